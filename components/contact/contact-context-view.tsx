@@ -1,0 +1,26 @@
+import type { ContactContext } from '@/lib/domain/contact-context';
+import { formatDateTime } from '../format';
+import { CampaignTimeline } from './campaign-timeline';
+import { ContactHeader } from './contact-header';
+import { FeedbackPanel, type FeedbackActions } from './feedback-panel';
+import { LeadSourceCard } from './lead-source-card';
+import { PersonaCard } from './persona-card';
+
+type Props = { context: ContactContext; author?: string; feedback: FeedbackActions };
+
+/** Everything marketing knows about one contact, as the sidebar and popup show it. */
+export function ContactContextView({ context, author, feedback }: Props) {
+  const { contact } = context;
+  return (
+    <article data-testid="contact-context" aria-label={`Marketing context for ${contact.name ?? contact.email}`}>
+      <ContactHeader contact={contact} />
+      <LeadSourceCard original={contact.originalSource} latest={contact.latestSource} />
+      <CampaignTimeline timeline={context.timeline} />
+      <PersonaCard matches={context.personaMatches} />
+      <FeedbackPanel email={contact.email} author={author} last={context.lastFeedback} actions={feedback} />
+      <p data-testid="data-as-of" className="border-t border-slate-200 px-4 py-2 text-xs text-slate-500 dark:border-slate-700 dark:text-slate-400">
+        {context.source.name} · data as of {formatDateTime(context.source.dataAsOf)}
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,77 @@
+import { useId, useState } from 'react';
+import { REASON_GROUP_LABELS, reasonsFor, type Verdict } from '@/lib/domain/feedback-reasons';
+
+type Props = { verdict: Verdict; onCancel: () => void; onConfirm: (reasonId: string | undefined, note: string) => Promise<void> };
+
+/** Reason and note for a verdict; bad leads need a reason, good ones may carry one. */
+export function FeedbackForm({ verdict, onCancel, onConfirm }: Props) {
+  const [reasonId, setReasonId] = useState<string | undefined>(undefined);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const noteId = useId();
+  const reasons = reasonsFor(verdict);
+  const groups = [...new Set(reasons.map((r) => r.group))];
+  const canConfirm = !busy && (verdict === 'good' || !!reasonId);
+
+  return (
+    <form
+      data-testid="feedback-form"
+      className="mt-2 space-y-2"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (!canConfirm) return;
+        setBusy(true);
+        await onConfirm(reasonId, note.trim()).finally(() => setBusy(false));
+      }}
+    >
+      {groups.map((group) => (
+        <fieldset key={group}>
+          <legend className="text-xs font-medium text-slate-600 dark:text-slate-300">{REASON_GROUP_LABELS[group]}</legend>
+          <div className="mt-1 flex flex-wrap gap-1">
+            {reasons
+              .filter((r) => r.group === group)
+              .map((r) => (
+                <label
+                  key={r.id}
+                  className="cursor-pointer rounded-full border border-slate-300 px-2 py-0.5 text-xs text-slate-700 has-[:checked]:border-sky-600 has-[:checked]:bg-sky-50 dark:border-slate-600 dark:text-slate-200 dark:has-[:checked]:bg-sky-950"
+                >
+                  <input
+                    type="radio"
+                    name="reason"
+                    value={r.id}
+                    checked={reasonId === r.id}
+                    onChange={() => setReasonId(r.id)}
+                    className="mr-1 align-middle"
+                  />
+                  {r.label}
+                </label>
+              ))}
+          </div>
+        </fieldset>
+      ))}
+      <label htmlFor={noteId} className="block text-xs font-medium text-slate-600 dark:text-slate-300">
+        Note for marketing (optional)
+      </label>
+      <textarea
+        id={noteId}
+        value={note}
+        maxLength={2000}
+        onChange={(e) => setNote(e.target.value)}
+        rows={2}
+        className="w-full rounded border border-slate-300 bg-white p-1 text-sm text-slate-900 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
+      />
+      <div className="flex gap-2">
+        <button
+          type="submit"
+          disabled={!canConfirm}
+          className="rounded bg-sky-700 px-3 py-1 text-sm font-medium text-white disabled:opacity-50"
+        >
+          {verdict === 'good' ? 'Confirm good lead' : 'Confirm bad lead'}
+        </button>
+        <button type="button" onClick={onCancel} className="rounded px-3 py-1 text-sm text-slate-700 dark:text-slate-200">
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

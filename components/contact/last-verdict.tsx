@@ -1,0 +1,29 @@
+import type { Feedback } from '@/lib/domain/feedback';
+import { reasonLabel } from '@/lib/domain/feedback-reasons';
+import { formatDateTime } from '../format';
+
+const SYNC_LABELS: Record<Feedback['syncState'], string> = {
+  local: 'Saved in this browser',
+  pending: 'Waiting to send',
+  sent: 'Sent to marketing',
+  failed: 'Sending failed',
+};
+
+/** The verdict already on record for this contact, so nobody rates twice by accident. */
+export function LastVerdict({ feedback }: { feedback: Feedback }) {
+  const good = feedback.verdict === 'good';
+  return (
+    <div data-testid="last-verdict" className="text-sm text-slate-800 dark:text-slate-100">
+      <p>
+        <span className={good ? 'font-semibold text-emerald-700 dark:text-emerald-300' : 'font-semibold text-rose-700 dark:text-rose-300'}>
+          {good ? 'Good lead' : 'Bad lead'}
+        </span>
+        {feedback.reasonId && <span> · {reasonLabel(feedback.reasonId)}</span>}
+      </p>
+      {feedback.note && <p className="text-xs break-words text-slate-600 dark:text-slate-300">“{feedback.note}”</p>}
+      <p className="text-xs text-slate-500 dark:text-slate-400">
+        {formatDateTime(feedback.createdAt)} · {SYNC_LABELS[feedback.syncState]}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { useEffect, useState } from 'react';
+import type { ContactContext } from '@/lib/domain/contact-context';
+import type { PageApi } from '@/lib/messaging/page-client';
+import type { CacheStatus } from '@/lib/messaging/protocol';
+import { ContactContextView } from '../contact/contact-context-view';
+import { formatDateTime } from '../format';
+import { ContactSearch } from './contact-search';
+
+/** Toolbar popup: data freshness, unsent feedback, and a lookup of any cached contact. */
+export function PopupApp({ api }: { api: PageApi }) {
+  const [status, setStatus] = useState<CacheStatus | null>(null);
+  const [context, setContext] = useState<ContactContext | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    api.getStatus().then(setStatus, (e: unknown) => setError(String(e)));
+  }, [api]);
+
+  const open = (email: string) => {
+    api.getContext(email).then(setContext, (e: unknown) => setError(String(e)));
+  };
+
+  return (
+    <main className="w-[360px] bg-white text-slate-900 dark:bg-slate-900 dark:text-slate-100">
+      <header className="flex items-center justify-between bg-sky-700 px-4 py-2 text-white">
+        <h1 className="text-sm font-semibold">Leadlight</h1>
+        <button type="button" onClick={api.openOptions} className="text-xs underline">
+          Settings &amp; feedback
+        </button>
+      </header>
+      {status && (
+        <dl data-testid="cache-status" className="grid grid-cols-2 gap-x-2 px-4 py-2 text-xs">
+          <dt className="text-slate-500 dark:text-slate-400">Data source</dt>
+          <dd data-testid="source-name">{status.sourceName}</dd>
+          <dt className="text-slate-500 dark:text-slate-400">Data as of</dt>
+          <dd>{formatDateTime(status.dataAsOf) || 'never'}</dd>
+          <dt className="text-slate-500 dark:text-slate-400">Contacts cached</dt>
+          <dd>{status.contactCount.toLocaleString('en-US')}</dd>
+          <dt className="text-slate-500 dark:text-slate-400">Feedback not yet sent</dt>
+          <dd data-testid="unsent-count">{status.unsentFeedback}</dd>
+        </dl>
+      )}
+      {error && (
+        <p role="alert" className="px-4 text-xs text-red-700 dark:text-red-300">
+          {error}
+        </p>
+      )}
+      <ContactSearch search={api.search} onPick={open} />
+      {context && <ContactContextView context={context} feedback={api} />}
+    </main>
+  );
+}

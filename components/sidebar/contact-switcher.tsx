@@ -1,0 +1,32 @@
+import type { Participant } from '@/lib/hosts/gmail/detect';
+
+type Props = { participants: Participant[]; selected: string; known: ReadonlySet<string>; onSelect: (email: string) => void };
+
+/** Picks which of the thread's external participants the sidebar shows. */
+export function ContactSwitcher({ participants, selected, known, onSelect }: Props) {
+  return (
+    <div role="tablist" aria-label="People in this thread" data-testid="contact-switcher" className="flex flex-wrap gap-1 px-4 pt-3">
+      {participants.map((p) => {
+        const active = p.email === selected;
+        return (
+          <button
+            key={p.email}
+            type="button"
+            role="tab"
+            aria-selected={active}
+            title={p.email}
+            onClick={() => onSelect(p.email)}
+            className={`max-w-full truncate rounded-full border px-2 py-0.5 text-xs ${
+              active
+                ? 'border-sky-700 bg-sky-700 text-white'
+                : 'border-slate-300 text-slate-700 hover:bg-slate-100 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800'
+            }`}
+          >
+            {p.name || p.email}
+            {!known.has(p.email) && <span className="sr-only"> (no record)</span>}
+          </button>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import type { ContactContext } from '@/lib/domain/contact-context';
+import type { FeedbackActions } from '../contact/feedback-panel';
+
+/**
+ * What the sidebar needs from the extension. The content script passes the real
+ * messaging-backed implementation; DOM tests pass their own.
+ */
+export type SidebarApi = FeedbackActions & {
+  getContexts: (emails: string[]) => Promise<{ email: string; context: ContactContext | null }[]>;
+  loadOpen: () => Promise<boolean>;
+  saveOpen: (open: boolean) => Promise<void>;
+};

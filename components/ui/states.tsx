@@ -1,0 +1,37 @@
+/** Shown while the background assembles a contact's context. */
+export function LoadingState() {
+  return (
+    <p role="status" data-testid="state-loading" className="px-4 py-6 text-sm text-slate-500 dark:text-slate-400">
+      Loading marketing context…
+    </p>
+  );
+}
+
+/** A participant Leadlight has no record of: say so, never invent data. */
+export function UnknownContactState({ email }: { email: string }) {
+  return (
+    <div data-testid="state-unknown" className="px-4 py-6 text-sm text-slate-700 dark:text-slate-200">
+      <p className="font-medium">No marketing record for {email}</p>
+      <p className="mt-1 text-slate-500 dark:text-slate-400">
+        This person is not in the cached data. They may be new, or use a different address in the CRM.
+      </p>
+    </div>
+  );
+}
+
+/** A failed request, with the reason and a way to try again. */
+export function ErrorState({ message, onRetry }: { message: string; onRetry: () => void }) {
+  return (
+    <div role="alert" data-testid="state-error" className="px-4 py-6 text-sm text-red-700 dark:text-red-300">
+      <p className="font-medium">Could not load marketing context</p>
+      <p className="mt-1 break-words">{message}</p>
+      <button
+        type="button"
+        onClick={onRetry}
+        className="mt-3 rounded border border-red-300 px-3 py-1 font-medium hover:bg-red-50 dark:border-red-700 dark:hover:bg-red-950"
+      >
+        Retry
+      </button>
+    </div>
+  );
+}

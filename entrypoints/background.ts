@@ -1,0 +1,14 @@
+import { defineBackground } from 'wxt/utils/define-background';
+import { LeadlightDb } from '@/lib/db/database';
+import { ensureSeeded } from '@/lib/db/ensure-seeded';
+import { generateDemoData } from '@/lib/demo/demo-data';
+import { createHandlers, DEMO_SOURCE_NAME } from '@/lib/messaging/handlers';
+import { registerHandlers } from '@/lib/messaging/register-handlers';
+
+export default defineBackground(() => {
+  const db = new LeadlightDb();
+  const ready = ensureSeeded(db, generateDemoData, DEMO_SOURCE_NAME).catch((error: unknown) => {
+    console.error('Leadlight could not load demo data', error);
+  });
+  registerHandlers(createHandlers({ db, loadDemoData: generateDemoData }), ready);
+});

@@ -1,0 +1,56 @@
+import type { Contact } from '../domain/contact';
+import type { ContactContext, TimelineEntry } from '../domain/contact-context';
+import { rankPersonas } from '../domain/persona-match';
+import type { LeadlightDb } from './database';
+
+/** A short line for pickers and search results. */
+export type ContactSummary = Pick<Contact, 'email' | 'name' | 'title' | 'company'>;
+
+/**
+ * Assembles everything the sidebar shows for one contact, or null when we have no
+ * record of them (the sidebar then says so plainly rather than inventing data).
+ */
+export async function getContactContext(db: LeadlightDb, email: string): Promise<ContactContext | null> {
+  const key = email.trim().toLowerCase();
+  return db.transaction('r', [db.contacts, db.touches, db.campaigns, db.personas, db.feedback, db.meta], async () => {
+    const row = await db.contacts.get(key);
+    if (!row) return null;
+    const { tokens: _tokens, ...contact } = row;
+    const touches = await db.touches.where('email').equals(key).toArray();
+    const campaignIds = [...new Set(touches.map((t) => t.campaignId))];
+    const campaigns = await db.campaigns.bulkGet(campaignIds);
+    const byId = new Map(campaigns.filter((c) => !!c).map((c) => [c.id, c]));
+    const timeline: TimelineEntry[] = touches
+      .map((t) => ({ ...t, campaign: byId.get(t.campaignId) }))
+      .sort((a, b) => b.date.localeCompare(a.date));
+    const personas = await db.personas.toArray();
+    const feedback = await db.feedback.where('email').equals(key).toArray();
+    const lastFeedback = feedback.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+    const source = await db.meta.get('source');
+    return {
+      contact,
+      timeline,
+      personaMatches: rankPersonas(personas, contact, timeline),
+      lastFeedback,
+      source: { name: source?.name ?? 'Unknown source', dataAsOf: source?.loadedAt ?? new Date(0).toISOString() },
+    };
+  });
+}
+
+/**
+ * Finds cached contacts whose name, email or company starts with every typed word.
+ * Uses the multi-entry token index for the first word so it stays fast on large caches.
+ */
+export async function searchContacts(db: LeadlightDb, query: string, limit = 20): Promise<ContactSummary[]> {
+  const words = query.toLowerCase().split(/[^\p{L}\p{N}@._-]+/u).filter(Boolean);
+  const [first, ...rest] = words;
+  if (!first) return [];
+  const rows = await db.contacts
+    .where('tokens')
+    .startsWith(first)
+    .distinct()
+    .filter((c) => rest.every((w) => c.tokens.some((t) => t.startsWith(w))))
+    .limit(limit)
+    .toArray();
+  return rows.map(({ email, name, title, company }) => ({ email, name, title, company }));
+}

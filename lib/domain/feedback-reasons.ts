@@ -1,0 +1,41 @@
+/**
+ * Reasons follow the lead-management practice marketing teams report on:
+ * a lead is *rejected* before sales makes contact (it should never have been
+ * handed over) or *disqualified* after contact (a real person, but no deal).
+ */
+export const FEEDBACK_REASONS = [
+  { id: 'right_persona', verdict: 'good', group: 'good', label: 'Right persona' },
+  { id: 'active_project', verdict: 'good', group: 'good', label: 'Active project' },
+  { id: 'budget_confirmed', verdict: 'good', group: 'good', label: 'Budget confirmed' },
+  { id: 'meeting_booked', verdict: 'good', group: 'good', label: 'Meeting booked' },
+  { id: 'wrong_person', verdict: 'bad', group: 'rejection', label: 'Wrong person / misrouted' },
+  { id: 'bad_data', verdict: 'bad', group: 'rejection', label: 'Bad or incomplete data' },
+  { id: 'outside_target', verdict: 'bad', group: 'rejection', label: 'Outside target market' },
+  { id: 'duplicate', verdict: 'bad', group: 'rejection', label: 'Duplicate' },
+  { id: 'no_need', verdict: 'bad', group: 'disqualification', label: 'No need' },
+  { id: 'no_budget', verdict: 'bad', group: 'disqualification', label: 'No budget' },
+  { id: 'no_authority', verdict: 'bad', group: 'disqualification', label: 'No authority' },
+  { id: 'bad_timing', verdict: 'bad', group: 'disqualification', label: 'Bad timing' },
+  { id: 'unreachable', verdict: 'bad', group: 'disqualification', label: 'Unreachable' },
+  { id: 'not_a_buyer', verdict: 'bad', group: 'disqualification', label: 'Competitor / student / job seeker' },
+] as const;
+
+export type FeedbackReason = (typeof FEEDBACK_REASONS)[number];
+export type Verdict = 'good' | 'bad';
+
+export const REASON_GROUP_LABELS = {
+  good: 'Why it is a good lead',
+  rejection: 'Rejected before contact',
+  disqualification: 'Disqualified after contact',
+} as const;
+
+/** Reasons offered for a verdict, in display order. */
+export function reasonsFor(verdict: Verdict): FeedbackReason[] {
+  return FEEDBACK_REASONS.filter((r) => r.verdict === verdict);
+}
+
+/** A reason's label; past feedback may carry a reason since retired, so fall back to its id. */
+export function reasonLabel(id: string | undefined): string {
+  if (!id) return '';
+  return FEEDBACK_REASONS.find((r) => r.id === id)?.label ?? id;
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { EmailSchema } from './contact';
+import { FEEDBACK_REASONS } from './feedback-reasons';
+import { IsoDateSchema } from './open-value';
+
+export const VerdictSchema = z.enum(['good', 'bad']);
+
+/** Delivery state towards the system of record (the CRM outbox fills this in). */
+export const SyncStateSchema = z.enum(['local', 'pending', 'sent', 'failed']);
+
+/** What a rep submits; the background adds id, author and time. */
+export const FeedbackInputSchema = z
+  .object({
+    email: EmailSchema,
+    verdict: VerdictSchema,
+    reasonId: z.string().min(1).max(100).optional(),
+    note: z.string().max(2000).optional(),
+    /** The rep's own address as the host page shows it, so marketing knows whom to ask. */
+    author: z.string().max(300).optional(),
+  })
+  .refine((f) => f.verdict === 'good' || !!f.reasonId, { message: 'A bad-lead verdict needs a reason', path: ['reasonId'] })
+  .refine((f) => !f.reasonId || FEEDBACK_REASONS.some((r) => r.id === f.reasonId && r.verdict === f.verdict), {
+    message: 'That reason does not belong to this verdict',
+    path: ['reasonId'],
+  });
+export type FeedbackInput = z.infer<typeof FeedbackInputSchema>;
+export type { Verdict } from './feedback-reasons';
+
+export const FeedbackSchema = z.object({
+  id: z.string().min(1),
+  email: EmailSchema,
+  verdict: VerdictSchema,
+  reasonId: z.string().optional(),
+  note: z.string().max(2000).optional(),
+  author: z.string().max(300),
+  createdAt: IsoDateSchema,
+  syncState: SyncStateSchema,
+  syncError: z.string().optional(),
+});
+export type Feedback = z.infer<typeof FeedbackSchema>;

@@ -1,0 +1,69 @@
+/** What a host module provides to the shared engine. */
+export type HostWatcher<T> = {
+  /** Pure detection over the current page. */
+  detect: (doc: Document, url: URL) => T;
+  /** Equal keys mean "nothing changed for the user"; no re-render then. */
+  key: (result: T) => string;
+  /** The region whose mutations can change the result; others are ignored cheaply. */
+  region?: (doc: Document) => Element | null;
+};
+
+export type WatchOptions<T> = HostWatcher<T> & {
+  doc: Document;
+  onChange: (result: T) => void;
+  signal: AbortSignal;
+  /** Coalescing window for mutation bursts; Gmail mutates many times per navigation. */
+  debounceMs?: number;
+};
+
+/**
+ * Observes a single-page app and reports the detection result when it changes.
+ * Mutations are not scanned one by one: a burst schedules one detection after a
+ * short quiet period, mutations outside the host's region are skipped, and
+ * navigation events (hash/history) trigger an immediate check.
+ */
+export function watchHost<T>({ doc, detect, key, region, onChange, signal, debounceMs = 60 }: WatchOptions<T>): {
+  runNow: () => void;
+} {
+  const win = doc.defaultView;
+  let lastKey: string | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let cachedRegion: Element | null = null;
+
+  const runNow = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (signal.aborted) return;
+    const result = detect(doc, new URL(doc.location.href));
+    const next = key(result);
+    if (next === lastKey) return;
+    lastKey = next;
+    onChange(result);
+  };
+  const schedule = () => {
+    if (timer === undefined) timer = setTimeout(runNow, debounceMs);
+  };
+  const relevant = (records: MutationRecord[]) => {
+    if (!region) return true;
+    if (!cachedRegion?.isConnected) cachedRegion = region(doc);
+    // Without the region on the page yet, any mutation might be the one that adds it.
+    if (!cachedRegion) return true;
+    const r = cachedRegion;
+    return records.some((m) => r.contains(m.target) || m.target.contains(r));
+  };
+
+  const observer = new MutationObserver((records) => {
+    if (timer === undefined && relevant(records)) schedule();
+  });
+  observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['style', 'hidden'] });
+  win?.addEventListener('hashchange', runNow, { signal });
+  win?.addEventListener('popstate', runNow, { signal });
+  // WXT's locationchange event covers pushState navigations that fire no event of their own.
+  win?.addEventListener('wxt:locationchange', runNow, { signal });
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    clearTimeout(timer);
+  });
+  runNow();
+  return { runNow };
+}

@@ -1,0 +1,39 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { z } from 'zod';
+import type { ContactContext } from '../domain/contact-context';
+import type { Feedback } from '../domain/feedback';
+import type { ContactSummary } from '../db/contact-repository';
+import type { Requests } from './requests';
+
+/** What the popup and options page show about the cache. */
+export type CacheStatus = { sourceName: string; dataAsOf: string | null; contactCount: number; unsentFeedback: number };
+
+/**
+ * The one protocol between Leadlight's scripts. Every message goes content script /
+ * popup / options → background; request shapes and their validation live in
+ * ./requests.ts (background only, so pages that merely send do not ship zod).
+ */
+
+/** Response type of each message, checked by the compiler on both sides. */
+export type Responses = {
+  getContactContexts: { email: string; context: ContactContext | null }[];
+  getContactContext: ContactContext | null;
+  searchContacts: ContactSummary[];
+  submitLeadFeedback: Feedback;
+  retractLeadFeedback: { retracted: boolean };
+  listLeadFeedback: Feedback[];
+  getCacheStatus: CacheStatus;
+  resetDemoData: CacheStatus;
+};
+
+export type MessageType = keyof Requests;
+
+type ProtocolMap = { [K in MessageType]: (data: z.input<Requests[K]>) => Responses[K] };
+
+// Message bodies can hold contact data: keep them out of the console.
+const quiet = { debug() {}, log() {}, warn: console.warn, error: console.error };
+
+export const messenger = defineExtensionMessaging<ProtocolMap>({ logger: quiet });
+
+/** Sends a request to the background. */
+export const sendMessage = messenger.sendMessage;

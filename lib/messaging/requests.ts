@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { EmailSchema } from '../domain/contact';
+import { FeedbackInputSchema } from '../domain/feedback';
+
+/**
+ * The one protocol between Leadlight's scripts. Every message goes
+ * content script / popup / options → background; the background validates each
+ * request against `requests` before any handler sees it.
+ */
+export const requests = {
+  /** Sidebar: context for every external participant of the open thread (null = unknown contact). */
+  getContactContexts: z.object({ emails: z.array(EmailSchema).min(1).max(50) }),
+  /** Popup: context for one contact picked from search. */
+  getContactContext: z.object({ email: EmailSchema }),
+  /** Popup: cached contacts by name, email or company. */
+  searchContacts: z.object({ query: z.string().trim().min(1).max(200) }),
+  /** Sidebar: a rep's verdict on a lead; resolves only once it is stored. */
+  submitLeadFeedback: FeedbackInputSchema,
+  /** Sidebar: undo a verdict within the grace period. */
+  retractLeadFeedback: z.object({ id: z.string().min(1).max(100) }),
+  /** Options: feedback given so far, newest first. */
+  listLeadFeedback: z.object({}).strict(),
+  /** Popup and options: data source, freshness, unsent feedback. */
+  getCacheStatus: z.object({}).strict(),
+  /** Options: reload the bundled demo dataset (feedback is kept). */
+  resetDemoData: z.object({}).strict(),
+} satisfies Record<string, z.ZodType>;
+
+export type Requests = typeof requests;
+

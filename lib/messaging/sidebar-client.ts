@@ -1,0 +1,23 @@
+import { browser } from 'wxt/browser';
+import type { SidebarApi } from '@/components/sidebar/sidebar-api';
+import { sendMessage } from './protocol';
+
+const OPEN_KEY = 'sidebar.open';
+
+/** The sidebar's view of the extension: protocol messages plus its remembered open state. */
+export function createSidebarClient(): SidebarApi {
+  return {
+    getContexts: (emails) => sendMessage('getContactContexts', { emails }),
+    submit: (input) => sendMessage('submitLeadFeedback', input),
+    undo: async (id) => {
+      await sendMessage('retractLeadFeedback', { id });
+    },
+    loadOpen: async () => {
+      const stored = await browser.storage.local.get(OPEN_KEY);
+      return stored[OPEN_KEY] !== false;
+    },
+    saveOpen: async (open) => {
+      await browser.storage.local.set({ [OPEN_KEY]: open });
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { extensionArgs, findChromium } from '../../support/chromium.mjs';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+export const EXTENSION_DIR = resolve(here, '../../../.output/chrome-mv3');
+const GMAIL_FIXTURE = resolve(here, '../../fixtures/gmail/demo-gmail.html');
+
+export type Launched = { context: BrowserContext; extensionId: string; worker: Worker; close: () => Promise<void> };
+
+/**
+ * Starts real Chromium with the built extension and serves the Gmail look-alike at
+ * Gmail's real URL, so the production match patterns are what gets tested.
+ */
+export async function launchWithExtension(): Promise<Launched> {
+  const profile = mkdtempSync(join(tmpdir(), 'leadlight-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium(),
+    headless: true,
+    args: extensionArgs(EXTENSION_DIR),
+    viewport: { width: 1400, height: 900 },
+  });
+  await routeGmail(context);
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Every mail.google.com page gets the look-alike; anything else Gmail would load is a 404. */
+export async function routeGmail(context: BrowserContext, html = readFileSync(GMAIL_FIXTURE, 'utf8')): Promise<void> {
+  await context.route('https://mail.google.com/**', (route) => {
+    const url = new URL(route.request().url());
+    if (url.pathname.startsWith('/mail/')) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    return route.fulfill({ status: 404, body: '' });
+  });
+}

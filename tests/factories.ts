@@ -1,0 +1,58 @@
+import type { Campaign, Touch } from '@/lib/domain/campaign';
+import type { Contact } from '@/lib/domain/contact';
+import type { Persona } from '@/lib/domain/persona';
+
+/** Builders with sensible defaults; each test overrides only what it is about. */
+export function createContact(overrides: Partial<Contact> = {}): Contact {
+  return {
+    email: 'ada.lovelace@analytical.example',
+    name: 'Ada Lovelace',
+    title: 'VP Operations',
+    company: 'Analytical Engines',
+    industry: 'manufacturing',
+    companySize: 900,
+    seniority: 'vp',
+    department: 'operations',
+    lifecycleStage: 'mql',
+    score: 72,
+    originalSource: { channel: 'webinar', detail: 'Spring webinar', date: '2026-01-10T10:00:00.000Z' },
+    ...overrides,
+  };
+}
+
+export function createCampaign(overrides: Partial<Campaign> = {}): Campaign {
+  return { id: 'cmp-test', name: 'Test Webinar', type: 'webinar', status: 'completed', ...overrides };
+}
+
+let touchSeq = 0;
+export function createTouch(overrides: Partial<Touch> = {}): Touch {
+  touchSeq += 1;
+  return {
+    id: `tch-test-${touchSeq}`,
+    email: 'ada.lovelace@analytical.example',
+    campaignId: 'cmp-test',
+    assetName: 'Live session',
+    assetType: 'webinar',
+    date: '2026-03-01T15:00:00.000Z',
+    responseStatus: 'Attended',
+    responded: true,
+    ...overrides,
+  };
+}
+
+export function createPersona(overrides: Partial<Persona> = {}): Persona {
+  return {
+    id: 'ops',
+    name: 'Operations Leader',
+    description: 'Runs operations at a mid-size company',
+    rules: [
+      { kind: 'titleKeywords', keywords: ['operations', 'supply chain'], weight: 40 },
+      { kind: 'seniority', values: ['vp', 'director'], weight: 20 },
+      { kind: 'department', values: ['operations'], weight: 10 },
+      { kind: 'industry', values: ['logistics', 'manufacturing'], weight: 10 },
+      { kind: 'companySize', min: 200, max: 5000, weight: 10 },
+      { kind: 'engagement', assetTypes: ['webinar', 'case_study'], minTouches: 2, weight: 10 },
+    ],
+    ...overrides,
+  };
+}

@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getContactContext } from '@/lib/db/contact-repository';
+import { LeadlightDb } from '@/lib/db/database';
+import { countUnsentFeedback, listFeedback, retractFeedback, saveFeedback } from '@/lib/db/feedback-repository';
+import { replaceDataset } from '@/lib/db/seed';
+import { FeedbackInputSchema } from '@/lib/domain/feedback';
+import { createContact } from '../factories';
+
+let db: LeadlightDb;
+beforeEach(() => {
+  db = new LeadlightDb(`test-${crypto.randomUUID()}`);
+});
+afterEach(() => db.delete());
+
+const input = (over: object = {}) =>
+  FeedbackInputSchema.parse({ email: 'ada.lovelace@analytical.example', verdict: 'bad', reasonId: 'no_budget', ...over });
+
+describe('feedback storage', () => {
+  it('stores a verdict with author, time and a local sync state, newest first in the list', async () => {
+    await saveFeedback(db, input(), 'alex@brightwave.example', new Date('2026-11-01T10:00:00Z'), 'f1');
+    await saveFeedback(db, input({ verdict: 'good', reasonId: undefined, note: '  keen  ' }), 'alex@brightwave.example', new Date('2026-11-02T10:00:00Z'), 'f2');
+    const list = await listFeedback(db);
+    expect(list.map((f) => f.id)).toEqual(['f2', 'f1']);
+    expect(list[0]).toMatchObject({ verdict: 'good', note: 'keen', syncState: 'local', author: 'alex@brightwave.example' });
+    expect(await countUnsentFeedback(db)).toBe(2);
+  });
+
+  it('survives reopening the database (what a reload or worker restart does)', async () => {
+    await saveFeedback(db, input(), 'alex', new Date(), 'f1');
+    db.close();
+    const reopened = new LeadlightDb(db.name);
+    expect((await reopened.feedback.get('f1'))?.reasonId).toBe('no_budget');
+    reopened.close();
+    await db.open();
+  });
+
+  it('shows the latest verdict on the contact context', async () => {
+    await replaceDataset(db, { contacts: [createContact()], campaigns: [], touches: [], personas: [] }, 'Test');
+    await saveFeedback(db, input(), 'alex', new Date('2026-11-01T10:00:00Z'), 'old');
+    await saveFeedback(db, input({ reasonId: 'bad_timing' }), 'alex', new Date('2026-11-03T10:00:00Z'), 'new');
+    const ctx = await getContactContext(db, 'ada.lovelace@analytical.example');
+    expect(ctx?.lastFeedback?.id).toBe('new');
+  });
+
+  it('is kept when the marketing data is replaced', async () => {
+    await saveFeedback(db, input(), 'alex', new Date(), 'f1');
+    await replaceDataset(db, { contacts: [], campaigns: [], touches: [], personas: [] }, 'Other');
+    expect(await db.feedback.count()).toBe(1);
+  });
+
+  it('can be retracted unless already sent', async () => {
+    await saveFeedback(db, input(), 'alex', new Date(), 'f1');
+    expect(await retractFeedback(db, 'f1')).toBe(true);
+    expect(await db.feedback.get('f1')).toBeUndefined();
+    expect(await retractFeedback(db, 'f1')).toBe(false);
+    await saveFeedback(db, input(), 'alex', new Date(), 'f2');
+    await db.feedback.update('f2', { syncState: 'sent' });
+    expect(await retractFeedback(db, 'f2')).toBe(false);
+    expect(await db.feedback.get('f2')).toBeDefined();
+  });
+});
+
+describe('FeedbackInputSchema', () => {
+  it('requires a reason for a bad lead and a reason that fits the verdict', () => {
+    expect(FeedbackInputSchema.safeParse({ email: 'a@b.example', verdict: 'bad' }).success).toBe(false);
+    expect(FeedbackInputSchema.safeParse({ email: 'a@b.example', verdict: 'good', reasonId: 'no_budget' }).success).toBe(false);
+    expect(FeedbackInputSchema.safeParse({ email: 'a@b.example', verdict: 'good' }).success).toBe(true);
+    expect(FeedbackInputSchema.parse({ email: 'A@B.example', verdict: 'bad', reasonId: 'duplicate' }).email).toBe('a@b.example');
+  });
+});

@@ -1,0 +1,84 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { LeadlightDb } from '@/lib/db/database';
+import { ensureSeeded } from '@/lib/db/ensure-seeded';
+import { createHandlers, DEMO_SOURCE_NAME, dispatch, RejectedMessageError } from '@/lib/messaging/handlers';
+import { createCampaign, createContact, createPersona, createTouch } from '../factories';
+
+const dataset = () => ({
+  contacts: [createContact()],
+  campaigns: [createCampaign()],
+  touches: [createTouch()],
+  personas: [createPersona()],
+});
+
+let db: LeadlightDb;
+let handlers: ReturnType<typeof createHandlers>;
+const own = () => ({ id: fakeBrowser.runtime.id, url: 'https://mail.google.com/mail/u/0/' });
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  db = new LeadlightDb(`test-${crypto.randomUUID()}`);
+  handlers = createHandlers({ db, loadDemoData: dataset, now: () => new Date('2026-11-20T10:00:00.000Z') });
+  await ensureSeeded(db, dataset, DEMO_SOURCE_NAME);
+});
+afterEach(() => db.delete());
+
+describe('dispatch', () => {
+  it('answers a valid request from our own scripts', async () => {
+    const rows = await dispatch(handlers, fakeBrowser.runtime.id, 'getContactContexts', { emails: ['ADA.lovelace@analytical.example', 'x@unknown.example'] }, own());
+    expect(rows.map((r) => [r.email, r.context?.contact.name ?? null])).toEqual([
+      ['ada.lovelace@analytical.example', 'Ada Lovelace'],
+      ['x@unknown.example', null],
+    ]);
+  });
+
+  it('refuses messages from another extension or a page', async () => {
+    await expect(dispatch(handlers, fakeBrowser.runtime.id, 'listLeadFeedback', {}, { id: 'other-extension' })).rejects.toThrow(RejectedMessageError);
+    await expect(dispatch(handlers, fakeBrowser.runtime.id, 'listLeadFeedback', {}, { url: 'https://evil.example' })).rejects.toThrow(/outside Leadlight/);
+  });
+
+  it('refuses malformed bodies before any handler runs, and stores nothing', async () => {
+    await expect(dispatch(handlers, fakeBrowser.runtime.id, 'getContactContexts', { emails: ['not-an-email'] }, own())).rejects.toThrow(/Invalid getContactContexts/);
+    await expect(
+      dispatch(handlers, fakeBrowser.runtime.id, 'submitLeadFeedback', { email: 'ada.lovelace@analytical.example', verdict: 'bad' }, own()),
+    ).rejects.toThrow(/needs a reason/);
+    await expect(dispatch(handlers, fakeBrowser.runtime.id, 'listLeadFeedback', { sneaky: 1 }, own())).rejects.toThrow(RejectedMessageError);
+    expect(await db.feedback.count()).toBe(0);
+  });
+
+  it('refuses unknown message types', async () => {
+    await expect(dispatch(handlers, fakeBrowser.runtime.id, 'dropDatabase' as never, {}, own())).rejects.toThrow(/Unknown message/);
+  });
+
+  it('stores feedback, reports it unsent, and lets it be retracted', async () => {
+    const fb = await dispatch(
+      handlers,
+      fakeBrowser.runtime.id,
+      'submitLeadFeedback',
+      { email: 'ada.lovelace@analytical.example', verdict: 'good', reasonId: 'active_project', author: 'alex.rivera@brightwave.example' },
+      own(),
+    );
+    expect(fb).toMatchObject({ verdict: 'good', author: 'alex.rivera@brightwave.example', createdAt: '2026-11-20T10:00:00.000Z' });
+    expect((await dispatch(handlers, fakeBrowser.runtime.id, 'getCacheStatus', {}, own())).unsentFeedback).toBe(1);
+    expect(await dispatch(handlers, fakeBrowser.runtime.id, 'retractLeadFeedback', { id: fb.id }, own())).toEqual({ retracted: true });
+    expect(await dispatch(handlers, fakeBrowser.runtime.id, 'listLeadFeedback', {}, own())).toEqual([]);
+  });
+
+  it('resets demo data without touching feedback', async () => {
+    await dispatch(handlers, fakeBrowser.runtime.id, 'submitLeadFeedback', { email: 'ada.lovelace@analytical.example', verdict: 'good' }, own());
+    await db.contacts.clear();
+    const status = await dispatch(handlers, fakeBrowser.runtime.id, 'resetDemoData', {}, own());
+    expect(status).toMatchObject({ sourceName: DEMO_SOURCE_NAME, contactCount: 1, unsentFeedback: 1 });
+  });
+});
+
+describe('ensureSeeded', () => {
+  it('seeds once and leaves an existing cache alone', async () => {
+    expect(await ensureSeeded(db, dataset, DEMO_SOURCE_NAME)).toBe(false);
+    const fresh = new LeadlightDb(`test-${crypto.randomUUID()}`);
+    expect(await ensureSeeded(fresh, dataset, DEMO_SOURCE_NAME)).toBe(true);
+    expect(await fresh.contacts.count()).toBe(1);
+    await fresh.delete();
+  });
+});

@@ -1,0 +1,24 @@
+import { defineConfig } from 'wxt';
+import tailwindcss from '@tailwindcss/vite';
+
+// The manifest is the permission surface users and store reviewers judge us by:
+// every entry here is audited by tests/unit/manifest-permissions.test.ts.
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  imports: false,
+  vite: () => ({ plugins: [tailwindcss()] }),
+  manifest: ({ browser }) => ({
+    name: 'Leadlight',
+    description:
+      'Marketing context where sales works: lead source, campaigns, persona match and lead-quality feedback beside your email.',
+    // storage: settings and UI state; unlimitedStorage: the contact cache must not be evicted under quota pressure.
+    permissions: ['storage', 'unlimitedStorage'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'leadlight@leadlight.example', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
+      : {}),
+  }),
+});
