@@ -16,7 +16,9 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'leadlight@leadlight.example', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } },
+            // 140 is the first Firefox that reads data_collection_permissions (AMO requires it).
+            gecko: { id: 'leadlight@leadlight.example', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -1,6 +1,9 @@
 import type { Campaign, Touch } from '@/lib/domain/campaign';
 import type { Contact } from '@/lib/domain/contact';
+import type { ContactContext, TimelineEntry } from '@/lib/domain/contact-context';
+import type { Feedback } from '@/lib/domain/feedback';
 import type { Persona } from '@/lib/domain/persona';
+import { rankPersonas } from '@/lib/domain/persona-match';
 
 /** Builders with sensible defaults; each test overrides only what it is about. */
 export function createContact(overrides: Partial<Contact> = {}): Contact {
@@ -54,5 +57,45 @@ export function createPersona(overrides: Partial<Persona> = {}): Persona {
       { kind: 'engagement', assetTypes: ['webinar', 'case_study'], minTouches: 2, weight: 10 },
     ],
     ...overrides,
+  };
+}
+
+/** A touch joined with its campaign, as the timeline receives it. */
+export function createTimelineEntry(overrides: Partial<TimelineEntry> = {}): TimelineEntry {
+  const touch = createTouch(overrides);
+  return { ...touch, campaign: createCampaign({ id: touch.campaignId }), ...overrides };
+}
+
+let feedbackSeq = 0;
+export function createFeedback(overrides: Partial<Feedback> = {}): Feedback {
+  feedbackSeq += 1;
+  return {
+    id: `fb-test-${feedbackSeq}`,
+    email: 'ada.lovelace@analytical.example',
+    verdict: 'good',
+    author: 'alex.rivera@brightwave.example',
+    createdAt: '2026-03-05T12:00:00.000Z',
+    syncState: 'local',
+    ...overrides,
+  };
+}
+
+/**
+ * A contact's full context as the background assembles it: timeline entries for the
+ * contact, personas ranked by the real matcher, and a data source.
+ */
+export function createContactContext(
+  overrides: { contact?: Partial<Contact>; timeline?: TimelineEntry[]; personas?: Persona[] } & Partial<
+    Pick<ContactContext, 'lastFeedback' | 'source'>
+  > = {},
+): ContactContext {
+  const contact = createContact(overrides.contact);
+  const timeline = (overrides.timeline ?? [createTimelineEntry()]).map((t) => ({ ...t, email: contact.email }));
+  return {
+    contact,
+    timeline,
+    personaMatches: rankPersonas(overrides.personas ?? [createPersona()], contact, timeline),
+    ...(overrides.lastFeedback ? { lastFeedback: overrides.lastFeedback } : {}),
+    source: overrides.source ?? { name: 'Demo CRM', dataAsOf: '2026-03-06T09:00:00.000Z' },
   };
 }

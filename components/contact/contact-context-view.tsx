@@ -15,9 +15,10 @@ export function ContactContextView({ context, author, feedback }: Props) {
     <article data-testid="contact-context" aria-label={`Marketing context for ${contact.name ?? contact.email}`}>
       <ContactHeader contact={contact} />
       <LeadSourceCard original={contact.originalSource} latest={contact.latestSource} />
-      <CampaignTimeline timeline={context.timeline} />
       <PersonaCard matches={context.personaMatches} />
+      {/* Above the long timeline so a verdict stays one click away. */}
       <FeedbackPanel email={contact.email} author={author} last={context.lastFeedback} actions={feedback} />
+      <CampaignTimeline timeline={context.timeline} />
       <p data-testid="data-as-of" className="border-t border-slate-200 px-4 py-2 text-xs text-slate-500 dark:border-slate-700 dark:text-slate-400">
         {context.source.name} · data as of {formatDateTime(context.source.dataAsOf)}
       </p>

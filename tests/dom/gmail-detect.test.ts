@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectGmailThread, detectionKey, detectSelfEmail } from '@/lib/hosts/gmail/detect';
+import { detectGmailThread, detectionKey, detectSelfEmail, isInternal } from '@/lib/hosts/gmail/detect';
 import { GMAIL_SELECTORS } from '@/lib/hosts/gmail/selectors';
 import { loadFixture, readFixtureJson } from '../support/fixtures';
 
@@ -62,5 +62,15 @@ describe('detectGmailThread on page changes', () => {
     const b = detectGmailThread(loadFixture('gmail/thread-multi.html'));
     expect(detectionKey(a)).toBe(detectionKey(b));
     expect(detectionKey(null)).toBe('');
+  });
+});
+
+describe('isInternal', () => {
+  it('treats the rep and company colleagues as internal, but not other users of a shared mailbox provider', () => {
+    expect(isInternal('alex@brightwave.example', 'alex@brightwave.example')).toBe(true);
+    expect(isInternal('sam@brightwave.example', 'alex@brightwave.example')).toBe(true);
+    expect(isInternal('maya@northwind.example', 'alex@brightwave.example')).toBe(false);
+    expect(isInternal('friend@gmail.com', 'alex@gmail.com')).toBe(false);
+    expect(isInternal('anyone@brightwave.example', null)).toBe(false);
   });
 });

@@ -4,6 +4,20 @@ export type Participant = { email: string; name?: string };
 export type ThreadDetection = { threadId: string | null; participants: Participant[] };
 
 const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
+
+/** Mailbox providers whose users share a domain without being colleagues. */
+const CONSUMER_DOMAINS = new Set(['gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'yahoo.com', 'icloud.com', 'me.com', 'aol.com', 'proton.me', 'protonmail.com', 'gmx.de', 'web.de']);
+
+/**
+ * Whether an address is the rep or a colleague: same address, or same company
+ * domain. Colleagues are not leads, so the sidebar skips them.
+ */
+export function isInternal(email: string, self: string | null): boolean {
+  if (!self) return false;
+  if (email === self) return true;
+  const domain = self.split('@')[1] ?? '';
+  return !CONSUMER_DOMAINS.has(domain) && email.endsWith(`@${domain}`);
+}
 const EMAIL_IN_TEXT = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 
 /** Gmail hides old views with inline `display:none` rather than removing them. */
@@ -44,8 +58,8 @@ function visibleThreadView(doc: Document): { view: Element; subject: Element } |
 }
 
 /**
- * Every participant of the thread open in the visible view — senders, To and Cc —
- * minus the signed-in user, in order of first appearance. Null when no thread is
+ * Every external participant of the thread open in the visible view — senders, To
+ * and Cc — minus the signed-in user and colleagues, in order of first appearance. Null when no thread is
  * open (inbox, search list, settings). `url` is accepted for symmetry with other
  * hosts; Gmail's hash token is not a thread id, so the DOM is the source of truth.
  */
@@ -56,7 +70,7 @@ export function detectGmailThread(doc: Document, _url?: URL): ThreadDetection | 
   const seen = new Map<string, Participant>();
   const add = (raw: string | null, name: string | null) => {
     const email = raw?.trim().toLowerCase();
-    if (!email || !EMAIL.test(email) || email === self) return;
+    if (!email || !EMAIL.test(email) || isInternal(email, self)) return;
     const existing = seen.get(email);
     if (!existing) seen.set(email, { email, ...(name ? { name } : {}) });
     else if (!existing.name && name) existing.name = name;

@@ -1,0 +1,43 @@
+import { vi } from 'vitest';
+import type { SidebarApi } from '@/components/sidebar/sidebar-api';
+import type { ContactContext } from '@/lib/domain/contact-context';
+import type { FeedbackInput } from '@/lib/domain/feedback';
+import { createFeedback } from '../factories';
+
+/** A promise the test settles by hand, to order slow and fast answers. */
+export function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (reason: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+/** Rows as getContexts returns them: one per email asked for, null when unknown. */
+export function rowsFor(emails: string[], known: Record<string, ContactContext>) {
+  return emails.map((email) => ({ email, context: known[email] ?? null }));
+}
+
+/** Feedback actions that store what they are given, as the background would. */
+export function fakeFeedbackActions() {
+  let seq = 0;
+  return {
+    submit: vi.fn(async (input: FeedbackInput) => {
+      seq += 1;
+      return createFeedback({ ...input, id: `fb-${seq}`, author: input.author ?? '' });
+    }),
+    undo: vi.fn(async (_id: string) => undefined),
+  };
+}
+
+/** A SidebarApi over a fixed set of known contacts; every member is a vi.fn(). */
+export function fakeSidebarApi(known: Record<string, ContactContext> = {}) {
+  return {
+    ...fakeFeedbackActions(),
+    getContexts: vi.fn(async (emails: string[]) => rowsFor(emails, known)),
+    loadOpen: vi.fn(async () => true),
+    saveOpen: vi.fn(async (_open: boolean) => undefined),
+  } satisfies SidebarApi;
+}

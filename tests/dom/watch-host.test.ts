@@ -1,0 +1,79 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { watchHost } from '@/lib/hosts/watch-host';
+
+const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function setup() {
+  document.body.innerHTML = '<div id="chat"></div><div role="main"><p id="who">a@x.example</p></div>';
+  const detect = vi.fn((doc: Document) => doc.getElementById('who')?.textContent ?? '');
+  const onChange = vi.fn();
+  const controller = new AbortController();
+  watchHost({
+    doc: document,
+    detect,
+    key: (r) => r,
+    region: (doc) => doc.querySelector('[role="main"]'),
+    onChange,
+    signal: controller.signal,
+    debounceMs: 20,
+  });
+  return { detect, onChange, controller, who: () => document.getElementById('who')! };
+}
+
+describe('watchHost', () => {
+  let stop: AbortController | undefined;
+  afterEach(() => stop?.abort());
+
+  it('reports the first detection at once', () => {
+    const { onChange, controller } = setup();
+    stop = controller;
+    expect(onChange).toHaveBeenCalledExactlyOnceWith('a@x.example');
+  });
+
+  it('coalesces a burst of mutations into one detection', async () => {
+    const { detect, onChange, controller, who } = setup();
+    stop = controller;
+    detect.mockClear();
+    for (let i = 0; i < 50; i++) who().append(document.createElement('span'));
+    who().textContent = 'b@x.example';
+    await tick(60);
+    expect(detect).toHaveBeenCalledTimes(1);
+    expect(onChange).toHaveBeenLastCalledWith('b@x.example');
+  });
+
+  it('does not report again when the result key is unchanged', async () => {
+    const { detect, onChange, controller, who } = setup();
+    stop = controller;
+    who().append(document.createElement('span'));
+    await tick(60);
+    expect(detect).toHaveBeenCalledTimes(2);
+    expect(onChange).toHaveBeenCalledTimes(1);
+  });
+
+  it('ignores mutations outside the host region', async () => {
+    const { detect, controller } = setup();
+    stop = controller;
+    detect.mockClear();
+    for (let i = 0; i < 20; i++) document.getElementById('chat')!.append(document.createElement('div'));
+    await tick(60);
+    expect(detect).not.toHaveBeenCalled();
+  });
+
+  it('checks immediately on hash navigation', () => {
+    const { onChange, controller, who } = setup();
+    stop = controller;
+    who().textContent = 'c@x.example';
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    expect(onChange).toHaveBeenLastCalledWith('c@x.example');
+  });
+
+  it('stops observing once aborted', async () => {
+    const { detect, controller, who } = setup();
+    controller.abort();
+    detect.mockClear();
+    who().textContent = 'd@x.example';
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await tick(60);
+    expect(detect).not.toHaveBeenCalled();
+  });
+});

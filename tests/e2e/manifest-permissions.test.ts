@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXTENSION_DIR } from './support/launch';
+
+/**
+ * The audited permission surface. A new permission or host must be added here on
+ * purpose (and explained in the README), never slip in through a dependency.
+ */
+const AUDITED = {
+  permissions: ['storage', 'unlimitedStorage'],
+  hostPermissions: [] as string[],
+  contentScriptMatches: ['https://mail.google.com/*'],
+};
+
+type Manifest = {
+  permissions?: string[];
+  host_permissions?: string[];
+  optional_permissions?: string[];
+  content_scripts?: { matches: string[] }[];
+  content_security_policy?: unknown;
+  externally_connectable?: unknown;
+  web_accessible_resources?: unknown;
+};
+
+const read = (dir: string): Manifest => JSON.parse(readFileSync(resolve(dir, 'manifest.json'), 'utf8')) as Manifest;
+
+describe.each([
+  ['chrome-mv3', EXTENSION_DIR],
+  ['firefox-mv2', resolve(EXTENSION_DIR, '../firefox-mv2')],
+])('%s manifest', (_name, dir) => {
+  const manifest = read(dir);
+  // MV2 lists hosts among permissions; split them so both builds compare alike.
+  const all = [...(manifest.permissions ?? []), ...(manifest.host_permissions ?? [])];
+  const hosts = all.filter((p) => p.includes('://') || p === '<all_urls>');
+  const apis = all.filter((p) => !hosts.includes(p));
+
+  it('asks for exactly the audited permissions', () => {
+    expect(apis.sort()).toEqual([...AUDITED.permissions].sort());
+    expect(hosts.sort()).toEqual([...AUDITED.hostPermissions].sort());
+  });
+
+  it('injects content scripts only into the audited hosts', () => {
+    const matches = (manifest.content_scripts ?? []).flatMap((c) => c.matches);
+    expect([...new Set(matches)].sort()).toEqual([...AUDITED.contentScriptMatches].sort());
+    expect(matches.join(' ')).not.toMatch(/<all_urls>|\*:\/\/\*\//);
+  });
+
+  it('lets no web page or other extension connect, and loosens no CSP', () => {
+    expect(manifest.externally_connectable).toBeUndefined();
+    expect(manifest.content_security_policy).toBeUndefined();
+  });
+});
