@@ -20,7 +20,9 @@ export function FeedbackPanel({ email, author, last, actions }: Props) {
   const [saved, setSaved] = useState<Feedback | undefined>(undefined);
   const [undoable, setUndoable] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const shown = saved ?? last;
+  // The context is re-read after an undo; until then, do not show the verdict just withdrawn.
+  const [retractedId, setRetractedId] = useState<string | null>(null);
+  const shown = saved ?? (last && last.id !== retractedId ? last : undefined);
 
   useEffect(() => {
     setVerdict(null);
@@ -44,7 +46,7 @@ export function FeedbackPanel({ email, author, last, actions }: Props) {
       setVerdict(null);
       setUndoable(true);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(`Not saved: ${e instanceof Error ? e.message : String(e)}`);
     }
   };
 
@@ -52,10 +54,11 @@ export function FeedbackPanel({ email, author, last, actions }: Props) {
     if (!saved) return;
     try {
       await actions.undo(saved.id);
+      setRetractedId(saved.id);
       setSaved(undefined);
       setUndoable(false);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(`Not undone: ${e instanceof Error ? e.message : String(e)}`);
     }
   };
 
@@ -92,7 +95,7 @@ export function FeedbackPanel({ email, author, last, actions }: Props) {
       )}
       {error && (
         <p role="alert" className="mt-2 text-xs text-red-700 dark:text-red-300">
-          Not saved: {error}
+          {error}
         </p>
       )}
     </Section>

@@ -10,6 +10,8 @@ const DEBOUNCE_MS = 150;
 export function ContactSearch({ search, onPick }: Props) {
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<ContactSummary[]>([]);
+  // The query the current results answer; "no match" is only said once a search has returned.
+  const [answered, setAnswered] = useState('');
   const inputId = useId();
 
   useEffect(() => {
@@ -20,7 +22,12 @@ export function ContactSearch({ search, onPick }: Props) {
     }
     let current = true;
     const timer = setTimeout(() => {
-      search(q).then((r) => current && setResults(r), () => current && setResults([]));
+      const done = (r: ContactSummary[]) => {
+        if (!current) return;
+        setResults(r);
+        setAnswered(q);
+      };
+      search(q).then(done, () => done([]));
     }, DEBOUNCE_MS);
     return () => {
       current = false;
@@ -62,7 +69,7 @@ export function ContactSearch({ search, onPick }: Props) {
           ))}
         </ul>
       )}
-      {query.trim() && results.length === 0 && (
+      {query.trim() !== '' && answered === query.trim() && results.length === 0 && (
         <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">No cached contact matches.</p>
       )}
     </div>

@@ -4,20 +4,23 @@ import type { PageApi } from '@/lib/messaging/page-client';
 import type { CacheStatus } from '@/lib/messaging/protocol';
 import { ContactContextView } from '../contact/contact-context-view';
 import { formatDateTime } from '../format';
+import { UnknownContactState } from '../ui/states';
 import { ContactSearch } from './contact-search';
 
 /** Toolbar popup: data freshness, unsent feedback, and a lookup of any cached contact. */
 export function PopupApp({ api }: { api: PageApi }) {
   const [status, setStatus] = useState<CacheStatus | null>(null);
-  const [context, setContext] = useState<ContactContext | null>(null);
+  const [picked, setPicked] = useState<{ email: string; context: ContactContext | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
+
   useEffect(() => {
-    api.getStatus().then(setStatus, (e: unknown) => setError(String(e)));
+    api.getStatus().then(setStatus, fail);
   }, [api]);
 
   const open = (email: string) => {
-    api.getContext(email).then(setContext, (e: unknown) => setError(String(e)));
+    api.getContext(email).then((context) => setPicked({ email, context }), fail);
   };
 
   return (
@@ -46,7 +49,12 @@ export function PopupApp({ api }: { api: PageApi }) {
         </p>
       )}
       <ContactSearch search={api.search} onPick={open} />
-      {context && <ContactContextView context={context} feedback={api} />}
+      {picked &&
+        (picked.context ? (
+          <ContactContextView key={picked.email} context={picked.context} feedback={api} />
+        ) : (
+          <UnknownContactState email={picked.email} />
+        ))}
     </main>
   );
 }

@@ -7,7 +7,8 @@ import { ContactSwitcher } from './contact-switcher';
 import type { SidebarApi } from './sidebar-api';
 import { useContactContexts } from './use-contact-contexts';
 
-export const SIDEBAR_WIDTH_PX = 340;
+// 320 px is the narrowest layout the panel is designed and tested for.
+export const SIDEBAR_WIDTH_PX = 320;
 
 type Props = { api: SidebarApi; participants: Participant[]; selfEmail?: string; onOpenChange?: (open: boolean) => void };
 

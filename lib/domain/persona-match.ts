@@ -46,7 +46,7 @@ function evaluate(rule: PersonaRule, contact: Contact, touches: Engagement): [bo
       const wanted = new Set(rule.assetTypes.map(norm));
       const count = touches.filter((t) => wanted.has(norm(t.assetType))).length;
       const ok = count >= rule.minTouches;
-      return [ok, `${count} of ${rule.minTouches} needed ${rule.assetTypes.join('/')} touches`];
+      return [ok, `${count} ${rule.assetTypes.join('/')} touches (${rule.minTouches} needed)`];
     }
   }
 }

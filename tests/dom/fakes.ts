@@ -1,7 +1,7 @@
 import { vi } from 'vitest';
 import type { SidebarApi } from '@/components/sidebar/sidebar-api';
 import type { ContactContext } from '@/lib/domain/contact-context';
-import type { FeedbackInput } from '@/lib/domain/feedback';
+import type { Feedback, FeedbackInput } from '@/lib/domain/feedback';
 import { createFeedback } from '../factories';
 
 /** A promise the test settles by hand, to order slow and fast answers. */
@@ -32,11 +32,28 @@ export function fakeFeedbackActions() {
   };
 }
 
-/** A SidebarApi over a fixed set of known contacts; every member is a vi.fn(). */
+/**
+ * A SidebarApi over a fixed set of known contacts; every member is a vi.fn().
+ * Like the background, it remembers submitted feedback as the contact's last verdict.
+ */
 export function fakeSidebarApi(known: Record<string, ContactContext> = {}) {
+  const actions = fakeFeedbackActions();
+  const last = new Map<string, Feedback>();
   return {
-    ...fakeFeedbackActions(),
-    getContexts: vi.fn(async (emails: string[]) => rowsFor(emails, known)),
+    submit: vi.fn(async (input: FeedbackInput) => {
+      const stored = await actions.submit(input);
+      last.set(stored.email, stored);
+      return stored;
+    }),
+    undo: vi.fn(async (id: string) => {
+      for (const [email, f] of last) if (f.id === id) last.delete(email);
+    }),
+    getContexts: vi.fn(async (emails: string[]) =>
+      rowsFor(emails, known).map((r) => {
+        const feedback = last.get(r.email);
+        return r.context && feedback ? { ...r, context: { ...r.context, lastFeedback: feedback } } : r;
+      }),
+    ),
     loadOpen: vi.fn(async () => true),
     saveOpen: vi.fn(async (_open: boolean) => undefined),
   } satisfies SidebarApi;

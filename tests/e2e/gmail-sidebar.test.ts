@@ -28,7 +28,7 @@ describe('Gmail sidebar on demo data', () => {
 
   it('makes room for itself so the message is not covered', async () => {
     const margin = await page.evaluate(() => document.documentElement.style.marginRight);
-    expect(margin).toBe('340px');
+    expect(margin).toBe('320px');
   });
 
   it('follows navigation to another thread and hides on the inbox', async () => {

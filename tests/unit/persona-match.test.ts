@@ -11,7 +11,7 @@ describe('matchPersona', () => {
     expect(m.score).toBe(100);
     expect(m.rules.every((r) => r.matched)).toBe(true);
     expect(m.rules.find((r) => r.kind === 'titleKeywords')?.detail).toContain('operations');
-    expect(m.rules.find((r) => r.kind === 'engagement')?.detail).toBe('2 of 2 needed webinar/case_study touches');
+    expect(m.rules.find((r) => r.kind === 'engagement')?.detail).toBe('2 webinar/case_study touches (2 needed)');
   });
 
   it('weights partial matches', () => {
@@ -29,7 +29,7 @@ describe('matchPersona', () => {
       'No department on record',
       'No industry on record',
       'No company size on record',
-      '0 of 2 needed webinar/case_study touches',
+      '0 webinar/case_study touches (2 needed)',
     ]);
   });
 

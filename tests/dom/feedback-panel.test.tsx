@@ -1,0 +1,158 @@
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FeedbackPanel, UNDO_WINDOW_MS } from '@/components/contact/feedback-panel';
+import { createFeedback } from '../factories';
+import { fakeFeedbackActions } from './fakes';
+
+const EMAIL = 'ada.lovelace@analytical.example';
+const AUTHOR = 'alex.rivera@brightwave.example';
+
+function renderPanel(props: Partial<Parameters<typeof FeedbackPanel>[0]> = {}) {
+  const actions = fakeFeedbackActions();
+  const view = render(<FeedbackPanel email={EMAIL} author={AUTHOR} actions={actions} {...props} />);
+  return { actions, ...view };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('FeedbackPanel', () => {
+  it('records a bad lead with a grouped reason and a note, then undoes it', async () => {
+    const user = userEvent.setup();
+    const { actions } = renderPanel();
+    await user.click(screen.getByRole('button', { name: '👎 Bad lead' }));
+
+    const rejected = screen.getByRole('group', { name: 'Rejected before contact' });
+    const disqualified = screen.getByRole('group', { name: 'Disqualified after contact' });
+    expect(within(rejected).getByRole('radio', { name: 'Duplicate' })).toBeInTheDocument();
+    expect(within(rejected).queryByRole('radio', { name: 'No budget' })).not.toBeInTheDocument();
+    expect(within(disqualified).getByRole('radio', { name: 'No budget' })).toBeInTheDocument();
+    expect(screen.queryByRole('radio', { name: 'Right persona' })).not.toBeInTheDocument();
+
+    const confirm = screen.getByRole('button', { name: 'Confirm bad lead' });
+    expect(confirm).toBeDisabled();
+    await user.click(confirm);
+    expect(actions.submit).not.toHaveBeenCalled();
+
+    await user.click(screen.getByRole('radio', { name: 'No budget' }));
+    await user.type(screen.getByRole('textbox', { name: 'Note for marketing (optional)' }), 'Frozen until next fiscal year');
+    expect(confirm).toBeEnabled();
+    await user.click(confirm);
+
+    expect(actions.submit).toHaveBeenCalledTimes(1);
+    expect(actions.submit).toHaveBeenCalledWith({
+      email: EMAIL,
+      verdict: 'bad',
+      reasonId: 'no_budget',
+      note: 'Frozen until next fiscal year',
+      author: AUTHOR,
+    });
+    expect(screen.queryByTestId('feedback-form')).not.toBeInTheDocument();
+    expect(screen.getByTestId('last-verdict')).toHaveTextContent('Bad lead · No budget');
+    expect(screen.getByTestId('last-verdict')).toHaveTextContent('“Frozen until next fiscal year”');
+
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(actions.undo).toHaveBeenCalledWith('fb-1');
+    expect(screen.queryByTestId('last-verdict')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '👎 Bad lead' })).toBeInTheDocument();
+  });
+
+  it('confirms a good lead without a reason', async () => {
+    const user = userEvent.setup();
+    const { actions } = renderPanel();
+    await user.click(screen.getByRole('button', { name: '👍 Good lead' }));
+    expect(screen.getByRole('group', { name: 'Why it is a good lead' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Confirm good lead' }));
+
+    expect(actions.submit).toHaveBeenCalledWith({ email: EMAIL, verdict: 'good', reasonId: undefined, note: undefined, author: AUTHOR });
+    expect(screen.getByTestId('last-verdict')).toHaveTextContent(/^Good lead/);
+  });
+
+  it('trims the note and sends none when it is only whitespace', async () => {
+    const user = userEvent.setup();
+    const { actions } = renderPanel();
+    await user.click(screen.getByRole('button', { name: '👍 Good lead' }));
+    await user.type(screen.getByRole('textbox'), '   ');
+    await user.click(screen.getByRole('button', { name: 'Confirm good lead' }));
+    expect(actions.submit).toHaveBeenCalledWith(expect.objectContaining({ note: undefined }));
+  });
+
+  it('keeps the form and what was typed when saving fails', async () => {
+    const user = userEvent.setup();
+    const { actions } = renderPanel();
+    actions.submit.mockRejectedValueOnce(new Error('Background unavailable'));
+    await user.click(screen.getByRole('button', { name: '👎 Bad lead' }));
+    await user.click(screen.getByRole('radio', { name: 'Bad timing' }));
+    await user.type(screen.getByRole('textbox'), 'Call back in Q3');
+    await user.click(screen.getByRole('button', { name: 'Confirm bad lead' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Not saved: Background unavailable');
+    expect(screen.getByRole('textbox')).toHaveValue('Call back in Q3');
+    expect(screen.getByRole('radio', { name: 'Bad timing' })).toBeChecked();
+    expect(screen.getByRole('button', { name: 'Confirm bad lead' })).toBeEnabled();
+    expect(screen.queryByTestId('last-verdict')).not.toBeInTheDocument();
+
+    // A second try succeeds and clears the error.
+    await user.click(screen.getByRole('button', { name: 'Confirm bad lead' }));
+    expect(actions.submit).toHaveBeenCalledTimes(2);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.getByTestId('last-verdict')).toHaveTextContent('Bad lead · Bad timing');
+  });
+
+  it('withdraws the Undo offer after the undo window', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    renderPanel();
+    await user.click(screen.getByRole('button', { name: '👍 Good lead' }));
+    await user.click(screen.getByRole('button', { name: 'Confirm good lead' }));
+    expect(screen.getByRole('button', { name: 'Undo' })).toBeInTheDocument();
+
+    act(() => vi.advanceTimersByTime(UNDO_WINDOW_MS - 1000));
+    expect(screen.getByRole('button', { name: 'Undo' })).toBeInTheDocument();
+    act(() => vi.advanceTimersByTime(1500));
+    expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument();
+    expect(screen.getByTestId('last-verdict')).toHaveTextContent('Good lead');
+  });
+
+  it('cancels without saving and shows the earlier verdict again', async () => {
+    const user = userEvent.setup();
+    const { actions } = renderPanel({ last: createFeedback({ verdict: 'good', reasonId: 'meeting_booked' }) });
+    await user.click(screen.getByRole('button', { name: '👎 Bad lead' }));
+    expect(screen.queryByTestId('last-verdict')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(actions.submit).not.toHaveBeenCalled();
+    expect(screen.getByTestId('last-verdict')).toHaveTextContent('Good lead · Meeting booked');
+  });
+
+  it('shows an existing verdict with its reason, note and sync state', () => {
+    renderPanel({ last: createFeedback({ verdict: 'bad', reasonId: 'bad_timing', note: 'Call back in Q3', syncState: 'local' }) });
+    const last = screen.getByTestId('last-verdict');
+    expect(last).toHaveTextContent('Bad lead · Bad timing');
+    expect(last).toHaveTextContent('“Call back in Q3”');
+    expect(last).toHaveTextContent('Saved in this browser');
+    expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument();
+  });
+
+  it.each([
+    ['sent', 'Sent to marketing'],
+    ['failed', 'Sending failed'],
+  ] as const)('labels sync state %s for the rep', (syncState, label) => {
+    renderPanel({ last: createFeedback({ reasonId: 'retired_reason', syncState }) });
+    expect(screen.getByTestId('last-verdict')).toHaveTextContent(label);
+    // A reason since retired still shows, by its id.
+    expect(screen.getByTestId('last-verdict')).toHaveTextContent('Good lead · retired_reason');
+  });
+
+  it('forgets a fresh verdict and its Undo when the contact changes', async () => {
+    const user = userEvent.setup();
+    const { actions, rerender } = renderPanel();
+    await user.click(screen.getByRole('button', { name: '👍 Good lead' }));
+    await user.click(screen.getByRole('button', { name: 'Confirm good lead' }));
+    rerender(<FeedbackPanel email="grace.hopper@navy.example" author={AUTHOR} actions={actions} />);
+    expect(screen.queryByTestId('last-verdict')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument();
+  });
+});

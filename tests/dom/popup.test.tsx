@@ -1,0 +1,127 @@
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import type { ContactSummary } from '@/lib/db/contact-repository';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PopupApp } from '@/components/popup/popup-app';
+import type { PageApi } from '@/lib/messaging/page-client';
+import type { CacheStatus } from '@/lib/messaging/protocol';
+import { createContactContext } from '../factories';
+import { deferred, fakeFeedbackActions } from './fakes';
+
+const PRIYA = 'priya.natarajan@northwind-logistics.example';
+const priya = createContactContext({ contact: { email: PRIYA, name: 'Priya Natarajan', title: 'Director of Supply Chain', company: 'Northwind Logistics' } });
+
+function fakePageApi(status: Partial<CacheStatus> = {}) {
+  return {
+    ...fakeFeedbackActions(),
+    getStatus: vi.fn(async (): Promise<CacheStatus> => ({
+      sourceName: 'Demo CRM',
+      dataAsOf: '2026-03-06T12:00:00.000Z',
+      contactCount: 1234,
+      unsentFeedback: 3,
+      ...status,
+    })),
+    search: vi.fn(async (_query: string): Promise<ContactSummary[]> => [
+      { email: PRIYA, name: 'Priya Natarajan', title: 'Director of Supply Chain', company: 'Northwind Logistics' },
+      { email: 'prince.ade@fjordins.example', name: 'Prince Ade' },
+    ]),
+    getContext: vi.fn(async (email: string) => (email === PRIYA ? priya : null)),
+    listFeedback: vi.fn(async () => []),
+    resetDemoData: vi.fn(),
+    openOptions: vi.fn(),
+  } satisfies PageApi;
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('PopupApp', () => {
+  it('shows the data source, contact count and unsent feedback', async () => {
+    render(<PopupApp api={fakePageApi()} />);
+    const status = await screen.findByTestId('cache-status');
+    expect(within(status).getByTestId('source-name')).toHaveTextContent('Demo CRM');
+    expect(status).toHaveTextContent('Contacts cached1,234');
+    expect(within(status).getByTestId('unsent-count')).toHaveTextContent('3');
+  });
+
+  it('says "never" when no data has been loaded', async () => {
+    render(<PopupApp api={fakePageApi({ dataAsOf: null, contactCount: 0, unsentFeedback: 0 })} />);
+    expect(await screen.findByTestId('cache-status')).toHaveTextContent('Data as ofnever');
+  });
+
+  it('shows why the status could not be read', async () => {
+    const api = fakePageApi();
+    api.getStatus.mockRejectedValue(new Error('No background'));
+    render(<PopupApp api={api} />);
+    expect(await screen.findByRole('alert')).toHaveTextContent('No background');
+    expect(screen.queryByTestId('cache-status')).not.toBeInTheDocument();
+  });
+
+  it('looks a contact up once typing pauses, and opens the one picked', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    const api = fakePageApi();
+    render(<PopupApp api={api} />);
+    await screen.findByTestId('cache-status');
+
+    await user.type(screen.getByRole('searchbox', { name: 'Look up a contact' }), 'pri');
+    expect(api.search).not.toHaveBeenCalled();
+    await act(async () => vi.advanceTimersByTime(200));
+    expect(api.search).toHaveBeenCalledTimes(1);
+    expect(api.search).toHaveBeenCalledWith('pri');
+
+    const results = screen.getByTestId('search-results');
+    expect(within(results).getAllByRole('button')).toHaveLength(2);
+    // Without title or company the email explains who it is.
+    expect(within(results).getByRole('button', { name: /Prince Ade/ })).toHaveTextContent('prince.ade@fjordins.example');
+    await user.click(within(results).getByRole('button', { name: /Priya Natarajan/ }));
+
+    expect(api.getContext).toHaveBeenCalledWith(PRIYA);
+    const view = await screen.findByRole('article', { name: 'Marketing context for Priya Natarajan' });
+    expect(within(view).getByRole('heading', { name: 'Priya Natarajan' })).toBeInTheDocument();
+    expect(view).toHaveTextContent('Director of Supply Chain · Northwind Logistics');
+    expect(screen.queryByTestId('search-results')).not.toBeInTheDocument();
+  });
+
+  it('sends feedback given in the popup to the background', async () => {
+    const user = userEvent.setup();
+    const api = fakePageApi();
+    render(<PopupApp api={api} />);
+    await user.type(screen.getByRole('searchbox', { name: 'Look up a contact' }), 'priya');
+    await user.click(await screen.findByRole('button', { name: /Priya Natarajan/ }));
+    await screen.findByRole('article');
+
+    await user.click(screen.getByRole('button', { name: '👍 Good lead' }));
+    await user.click(screen.getByRole('button', { name: 'Confirm good lead' }));
+    expect(api.submit).toHaveBeenCalledWith(expect.objectContaining({ email: PRIYA, verdict: 'good' }));
+  });
+
+  it('opens the options page from the header', async () => {
+    const api = fakePageApi();
+    render(<PopupApp api={api} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Settings & feedback' }));
+    expect(api.openOptions).toHaveBeenCalledTimes(1);
+  });
+
+  it('says "No cached contact matches" only after the search has answered with nothing', async () => {
+    const api = fakePageApi();
+    const pending = deferred<ContactSummary[]>();
+    api.search.mockReturnValue(pending.promise);
+    render(<PopupApp api={api} />);
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Look up a contact' }), 'pri');
+    await waitFor(() => expect(api.search).toHaveBeenCalledWith('pri'));
+    expect(screen.queryByText('No cached contact matches.')).not.toBeInTheDocument();
+    await act(async () => pending.resolve([]));
+    expect(screen.getByText('No cached contact matches.')).toBeInTheDocument();
+  });
+
+  it('says so when a picked contact has no record any more', async () => {
+    const api = fakePageApi();
+    api.getContext.mockResolvedValue(null);
+    render(<PopupApp api={api} />);
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Look up a contact' }), 'priya');
+    await userEvent.click(await screen.findByRole('button', { name: /Priya Natarajan/ }));
+    expect(await screen.findByTestId('state-unknown')).toHaveTextContent('No marketing record');
+  });
+});
