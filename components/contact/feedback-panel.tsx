@@ -82,14 +82,14 @@ export function FeedbackPanel({ email, author, last, actions }: Props) {
             onClick={() => setVerdict('good')}
             className="flex-1 rounded border border-emerald-600 px-2 py-1.5 text-sm font-medium text-emerald-700 hover:bg-emerald-50 dark:text-emerald-300 dark:hover:bg-emerald-950"
           >
-            👍 Good lead
+            Good lead
           </button>
           <button
             type="button"
             onClick={() => setVerdict('bad')}
             className="flex-1 rounded border border-rose-600 px-2 py-1.5 text-sm font-medium text-rose-700 hover:bg-rose-50 dark:text-rose-300 dark:hover:bg-rose-950"
           >
-            👎 Bad lead
+            Bad lead
           </button>
         </div>
       )}

@@ -22,7 +22,7 @@ describe('FeedbackPanel', () => {
   it('records a bad lead with a grouped reason and a note, then undoes it', async () => {
     const user = userEvent.setup();
     const { actions } = renderPanel();
-    await user.click(screen.getByRole('button', { name: '👎 Bad lead' }));
+    await user.click(screen.getByRole('button', { name: 'Bad lead' }));
 
     const rejected = screen.getByRole('group', { name: 'Rejected before contact' });
     const disqualified = screen.getByRole('group', { name: 'Disqualified after contact' });
@@ -57,13 +57,13 @@ describe('FeedbackPanel', () => {
     expect(actions.undo).toHaveBeenCalledWith('fb-1');
     expect(screen.queryByTestId('last-verdict')).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument();
-    expect(screen.getByRole('button', { name: '👎 Bad lead' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Bad lead' })).toBeInTheDocument();
   });
 
   it('confirms a good lead without a reason', async () => {
     const user = userEvent.setup();
     const { actions } = renderPanel();
-    await user.click(screen.getByRole('button', { name: '👍 Good lead' }));
+    await user.click(screen.getByRole('button', { name: 'Good lead' }));
     expect(screen.getByRole('group', { name: 'Why it is a good lead' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Confirm good lead' }));
 
@@ -74,7 +74,7 @@ describe('FeedbackPanel', () => {
   it('trims the note and sends none when it is only whitespace', async () => {
     const user = userEvent.setup();
     const { actions } = renderPanel();
-    await user.click(screen.getByRole('button', { name: '👍 Good lead' }));
+    await user.click(screen.getByRole('button', { name: 'Good lead' }));
     await user.type(screen.getByRole('textbox'), '   ');
     await user.click(screen.getByRole('button', { name: 'Confirm good lead' }));
     expect(actions.submit).toHaveBeenCalledWith(expect.objectContaining({ note: undefined }));
@@ -84,7 +84,7 @@ describe('FeedbackPanel', () => {
     const user = userEvent.setup();
     const { actions } = renderPanel();
     actions.submit.mockRejectedValueOnce(new Error('Background unavailable'));
-    await user.click(screen.getByRole('button', { name: '👎 Bad lead' }));
+    await user.click(screen.getByRole('button', { name: 'Bad lead' }));
     await user.click(screen.getByRole('radio', { name: 'Bad timing' }));
     await user.type(screen.getByRole('textbox'), 'Call back in Q3');
     await user.click(screen.getByRole('button', { name: 'Confirm bad lead' }));
@@ -106,7 +106,7 @@ describe('FeedbackPanel', () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
     renderPanel();
-    await user.click(screen.getByRole('button', { name: '👍 Good lead' }));
+    await user.click(screen.getByRole('button', { name: 'Good lead' }));
     await user.click(screen.getByRole('button', { name: 'Confirm good lead' }));
     expect(screen.getByRole('button', { name: 'Undo' })).toBeInTheDocument();
 
@@ -120,7 +120,7 @@ describe('FeedbackPanel', () => {
   it('cancels without saving and shows the earlier verdict again', async () => {
     const user = userEvent.setup();
     const { actions } = renderPanel({ last: createFeedback({ verdict: 'good', reasonId: 'meeting_booked' }) });
-    await user.click(screen.getByRole('button', { name: '👎 Bad lead' }));
+    await user.click(screen.getByRole('button', { name: 'Bad lead' }));
     expect(screen.queryByTestId('last-verdict')).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(actions.submit).not.toHaveBeenCalled();
@@ -149,7 +149,7 @@ describe('FeedbackPanel', () => {
   it('forgets a fresh verdict and its Undo when the contact changes', async () => {
     const user = userEvent.setup();
     const { actions, rerender } = renderPanel();
-    await user.click(screen.getByRole('button', { name: '👍 Good lead' }));
+    await user.click(screen.getByRole('button', { name: 'Good lead' }));
     await user.click(screen.getByRole('button', { name: 'Confirm good lead' }));
     rerender(<FeedbackPanel email="grace.hopper@navy.example" author={AUTHOR} actions={actions} />);
     expect(screen.queryByTestId('last-verdict')).not.toBeInTheDocument();

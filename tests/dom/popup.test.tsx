@@ -92,7 +92,7 @@ describe('PopupApp', () => {
     await user.click(await screen.findByRole('button', { name: /Priya Natarajan/ }));
     await screen.findByRole('article');
 
-    await user.click(screen.getByRole('button', { name: '👍 Good lead' }));
+    await user.click(screen.getByRole('button', { name: 'Good lead' }));
     await user.click(screen.getByRole('button', { name: 'Confirm good lead' }));
     expect(api.submit).toHaveBeenCalledWith(expect.objectContaining({ email: PRIYA, verdict: 'good' }));
   });

@@ -167,7 +167,7 @@ describe('Sidebar', () => {
     render(<Sidebar api={api} participants={[{ email: ADA }, { email: GRACE }]} selfEmail={SELF} />);
     await screen.findByRole('heading', { name: 'Ada Lovelace' });
 
-    await userEvent.click(screen.getByRole('button', { name: '👍 Good lead' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Good lead' }));
     await userEvent.click(screen.getByRole('button', { name: 'Confirm good lead' }));
     expect(api.submit).toHaveBeenCalledWith(expect.objectContaining({ email: ADA, verdict: 'good', author: SELF }));
 
@@ -181,7 +181,7 @@ describe('Sidebar', () => {
     const api = fakeSidebarApi({ [ADA]: ada });
     render(<Sidebar api={api} participants={[{ email: ADA }]} selfEmail={SELF} />);
     await screen.findByRole('heading', { name: 'Ada Lovelace' });
-    await userEvent.click(screen.getByRole('button', { name: '👎 Bad lead' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Bad lead' }));
     await userEvent.click(screen.getByRole('radio', { name: 'Duplicate' }));
     await userEvent.click(screen.getByRole('button', { name: 'Confirm bad lead' }));
     await waitFor(() => expect(api.getContexts).toHaveBeenCalledTimes(2)); // the quiet re-read after submit
