@@ -11,8 +11,14 @@ export default defineConfig({
     name: 'Leadlight',
     description:
       'Marketing context where sales works: lead source, campaigns, persona match and lead-quality feedback beside your email.',
-    // storage: settings and UI state; unlimitedStorage: the contact cache must not be evicted under quota pressure.
-    permissions: ['storage', 'unlimitedStorage'],
+    // Each permission is explained in the README's permission table.
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'scripting'],
+    commands: {
+      'toggle-sidebar': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'Show or hide the Leadlight sidebar',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,4 +1,4 @@
-import type { Participant } from '@/lib/hosts/gmail/detect';
+import type { Participant } from '@/lib/hosts/participants';
 
 type Props = { participants: Participant[]; selected: string; known: ReadonlySet<string>; onSelect: (email: string) => void };
 

@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { FeedbackInput } from '@/lib/domain/feedback';
-import type { Participant } from '@/lib/hosts/gmail/detect';
+import type { Participant } from '@/lib/hosts/participants';
 import { ContactContextView } from '../contact/contact-context-view';
-import { ErrorState, LoadingState, UnknownContactState } from '../ui/states';
+import { ErrorState, LoadingState, NoContactState, UnknownContactState } from '../ui/states';
 import { ContactSwitcher } from './contact-switcher';
 import type { SidebarApi } from './sidebar-api';
 import { useContactContexts } from './use-contact-contexts';
@@ -10,11 +10,20 @@ import { useContactContexts } from './use-contact-contexts';
 // 320 px is the narrowest layout the panel is designed and tested for.
 export const SIDEBAR_WIDTH_PX = 320;
 
-type Props = { api: SidebarApi; participants: Participant[]; selfEmail?: string; onOpenChange?: (open: boolean) => void };
+type Props = {
+  api: SidebarApi;
+  participants: Participant[];
+  selfEmail?: string;
+  /** Changes each time the user presses the toggle shortcut. */
+  toggles?: number;
+  onOpenChange?: (open: boolean) => void;
+};
 
 /** The panel at the right edge: collapsed it is a small tab, open it shows the selected contact. */
-export function Sidebar({ api, participants, selfEmail, onOpenChange }: Props) {
+export function Sidebar({ api, participants, selfEmail, toggles = 0, onOpenChange }: Props) {
   const [open, setOpen] = useState(true);
+  // Opened by the shortcut on a page where no contact was detected.
+  const [summoned, setSummoned] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
   const emails = useMemo(() => participants.map((p) => p.email), [participants]);
   const { state, retry, refreshOne } = useContactContexts(api, emails);
@@ -37,7 +46,19 @@ export function Sidebar({ api, participants, selfEmail, onOpenChange }: Props) {
   useEffect(() => {
     api.loadOpen().then(setOpen, () => undefined);
   }, [api]);
-  useEffect(() => onOpenChange?.(open && emails.length > 0), [open, emails.length, onOpenChange]);
+  useEffect(() => onOpenChange?.(emails.length > 0 ? open : summoned), [open, summoned, emails.length, onOpenChange]);
+
+  const lastToggles = useRef(toggles);
+  useEffect(() => {
+    if (toggles === lastToggles.current) return;
+    lastToggles.current = toggles;
+    if (emails.length === 0) setSummoned((s) => !s);
+    else
+      setOpen((o) => {
+        void api.saveOpen(!o);
+        return !o;
+      });
+  }, [toggles, emails.length, api]);
 
   const known = useMemo(
     () => new Set(state.status === 'ready' ? [...state.contexts].filter(([, c]) => c).map(([e]) => e) : []),
@@ -49,7 +70,13 @@ export function Sidebar({ api, participants, selfEmail, onOpenChange }: Props) {
   const selectedRef = useRef<string | undefined>(current);
   selectedRef.current = current;
 
-  if (emails.length === 0 || !current) return null;
+  if (emails.length === 0 || !current) {
+    return summoned ? (
+      <Panel onCollapse={() => setSummoned(false)}>
+        <NoContactState />
+      </Panel>
+    ) : null;
+  }
   const toggle = () => {
     setOpen(!open);
     void api.saveOpen(!open);
@@ -71,6 +98,24 @@ export function Sidebar({ api, participants, selfEmail, onOpenChange }: Props) {
 
   const context = state.status === 'ready' ? state.contexts.get(current) : undefined;
   return (
+    <Panel onCollapse={toggle}>
+      {participants.length > 1 && <ContactSwitcher participants={participants} selected={current} known={known} onSelect={setSelected} />}
+      {state.status === 'loading' || state.status === 'idle' ? (
+        <LoadingState />
+      ) : state.status === 'error' ? (
+        <ErrorState message={state.message} onRetry={retry} />
+      ) : context ? (
+        <ContactContextView key={current} context={context} author={selfEmail} feedback={feedback} />
+      ) : (
+        <UnknownContactState email={current} />
+      )}
+    </Panel>
+  );
+}
+
+/** The fixed frame at the right edge: title bar with a collapse button, scrolling body. */
+function Panel({ onCollapse, children }: { onCollapse: () => void; children: ReactNode }) {
+  return (
     <aside
       data-testid="leadlight-sidebar"
       aria-label="Leadlight marketing context"
@@ -79,22 +124,11 @@ export function Sidebar({ api, participants, selfEmail, onOpenChange }: Props) {
     >
       <div className="flex items-center justify-between bg-sky-700 px-4 py-2 text-white">
         <span className="text-sm font-semibold">Leadlight</span>
-        <button type="button" onClick={toggle} aria-label="Collapse Leadlight sidebar" className="rounded px-2 text-lg leading-none">
+        <button type="button" onClick={onCollapse} aria-label="Collapse Leadlight sidebar" className="rounded px-2 text-lg leading-none">
           ›
         </button>
       </div>
-      <div className="min-h-0 flex-1 overflow-y-auto">
-        {participants.length > 1 && <ContactSwitcher participants={participants} selected={current} known={known} onSelect={setSelected} />}
-        {state.status === 'loading' || state.status === 'idle' ? (
-          <LoadingState />
-        ) : state.status === 'error' ? (
-          <ErrorState message={state.message} onRetry={retry} />
-        ) : context ? (
-          <ContactContextView key={current} context={context} author={selfEmail} feedback={feedback} />
-        ) : (
-          <UnknownContactState email={current} />
-        )}
-      </div>
+      <div className="min-h-0 flex-1 overflow-y-auto">{children}</div>
     </aside>
   );
 }

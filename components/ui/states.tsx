@@ -35,3 +35,15 @@ export function ErrorState({ message, onRetry }: { message: string; onRetry: () 
     </div>
   );
 }
+
+/** The sidebar was opened on a page where no contact could be found. */
+export function NoContactState() {
+  return (
+    <div data-testid="state-no-contact" className="px-4 py-6 text-sm text-slate-700 dark:text-slate-200">
+      <p className="font-medium">No contact on this page</p>
+      <p className="mt-1 text-slate-500 dark:text-slate-400">
+        Open an email thread or a contact record, or select an email address, right-click and choose “Look up in Leadlight”.
+      </p>
+    </div>
+  );
+}

@@ -1,16 +1,38 @@
-import type { Participant } from './gmail/detect';
+import type { Participant } from './participants';
 
-export type DetectionSnapshot = { participants: Participant[]; selfEmail?: string };
+export type DetectionSnapshot = {
+  participants: Participant[];
+  selfEmail?: string;
+  /** Bumped by the keyboard shortcut; the sidebar toggles when it changes. */
+  toggles: number;
+};
 
-/** The latest detection, readable by React through useSyncExternalStore. */
+/**
+ * What the page shows plus what the user asked for (a context-menu lookup comes
+ * first), readable by React through useSyncExternalStore.
+ */
 export function createDetectionStore() {
-  let snapshot: DetectionSnapshot = { participants: [] };
+  let detected: Participant[] = [];
+  let lookup: Participant | undefined;
+  let snapshot: DetectionSnapshot = { participants: [], toggles: 0 };
   const listeners = new Set<() => void>();
+  const publish = (next: Partial<DetectionSnapshot>) => {
+    const participants = lookup ? [lookup, ...detected.filter((p) => p.email !== lookup?.email)] : detected;
+    snapshot = { ...snapshot, ...next, participants };
+    listeners.forEach((l) => l());
+  };
   return {
     get: () => snapshot,
-    set(next: DetectionSnapshot) {
-      snapshot = next;
-      listeners.forEach((l) => l());
+    setDetected(participants: Participant[], selfEmail?: string) {
+      detected = participants;
+      publish({ selfEmail });
+    },
+    setLookup(participant: Participant) {
+      lookup = participant;
+      publish({});
+    },
+    toggle() {
+      publish({ toggles: snapshot.toggles + 1 });
     },
     subscribe(listener: () => void) {
       listeners.add(listener);

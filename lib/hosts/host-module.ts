@@ -1,4 +1,4 @@
-import type { Participant } from './gmail/detect';
+import type { Participant } from './participants';
 
 /** One selector a host module reads, with the page variant it serves. */
 export type SelectorSpec = { selector: string; why: string };
@@ -8,8 +8,8 @@ export type HostDetection = {
   /** Record or thread identity; null when the page shows none (list views, settings). */
   recordId: string | null;
   participants: Participant[];
-  /** Names of the selectors (keys of the host's selector table) that matched, for diagnostics. */
-  matched: string[];
+  /** The signed-in user's address where the host shows it, used as the feedback author. */
+  selfEmail?: string;
 };
 
 /**
@@ -27,3 +27,16 @@ export type HostModule = {
   /** Where contact-changing mutations happen; others are ignored cheaply. */
   region?: (doc: Document) => Element | null;
 };
+
+/** Which of a host's selectors match the page now; run only when the detection changes. */
+export function diagnoseSelectors(host: HostModule, doc: Document): { matched: string[]; missing: string[] } {
+  const matched: string[] = [];
+  const missing: string[] = [];
+  for (const [name, spec] of Object.entries(host.selectors)) (doc.querySelector(spec.selector) ? matched : missing).push(name);
+  return { matched, missing };
+}
+
+/** Equal keys mean the user would see the same sidebar, so nothing re-renders. */
+export function hostDetectionKey(d: HostDetection): string {
+  return `${d.recordId ?? ''}|${d.participants.map((p) => p.email).join(',')}`;
+}

@@ -3,6 +3,7 @@ import { getContactContext, searchContacts } from '../db/contact-repository';
 import type { LeadlightDb } from '../db/database';
 import { countUnsentFeedback, listFeedback, retractFeedback, saveFeedback } from '../db/feedback-repository';
 import { replaceDataset, type Dataset } from '../db/seed';
+import { loadHostDiagnostics, saveHostDiagnostics } from '../diagnostics/host-diagnostics';
 import type { CacheStatus, MessageType, Responses } from './protocol';
 import { requests } from './requests';
 
@@ -32,6 +33,8 @@ export function createHandlers({ db, loadDemoData, now = () => new Date() }: Han
     retractLeadFeedback: async ({ id }) => ({ retracted: await retractFeedback(db, id) }),
     listLeadFeedback: () => listFeedback(db),
     getCacheStatus: () => cacheStatus(db),
+    reportHostDiagnostics: (report) => saveHostDiagnostics(report, now()),
+    getHostDiagnostics: () => loadHostDiagnostics(),
     resetDemoData: async () => {
       await replaceDataset(db, loadDemoData(), DEMO_SOURCE_NAME, now());
       return cacheStatus(db);

@@ -14,6 +14,16 @@ export type CacheStatus = { sourceName: string; dataAsOf: string | null; contact
  * ./requests.ts (background only, so pages that merely send do not ship zod).
  */
 
+/** The last detection report of one host, as the options page lists it. */
+export type HostDiagnostics = {
+  hostId: string;
+  at: string;
+  recordFound: boolean;
+  contactCount: number;
+  matched: string[];
+  missing: string[];
+};
+
 /** Response type of each message, checked by the compiler on both sides. */
 export type Responses = {
   getContactContexts: { email: string; context: ContactContext | null }[];
@@ -24,6 +34,8 @@ export type Responses = {
   listLeadFeedback: Feedback[];
   getCacheStatus: CacheStatus;
   resetDemoData: CacheStatus;
+  reportHostDiagnostics: void;
+  getHostDiagnostics: HostDiagnostics[];
 };
 
 export type MessageType = keyof Requests;

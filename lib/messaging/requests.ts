@@ -22,6 +22,16 @@ export const requests = {
   listLeadFeedback: z.object({}).strict(),
   /** Popup and options: data source, freshness, unsent feedback. */
   getCacheStatus: z.object({}).strict(),
+  /** Content script: which selectors matched on a host page, for the diagnostics view. No contact data. */
+  reportHostDiagnostics: z.object({
+    hostId: z.string().min(1).max(40),
+    recordFound: z.boolean(),
+    contactCount: z.number().int().min(0).max(1000),
+    matched: z.array(z.string().max(60)).max(50),
+    missing: z.array(z.string().max(60)).max(50),
+  }),
+  /** Options: the last diagnostics per host. */
+  getHostDiagnostics: z.object({}).strict(),
   /** Options: reload the bundled demo dataset (feedback is kept). */
   resetDemoData: z.object({}).strict(),
 } satisfies Record<string, z.ZodType>;

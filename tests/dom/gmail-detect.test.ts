@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectGmailThread, detectionKey, detectSelfEmail, isInternal } from '@/lib/hosts/gmail/detect';
+import { detectGmailThread, detectionKey, detectSelfEmail } from '@/lib/hosts/gmail/detect';
+import { isInternal } from '@/lib/hosts/participants';
 import { GMAIL_SELECTORS } from '@/lib/hosts/gmail/selectors';
 import { loadFixture, readFixtureJson } from '../support/fixtures';
 
@@ -38,7 +39,7 @@ describe('detectGmailThread on page changes', () => {
   it('follows a view swap: hiding one thread and showing another changes the key', () => {
     const doc = loadFixture('gmail/thread-stale-view.html');
     const before = detectGmailThread(doc);
-    const views = [...doc.querySelectorAll(GMAIL_SELECTORS.threadSubject)].map((h) => {
+    const views = [...doc.querySelectorAll(GMAIL_SELECTORS.threadSubject.selector)].map((h) => {
       let v: Element = h;
       while (v.parentElement && v.parentElement.getAttribute('role') !== 'main') v = v.parentElement;
       return v as HTMLElement;

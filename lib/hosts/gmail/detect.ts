@@ -1,41 +1,16 @@
+import { EMAIL, EMAIL_IN_TEXT, isHiddenWithin, participantCollector, type Participant } from '../participants';
 import { GMAIL_SELECTORS as S } from './selectors';
 
-export type Participant = { email: string; name?: string };
 export type ThreadDetection = { threadId: string | null; participants: Participant[] };
-
-const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
-
-/** Mailbox providers whose users share a domain without being colleagues. */
-const CONSUMER_DOMAINS = new Set(['gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'yahoo.com', 'icloud.com', 'me.com', 'aol.com', 'proton.me', 'protonmail.com', 'gmx.de', 'web.de']);
-
-/**
- * Whether an address is the rep or a colleague: same address, or same company
- * domain. Colleagues are not leads, so the sidebar skips them.
- */
-export function isInternal(email: string, self: string | null): boolean {
-  if (!self) return false;
-  if (email === self) return true;
-  const domain = self.split('@')[1] ?? '';
-  return !CONSUMER_DOMAINS.has(domain) && email.endsWith(`@${domain}`);
-}
-const EMAIL_IN_TEXT = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
-
-/** Gmail hides old views with inline `display:none` rather than removing them. */
-function isHiddenWithin(el: Element, stop: Element | null): boolean {
-  for (let node: Element | null = el; node && node !== stop; node = node.parentElement) {
-    if (node instanceof HTMLElement && (node.hidden || node.style.display === 'none')) return true;
-  }
-  return false;
-}
 
 /**
  * The signed-in user's own address: Gmail puts it in the tab title
- * ("Inbox - me@x.com - Gmail"); the account button is the fallback.
+ * ("Inbox (3) - me@x.com - Gmail"); the account button is the fallback.
  */
 export function detectSelfEmail(doc: Document): string | null {
   const fromTitle = / - ([^\s]+@[^\s]+) - /.exec(doc.title)?.[1];
   if (fromTitle && EMAIL.test(fromTitle)) return fromTitle.toLowerCase();
-  for (const a of doc.querySelectorAll(S.accountButton)) {
+  for (const a of doc.querySelectorAll(S.accountButton.selector)) {
     const match = EMAIL_IN_TEXT.exec(a.getAttribute('aria-label') ?? '');
     if (match) return match[0].toLowerCase();
   }
@@ -47,9 +22,9 @@ export function detectSelfEmail(doc: Document): string | null {
  * direct child of the main region, i.e. one of Gmail's stacked views.
  */
 function visibleThreadView(doc: Document): { view: Element; subject: Element } | null {
-  for (const subject of doc.querySelectorAll(S.threadSubject)) {
-    const main = subject.closest(S.main);
-    if (isHiddenWithin(subject, null)) continue;
+  for (const subject of doc.querySelectorAll(S.threadSubject.selector)) {
+    if (isHiddenWithin(subject)) continue;
+    const main = subject.closest(S.main.selector);
     let view: Element = subject;
     while (view.parentElement && view.parentElement !== main) view = view.parentElement;
     return { view, subject };
@@ -59,32 +34,39 @@ function visibleThreadView(doc: Document): { view: Element; subject: Element } |
 
 /**
  * Every external participant of the thread open in the visible view — senders, To
- * and Cc — minus the signed-in user and colleagues, in order of first appearance. Null when no thread is
- * open (inbox, search list, settings). `url` is accepted for symmetry with other
- * hosts; Gmail's hash token is not a thread id, so the DOM is the source of truth.
+ * and Cc — minus the signed-in user and colleagues, in order of first appearance.
+ * Null when no thread is open (inbox, search list, settings). Gmail's URL hash
+ * token is not a thread id, so the DOM is the source of truth.
  */
-export function detectGmailThread(doc: Document, _url?: URL): ThreadDetection | null {
+export function detectGmailThread(doc: Document, _url?: URL, self = detectSelfEmail(doc)): ThreadDetection | null {
   const found = visibleThreadView(doc);
   if (!found) return null;
-  const self = detectSelfEmail(doc);
-  const seen = new Map<string, Participant>();
-  const add = (raw: string | null, name: string | null) => {
-    const email = raw?.trim().toLowerCase();
-    if (!email || !EMAIL.test(email) || isInternal(email, self)) return;
-    const existing = seen.get(email);
-    if (!existing) seen.set(email, { email, ...(name ? { name } : {}) });
-    else if (!existing.name && name) existing.name = name;
-  };
-  const markers = found.view.querySelectorAll(`${S.sender}, ${S.recipient}, ${S.hovercard}`);
+  const people = participantCollector(self);
+  const markers = found.view.querySelectorAll(`${S.sender.selector}, ${S.recipient.selector}, ${S.hovercard.selector}`);
   // Markers hidden *inside* the visible view (collapsed messages, folded Cc details)
   // still belong to this thread, so only the view itself is checked for visibility.
   for (const el of markers) {
     const email = el.getAttribute('email');
     // On avatars `name` is an element id such as ":2t"; their display name is `data-name`.
-    if (email) add(email, el.getAttribute('name'));
-    else add(el.getAttribute('data-hovercard-id'), el.getAttribute('data-name'));
+    if (email) people.add(email, el.getAttribute('name'));
+    else people.add(el.getAttribute('data-hovercard-id'), el.getAttribute('data-name'));
   }
-  return { threadId: found.subject.getAttribute('data-legacy-thread-id'), participants: [...seen.values()] };
+  return { threadId: found.subject.getAttribute('data-legacy-thread-id'), participants: people.list() };
+}
+
+/**
+ * Recipients of every open compose window and inline reply, in the current and the
+ * older chip markup. Chips in hidden views (a stale thread's reply box) are skipped.
+ */
+export function detectGmailCompose(doc: Document, self = detectSelfEmail(doc)): Participant[] {
+  const people = participantCollector(self);
+  for (const chip of doc.querySelectorAll(`${S.composeChip.selector}, ${S.composeChipOlder.selector}`)) {
+    if (isHiddenWithin(chip)) continue;
+    const email = chip.getAttribute('email');
+    if (email) people.add(email, chip.textContent);
+    else people.add(chip.getAttribute('data-hovercard-id'), chip.getAttribute('data-name'));
+  }
+  return people.list();
 }
 
 /** A stable key for "the same set of contacts", so the sidebar re-renders only on change. */

@@ -1,3 +1,5 @@
+import type { SelectorSpec } from '../host-module';
+
 /**
  * Gmail markers Leadlight reads. Gmail's generated container classes (`table.Bs`,
  * `.if`, `.PeIF1d`, `.a98.iY`) have broken repeatedly; the attribute markers below
@@ -5,26 +7,47 @@
  * so every selector keys on an attribute and a class is only a narrowing hint.
  */
 export const GMAIL_SELECTORS = {
-  /** The conversation pane in every layout; the inbox list, threads and search results all render inside it. */
-  main: 'div[role="main"]',
-  /** Subject of an open thread (current and older layouts); its presence is what "a thread is open" means. */
-  threadSubject: 'h2.hP[data-legacy-thread-id]',
-  /** Sender name in each message header, expanded or collapsed (current: h3.iw > span.qu; older: td.gF.gK > span.qu). */
-  sender: 'span.gD[email]',
-  /** To/Cc recipients on the "to me, …" line and in the expanded details, both layouts. */
-  recipient: 'span.g2[email]',
-  /** Avatars and name chips in the current layout; absent in the older layout, so only a supplement. */
-  hovercard: '[data-hovercard-id]',
-  /** The account button carries the signed-in address when the title does not (e.g. a renamed tab). */
-  accountButton: 'a[aria-label][href*="accounts.google.com"]',
-} as const;
+  main: {
+    selector: 'div[role="main"]',
+    why: 'The conversation pane in every layout; the inbox list, threads and search results render inside it.',
+  },
+  threadSubject: {
+    selector: 'h2.hP[data-legacy-thread-id]',
+    why: 'Subject of an open thread (current and older layouts); its presence is what "a thread is open" means.',
+  },
+  sender: {
+    selector: 'span.gD[email]',
+    why: 'Sender in each message header, expanded or collapsed (current: h3.iw > span.qu; older: td.gF.gK > span.qu).',
+  },
+  recipient: {
+    selector: 'span.g2[email]',
+    why: 'To/Cc recipients on the "to me, …" line and in the expanded details, both layouts.',
+  },
+  hovercard: {
+    selector: '[data-hovercard-id]',
+    why: 'Avatars in the current layout; absent in the older one, so only a supplement. Their display name is data-name.',
+  },
+  composeChip: {
+    selector: 'div[role="option"][data-hovercard-id]',
+    why: 'Recipient chips in the current compose and inline-reply To/Cc fields; autocomplete suggestions lack data-hovercard-id.',
+  },
+  composeChipOlder: {
+    selector: 'div.vR span.vN[email]',
+    why: 'Recipient chips in the older compose markup.',
+  },
+  accountButton: {
+    selector: 'a[aria-label][href*="accounts.google.com"]',
+    why: 'Carries the signed-in address when the tab title does not (e.g. a renamed tab).',
+  },
+} satisfies Record<string, SelectorSpec>;
 
 /*
- * Fixtures covering this module (tests/fixtures/gmail/):
- * - thread-current.html: current thread header layout, one message.
- * - thread-legacy.html: the older header layout without hovercard ids.
- * - thread-multi.html: several messages, To and Cc recipients, a colleague.
- * - thread-stale-view.html: a hidden stale view of another thread next to the visible one.
- * - inbox.html: the inbox list with no thread open.
- * - demo-gmail.html: the interactive look-alike the demo and e2e tests drive.
+ * Fixtures covering this module:
+ * - gmail/thread-current.html: current thread header layout, one message.
+ * - gmail/thread-legacy.html: the older header layout without hovercard ids.
+ * - gmail/thread-multi.html: several messages, To and Cc recipients, a colleague.
+ * - gmail/thread-stale-view.html: a hidden stale view of another thread next to the visible one.
+ * - gmail/inbox.html: the inbox list with no thread open.
+ * - gmail-compose/*.html: new-message dialogs (current and older chips, two windows) and an inline reply.
+ * - gmail/demo-gmail.html, gmail-compose/compose-app.html: interactive look-alikes for e2e tests.
  */

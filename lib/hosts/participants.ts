@@ -1,0 +1,72 @@
+/** A person found on a host page. */
+export type Participant = { email: string; name?: string };
+
+export const EMAIL = /^[^\s@<>"()]+@[^\s@<>"()]+\.[^\s@<>"()]+$/;
+/** An address inside free text such as "Maya Okafor (maya@x.com)" or a title attribute. */
+export const EMAIL_IN_TEXT = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+
+/** Mailbox providers whose users share a domain without being colleagues. */
+const CONSUMER_DOMAINS = new Set([
+  'gmail.com',
+  'googlemail.com',
+  'outlook.com',
+  'hotmail.com',
+  'live.com',
+  'yahoo.com',
+  'icloud.com',
+  'me.com',
+  'aol.com',
+  'proton.me',
+  'protonmail.com',
+  'gmx.de',
+  'web.de',
+]);
+
+/**
+ * Whether an address is the rep or a colleague: same address, or same company
+ * domain. Colleagues are not leads, so the sidebar skips them.
+ */
+export function isInternal(email: string, self: string | null): boolean {
+  if (!self) return false;
+  if (email === self) return true;
+  const domain = self.split('@')[1] ?? '';
+  return !CONSUMER_DOMAINS.has(domain) && email.endsWith(`@${domain}`);
+}
+
+/**
+ * Collects participants in order of first appearance, lower-cased and
+ * de-duplicated, skipping the rep and colleagues; a later sighting may add a name.
+ */
+export function participantCollector(self: string | null) {
+  const seen = new Map<string, Participant>();
+  return {
+    add(raw: string | null | undefined, name?: string | null) {
+      const email = raw?.trim().toLowerCase().replace(/^mailto:/, '').split('?')[0];
+      if (!email || !EMAIL.test(email) || isInternal(email, self)) return;
+      const cleanName = name?.trim() || undefined;
+      const existing = seen.get(email);
+      if (!existing) seen.set(email, cleanName ? { email, name: cleanName } : { email });
+      else if (!existing.name && cleanName) existing.name = cleanName;
+    },
+    list: (): Participant[] => [...seen.values()],
+  };
+}
+
+/**
+ * True when the element or an ancestor (up to `stop`) is hidden the way single-page
+ * apps hide inactive views: inline display:none, the hidden attribute, aria-hidden,
+ * or Salesforce's slds-hide class.
+ */
+export function isHiddenWithin(el: Element, stop: Element | null = null): boolean {
+  for (let node: Element | null = el; node && node !== stop; node = node.parentElement) {
+    if (node.getAttribute('aria-hidden') === 'true' || node.hasAttribute('hidden') || node.classList.contains('slds-hide')) return true;
+    if ((node as HTMLElement).style?.display === 'none') return true;
+  }
+  return false;
+}
+
+/** The first element matching `selector` that is not inside a hidden view. */
+export function firstVisible(root: ParentNode, selector: string): Element | null {
+  for (const el of root.querySelectorAll(selector)) if (!isHiddenWithin(el)) return el;
+  return null;
+}

@@ -1,0 +1,47 @@
+import type { HostDetection, HostModule } from '../host-module';
+import { isHiddenWithin, participantCollector } from '../participants';
+import { SALESFORCE_SELECTORS as S } from './selectors';
+
+/** `/lightning/r/Lead/<15 or 18 char id>/view`, likewise for Contact. */
+const RECORD_PATH = /^\/lightning\/r\/(Lead|Contact)\/([a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?)\/view/;
+
+/** Object and id of the Lead or Contact record in the URL, or null. */
+export function salesforceRecord(url: URL): { object: 'Lead' | 'Contact'; id: string } | null {
+  const m = RECORD_PATH.exec(url.pathname);
+  return m ? { object: m[1] as 'Lead' | 'Contact', id: m[2]! } : null;
+}
+
+/**
+ * The active record's root: the visible wrapper for the URL's id (15-char URL ids
+ * match the first 15 of an 18-char id), else any visible wrapper holding an Email field.
+ */
+function activeRecordRoot(doc: Document, id: string): Element | null {
+  const wrappers = [...doc.querySelectorAll(S.recordWrapper.selector)].filter((w) => !isHiddenWithin(w));
+  const prefix = id.slice(0, 15);
+  return wrappers.find((w) => (w.getAttribute('data-record-id') ?? '').startsWith(prefix)) ?? wrappers[0] ?? null;
+}
+
+/** The Lead or Contact on the active Lightning record page. */
+export function detectSalesforceRecord(doc: Document, url: URL): HostDetection {
+  const record = salesforceRecord(url);
+  if (!record) return { recordId: null, participants: [] };
+  const root = activeRecordRoot(doc, record.id) ?? doc.body;
+  const people = participantCollector(null);
+  for (const field of root.querySelectorAll(S.emailField.selector)) {
+    if (isHiddenWithin(field, root)) continue;
+    const name = root.querySelector(S.primaryName.selector)?.textContent;
+    const link = field.querySelector(S.emailLink.selector);
+    people.add(link?.getAttribute('href') ?? field.textContent, name);
+    break;
+  }
+  return { recordId: record.id, participants: people.list() };
+}
+
+export const salesforceHost: HostModule = {
+  id: 'salesforce',
+  label: 'Salesforce',
+  // Lightning runs on the org's My Domain; classic *.my.salesforce.com serves Lightning for some orgs.
+  matches: ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*'],
+  selectors: S,
+  detect: detectSalesforceRecord,
+};

@@ -1,0 +1,29 @@
+import { sendMessage } from '../messaging/protocol';
+import type { DetectionStore } from './detection-store';
+import { diagnoseSelectors, hostDetectionKey, type HostModule } from './host-module';
+import { watchHost } from './watch-host';
+
+/**
+ * Runs a host module on the live page: detection changes go to the sidebar store,
+ * and a selector report (no contact data) goes to the diagnostics view.
+ */
+export function startHostWatch(host: HostModule, store: DetectionStore, signal: AbortSignal): void {
+  watchHost({
+    doc: document,
+    detect: host.detect,
+    key: hostDetectionKey,
+    region: host.region,
+    signal,
+    onChange: (result) => {
+      store.setDetected(result.participants, result.selfEmail);
+      const { matched, missing } = diagnoseSelectors(host, document);
+      void sendMessage('reportHostDiagnostics', {
+        hostId: host.id,
+        recordFound: result.recordId !== null,
+        contactCount: result.participants.length,
+        matched,
+        missing,
+      }).catch(() => undefined);
+    },
+  });
+}

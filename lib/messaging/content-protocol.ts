@@ -1,0 +1,16 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+
+/**
+ * Background → content script messages (the other direction of ./protocol.ts).
+ * Both come from the background itself, so the content script only checks the sender id.
+ */
+type ContentProtocolMap = {
+  /** The keyboard shortcut: show or hide the sidebar on this tab. */
+  toggleSidebar(): void;
+  /** The context-menu lookup: show this address in the sidebar. */
+  showContact(data: { email: string }): void;
+};
+
+const quiet = { debug() {}, log() {}, warn: console.warn, error: console.error };
+
+export const contentMessenger = defineExtensionMessaging<ContentProtocolMap>({ logger: quiet });
