@@ -3,6 +3,7 @@ import type { Feedback } from '@/lib/domain/feedback';
 import type { PageApi } from '@/lib/messaging/page-client';
 import type { CacheStatus } from '@/lib/messaging/protocol';
 import { formatDateTime } from '../format';
+import { DiagnosticsView } from './diagnostics-view';
 import { FeedbackTable } from './feedback-table';
 
 /** Settings page: where the data comes from, and every verdict reps have given. */
@@ -80,6 +81,15 @@ export function OptionsApp({ api }: { api: PageApi }) {
           </button>
         </div>
         {feedback && <FeedbackTable feedback={feedback} />}
+      </section>
+      <section aria-labelledby="diagnostics-heading" className="mt-8">
+        <h2 id="diagnostics-heading" className="text-lg font-semibold">
+          Page detection diagnostics
+        </h2>
+        <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+          If the sidebar stops finding contacts on a site, this shows which page markers went missing. It stays on this computer.
+        </p>
+        <DiagnosticsView load={api.getDiagnostics} />
       </section>
     </main>
   );

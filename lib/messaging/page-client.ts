@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContactContext } from '../domain/contact-context';
 import type { Feedback, FeedbackInput } from '../domain/feedback';
 import type { ContactSummary } from '../db/contact-repository';
-import { sendMessage, type CacheStatus } from './protocol';
+import { sendMessage, type CacheStatus, type HostDiagnostics } from './protocol';
 
 /** What the popup and options pages ask of the background. */
 export type PageApi = {
@@ -13,6 +13,7 @@ export type PageApi = {
   undo: (id: string) => Promise<void>;
   listFeedback: () => Promise<Feedback[]>;
   resetDemoData: () => Promise<CacheStatus>;
+  getDiagnostics: () => Promise<HostDiagnostics[]>;
   openOptions: () => void;
 };
 
@@ -28,6 +29,7 @@ export function createPageClient(): PageApi {
     },
     listFeedback: () => sendMessage('listLeadFeedback', {}),
     resetDemoData: () => sendMessage('resetDemoData', {}),
+    getDiagnostics: () => sendMessage('getHostDiagnostics', {}),
     openOptions: () => void browser.runtime.openOptionsPage(),
   };
 }

@@ -28,6 +28,7 @@ function fakePageApi(status: Partial<CacheStatus> = {}) {
     getContext: vi.fn(async (email: string) => (email === PRIYA ? priya : null)),
     listFeedback: vi.fn(async () => []),
     resetDemoData: vi.fn(),
+    getDiagnostics: vi.fn(async () => []),
     openOptions: vi.fn(),
   } satisfies PageApi;
 }

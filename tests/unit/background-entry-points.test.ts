@@ -1,0 +1,70 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { browser } from 'wxt/browser';
+import { addressFromClick, showInTab } from '@/lib/background/lookup-menu';
+import { toggleInTab } from '@/lib/background/toggle-command';
+import { hostFor, HOST_MATCHES } from '@/lib/hosts/registry';
+
+describe('addressFromClick', () => {
+  it('reads a mailto link, ignoring its query and case', () => {
+    expect(addressFromClick({ linkUrl: 'mailto:Maya.Okafor@Northwind.example?subject=Hi' })).toBe('maya.okafor@northwind.example');
+  });
+  it('finds an address inside selected text', () => {
+    expect(addressFromClick({ selectionText: 'write to  tom.becker@aldermfg.example  today' })).toBe('tom.becker@aldermfg.example');
+  });
+  it('returns null when there is no address', () => {
+    expect(addressFromClick({ selectionText: 'no address here' })).toBeNull();
+    expect(addressFromClick({ linkUrl: 'https://example.com' })).toBeNull();
+  });
+});
+
+describe('hostFor', () => {
+  it.each([
+    ['https://mail.google.com/mail/u/0/#inbox', 'gmail'],
+    ['https://app.hubspot.com/contacts/123/record/0-1/5', 'hubspot'],
+    ['https://app-eu1.hubspot.com/contacts/123/contact/5', 'hubspot'],
+    ['https://brightwave.lightning.force.com/lightning/r/Lead/00Q5e00000AbCdEFGH/view', 'salesforce'],
+    ['https://brightwave.my.salesforce.com/lightning/r/Contact/0035e00000XyZabCDE/view', 'salesforce'],
+    ['https://brightwave.pipedrive.com/person/4021', 'pipedrive'],
+    ['https://outlook.office.com/mail/inbox', 'outlook'],
+    ['https://outlook.live.com/mail/0/', 'outlook'],
+  ])('%s → %s', (url, id) => {
+    expect(hostFor(new URL(url))?.id).toBe(id);
+  });
+  it.each(['https://www.hubspot.com/pricing', 'https://evil.example/mail.google.com/', 'http://mail.google.com/', 'https://pipedrive.com.evil.example/'])(
+    'does not run on %s',
+    (url) => {
+      expect(hostFor(new URL(url))).toBeUndefined();
+    },
+  );
+  it('never asks for all URLs', () => {
+    expect(HOST_MATCHES.join(' ')).not.toMatch(/<all_urls>|\*:\/\/\*\//);
+  });
+});
+
+describe('showInTab and toggleInTab', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('uses the sidebar already in the tab when there is one', async () => {
+    const send = vi.spyOn(chrome.tabs, 'sendMessage').mockImplementation(((_t: number, _m: unknown, _o: unknown, cb: (r: unknown) => void) => cb({ res: undefined })) as never);
+    const inject = vi.spyOn(browser.scripting, 'executeScript');
+    await showInTab(7, 'maya@x.example');
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(inject).not.toHaveBeenCalled();
+  });
+
+  it('injects the lookup script where no sidebar answers, then shows the address', async () => {
+    let calls = 0;
+    vi.spyOn(chrome.tabs, 'sendMessage').mockImplementation(((_t: number, _m: unknown, _o: unknown, cb: (r: unknown) => void) =>
+      cb(++calls === 1 ? undefined : { res: undefined })) as never);
+    const inject = vi.spyOn(browser.scripting, 'executeScript').mockResolvedValue([]);
+    await showInTab(7, 'maya@x.example');
+    expect(inject).toHaveBeenCalledWith({ target: { tabId: 7 }, files: ['/content-scripts/lookup.js'] });
+    expect(calls).toBe(2);
+  });
+
+  it('reports whether a tab had a sidebar to toggle', async () => {
+    vi.spyOn(chrome.tabs, 'sendMessage').mockImplementation(((_t: number, _m: unknown, _o: unknown, cb: (r: unknown) => void) => cb(undefined)) as never);
+    expect(await toggleInTab(3)).toBe(false);
+  });
+});
