@@ -37,6 +37,19 @@ export async function launchWithExtension(): Promise<Launched> {
   };
 }
 
+/**
+ * Serves a saved host page at every path of a real origin (its single-page app
+ * handles the path); requests for anything else the host would load get a 404.
+ */
+export async function routeHost(context: BrowserContext, origin: string, fixture: string, csp?: string): Promise<void> {
+  const body = readFileSync(resolve(here, '../../fixtures', fixture), 'utf8');
+  await context.route(`${origin}/**`, (route) =>
+    route.request().resourceType() === 'document'
+      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body, headers: csp ? { 'content-security-policy': csp } : {} })
+      : route.fulfill({ status: 404, body: '' }),
+  );
+}
+
 /** Every mail.google.com page gets the look-alike; anything else Gmail would load is a 404. */
 export async function routeGmail(context: BrowserContext, html = readFileSync(GMAIL_FIXTURE, 'utf8')): Promise<void> {
   await context.route('https://mail.google.com/**', (route) => {
