@@ -23,8 +23,10 @@ export function createDetectionStore() {
   };
   return {
     get: () => snapshot,
+    /** A new detection means the user moved on; a looked-up address gives way to it. */
     setDetected(participants: Participant[], selfEmail?: string) {
       detected = participants;
+      lookup = undefined;
       publish({ selfEmail });
     },
     setLookup(participant: Participant) {

@@ -27,7 +27,10 @@ export function detectSalesforceRecord(doc: Document, url: URL): HostDetection {
   if (!record) return { recordId: null, participants: [] };
   const root = activeRecordRoot(doc, record.id) ?? doc.body;
   const people = participantCollector(null);
-  for (const field of root.querySelectorAll(S.emailField.selector)) {
+  // The record's own object first: hover cards nest other objects' Email fields (the owner's User.Email).
+  const own = `[data-target-selection-name$="RecordField.${record.object}.Email"]`;
+  const fields = [...root.querySelectorAll(own), ...root.querySelectorAll(S.emailField.selector)];
+  for (const field of fields) {
     if (isHiddenWithin(field, root)) continue;
     const name = root.querySelector(S.primaryName.selector)?.textContent;
     const link = field.querySelector(S.emailLink.selector);
