@@ -30,7 +30,18 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        // Figures, not pass/fail: run by `npm run bench` only.
+        extends: true,
+        test: {
+          name: 'bench',
+          environment: 'node',
+          include: ['tests/bench/**/*.bench.ts'],
+          fileParallelism: false,
+          testTimeout: 600_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
-    benchmark: { include: ['tests/bench/**/*.bench.ts'] },
   },
 });

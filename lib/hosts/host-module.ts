@@ -26,6 +26,8 @@ export type HostModule = {
   detect: (doc: Document, url: URL) => HostDetection;
   /** Where contact-changing mutations happen; others are ignored cheaply. */
   region?: (doc: Document) => Element | null;
+  /** For hosts with several such regions: whether one mutation could change the result. */
+  isRelevant?: (mutation: MutationRecord) => boolean;
 };
 
 /** Which of a host's selectors match the page now; run only when the detection changes. */

@@ -13,6 +13,7 @@ export function startHostWatch(host: HostModule, store: DetectionStore, signal: 
     detect: host.detect,
     key: hostDetectionKey,
     region: host.region,
+    isRelevant: host.isRelevant,
     signal,
     onChange: (result) => {
       store.setDetected(result.participants, result.selfEmail);

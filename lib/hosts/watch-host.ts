@@ -6,6 +6,8 @@ export type HostWatcher<T> = {
   key: (result: T) => string;
   /** The region whose mutations can change the result; others are ignored cheaply. */
   region?: (doc: Document) => Element | null;
+  /** Finer filter for hosts with several regions; takes precedence over `region`. */
+  isRelevant?: (mutation: MutationRecord) => boolean;
 };
 
 export type WatchOptions<T> = HostWatcher<T> & {
@@ -22,7 +24,7 @@ export type WatchOptions<T> = HostWatcher<T> & {
  * short quiet period, mutations outside the host's region are skipped, and
  * navigation events (hash/history) trigger an immediate check.
  */
-export function watchHost<T>({ doc, detect, key, region, onChange, signal, debounceMs = 60 }: WatchOptions<T>): {
+export function watchHost<T>({ doc, detect, key, region, isRelevant, onChange, signal, debounceMs = 60 }: WatchOptions<T>): {
   runNow: () => void;
 } {
   const win = doc.defaultView;
@@ -44,6 +46,7 @@ export function watchHost<T>({ doc, detect, key, region, onChange, signal, debou
     if (timer === undefined) timer = setTimeout(runNow, debounceMs);
   };
   const relevant = (records: MutationRecord[]) => {
+    if (isRelevant) return records.some(isRelevant);
     if (!region) return true;
     if (!cachedRegion?.isConnected) cachedRegion = region(doc);
     // Without the region on the page yet, any mutation might be the one that adds it.

@@ -77,3 +77,21 @@ describe('watchHost', () => {
     expect(detect).not.toHaveBeenCalled();
   });
 });
+
+describe('Gmail mutation relevance', () => {
+  it('keeps mutations in the main pane and compose dialogs, and skips the rest', async () => {
+    const { isGmailMutationRelevant } = await import('@/lib/hosts/gmail');
+    document.body.innerHTML = '<div id="chat"></div><div role="main"><p id="m"></p></div>';
+    const records: MutationRecord[] = [];
+    const observer = new MutationObserver((r) => records.push(...r));
+    observer.observe(document.body, { childList: true, subtree: true });
+    document.getElementById('chat')!.append(document.createElement('span'));
+    document.getElementById('m')!.append(document.createElement('span'));
+    const dialog = document.createElement('div');
+    dialog.setAttribute('role', 'dialog');
+    document.body.append(dialog);
+    await tick(0);
+    observer.disconnect();
+    expect(records.map(isGmailMutationRelevant)).toEqual([false, true, true]);
+  });
+});

@@ -57,7 +57,7 @@ describe('showInTab and toggleInTab', () => {
     let calls = 0;
     vi.spyOn(chrome.tabs, 'sendMessage').mockImplementation(((_t: number, _m: unknown, _o: unknown, cb: (r: unknown) => void) =>
       cb(++calls === 1 ? undefined : { res: undefined })) as never);
-    const inject = vi.spyOn(browser.scripting, 'executeScript').mockResolvedValue([]);
+    const inject = vi.spyOn(browser.scripting, 'executeScript').mockResolvedValue([] as never);
     await showInTab(7, 'maya@x.example');
     expect(inject).toHaveBeenCalledWith({ target: { tabId: 7 }, files: ['/content-scripts/lookup.js'] });
     expect(calls).toBe(2);

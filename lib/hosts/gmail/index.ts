@@ -20,6 +20,24 @@ export const gmailHost: HostModule = {
     const participants = [...compose, ...(thread?.participants ?? []).filter((p) => !seen.has(p.email))];
     return { recordId: thread?.threadId ?? null, participants, selfEmail: self ?? undefined };
   },
-  // Compose windows live outside role=main, so the whole body is the region; the
-  // watcher still coalesces bursts.
+  isRelevant: isGmailMutationRelevant,
 };
+
+// Threads render in the main pane; compose windows are dialogs outside it.
+const REGIONS = `${GMAIL_SELECTORS.main.selector}, [role="dialog"]`;
+
+/**
+ * Whether a mutation could change who is on screen: it happens inside the main
+ * pane or a compose dialog, or adds/removes one. Chat, notifications and the
+ * many other panels Gmail keeps redrawing are skipped without a detection.
+ */
+export function isGmailMutationRelevant(m: MutationRecord): boolean {
+  const target = m.target.nodeType === 1 ? (m.target as Element) : m.target.parentElement;
+  if (target?.closest(REGIONS)) return true;
+  for (const list of [m.addedNodes, m.removedNodes]) {
+    for (const node of list) {
+      if (node.nodeType === 1 && ((node as Element).matches(REGIONS) || (node as Element).querySelector(REGIONS))) return true;
+    }
+  }
+  return false;
+}
