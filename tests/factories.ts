@@ -76,6 +76,7 @@ export function createFeedback(overrides: Partial<Feedback> = {}): Feedback {
     author: 'alex.rivera@brightwave.example',
     createdAt: '2026-03-05T12:00:00.000Z',
     syncState: 'local',
+    attempts: 0,
     ...overrides,
   };
 }

@@ -5,6 +5,7 @@ import { formatDateTime } from '../format';
 const SYNC_LABELS: Record<Feedback['syncState'], string> = {
   local: 'Saved in this browser',
   pending: 'Waiting to send',
+  sending: 'Sending…',
   sent: 'Sent to marketing',
   failed: 'Sending failed',
 };

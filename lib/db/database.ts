@@ -4,11 +4,26 @@ import type { Contact } from '../domain/contact';
 import type { Feedback } from '../domain/feedback';
 import type { Persona } from '../domain/persona';
 
-/** A cached contact plus the lower-cased words the popup search matches on. */
-export type ContactRow = Contact & { tokens: string[] };
+/**
+ * A cached contact plus the lower-cased words the popup search matches on, when it
+ * was last fetched from its source (stale-while-revalidate) and last shown (LRU).
+ */
+export type ContactRow = Contact & { tokens: string[]; fetchedAt?: string; viewedAt?: string };
 
-/** Where the cached data came from and when; one row per key. */
-export type MetaRow = { key: 'source'; name: string; loadedAt: string };
+/** Where the cached data came from and when, and per-source sync state; one row per key. */
+export type MetaRow = {
+  /** `source` (what the cache holds) or `sync:<connector>` (its fetch state). */
+  key: string;
+  name?: string;
+  loadedAt?: string;
+  etag?: string;
+  lastModified?: string;
+  lastSyncAt?: string;
+  lastError?: string;
+};
+
+/** Settings and secrets live here, not in storage.local, which content scripts can read. */
+export type SettingRow = { key: string; value: unknown };
 
 export const DATABASE_NAME = 'leadlight';
 
@@ -24,6 +39,7 @@ export class LeadlightDb extends Dexie {
   personas!: EntityTable<Persona, 'id'>;
   feedback!: EntityTable<Feedback, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  settings!: EntityTable<SettingRow, 'key'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -35,6 +51,29 @@ export class LeadlightDb extends Dexie {
       feedback: 'id, email, createdAt, syncState',
       meta: 'key',
     });
+    // v2: connectors. Settings move into the background's own store; contacts learn
+    // when they were fetched and viewed; feedback becomes an outbox.
+    this.version(2)
+      .stores({
+        contacts: 'email, *tokens, viewedAt',
+        feedback: 'id, email, createdAt, syncState, nextAttemptAt',
+        settings: 'key',
+      })
+      .upgrade(async (tx) => {
+        const source = (await tx.table('meta').get('source')) as { loadedAt?: string } | undefined;
+        await tx
+          .table('contacts')
+          .toCollection()
+          .modify((c: ContactRow) => {
+            c.fetchedAt ??= source?.loadedAt;
+          });
+        await tx
+          .table('feedback')
+          .toCollection()
+          .modify((f: Feedback) => {
+            f.attempts ??= 0;
+          });
+      });
   }
 }
 

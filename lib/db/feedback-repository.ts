@@ -1,6 +1,9 @@
 import type { Feedback, FeedbackInput } from '../domain/feedback';
 import type { LeadlightDb } from './database';
 
+/** A little longer than the sidebar's undo offer. */
+export const UNDO_GRACE_MS = 8000;
+
 /**
  * Persists a verdict before anything else happens with it: the UI only confirms
  * once this resolves, so a closed tab or killed worker cannot lose it.
@@ -11,6 +14,7 @@ export async function saveFeedback(
   author: string,
   now: Date = new Date(),
   id: string = crypto.randomUUID(),
+  target?: string,
 ): Promise<Feedback> {
   const feedback: Feedback = {
     id,
@@ -20,8 +24,12 @@ export async function saveFeedback(
     note: input.note?.trim() || undefined,
     author,
     createdAt: now.toISOString(),
-    // No CRM is connected yet, so it stays local; the outbox will pick up `pending` items.
-    syncState: 'local',
+    // With a CRM connected it is queued for write-back; otherwise it stays in this browser.
+    syncState: target ? 'pending' : 'local',
+    attempts: 0,
+    target,
+    // Not before the undo window has passed, so an undone verdict is never sent.
+    nextAttemptAt: target ? new Date(now.getTime() + UNDO_GRACE_MS).toISOString() : undefined,
   };
   await db.feedback.put(feedback);
   return feedback;
@@ -30,7 +38,7 @@ export async function saveFeedback(
 /** Undo within the grace period: removes the item so nothing is ever sent for it. */
 export async function retractFeedback(db: LeadlightDb, id: string): Promise<boolean> {
   const existing = await db.feedback.get(id);
-  if (!existing || existing.syncState === 'sent') return false;
+  if (!existing || existing.syncState === 'sent' || existing.syncState === 'sending') return false;
   await db.feedback.delete(id);
   return true;
 }
@@ -40,7 +48,7 @@ export async function listFeedback(db: LeadlightDb, limit = 500): Promise<Feedba
   return db.feedback.orderBy('createdAt').reverse().limit(limit).toArray();
 }
 
-/** Feedback not yet delivered to a system of record. */
+/** Feedback not yet delivered to a system of record, whether queued or kept local. */
 export async function countUnsentFeedback(db: LeadlightDb): Promise<number> {
-  return db.feedback.where('syncState').anyOf('local', 'pending', 'failed').count();
+  return db.feedback.where('syncState').anyOf('local', 'pending', 'sending', 'failed').count();
 }

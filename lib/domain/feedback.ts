@@ -5,8 +5,12 @@ import { IsoDateSchema } from './open-value';
 
 export const VerdictSchema = z.enum(['good', 'bad']);
 
-/** Delivery state towards the system of record (the CRM outbox fills this in). */
-export const SyncStateSchema = z.enum(['local', 'pending', 'sent', 'failed']);
+/**
+ * Delivery state towards the system of record: `local` (no CRM connected, or the
+ * user chose not to send it), `pending` (queued), `sending` (a request may be in
+ * flight; after a restart its outcome is checked before any retry), `sent`, `failed`.
+ */
+export const SyncStateSchema = z.enum(['local', 'pending', 'sending', 'sent', 'failed']);
 
 /** What a rep submits; the background adds id, author and time. */
 export const FeedbackInputSchema = z
@@ -36,5 +40,14 @@ export const FeedbackSchema = z.object({
   createdAt: IsoDateSchema,
   syncState: SyncStateSchema,
   syncError: z.string().optional(),
+  /** Delivery attempts so far; drives the backoff. */
+  attempts: z.number().int().nonnegative().default(0),
+  /** Earliest time the outbox may try again. */
+  nextAttemptAt: IsoDateSchema.optional(),
+  /** Which connector it goes to, fixed when queued so a later source switch does not redirect it. */
+  target: z.string().optional(),
+  /** The note / Task id the CRM gave it, once sent. */
+  remoteId: z.string().optional(),
+  sentAt: IsoDateSchema.optional(),
 });
 export type Feedback = z.infer<typeof FeedbackSchema>;

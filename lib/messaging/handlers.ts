@@ -4,6 +4,7 @@ import type { LeadlightDb } from '../db/database';
 import { countUnsentFeedback, listFeedback, retractFeedback, saveFeedback } from '../db/feedback-repository';
 import { replaceDataset, type Dataset } from '../db/seed';
 import { loadHostDiagnostics, saveHostDiagnostics } from '../diagnostics/host-diagnostics';
+import { beginImport, finishImport, upsertRecords } from '../db/import-repository';
 import type { CacheStatus, MessageType, Responses } from './protocol';
 import { requests } from './requests';
 
@@ -35,6 +36,12 @@ export function createHandlers({ db, loadDemoData, now = () => new Date() }: Han
     getCacheStatus: () => cacheStatus(db),
     reportHostDiagnostics: (report) => saveHostDiagnostics(report, now()),
     getHostDiagnostics: () => loadHostDiagnostics(),
+    beginImport: ({ replace }) => beginImport(db, replace),
+    importRecords: (batch) => upsertRecords(db, batch),
+    finishImport: async ({ fileName }) => {
+      await finishImport(db, fileName, now());
+      return cacheStatus(db);
+    },
     resetDemoData: async () => {
       await replaceDataset(db, loadDemoData(), DEMO_SOURCE_NAME, now());
       return cacheStatus(db);

@@ -14,6 +14,9 @@ export type CacheStatus = { sourceName: string; dataAsOf: string | null; contact
  * ./requests.ts (background only, so pages that merely send do not ship zod).
  */
 
+/** Rows written by one import batch (inserted or updated). */
+export type ImportCounts = { contacts: number; campaigns: number; touches: number };
+
 /** The last detection report of one host, as the options page lists it. */
 export type HostDiagnostics = {
   hostId: string;
@@ -35,6 +38,9 @@ export type Responses = {
   getCacheStatus: CacheStatus;
   resetDemoData: CacheStatus;
   reportHostDiagnostics: void;
+  beginImport: void;
+  importRecords: ImportCounts;
+  finishImport: CacheStatus;
   getHostDiagnostics: HostDiagnostics[];
 };
 

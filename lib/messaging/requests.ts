@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { EmailSchema } from '../domain/contact';
 import { FeedbackInputSchema } from '../domain/feedback';
+import { CampaignSchema, TouchSchema } from '../domain/campaign';
+import { ContactSchema, EmailSchema } from '../domain/contact';
 
 /**
  * The one protocol between Leadlight's scripts. Every message goes
@@ -32,6 +33,16 @@ export const requests = {
   }),
   /** Options: the last diagnostics per host. */
   getHostDiagnostics: z.object({}).strict(),
+  /** Options import: start an import; `replace` clears cached marketing data first (never feedback). */
+  beginImport: z.object({ replace: z.boolean() }),
+  /** Options import: one batch of already-validated rows; upserts, so re-importing never duplicates. */
+  importRecords: z.object({
+    contacts: z.array(ContactSchema).max(5000),
+    campaigns: z.array(CampaignSchema).max(5000),
+    touches: z.array(TouchSchema).max(20000),
+  }),
+  /** Options import: record the import as the cache's source. */
+  finishImport: z.object({ fileName: z.string().min(1).max(300), rows: z.number().int().nonnegative() }),
   /** Options: reload the bundled demo dataset (feedback is kept). */
   resetDemoData: z.object({}).strict(),
 } satisfies Record<string, z.ZodType>;

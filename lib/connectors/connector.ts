@@ -1,0 +1,28 @@
+import type { Campaign, Touch } from '../domain/campaign';
+import type { Contact } from '../domain/contact';
+import type { Feedback } from '../domain/feedback';
+
+export type ConnectorId = 'demo' | 'import' | 'feed' | 'hubspot' | 'salesforce';
+
+/** One contact as a source knows them, already validated and in Leadlight's model. */
+export type ContactBundle = { contact: Contact; campaigns: Campaign[]; touches: Touch[] };
+
+/** Where a delivered verdict landed, so it is never written twice. */
+export type Delivery = { remoteId: string };
+
+/**
+ * A source of marketing data. Bulk sources (demo, import, feed) fill the cache
+ * wholesale; live CRMs answer per contact and take feedback back. Connectors run
+ * in the background only; their inputs and outputs are validated inside them.
+ */
+export interface Connector {
+  readonly id: ConnectorId;
+  readonly label: string;
+  /** The contact by email with campaigns and touches; null when the source has no such person. */
+  fetchContact?(email: string): Promise<ContactBundle | null>;
+  /**
+   * Writes a verdict to the system of record. Must be idempotent by `feedback.id`:
+   * when an earlier attempt may have succeeded, find that record instead of writing a second.
+   */
+  deliverFeedback?(feedback: Feedback, contact: Contact | undefined): Promise<Delivery>;
+}

@@ -1,0 +1,42 @@
+export type ConnectorErrorKind =
+  | 'auth' // credentials missing, revoked or expired beyond refresh
+  | 'scopes' // the token lacks a permission the call needs
+  | 'rate_limited' // the vendor asked us to slow down
+  | 'server' // 5xx after retries
+  | 'network' // no answer (offline, DNS, CORS, reset)
+  | 'timeout'
+  | 'invalid_response' // the body failed validation
+  | 'not_found'
+  | 'config' // Leadlight is not set up for this call
+  | 'client'; // any other 4xx
+
+const RETRYABLE: ReadonlySet<ConnectorErrorKind> = new Set(['rate_limited', 'server', 'network', 'timeout']);
+
+/**
+ * The one error type connectors throw. `message` is written for the user (it is
+ * shown in the sidebar and options page); `detail` keeps the vendor's words.
+ */
+export class ConnectorError extends Error {
+  override name = 'ConnectorError';
+  readonly retryable: boolean;
+  constructor(
+    readonly kind: ConnectorErrorKind,
+    message: string,
+    readonly options: { status?: number; retryAfterMs?: number; detail?: string } = {},
+  ) {
+    super(message);
+    this.retryable = RETRYABLE.has(kind);
+  }
+  get status() {
+    return this.options.status;
+  }
+  get retryAfterMs() {
+    return this.options.retryAfterMs;
+  }
+}
+
+/** Any thrown value as a ConnectorError, keeping connector errors as they are. */
+export function asConnectorError(error: unknown): ConnectorError {
+  if (error instanceof ConnectorError) return error;
+  return new ConnectorError('network', error instanceof Error ? error.message : String(error));
+}
