@@ -38,5 +38,10 @@ export class ConnectorError extends Error {
 /** Any thrown value as a ConnectorError, keeping connector errors as they are. */
 export function asConnectorError(error: unknown): ConnectorError {
   if (error instanceof ConnectorError) return error;
+  // A ConnectorError from another copy of this module (bundles, restarted test modules).
+  if (error instanceof Error && error.name === 'ConnectorError' && 'kind' in error && 'options' in error) {
+    const e = error as ConnectorError;
+    return new ConnectorError(e.kind, e.message, e.options);
+  }
   return new ConnectorError('network', error instanceof Error ? error.message : String(error));
 }

@@ -1,0 +1,109 @@
+import type { Connector } from '../connectors/connector';
+import { asConnectorError } from '../connectors/errors';
+import type { LeadlightDb } from '../db/database';
+import type { Feedback } from '../domain/feedback';
+
+export type OutboxDeps = {
+  db: LeadlightDb;
+  /** The connector a queued item goes to, or undefined if it is no longer connected. */
+  connectorFor: (target: string) => Promise<Connector | undefined>;
+  now?: () => Date;
+  online?: () => boolean;
+  random?: () => number;
+};
+
+export type OutboxRun = { sent: number; retrying: number; failed: number; skipped?: 'offline' | 'busy' };
+
+// Transient failures back off from 30 s to 6 h; after this many the item needs the user.
+const BASE_DELAY_MS = 30_000;
+const MAX_DELAY_MS = 6 * 60 * 60_000;
+export const MAX_ATTEMPTS = 12;
+
+/** Full-jitter exponential backoff for attempt n (1-based). */
+export function outboxDelay(attempts: number, random: () => number): number {
+  const cap = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (attempts - 1));
+  return Math.round(cap / 2 + (random() * cap) / 2);
+}
+
+let running: Promise<OutboxRun> | null = null;
+
+/**
+ * Delivers due feedback, one item at a time. Each item is marked `sending` in
+ * the database before its request, so a worker killed mid-send leaves a trace;
+ * the next run re-delivers it, and connectors find the record an earlier attempt
+ * may have written (idempotency by feedback id), so it is sent exactly once.
+ * Concurrent calls share one run.
+ */
+export function processOutbox(deps: OutboxDeps): Promise<OutboxRun> {
+  running ??= runOnce(deps).finally(() => {
+    running = null;
+  });
+  return running;
+}
+
+async function runOnce({ db, connectorFor, now = () => new Date(), online = () => navigator.onLine, random = Math.random }: OutboxDeps): Promise<OutboxRun> {
+  const run: OutboxRun = { sent: 0, retrying: 0, failed: 0 };
+  if (!online()) return { ...run, skipped: 'offline' };
+  const due = (await db.feedback.where('syncState').anyOf('pending', 'sending').toArray())
+    .filter((f) => !f.nextAttemptAt || f.nextAttemptAt <= now().toISOString())
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  for (const item of due) {
+    const outcome = await deliver(db, item, connectorFor, now, random);
+    run[outcome] += 1;
+  }
+  return run;
+}
+
+async function deliver(
+  db: LeadlightDb,
+  item: Feedback,
+  connectorFor: OutboxDeps['connectorFor'],
+  now: () => Date,
+  random: () => number,
+): Promise<'sent' | 'retrying' | 'failed'> {
+  const connector = item.target ? await connectorFor(item.target) : undefined;
+  if (!connector?.deliverFeedback) {
+    await db.feedback.update(item.id, { syncState: 'failed', syncError: `${item.target ?? 'The CRM'} is not connected. Reconnect it, then retry.` });
+    return 'failed';
+  }
+  // Still there? A rep may have undone it, or it may already have been handled.
+  const fresh = await db.feedback.get(item.id);
+  if (!fresh || (fresh.syncState !== 'pending' && fresh.syncState !== 'sending')) return 'retrying';
+  const attempts = fresh.attempts + 1;
+  await db.feedback.update(item.id, { syncState: 'sending', attempts });
+  try {
+    const contact = await db.contacts.get(fresh.email);
+    const { remoteId } = await connector.deliverFeedback(fresh, contact);
+    await db.feedback.update(item.id, { syncState: 'sent', remoteId, sentAt: now().toISOString(), syncError: undefined, nextAttemptAt: undefined });
+    return 'sent';
+  } catch (e) {
+    const error = asConnectorError(e);
+    if (!error.retryable || attempts >= MAX_ATTEMPTS) {
+      await db.feedback.update(item.id, { syncState: 'failed', syncError: error.message });
+      return 'failed';
+    }
+    const wait = Math.max(error.retryAfterMs ?? 0, outboxDelay(attempts, random));
+    await db.feedback.update(item.id, {
+      syncState: 'pending',
+      syncError: error.message,
+      nextAttemptAt: new Date(now().getTime() + wait).toISOString(),
+    });
+    return 'retrying';
+  }
+}
+
+/** The user asks to try a failed item again now. */
+export async function retryFeedbackDelivery(db: LeadlightDb, id: string, now = new Date()): Promise<boolean> {
+  const item = await db.feedback.get(id);
+  if (!item || item.syncState !== 'failed' || !item.target) return false;
+  await db.feedback.update(id, { syncState: 'pending', attempts: 0, nextAttemptAt: now.toISOString(), syncError: undefined });
+  return true;
+}
+
+/** The user decides a failed item should not be sent; it stays in this browser. */
+export async function discardFeedbackDelivery(db: LeadlightDb, id: string): Promise<boolean> {
+  const item = await db.feedback.get(id);
+  if (!item || item.syncState === 'sent' || item.syncState === 'sending') return false;
+  await db.feedback.update(id, { syncState: 'local', syncError: 'Not sent: discarded by you', nextAttemptAt: undefined });
+  return true;
+}

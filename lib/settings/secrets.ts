@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import type { LeadlightDb } from '../db/database';
+
+/**
+ * Credentials. They live in the background's IndexedDB (content scripts cannot
+ * open it, unlike storage.local) and never travel in a message to any page.
+ */
+export const SecretsSchema = z.object({
+  hubspotToken: z.string().min(10).max(500).optional(),
+  salesforce: z
+    .object({
+      accessToken: z.string().min(1),
+      refreshToken: z.string().min(1).optional(),
+      instanceUrl: z.url({ protocol: /^https$/ }),
+      issuedAt: z.string(),
+    })
+    .optional(),
+});
+export type Secrets = z.infer<typeof SecretsSchema>;
+
+const KEY = 'secrets';
+
+export async function loadSecrets(db: LeadlightDb): Promise<Secrets> {
+  const parsed = SecretsSchema.safeParse((await db.settings.get(KEY))?.value ?? {});
+  return parsed.success ? parsed.data : {};
+}
+
+export async function updateSecrets(db: LeadlightDb, patch: Partial<Secrets>): Promise<void> {
+  const next = SecretsSchema.parse({ ...(await loadSecrets(db)), ...patch });
+  await db.settings.put({ key: KEY, value: next });
+}
+
+/** What pages may know: whether each credential is set, never its value. */
+export function describeSecrets(secrets: Secrets): { hubspotConnected: boolean; salesforceConnected: boolean; salesforceInstance?: string } {
+  return {
+    hubspotConnected: !!secrets.hubspotToken,
+    salesforceConnected: !!secrets.salesforce,
+    salesforceInstance: secrets.salesforce ? new URL(secrets.salesforce.instanceUrl).host : undefined,
+  };
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import type { LeadlightDb } from '../db/database';
+
+const SALESFORCE_HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.(salesforce\.com|force\.com)$/;
+
+/** Everything a user configures, validated strictly whenever it is changed. */
+export const SettingsSchema = z.object({
+  source: z.enum(['demo', 'import', 'feed', 'hubspot', 'salesforce']).default('demo'),
+  /** After this long a cached CRM contact is refreshed in the background when shown. */
+  cacheTtlMinutes: z.number().int().min(1).max(7 * 24 * 60).default(60),
+  /** Live-CRM contacts kept; the least recently viewed go first. */
+  cacheMaxContacts: z.number().int().min(100).max(500_000).default(20_000),
+  feed: z
+    .object({
+      url: z.url({ protocol: /^https$/, error: 'The feed URL must start with https://' }),
+      intervalMinutes: z.number().int().min(15).max(24 * 60).default(60),
+    })
+    .optional(),
+  hubspot: z
+    .object({ writeBackProperty: z.string().regex(/^[a-z][a-z0-9_]{0,99}$/, 'HubSpot property names are lower-case letters, digits and _').optional() })
+    .default({}),
+  salesforce: z
+    .object({
+      clientId: z.string().trim().min(10).max(255).optional(),
+      loginHost: z.string().regex(SALESFORCE_HOST, 'A Salesforce host such as login.salesforce.com').default('login.salesforce.com'),
+      writeBackField: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,79}$/, 'A field API name such as Lead_Quality__c').optional(),
+    })
+    .default({ loginHost: 'login.salesforce.com' }),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
+
+const KEY = 'settings';
+
+/**
+ * The stored settings. A field that no longer validates (older version, edited
+ * storage) falls back to its default on its own, so one bad value loses nothing else.
+ */
+export async function loadSettings(db: LeadlightDb): Promise<Settings> {
+  const raw = (await db.settings.get(KEY))?.value;
+  const stored = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const repaired: Record<string, unknown> = {};
+  for (const [field, schema] of Object.entries(SettingsSchema.shape)) {
+    const parsed = (schema as z.ZodType).safeParse(stored[field]);
+    repaired[field] = parsed.success ? parsed.data : DEFAULT_SETTINGS[field as keyof Settings];
+  }
+  return repaired as Settings;
+}
+
+/** Validates a change and stores the merged result; invalid input throws a readable error and changes nothing. */
+export async function saveSettings(db: LeadlightDb, patch: Partial<Settings>): Promise<Settings> {
+  const result = SettingsSchema.safeParse({ ...(await loadSettings(db)), ...patch });
+  if (!result.success) throw new Error(z.prettifyError(result.error));
+  await db.settings.put({ key: KEY, value: result.data });
+  return result.data;
+}
