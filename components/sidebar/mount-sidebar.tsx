@@ -23,9 +23,13 @@ export async function mountSidebar(ctx: ContentScriptContext): Promise<Detection
   const offShow = contentMessenger.onMessage('showContact', ({ data, sender }) => {
     if (fromBackground(sender)) store.setLookup({ email: data.email.toLowerCase() });
   });
+  const offUpdated = contentMessenger.onMessage('contactUpdated', ({ data, sender }) => {
+    if (fromBackground(sender)) store.contactUpdated(data.email);
+  });
   ctx.onInvalidated(() => {
     offToggle();
     offShow();
+    offUpdated();
   });
   const ui = await createShadowRootUi(ctx, {
     name: 'leadlight-sidebar',

@@ -1,4 +1,4 @@
-import type { ContactContext } from '@/lib/domain/contact-context';
+import type { CachedContext } from '@/lib/cache/contact-cache';
 import type { FeedbackActions } from '../contact/feedback-panel';
 
 /**
@@ -6,7 +6,7 @@ import type { FeedbackActions } from '../contact/feedback-panel';
  * messaging-backed implementation; DOM tests pass their own.
  */
 export type SidebarApi = FeedbackActions & {
-  getContexts: (emails: string[]) => Promise<{ email: string; context: ContactContext | null }[]>;
+  getContexts: (emails: string[]) => Promise<CachedContext[]>;
   loadOpen: () => Promise<boolean>;
   saveOpen: (open: boolean) => Promise<void>;
 };

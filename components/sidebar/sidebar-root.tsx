@@ -8,12 +8,12 @@ import type { SidebarApi } from './sidebar-api';
  * for the panel so it never covers the message being read.
  */
 export function SidebarRoot({ store, api, host }: { store: DetectionStore; api: SidebarApi; host: HTMLElement }) {
-  const { participants, selfEmail, toggles } = useSyncExternalStore(store.subscribe, store.get);
+  const { participants, selfEmail, toggles, updated } = useSyncExternalStore(store.subscribe, store.get);
   const onOpenChange = useCallback(
     (open: boolean) => {
       host.ownerDocument.documentElement.style.marginRight = open ? `${SIDEBAR_WIDTH_PX}px` : '';
     },
     [host],
   );
-  return <Sidebar api={api} participants={participants} selfEmail={selfEmail} toggles={toggles} onOpenChange={onOpenChange} />;
+  return <Sidebar api={api} participants={participants} selfEmail={selfEmail} toggles={toggles} updated={updated} onOpenChange={onOpenChange} />;
 }

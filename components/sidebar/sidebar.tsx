@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { FeedbackInput } from '@/lib/domain/feedback';
 import type { Participant } from '@/lib/hosts/participants';
 import { ContactContextView } from '../contact/contact-context-view';
-import { ErrorState, LoadingState, NoContactState, UnknownContactState } from '../ui/states';
+import { ErrorState, LoadingState, NoContactState, RefreshNotice, UnknownContactState } from '../ui/states';
 import { ContactSwitcher } from './contact-switcher';
 import type { SidebarApi } from './sidebar-api';
 import { useContactContexts } from './use-contact-contexts';
@@ -16,11 +16,13 @@ type Props = {
   selfEmail?: string;
   /** Changes each time the user presses the toggle shortcut. */
   toggles?: number;
+  /** Changes when the background refreshed a contact's data. */
+  updated?: { email: string; seq: number };
   onOpenChange?: (open: boolean) => void;
 };
 
 /** The panel at the right edge: collapsed it is a small tab, open it shows the selected contact. */
-export function Sidebar({ api, participants, selfEmail, toggles = 0, onOpenChange }: Props) {
+export function Sidebar({ api, participants, selfEmail, toggles = 0, updated, onOpenChange }: Props) {
   const [open, setOpen] = useState(true);
   // Opened by the shortcut on a page where no contact was detected.
   const [summoned, setSummoned] = useState(false);
@@ -48,6 +50,10 @@ export function Sidebar({ api, participants, selfEmail, toggles = 0, onOpenChang
   }, [api]);
   useEffect(() => onOpenChange?.(emails.length > 0 ? open : summoned), [open, summoned, emails.length, onOpenChange]);
 
+  useEffect(() => {
+    if (updated) void refreshOne(updated.email).catch(() => undefined);
+  }, [updated, refreshOne]);
+
   const lastToggles = useRef(toggles);
   useEffect(() => {
     if (toggles === lastToggles.current) return;
@@ -61,7 +67,7 @@ export function Sidebar({ api, participants, selfEmail, toggles = 0, onOpenChang
   }, [toggles, emails.length, api]);
 
   const known = useMemo(
-    () => new Set(state.status === 'ready' ? [...state.contexts].filter(([, c]) => c).map(([e]) => e) : []),
+    () => new Set(state.status === 'ready' ? [...state.contexts].filter(([, c]) => c.context).map(([e]) => e) : []),
     [state],
   );
   // Prefer someone we know about: a thread often includes assistants or new colleagues.
@@ -96,7 +102,8 @@ export function Sidebar({ api, participants, selfEmail, toggles = 0, onOpenChang
     );
   }
 
-  const context = state.status === 'ready' ? state.contexts.get(current) : undefined;
+  const entry = state.status === 'ready' ? state.contexts.get(current) : undefined;
+  const context = entry?.context;
   return (
     <Panel onCollapse={toggle}>
       {participants.length > 1 && <ContactSwitcher participants={participants} selected={current} known={known} onSelect={setSelected} />}
@@ -105,7 +112,12 @@ export function Sidebar({ api, participants, selfEmail, toggles = 0, onOpenChang
       ) : state.status === 'error' ? (
         <ErrorState message={state.message} onRetry={retry} />
       ) : context ? (
-        <ContactContextView key={current} context={context} author={selfEmail} feedback={feedback} />
+        <>
+          <RefreshNotice refreshing={entry?.refreshing} error={entry?.error} />
+          <ContactContextView key={current} context={context} author={selfEmail} feedback={feedback} />
+        </>
+      ) : entry?.error ? (
+        <ErrorState message={entry.error} onRetry={retry} />
       ) : (
         <UnknownContactState email={current} />
       )}

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ContactContext } from '@/lib/domain/contact-context';
+import type { CachedContext } from '@/lib/cache/contact-cache';
 import type { SidebarApi } from './sidebar-api';
 
 export type ContextsState =
   | { status: 'idle' }
   | { status: 'loading' }
   | { status: 'error'; message: string }
-  | { status: 'ready'; contexts: Map<string, ContactContext | null> };
+  | { status: 'ready'; contexts: Map<string, CachedContext> };
 
 /** Loads context for the thread's participants; a newer thread always wins over a slow answer. */
 export function useContactContexts(api: SidebarApi, emails: string[]) {
@@ -22,7 +22,7 @@ export function useContactContexts(api: SidebarApi, emails: string[]) {
     let current = true;
     setState({ status: 'loading' });
     api.getContexts(key.split(',')).then(
-      (rows) => current && setState({ status: 'ready', contexts: new Map(rows.map((r) => [r.email, r.context])) }),
+      (rows) => current && setState({ status: 'ready', contexts: new Map(rows.map((r) => [r.email, r])) }),
       (e: unknown) => current && setState({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
     );
     return () => {
@@ -37,7 +37,7 @@ export function useContactContexts(api: SidebarApi, emails: string[]) {
     async (email: string) => {
       const [row] = await api.getContexts([email]);
       if (!row) return;
-      setState((s) => (s.status === 'ready' ? { status: 'ready', contexts: new Map(s.contexts).set(email, row.context) } : s));
+      setState((s) => (s.status === 'ready' ? { status: 'ready', contexts: new Map(s.contexts).set(email, row) } : s));
     },
     [api],
   );

@@ -47,3 +47,20 @@ export function NoContactState() {
     </div>
   );
 }
+
+/** Cached data is shown; say when it is being refreshed or when the last refresh failed. */
+export function RefreshNotice({ refreshing, error }: { refreshing?: boolean; error?: string }) {
+  if (error) {
+    return (
+      <p role="status" data-testid="refresh-error" className="bg-amber-50 px-4 py-1 text-xs text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+        Showing saved data: {error}
+      </p>
+    );
+  }
+  if (!refreshing) return null;
+  return (
+    <p role="status" className="px-4 py-1 text-xs text-slate-500 dark:text-slate-400">
+      Checking for updates…
+    </p>
+  );
+}

@@ -5,6 +5,8 @@ export type DetectionSnapshot = {
   selfEmail?: string;
   /** Bumped by the keyboard shortcut; the sidebar toggles when it changes. */
   toggles: number;
+  /** The last contact whose data the background refreshed, with a counter so repeats register. */
+  updated?: { email: string; seq: number };
 };
 
 /**
@@ -32,6 +34,9 @@ export function createDetectionStore() {
     setLookup(participant: Participant) {
       lookup = participant;
       publish({});
+    },
+    contactUpdated(email: string) {
+      publish({ updated: { email, seq: (snapshot.updated?.seq ?? 0) + 1 } });
     },
     toggle() {
       publish({ toggles: snapshot.toggles + 1 });

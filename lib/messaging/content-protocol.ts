@@ -9,6 +9,8 @@ type ContentProtocolMap = {
   toggleSidebar(): void;
   /** The context-menu lookup: show this address in the sidebar. */
   showContact(data: { email: string }): void;
+  /** A background refresh changed this contact's data: re-read it. */
+  contactUpdated(data: { email: string }): void;
 };
 
 const quiet = { debug() {}, log() {}, warn: console.warn, error: console.error };

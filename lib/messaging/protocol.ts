@@ -3,6 +3,9 @@ import type { z } from 'zod';
 import type { ContactContext } from '../domain/contact-context';
 import type { Feedback } from '../domain/feedback';
 import type { ContactSummary } from '../db/contact-repository';
+import type { CachedContext } from '../cache/contact-cache';
+import type { FeedSyncResult } from '../connectors/feed/sync-feed';
+import type { Settings } from '../settings/settings';
 import type { Requests } from './requests';
 
 /** What the popup and options page show about the cache. */
@@ -13,6 +16,13 @@ export type CacheStatus = { sourceName: string; dataAsOf: string | null; contact
  * popup / options → background; request shapes and their validation live in
  * ./requests.ts (background only, so pages that merely send do not ship zod).
  */
+
+/** Settings as pages see them: the values, and which connections hold credentials. */
+export type SettingsView = {
+  settings: Settings;
+  connections: { hubspotConnected: boolean; salesforceConnected: boolean; salesforceInstance?: string };
+  feed?: { lastSyncAt?: string; lastError?: string };
+};
 
 /** Rows written by one import batch (inserted or updated). */
 export type ImportCounts = { contacts: number; campaigns: number; touches: number };
@@ -29,7 +39,7 @@ export type HostDiagnostics = {
 
 /** Response type of each message, checked by the compiler on both sides. */
 export type Responses = {
-  getContactContexts: { email: string; context: ContactContext | null }[];
+  getContactContexts: CachedContext[];
   getContactContext: ContactContext | null;
   searchContacts: ContactSummary[];
   submitLeadFeedback: Feedback;
@@ -41,6 +51,15 @@ export type Responses = {
   beginImport: void;
   importRecords: ImportCounts;
   finishImport: CacheStatus;
+  getSettings: SettingsView;
+  saveSettings: SettingsView;
+  setHubspotToken: SettingsView;
+  connectSalesforce: SettingsView;
+  disconnectSalesforce: SettingsView;
+  syncFeedNow: FeedSyncResult;
+  retryFeedback: { ok: boolean };
+  discardFeedback: { ok: boolean };
+  deleteAllLocalData: CacheStatus;
   getHostDiagnostics: HostDiagnostics[];
 };
 

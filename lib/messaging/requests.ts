@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FeedbackInputSchema } from '../domain/feedback';
 import { CampaignSchema, TouchSchema } from '../domain/campaign';
 import { ContactSchema, EmailSchema } from '../domain/contact';
+import { SettingsSchema } from '../settings/settings';
 
 /**
  * The one protocol between Leadlight's scripts. Every message goes
@@ -43,6 +44,24 @@ export const requests = {
   }),
   /** Options import: record the import as the cache's source. */
   finishImport: z.object({ fileName: z.string().min(1).max(300), rows: z.number().int().nonnegative() }),
+  /** Options: settings plus which connections are set up (never the credentials). */
+  getSettings: z.object({}).strict(),
+  /** Options: change settings; validated strictly, invalid input changes nothing. */
+  saveSettings: SettingsSchema.partial(),
+  /** Options: store (or with null, remove) the HubSpot private-app token. Write-only. */
+  setHubspotToken: z.object({ token: z.string().trim().min(10).max(500).nullable() }),
+  /** Options: sign in to Salesforce (OAuth with PKCE through the browser's identity window). */
+  connectSalesforce: z.object({}).strict(),
+  /** Options: forget the Salesforce tokens. */
+  disconnectSalesforce: z.object({}).strict(),
+  /** Options: fetch the JSON feed now. */
+  syncFeedNow: z.object({}).strict(),
+  /** Options and sidebar: send a failed verdict again now. */
+  retryFeedback: z.object({ id: z.string().min(1).max(100) }),
+  /** Options: keep a failed verdict in this browser and stop trying to send it. */
+  discardFeedback: z.object({ id: z.string().min(1).max(100) }),
+  /** Options: wipe the cache, feedback, settings and credentials. The literal guards against accidents. */
+  deleteAllLocalData: z.object({ confirm: z.literal('DELETE') }),
   /** Options: reload the bundled demo dataset (feedback is kept). */
   resetDemoData: z.object({}).strict(),
 } satisfies Record<string, z.ZodType>;

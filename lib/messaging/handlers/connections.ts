@@ -1,0 +1,53 @@
+import type { LeadlightDb } from '../../db/database';
+import { describeSecrets, loadSecrets, updateSecrets } from '../../settings/secrets';
+import { loadSettings, saveSettings } from '../../settings/settings';
+import type { SettingsView } from '../protocol';
+import type { HandlerDeps, Handlers } from './deps';
+
+async function settingsView(db: LeadlightDb): Promise<SettingsView> {
+  const [settings, secrets, feed] = await Promise.all([loadSettings(db), loadSecrets(db), db.meta.get('sync:feed')]);
+  return { settings, connections: describeSecrets(secrets), feed: feed ? { lastSyncAt: feed.lastSyncAt, lastError: feed.lastError } : undefined };
+}
+
+type ConnectionMessages = 'getSettings' | 'saveSettings' | 'setHubspotToken' | 'connectSalesforce' | 'disconnectSalesforce' | 'syncFeedNow';
+
+/** Settings and connections. Credentials go in and never come back out. */
+export function connectionHandlers(deps: HandlerDeps): Pick<Handlers, ConnectionMessages> {
+  const { db } = deps;
+  return {
+    getSettings: () => settingsView(db),
+    saveSettings: async (patch) => {
+      const before = await loadSettings(db);
+      const after = await saveSettings(db, patch);
+      if (after.source !== before.source && (after.source === 'hubspot' || after.source === 'salesforce')) {
+        // A live CRM is the source now: drop the previous source's contacts so nothing stale mixes in.
+        await db.transaction('rw', [db.contacts, db.campaigns, db.touches, db.meta], async () => {
+          await Promise.all([db.contacts.clear(), db.campaigns.clear(), db.touches.clear()]);
+          await db.meta.put({ key: 'source', name: after.source === 'hubspot' ? 'HubSpot' : 'Salesforce', loadedAt: new Date().toISOString() });
+        });
+      }
+      if (after.source === 'feed' && after.feed && (before.source !== 'feed' || before.feed?.url !== after.feed.url)) await deps.syncFeedNow?.();
+      deps.kickOutbox?.();
+      return settingsView(db);
+    },
+    setHubspotToken: async ({ token }) => {
+      await updateSecrets(db, { hubspotToken: token ?? undefined });
+      deps.kickOutbox?.();
+      return settingsView(db);
+    },
+    connectSalesforce: async () => {
+      if (!deps.connectSalesforce) throw new Error('Salesforce sign-in is not available here.');
+      await deps.connectSalesforce();
+      deps.kickOutbox?.();
+      return settingsView(db);
+    },
+    disconnectSalesforce: async () => {
+      await updateSecrets(db, { salesforce: undefined });
+      return settingsView(db);
+    },
+    syncFeedNow: async () => {
+      if (!deps.syncFeedNow) throw new Error('Feed sync is not available here.');
+      return deps.syncFeedNow();
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import type { LeadlightDb } from '../../db/database';
+import { countUnsentFeedback } from '../../db/feedback-repository';
+import { beginImport, finishImport, upsertRecords } from '../../db/import-repository';
+import { replaceDataset } from '../../db/seed';
+import { loadHostDiagnostics, saveHostDiagnostics } from '../../diagnostics/host-diagnostics';
+import type { CacheStatus } from '../protocol';
+import type { HandlerDeps, Handlers } from './deps';
+
+export const DEMO_SOURCE_NAME = 'Demo data (Brightwave Analytics)';
+
+/** What the popup and options page show about the cache. */
+export async function cacheStatus(db: LeadlightDb): Promise<CacheStatus> {
+  const [source, contactCount, unsentFeedback] = await Promise.all([db.meta.get('source'), db.contacts.count(), countUnsentFeedback(db)]);
+  return { sourceName: source?.name ?? 'No data loaded', dataAsOf: source?.loadedAt ?? null, contactCount, unsentFeedback };
+}
+
+type DataMessages =
+  | 'getCacheStatus'
+  | 'reportHostDiagnostics'
+  | 'getHostDiagnostics'
+  | 'beginImport'
+  | 'importRecords'
+  | 'finishImport'
+  | 'resetDemoData'
+  | 'deleteAllLocalData';
+
+/** The cache as a whole: status, imports, demo data, diagnostics, wiping. */
+export function dataHandlers({ db, loadDemoData, now = () => new Date() }: HandlerDeps): Pick<Handlers, DataMessages> {
+  return {
+    getCacheStatus: () => cacheStatus(db),
+    reportHostDiagnostics: (report) => saveHostDiagnostics(report, now()),
+    getHostDiagnostics: () => loadHostDiagnostics(),
+    beginImport: ({ replace }) => beginImport(db, replace),
+    importRecords: (batch) => upsertRecords(db, batch),
+    finishImport: async ({ fileName }) => {
+      await finishImport(db, fileName, now());
+      return cacheStatus(db);
+    },
+    resetDemoData: async () => {
+      await replaceDataset(db, loadDemoData(), DEMO_SOURCE_NAME, now());
+      return cacheStatus(db);
+    },
+    deleteAllLocalData: async () => {
+      await db.transaction('rw', db.tables, () => Promise.all(db.tables.map((t) => t.clear())));
+      return cacheStatus(db);
+    },
+  };
+}

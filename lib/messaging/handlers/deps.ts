@@ -1,0 +1,30 @@
+import type { z } from 'zod';
+import type { Connector } from '../../connectors/connector';
+import type { FeedSyncResult } from '../../connectors/feed/sync-feed';
+import type { LeadlightDb } from '../../db/database';
+import type { Dataset } from '../../db/seed';
+import type { MessageType, Responses } from '../protocol';
+import type { requests } from '../requests';
+
+/** Who sent a message, as the browser reports it. */
+export type SenderInfo = { id?: string; url?: string; tab?: { id?: number } };
+
+/** What handlers need from the background; tests pass fakes. */
+export type HandlerDeps = {
+  db: LeadlightDb;
+  loadDemoData: () => Dataset;
+  now?: () => Date;
+  /** The live CRM connector for the current settings, if one is configured and connected. */
+  liveConnector?: () => Promise<Connector | undefined>;
+  /** Tells a tab's sidebar that a contact's data changed (stale-while-revalidate). */
+  notifyUpdated?: (tabId: number, email: string) => void;
+  /** Asks the outbox to run soon (after a verdict, a retry, or a new connection). */
+  kickOutbox?: () => void;
+  /** Runs the Salesforce OAuth flow (browser.identity) and stores the tokens. */
+  connectSalesforce?: () => Promise<void>;
+  /** Fetches the JSON feed now and reschedules it. */
+  syncFeedNow?: () => Promise<FeedSyncResult>;
+};
+
+export type Handler<K extends MessageType> = (data: z.output<(typeof requests)[K]>, sender: SenderInfo) => Promise<Responses[K]>;
+export type Handlers = { [K in MessageType]: Handler<K> };

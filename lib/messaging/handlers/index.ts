@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import type { MessageType, Responses } from '../protocol';
+import { requests } from '../requests';
+import { connectionHandlers } from './connections';
+import { contactHandlers } from './contacts';
+import { dataHandlers } from './data';
+import type { HandlerDeps, Handlers, SenderInfo } from './deps';
+import { feedbackHandlers } from './feedback';
+
+export { DEMO_SOURCE_NAME, cacheStatus } from './data';
+export type { HandlerDeps, Handlers, SenderInfo } from './deps';
+
+/** The background's answers, one per message type. */
+export function createHandlers(deps: HandlerDeps): Handlers {
+  return { ...contactHandlers(deps), ...feedbackHandlers(deps), ...dataHandlers(deps), ...connectionHandlers(deps) };
+}
+
+/** Raised for requests that are refused before any handler runs. */
+export class RejectedMessageError extends Error {
+  override name = 'RejectedMessageError';
+}
+
+/**
+ * Validates and routes one request. Messages from anything but this extension's
+ * own scripts and pages are refused, and a body that fails its schema never
+ * reaches a handler.
+ */
+export async function dispatch<K extends MessageType>(
+  handlers: Handlers,
+  ownId: string,
+  type: K,
+  data: unknown,
+  sender: SenderInfo,
+): Promise<Responses[K]> {
+  if (sender.id !== ownId) throw new RejectedMessageError('Message from outside Leadlight refused');
+  const schema = requests[type];
+  if (!schema) throw new RejectedMessageError(`Unknown message ${String(type)}`);
+  const parsed = schema.safeParse(data ?? {});
+  if (!parsed.success) throw new RejectedMessageError(`Invalid ${String(type)}: ${z.prettifyError(parsed.error)}`);
+  return (handlers[type] as (d: unknown, s: SenderInfo) => Promise<Responses[K]>)(parsed.data, sender);
+}

@@ -1,0 +1,103 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { evictLeastRecentlyViewed, getCachedContexts } from '@/lib/cache/contact-cache';
+import type { Connector, ContactBundle } from '@/lib/connectors/connector';
+import { ConnectorError } from '@/lib/connectors/errors';
+import { LeadlightDb, searchTokens } from '@/lib/db/database';
+import { createCampaign, createContact, createTouch } from '../factories';
+
+const ADA = 'ada.lovelace@analytical.example';
+let db: LeadlightDb;
+let clock: Date;
+const now = () => clock;
+
+function liveCrm(bundle: () => ContactBundle | null | Promise<ContactBundle | null>) {
+  const fetchContact = vi.fn(async (_email: string) => bundle());
+  return { connector: { id: 'hubspot', label: 'HubSpot', fetchContact } satisfies Connector, fetchContact };
+}
+const bundleFor = (over: Partial<ReturnType<typeof createContact>> = {}): ContactBundle => ({
+  contact: createContact(over),
+  campaigns: [createCampaign()],
+  touches: [createTouch()],
+});
+
+beforeEach(() => {
+  db = new LeadlightDb(`cache-${crypto.randomUUID()}`);
+  clock = new Date('2026-11-20T10:00:00.000Z');
+});
+afterEach(() => db.delete());
+
+describe('stale-while-revalidate contact cache', () => {
+  it('fetches a contact it has never seen and keeps it', async () => {
+    const crm = liveCrm(() => bundleFor());
+    const [row] = await getCachedContexts([ADA], { db, connector: crm.connector, ttlMs: 60_000, maxContacts: 100, now });
+    expect(row?.context?.contact.name).toBe('Ada Lovelace');
+    expect(row?.context?.timeline).toHaveLength(1);
+    expect((await db.contacts.get(ADA))?.fetchedAt).toBe(clock.toISOString());
+  });
+
+  it('answers from the cache while fresh, without calling the CRM', async () => {
+    const crm = liveCrm(() => bundleFor());
+    await getCachedContexts([ADA], { db, connector: crm.connector, ttlMs: 60_000, maxContacts: 100, now });
+    clock = new Date(clock.getTime() + 30_000);
+    const [row] = await getCachedContexts([ADA], { db, connector: crm.connector, ttlMs: 60_000, maxContacts: 100, now });
+    expect(row?.refreshing).toBeUndefined();
+    expect(crm.fetchContact).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows stale data at once, refreshes in the background and reports the update', async () => {
+    let title = 'VP Operations';
+    const crm = liveCrm(() => bundleFor({ title }));
+    await getCachedContexts([ADA], { db, connector: crm.connector, ttlMs: 60_000, maxContacts: 100, now });
+    clock = new Date(clock.getTime() + 120_000);
+    title = 'COO';
+    const onUpdated = vi.fn();
+    const [row] = await getCachedContexts([ADA], { db, connector: crm.connector, ttlMs: 60_000, maxContacts: 100, now, onUpdated });
+    expect(row).toMatchObject({ refreshing: true });
+    expect(row?.context?.contact.title).toBe('VP Operations');
+    await vi.waitFor(() => expect(onUpdated).toHaveBeenCalledWith(ADA));
+    expect((await db.contacts.get(ADA))?.title).toBe('COO');
+  });
+
+  it('keeps the cached view when a refresh fails', async () => {
+    let fail = false;
+    const crm = liveCrm(() => {
+      if (fail) throw new ConnectorError('invalid_response', 'HubSpot answered with data Leadlight does not understand.');
+      return bundleFor();
+    });
+    await getCachedContexts([ADA], { db, connector: crm.connector, ttlMs: 60_000, maxContacts: 100, now });
+    fail = true;
+    clock = new Date(clock.getTime() + 120_000);
+    const onUpdated = vi.fn();
+    await getCachedContexts([ADA], { db, connector: crm.connector, ttlMs: 60_000, maxContacts: 100, now, onUpdated });
+    await vi.waitFor(() => expect(onUpdated).toHaveBeenCalled());
+    expect((await db.contacts.get(ADA))?.name).toBe('Ada Lovelace');
+    expect((await db.meta.get(`refresh-error:${ADA}`))?.lastError).toMatch(/does not understand/);
+  });
+
+  it('reports a failed first fetch as an error, not as an unknown contact', async () => {
+    const crm = liveCrm(() => {
+      throw new ConnectorError('scopes', 'The HubSpot private app needs the crm.objects.contacts.read scope.');
+    });
+    const [row] = await getCachedContexts([ADA], { db, connector: crm.connector, ttlMs: 60_000, maxContacts: 100, now });
+    expect(row).toMatchObject({ context: null, error: 'The HubSpot private app needs the crm.objects.contacts.read scope.' });
+  });
+
+  it('asks the CRM once for a contact however many sidebars ask at once', async () => {
+    const crm = liveCrm(() => bundleFor());
+    await Promise.all([1, 2, 3].map(() => getCachedContexts([ADA], { db, connector: crm.connector, ttlMs: 60_000, maxContacts: 100, now })));
+    expect(crm.fetchContact).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('eviction', () => {
+  it('drops the least recently viewed contacts and their touches beyond the cap', async () => {
+    for (let i = 0; i < 5; i++) {
+      const c = createContact({ email: `p${i}@x.example` });
+      await db.contacts.put({ ...c, tokens: searchTokens(c), viewedAt: `2026-11-0${i + 1}T00:00:00.000Z` });
+      await db.touches.put(createTouch({ email: c.email }));
+    }
+    expect(await evictLeastRecentlyViewed(db, 3)).toBe(2);
+    expect((await db.contacts.toCollection().primaryKeys()).sort()).toEqual(['p2@x.example', 'p3@x.example', 'p4@x.example']);
+    expect(await db.touches.count()).toBe(3);
+  });
+});

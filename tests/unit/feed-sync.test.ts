@@ -1,0 +1,87 @@
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { syncFeed } from '@/lib/connectors/feed/sync-feed';
+import { DEFAULT_POLICY } from '@/lib/connectors/http';
+import { LeadlightDb } from '@/lib/db/database';
+import { saveFeedback } from '@/lib/db/feedback-repository';
+import { createCampaign, createContact, createPersona, createTouch } from '../factories';
+
+const URL_ = 'https://marketing.brightwave.example/leadlight/feed.json';
+const policy = { ...DEFAULT_POLICY, sleep: async () => {}, random: () => 0.5 };
+const feed = (over: object = {}) => ({
+  version: 1,
+  generatedAt: '2026-11-19T06:00:00.000Z',
+  contacts: [createContact()],
+  campaigns: [createCampaign()],
+  touches: [createTouch()],
+  personas: [createPersona()],
+  ...over,
+});
+
+const server = setupServer();
+const seen: Request[] = [];
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  server.resetHandlers();
+  seen.length = 0;
+});
+afterAll(() => server.close());
+
+let db: LeadlightDb;
+beforeEach(() => {
+  db = new LeadlightDb(`feed-${crypto.randomUUID()}`);
+});
+afterEach(() => db.delete());
+
+describe('JSON feed sync', () => {
+  it('loads the feed, then sends its ETag and takes a 304 as unchanged', async () => {
+    server.use(
+      http.get(URL_, ({ request }) => {
+        seen.push(request);
+        if (request.headers.get('if-none-match') === '"v1"') return new HttpResponse(null, { status: 304 });
+        return HttpResponse.json(feed(), { headers: { etag: '"v1"', 'last-modified': 'Wed, 19 Nov 2026 06:00:00 GMT' } });
+      }),
+    );
+    expect(await syncFeed(db, URL_, new Date(), policy)).toMatchObject({ status: 'updated', rowErrors: 0 });
+    expect(await db.contacts.count()).toBe(1);
+    expect((await db.meta.get('source'))?.name).toBe('Feed: marketing.brightwave.example');
+    expect(await syncFeed(db, URL_, new Date(), policy)).toEqual({ status: 'unchanged' });
+    expect(seen[1]?.headers.get('if-modified-since')).toBe('Wed, 19 Nov 2026 06:00:00 GMT');
+    expect(seen[0]?.credentials).toBe('omit');
+  });
+
+  it('skips bad rows, keeps the good ones and says which row was wrong', async () => {
+    server.use(http.get(URL_, () => HttpResponse.json(feed({ contacts: [createContact(), { email: 'not-an-email' }] }))));
+    const result = await syncFeed(db, URL_, new Date(), policy);
+    expect(result).toMatchObject({ status: 'updated', rowErrors: 1 });
+    expect(await db.contacts.count()).toBe(1);
+    expect((await db.meta.get('sync:feed'))?.lastError).toMatch(/contacts\[1\] email/);
+  });
+
+  it('refuses a file that is not a feed and keeps the cache and feedback as they were', async () => {
+    server.use(http.get(URL_, () => HttpResponse.json(feed())));
+    await syncFeed(db, URL_, new Date(), policy);
+    await saveFeedback(db, { email: 'ada.lovelace@analytical.example', verdict: 'good' }, 'alex');
+    server.use(http.get(URL_, () => HttpResponse.json({ hello: 'world' })));
+    expect(await syncFeed(db, URL_, new Date(), policy)).toMatchObject({ status: 'failed', error: expect.stringMatching(/Not a Leadlight feed/) });
+    expect(await db.contacts.count()).toBe(1);
+    expect(await db.feedback.count()).toBe(1);
+  });
+
+  it('retries a 503 with backoff, and reports a host that stays down', async () => {
+    let calls = 0;
+    server.use(http.get(URL_, () => (++calls < 3 ? new HttpResponse('busy', { status: 503 }) : HttpResponse.json(feed()))));
+    expect(await syncFeed(db, URL_, new Date(), policy)).toMatchObject({ status: 'updated' });
+    server.use(http.get(URL_, () => new HttpResponse('down', { status: 500 })));
+    expect(await syncFeed(db, URL_, new Date(), policy)).toMatchObject({ status: 'failed', error: expect.stringMatching(/HTTP 500/) });
+    expect(await db.contacts.count()).toBe(1);
+  });
+
+  it('reports invalid JSON and network failures in words', async () => {
+    server.use(http.get(URL_, () => new HttpResponse('{"version":1,', { headers: { 'content-type': 'application/json' } })));
+    expect(await syncFeed(db, URL_, new Date(), policy)).toMatchObject({ error: 'The feed is not valid JSON.' });
+    server.use(http.get(URL_, () => HttpResponse.error()));
+    expect(await syncFeed(db, URL_, new Date(), policy)).toMatchObject({ error: 'Could not reach the feed URL.' });
+  });
+});

@@ -1,0 +1,40 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LeadlightDb } from '@/lib/db/database';
+import { describeSecrets, loadSecrets, updateSecrets } from '@/lib/settings/secrets';
+import { DEFAULT_SETTINGS, loadSettings, saveSettings } from '@/lib/settings/settings';
+
+let db: LeadlightDb;
+beforeEach(() => {
+  db = new LeadlightDb(`settings-${crypto.randomUUID()}`);
+});
+afterEach(() => db.delete());
+
+describe('settings', () => {
+  it('defaults to the demo source', async () => {
+    expect(await loadSettings(db)).toEqual(DEFAULT_SETTINGS);
+    expect(DEFAULT_SETTINGS.source).toBe('demo');
+  });
+
+  it('refuses invalid changes with a readable error and keeps what was stored', async () => {
+    await saveSettings(db, { cacheTtlMinutes: 30 });
+    await expect(saveSettings(db, { feed: { url: 'http://insecure.example/feed.json', intervalMinutes: 60 } })).rejects.toThrow(/https/);
+    await expect(saveSettings(db, { salesforce: { loginHost: 'evil.example', clientId: undefined } })).rejects.toThrow(/Salesforce host/);
+    expect((await loadSettings(db)).cacheTtlMinutes).toBe(30);
+  });
+
+  it('repairs a stored field that no longer validates without losing the others', async () => {
+    await db.settings.put({ key: 'settings', value: { source: 'hubspot', cacheTtlMinutes: -5, hubspot: { writeBackProperty: 'lead_quality' } } });
+    const loaded = await loadSettings(db);
+    expect(loaded).toMatchObject({ source: 'hubspot', cacheTtlMinutes: 60, hubspot: { writeBackProperty: 'lead_quality' } });
+  });
+});
+
+describe('secrets', () => {
+  it('are stored in the background database and described without their values', async () => {
+    await updateSecrets(db, { hubspotToken: 'pat-na1-0000-1111-2222' });
+    expect((await loadSecrets(db)).hubspotToken).toBe('pat-na1-0000-1111-2222');
+    const described = describeSecrets(await loadSecrets(db));
+    expect(described).toEqual({ hubspotConnected: true, salesforceConnected: false, salesforceInstance: undefined });
+    expect(JSON.stringify(described)).not.toContain('pat-na1');
+  });
+});
