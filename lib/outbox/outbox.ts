@@ -18,6 +18,7 @@ export type OutboxRun = { sent: number; retrying: number; failed: number; skippe
 const BASE_DELAY_MS = 30_000;
 const MAX_DELAY_MS = 6 * 60 * 60_000;
 export const MAX_ATTEMPTS = 12;
+const SENDING_RECHECK_MS = 30_000;
 
 /** Full-jitter exponential backoff for attempt n (1-based). */
 export function outboxDelay(attempts: number, random: () => number): number {
@@ -70,7 +71,10 @@ async function deliver(
   const fresh = await db.feedback.get(item.id);
   if (!fresh || (fresh.syncState !== 'pending' && fresh.syncState !== 'sending')) return 'retrying';
   const attempts = fresh.attempts + 1;
-  await db.feedback.update(item.id, { syncState: 'sending', attempts });
+  // If this worker dies mid-request, the next run waits before checking whether the CRM
+  // got it: CRM search indexes lag a few seconds behind a write.
+  const recheckAt = new Date(now().getTime() + SENDING_RECHECK_MS).toISOString();
+  await db.feedback.update(item.id, { syncState: 'sending', attempts, nextAttemptAt: recheckAt });
   try {
     const contact = await db.contacts.get(fresh.email);
     const { remoteId } = await connector.deliverFeedback(fresh, contact);

@@ -74,6 +74,9 @@ describe('feedback outbox', () => {
     void first.processOutbox({ db, connectorFor: async () => crm.connector, now, online: () => true });
     await vi.waitFor(async () => expect((await db.feedback.get('f1'))?.syncState).toBe('sending'));
     const restarted = await freshOutbox();
+    // Too soon after the lost attempt: the CRM's search may not show its note yet.
+    expect(await restarted.processOutbox({ db, connectorFor: async () => crm.connector, now, online: () => true })).toMatchObject({ sent: 0 });
+    advance(30_000);
     expect(await restarted.processOutbox({ db, connectorFor: async () => crm.connector, now, online: () => true })).toMatchObject({ sent: 1 });
     expect(crm.created()).toBe(1);
     expect(await db.feedback.get('f1')).toMatchObject({ syncState: 'sent', remoteId: 'note-1' });

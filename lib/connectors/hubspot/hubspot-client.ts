@@ -1,0 +1,40 @@
+import type { z } from 'zod';
+import { DEFAULT_POLICY, type HttpPolicy, type HttpRequest, requestJson } from '../http';
+import { hubspotClassify } from './hubspot-errors';
+
+/** Scopes a private app needs, per call; named in the error when HubSpot's 403 body does not. */
+export const SCOPES = {
+  contactsRead: 'crm.objects.contacts.read',
+  contactsWrite: 'crm.objects.contacts.write',
+  schemasRead: 'crm.schemas.contacts.read',
+  marketingEmail: 'content',
+} as const;
+
+export type HubspotRequest = { path: string; query?: Record<string, string>; method?: HttpRequest['method']; body?: unknown };
+
+/** One validated HubSpot call; `scope` is what the call needs. */
+export type HubspotCall = <S extends z.ZodType>(request: HubspotRequest, schema: S, scope: string) => Promise<z.output<S>>;
+
+export type HubspotClientOptions = { token: () => Promise<string>; policy?: HttpPolicy; now?: () => Date; baseUrl?: string };
+
+/**
+ * Every HubSpot request goes through requestJson with a Bearer private-app token.
+ * Such a token cannot be refreshed, so "refresh" re-reads it: after a 401 the
+ * token the user has just pasted into settings gets one try.
+ */
+export function createHubspotClient({ token, policy = DEFAULT_POLICY, now = () => new Date(), baseUrl = 'https://api.hubapi.com' }: HubspotClientOptions): HubspotCall {
+  const auth = { token, refresh: token };
+  return (request, schema, scope) => {
+    const query = request.query ? `?${new URLSearchParams(request.query).toString()}` : '';
+    return requestJson(
+      { url: `${baseUrl}${request.path}${query}`, method: request.method ?? 'GET', ...(request.body === undefined ? {} : { body: request.body }) },
+      schema,
+      { auth, classify: hubspotClassify({ scope, now }), policy },
+    );
+  };
+}
+
+/** Path of a contact by email. `@` stays literal: HubSpot has answered OBJECT_NOT_FOUND for `%40`-encoded ids. */
+export function contactByEmailPath(email: string): string {
+  return `/crm/v3/objects/contacts/${encodeURIComponent(email.trim().toLowerCase()).replace(/%40/g, '@')}`;
+}

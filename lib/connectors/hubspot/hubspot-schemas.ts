@@ -1,0 +1,86 @@
+import { z } from 'zod';
+
+/**
+ * HubSpot's response shapes, as far as Leadlight reads them. Objects are not
+ * strict: HubSpot adds fields often, and an extra field must never break a lookup.
+ * Picklist values stay plain strings so values an admin added are kept.
+ */
+
+/** One past value of a property, from `propertiesWithHistory` (newest first as HubSpot sends it). */
+export const HubspotHistoryEntrySchema = z.object({
+  value: z.string(),
+  timestamp: z.string(),
+  sourceType: z.string().optional(),
+  sourceId: z.string().nullish(),
+});
+
+/** A CRM object from `/crm/v3/objects/{type}/{id}`; a property without a value comes back as null. */
+export const HubspotObjectSchema = z.object({
+  id: z.string().min(1),
+  properties: z.record(z.string(), z.string().nullable()),
+  propertiesWithHistory: z.record(z.string(), z.array(HubspotHistoryEntrySchema)).optional(),
+  createdAt: z.string().optional(),
+  updatedAt: z.string().optional(),
+  archived: z.boolean().optional(),
+});
+export type HubspotObject = z.infer<typeof HubspotObjectSchema>;
+
+/** A property definition from `/crm/v3/properties/contacts/{name}`; only enumerations have options. */
+export const HubspotPropertySchema = z.object({
+  name: z.string(),
+  label: z.string(),
+  type: z.string(),
+  fieldType: z.string().optional(),
+  options: z
+    .array(z.object({ label: z.string(), value: z.string(), displayOrder: z.number().optional(), hidden: z.boolean().optional() }))
+    .default([]),
+});
+
+/** A marketing-email event; UNBOUNCE events carry no recipient or campaign, hence the optionals. */
+export const HubspotEmailEventSchema = z.object({
+  id: z.string(),
+  created: z.number(),
+  type: z.string(),
+  recipient: z.string().optional(),
+  emailCampaignId: z.number().optional(),
+  appId: z.number().optional(),
+  portalId: z.number().optional(),
+});
+export type HubspotEmailEvent = z.infer<typeof HubspotEmailEventSchema>;
+
+/** One page of `/email/public/v1/events`. */
+export const HubspotEmailEventsPageSchema = z.object({
+  events: z.array(HubspotEmailEventSchema),
+  hasMore: z.boolean().default(false),
+  offset: z.string().optional(),
+});
+
+/** `/email/public/v1/campaigns/{id}`: `name` is the internal email name, `subject` what the contact saw. */
+export const HubspotEmailCampaignSchema = z.object({
+  id: z.number(),
+  name: z.string().optional(),
+  subject: z.string().optional(),
+  type: z.string().optional(),
+  subType: z.string().optional(),
+  appId: z.number().optional(),
+});
+export type HubspotEmailCampaign = z.infer<typeof HubspotEmailCampaignSchema>;
+
+/** `/crm/v3/objects/{type}/search`. */
+export const HubspotSearchSchema = z.object({
+  total: z.number(),
+  results: z.array(HubspotObjectSchema),
+});
+
+/** HubSpot's error body; every field optional because gateways and older APIs send less. */
+export const HubspotErrorSchema = z.object({
+  status: z.string().optional(),
+  message: z.string().optional(),
+  correlationId: z.string().optional(),
+  category: z.string().optional(),
+  subCategory: z.string().optional(),
+  policyName: z.string().optional(),
+  context: z.record(z.string(), z.unknown()).optional(),
+  errors: z.array(z.object({ message: z.string().optional(), context: z.record(z.string(), z.unknown()).optional() })).optional(),
+});
+export type HubspotError = z.infer<typeof HubspotErrorSchema>;

@@ -1,0 +1,232 @@
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ConnectorError } from '@/lib/connectors/errors';
+import { DEFAULT_POLICY, type HttpPolicy } from '@/lib/connectors/http';
+import { createHubspotConnector } from '@/lib/connectors/hubspot/hubspot-connector';
+import { readFixtureJson } from '../support/fixtures';
+
+const BASE = 'https://api.hubapi.com';
+const MAYA = 'maya.okafor@northwind-logistics.example';
+const CONTACT_PATH = `/crm/v3/objects/contacts/${MAYA}`;
+
+const fx = (name: string) => readFixtureJson<Record<string, unknown>>(`http/hubspot/${name}.json`);
+
+type Seen = { method: string; path: string; rawPath: string; query: URLSearchParams; auth: string | null };
+const seen: Seen[] = [];
+const server = setupServer();
+server.events.on('request:start', ({ request }) => {
+  const url = new URL(request.url);
+  seen.push({ method: request.method, path: decodeURIComponent(url.pathname), rawPath: url.pathname, query: url.searchParams, auth: request.headers.get('authorization') });
+});
+const calls = (path: string) => seen.filter((r) => r.path === path);
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  server.resetHandlers();
+  seen.length = 0;
+});
+afterAll(() => server.close());
+
+function setup(overrides: { token?: () => Promise<string>; now?: () => Date } = {}) {
+  const sleep = vi.fn(async (_ms: number) => {});
+  const policy: HttpPolicy = { ...DEFAULT_POLICY, sleep, random: () => 0.5 };
+  const token = vi.fn(overrides.token ?? (async () => 'pat-na1-test'));
+  const connector = createHubspotConnector({ token, policy, ...(overrides.now ? { now: overrides.now } : {}) });
+  return { connector, sleep, token, fetchContact: (email = MAYA) => connector.fetchContact!(email) };
+}
+
+/** The whole read path answering as HubSpot does for Maya; `contact` swaps the first call's answer. */
+function hubspot(contact?: Parameters<typeof http.get>[1]) {
+  server.use(
+    http.get(`${BASE}/crm/v3/objects/contacts/:email`, contact ?? (({ params }) =>
+      params.email === MAYA ? HttpResponse.json(fx('contact-maya')) : HttpResponse.json(fx('error-404-object-not-found'), { status: 404 }))),
+    http.get(`${BASE}/crm/v3/properties/contacts/:name`, ({ params }) => HttpResponse.json(fx(`property-${String(params.name).replace(/_/g, '-')}`))),
+    http.get(`${BASE}/email/public/v1/events`, ({ request }) =>
+      HttpResponse.json(fx(new URL(request.url).searchParams.get('offset') ? 'email-events-page-2' : 'email-events-page-1'))),
+    http.get(`${BASE}/email/public/v1/campaigns/:id`, ({ params }) => HttpResponse.json(fx(`email-campaign-${String(params.id)}`))),
+  );
+}
+
+const expectError = async (promise: Promise<unknown>, kind: ConnectorError['kind']) => {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(ConnectorError);
+  expect((error as ConnectorError).kind).toBe(kind);
+  return error as ConnectorError;
+};
+
+describe('HubSpot fetchContact', () => {
+  it('reads the contact by email with its properties and source history, as a Bearer token', async () => {
+    hubspot();
+    await setup().fetchContact();
+    const [request] = calls(CONTACT_PATH);
+    expect(request?.method).toBe('GET');
+    expect(request?.rawPath).toBe(CONTACT_PATH); // `@` unencoded, as HubSpot's id lookup wants it
+    expect(request?.auth).toBe('Bearer pat-na1-test');
+    expect(request?.query.get('idProperty')).toBe('email');
+    expect(request?.query.get('propertiesWithHistory')).toBe('hs_analytics_source,hs_latest_source,lifecyclestage');
+    expect(request?.query.get('properties')?.split(',')).toEqual(
+      expect.arrayContaining(['firstname', 'lastname', 'jobtitle', 'industry', 'numemployees', 'hs_seniority', 'hs_persona', 'lifecyclestage',
+        'hs_lead_status', 'hubspotscore', 'hubspot_owner_id', 'hs_analytics_source_data_2', 'hs_latest_source_timestamp',
+        'createdate', 'hs_lifecyclestage_marketingqualifiedlead_date']),
+    );
+  });
+
+  it('maps sources, dates, lifecycle and picklist labels into a Leadlight contact', async () => {
+    hubspot();
+    const bundle = await setup().fetchContact();
+    expect(bundle?.contact).toEqual({
+      email: MAYA,
+      name: 'Maya Okafor',
+      title: 'VP Operations',
+      company: 'Northwind Logistics',
+      industry: 'Logistics and Supply Chain',
+      companySize: 1000,
+      seniority: 'vp',
+      department: 'operations',
+      lifecycleStage: 'mql',
+      leadStatus: 'Attempted to Contact',
+      score: 78,
+      handoffAt: '2025-09-18T16:45:00.000Z',
+      // Dated by the oldest history entry (the first conversion), not the newer re-computation.
+      originalSource: { channel: 'paid_social', detail: 'LinkedIn / peak-season-ops-leaders', date: '2025-08-05T14:12:48.000Z' },
+      latestSource: { channel: 'email', detail: 'Peak season readiness webinar – invite', date: '2025-09-30T07:04:11.530Z' },
+    });
+  });
+
+  it('fetches each property definition once per connector', async () => {
+    hubspot();
+    const { fetchContact } = setup();
+    await fetchContact();
+    await fetchContact();
+    expect(calls('/crm/v3/properties/contacts/industry')).toHaveLength(1);
+    expect(calls('/crm/v3/properties/contacts/hs_lead_status')).toHaveLength(1);
+    expect(calls(CONTACT_PATH)).toHaveLength(2);
+  });
+
+  it('shows raw picklist values when the app may not read property definitions', async () => {
+    hubspot();
+    server.use(http.get(`${BASE}/crm/v3/properties/contacts/:name`, () => HttpResponse.json(fx('error-403-missing-scopes'), { status: 403 })));
+    const bundle = await setup().fetchContact();
+    expect([bundle?.contact.industry, bundle?.contact.leadStatus]).toEqual(['LOGISTICS_AND_SUPPLY_CHAIN', 'ATTEMPTED_TO_CONTACT']);
+  });
+
+  it('builds one touch per email campaign at its strongest response, following event pages', async () => {
+    hubspot();
+    const bundle = await setup().fetchContact();
+    const events = calls('/email/public/v1/events');
+    expect(events.map((r) => [r.query.get('recipient'), r.query.get('limit'), r.query.get('offset')])).toEqual([
+      [MAYA, '100', null],
+      [MAYA, '100', 'Y3JlYXRlZD0xNzU5MjE1NjAwMDAwJmlkPTdmM2MyYTFl'],
+    ]);
+    expect(bundle?.touches).toEqual([
+      { id: 'hubspot-email-3100512-101', email: MAYA, campaignId: 'hubspot-email-3100512', assetName: 'Q4 logistics briefing', assetType: 'email', date: '2025-09-30T07:00:03.000Z', responseStatus: 'Delivered', responded: false },
+      { id: 'hubspot-email-3100344-101', email: MAYA, campaignId: 'hubspot-email-3100344', assetName: 'How Fernhill cut empty miles by 18%', assetType: 'email', date: '2025-09-18T12:02:11.000Z', responseStatus: 'Opened', responded: true },
+      // The CLICK is on page 2 and the first of two clicks dates the touch.
+      { id: 'hubspot-email-3100201-101', email: MAYA, campaignId: 'hubspot-email-3100201', assetName: 'Is your network ready for peak season?', assetType: 'email', date: '2025-09-02T09:15:02.000Z', responseStatus: 'Clicked', responded: true },
+    ]);
+    expect(bundle?.campaigns).toEqual([
+      { id: 'hubspot-email-3100201', name: 'Peak season readiness webinar – invite', type: 'email_nurture', status: 'completed' },
+      { id: 'hubspot-email-3100344', name: 'Ops nurture #2 – route planning', type: 'email_nurture', status: 'completed' },
+      // An email type Leadlight has no key for is kept, lower-cased.
+      { id: 'hubspot-email-3100512', name: 'Q4 logistics briefing', type: 'leadflow_email', status: 'completed' },
+    ]);
+  });
+
+  it('reads each campaign once per connector', async () => {
+    hubspot();
+    const { fetchContact } = setup();
+    await fetchContact();
+    await fetchContact();
+    for (const id of [3100201, 3100344, 3100512]) expect(calls(`/email/public/v1/campaigns/${id}`)).toHaveLength(1);
+  });
+
+  it('answers null for an email HubSpot does not know, without reading events', async () => {
+    hubspot();
+    expect(await setup().fetchContact('nobody@unknown.example')).toBeNull();
+    expect(seen).toHaveLength(1);
+  });
+
+  it('rejects a malformed contact body as invalid_response', async () => {
+    hubspot(() => HttpResponse.json({ id: 101, properties: 'Maya Okafor' }));
+    await expectError(setup().fetchContact(), 'invalid_response');
+  });
+
+  it('re-reads the token once after 401 EXPIRED_AUTHENTICATION, then reports auth', async () => {
+    hubspot(() => HttpResponse.json(fx('error-401-expired-authentication'), { status: 401 }));
+    const { fetchContact, token } = setup();
+    const error = await expectError(fetchContact(), 'auth');
+    expect(error.message).toMatch(/private-app token in Leadlight settings/);
+    expect(token).toHaveBeenCalledTimes(2);
+    expect(calls(CONTACT_PATH)).toHaveLength(2);
+  });
+
+  it('uses a token the user just updated after a 401', async () => {
+    let stored = 'pat-na1-old';
+    hubspot(({ request }) => {
+      if (request.headers.get('authorization') === 'Bearer pat-na1-new') return HttpResponse.json(fx('contact-maya'));
+      stored = 'pat-na1-new'; // the user pastes a new token while the first call is failing
+      return HttpResponse.json(fx('error-401-expired-authentication'), { status: 401 });
+    });
+    const bundle = await setup({ token: async () => stored }).fetchContact();
+    expect(bundle?.contact.name).toBe('Maya Okafor');
+    expect(calls(CONTACT_PATH).map((r) => r.auth)).toEqual(['Bearer pat-na1-old', 'Bearer pat-na1-new']);
+  });
+
+  it('names the missing scope on 403 MISSING_SCOPES', async () => {
+    hubspot(() => HttpResponse.json(fx('error-403-missing-scopes'), { status: 403 }));
+    const error = await expectError(setup().fetchContact(), 'scopes');
+    expect(error.message).toContain('crm.objects.contacts.read scope');
+    expect(calls(CONTACT_PATH)).toHaveLength(1);
+  });
+
+  it('fails the lookup with a scopes error when email events cannot be read, rather than show an empty timeline', async () => {
+    hubspot();
+    server.use(http.get(`${BASE}/email/public/v1/events`, () => HttpResponse.json(fx('error-403-missing-scopes-content'), { status: 403 })));
+    const error = await expectError(setup().fetchContact(), 'scopes');
+    expect(error.message).toContain('the content scope');
+  });
+
+  it('waits out 429 TEN_SECONDLY_ROLLING inline and retries', async () => {
+    let first = true;
+    hubspot(() => {
+      if (!first) return HttpResponse.json(fx('contact-maya'));
+      first = false;
+      return HttpResponse.json(fx('error-429-ten-secondly-rolling'), { status: 429 });
+    });
+    const { fetchContact, sleep } = setup();
+    expect((await fetchContact())?.contact.email).toBe(MAYA);
+    expect(sleep).toHaveBeenCalledExactlyOnceWith(10_000);
+    expect(calls(CONTACT_PATH)).toHaveLength(2);
+  });
+
+  it('fails 429 DAILY at once with the time left until midnight', async () => {
+    hubspot(() => HttpResponse.json(fx('error-429-daily'), { status: 429 }));
+    const { fetchContact, sleep } = setup({ now: () => new Date(2026, 2, 5, 22, 30, 0) });
+    const error = await expectError(fetchContact(), 'rate_limited');
+    expect(error.retryAfterMs).toBe(90 * 60_000);
+    expect(error.message).toMatch(/daily API limit/);
+    expect(sleep).not.toHaveBeenCalled();
+    expect(calls(CONTACT_PATH)).toHaveLength(1);
+  });
+
+  it('backs off after a 500 and succeeds on the retry', async () => {
+    let first = true;
+    hubspot(() => {
+      if (!first) return HttpResponse.json(fx('contact-maya'));
+      first = false;
+      return HttpResponse.json(fx('error-500-internal'), { status: 500 });
+    });
+    const { fetchContact, sleep } = setup();
+    expect((await fetchContact())?.contact.name).toBe('Maya Okafor');
+    expect(sleep).toHaveBeenCalledExactlyOnceWith(250); // full jitter: 0.5 × 500 ms
+  });
+
+  it('reports server after 500s outlast the retries', async () => {
+    hubspot(() => HttpResponse.json(fx('error-500-internal'), { status: 500 }));
+    const { fetchContact } = setup();
+    const error = await expectError(fetchContact(), 'server');
+    expect(error.options.detail).toContain('INTERNAL_ERROR');
+    expect(calls(CONTACT_PATH)).toHaveLength(1 + DEFAULT_POLICY.maxRetries);
+  });
+});

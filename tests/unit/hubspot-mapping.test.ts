@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { hubspotClassify, missingScopes, msUntilMidnight } from '@/lib/connectors/hubspot/hubspot-errors';
+import { channelFor, employeeCount, lifecycleFor } from '@/lib/connectors/hubspot/hubspot-mapping';
+import { noteBody } from '@/lib/connectors/hubspot/hubspot-notes';
+import { buildTimeline } from '@/lib/connectors/hubspot/hubspot-timeline';
+import { createFeedback } from '../factories';
+
+const classify = hubspotClassify({ scope: 'crm.objects.contacts.read', now: () => new Date(2026, 2, 5, 12, 0, 0) });
+const headers = (init: Record<string, string> = {}) => new Headers(init);
+
+describe('HubSpot value mapping', () => {
+  it.each([
+    ['PAID_SEARCH', 'paid_search'],
+    ['ORGANIC_SEARCH', 'organic_search'],
+    ['EMAIL_MARKETING', 'email'],
+    ['SOCIAL_MEDIA', 'organic_social'],
+    ['PAID_SOCIAL', 'paid_social'],
+    ['REFERRALS', 'referral'],
+    ['DIRECT_TRAFFIC', 'direct'],
+    ['OFFLINE', 'offline'],
+    ['OTHER_CAMPAIGNS', 'other_campaigns'],
+    ['AI_REFERRALS', 'ai_referrals'],
+  ])('maps source %s to channel %s', (value, channel) => expect(channelFor(value)).toBe(channel));
+
+  it('maps qualified stages to mql / sql and keeps the rest, custom stage ids included', () => {
+    expect(['marketingqualifiedlead', 'salesqualifiedlead', 'opportunity', '1092834'].map(lifecycleFor)).toEqual(['mql', 'sql', 'opportunity', '1092834']);
+  });
+
+  it('reads the lower bound of an employee range', () => {
+    expect(['1000-5000', '10000+', '250', '', null].map(employeeCount)).toEqual([1000, 10000, 250, undefined, undefined]);
+  });
+});
+
+describe('HubSpot timeline', () => {
+  const base = { recipient: 'maya.okafor@northwind-logistics.example', emailCampaignId: 7 };
+  it('words a bounce, ignores events without engagement meaning or campaign', () => {
+    const { touches, campaigns } = buildTimeline(
+      [
+        { ...base, id: 'a', created: 1_000, type: 'SENT' },
+        { ...base, id: 'b', created: 2_000, type: 'BOUNCE' },
+        { ...base, id: 'c', created: 3_000, type: 'PROCESSED', emailCampaignId: 8 },
+        { id: 'd', created: 4_000, type: 'UNBOUNCE' },
+      ],
+      new Map(),
+      { id: '101', email: base.recipient },
+    );
+    expect(touches.map((t) => [t.campaignId, t.responseStatus, t.responded, t.assetName])).toEqual([['hubspot-email-7', 'Bounced', false, 'Marketing email 7']]);
+    expect(campaigns).toEqual([{ id: 'hubspot-email-7', name: 'Marketing email 7', type: 'email_nurture', status: 'completed' }]);
+  });
+});
+
+describe('HubSpot errors', () => {
+  it('treats INVALID_AUTHENTICATION as auth', () => {
+    expect(classify(401, { status: 'error', message: 'Authentication credentials not found.', category: 'INVALID_AUTHENTICATION' }, headers())?.kind).toBe('auth');
+  });
+
+  it('collects scopes from the top-level context and from each error', () => {
+    expect(
+      missingScopes({ context: { requiredScopes: ['content'] }, errors: [{ context: { requiredGranularScopes: ['content', 'marketing-email'] } }] }),
+    ).toEqual(['content', 'marketing-email']);
+  });
+
+  it('lists several scopes as alternatives, and falls back to the call’s own scope', () => {
+    const several = classify(403, { category: 'MISSING_SCOPES', errors: [{ context: { requiredGranularScopes: ['a.read', 'b.read'] } }] }, headers());
+    expect(several?.message).toContain('one of these scopes: a.read, b.read');
+    expect(classify(403, { category: 'MISSING_SCOPES' }, headers())?.message).toContain('the crm.objects.contacts.read scope');
+  });
+
+  it('waits per rate-limit policy, preferring Retry-After', () => {
+    expect(classify(429, { policyName: 'SECONDLY' }, headers())?.retryAfterMs).toBe(1_000);
+    expect(classify(429, { policyName: 'TEN_SECONDLY_ROLLING' }, headers())?.retryAfterMs).toBe(10_000);
+    expect(classify(429, { policyName: 'TEN_SECONDLY_ROLLING' }, headers({ 'retry-after': '3' }))?.retryAfterMs).toBe(3_000);
+    expect(classify(429, { policyName: 'DAILY' }, headers())?.retryAfterMs).toBe(12 * 3_600_000);
+    expect(msUntilMidnight(new Date(2026, 2, 5, 23, 59, 0))).toBe(60_000);
+  });
+
+  it('classifies 5xx with any body as server and leaves other 4xx to the generic rules', () => {
+    expect(classify(502, '<html>Bad gateway</html>', headers())?.kind).toBe('server');
+    expect(classify(400, { category: 'VALIDATION_ERROR' }, headers())).toBeNull();
+  });
+});
+
+describe('HubSpot note body', () => {
+  it('reads well for a good lead without a reason and escapes markup in the rep’s note', () => {
+    expect(noteBody(createFeedback({ id: 'fb-9', verdict: 'good', note: 'Wants <b>demo</b> & pricing', author: 'sam.ortiz@brightwave.example' }))).toBe(
+      'Lead feedback from sam.ortiz@brightwave.example: Good lead – Wants &lt;b&gt;demo&lt;/b&gt; &amp; pricing [leadlightfb9]',
+    );
+  });
+});
