@@ -1,18 +1,31 @@
 import { defineConfig } from 'wxt';
 import tailwindcss from '@tailwindcss/vite';
 
+const OPTIONAL_HOSTS = [
+  'https://api.hubapi.com/*',
+  'https://login.salesforce.com/*',
+  'https://test.salesforce.com/*',
+  // The org's API host (instance_url), sandboxes included.
+  'https://*.my.salesforce.com/*',
+  // The feed URL is the team's own; only its origin is requested, when it is saved.
+  'https://*/*',
+];
+
 // The manifest is the permission surface users and store reviewers judge us by:
 // every entry here is audited by tests/unit/manifest-permissions.test.ts.
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false,
   vite: () => ({ plugins: [tailwindcss()] }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Leadlight',
     description:
       'Marketing context where sales works: lead source, campaigns, persona match and lead-quality feedback beside your email.',
     // Each permission is explained in the README's permission table.
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'scripting'],
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'scripting', 'alarms', 'identity'],
+    // Asked for at the moment a user connects that service, never at install
+    // (MV2 Firefox lists optional hosts among optional_permissions).
+    ...(manifestVersion === 3 ? { optional_host_permissions: OPTIONAL_HOSTS } : { optional_permissions: OPTIONAL_HOSTS }),
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+L' },

@@ -1,12 +1,17 @@
 import { z } from 'zod';
 import { defineBackground } from 'wxt/utils/define-background';
+import { scheduleFeed, syncFeedAndReschedule } from '@/lib/background/feed-scheduler';
+import { registerLookupMenu } from '@/lib/background/lookup-menu';
+import { scheduleOutbox } from '@/lib/background/outbox-scheduler';
+import { signInToSalesforce } from '@/lib/background/salesforce-sign-in';
+import { registerToggleCommand } from '@/lib/background/toggle-command';
+import { connectorFor, liveConnector } from '@/lib/connectors/registry';
 import { LeadlightDb } from '@/lib/db/database';
 import { ensureSeeded } from '@/lib/db/ensure-seeded';
 import { generateDemoData } from '@/lib/demo/demo-data';
+import { contentMessenger } from '@/lib/messaging/content-protocol';
 import { createHandlers, DEMO_SOURCE_NAME } from '@/lib/messaging/handlers';
 import { registerHandlers } from '@/lib/messaging/register-handlers';
-import { registerLookupMenu } from '@/lib/background/lookup-menu';
-import { registerToggleCommand } from '@/lib/background/toggle-command';
 
 export default defineBackground(() => {
   // Extension CSP forbids eval; jitless keeps zod from even probing for it.
@@ -15,7 +20,20 @@ export default defineBackground(() => {
   const ready = ensureSeeded(db, generateDemoData, DEMO_SOURCE_NAME).catch((error: unknown) => {
     console.error('Leadlight could not load demo data', error);
   });
-  registerHandlers(createHandlers({ db, loadDemoData: generateDemoData }), ready);
+  const kickOutbox = scheduleOutbox(db, (target) => connectorFor(db, target));
+  scheduleFeed(db);
+  registerHandlers(
+    createHandlers({
+      db,
+      loadDemoData: generateDemoData,
+      liveConnector: () => liveConnector(db),
+      notifyUpdated: (tabId, email) => void contentMessenger.sendMessage('contactUpdated', { email }, tabId).catch(() => undefined),
+      kickOutbox,
+      connectSalesforce: () => signInToSalesforce(db),
+      syncFeedNow: () => syncFeedAndReschedule(db),
+    }),
+    ready,
+  );
   registerLookupMenu();
   registerToggleCommand();
 });

@@ -8,8 +8,10 @@ import { EXTENSION_DIR } from './support/launch';
  * purpose (and explained in the README), never slip in through a dependency.
  */
 const AUDITED = {
-  permissions: ['activeTab', 'contextMenus', 'scripting', 'storage', 'unlimitedStorage'],
+  permissions: ['activeTab', 'alarms', 'contextMenus', 'identity', 'scripting', 'storage', 'unlimitedStorage'],
   hostPermissions: [] as string[],
+  /** Requested only when the user connects a service or saves a feed URL; nothing is granted at install. */
+  optionalHosts: ['https://*/*', 'https://api.hubapi.com/*', 'https://login.salesforce.com/*', 'https://test.salesforce.com/*', 'https://*.my.salesforce.com/*'],
   contentScriptMatches: [
     'https://mail.google.com/*',
     'https://app.hubspot.com/*',
@@ -30,6 +32,7 @@ type Manifest = {
   permissions?: string[];
   host_permissions?: string[];
   optional_permissions?: string[];
+  optional_host_permissions?: string[];
   content_scripts?: { matches: string[] }[];
   content_security_policy?: unknown;
   externally_connectable?: unknown;
@@ -51,6 +54,11 @@ describe.each([
   it('asks for exactly the audited permissions', () => {
     expect(apis.sort()).toEqual([...AUDITED.permissions].sort());
     expect(hosts.sort()).toEqual([...AUDITED.hostPermissions].sort());
+  });
+
+  it('asks for optional hosts only at runtime, and exactly the audited ones', () => {
+    const optional = [...(manifest.optional_permissions ?? []), ...(manifest.optional_host_permissions ?? [])];
+    expect(optional.sort()).toEqual([...AUDITED.optionalHosts].sort());
   });
 
   it('injects content scripts only into the audited hosts', () => {

@@ -1,0 +1,68 @@
+import type { LeadlightDb } from '../db/database';
+import { loadSecrets, updateSecrets } from '../settings/secrets';
+import { loadSettings, type Settings } from '../settings/settings';
+import type { Connector } from './connector';
+import { ConnectorError } from './errors';
+import { createHubspotConnector } from './hubspot/hubspot-connector';
+import { createSalesforceConnector, refreshAccessToken } from './salesforce';
+
+const built = new Map<string, Connector>();
+
+function hubspot(db: LeadlightDb, settings: Settings): Connector {
+  return createHubspotConnector({
+    // Read on every call, so a token the user just replaced is used at once.
+    token: async () => {
+      const token = (await loadSecrets(db)).hubspotToken;
+      if (!token) throw new ConnectorError('config', 'Paste a HubSpot private-app token in Leadlight settings.');
+      return token;
+    },
+    writeBackProperty: settings.hubspot.writeBackProperty,
+  });
+}
+
+function salesforce(db: LeadlightDb, settings: Settings): Connector {
+  const tokens = async () => {
+    const sf = (await loadSecrets(db)).salesforce;
+    if (!sf) throw new ConnectorError('config', 'Connect Salesforce in Leadlight settings.');
+    return sf;
+  };
+  return createSalesforceConnector({
+    session: {
+      accessToken: async () => (await tokens()).accessToken,
+      instanceUrl: async () => (await tokens()).instanceUrl,
+      refresh: async () => {
+        const current = await tokens();
+        const clientId = settings.salesforce.clientId;
+        if (!current.refreshToken || !clientId) throw new ConnectorError('auth', 'The Salesforce session ended. Reconnect Salesforce in Leadlight settings.');
+        const next = await refreshAccessToken({ loginHost: settings.salesforce.loginHost, clientId, refreshToken: current.refreshToken });
+        await updateSecrets(db, { salesforce: { ...current, ...next } });
+        return next.accessToken;
+      },
+    },
+    writeBackField: settings.salesforce.writeBackField,
+  });
+}
+
+/**
+ * The connector for a CRM id, built from current settings. Instances are reused
+ * while settings stay the same, so their caches (property labels, campaign names) last.
+ */
+export async function connectorFor(db: LeadlightDb, id: string): Promise<Connector | undefined> {
+  if (id !== 'hubspot' && id !== 'salesforce') return undefined;
+  const settings = await loadSettings(db);
+  const secrets = await loadSecrets(db);
+  if (id === 'hubspot' && !secrets.hubspotToken) return undefined;
+  if (id === 'salesforce' && !secrets.salesforce) return undefined;
+  const key = `${id}:${JSON.stringify(id === 'hubspot' ? settings.hubspot : settings.salesforce)}`;
+  let connector = built.get(key);
+  if (!connector) {
+    connector = id === 'hubspot' ? hubspot(db, settings) : salesforce(db, settings);
+    built.set(key, connector);
+  }
+  return connector;
+}
+
+/** The live CRM that is the current data source, if any. */
+export async function liveConnector(db: LeadlightDb): Promise<Connector | undefined> {
+  return connectorFor(db, (await loadSettings(db)).source);
+}

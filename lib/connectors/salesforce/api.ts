@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { ConnectorError } from '../errors';
+import { DEFAULT_POLICY, requestJson, type Auth, type HttpPolicy, type HttpRequest } from '../http';
+import { classifySalesforce } from './classify';
+import { queryResultSchema, type QueryPage } from './schemas';
+
+/** Where the org is and how to authorise against it; token storage lives with the caller. */
+export type SalesforceSession = {
+  accessToken: () => Promise<string>;
+  instanceUrl: () => Promise<string>;
+  /** A new access token after INVALID_SESSION_ID; throws ConnectorError('auth') when that is impossible. */
+  refresh: () => Promise<string>;
+};
+
+/**
+ * Pages followed per result (top level or one subquery), so a contact on thousands
+ * of campaigns cannot keep the background busy. Results are newest first, so what
+ * is dropped is the oldest history.
+ */
+export const MAX_QUERY_PAGES = 10;
+
+/** A thin REST client: every call goes through requestJson with Salesforce's error rules. */
+export function createSalesforceApi(o: { session: SalesforceSession; apiVersion: string; policy?: HttpPolicy; now?: () => number }) {
+  if (!/^v\d{2,3}\.0$/.test(o.apiVersion)) throw new ConnectorError('config', `“${o.apiVersion}” is not a Salesforce API version such as v60.0.`);
+  const auth: Auth = {
+    token: o.session.accessToken,
+    refresh: async () => {
+      try {
+        return await o.session.refresh();
+      } catch (e) {
+        if (e instanceof ConnectorError) throw e;
+        throw new ConnectorError('auth', 'The Salesforce session could not be renewed. Reconnect Salesforce in Leadlight settings.', { detail: String(e) });
+      }
+    },
+  };
+  const classify = classifySalesforce(o.now);
+  const policy = o.policy ?? DEFAULT_POLICY;
+
+  async function call<S extends z.ZodType>(path: string, schema: S, request: Omit<HttpRequest, 'url'> = {}): Promise<z.output<S>> {
+    const base = (await o.session.instanceUrl()).replace(/\/+$/, '');
+    return requestJson({ ...request, url: `${base}${path}` }, schema, { auth, classify, policy });
+  }
+  const dataPath = (rest: string) => `/services/data/${o.apiVersion}${rest}`;
+
+  /** Follows nextRecordsUrl from a page already read, up to the page bound. */
+  async function rest<T>(first: QueryPage<T>, record: z.ZodType<T, unknown>): Promise<T[]> {
+    const records = [...first.records];
+    let page: QueryPage<T> = first;
+    for (let n = 1; !page.done && page.nextRecordsUrl && n < MAX_QUERY_PAGES; n++) {
+      page = await call(page.nextRecordsUrl, queryResultSchema(record));
+      records.push(...page.records);
+    }
+    return records;
+  }
+
+  return {
+    /** All records of a SOQL query (bounded), validated with `record`. */
+    async query<T>(soql: string, record: z.ZodType<T, unknown>): Promise<T[]> {
+      const first = await call(dataPath(`/query?q=${encodeURIComponent(soql)}`), queryResultSchema(record));
+      return rest(first, record);
+    },
+    /** All records of a subquery result embedded in a parent record (null when empty). */
+    async children<T>(result: QueryPage<T> | null | undefined, record: z.ZodType<T, unknown>): Promise<T[]> {
+      return result ? rest(result, record) : [];
+    },
+    create: <S extends z.ZodType>(object: string, body: Record<string, unknown>, schema: S) =>
+      call(dataPath(`/sobjects/${object}`), schema, { method: 'POST', body }),
+    /** PATCH answers 204 with no body. */
+    update: (object: string, id: string, body: Record<string, unknown>) =>
+      call(dataPath(`/sobjects/${object}/${id}`), z.null(), { method: 'PATCH', body }),
+  };
+}
+export type SalesforceApi = ReturnType<typeof createSalesforceApi>;

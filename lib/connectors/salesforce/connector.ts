@@ -1,0 +1,54 @@
+import { EmailSchema } from '../../domain/contact';
+import type { Connector, ContactBundle } from '../connector';
+import { ConnectorError } from '../errors';
+import type { HttpPolicy } from '../http';
+import { createSalesforceApi, type SalesforceSession } from './api';
+import { deliverSalesforceFeedback } from './feedback';
+import { bundleFromContact, bundleFromLead } from './mapping';
+import { CampaignMemberSchema, ContactRecordSchema, LeadRecordSchema } from './schemas';
+import { contactQuery, leadQuery } from './soql';
+
+export type SalesforceConnectorOptions = {
+  session: SalesforceSession;
+  /** REST API version; v60.0 (Spring '24) has every field and relationship used here. */
+  apiVersion?: string;
+  /** API name of a picklist or text field on both Lead and Contact that receives "Good" or "Bad". */
+  writeBackField?: string;
+  policy?: HttpPolicy;
+  now?: () => number;
+};
+
+function normalizeEmail(email: string): string {
+  const parsed = EmailSchema.safeParse(email);
+  if (!parsed.success) throw new ConnectorError('client', `“${email}” is not an email address.`);
+  return parsed.data;
+}
+
+/**
+ * Salesforce as a live source: an open Lead with the address wins (marketing is
+ * still working it), else a Contact; campaign history comes from CampaignMember.
+ * Feedback goes back as a completed Task on the same record.
+ */
+export function createSalesforceConnector(options: SalesforceConnectorOptions): Connector {
+  const { session, apiVersion = 'v60.0', writeBackField, policy, now } = options;
+  if (writeBackField !== undefined && !/^[A-Za-z][A-Za-z0-9_]*$/.test(writeBackField)) {
+    throw new ConnectorError('config', `“${writeBackField}” is not a Salesforce field API name (such as Lead_Feedback__c).`);
+  }
+  const api = createSalesforceApi({ session, apiVersion, ...(policy ? { policy } : {}), ...(now ? { now } : {}) });
+
+  return {
+    id: 'salesforce',
+    label: 'Salesforce',
+    async fetchContact(email: string): Promise<ContactBundle | null> {
+      const address = normalizeEmail(email);
+      const [lead] = await api.query(leadQuery(address), LeadRecordSchema);
+      if (lead) return bundleFromLead(address, lead, await api.children(lead.CampaignMembers, CampaignMemberSchema));
+      const [contact] = await api.query(contactQuery(address), ContactRecordSchema);
+      if (contact) return bundleFromContact(address, contact, await api.children(contact.CampaignMembers, CampaignMemberSchema));
+      return null;
+    },
+    deliverFeedback(feedback) {
+      return deliverSalesforceFeedback(api, { ...feedback, email: normalizeEmail(feedback.email) }, writeBackField);
+    },
+  };
+}

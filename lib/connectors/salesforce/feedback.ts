@@ -1,0 +1,69 @@
+import type { Feedback } from '../../domain/feedback';
+import { reasonLabel } from '../../domain/feedback-reasons';
+import type { Delivery } from '../connector';
+import { ConnectorError } from '../errors';
+import type { SalesforceApi } from './api';
+import { CreateResultSchema, IdRecordSchema, TaskRecordSchema } from './schemas';
+import { markedTaskQuery, personIdQuery } from './soql';
+
+const ID_LINE = 'Leadlight feedback id:';
+
+/** The tag in a Task Subject that finds it again: Subject is filterable in SOQL, Description is not. */
+export function feedbackMarker(feedbackId: string): string {
+  return `[LL-${feedbackId.slice(0, 8)}]`;
+}
+
+/** "Lead feedback: Bad lead – No budget [LL-1a2b3c4d]" */
+export function taskSubject(feedback: Feedback): string {
+  const verdict = feedback.verdict === 'good' ? 'Good lead' : 'Bad lead';
+  const reason = reasonLabel(feedback.reasonId);
+  return `Lead feedback: ${verdict}${reason ? ` – ${reason}` : ''} ${feedbackMarker(feedback.id)}`;
+}
+
+/** The rep's note, who gave it, and the full feedback id that confirms a marker match. */
+export function taskDescription(feedback: Feedback): string {
+  const lines = [`From: ${feedback.author || 'unknown'} (via Leadlight)`, `${ID_LINE} ${feedback.id}`];
+  return feedback.note?.trim() ? `${feedback.note.trim()}\n\n${lines.join('\n')}` : lines.join('\n');
+}
+
+/** The Lead or Contact feedback is filed on: the record fetchContact shows for this email. */
+async function findPerson(api: SalesforceApi, email: string): Promise<{ object: 'Lead' | 'Contact'; id: string }> {
+  for (const object of ['Lead', 'Contact'] as const) {
+    const [record] = await api.query(personIdQuery(object, email), IdRecordSchema);
+    if (record) return { object, id: record.Id };
+  }
+  throw new ConnectorError('not_found', `Salesforce has no lead or contact with the address ${email}.`);
+}
+
+/**
+ * Files a verdict as a completed Task on the person, at most once per feedback id:
+ * an earlier attempt may have created the Task before its answer was lost, so the
+ * marker is searched first. The optional write-back field is set on every attempt
+ * (PATCH is idempotent) so a retry also finishes a write-back that failed.
+ */
+export async function deliverSalesforceFeedback(api: SalesforceApi, feedback: Feedback, writeBackField: string | undefined): Promise<Delivery> {
+  const person = await findPerson(api, feedback.email);
+  const marked = await api.query(markedTaskQuery(person.id, feedbackMarker(feedback.id)), TaskRecordSchema);
+  // Eight characters can collide; the full id in Description decides, unless a user edited that line away.
+  const existing =
+    marked.find((t) => t.Description?.includes(feedback.id)) ?? marked.find((t) => !t.Description?.includes(ID_LINE));
+  let remoteId = existing?.Id;
+  if (!remoteId) {
+    const created = await api.create(
+      'Task',
+      {
+        WhoId: person.id,
+        Subject: taskSubject(feedback),
+        Description: taskDescription(feedback),
+        Status: 'Completed',
+        Priority: 'Normal',
+        ActivityDate: new Date(feedback.createdAt).toISOString().slice(0, 10),
+      },
+      CreateResultSchema,
+    );
+    if (!created.success) throw new ConnectorError('client', 'Salesforce did not save the feedback task.', { detail: JSON.stringify(created.errors) });
+    remoteId = created.id;
+  }
+  if (writeBackField) await api.update(person.object, person.id, { [writeBackField]: feedback.verdict === 'good' ? 'Good' : 'Bad' });
+  return { remoteId };
+}

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+
+// Shapes of the REST API answers Leadlight reads. Fields the query did not select,
+// or that field-level security hides, come back null, so nearly everything is nullish.
+
+/** A 15- or 18-character record Id; also what makes Ids safe inside SOQL and URL paths. */
+export const SalesforceIdSchema = z.string().regex(/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/);
+
+/** Salesforce writes date-times as 2026-01-10T10:00:00.000+0000; Leadlight stores ISO with Z. */
+export const SfDateTimeSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?(?:Z|[+-]\d{2}:?\d{2})$/)
+  .transform((v) => new Date(v.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')).toISOString());
+
+/** Date fields (FirstRespondedDate, StartDate) have no time; they are read as midnight UTC. */
+export const SfDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .transform((v) => `${v}T00:00:00.000Z`);
+
+/** A nextRecordsUrl is a path on the same instance; anything else is not followed. */
+const NextRecordsUrlSchema = z.string().regex(/^\/services\/data\/v\d+\.\d+\/query\/[A-Za-z0-9-]+$/);
+
+const AttributesSchema = z.object({ type: z.string(), url: z.string().optional() });
+const Text = z.string().nullish();
+
+/** One page of a query: the top-level result and each subquery relationship have this shape. */
+export function queryResultSchema<T extends z.ZodType>(record: T) {
+  return z.object({
+    totalSize: z.number().int().nonnegative(),
+    done: z.boolean(),
+    records: z.array(record),
+    nextRecordsUrl: NextRecordsUrlSchema.optional(),
+  });
+}
+export type QueryPage<T> = { totalSize: number; done: boolean; records: T[]; nextRecordsUrl?: string | undefined };
+
+export const CampaignMemberSchema = z.object({
+  attributes: AttributesSchema,
+  Id: SalesforceIdSchema,
+  Status: Text,
+  HasResponded: z.boolean(),
+  FirstRespondedDate: SfDateSchema.nullish(),
+  CreatedDate: SfDateTimeSchema,
+  // null when the user may not see the campaign (sharing rules).
+  Campaign: z
+    .object({
+      attributes: AttributesSchema,
+      Id: SalesforceIdSchema,
+      Name: z.string(),
+      Type: Text,
+      Status: Text,
+      StartDate: SfDateSchema.nullish(),
+      EndDate: SfDateSchema.nullish(),
+    })
+    .nullish(),
+});
+export type SfCampaignMember = z.output<typeof CampaignMemberSchema>;
+
+// An empty subquery is null, not an empty result.
+const CampaignMembersSchema = queryResultSchema(CampaignMemberSchema).nullish();
+const OwnerSchema = z.object({ attributes: AttributesSchema, Name: Text }).nullish();
+
+const PersonFields = {
+  attributes: AttributesSchema,
+  Id: SalesforceIdSchema,
+  Name: Text,
+  FirstName: Text,
+  LastName: Text,
+  Email: Text,
+  Title: Text,
+  LeadSource: Text,
+  OwnerId: Text,
+  Owner: OwnerSchema,
+  CreatedDate: SfDateTimeSchema,
+  CampaignMembers: CampaignMembersSchema,
+};
+
+export const LeadRecordSchema = z.object({
+  ...PersonFields,
+  Company: Text,
+  Industry: Text,
+  NumberOfEmployees: z.number().int().nullish(),
+  Status: Text,
+  Rating: Text,
+  IsConverted: z.boolean(),
+});
+export type SfLead = z.output<typeof LeadRecordSchema>;
+
+export const ContactRecordSchema = z.object({
+  ...PersonFields,
+  Department: Text,
+  Account: z
+    .object({ attributes: AttributesSchema, Name: Text, Industry: Text, NumberOfEmployees: z.number().int().nullish(), Type: Text })
+    .nullish(),
+});
+export type SfContact = z.output<typeof ContactRecordSchema>;
+
+export const IdRecordSchema = z.object({ attributes: AttributesSchema, Id: SalesforceIdSchema });
+
+/** Description is not filterable in SOQL but can be selected, so the full feedback id is checked here. */
+export const TaskRecordSchema = z.object({ attributes: AttributesSchema, Id: SalesforceIdSchema, Subject: Text, Description: Text });
+
+/** POST /sobjects/… answer. */
+export const CreateResultSchema = z.object({ id: SalesforceIdSchema, success: z.boolean(), errors: z.array(z.unknown()) });
+
+/** REST API error body: an array, usually of one. */
+export const SalesforceErrorsSchema = z
+  .array(z.object({ message: z.string(), errorCode: z.string(), fields: z.array(z.string()).optional() }))
+  .min(1);

@@ -1,0 +1,52 @@
+/**
+ * SOQL text for the connector's queries. Values are quoted with soqlString, never
+ * concatenated raw, because an email address may contain a single quote (o'brien@…).
+ */
+
+/** A SOQL string literal: backslash and single quote escaped. */
+export function soqlString(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+/** A LIKE pattern literal that matches `text` anywhere; % and _ in the text are matched literally. */
+export function soqlContains(text: string): string {
+  const escaped = text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/([%_])/g, '\\$1');
+  return `'%${escaped}%'`;
+}
+
+// Newest membership first so a page bound drops the oldest history, not the latest.
+const CAMPAIGN_MEMBERS =
+  '(SELECT Id, Status, HasResponded, FirstRespondedDate, CreatedDate, Campaign.Id, Campaign.Name, Campaign.Type, ' +
+  'Campaign.Status, Campaign.StartDate, Campaign.EndDate FROM CampaignMembers ORDER BY CreatedDate DESC)';
+
+// Converted leads live on as Contacts; reading the Lead too would show a stale twin.
+const OPEN_LEAD = 'IsConverted = false';
+
+/** The newest open Lead with this email, with its campaign memberships. */
+export function leadQuery(email: string): string {
+  return (
+    'SELECT Id, Name, FirstName, LastName, Email, Title, Company, Industry, NumberOfEmployees, LeadSource, Status, Rating, ' +
+    `OwnerId, Owner.Name, CreatedDate, IsConverted, ${CAMPAIGN_MEMBERS} FROM Lead ` +
+    `WHERE Email = ${soqlString(email)} AND ${OPEN_LEAD} ORDER BY LastModifiedDate DESC LIMIT 1`
+  );
+}
+
+/** The newest Contact with this email, with account firmographics and campaign memberships. */
+export function contactQuery(email: string): string {
+  return (
+    'SELECT Id, Name, FirstName, LastName, Email, Title, Department, LeadSource, OwnerId, Owner.Name, CreatedDate, ' +
+    `Account.Name, Account.Industry, Account.NumberOfEmployees, Account.Type, ${CAMPAIGN_MEMBERS} FROM Contact ` +
+    `WHERE Email = ${soqlString(email)} ORDER BY LastModifiedDate DESC LIMIT 1`
+  );
+}
+
+/** Only the Id of the record feedback is filed against, chosen as fetchContact chooses it. */
+export function personIdQuery(object: 'Lead' | 'Contact', email: string): string {
+  const where = object === 'Lead' ? ` AND ${OPEN_LEAD}` : '';
+  return `SELECT Id FROM ${object} WHERE Email = ${soqlString(email)}${where} ORDER BY LastModifiedDate DESC LIMIT 1`;
+}
+
+/** Tasks on this person whose Subject carries the feedback marker. */
+export function markedTaskQuery(whoId: string, marker: string): string {
+  return `SELECT Id, Subject, Description FROM Task WHERE WhoId = ${soqlString(whoId)} AND Subject LIKE ${soqlContains(marker)}`;
+}

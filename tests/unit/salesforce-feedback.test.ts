@@ -1,0 +1,149 @@
+import { http, HttpResponse, type JsonBodyType } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ConnectorError } from '@/lib/connectors/errors';
+import { DEFAULT_POLICY, type HttpPolicy } from '@/lib/connectors/http';
+import { createSalesforceConnector } from '@/lib/connectors/salesforce/connector';
+import { createFeedback } from '../factories';
+import { readFixtureJson } from '../support/fixtures';
+
+const fixture = (name: string) => readFixtureJson<JsonBodyType>(`http/salesforce/${name}.json`);
+const INSTANCE = 'https://brightwave.my.salesforce.com';
+const DATA = `${INSTANCE}/services/data/v60.0`;
+const FEEDBACK_ID = '3f9c2a7e-5b1d-4c8e-9a0f-6d2e1b7c4a90';
+const TOM_ID = '00QHs00001TomBkMAA';
+const policy: HttpPolicy = { ...DEFAULT_POLICY, sleep: async () => {}, random: () => 0.5 };
+const session = { accessToken: async () => 'token-1', instanceUrl: async () => INSTANCE, refresh: async () => 'token-2' };
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+type Seen = { method: string; path: string; soql?: string; body?: Record<string, unknown> };
+type Task = { attributes: { type: string; url: string }; Id: string; Subject: string; Description: string };
+
+/** A small org: people found by the object queried, Tasks kept across calls like the real one. */
+function org(o: { Lead?: string; Contact?: string; tasks?: Task[] } = {}) {
+  const seen: Seen[] = [];
+  const tasks = o.tasks ?? [];
+  server.use(
+    http.get(`${DATA}/query`, ({ request }) => {
+      const soql = new URL(request.url).searchParams.get('q') ?? '';
+      seen.push({ method: 'GET', path: '/query', soql });
+      if (soql.includes('FROM Task')) {
+        const marker = /LIKE '%(.*)%'/.exec(soql)?.[1] ?? '';
+        const records = tasks.filter((t) => t.Subject.includes(marker));
+        return HttpResponse.json({ totalSize: records.length, done: true, records });
+      }
+      const object = /FROM (Lead|Contact) WHERE/.exec(soql)?.[1] as 'Lead' | 'Contact';
+      const name = o[object];
+      return HttpResponse.json(fixture(name ?? 'query-empty'));
+    }),
+    http.post(`${DATA}/sobjects/Task`, async ({ request }) => {
+      const body = (await request.json()) as Record<string, string>;
+      seen.push({ method: 'POST', path: '/sobjects/Task', body });
+      const Id = tasks.length ? `00THs00000Task0${tasks.length + 1}AA` : '00THs00000Task01AA';
+      tasks.push({ attributes: { type: 'Task', url: `/services/data/v60.0/sobjects/Task/${Id}` }, Id, Subject: body.Subject ?? '', Description: body.Description ?? '' });
+      return HttpResponse.json(tasks.length === 1 ? fixture('task-create-success') : { id: Id, success: true, errors: [] }, { status: 201 });
+    }),
+    http.patch(`${DATA}/sobjects/:object/:id`, async ({ request, params }) => {
+      seen.push({ method: 'PATCH', path: `/sobjects/${String(params.object)}/${String(params.id)}`, body: (await request.json()) as Record<string, unknown> });
+      return new HttpResponse(null, { status: 204 });
+    }),
+  );
+  return { seen, tasks };
+}
+
+const badLead = () =>
+  createFeedback({
+    id: FEEDBACK_ID,
+    email: 'tom.becker@aldermfg.example',
+    verdict: 'bad',
+    reasonId: 'no_budget',
+    note: 'Budget frozen until FY27.',
+    createdAt: '2026-03-12T16:30:00.000Z',
+  });
+
+describe('Salesforce deliverFeedback', () => {
+  it('creates exactly one completed Task carrying the marker on the Lead', async () => {
+    const { seen } = org({ Lead: 'lead-id-tom-becker' });
+    const delivery = await createSalesforceConnector({ session, policy }).deliverFeedback?.(badLead(), undefined);
+
+    expect(delivery).toEqual({ remoteId: '00THs00000Task01AA' });
+    expect(seen.map((s) => `${s.method} ${s.path}`)).toEqual(['GET /query', 'GET /query', 'POST /sobjects/Task']);
+    expect(seen[0]?.soql).toBe(
+      "SELECT Id FROM Lead WHERE Email = 'tom.becker@aldermfg.example' AND IsConverted = false ORDER BY LastModifiedDate DESC LIMIT 1",
+    );
+    expect(seen[1]?.soql).toBe(`SELECT Id, Subject, Description FROM Task WHERE WhoId = '${TOM_ID}' AND Subject LIKE '%[LL-3f9c2a7e]%'`);
+    expect(seen[2]?.body).toEqual({
+      WhoId: TOM_ID,
+      Subject: 'Lead feedback: Bad lead – No budget [LL-3f9c2a7e]',
+      Description: `Budget frozen until FY27.\n\nFrom: alex.rivera@brightwave.example (via Leadlight)\nLeadlight feedback id: ${FEEDBACK_ID}`,
+      Status: 'Completed',
+      Priority: 'Normal',
+      ActivityDate: '2026-03-12',
+    });
+  });
+
+  it('finds the Task on a second delivery and creates none', async () => {
+    const { seen, tasks } = org({ Lead: 'lead-id-tom-becker' });
+    const connector = createSalesforceConnector({ session, policy });
+    const first = await connector.deliverFeedback?.(badLead(), undefined);
+    const second = await connector.deliverFeedback?.(badLead(), undefined);
+    expect(second).toEqual(first);
+    expect(tasks).toHaveLength(1);
+    expect(seen.filter((s) => s.method === 'POST')).toHaveLength(1);
+  });
+
+  it('finds a Task an earlier, unanswered attempt created', async () => {
+    const marked = fixture('task-marked-tom-becker') as { records: Task[] };
+    const { seen } = org({ Lead: 'lead-id-tom-becker', tasks: marked.records });
+    expect(await createSalesforceConnector({ session, policy }).deliverFeedback?.(badLead(), undefined)).toEqual({ remoteId: '00THs00000Task01AA' });
+    expect(seen.some((s) => s.method === 'POST')).toBe(false);
+  });
+
+  it('does not mistake another feedback with the same eight-character prefix for this one', async () => {
+    const other = { ...(fixture('task-marked-tom-becker') as { records: Task[] }).records[0]! };
+    other.Description = other.Description.replace(FEEDBACK_ID, '3f9c2a7e-0000-4000-8000-000000000000');
+    const { tasks } = org({ Lead: 'lead-id-tom-becker', tasks: [other] });
+    const delivery = await createSalesforceConnector({ session, policy }).deliverFeedback?.(badLead(), undefined);
+    expect(tasks).toHaveLength(2);
+    expect(delivery?.remoteId).toBe(tasks[1]?.Id);
+  });
+
+  it('files on the Contact when there is no open Lead, and writes back only when configured', async () => {
+    const { seen } = org({ Contact: 'contact-id-priya-raman' });
+    const feedback = createFeedback({ id: 'b71d0c55-1111-4222-8333-944455556666', email: 'priya.raman@corvidretail.example', verdict: 'good', createdAt: '2026-03-12T09:00:00.000Z' });
+    await createSalesforceConnector({ session, policy, writeBackField: 'Lead_Feedback__c' }).deliverFeedback?.(feedback, undefined);
+    expect(seen.map((s) => `${s.method} ${s.path}`)).toEqual(['GET /query', 'GET /query', 'GET /query', 'POST /sobjects/Task', 'PATCH /sobjects/Contact/003Hs00002PriyaRAA']);
+    expect(seen[3]?.body).toMatchObject({ WhoId: '003Hs00002PriyaRAA', Subject: 'Lead feedback: Good lead [LL-b71d0c55]' });
+    expect(seen[4]?.body).toEqual({ Lead_Feedback__c: 'Good' });
+  });
+
+  it('sends no PATCH without a write-back field, and still writes back on a retry that finds the Task', async () => {
+    const first = org({ Lead: 'lead-id-tom-becker' });
+    await createSalesforceConnector({ session, policy }).deliverFeedback?.(badLead(), undefined);
+    expect(first.seen.some((s) => s.method === 'PATCH')).toBe(false);
+
+    server.resetHandlers();
+    const retry = org({ Lead: 'lead-id-tom-becker', tasks: first.tasks });
+    await createSalesforceConnector({ session, policy, writeBackField: 'Lead_Feedback__c' }).deliverFeedback?.(badLead(), undefined);
+    expect(retry.seen.map((s) => `${s.method} ${s.path}`)).toEqual(['GET /query', 'GET /query', `PATCH /sobjects/Lead/${TOM_ID}`]);
+    expect(retry.seen[2]?.body).toEqual({ Lead_Feedback__c: 'Bad' });
+  });
+
+  it('is not_found when nobody in Salesforce has the address, and writes nothing', async () => {
+    const { seen } = org({});
+    const error = await createSalesforceConnector({ session, policy })
+      .deliverFeedback?.(badLead(), undefined)
+      .then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectorError);
+    expect((error as ConnectorError).kind).toBe('not_found');
+    expect(seen.every((s) => s.method === 'GET')).toBe(true);
+  });
+
+  it('refuses a write-back field that is not an API name', () => {
+    expect(() => createSalesforceConnector({ session, writeBackField: 'Lead Feedback' })).toThrow(ConnectorError);
+  });
+});

@@ -1,0 +1,140 @@
+import { http, HttpResponse, type JsonBodyType } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_POLICY, type HttpPolicy } from '@/lib/connectors/http';
+import { MAX_QUERY_PAGES } from '@/lib/connectors/salesforce/api';
+import { createSalesforceConnector } from '@/lib/connectors/salesforce/connector';
+import { soqlString } from '@/lib/connectors/salesforce/soql';
+import { readFixtureJson } from '../support/fixtures';
+
+const fixture = (name: string) => readFixtureJson<JsonBodyType>(`http/salesforce/${name}.json`);
+const INSTANCE = 'https://brightwave.my.salesforce.com';
+const QUERY = `${INSTANCE}/services/data/v60.0/query`;
+const MEMBERS_PAGE_2 = `${QUERY}/01gHs00000TomMbrAA-2`;
+const policy: HttpPolicy = { ...DEFAULT_POLICY, sleep: async () => {}, random: () => 0.5 };
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+type Seen = { path: string; soql: string | null; authorization: string | null };
+
+/** Answers SOQL by the object queried; records every request the org received. */
+function org(answers: { Lead?: unknown; Contact?: unknown; pages?: Record<string, unknown> }): Seen[] {
+  const seen: Seen[] = [];
+  server.use(
+    http.get(`${QUERY}/:locator`, ({ request }) => {
+      const url = new URL(request.url);
+      seen.push({ path: url.pathname, soql: null, authorization: request.headers.get('authorization') });
+      const page = answers.pages?.[url.pathname];
+      return page ? HttpResponse.json(page as object) : HttpResponse.json([{ message: 'invalid locator', errorCode: 'INVALID_QUERY_LOCATOR' }], { status: 400 });
+    }),
+    http.get(QUERY, ({ request }) => {
+      const url = new URL(request.url);
+      const soql = url.searchParams.get('q') ?? '';
+      seen.push({ path: url.pathname, soql, authorization: request.headers.get('authorization') });
+      const object = /FROM (Lead|Contact) WHERE/.exec(soql)?.[1] as 'Lead' | 'Contact' | undefined;
+      return HttpResponse.json((object && answers[object]) ?? fixture('query-empty'));
+    }),
+  );
+  return seen;
+}
+
+const session = { accessToken: async () => 'token-1', instanceUrl: async () => INSTANCE, refresh: async () => 'token-2' };
+const connector = () => createSalesforceConnector({ session, policy });
+
+describe('Salesforce fetchContact', () => {
+  it('maps an open Lead with every page of its campaign memberships', async () => {
+    const seen = org({ Lead: fixture('lead-tom-becker'), pages: { [new URL(MEMBERS_PAGE_2).pathname]: fixture('lead-tom-becker-members-page-2') } });
+    const bundle = await connector().fetchContact?.('Tom.Becker@AlderMfg.example');
+
+    expect(bundle?.contact).toEqual({
+      email: 'tom.becker@aldermfg.example',
+      name: 'Tom Becker',
+      title: 'IT Manager',
+      owner: 'Morgan Patel',
+      originalSource: { channel: 'web', date: '2026-01-14T09:12:44.000Z' },
+      company: 'Alder Manufacturing',
+      industry: 'Manufacturing',
+      companySize: 450,
+      lifecycleStage: 'lead',
+      leadStatus: 'Open - Not Contacted',
+    });
+    expect(bundle?.touches.map((t) => [t.id, t.campaignId, t.assetName, t.assetType, t.date, t.responseStatus, t.responded])).toEqual([
+      ['00vHs00000Mem001AA', '701Hs000001WebQ1AA', 'Q1 Plant Ops Webinar', 'webinar', '2026-03-12T00:00:00.000Z', 'Attended', true],
+      ['00vHs00000Mem002AA', '701Hs000001NewsAAA', 'Manufacturing Insights Newsletter', 'email', '2026-02-10T07:30:00.000Z', 'Sent', false],
+      ['00vHs00000Mem003AA', '701Hs000001ExpoAAA', 'Automation Expo 2026', 'event', '2026-01-20T00:00:00.000Z', 'Visited Booth', true],
+      ['00vHs00000Mem004AA', '701Hs000001PodcAAA', 'Factory Floor Podcast', 'web_page', '2026-01-16T00:00:00.000Z', 'Listened', true],
+    ]);
+    expect(bundle?.touches.every((t) => t.email === 'tom.becker@aldermfg.example')).toBe(true);
+    expect(bundle?.campaigns).toEqual([
+      { id: '701Hs000001WebQ1AA', name: 'Q1 Plant Ops Webinar', type: 'webinar', status: 'Completed', startDate: '2026-03-12T00:00:00.000Z', endDate: '2026-03-12T00:00:00.000Z' },
+      { id: '701Hs000001NewsAAA', name: 'Manufacturing Insights Newsletter', type: 'Email', status: 'In Progress', startDate: '2026-01-01T00:00:00.000Z' },
+      { id: '701Hs000001ExpoAAA', name: 'Automation Expo 2026', type: 'event', status: 'Completed', startDate: '2026-01-20T00:00:00.000Z', endDate: '2026-01-22T00:00:00.000Z' },
+      { id: '701Hs000001PodcAAA', name: 'Factory Floor Podcast', type: 'Podcast Sponsorship', status: 'Completed' },
+    ]);
+
+    expect(seen.map((s) => s.path)).toEqual(['/services/data/v60.0/query', '/services/data/v60.0/query/01gHs00000TomMbrAA-2']);
+    expect(seen.every((s) => s.authorization === 'Bearer token-1')).toBe(true);
+    expect(seen[0]?.soql).toBe(
+      'SELECT Id, Name, FirstName, LastName, Email, Title, Company, Industry, NumberOfEmployees, LeadSource, Status, Rating, OwnerId, Owner.Name, ' +
+        'CreatedDate, IsConverted, (SELECT Id, Status, HasResponded, FirstRespondedDate, CreatedDate, Campaign.Id, Campaign.Name, Campaign.Type, ' +
+        'Campaign.Status, Campaign.StartDate, Campaign.EndDate FROM CampaignMembers ORDER BY CreatedDate DESC) FROM Lead ' +
+        "WHERE Email = 'tom.becker@aldermfg.example' AND IsConverted = false ORDER BY LastModifiedDate DESC LIMIT 1",
+    );
+  });
+
+  it('stops following nextRecordsUrl after the page bound', async () => {
+    const endless = { ...(fixture('lead-tom-becker-members-page-2') as object), done: false, nextRecordsUrl: '/services/data/v60.0/query/01gHs00000TomMbrAA-2' };
+    const seen = org({ Lead: fixture('lead-tom-becker'), pages: { '/services/data/v60.0/query/01gHs00000TomMbrAA-2': endless } });
+    const bundle = await connector().fetchContact?.('tom.becker@aldermfg.example');
+    expect(seen).toHaveLength(MAX_QUERY_PAGES);
+    expect(bundle?.touches).toHaveLength(2 + 2 * (MAX_QUERY_PAGES - 1));
+  });
+
+  it('falls back to a Contact when there is no open Lead', async () => {
+    const seen = org({ Contact: fixture('contact-priya-raman') });
+    const bundle = await connector().fetchContact?.('priya.raman@corvidretail.example');
+    expect(bundle?.contact).toEqual({
+      email: 'priya.raman@corvidretail.example',
+      name: 'Priya Raman',
+      title: 'Chief Financial Officer',
+      owner: 'Alex Rivera',
+      originalSource: { channel: 'partner', date: '2025-09-03T14:05:10.000Z' },
+      company: 'Corvid Retail',
+      industry: 'Retail',
+      companySize: 3500,
+      department: 'Finance',
+      lifecycleStage: 'sql',
+    });
+    expect(bundle?.touches.map((t) => t.assetType)).toEqual(['event', 'ad']);
+    expect(bundle?.campaigns.map((c) => c.type)).toEqual(['event', 'Advertisement']);
+    expect(seen.map((s) => /FROM (Lead|Contact) WHERE/.exec(s.soql ?? '')?.[1])).toEqual(['Lead', 'Contact']);
+    expect(seen[1]?.soql).toContain('Account.Name, Account.Industry, Account.NumberOfEmployees');
+    expect(seen[1]?.soql).toContain('FROM CampaignMembers ORDER BY CreatedDate DESC');
+  });
+
+  it('calls a Contact at a customer account a customer', async () => {
+    const priya = fixture('contact-priya-raman') as { records: [{ Account: Record<string, unknown> }] };
+    priya.records[0].Account.Type = 'Customer - Direct';
+    org({ Contact: priya });
+    expect((await connector().fetchContact?.('priya.raman@corvidretail.example'))?.contact.lifecycleStage).toBe('customer');
+  });
+
+  it('returns null when neither a Lead nor a Contact has the address', async () => {
+    const seen = org({});
+    expect(await connector().fetchContact?.('nobody@nowhere.example')).toBeNull();
+    expect(seen).toHaveLength(2);
+  });
+
+  it('escapes quotes in the address so it stays one SOQL string', async () => {
+    const seen = org({});
+    await connector().fetchContact?.("o'brien@x.example");
+    expect(seen.map((s) => s.soql)).toEqual([
+      expect.stringContaining("WHERE Email = 'o\\'brien@x.example' AND IsConverted = false"),
+      expect.stringContaining("WHERE Email = 'o\\'brien@x.example' ORDER BY"),
+    ]);
+    expect(soqlString("a\\'b")).toBe("'a\\\\\\'b'");
+  });
+});
