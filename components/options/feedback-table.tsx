@@ -2,8 +2,18 @@ import type { Feedback } from '@/lib/domain/feedback';
 import { reasonLabel } from '@/lib/domain/feedback-reasons';
 import { formatDateTime } from '../format';
 
+const STATE_LABELS: Record<Feedback['syncState'], string> = {
+  local: 'Kept in this browser',
+  pending: 'Waiting to send',
+  sending: 'Sending',
+  sent: 'Sent',
+  failed: 'Failed',
+};
+
+type Actions = { onRetry?: (id: string) => void; onDiscard?: (id: string) => void };
+
 /** Every verdict, newest first: what marketing reads to learn which leads were any good. */
-export function FeedbackTable({ feedback }: { feedback: Feedback[] }) {
+export function FeedbackTable({ feedback, onRetry, onDiscard }: { feedback: Feedback[] } & Actions) {
   if (feedback.length === 0) {
     return <p className="mt-2 text-sm text-slate-500 dark:text-slate-400">No feedback yet. Rate a lead from the sidebar in Gmail.</p>;
   }
@@ -32,7 +42,24 @@ export function FeedbackTable({ feedback }: { feedback: Feedback[] }) {
               {formatDateTime(f.createdAt)}
               <span className="block text-xs text-slate-500 dark:text-slate-400">{f.author}</span>
             </td>
-            <td className="py-1">{f.syncState}</td>
+            <td className="py-1">
+              <span data-testid="sync-state">{STATE_LABELS[f.syncState]}</span>
+              {f.syncError && <span className="block text-xs text-slate-500 dark:text-slate-400">{f.syncError}</span>}
+              {f.syncState === 'failed' && (
+                <span className="mt-1 flex gap-2 text-xs">
+                  {onRetry && f.target && (
+                    <button type="button" className="text-sky-700 underline dark:text-sky-300" onClick={() => onRetry(f.id)}>
+                      Retry
+                    </button>
+                  )}
+                  {onDiscard && (
+                    <button type="button" className="text-slate-600 underline dark:text-slate-300" onClick={() => onDiscard(f.id)}>
+                      Keep local
+                    </button>
+                  )}
+                </span>
+              )}
+            </td>
           </tr>
         ))}
       </tbody>

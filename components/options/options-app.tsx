@@ -1,17 +1,29 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { Feedback } from '@/lib/domain/feedback';
 import type { PageApi } from '@/lib/messaging/page-client';
 import type { CacheStatus } from '@/lib/messaging/protocol';
 import { formatDateTime } from '../format';
+import { DangerZone } from './danger-zone';
+import { DataSourcePanel } from './data-source-panel';
 import { DiagnosticsView } from './diagnostics-view';
 import { FeedbackTable } from './feedback-table';
 
-/** Settings page: where the data comes from, and every verdict reps have given. */
-export function OptionsApp({ api }: { api: PageApi }) {
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={`${id}-heading`} className="mt-8">
+      <h2 id={`${id}-heading`} className="text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+/** Settings page: where the data comes from, every verdict reps have given, diagnostics. */
+export function OptionsApp({ api, importPanel }: { api: PageApi; importPanel?: ReactNode }) {
   const [status, setStatus] = useState<CacheStatus | null>(null);
   const [feedback, setFeedback] = useState<Feedback[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const load = useCallback(() => {
     Promise.all([api.getStatus(), api.listFeedback()]).then(
@@ -32,16 +44,7 @@ export function OptionsApp({ api }: { api: PageApi }) {
     return () => document.removeEventListener('visibilitychange', onVisible);
   }, [load]);
 
-  const reset = async () => {
-    setBusy(true);
-    try {
-      setStatus(await api.resetDemoData());
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const act = (action: () => Promise<unknown>) => action().then(load, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
 
   return (
     <main className="mx-auto max-w-4xl p-6 text-slate-900 dark:text-slate-100">
@@ -51,46 +54,29 @@ export function OptionsApp({ api }: { api: PageApi }) {
           {error}
         </p>
       )}
-      <section aria-labelledby="data-heading" className="mt-6">
-        <h2 id="data-heading" className="text-lg font-semibold">
-          Data source
-        </h2>
+      <Section id="data" title="Data source">
         {status && (
           <p data-testid="options-status" className="mt-1 text-sm">
-            {status.sourceName} · {status.contactCount.toLocaleString('en-US')} contacts · data as of{' '}
-            {formatDateTime(status.dataAsOf) || 'never'}
+            {status.sourceName} · {status.contactCount.toLocaleString('en-US')} contacts · data as of {formatDateTime(status.dataAsOf) || 'never'}
           </p>
         )}
-        <button
-          type="button"
-          onClick={reset}
-          disabled={busy}
-          className="mt-2 rounded border border-slate-400 px-3 py-1 text-sm disabled:opacity-50"
-        >
-          {busy ? 'Reloading…' : 'Reload demo data'}
+        <DataSourcePanel api={api} importPanel={importPanel ?? <p className="text-sm">Import is not available.</p>} onChanged={load} />
+      </Section>
+      <Section id="feedback" title="Lead-quality feedback">
+        <button type="button" onClick={load} className="text-sm text-sky-700 underline dark:text-sky-300">
+          Refresh
         </button>
-        <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">Feedback you have given is kept.</p>
-      </section>
-      <section aria-labelledby="feedback-heading" className="mt-8">
-        <div className="flex items-baseline justify-between">
-          <h2 id="feedback-heading" className="text-lg font-semibold">
-            Lead-quality feedback
-          </h2>
-          <button type="button" onClick={load} className="text-sm text-sky-700 underline dark:text-sky-300">
-            Refresh
-          </button>
-        </div>
-        {feedback && <FeedbackTable feedback={feedback} />}
-      </section>
-      <section aria-labelledby="diagnostics-heading" className="mt-8">
-        <h2 id="diagnostics-heading" className="text-lg font-semibold">
-          Page detection diagnostics
-        </h2>
+        {feedback && <FeedbackTable feedback={feedback} onRetry={(id) => act(() => api.retryFeedback(id))} onDiscard={(id) => act(() => api.discardFeedback(id))} />}
+      </Section>
+      <Section id="diagnostics" title="Page detection diagnostics">
         <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
           If the sidebar stops finding contacts on a site, this shows which page markers went missing. It stays on this computer.
         </p>
         <DiagnosticsView load={api.getDiagnostics} />
-      </section>
+      </Section>
+      <Section id="danger" title="Local data">
+        <DangerZone api={api} unsent={status?.unsentFeedback ?? 0} onDeleted={load} />
+      </Section>
     </main>
   );
 }

@@ -7,8 +7,11 @@ import { formatDateTime } from '../format';
 import { UnknownContactState } from '../ui/states';
 import { ContactSearch } from './contact-search';
 
+/** What the popup asks of the background. */
+export type PopupApi = Pick<PageApi, 'getStatus' | 'search' | 'getContext' | 'submit' | 'undo' | 'openOptions'>;
+
 /** Toolbar popup: data freshness, unsent feedback, and a lookup of any cached contact. */
-export function PopupApp({ api }: { api: PageApi }) {
+export function PopupApp({ api }: { api: PopupApi }) {
   const [status, setStatus] = useState<CacheStatus | null>(null);
   const [picked, setPicked] = useState<{ email: string; context: ContactContext | null } | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -2,7 +2,9 @@ import { browser } from 'wxt/browser';
 import type { ContactContext } from '../domain/contact-context';
 import type { Feedback, FeedbackInput } from '../domain/feedback';
 import type { ContactSummary } from '../db/contact-repository';
-import { sendMessage, type CacheStatus, type HostDiagnostics } from './protocol';
+import type { FeedSyncResult } from '../connectors/feed/sync-feed';
+import type { Settings } from '../settings/settings';
+import { sendMessage, type CacheStatus, type HostDiagnostics, type SettingsView } from './protocol';
 
 /** What the popup and options pages ask of the background. */
 export type PageApi = {
@@ -14,6 +16,17 @@ export type PageApi = {
   listFeedback: () => Promise<Feedback[]>;
   resetDemoData: () => Promise<CacheStatus>;
   getDiagnostics: () => Promise<HostDiagnostics[]>;
+  getSettings: () => Promise<SettingsView>;
+  saveSettings: (patch: Partial<Settings>) => Promise<SettingsView>;
+  setHubspotToken: (token: string | null) => Promise<SettingsView>;
+  connectSalesforce: () => Promise<SettingsView>;
+  disconnectSalesforce: () => Promise<SettingsView>;
+  syncFeedNow: () => Promise<FeedSyncResult>;
+  retryFeedback: (id: string) => Promise<{ ok: boolean }>;
+  discardFeedback: (id: string) => Promise<{ ok: boolean }>;
+  deleteAllLocalData: () => Promise<CacheStatus>;
+  /** Asks the user for access to these origins; must run straight from a click. */
+  requestOrigins: (origins: string[]) => Promise<boolean>;
   openOptions: () => void;
 };
 
@@ -30,6 +43,16 @@ export function createPageClient(): PageApi {
     listFeedback: () => sendMessage('listLeadFeedback', {}),
     resetDemoData: () => sendMessage('resetDemoData', {}),
     getDiagnostics: () => sendMessage('getHostDiagnostics', {}),
+    getSettings: () => sendMessage('getSettings', {}),
+    saveSettings: (patch) => sendMessage('saveSettings', patch),
+    setHubspotToken: (token) => sendMessage('setHubspotToken', { token }),
+    connectSalesforce: () => sendMessage('connectSalesforce', {}),
+    disconnectSalesforce: () => sendMessage('disconnectSalesforce', {}),
+    syncFeedNow: () => sendMessage('syncFeedNow', {}),
+    retryFeedback: (id) => sendMessage('retryFeedback', { id }),
+    discardFeedback: (id) => sendMessage('discardFeedback', { id }),
+    deleteAllLocalData: () => sendMessage('deleteAllLocalData', { confirm: 'DELETE' }),
+    requestOrigins: (origins) => browser.permissions.request({ origins }),
     openOptions: () => void browser.runtime.openOptionsPage(),
   };
 }

@@ -2,8 +2,8 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import type { ContactSummary } from '@/lib/db/contact-repository';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PopupApp } from '@/components/popup/popup-app';
-import type { PageApi } from '@/lib/messaging/page-client';
+import { PopupApp, type PopupApi } from '@/components/popup/popup-app';
+
 import type { CacheStatus } from '@/lib/messaging/protocol';
 import { createContactContext } from '../factories';
 import { deferred, fakeFeedbackActions } from './fakes';
@@ -30,7 +30,7 @@ function fakePageApi(status: Partial<CacheStatus> = {}) {
     resetDemoData: vi.fn(),
     getDiagnostics: vi.fn(async () => []),
     openOptions: vi.fn(),
-  } satisfies PageApi;
+  } satisfies PopupApi & Record<string, unknown>;
 }
 
 afterEach(() => {

@@ -1,0 +1,104 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import type { PageApi } from '@/lib/messaging/page-client';
+import type { SettingsView } from '@/lib/messaging/protocol';
+import type { Settings } from '@/lib/settings/settings';
+import { FeedSettings } from './feed-settings';
+import { ActionResult, BUTTON } from './field';
+import { HubspotSettings } from './hubspot-settings';
+import { SalesforceSettings } from './salesforce-settings';
+import { useAction } from './use-action';
+
+const SOURCES: { id: Settings['source']; label: string }[] = [
+  { id: 'demo', label: 'Demo data' },
+  { id: 'import', label: 'CSV / JSON import' },
+  { id: 'feed', label: 'JSON feed URL' },
+  { id: 'hubspot', label: 'HubSpot' },
+  { id: 'salesforce', label: 'Salesforce' },
+];
+
+/** Where marketing data comes from, and the cache's freshness and size. */
+export function DataSourcePanel({ api, importPanel, onChanged }: { api: PageApi; importPanel: ReactNode; onChanged: () => void }) {
+  const [view, setView] = useState<SettingsView | null>(null);
+  const [tab, setTab] = useState<Settings['source']>('demo');
+  const { busy, error, done, run } = useAction();
+
+  useEffect(() => {
+    api.getSettings().then((v) => {
+      setView(v);
+      setTab(v.settings.source);
+    }, () => undefined);
+  }, [api]);
+  if (!view) return null;
+  const change = (v: SettingsView) => {
+    setView(v);
+    onChanged();
+  };
+
+  return (
+    <div data-testid="data-source-panel">
+      <p className="text-sm">
+        In use: <strong>{SOURCES.find((s) => s.id === view.settings.source)?.label}</strong>
+      </p>
+      <div role="tablist" aria-label="Data sources" className="mt-2 flex flex-wrap gap-1">
+        {SOURCES.map((s) => (
+          <button
+            key={s.id}
+            type="button"
+            role="tab"
+            aria-selected={tab === s.id}
+            onClick={() => setTab(s.id)}
+            className={`rounded border px-3 py-1 text-sm ${tab === s.id ? 'border-sky-700 bg-sky-700 text-white' : 'border-slate-300 dark:border-slate-600'}`}
+          >
+            {s.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" className="mt-3 rounded border border-slate-200 p-3 dark:border-slate-700">
+        {tab === 'demo' && (
+          <>
+            <p className="text-sm">A fictional company's contacts and campaigns, to try Leadlight out.</p>
+            <button type="button" className={BUTTON} disabled={busy} onClick={() => run(async () => {
+              change(await api.saveSettings({ source: 'demo' }));
+              await api.resetDemoData();
+              onChanged();
+              return 'Demo data loaded. Feedback you have given is kept.';
+            })}>
+              Use demo data
+            </button>
+            <ActionResult error={error} done={done} />
+          </>
+        )}
+        {tab === 'import' && importPanel}
+        {tab === 'feed' && <FeedSettings api={api} view={view} onChange={change} />}
+        {tab === 'hubspot' && <HubspotSettings api={api} view={view} onChange={change} />}
+        {tab === 'salesforce' && <SalesforceSettings api={api} view={view} onChange={change} />}
+      </div>
+      <CacheSettings api={api} view={view} onChange={change} />
+    </div>
+  );
+}
+
+function CacheSettings({ api, view, onChange }: { api: PageApi; view: SettingsView; onChange: (v: SettingsView) => void }) {
+  const [ttl, setTtl] = useState(String(view.settings.cacheTtlMinutes));
+  const [max, setMax] = useState(String(view.settings.cacheMaxContacts));
+  const { busy, error, done, run } = useAction();
+  return (
+    <div className="mt-3 flex flex-wrap items-end gap-3 text-sm">
+      <label>
+        Refresh CRM contacts after (minutes)
+        <input type="number" min={1} value={ttl} onChange={(e) => setTtl(e.target.value)} className="ml-2 w-20 rounded border border-slate-300 px-1 dark:border-slate-600 dark:bg-slate-800" />
+      </label>
+      <label>
+        Keep at most (contacts)
+        <input type="number" min={100} value={max} onChange={(e) => setMax(e.target.value)} className="ml-2 w-24 rounded border border-slate-300 px-1 dark:border-slate-600 dark:bg-slate-800" />
+      </label>
+      <button type="button" className={BUTTON} disabled={busy} onClick={() => run(async () => {
+        onChange(await api.saveSettings({ cacheTtlMinutes: Number(ttl), cacheMaxContacts: Number(max) }));
+        return 'Saved.';
+      })}>
+        Save cache settings
+      </button>
+      <ActionResult error={error} done={done} />
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import type { PageApi } from '@/lib/messaging/page-client';
+import type { SettingsView } from '@/lib/messaging/protocol';
+import { ActionResult, BUTTON, Field } from './field';
+import { useAction } from './use-action';
+
+type Props = { api: PageApi; view: SettingsView; onChange: (v: SettingsView) => void };
+
+/** HubSpot: a private-app token (write-only here) and an optional property for verdicts. */
+export function HubspotSettings({ api, view, onChange }: Props) {
+  const [token, setToken] = useState('');
+  const [property, setProperty] = useState(view.settings.hubspot.writeBackProperty ?? '');
+  const { busy, error, done, run } = useAction();
+  const save = () =>
+    run(async () => {
+      // Ask for API access first, straight from the click, as browsers require.
+      if (!(await api.requestOrigins(['https://api.hubapi.com/*']))) throw new Error('Leadlight needs access to api.hubapi.com to read HubSpot.');
+      let next = view;
+      if (token.trim()) next = await api.setHubspotToken(token.trim());
+      next = await api.saveSettings({ source: 'hubspot', hubspot: { writeBackProperty: property.trim() || undefined } });
+      setToken('');
+      onChange(next);
+      return 'HubSpot is the data source.';
+    });
+  return (
+    <div data-testid="hubspot-settings">
+      <p className="text-sm">
+        Status: {view.connections.hubspotConnected ? 'token saved' : 'not connected'}. Create a private app in HubSpot with the scopes
+        crm.objects.contacts.read, crm.objects.contacts.write, crm.schemas.contacts.read and content, then paste its access token.
+      </p>
+      <Field label="Private-app access token" type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} placeholder={view.connections.hubspotConnected ? '(saved — paste to replace)' : 'pat-…'} />
+      <Field
+        label="Contact property for verdicts (optional)"
+        hint="An internal property name such as lead_quality_feedback; left empty, verdicts are written as notes only."
+        value={property}
+        onChange={(e) => setProperty(e.target.value)}
+      />
+      <button type="button" className={BUTTON} disabled={busy || (!token.trim() && !view.connections.hubspotConnected)} onClick={save}>
+        Use HubSpot
+      </button>
+      {view.connections.hubspotConnected && (
+        <button type="button" className={BUTTON} disabled={busy} onClick={() => run(async () => onChange(await api.setHubspotToken(null)))}>
+          Remove token
+        </button>
+      )}
+      <ActionResult error={error} done={done} />
+    </div>
+  );
+}

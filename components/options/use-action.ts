@@ -1,0 +1,21 @@
+import { useState } from 'react';
+
+/** Runs one user action at a time and keeps its error message for display. */
+export function useAction() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const run = async (action: () => Promise<string | void>) => {
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    try {
+      setDone((await action()) ?? null);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, done, run };
+}
