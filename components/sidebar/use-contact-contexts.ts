@@ -8,6 +8,27 @@ export type ContextsState =
   | { status: 'error'; message: string }
   | { status: 'ready'; contexts: Map<string, CachedContext> };
 
+// What this tab last showed per contact. Going back to a thread renders at once from
+// here while the background is asked again; bounded so a long Gmail day stays small.
+const MEMORY_LIMIT = 50;
+const memories = new WeakMap<SidebarApi, Map<string, CachedContext>>();
+function memoryOf(api: SidebarApi) {
+  let memory = memories.get(api);
+  if (!memory) memories.set(api, (memory = new Map()));
+  return memory;
+}
+function remember(shown: Map<string, CachedContext>, rows: CachedContext[]) {
+  for (const r of rows) {
+    shown.delete(r.email);
+    shown.set(r.email, r);
+  }
+  while (shown.size > MEMORY_LIMIT) shown.delete(shown.keys().next().value as string);
+}
+function recalled(shown: Map<string, CachedContext>, emails: string[]): Map<string, CachedContext> | null {
+  const rows = emails.map((e) => shown.get(e));
+  return rows.every((r) => r) ? new Map(rows.map((r) => [r!.email, r!])) : null;
+}
+
 /** Loads context for the thread's participants; a newer thread always wins over a slow answer. */
 export function useContactContexts(api: SidebarApi, emails: string[]) {
   const [state, setState] = useState<ContextsState>({ status: 'idle' });
@@ -20,10 +41,16 @@ export function useContactContexts(api: SidebarApi, emails: string[]) {
       return;
     }
     let current = true;
-    setState({ status: 'loading' });
-    api.getContexts(key.split(',')).then(
-      (rows) => current && setState({ status: 'ready', contexts: new Map(rows.map((r) => [r.email, r])) }),
-      (e: unknown) => current && setState({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
+    const list = key.split(',');
+    const memory = attempt === 0 ? recalled(memoryOf(api), list) : null;
+    setState(memory ? { status: 'ready', contexts: memory } : { status: 'loading' });
+    api.getContexts(list).then(
+      (rows) => {
+        remember(memoryOf(api), rows);
+        if (current) setState({ status: 'ready', contexts: new Map(rows.map((r) => [r.email, r])) });
+      },
+      // With something already on screen, a failed re-read keeps it rather than blanking it.
+      (e: unknown) => current && !memory && setState({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
     );
     return () => {
       current = false;
@@ -37,6 +64,7 @@ export function useContactContexts(api: SidebarApi, emails: string[]) {
     async (email: string) => {
       const [row] = await api.getContexts([email]);
       if (!row) return;
+      remember(memoryOf(api), [row]);
       setState((s) => (s.status === 'ready' ? { status: 'ready', contexts: new Map(s.contexts).set(email, row) } : s));
     },
     [api],

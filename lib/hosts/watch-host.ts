@@ -14,15 +14,15 @@ export type WatchOptions<T> = HostWatcher<T> & {
   doc: Document;
   onChange: (result: T) => void;
   signal: AbortSignal;
-  /** Coalescing window for mutation bursts; Gmail mutates many times per navigation. */
+  /** Minimum time between detections during a mutation burst; Gmail mutates many times per navigation. */
   debounceMs?: number;
 };
 
 /**
  * Observes a single-page app and reports the detection result when it changes.
- * Mutations are not scanned one by one: a burst schedules one detection after a
- * short quiet period, mutations outside the host's region are skipped, and
- * navigation events (hash/history) trigger an immediate check.
+ * Mutations are not scanned one by one: mutations outside the host's region are
+ * skipped, a burst runs at most one detection per `debounceMs`, and navigation
+ * events (hash/history) trigger an immediate check.
  */
 export function watchHost<T>({ doc, detect, key, region, isRelevant, onChange, signal, debounceMs = 60 }: WatchOptions<T>): {
   runNow: () => void;
@@ -32,18 +32,22 @@ export function watchHost<T>({ doc, detect, key, region, isRelevant, onChange, s
   let timer: ReturnType<typeof setTimeout> | undefined;
   let cachedRegion: Element | null = null;
 
+  let lastRun = -Infinity;
   const runNow = () => {
     clearTimeout(timer);
     timer = undefined;
     if (signal.aborted) return;
+    lastRun = performance.now();
     const result = detect(doc, new URL(doc.location.href));
     const next = key(result);
     if (next === lastKey) return;
     lastKey = next;
     onChange(result);
   };
+  // Leading edge: the first mutation after a quiet spell is handled on the next task,
+  // so a new thread shows at once; during a burst at most one detection runs per window.
   const schedule = () => {
-    if (timer === undefined) timer = setTimeout(runNow, debounceMs);
+    if (timer === undefined) timer = setTimeout(runNow, Math.max(0, lastRun + debounceMs - performance.now()));
   };
   const relevant = (records: MutationRecord[]) => {
     if (isRelevant) return records.some(isRelevant);
