@@ -17,7 +17,7 @@ const SOURCES: { id: Settings['source']; label: string }[] = [
 ];
 
 /** Where marketing data comes from, and the cache's freshness and size. */
-export function DataSourcePanel({ api, importPanel, onChanged }: { api: PageApi; importPanel: ReactNode; onChanged: () => void }) {
+export function DataSourcePanel({ api, importPanel, onChanged, version = 0 }: { api: PageApi; importPanel: ReactNode; onChanged: () => void; version?: number }) {
   const [view, setView] = useState<SettingsView | null>(null);
   const [tab, setTab] = useState<Settings['source']>('demo');
   const { busy, error, done, run } = useAction();
@@ -25,9 +25,10 @@ export function DataSourcePanel({ api, importPanel, onChanged }: { api: PageApi;
   useEffect(() => {
     api.getSettings().then((v) => {
       setView(v);
-      setTab(v.settings.source);
+      // Only the first load picks the tab; later reloads must not yank the user elsewhere.
+      if (version === 0) setTab(v.settings.source);
     }, () => undefined);
-  }, [api]);
+  }, [api, version]);
   if (!view) return null;
   const change = (v: SettingsView) => {
     setView(v);

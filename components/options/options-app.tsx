@@ -7,6 +7,7 @@ import { DangerZone } from './danger-zone';
 import { DataSourcePanel } from './data-source-panel';
 import { DiagnosticsView } from './diagnostics-view';
 import { FeedbackTable } from './feedback-table';
+import { ImportPanel } from './import-panel';
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -20,10 +21,12 @@ function Section({ id, title, children }: { id: string; title: string; children:
 }
 
 /** Settings page: where the data comes from, every verdict reps have given, diagnostics. */
-export function OptionsApp({ api, importPanel }: { api: PageApi; importPanel?: ReactNode }) {
+export function OptionsApp({ api }: { api: PageApi }) {
   const [status, setStatus] = useState<CacheStatus | null>(null);
   const [feedback, setFeedback] = useState<Feedback[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Bumped on every reload, so panels showing settings re-read them (an import switches the source).
+  const [version, setVersion] = useState(0);
 
   const load = useCallback(() => {
     Promise.all([api.getStatus(), api.listFeedback()]).then(
@@ -31,6 +34,7 @@ export function OptionsApp({ api, importPanel }: { api: PageApi; importPanel?: R
         setStatus(s);
         setFeedback(f);
         setError(null);
+        setVersion((v) => v + 1);
       },
       (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
     );
@@ -60,7 +64,7 @@ export function OptionsApp({ api, importPanel }: { api: PageApi; importPanel?: R
             {status.sourceName} · {status.contactCount.toLocaleString('en-US')} contacts · data as of {formatDateTime(status.dataAsOf) || 'never'}
           </p>
         )}
-        <DataSourcePanel api={api} importPanel={importPanel ?? <p className="text-sm">Import is not available.</p>} onChanged={load} />
+        <DataSourcePanel api={api} version={version} importPanel={<ImportPanel api={api} onImported={load} />} onChanged={load} />
       </Section>
       <Section id="feedback" title="Lead-quality feedback">
         <button type="button" onClick={load} className="text-sm text-sky-700 underline dark:text-sky-300">

@@ -79,7 +79,7 @@ describe('watchHost', () => {
 });
 
 describe('Gmail mutation relevance', () => {
-  it('keeps mutations in the main pane and compose dialogs, and skips the rest', async () => {
+  it('skips chat churn and markerless nodes, keeps a new compose dialog', async () => {
     const { isGmailMutationRelevant } = await import('@/lib/hosts/gmail');
     document.body.innerHTML = '<div id="chat"></div><div role="main"><p id="m"></p></div>';
     const records: MutationRecord[] = [];
@@ -92,6 +92,29 @@ describe('Gmail mutation relevance', () => {
     document.body.append(dialog);
     await tick(0);
     observer.disconnect();
-    expect(records.map(isGmailMutationRelevant)).toEqual([false, true, true]);
+    expect(records.map(isGmailMutationRelevant)).toEqual([false, false, true]);
+  });
+});
+
+describe('Gmail mutation relevance inside the pane', () => {
+  it('ignores nodes without person markers and keeps view swaps and new chips', async () => {
+    const { isGmailMutationRelevant } = await import('@/lib/hosts/gmail');
+    document.body.innerHTML =
+      '<div role="main"><div id="view"><h2 class="hP" data-legacy-thread-id="1">S</h2><p id="body"></p></div></div><div role="dialog" id="compose"></div>';
+    const records: MutationRecord[] = [];
+    const observer = new MutationObserver((r) => records.push(...r));
+    observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['style'] });
+    document.getElementById('body')!.append(document.createElement('img'));
+    (document.getElementById('view') as HTMLElement).style.display = 'none';
+    const chip = document.createElement('div');
+    chip.setAttribute('role', 'option');
+    chip.setAttribute('data-hovercard-id', 'maya@x.example');
+    document.getElementById('compose')!.append(chip);
+    const sender = document.createElement('span');
+    sender.setAttribute('email', 'tom@x.example');
+    document.getElementById('body')!.append(sender);
+    await tick(0);
+    observer.disconnect();
+    expect(records.map(isGmailMutationRelevant)).toEqual([false, true, true, true]);
   });
 });

@@ -25,19 +25,31 @@ export const gmailHost: HostModule = {
 
 // Threads render in the main pane; compose windows are dialogs outside it.
 const REGIONS = `${GMAIL_SELECTORS.main.selector}, [role="dialog"]`;
+// Anything that can change who is on screen: a person marker, a thread subject, a
+// compose window or chip. Typing indicators, images and menus carry none of these.
+const MARKERS = `[email], [data-hovercard-id], ${GMAIL_SELECTORS.threadSubject.selector}, [role="dialog"], [role="main"]`;
+
+// Called for every node Gmail adds or removes: attribute checks first (far cheaper
+// than selector matching), and leaves skip the subtree query.
+const carriesMarker = (node: Node) => {
+  if (node.nodeType !== 1) return false;
+  const el = node as Element;
+  if ((el.hasAttribute('email') || el.hasAttribute('data-hovercard-id') || el.hasAttribute('role') || el.localName === 'h2') && el.matches(MARKERS)) return true;
+  return el.firstElementChild !== null && el.querySelector(MARKERS) !== null;
+};
 
 /**
- * Whether a mutation could change who is on screen: it happens inside the main
- * pane or a compose dialog, or adds/removes one. Chat, notifications and the
- * many other panels Gmail keeps redrawing are skipped without a detection.
+ * Whether a mutation could change who is on screen. Outside the main pane and
+ * compose dialogs nothing can, except adding or removing one of them; inside,
+ * only nodes carrying a person marker matter, and style changes on a container
+ * holding a thread (Gmail swapping views). Chat, notifications, typing
+ * indicators and lazy images are skipped without a detection.
  */
 export function isGmailMutationRelevant(m: MutationRecord): boolean {
-  const target = m.target.nodeType === 1 ? (m.target as Element) : m.target.parentElement;
-  if (target?.closest(REGIONS)) return true;
-  for (const list of [m.addedNodes, m.removedNodes]) {
-    for (const node of list) {
-      if (node.nodeType === 1 && ((node as Element).matches(REGIONS) || (node as Element).querySelector(REGIONS))) return true;
-    }
+  if (m.type === 'attributes') {
+    const target = m.target as Element;
+    return target.closest(REGIONS) !== null && carriesMarker(target);
   }
+  for (const list of [m.addedNodes, m.removedNodes]) for (const node of list) if (carriesMarker(node)) return true;
   return false;
 }

@@ -31,7 +31,7 @@ export function dataHandlers({ db, loadDemoData, now = () => new Date() }: Handl
     reportHostDiagnostics: (report) => saveHostDiagnostics(report, now()),
     getHostDiagnostics: () => loadHostDiagnostics(),
     beginImport: ({ replace }) => beginImport(db, replace),
-    importRecords: (batch) => upsertRecords(db, batch),
+    importRecords: (batch) => upsertRecords(db, batch, now()),
     finishImport: async ({ fileName }) => {
       await finishImport(db, fileName, now());
       return cacheStatus(db);

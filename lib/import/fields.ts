@@ -1,0 +1,79 @@
+/**
+ * The Leadlight fields a file column can feed. Kept free of zod so the options page
+ * can show the mapping editor without shipping the schema library; the worker
+ * validates the records these fields build against the domain schemas.
+ */
+export const IMPORT_FIELDS = [
+  { key: 'email', label: 'Email', group: 'contact' },
+  { key: 'firstName', label: 'First name', group: 'contact' },
+  { key: 'lastName', label: 'Last name', group: 'contact' },
+  { key: 'fullName', label: 'Full name', group: 'contact' },
+  { key: 'title', label: 'Job title', group: 'contact' },
+  { key: 'company', label: 'Company', group: 'contact' },
+  { key: 'industry', label: 'Industry', group: 'contact' },
+  { key: 'companySize', label: 'Company size', group: 'contact' },
+  { key: 'seniority', label: 'Seniority', group: 'contact' },
+  { key: 'department', label: 'Department', group: 'contact' },
+  { key: 'lifecycleStage', label: 'Lifecycle stage', group: 'contact' },
+  { key: 'leadStatus', label: 'Lead status', group: 'contact' },
+  { key: 'score', label: 'Lead score', group: 'contact' },
+  { key: 'owner', label: 'Owner', group: 'contact' },
+  { key: 'handoffAt', label: 'MQL date', group: 'contact' },
+  { key: 'originalSource', label: 'Original source', group: 'source' },
+  { key: 'originalSourceDetail', label: 'Original source detail', group: 'source' },
+  { key: 'originalSourceDate', label: 'Original source date', group: 'source' },
+  { key: 'latestSource', label: 'Latest source', group: 'source' },
+  { key: 'latestSourceDetail', label: 'Latest source detail', group: 'source' },
+  { key: 'latestSourceDate', label: 'Latest source date', group: 'source' },
+  { key: 'campaignId', label: 'Campaign id', group: 'touch' },
+  { key: 'campaign', label: 'Campaign', group: 'touch' },
+  { key: 'campaignType', label: 'Campaign type', group: 'touch' },
+  { key: 'campaignStatus', label: 'Campaign status', group: 'touch' },
+  { key: 'asset', label: 'Asset', group: 'touch' },
+  { key: 'assetType', label: 'Asset type', group: 'touch' },
+  { key: 'date', label: 'Touch date', group: 'touch' },
+  { key: 'respondedDate', label: 'First responded date', group: 'touch' },
+  { key: 'status', label: 'Member status', group: 'touch' },
+  { key: 'responded', label: 'Responded', group: 'touch' },
+] as const;
+
+export type ImportField = (typeof IMPORT_FIELDS)[number]['key'];
+
+export const FIELD_GROUP_LABELS = {
+  contact: 'Contact',
+  source: 'Lead source',
+  touch: 'Campaign touch',
+} as const;
+
+/** Which file column feeds each Leadlight field; a field left out stays empty. */
+export type ColumnMapping = Partial<Record<ImportField, string>>;
+
+/** One row's values by Leadlight field, trimmed; '' when unmapped or blank. */
+export type MappedRow = Record<ImportField, string>;
+
+/** A row the import skipped: the file's line number (header = 1) and why. */
+export type RowError = { line: number; reason: string };
+
+/**
+ * Column positions for a mapping, resolved once per file so each row is an
+ * array lookup rather than a header search.
+ */
+export function columnIndexes(headers: readonly string[], mapping: ColumnMapping): [ImportField, number][] {
+  const out: [ImportField, number][] = [];
+  for (const { key } of IMPORT_FIELDS) {
+    const column = mapping[key];
+    if (!column) continue;
+    const index = headers.findIndex((h) => h.trim() === column.trim());
+    if (index >= 0) out.push([key, index]);
+  }
+  return out;
+}
+
+const EMPTY_ROW = Object.fromEntries(IMPORT_FIELDS.map((f) => [f.key, ''])) as MappedRow;
+
+/** A file row's cells by Leadlight field; cells missing at the end of a short row read as empty. */
+export function mapCells(cells: readonly string[], indexes: readonly [ImportField, number][]): MappedRow {
+  const row: MappedRow = { ...EMPTY_ROW };
+  for (const [key, index] of indexes) row[key] = (cells[index] ?? '').trim();
+  return row;
+}

@@ -1,0 +1,200 @@
+import type { CacheStatus } from '../messaging/protocol';
+import type { ColumnMapping, ImportField, RowError } from './fields';
+import type { ImportApi } from './import-api';
+import type { Inspection } from './import-text';
+import { mappingFor, presetById, type PresetId } from './presets';
+import type { FromWorker, WorkerLike } from './worker-protocol';
+
+export type ImportPhase = 'idle' | 'reading' | 'ready' | 'importing' | 'cancelling' | 'done' | 'cancelled' | 'failed';
+
+export type ImportState = {
+  phase: ImportPhase;
+  fileName: string;
+  inspection: Inspection | null;
+  encoding: string;
+  presetId: PresetId | null;
+  mapping: ColumnMapping;
+  /** Parsed so far, of the file's bytes. */
+  bytesDone: number;
+  totalBytes: number;
+  /** Rows the background has stored. */
+  imported: number;
+  rowsPerSecond: number;
+  /** The first MAX_KEPT_ERRORS row errors; errorCount has them all. */
+  errors: RowError[];
+  errorCount: number;
+  /** Whether this import cleared the cached data first. */
+  replace: boolean;
+  /** Why the whole import stopped, for phase 'failed'. */
+  failure: string | null;
+  status: CacheStatus | null;
+};
+
+/** Row errors kept for display; a file of 50,000 bad rows should not eat the page's memory. */
+export const MAX_KEPT_ERRORS = 1000;
+
+const INITIAL: ImportState = {
+  phase: 'idle', fileName: '', inspection: null, encoding: '', presetId: null, mapping: {}, bytesDone: 0, totalBytes: 0,
+  imported: 0, rowsPerSecond: 0, errors: [], errorCount: 0, replace: false, failure: null, status: null,
+};
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * One file's import, seen from the options page: the worker parses, this sends
+ * its batches to the background strictly one at a time (each awaited) and acks
+ * each so the worker never runs far ahead. Framework-free; the panel renders
+ * `state` through useSyncExternalStore.
+ */
+export class ImportSession {
+  state: ImportState = INITIAL;
+  private readonly listeners = new Set<() => void>();
+  private worker: WorkerLike | null = null;
+  private queue: { batch: Parameters<ImportApi['send']>[0]; rows: number }[] = [];
+  private sending = false;
+  private parsed = false;
+  private startedAt = 0;
+  private finishing = false;
+
+  constructor(
+    private readonly importer: ImportApi,
+    private readonly createWorker: () => WorkerLike,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getState = () => this.state;
+
+  private set(patch: Partial<ImportState>) {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  open(file: File): void {
+    this.reset();
+    this.set({ ...INITIAL, phase: 'reading', fileName: file.name, totalBytes: file.size });
+    const worker = this.createWorker();
+    this.worker = worker;
+    worker.onmessage = (e) => this.onMessage(e.data);
+    worker.onerror = (e) => this.fail(`The file reader stopped: ${e.message || 'unknown error'}`);
+    worker.postMessage({ type: 'inspect', file });
+  }
+
+  choosePreset(id: PresetId): void {
+    this.set({ presetId: id, mapping: mappingFor(presetById(id), this.state.inspection?.headers ?? []) });
+  }
+
+  mapField(field: ImportField, column: string): void {
+    const mapping = { ...this.state.mapping };
+    if (column) mapping[field] = column;
+    else delete mapping[field];
+    this.set({ mapping });
+  }
+
+  async start(replace: boolean): Promise<void> {
+    if (this.state.phase !== 'ready' || !this.worker) return;
+    this.set({ phase: 'importing', replace });
+    this.startedAt = this.now();
+    try {
+      await this.importer.begin(replace);
+    } catch (e) {
+      return this.fail(`Could not start the import: ${message(e)}`);
+    }
+    // Cancelled while the background was clearing old data.
+    if (this.getState().phase !== 'importing') return;
+    this.worker?.postMessage({ type: 'start', mapping: this.state.mapping });
+  }
+
+  /** Stops parsing; the batch already on its way is stored, later ones are dropped. */
+  cancel(): void {
+    if (this.state.phase !== 'importing') return;
+    this.queue = [];
+    this.worker?.postMessage({ type: 'cancel' });
+    this.set({ phase: 'cancelling' });
+    void this.pump();
+  }
+
+  dispose(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.queue = [];
+    this.parsed = false;
+    this.sending = false;
+  }
+
+  /** A new file resets everything, including a finished import's summary. */
+  private reset() {
+    this.dispose();
+    this.finishing = false;
+  }
+
+  private onMessage(m: FromWorker) {
+    switch (m.type) {
+      case 'inspected': {
+        const { type: _t, fileName: _f, totalBytes, encoding, ...inspection } = m;
+        return this.set({ phase: 'ready', inspection, encoding, totalBytes, presetId: inspection.presetId, mapping: inspection.mapping });
+      }
+      case 'progress':
+        return this.set({ bytesDone: m.bytesDone, totalBytes: m.totalBytes });
+      case 'rowErrors': {
+        const room = MAX_KEPT_ERRORS - this.state.errors.length;
+        const errors = room > 0 ? [...this.state.errors, ...m.errors.slice(0, room)] : this.state.errors;
+        return this.set({ errors, errorCount: this.state.errorCount + m.errors.length });
+      }
+      case 'batch':
+        if (this.state.phase !== 'importing') return;
+        this.queue.push({ batch: m.batch, rows: m.rows });
+        return void this.pump();
+      case 'done':
+        this.parsed = true;
+        return void this.pump();
+      case 'failed':
+        return this.fail(m.reason);
+    }
+  }
+
+  private async pump(): Promise<void> {
+    if (this.sending) return;
+    this.sending = true;
+    try {
+      for (let next = this.queue.shift(); next; next = this.queue.shift()) {
+        await this.importer.send(next.batch);
+        const imported = this.state.imported + next.rows;
+        const seconds = (this.now() - this.startedAt) / 1000;
+        this.set({ imported, rowsPerSecond: seconds > 0 ? Math.round(imported / seconds) : 0 });
+        this.worker?.postMessage({ type: 'ack' });
+      }
+    } catch (e) {
+      this.sending = false;
+      const { imported, fileName } = this.state;
+      // Whatever was stored stays, so the data source must say it came from this file.
+      if (imported > 0) void this.importer.finish(fileName, imported).catch(() => undefined);
+      return this.fail(`Import stopped: ${message(e)}. ${imported.toLocaleString('en-US')} rows were imported before that.`);
+    }
+    this.sending = false;
+    const { phase } = this.state;
+    if ((phase === 'importing' && this.parsed) || phase === 'cancelling') await this.finish();
+  }
+
+  private async finish(): Promise<void> {
+    if (this.finishing) return;
+    this.finishing = true;
+    const cancelled = this.state.phase === 'cancelling';
+    this.dispose();
+    try {
+      const status = await this.importer.finish(this.state.fileName, this.state.imported);
+      this.set({ phase: cancelled ? 'cancelled' : 'done', status, bytesDone: cancelled ? this.state.bytesDone : this.state.totalBytes });
+    } catch (e) {
+      this.fail(`The rows were stored, but the import could not be recorded: ${message(e)}`);
+    }
+  }
+
+  private fail(reason: string) {
+    this.dispose();
+    this.set({ phase: 'failed', failure: reason });
+  }
+}

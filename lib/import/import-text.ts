@@ -1,0 +1,88 @@
+import Papa from 'papaparse';
+import type { ImportBatch } from './batcher';
+import { runCsv, type CsvRunOptions } from './csv-run';
+import type { ColumnMapping, RowError } from './fields';
+import { feedIntoPipeline, readJson } from './json-input';
+import { RowPipeline, type PipelineStats } from './pipeline';
+import { detectPreset, type PresetId } from './presets';
+
+export type ImportFormat = 'csv' | 'json-rows' | 'json-feed';
+
+/** What the user sees before importing: the header row, a sample and the detected preset. */
+export type Inspection = {
+  format: ImportFormat;
+  headers: string[];
+  /** Up to SAMPLE_ROWS raw data rows, cells in header order. */
+  sample: string[][];
+  presetId: PresetId | null;
+  mapping: ColumnMapping;
+};
+
+export const SAMPLE_ROWS = 10;
+
+function isJson(fileName: string, text: string): boolean {
+  if (/\.json$/i.test(fileName)) return true;
+  if (/\.csv$/i.test(fileName)) return false;
+  return /^\s*[[{]/.test(text);
+}
+
+export function inspectText(text: string, fileName: string): Inspection {
+  if (isJson(fileName, text)) {
+    const json = readJson(text);
+    if (json.kind === 'feed') return { format: 'json-feed', headers: [], sample: [], presetId: null, mapping: {} };
+    const { preset, mapping } = detectPreset(json.headers);
+    return { format: 'json-rows', headers: json.headers, sample: json.rows.slice(0, SAMPLE_ROWS), presetId: preset.id, mapping };
+  }
+  // Papa stops after `preview` rows, so a huge file costs no more than its first lines.
+  const { data } = Papa.parse<string[]>(text, { header: false, preview: SAMPLE_ROWS * 5 + 1 });
+  const [headers = [], ...rows] = data.filter((r) => r.some((c) => c.trim() !== ''));
+  const trimmed = headers.map((h) => h.trim());
+  if (trimmed.length < 2) throw new Error('This does not look like a CSV file: the first line has fewer than two columns.');
+  const { preset, mapping } = detectPreset(trimmed);
+  return { format: 'csv', headers: trimmed, sample: rows.slice(0, SAMPLE_ROWS), presetId: preset.id, mapping };
+}
+
+export type ImportTextOptions = CsvRunOptions & {
+  mapping?: ColumnMapping;
+  batchRows?: number;
+  onBatch: (batch: ImportBatch, rows: number) => void;
+  /** Row errors, delivered after each chunk. */
+  onErrors?: (errors: RowError[]) => void;
+};
+
+/**
+ * Runs a whole file's text through the pipeline. The worker passes `afterChunk`
+ * to report progress and to pause for the background; tests call it directly.
+ */
+export async function importText(
+  text: string,
+  fileName: string,
+  options: ImportTextOptions,
+): Promise<{ stats: PipelineStats; aborted: boolean }> {
+  const pipeline = new RowPipeline({ mapping: options.mapping, batchRows: options.batchRows, onBatch: options.onBatch });
+  const drain = () => {
+    const errors = pipeline.takeErrors();
+    if (errors.length) options.onErrors?.(errors);
+  };
+  if (!isJson(fileName, text)) {
+    const { aborted } = await runCsv(text, pipeline, {
+      chunkSize: options.chunkSize,
+      afterChunk: (info, parser) => {
+        drain();
+        options.afterChunk?.(info, parser);
+      },
+    });
+    drain();
+    return { stats: pipeline.stats, aborted };
+  }
+  const json = readJson(text);
+  if (json.kind === 'feed') {
+    feedIntoPipeline(json, pipeline);
+  } else {
+    pipeline.header(json.headers);
+    json.rows.forEach((cells, i) => pipeline.row(cells, i + 1));
+    pipeline.end();
+  }
+  drain();
+  return { stats: pipeline.stats, aborted: false };
+}

@@ -1,0 +1,128 @@
+/**
+ * Cell parsers for the formats CRM exports use. Each returns `undefined` for a
+ * blank cell and `null` for a value it cannot read, so callers can tell "not
+ * given" from "given but wrong".
+ */
+
+function utc(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): string | null {
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
+  const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s, ms));
+  // Date.UTC rolls 2/30 over to 3/2; a round trip catches impossible days.
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString();
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+// HubSpot exports "2026-03-01 14:05" (sometimes with seconds); no zone, read as UTC.
+const SPACE_DATETIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/;
+// Salesforce US locale: "3/14/2026" or "3/14/2026 2:05 PM".
+const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
+const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * ISO-8601 (with zone), `YYYY-MM-DD`, `YYYY-MM-DD HH:mm[:ss]` and `M/D/YYYY [h:mm AM]`,
+ * to an ISO string. Zone-less values are taken as UTC: exports do not say which
+ * zone they were written in, and a day's accuracy is what the timeline shows.
+ */
+export function parseDate(raw: string): string | null | undefined {
+  const v = raw.trim();
+  if (!v) return undefined;
+  let m = ISO_DATE.exec(v);
+  if (m) return utc(+m[1]!, +m[2]!, +m[3]!);
+  m = SPACE_DATETIME.exec(v);
+  if (m) return utc(+m[1]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!, +(m[6] ?? 0), +(m[7] ?? 0));
+  m = US_DATE.exec(v);
+  if (m) {
+    let hour = +(m[4] ?? 0);
+    const meridiem = m[7]?.toLowerCase();
+    if (meridiem && (hour < 1 || hour > 12)) return null;
+    if (meridiem === 'pm' && hour < 12) hour += 12;
+    if (meridiem === 'am' && hour === 12) hour = 0;
+    return utc(+m[3]!, +m[1]!, +m[2]!, hour, +(m[5] ?? 0), +(m[6] ?? 0));
+  }
+  if (ISO_WITH_ZONE.test(v)) {
+    const t = Date.parse(v);
+    return Number.isNaN(t) ? null : new Date(t).toISOString();
+  }
+  return null;
+}
+
+const TRUE = new Set(['1', 'true', 'yes', 'y']);
+const FALSE = new Set(['0', 'false', 'no', 'n']);
+
+/** 1/0, true/false, yes/no in any case. */
+export function parseBoolean(raw: string): boolean | null | undefined {
+  const v = raw.trim().toLowerCase();
+  if (!v) return undefined;
+  if (TRUE.has(v)) return true;
+  if (FALSE.has(v)) return false;
+  return null;
+}
+
+/** "1,200", "1200.0", " 78 " → number; currency or ranges are not numbers here. */
+export function parseNumber(raw: string): number | null | undefined {
+  const v = raw.trim().replace(/,/g, '');
+  if (!v) return undefined;
+  if (!/^-?\d+(\.\d+)?$/.test(v)) return null;
+  return Number(v);
+}
+
+const squash = (v: string) => v.trim().toLowerCase().replace(/[^a-z0-9]+/g, '');
+
+function picklist(known: Readonly<Record<string, string>>) {
+  // Unknown values are kept verbatim: an admin's custom stage is still real data.
+  return (raw: string): string | undefined => {
+    const v = raw.trim();
+    if (!v) return undefined;
+    return known[squash(v)] ?? v;
+  };
+}
+
+/** HubSpot labels ("Marketing Qualified Lead") and internal names ("marketingqualifiedlead") → Leadlight ids. */
+export const normalizeLifecycle = picklist({
+  subscriber: 'subscriber', lead: 'lead', mql: 'mql', marketingqualifiedlead: 'mql', sql: 'sql', salesqualifiedlead: 'sql',
+  opportunity: 'opportunity', customer: 'customer', evangelist: 'evangelist', other: 'other',
+});
+
+export const normalizeLeadStatus = picklist({
+  new: 'new', open: 'open', inprogress: 'in_progress', opendeal: 'open_deal', unqualified: 'unqualified',
+  attemptedtocontact: 'attempted_to_contact', connected: 'connected', badtiming: 'bad_timing',
+});
+
+/** HubSpot source labels and Salesforce Lead Source values → Leadlight channel ids. */
+export const normalizeChannel = picklist({
+  organicsearch: 'organic_search', paidsearch: 'paid_search', paidsocial: 'paid_social', organicsocial: 'organic_social',
+  socialmedia: 'organic_social', emailmarketing: 'email', email: 'email', referrals: 'referral', referral: 'referral',
+  employeereferral: 'referral', partnerreferral: 'partner', partner: 'partner', event: 'event', tradeshow: 'event',
+  webinar: 'webinar', content: 'content', directtraffic: 'direct', direct: 'direct', offlinesources: 'offline',
+  offline: 'offline', salesprospecting: 'sales_prospecting',
+});
+
+/** Campaign types in the same snake_case the demo uses, so the sidebar's labels apply. */
+export const normalizeCampaignType = picklist({
+  webinar: 'webinar', content: 'content', contentsyndication: 'content', paidsearch: 'paid_search',
+  paidsocial: 'paid_social', event: 'event', tradeshow: 'event', conference: 'event', emailnurture: 'email_nurture',
+  email: 'email_nurture', partner: 'partner', partnerreferral: 'partner', directmail: 'direct_mail',
+});
+
+export const normalizeAssetType = picklist({
+  email: 'email', webinar: 'webinar', whitepaper: 'whitepaper', ebook: 'ebook', ad: 'ad', event: 'event',
+  webpage: 'web_page', form: 'form', casestudy: 'case_study',
+});
+
+// A campaign member row names no asset; the campaign's type says what reached them.
+const ASSET_BY_CAMPAIGN_TYPE: Readonly<Record<string, string>> = {
+  webinar: 'webinar', event: 'event', email_nurture: 'email', content: 'whitepaper', paid_search: 'ad', paid_social: 'ad',
+  direct_mail: 'other', partner: 'other',
+};
+
+export function assetTypeForCampaign(campaignType: string): string {
+  return ASSET_BY_CAMPAIGN_TYPE[campaignType] ?? 'other';
+}
+
+/** Member statuses CRMs count as a response, for files without a Responded column. */
+const RESPONDED_STATUSES = new Set(['responded', 'clicked', 'registered', 'attended', 'downloaded', 'visited', 'submitted']);
+
+export function statusMeansResponded(status: string): boolean {
+  return RESPONDED_STATUSES.has(status.trim().toLowerCase());
+}

@@ -1,0 +1,40 @@
+import type { ImportBatch } from './batcher';
+import type { ColumnMapping, RowError } from './fields';
+import type { Inspection } from './import-text';
+
+/**
+ * Messages between the options page and lib/import/parse.worker.ts. One worker
+ * handles one file: inspect it, then import it once.
+ *
+ * The worker posts at most MAX_UNACKED batches ahead of the page and then pauses
+ * Papa until the page acks one, so a slow background never makes either side
+ * buffer the whole file.
+ */
+export type ToWorker =
+  /** Read and decode the file; answers `inspected` or `failed`. */
+  | { type: 'inspect'; file: File }
+  /** Import the inspected file with this mapping (ignored for the JSON feed shape). */
+  | { type: 'start'; mapping: ColumnMapping }
+  /** The page has stored one batch. */
+  | { type: 'ack' }
+  /** Abort Papa; the worker answers `done` with `cancelled: true`. */
+  | { type: 'cancel' };
+
+export type FromWorker =
+  | ({ type: 'inspected'; fileName: string; totalBytes: number; encoding: string } & Inspection)
+  | { type: 'progress'; rowsDone: number; bytesDone: number; totalBytes: number }
+  | { type: 'batch'; batch: ImportBatch; rows: number }
+  | { type: 'rowErrors'; errors: RowError[] }
+  | { type: 'done'; rowsDone: number; validRows: number; errorRows: number; cancelled: boolean }
+  /** The file cannot be imported at all (not text, not JSON, no header). */
+  | { type: 'failed'; reason: string };
+
+export const MAX_UNACKED = 2;
+
+/** The slice of Worker the page uses; tests pass a fake. */
+export type WorkerLike = {
+  postMessage(message: ToWorker): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent<FromWorker>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+};

@@ -1,0 +1,239 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import axe from 'axe-core';
+import { describe, expect, it, vi } from 'vitest';
+import { ImportPanel } from '@/components/options/import-panel';
+import type { ImportBatch } from '@/lib/import/batcher';
+import type { ImportApi } from '@/lib/import/import-api';
+import { importText, inspectText } from '@/lib/import/import-text';
+import type { FromWorker, ToWorker, WorkerLike } from '@/lib/import/worker-protocol';
+import type { PageApi } from '@/lib/messaging/page-client';
+import type { CacheStatus } from '@/lib/messaging/protocol';
+import { createContact } from '../factories';
+import { deferred } from './fakes';
+
+const fixture = (name: string) => readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures/import', name), 'utf8');
+const SAMPLE = fixture('leadlight-sample.csv');
+const STATUS: CacheStatus = { sourceName: 'Import: leadlight-sample.csv', dataAsOf: '2026-11-20T10:00:00.000Z', contactCount: 4, unsentFeedback: 0 };
+
+function fakeImporter() {
+  return {
+    begin: vi.fn(async (_replace: boolean) => undefined),
+    send: vi.fn(async (b: ImportBatch) => ({ contacts: b.contacts.length, campaigns: b.campaigns.length, touches: b.touches.length })),
+    finish: vi.fn(async (_fileName: string, _rows: number) => STATUS),
+  } satisfies ImportApi;
+}
+
+/**
+ * A worker the test drives by hand: it answers `inspect` with the real inspection
+ * of the file (so preview and presets are real) and otherwise records messages.
+ */
+function scriptedWorker() {
+  const received: ToWorker[] = [];
+  const worker: WorkerLike & { emit: (m: FromWorker) => void; received: ToWorker[]; terminated: boolean } = {
+    received,
+    terminated: false,
+    onmessage: null,
+    onerror: null,
+    postMessage(m) {
+      received.push(m);
+      if (m.type === 'inspect') {
+        void m.file
+          .text()
+          .then((text) =>
+            this.emit({ type: 'inspected', fileName: m.file.name, totalBytes: m.file.size, encoding: 'utf-8', ...inspectText(text, m.file.name) }),
+          )
+          .catch((e: Error) => this.emit({ type: 'failed', reason: e.message }));
+      }
+    },
+    terminate() {
+      this.terminated = true;
+    },
+    emit(m) {
+      act(() => this.onmessage?.({ data: m } as MessageEvent<FromWorker>));
+    },
+  };
+  return worker;
+}
+
+/** A worker that runs the real pipeline in-thread, as parse.worker.ts does in its own thread. */
+function pipelineWorker(): WorkerLike {
+  let file: File;
+  const worker: WorkerLike = {
+    onmessage: null,
+    onerror: null,
+    postMessage(m) {
+      const post = (out: FromWorker) => setTimeout(() => worker.onmessage?.({ data: out } as MessageEvent<FromWorker>));
+      if (m.type === 'inspect') {
+        file = m.file;
+        void file.text().then((text) => post({ type: 'inspected', fileName: file.name, totalBytes: file.size, encoding: 'utf-8', ...inspectText(text, file.name) }));
+      }
+      if (m.type === 'start') {
+        void file.text().then(async (text) => {
+          const { stats } = await importText(text, file.name, {
+            mapping: m.mapping,
+            onBatch: (batch, rows) => post({ type: 'batch', batch, rows }),
+            onErrors: (errors) => post({ type: 'rowErrors', errors }),
+          });
+          post({ type: 'done', ...stats, cancelled: false });
+        });
+      }
+    },
+    terminate() {},
+  };
+  return worker;
+}
+
+async function chooseFile(name = 'leadlight-sample.csv', content = SAMPLE) {
+  await userEvent.upload(screen.getByLabelText('CSV or JSON file'), new File([content], name, { type: 'text/csv' }));
+}
+
+const fakeSettingsApi = () => ({ saveSettings: vi.fn(async (_patch: object) => ({}) as Awaited<ReturnType<PageApi['saveSettings']>>) });
+
+const batch = (n: number): ImportBatch => ({ contacts: Array.from({ length: n }, (_, i) => createContact({ email: `p${i}@x.example` })), campaigns: [], touches: [] });
+
+describe('ImportPanel', () => {
+  it('shows the detected preset, the mapping and a preview of the first rows', async () => {
+    const worker = scriptedWorker();
+    const { container } = render(<ImportPanel importer={fakeImporter()} createWorker={() => worker} />);
+    await chooseFile();
+
+    expect(await screen.findByTestId('import-detected')).toHaveTextContent('Detected: Leadlight CSV');
+    expect(screen.getByLabelText('Column preset')).toHaveValue('leadlight');
+    const preview = screen.getByTestId('import-preview');
+    expect(within(preview).getAllByTestId('import-preview-row')).toHaveLength(7);
+    expect(within(preview).getAllByRole('columnheader').map((h) => h.textContent)).toContain('Campaign');
+    expect(within(preview).getAllByRole('row')[1]).toHaveTextContent('maya.okafor@northwind-logistics.example');
+
+    // Unmapping a field drops it from the preview; a preset re-maps everything.
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Campaign' }), '');
+    expect(within(screen.getByTestId('import-preview')).queryByRole('columnheader', { name: 'Campaign' })).toBeNull();
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Campaign' }), 'campaign');
+    expect(within(screen.getByTestId('import-preview')).getByRole('columnheader', { name: 'Campaign' })).toBeInTheDocument();
+
+    expect(screen.getByRole('checkbox', { name: 'Replace the demo data' })).toBeChecked();
+    const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+    expect(result.violations.map((v) => v.id)).toEqual([]);
+  });
+
+  it('sends batches one at a time, acks each and shows progress', async () => {
+    const worker = scriptedWorker();
+    const importer = fakeImporter();
+    const api = fakeSettingsApi();
+    const first = deferred<{ contacts: number; campaigns: number; touches: number }>();
+    importer.send.mockImplementationOnce(() => first.promise);
+    render(<ImportPanel api={api} importer={importer} createWorker={() => worker} />);
+    await chooseFile();
+    await screen.findByTestId('import-preview');
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Replace the demo data' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Import' }));
+
+    expect(importer.begin).toHaveBeenCalledWith(false);
+    await waitFor(() => expect(worker.received.at(-1)).toMatchObject({ type: 'start', mapping: { email: 'email', campaign: 'campaign' } }));
+    worker.emit({ type: 'progress', rowsDone: 2000, bytesDone: 500, totalBytes: 1000 });
+    expect(screen.getByRole('progressbar', { name: 'Import progress' })).toHaveAttribute('aria-valuenow', '50');
+
+    worker.emit({ type: 'batch', batch: batch(3), rows: 3 });
+    worker.emit({ type: 'batch', batch: batch(2), rows: 2 });
+    // The second batch waits for the first: the background is never sent two at once.
+    expect(importer.send).toHaveBeenCalledTimes(1);
+    expect(worker.received.filter((m) => m.type === 'ack')).toHaveLength(0);
+    await act(async () => first.resolve({ contacts: 3, campaigns: 0, touches: 0 }));
+    await waitFor(() => expect(importer.send).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(worker.received.filter((m) => m.type === 'ack')).toHaveLength(2));
+    expect(screen.getByTestId('import-summary')).toHaveTextContent(/5 rows imported · [\d,]+ rows\/s/);
+
+    worker.emit({ type: 'rowErrors', errors: [{ line: 9, reason: 'Invalid email “x”' }] });
+    worker.emit({ type: 'done', rowsDone: 6, validRows: 5, errorRows: 1, cancelled: false });
+    await waitFor(() => expect(screen.getByTestId('import-summary')).toHaveTextContent('Imported 5 rows · 1 row skipped'));
+    expect(importer.finish).toHaveBeenCalledWith('leadlight-sample.csv', 5);
+    expect(worker.terminated).toBe(true);
+    // Added on top of the current data, the current source stays in charge.
+    expect(api.saveSettings).not.toHaveBeenCalled();
+  });
+
+  it('cancel stops the worker, keeps what was stored and drops what was not', async () => {
+    const worker = scriptedWorker();
+    const importer = fakeImporter();
+    const onImported = vi.fn();
+    const inFlight = deferred<{ contacts: number; campaigns: number; touches: number }>();
+    importer.send.mockImplementationOnce(() => inFlight.promise);
+    render(<ImportPanel importer={importer} createWorker={() => worker} onImported={onImported} />);
+    await chooseFile();
+    await userEvent.click(await screen.findByRole('button', { name: 'Import' }));
+    await waitFor(() => expect(worker.received.at(-1)?.type).toBe('start'));
+
+    worker.emit({ type: 'batch', batch: batch(4), rows: 4 });
+    worker.emit({ type: 'batch', batch: batch(4), rows: 4 });
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(worker.received.at(-1)).toEqual({ type: 'cancel' });
+    expect(screen.getByRole('button', { name: 'Cancelling…' })).toBeDisabled();
+
+    await act(async () => inFlight.resolve({ contacts: 4, campaigns: 0, touches: 0 }));
+    await waitFor(() => expect(screen.getByTestId('import-summary')).toHaveTextContent('Import cancelled. 4 rows imported before that were kept'));
+    expect(importer.send).toHaveBeenCalledTimes(1);
+    expect(importer.finish).toHaveBeenCalledWith('leadlight-sample.csv', 4);
+    expect(worker.terminated).toBe(true);
+    expect(onImported).toHaveBeenCalledWith(STATUS);
+    expect(screen.queryByRole('progressbar')).toBeNull();
+  });
+
+  it('imports a real file end to end and lists the skipped rows with their lines', async () => {
+    const importer = fakeImporter();
+    const api = fakeSettingsApi();
+    const onImported = vi.fn();
+    render(<ImportPanel api={api} importer={importer} createWorker={pipelineWorker} onImported={onImported} />);
+    await chooseFile();
+    await userEvent.click(await screen.findByRole('button', { name: 'Import' }));
+
+    await waitFor(() => expect(screen.getByTestId('import-summary')).toHaveTextContent('Imported 5 rows · 2 rows skipped'));
+    expect(importer.begin).toHaveBeenCalledWith(true);
+    // It replaced the cache, so it becomes the source in use (no feed sync overwrites it).
+    expect(api.saveSettings).toHaveBeenCalledWith({ source: 'import' });
+    await waitFor(() => expect(onImported).toHaveBeenCalledWith(STATUS));
+    expect(importer.send.mock.calls.flatMap(([b]) => b.touches)).toHaveLength(5);
+    const errors = screen.getByTestId('import-errors');
+    await userEvent.click(within(errors).getByText('2 rows skipped: show why'));
+    expect(within(errors).getAllByTestId('import-error').map((li) => li.textContent)).toEqual([
+      'Line 5: Invalid email “not-an-email”',
+      'Line 8: Unreadable date in “date”: 31/12/2025',
+    ]);
+  });
+
+  it('caps the error list and says how many there are', async () => {
+    const worker = scriptedWorker();
+    render(<ImportPanel importer={fakeImporter()} createWorker={() => worker} />);
+    await chooseFile();
+    await userEvent.click(await screen.findByRole('button', { name: 'Import' }));
+    await waitFor(() => expect(worker.received.at(-1)?.type).toBe('start'));
+    worker.emit({ type: 'rowErrors', errors: Array.from({ length: 250 }, (_, i) => ({ line: i + 2, reason: 'No email' })) });
+    worker.emit({ type: 'done', rowsDone: 250, validRows: 0, errorRows: 250, cancelled: false });
+    await waitFor(() => expect(screen.getByTestId('import-summary')).toHaveTextContent('Imported 0 rows · 250 rows skipped'));
+    expect(screen.getAllByTestId('import-error')).toHaveLength(100);
+    expect(screen.getByTestId('import-errors')).toHaveTextContent('Showing the first 100 of 250.');
+  });
+
+  it('explains a file that cannot be imported', async () => {
+    const worker = scriptedWorker();
+    render(<ImportPanel importer={fakeImporter()} createWorker={() => worker} />);
+    await chooseFile('notes.csv', 'Call Maya back on Tuesday\n');
+    expect(await screen.findByRole('alert')).toHaveTextContent('This does not look like a CSV file');
+    expect(screen.queryByRole('button', { name: 'Import' })).toBeNull();
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('shows a JSON feed without a mapping editor', async () => {
+    const feed = fixture('feed.json');
+    render(<ImportPanel importer={fakeImporter()} createWorker={pipelineWorker} />);
+    await chooseFile('feed.json', feed);
+    expect(await screen.findByText(/Leadlight feed/)).toBeInTheDocument();
+    expect(screen.queryByLabelText('Column preset')).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await waitFor(() => expect(screen.getByTestId('import-summary')).toHaveTextContent('Imported 6 rows · 2 rows skipped'));
+    await userEvent.click(screen.getByText('2 rows skipped: show why'));
+    expect(screen.getAllByTestId('import-error')[0]).toHaveTextContent(/^Item 3: contacts\[2\] email/);
+  });
+});

@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LeadlightDb } from '@/lib/db/database';
+import { beginImport, finishImport, upsertRecords } from '@/lib/db/import-repository';
+import type { ImportBatch } from '@/lib/import/batcher';
+import { importText } from '@/lib/import/import-text';
+import { createCampaign, createContact, createTouch } from '../factories';
+
+let db: LeadlightDb;
+beforeEach(() => {
+  db = new LeadlightDb(`test-${crypto.randomUUID()}`);
+});
+afterEach(() => db.delete());
+
+const NOW = new Date('2026-11-20T10:00:00.000Z');
+
+/** Imports a fixture the way the options page does: begin, every batch in order, finish. */
+async function importFixture(name: string, replace = false) {
+  const batches: ImportBatch[] = [];
+  const { stats } = await importText(readFileSync(new URL(`../fixtures/import/${name}`, import.meta.url), 'utf8'), name, {
+    onBatch: (b) => batches.push(b),
+    batchRows: 3,
+  });
+  await beginImport(db, replace);
+  for (const b of batches) await upsertRecords(db, b, NOW);
+  await finishImport(db, name, NOW);
+  return stats;
+}
+
+const counts = async () => ({ contacts: await db.contacts.count(), campaigns: await db.campaigns.count(), touches: await db.touches.count() });
+
+describe('upsertRecords', () => {
+  it('merges into the existing contact: new non-empty fields win, the rest is kept', async () => {
+    await db.contacts.put({ ...createContact({ owner: 'Jamie Chen' }), tokens: ['stale'], viewedAt: '2026-11-01T00:00:00.000Z' });
+    const result = await upsertRecords(db, { contacts: [{ email: 'ada.lovelace@analytical.example', name: 'Ada King', score: 90 }], campaigns: [], touches: [] }, NOW);
+    expect(result).toEqual({ contacts: 1, campaigns: 0, touches: 0 });
+    const row = await db.contacts.get('ada.lovelace@analytical.example');
+    expect(row).toMatchObject({ name: 'Ada King', score: 90, title: 'VP Operations', owner: 'Jamie Chen', viewedAt: '2026-11-01T00:00:00.000Z', fetchedAt: NOW.toISOString() });
+    expect(row?.tokens).toEqual(expect.arrayContaining(['ada.lovelace@analytical.example', 'ada', 'king', 'analytical']));
+    expect(row?.tokens).not.toContain('stale');
+  });
+
+  it('merges a contact named twice in one batch in order', async () => {
+    await upsertRecords(db, { contacts: [createContact({ title: 'CTO' }), { email: 'ada.lovelace@analytical.example', score: 5 }], campaigns: [], touches: [] }, NOW);
+    expect(await db.contacts.get('ada.lovelace@analytical.example')).toMatchObject({ title: 'CTO', score: 5 });
+  });
+
+  it('puts campaigns and touches by id', async () => {
+    await upsertRecords(db, { contacts: [], campaigns: [createCampaign()], touches: [createTouch({ id: 't1' })] }, NOW);
+    await upsertRecords(db, { contacts: [], campaigns: [createCampaign({ name: 'Renamed' })], touches: [createTouch({ id: 't1', responded: false })] }, NOW);
+    expect(await counts()).toEqual({ contacts: 0, campaigns: 1, touches: 1 });
+    expect((await db.campaigns.get('cmp-test'))?.name).toBe('Renamed');
+    expect((await db.touches.get('t1'))?.responded).toBe(false);
+  });
+});
+
+describe('importing a file', () => {
+  it('is idempotent: the same file twice leaves the same rows', async () => {
+    await importFixture('salesforce-campaign-members.csv', true);
+    const once = await counts();
+    expect(once).toEqual({ contacts: 5, campaigns: 7, touches: 7 });
+    await importFixture('salesforce-campaign-members.csv');
+    expect(await counts()).toEqual(once);
+    expect(await db.meta.get('source')).toMatchObject({ name: 'Import: salesforce-campaign-members.csv' });
+  });
+
+  it('layers a HubSpot export over a Salesforce one without erasing what HubSpot lacks', async () => {
+    await importFixture('salesforce-campaign-members.csv', true);
+    await importFixture('hubspot-contacts.csv');
+    const maya = await db.contacts.get('maya.okafor@northwind-logistics.example');
+    expect(maya).toMatchObject({ title: 'VP Operations', lifecycleStage: 'mql', score: 78, industry: 'Logistics and Supply Chain' });
+    expect((await db.touches.where('email').equals('maya.okafor@northwind-logistics.example').count())).toBe(2);
+    expect(await db.contacts.get('jordan.lee@unknown-startup.example')).toMatchObject({ name: 'Jordan Lee', company: 'Unknown Startup' });
+  });
+
+  it('keeps feedback and clears the demo data only when asked to replace it', async () => {
+    await db.contacts.put({ ...createContact({ email: 'demo@x.example' }), tokens: [] });
+    await importFixture('leadlight-sample.csv', false);
+    expect(await db.contacts.get('demo@x.example')).toBeDefined();
+    await importFixture('leadlight-sample.csv', true);
+    expect(await db.contacts.get('demo@x.example')).toBeUndefined();
+    expect(await counts()).toEqual({ contacts: 4, campaigns: 5, touches: 5 });
+  });
+});

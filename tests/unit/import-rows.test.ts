@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { IMPORT_FIELDS, type ImportField, type MappedRow } from '@/lib/import/fields';
+import { campaignIdFor } from '@/lib/import/ids';
+import { rowToRecords } from '@/lib/import/row-to-records';
+
+function row(values: Partial<Record<ImportField, string>>): MappedRow {
+  return { ...(Object.fromEntries(IMPORT_FIELDS.map((f) => [f.key, ''])) as MappedRow), ...values };
+}
+
+const TOUCH_ROW = {
+  email: ' Maya.Okafor@Northwind-Logistics.example ', firstName: 'Maya', lastName: 'Okafor', lifecycleStage: 'Marketing Qualified Lead',
+  companySize: '1,200', score: '78', originalSource: 'Paid Search', originalSourceDetail: 'google / logistics-bi',
+  campaign: 'Q3 Supply Chain Visibility Webinar', campaignType: 'Webinar', asset: 'Live session', assetType: 'Webinar',
+  date: '9/18/2025', status: 'Attended', responded: 'Yes',
+};
+
+describe('rowToRecords', () => {
+  it('builds a contact keyed by lower-cased email, a campaign and a touch', () => {
+    const result = rowToRecords(row(TOUCH_ROW));
+    if (!result.ok) throw new Error(result.reason);
+    const { contact, campaign, touch } = result.records;
+    expect(contact).toEqual({
+      email: 'maya.okafor@northwind-logistics.example', name: 'Maya Okafor', companySize: 1200, lifecycleStage: 'mql', score: 78,
+      originalSource: { channel: 'paid_search', detail: 'google / logistics-bi' },
+    });
+    expect(campaign).toEqual({ id: campaignIdFor('Q3 Supply Chain Visibility Webinar'), name: 'Q3 Supply Chain Visibility Webinar', type: 'webinar', status: 'unknown' });
+    expect(touch).toMatchObject({
+      email: contact.email, campaignId: campaign?.id, assetName: 'Live session', assetType: 'webinar',
+      date: '2025-09-18T00:00:00.000Z', responseStatus: 'Attended', responded: true,
+    });
+  });
+
+  it('gives the same ids to the same row every time', () => {
+    const a = rowToRecords(row(TOUCH_ROW));
+    const b = rowToRecords(row({ ...TOUCH_ROW, email: 'maya.okafor@northwind-logistics.example', title: 'COO' }));
+    expect(a.ok && b.ok && a.records.touch?.id === b.records.touch?.id).toBe(true);
+  });
+
+  it('uses a campaign id from the file when there is one', () => {
+    const r = rowToRecords(row({ ...TOUCH_ROW, campaignId: '701Hs00000ABCDE' }));
+    expect(r.ok && r.records.touch?.campaignId).toBe('701Hs00000ABCDE');
+  });
+
+  it('keeps unknown picklist values verbatim', () => {
+    const r = rowToRecords(row({ ...TOUCH_ROW, lifecycleStage: 'Partner Prospect', campaignType: 'Podcast', assetType: 'Podcast episode' }));
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.records.contact.lifecycleStage).toBe('Partner Prospect');
+    expect(r.records.campaign?.type).toBe('Podcast');
+    expect(r.records.touch?.assetType).toBe('Podcast episode');
+  });
+
+  it('dates a Salesforce member row by its first response, keyed by its membership date', () => {
+    const base = { email: 'jordan.lee@unknown-startup.example', campaign: 'Winter Peak Readiness Webinar', campaignType: 'Webinar', date: '11/1/2026' };
+    const before = rowToRecords(row({ ...base, status: 'Sent', responded: '0' }));
+    const after = rowToRecords(row({ ...base, status: 'Registered', responded: '1', respondedDate: '11/4/2026' }));
+    if (!before.ok || !after.ok) throw new Error('rows should be valid');
+    expect(before.records.touch).toMatchObject({ date: '2026-11-01T00:00:00.000Z', responded: false, assetName: 'Winter Peak Readiness Webinar', assetType: 'webinar' });
+    expect(after.records.touch).toMatchObject({ date: '2026-11-04T00:00:00.000Z', responded: true, responseStatus: 'Registered' });
+    expect(after.records.touch?.id).toBe(before.records.touch?.id);
+  });
+
+  it('derives Responded from the member status when the column is missing', () => {
+    const r = rowToRecords(row({ ...TOUCH_ROW, responded: '', status: 'Opened' }));
+    expect(r.ok && r.records.touch?.responded).toBe(false);
+  });
+
+  it('produces no touch for a contact-only row', () => {
+    const r = rowToRecords(row({ email: 'tom.becker@aldermfg.example', fullName: 'Tom Becker', latestSourceDate: '2025-12-02 09:30', latestSource: 'Organic Search' }));
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.records.touch).toBeUndefined();
+    expect(r.records.contact.latestSource).toEqual({ channel: 'organic_search', date: '2025-12-02T09:30:00.000Z' });
+  });
+
+  it('drops an unreadable score rather than the row', () => {
+    const r = rowToRecords(row({ ...TOUCH_ROW, score: 'high', companySize: '51-200' }));
+    expect(r.ok && r.records.contact).not.toHaveProperty('score');
+  });
+
+  it.each([
+    [{ email: '' }, 'No email'],
+    [{ email: 'maya@' }, 'Invalid email “maya@”'],
+    [{ date: '31/12/2025' }, 'Unreadable date in “Date”: 31/12/2025'],
+    [{ date: '' }, 'No date for the touch'],
+    [{ responded: 'maybe' }, 'Responded must be'],
+    [{ title: 'x'.repeat(301) }, 'Contact title:'],
+  ])('rejects %j with a reason', (values, reason) => {
+    const r = rowToRecords(row({ ...TOUCH_ROW, ...values }), { date: 'Date' });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.reason).toContain(reason);
+  });
+});

@@ -1,0 +1,77 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { FromWorker, ToWorker } from '@/lib/import/worker-protocol';
+import { generateImportCsv } from '../support/generate-import-csv';
+
+/**
+ * The worker module loaded in Node with a stand-in `self`, to check its
+ * conversation with the page against real Papa: it pauses for acks, reports
+ * progress, and aborts on cancel. (The browser-only part is `new Worker`.)
+ */
+let posted: FromWorker[];
+let send: (m: ToWorker) => void;
+
+beforeEach(async () => {
+  vi.resetModules();
+  posted = [];
+  const self = { postMessage: (m: FromWorker) => posted.push(m), onmessage: null as null | ((e: { data: ToWorker }) => void) };
+  vi.stubGlobal('self', self);
+  await import('@/lib/import/parse.worker');
+  send = (m) => self.onmessage?.({ data: m });
+});
+
+const of = <T extends FromWorker['type']>(type: T) => posted.filter((m): m is Extract<FromWorker, { type: T }> => m.type === type);
+const settle = () => new Promise((r) => setTimeout(r, 20));
+
+async function inspect(csv: string, name = 'big.csv') {
+  send({ type: 'inspect', file: new File([csv], name) });
+  await vi.waitFor(() => expect(of('inspected').length + of('failed').length).toBe(1));
+}
+
+describe('parse.worker', () => {
+  it('inspects, then imports with at most two batches in flight, until every row is out', async () => {
+    await inspect(generateImportCsv(12_000));
+    const [inspected] = of('inspected');
+    expect(inspected).toMatchObject({ presetId: 'leadlight', format: 'csv', encoding: 'utf-8' });
+    send({ type: 'start', mapping: inspected!.mapping });
+    await vi.waitFor(() => expect(of('batch')).toHaveLength(2));
+    await new Promise((r) => setTimeout(r, 300));
+    // Without acks the worker stops after two batches rather than racing ahead.
+    expect(of('batch')).toHaveLength(2);
+    expect(of('done')).toHaveLength(0);
+    for (let acked = 0; of('done').length === 0 && acked < 100; acked++) {
+      send({ type: 'ack' });
+      await settle();
+    }
+    expect(of('done')[0]).toEqual({ type: 'done', rowsDone: 12_000, validRows: 12_000, errorRows: 0, cancelled: false });
+    expect(of('batch').reduce((n, b) => n + b.rows, 0)).toBe(12_000);
+    const progress = of('progress');
+    expect(progress.at(-1)).toMatchObject({ rowsDone: 12_000, bytesDone: inspected!.totalBytes });
+    expect(progress.map((p) => p.bytesDone)).toEqual([...progress.map((p) => p.bytesDone)].sort((a, b) => a - b));
+  });
+
+  it('stops parsing on cancel', async () => {
+    await inspect(generateImportCsv(12_000));
+    send({ type: 'start', mapping: of('inspected')[0]!.mapping });
+    await settle();
+    send({ type: 'cancel' });
+    await vi.waitFor(() => expect(of('done')).toHaveLength(1));
+    expect(of('done')[0]).toMatchObject({ cancelled: true });
+    expect(of('done')[0]!.rowsDone).toBeLessThan(12_000);
+    const sent = of('batch').length;
+    send({ type: 'ack' });
+    await settle();
+    expect(of('batch')).toHaveLength(sent);
+  });
+
+  it('decodes Latin-1 and refuses binary files', async () => {
+    // "Müller" as one Latin-1 byte for the ü, as Excel on Windows writes it.
+    send({ type: 'inspect', file: new File([new Uint8Array([...'email,name\nx@y.example,M'].map((c) => c.charCodeAt(0)).concat([0xfc, 0x6c, 0x6c, 0x65, 0x72, 0x0a]))], 'l1.csv') });
+    await vi.waitFor(() => expect(of('inspected')).toHaveLength(1));
+    expect(of('inspected')[0]).toMatchObject({ encoding: 'windows-1252', sample: [['x@y.example', 'Müller']] });
+
+    posted = [];
+    send({ type: 'inspect', file: new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0])], 'report.csv') });
+    await vi.waitFor(() => expect(of('failed')).toHaveLength(1));
+    expect(of('failed')[0]?.reason).toMatch(/not a text file/);
+  });
+});
