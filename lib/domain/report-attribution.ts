@@ -1,0 +1,90 @@
+import type { Touch } from './campaign';
+import type { Contact } from './contact';
+import { LEAD_CHANNEL_LABELS, labelFor } from './labels';
+import { rankPersonas } from './persona-match';
+import { handoffTouch, inPeriod, marketingTouchesUntil } from './report-data';
+import type { Period, ReportData, ReportDimension } from './report-schema';
+
+/** Persona matches below this are guesses, not a fit worth reporting on. */
+export const PERSONA_FIT_THRESHOLD = 50;
+/** Keys for contacts with no source or no persona fit; cannot clash with a channel or persona id. */
+export const NO_SOURCE_KEY = '(unknown)';
+export const NO_PERSONA_KEY = '(none)';
+
+/**
+ * How one report dimension credits contacts. Campaigns and assets credit what
+ * touched the contact (a contact touched by three campaigns counts for each);
+ * source and persona credit the one bucket the contact belongs to.
+ */
+export interface Attribution {
+  /** Source and persona: a contact judged in the period was also active in it, so counts as touched. */
+  perContact: boolean;
+  /** Keys under which the contact counts as touched in the period. */
+  touched(email: string): string[];
+  /** Keys a verdict given at `at` (epoch ms) is credited to: only what touched the lead before. */
+  credited(email: string, at: number): string[];
+  /** The key a hand-off is judged under, if any. */
+  handoff(contact: Contact): string | undefined;
+  label(key: string): string;
+}
+
+const unique = (keys: string[]) => [...new Set(keys)];
+const assetKey = (t: Touch) => `${t.campaignId}::${t.assetName}`;
+
+export function attributionFor(
+  dimension: ReportDimension,
+  data: ReportData,
+  period: Period,
+  touches: Map<string, Touch[]>,
+  contacts: Map<string, Contact>,
+): Attribution {
+  const campaignName = (id: string) => data.campaigns.find((c) => c.id === id)?.name ?? id;
+
+  if (dimension === 'campaign' || dimension === 'asset') {
+    const keyOf = dimension === 'campaign' ? (t: Touch) => t.campaignId : assetKey;
+    const assetLabels = new Map(data.touches.map((t) => [assetKey(t), `${t.assetName} (${campaignName(t.campaignId)})`]));
+    return {
+      perContact: false,
+      touched: (email) => unique(marketingTouchesUntil(touches.get(email), Infinity).filter((t) => inPeriod(t.date, period)).map(keyOf)),
+      credited: (email, at) => unique(marketingTouchesUntil(touches.get(email), at).map(keyOf)),
+      handoff: (contact) => {
+        const t = handoffTouch(contact, touches.get(contact.email));
+        return t && keyOf(t);
+      },
+      label: (key) => (dimension === 'campaign' ? campaignName(key) : (assetLabels.get(key) ?? key)),
+    };
+  }
+
+  // Source and persona: one key per contact, computed once.
+  const personas = [...data.personas];
+  const names = new Map(personas.map((p) => [p.id, p.name]));
+  const keys = new Map<string, string>();
+  const keyOf = (email: string): string => {
+    let key = keys.get(email);
+    if (key !== undefined) return key;
+    const contact = contacts.get(email) ?? { email };
+    if (dimension === 'source') key = contact.originalSource?.channel ?? NO_SOURCE_KEY;
+    else {
+      // Engagement up to the period end, so a past period's persona does not drift with later touches.
+      const engagement = (touches.get(email) ?? []).filter((t) => Date.parse(t.date) < period.to.getTime());
+      const best = rankPersonas(personas, contact, engagement)[0];
+      key = best && best.score >= PERSONA_FIT_THRESHOLD ? best.personaId : NO_PERSONA_KEY;
+    }
+    keys.set(email, key);
+    return key;
+  };
+  const active = (email: string) => {
+    const handoffAt = contacts.get(email)?.handoffAt;
+    return (touches.get(email) ?? []).some((t) => inPeriod(t.date, period)) || (handoffAt !== undefined && inPeriod(handoffAt, period));
+  };
+  return {
+    perContact: true,
+    touched: (email) => (active(email) ? [keyOf(email)] : []),
+    credited: (email) => [keyOf(email)],
+    handoff: (contact) => keyOf(contact.email),
+    label: (key) => {
+      if (dimension === 'source') return key === NO_SOURCE_KEY ? 'Unknown source' : labelFor(key, LEAD_CHANNEL_LABELS);
+      return key === NO_PERSONA_KEY ? 'No persona fit' : (names.get(key) ?? key);
+    },
+  };
+}

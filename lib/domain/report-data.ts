@@ -1,0 +1,115 @@
+import type { Touch } from './campaign';
+import type { Contact } from './contact';
+import type { Feedback } from './feedback';
+import { DEFAULT_REASON_DEFINITIONS, type ReasonDefinition, type ReasonGroup } from './reason-definition';
+import type { Period, ReportData, TopReason } from './report-schema';
+import { firstSalesTouch, isSalesActivity } from './sales-activity';
+import { slaState, type SlaSettings } from './sla';
+
+/** Shared joins for the report modules; the cache hands over flat arrays. */
+
+const ms = (iso: string) => Date.parse(iso);
+
+/** True when an ISO time falls in [from, to). */
+export function inPeriod(iso: string, p: Period): boolean {
+  const t = ms(iso);
+  return t >= p.from.getTime() && t < p.to.getTime();
+}
+
+/** Touches per contact email, oldest first. */
+export function touchesByEmail(touches: readonly Touch[]): Map<string, Touch[]> {
+  const out = new Map<string, Touch[]>();
+  for (const t of touches) {
+    const list = out.get(t.email);
+    if (list) list.push(t);
+    else out.set(t.email, [t]);
+  }
+  for (const list of out.values()) list.sort((a, b) => ms(a.date) - ms(b.date));
+  return out;
+}
+
+/**
+ * Each contact's latest verdict given inside the period; a rep who changes their
+ * mind replaces the earlier verdict. Verdicts outside the period are ignored, so
+ * a closed period's figures do not move when someone revisits a lead later.
+ */
+export function latestVerdicts(feedback: readonly Feedback[], p: Period): Map<string, Feedback> {
+  const out = new Map<string, Feedback>();
+  for (const f of feedback) {
+    if (!inPeriod(f.createdAt, p)) continue;
+    const prev = out.get(f.email);
+    // `>=` so that of two verdicts stamped the same instant, the later-stored one wins.
+    if (!prev || ms(f.createdAt) >= ms(prev.createdAt)) out.set(f.email, f);
+  }
+  return out;
+}
+
+const isSales = (t: Touch) => isSalesActivity(t.assetType);
+
+/** Marketing touches on or before an instant; sales activities are not campaign attribution. */
+export function marketingTouchesUntil(touches: readonly Touch[] | undefined, until: number): Touch[] {
+  return (touches ?? []).filter((t) => ms(t.date) <= until && !isSales(t));
+}
+
+/** The marketing touch that preceded the hand-off, i.e. the one that tipped the lead over. */
+export function handoffTouch(contact: Contact, touches: readonly Touch[] | undefined): Touch | undefined {
+  if (!contact.handoffAt) return undefined;
+  return marketingTouchesUntil(touches, ms(contact.handoffAt)).at(-1);
+}
+
+/** Hand-off outcome: met, missed (late, or untouched past due) or still open; null without a hand-off. */
+export function slaOutcome(
+  contact: Contact,
+  touches: readonly Touch[] | undefined,
+  settings: SlaSettings,
+  now: Date,
+): 'met' | 'missed' | 'open' | null {
+  if (!contact.handoffAt) return null;
+  const first = firstSalesTouch(touches ?? [], contact.handoffAt);
+  const s = slaState({ handoffAt: contact.handoffAt, firstTouchAt: first?.date, now, settings });
+  if (s.state === 'met') return 'met';
+  if (s.state === 'missed' || s.state === 'overdue') return 'missed';
+  return s.state === 'no_handoff' ? null : 'open';
+}
+
+/** Looks up reason labels and groups, tolerating reasons that have since been retired. */
+export function reasonResolver(data: Pick<ReportData, 'reasons'>, touches: Map<string, Touch[]>) {
+  const defs = data.reasons ?? DEFAULT_REASON_DEFINITIONS;
+  const byId = new Map<string, ReasonDefinition>(defs.map((r) => [r.id, r]));
+  return {
+    label: (id: string | undefined) => (id ? (byId.get(id)?.label ?? id) : ''),
+    order: (id: string) => {
+      const i = defs.findIndex((r) => r.id === id);
+      return i < 0 ? defs.length : i;
+    },
+    /**
+     * A reason nobody defines any more has no group; infer it the way the groups are
+     * defined: rejected if sales had not yet made contact, disqualified if it had.
+     */
+    group(f: Feedback): ReasonGroup {
+      const known = f.reasonId ? byId.get(f.reasonId) : undefined;
+      if (known) return known.group;
+      if (f.verdict === 'good') return 'good';
+      const contacted = (touches.get(f.email) ?? []).some((t) => isSales(t) && ms(t.date) <= ms(f.createdAt));
+      return contacted ? 'disqualification' : 'rejection';
+    },
+  };
+}
+export type ReasonResolver = ReturnType<typeof reasonResolver>;
+
+/** The most frequent reason among verdicts of one group; ties go to the reason listed first. */
+export function topReason(verdicts: Iterable<Feedback>, group: ReasonGroup, reasons: ReasonResolver): TopReason | null {
+  const counts = new Map<string, number>();
+  for (const f of verdicts) {
+    if (f.reasonId && reasons.group(f) === group) counts.set(f.reasonId, (counts.get(f.reasonId) ?? 0) + 1);
+  }
+  let best: TopReason | null = null;
+  for (const [reasonId, count] of counts) {
+    const better =
+      !best ||
+      count > best.count ||
+      (count === best.count && (reasons.order(reasonId) - reasons.order(best.reasonId) || reasonId.localeCompare(best.reasonId)) < 0);
+    if (better) best = { reasonId, label: reasons.label(reasonId), count };
+  }
+  return best;
+}
