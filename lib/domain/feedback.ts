@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { EmailSchema } from './contact';
-import { FEEDBACK_REASONS } from './feedback-reasons';
 import { IsoDateSchema } from './open-value';
 
 export const VerdictSchema = z.enum(['good', 'bad']);
@@ -22,11 +21,9 @@ export const FeedbackInputSchema = z
     /** The rep's own address as the host page shows it, so marketing knows whom to ask. */
     author: z.string().max(300).optional(),
   })
-  .refine((f) => f.verdict === 'good' || !!f.reasonId, { message: 'A bad-lead verdict needs a reason', path: ['reasonId'] })
-  .refine((f) => !f.reasonId || FEEDBACK_REASONS.some((r) => r.id === f.reasonId && r.verdict === f.verdict), {
-    message: 'That reason does not belong to this verdict',
-    path: ['reasonId'],
-  });
+  // Whether the reason exists and fits the verdict depends on the team's reason list,
+  // which the background checks when the verdict arrives.
+  .refine((f) => f.verdict === 'good' || !!f.reasonId, { message: 'A bad-lead verdict needs a reason', path: ['reasonId'] });
 export type FeedbackInput = z.infer<typeof FeedbackInputSchema>;
 export type { Verdict } from './feedback-reasons';
 

@@ -4,7 +4,10 @@ import type { Feedback, FeedbackInput } from '../domain/feedback';
 import type { ContactSummary } from '../db/contact-repository';
 import type { FeedSyncResult } from '../connectors/feed/sync-feed';
 import type { Settings } from '../settings/settings';
-import { sendMessage, type CacheStatus, type HostDiagnostics, type SettingsView } from './protocol';
+import type { Persona } from '../domain/persona';
+import type { ReasonDefinition } from '../domain/reason-definition';
+import type { DrillDownRow, ReportDimension } from '../domain/report-schema';
+import { sendMessage, type CacheStatus, type HostDiagnostics, type PersonaPreviewRow, type ReportView, type SettingsView } from './protocol';
 
 /** What the popup and options pages ask of the background. */
 export type PageApi = {
@@ -25,6 +28,17 @@ export type PageApi = {
   retryFeedback: (id: string) => Promise<{ ok: boolean }>;
   discardFeedback: (id: string) => Promise<{ ok: boolean }>;
   deleteAllLocalData: () => Promise<CacheStatus>;
+  getReport: (q: { dimension: ReportDimension; from: string; to: string }) => Promise<ReportView>;
+  getDrillDown: (q: { campaignId: string; from: string; to: string }) => Promise<DrillDownRow[]>;
+  getFeedbackCsv: () => Promise<string>;
+  listPersonas: () => Promise<Persona[]>;
+  savePersona: (persona: Persona) => Promise<Persona[]>;
+  deletePersona: (id: string) => Promise<Persona[]>;
+  previewPersona: (persona: Persona) => Promise<PersonaPreviewRow[]>;
+  getReasons: () => Promise<ReasonDefinition[]>;
+  saveReasons: (reasons: ReasonDefinition[]) => Promise<ReasonDefinition[]>;
+  exportDefinitions: () => Promise<string>;
+  importDefinitions: (text: string) => Promise<{ personas: number; reasons: number }>;
   /** Asks the user for access to these origins; must run straight from a click. */
   requestOrigins: (origins: string[]) => Promise<boolean>;
   openOptions: () => void;
@@ -52,6 +66,17 @@ export function createPageClient(): PageApi {
     retryFeedback: (id) => sendMessage('retryFeedback', { id }),
     discardFeedback: (id) => sendMessage('discardFeedback', { id }),
     deleteAllLocalData: () => sendMessage('deleteAllLocalData', { confirm: 'DELETE' }),
+    getReport: (q) => sendMessage('getReport', q),
+    getDrillDown: (q) => sendMessage('getDrillDown', q),
+    getFeedbackCsv: async () => (await sendMessage('getFeedbackCsv', {})).csv,
+    listPersonas: () => sendMessage('listPersonas', {}),
+    savePersona: (persona) => sendMessage('savePersona', persona),
+    deletePersona: (id) => sendMessage('deletePersona', { id }),
+    previewPersona: (persona) => sendMessage('previewPersona', persona),
+    getReasons: () => sendMessage('getReasons', {}),
+    saveReasons: (reasons) => sendMessage('saveReasons', reasons),
+    exportDefinitions: async () => (await sendMessage('exportDefinitions', {})).json,
+    importDefinitions: (text) => sendMessage('importDefinitions', { text }),
     requestOrigins: (origins) => browser.permissions.request({ origins }),
     openOptions: () => void browser.runtime.openOptionsPage(),
   };

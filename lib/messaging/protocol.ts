@@ -6,6 +6,9 @@ import type { ContactSummary } from '../db/contact-repository';
 import type { CachedContext } from '../cache/contact-cache';
 import type { FeedSyncResult } from '../connectors/feed/sync-feed';
 import type { Settings } from '../settings/settings';
+import type { Persona } from '../domain/persona';
+import type { ReasonDefinition } from '../domain/reason-definition';
+import type { CampaignTrend, DrillDownRow, ReportRow, SlaGroupRow } from '../domain/report-schema';
 import type { Requests } from './requests';
 
 /** What the popup and options page show about the cache. */
@@ -23,6 +26,19 @@ export type SettingsView = {
   connections: { hubspotConnected: boolean; salesforceConnected: boolean; salesforceInstance?: string };
   feed?: { lastSyncAt?: string; lastError?: string };
 };
+
+/** The closed-loop report for one period and dimension, computed from the local cache. */
+export type ReportView = {
+  rows: ReportRow[];
+  trend: CampaignTrend[];
+  slaByOwner: SlaGroupRow[] | null;
+  slaByCampaign: SlaGroupRow[] | null;
+  /** Where the figures come from, shown on the page. */
+  basis: string;
+};
+
+/** A cached contact's score against a draft persona, next to the saved version's. */
+export type PersonaPreviewRow = { email: string; name?: string; company?: string; score: number; savedScore: number | null };
 
 /** Rows written by one import batch (inserted or updated). */
 export type ImportCounts = { contacts: number; campaigns: number; touches: number };
@@ -60,6 +76,17 @@ export type Responses = {
   retryFeedback: { ok: boolean };
   discardFeedback: { ok: boolean };
   deleteAllLocalData: CacheStatus;
+  getReport: ReportView;
+  getDrillDown: DrillDownRow[];
+  getFeedbackCsv: { csv: string };
+  listPersonas: Persona[];
+  savePersona: Persona[];
+  deletePersona: Persona[];
+  previewPersona: PersonaPreviewRow[];
+  getReasons: ReasonDefinition[];
+  saveReasons: ReasonDefinition[];
+  exportDefinitions: { json: string };
+  importDefinitions: { personas: number; reasons: number };
   getHostDiagnostics: HostDiagnostics[];
 };
 

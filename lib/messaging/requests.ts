@@ -3,6 +3,11 @@ import { FeedbackInputSchema } from '../domain/feedback';
 import { CampaignSchema, TouchSchema } from '../domain/campaign';
 import { ContactSchema, EmailSchema } from '../domain/contact';
 import { SettingsSchema } from '../settings/settings';
+import { PersonaSchema } from '../domain/persona';
+import { ReasonDefinitionSchema } from '../domain/reason-definition';
+import { ReportDimensionSchema } from '../domain/report-schema';
+
+const Iso = z.iso.datetime({ offset: true });
 
 /**
  * The one protocol between Leadlight's scripts. Every message goes
@@ -62,6 +67,28 @@ export const requests = {
   discardFeedback: z.object({ id: z.string().min(1).max(100) }),
   /** Options: wipe the cache, feedback, settings and credentials. The literal guards against accidents. */
   deleteAllLocalData: z.object({ confirm: z.literal('DELETE') }),
+  /** Report page: lead quality per campaign / source / persona / asset over a period (`to` exclusive). */
+  getReport: z.object({ dimension: ReportDimensionSchema, from: Iso, to: Iso }),
+  /** Report page: the contacts behind one campaign row, with their verdicts and notes. */
+  getDrillDown: z.object({ campaignId: z.string().min(1).max(200), from: Iso, to: Iso }),
+  /** Report page: every verdict as CSV. */
+  getFeedbackCsv: z.object({}).strict(),
+  /** Options: the team's personas. */
+  listPersonas: z.object({}).strict(),
+  /** Options: create or update a persona. */
+  savePersona: PersonaSchema,
+  /** Options: delete a persona. */
+  deletePersona: z.object({ id: z.string().min(1).max(100) }),
+  /** Options: how cached contacts would score against a draft persona, before saving it. */
+  previewPersona: PersonaSchema,
+  /** Options and sidebar: the feedback reasons, retired ones included. */
+  getReasons: z.object({}).strict(),
+  /** Options: replace the reason list (retire rather than delete used reasons). */
+  saveReasons: z.array(ReasonDefinitionSchema).min(1).max(200),
+  /** Options: personas and reasons as one JSON file for other reps. */
+  exportDefinitions: z.object({}).strict(),
+  /** Options: load a definitions file; a bad file changes nothing. */
+  importDefinitions: z.object({ text: z.string().max(2_000_000) }),
   /** Options: reload the bundled demo dataset (feedback is kept). */
   resetDemoData: z.object({}).strict(),
 } satisfies Record<string, z.ZodType>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { LeadlightDb } from '../db/database';
+import { SlaSettingsSchema } from '../domain/sla';
 
 const SALESFORCE_HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.(salesforce\.com|force\.com)$/;
 
@@ -26,6 +27,8 @@ export const SettingsSchema = z.object({
       writeBackField: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,79}$/, 'A field API name such as Lead_Quality__c').optional(),
     })
     .default({ loginHost: 'login.salesforce.com' }),
+  /** The hand-off service level; absent until the team sets one (it needs their time zone). */
+  sla: SlaSettingsSchema.optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});

@@ -47,6 +47,15 @@ describe('dispatch', () => {
     expect(await db.feedback.count()).toBe(0);
   });
 
+  it('refuses a reason that is retired or belongs to the other verdict, and stores nothing', async () => {
+    const submit = (reasonId: string, verdict: 'good' | 'bad') =>
+      dispatch(handlers, fakeBrowser.runtime.id, 'submitLeadFeedback', { email: 'ada.lovelace@analytical.example', verdict, reasonId }, own());
+    await expect(submit('no_budget', 'good')).rejects.toThrow(/does not belong/);
+    await dispatch(handlers, fakeBrowser.runtime.id, 'saveReasons', [{ id: 'no_budget', verdict: 'bad', group: 'disqualification', label: 'No budget', retired: true }], own());
+    await expect(submit('no_budget', 'bad')).rejects.toThrow(/not in the team/);
+    expect(await db.feedback.count()).toBe(0);
+  });
+
   it('refuses unknown message types', async () => {
     await expect(dispatch(handlers, fakeBrowser.runtime.id, 'dropDatabase' as never, {}, own())).rejects.toThrow(/Unknown message/);
   });

@@ -22,8 +22,14 @@ export async function syncFeed(db: LeadlightDb, url: string, now = new Date(), p
       return { status: 'unchanged' };
     }
     const { feed, errors, validators } = result;
-    const personas = feed.personas ?? (await db.personas.toArray());
-    await replaceDataset(db, { contacts: feed.contacts, campaigns: feed.campaigns, touches: feed.touches, personas }, `Feed: ${new URL(url).host}`, now);
+    // A feed that carries personas is the team's source of truth for them.
+    await replaceDataset(
+      db,
+      { contacts: feed.contacts, campaigns: feed.campaigns, touches: feed.touches, personas: feed.personas ?? [] },
+      `Feed: ${new URL(url).host}`,
+      now,
+      !!feed.personas?.length,
+    );
     const rowErrors = errors.length ? `${errors.length} rows skipped, first: ${errors[0]!.section}[${errors[0]!.index}] ${errors[0]!.reason}` : undefined;
     await db.meta.put({ key, name: url, ...validators, lastSyncAt: now.toISOString(), lastError: rowErrors });
     return { status: 'updated', rows: feed.contacts.length + feed.touches.length + feed.campaigns.length, rowErrors: errors.length };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { MessageType, Responses } from '../protocol';
 import { requests } from '../requests';
+import { closedLoopHandlers } from './closed-loop';
 import { connectionHandlers } from './connections';
 import { contactHandlers } from './contacts';
 import { dataHandlers } from './data';
@@ -12,7 +13,7 @@ export type { HandlerDeps, Handlers, SenderInfo } from './deps';
 
 /** The background's answers, one per message type. */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  return { ...contactHandlers(deps), ...feedbackHandlers(deps), ...dataHandlers(deps), ...connectionHandlers(deps) };
+  return { ...contactHandlers(deps), ...feedbackHandlers(deps), ...dataHandlers(deps), ...connectionHandlers(deps), ...closedLoopHandlers(deps) };
 }
 
 /** Raised for requests that are refused before any handler runs. */
