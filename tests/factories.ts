@@ -87,7 +87,7 @@ export function createFeedback(overrides: Partial<Feedback> = {}): Feedback {
  */
 export function createContactContext(
   overrides: { contact?: Partial<Contact>; timeline?: TimelineEntry[]; personas?: Persona[] } & Partial<
-    Pick<ContactContext, 'lastFeedback' | 'source'>
+    Pick<ContactContext, 'lastFeedback' | 'source' | 'sla' | 'upcoming'>
   > = {},
 ): ContactContext {
   const contact = createContact(overrides.contact);
@@ -97,6 +97,8 @@ export function createContactContext(
     timeline,
     personaMatches: rankPersonas(overrides.personas ?? [createPersona()], contact, timeline),
     ...(overrides.lastFeedback ? { lastFeedback: overrides.lastFeedback } : {}),
+    ...(overrides.sla ? { sla: overrides.sla } : {}),
+    upcoming: overrides.upcoming ?? [],
     source: overrides.source ?? { name: 'Demo CRM', dataAsOf: '2026-03-06T09:00:00.000Z' },
   };
 }

@@ -5,6 +5,8 @@ import { ContactHeader } from './contact-header';
 import { FeedbackPanel, type FeedbackActions } from './feedback-panel';
 import { LeadSourceCard } from './lead-source-card';
 import { PersonaCard } from './persona-card';
+import { SlaBadge } from './sla-badge';
+import { UpcomingCampaigns } from './upcoming-campaigns';
 
 type Props = { context: ContactContext; author?: string; feedback: FeedbackActions };
 
@@ -14,11 +16,13 @@ export function ContactContextView({ context, author, feedback }: Props) {
   return (
     <article data-testid="contact-context" aria-label={`Marketing context for ${contact.name ?? contact.email}`}>
       <ContactHeader contact={contact} />
+      {context.sla && <SlaBadge sla={context.sla} />}
       <LeadSourceCard original={contact.originalSource} latest={contact.latestSource} />
       <PersonaCard matches={context.personaMatches} />
       {/* Above the long timeline so a verdict stays one click away. */}
       <FeedbackPanel email={contact.email} author={author} last={context.lastFeedback} actions={feedback} />
       <CampaignTimeline timeline={context.timeline} />
+      <UpcomingCampaigns campaigns={context.upcoming ?? []} />
       <p data-testid="data-as-of" className="border-t border-slate-200 px-4 py-2 text-xs text-slate-500 dark:border-slate-700 dark:text-slate-400">
         {context.source.name} · data as of {formatDateTime(context.source.dataAsOf)}
       </p>

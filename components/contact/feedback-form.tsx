@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { REASON_GROUP_LABELS, reasonsFor, type Verdict } from '@/lib/domain/feedback-reasons';
+import { useReasons } from './reasons-context';
 
 type Props = { verdict: Verdict; onCancel: () => void; onConfirm: (reasonId: string | undefined, note: string) => Promise<void> };
 
@@ -9,7 +10,7 @@ export function FeedbackForm({ verdict, onCancel, onConfirm }: Props) {
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const noteId = useId();
-  const reasons = reasonsFor(verdict);
+  const reasons = reasonsFor(verdict, useReasons());
   const groups = [...new Set(reasons.map((r) => r.group))];
   const canConfirm = !busy && (verdict === 'good' || !!reasonId);
 

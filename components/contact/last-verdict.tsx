@@ -1,5 +1,6 @@
 import type { Feedback } from '@/lib/domain/feedback';
 import { reasonLabel } from '@/lib/domain/feedback-reasons';
+import { useReasons } from './reasons-context';
 import { formatDateTime } from '../format';
 
 const SYNC_LABELS: Record<Feedback['syncState'], string> = {
@@ -12,6 +13,7 @@ const SYNC_LABELS: Record<Feedback['syncState'], string> = {
 
 /** The verdict already on record for this contact, so nobody rates twice by accident. */
 export function LastVerdict({ feedback }: { feedback: Feedback }) {
+  const reasons = useReasons();
   const good = feedback.verdict === 'good';
   return (
     <div data-testid="last-verdict" className="text-sm text-slate-800 dark:text-slate-100">
@@ -19,7 +21,7 @@ export function LastVerdict({ feedback }: { feedback: Feedback }) {
         <span className={good ? 'font-semibold text-emerald-700 dark:text-emerald-300' : 'font-semibold text-rose-700 dark:text-rose-300'}>
           {good ? 'Good lead' : 'Bad lead'}
         </span>
-        {feedback.reasonId && <span> · {reasonLabel(feedback.reasonId)}</span>}
+        {feedback.reasonId && <span> · {reasonLabel(feedback.reasonId, reasons)}</span>}
       </p>
       {feedback.note && <p className="text-xs break-words text-slate-600 dark:text-slate-300">“{feedback.note}”</p>}
       <p className="text-xs text-slate-500 dark:text-slate-400">

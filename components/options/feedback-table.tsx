@@ -1,5 +1,5 @@
 import type { Feedback } from '@/lib/domain/feedback';
-import { reasonLabel } from '@/lib/domain/feedback-reasons';
+import { reasonLabel, type ReasonOption } from '@/lib/domain/feedback-reasons';
 import { formatDateTime } from '../format';
 
 const STATE_LABELS: Record<Feedback['syncState'], string> = {
@@ -13,7 +13,7 @@ const STATE_LABELS: Record<Feedback['syncState'], string> = {
 type Actions = { onRetry?: (id: string) => void; onDiscard?: (id: string) => void };
 
 /** Every verdict, newest first: what marketing reads to learn which leads were any good. */
-export function FeedbackTable({ feedback, onRetry, onDiscard }: { feedback: Feedback[] } & Actions) {
+export function FeedbackTable({ feedback, onRetry, onDiscard, reasons }: { feedback: Feedback[]; reasons?: readonly ReasonOption[] } & Actions) {
   if (feedback.length === 0) {
     return <p className="mt-2 text-sm text-slate-500 dark:text-slate-400">No feedback yet. Rate a lead from the sidebar in Gmail.</p>;
   }
@@ -36,7 +36,7 @@ export function FeedbackTable({ feedback, onRetry, onDiscard }: { feedback: Feed
             <td className={`py-1 pr-2 font-medium ${f.verdict === 'good' ? 'text-emerald-700 dark:text-emerald-300' : 'text-rose-700 dark:text-rose-300'}`}>
               {f.verdict === 'good' ? 'Good' : 'Bad'}
             </td>
-            <td className="py-1 pr-2">{reasonLabel(f.reasonId)}</td>
+            <td className="py-1 pr-2">{reasonLabel(f.reasonId, reasons)}</td>
             <td className="py-1 pr-2 break-words">{f.note}</td>
             <td className="py-1 pr-2 whitespace-nowrap">
               {formatDateTime(f.createdAt)}

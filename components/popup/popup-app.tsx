@@ -2,13 +2,15 @@ import { useEffect, useState } from 'react';
 import type { ContactContext } from '@/lib/domain/contact-context';
 import type { PageApi } from '@/lib/messaging/page-client';
 import type { CacheStatus } from '@/lib/messaging/protocol';
+import { FEEDBACK_REASONS, type ReasonOption } from '@/lib/domain/feedback-reasons';
 import { ContactContextView } from '../contact/contact-context-view';
+import { ReasonsContext } from '../contact/reasons-context';
 import { formatDateTime } from '../format';
 import { UnknownContactState } from '../ui/states';
 import { ContactSearch } from './contact-search';
 
 /** What the popup asks of the background. */
-export type PopupApi = Pick<PageApi, 'getStatus' | 'search' | 'getContext' | 'submit' | 'undo' | 'openOptions'>;
+export type PopupApi = Pick<PageApi, 'getStatus' | 'search' | 'getContext' | 'submit' | 'undo' | 'openOptions'> & Partial<Pick<PageApi, 'getReasons'>>;
 
 /** Toolbar popup: data freshness, unsent feedback, and a lookup of any cached contact. */
 export function PopupApp({ api }: { api: PopupApi }) {
@@ -18,8 +20,10 @@ export function PopupApp({ api }: { api: PopupApi }) {
 
   const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
 
+  const [reasons, setReasons] = useState<readonly ReasonOption[]>(FEEDBACK_REASONS);
   useEffect(() => {
     api.getStatus().then(setStatus, fail);
+    api.getReasons?.().then(setReasons, () => undefined);
   }, [api]);
 
   const open = (email: string) => {
@@ -30,9 +34,14 @@ export function PopupApp({ api }: { api: PopupApi }) {
     <main className="w-[360px] bg-white text-slate-900 dark:bg-slate-900 dark:text-slate-100">
       <header className="flex items-center justify-between bg-sky-700 px-4 py-2 text-white">
         <h1 className="text-sm font-semibold">Leadlight</h1>
-        <button type="button" onClick={api.openOptions} className="text-xs underline">
-          Settings &amp; feedback
-        </button>
+        <span className="flex gap-3">
+          <a href="/report.html" target="_blank" rel="noopener" className="text-xs underline">
+            Report
+          </a>
+          <button type="button" onClick={api.openOptions} className="text-xs underline">
+            Settings &amp; feedback
+          </button>
+        </span>
       </header>
       {status && (
         <dl data-testid="cache-status" className="grid grid-cols-2 gap-x-2 px-4 py-2 text-xs">
@@ -54,7 +63,9 @@ export function PopupApp({ api }: { api: PopupApi }) {
       <ContactSearch search={api.search} onPick={open} />
       {picked &&
         (picked.context ? (
-          <ContactContextView key={picked.email} context={picked.context} feedback={api} />
+          <ReasonsContext.Provider value={reasons}>
+            <ContactContextView key={picked.email} context={picked.context} feedback={api} />
+          </ReasonsContext.Provider>
         ) : (
           <UnknownContactState email={picked.email} />
         ))}

@@ -1,4 +1,5 @@
 import type { CachedContext } from '@/lib/cache/contact-cache';
+import type { ReasonOption } from '@/lib/domain/feedback-reasons';
 import type { FeedbackActions } from '../contact/feedback-panel';
 
 /**
@@ -7,6 +8,8 @@ import type { FeedbackActions } from '../contact/feedback-panel';
  */
 export type SidebarApi = FeedbackActions & {
   getContexts: (emails: string[]) => Promise<CachedContext[]>;
+  /** The team's reason list; optional so a page without it falls back to the built-in one. */
+  getReasons?: () => Promise<ReasonOption[]>;
   loadOpen: () => Promise<boolean>;
   saveOpen: (open: boolean) => Promise<void>;
 };

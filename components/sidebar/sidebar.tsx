@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { FeedbackInput } from '@/lib/domain/feedback';
+import { FEEDBACK_REASONS, type ReasonOption } from '@/lib/domain/feedback-reasons';
+import { ReasonsContext } from '../contact/reasons-context';
 import type { Participant } from '@/lib/hosts/participants';
 import { ContactContextView } from '../contact/contact-context-view';
 import { ErrorState, LoadingState, NoContactState, RefreshNotice, UnknownContactState } from '../ui/states';
@@ -26,6 +28,7 @@ export function Sidebar({ api, participants, selfEmail, toggles = 0, updated, on
   const [open, setOpen] = useState(true);
   // Opened by the shortcut on a page where no contact was detected.
   const [summoned, setSummoned] = useState(false);
+  const [reasons, setReasons] = useState<readonly ReasonOption[]>(FEEDBACK_REASONS);
   const [selected, setSelected] = useState<string | null>(null);
   const emails = useMemo(() => participants.map((p) => p.email), [participants]);
   const { state, retry, refreshOne } = useContactContexts(api, emails);
@@ -47,6 +50,7 @@ export function Sidebar({ api, participants, selfEmail, toggles = 0, updated, on
 
   useEffect(() => {
     api.loadOpen().then(setOpen, () => undefined);
+    api.getReasons?.().then(setReasons, () => undefined);
   }, [api]);
   useEffect(() => onOpenChange?.(emails.length > 0 ? open : summoned), [open, summoned, emails.length, onOpenChange]);
 
@@ -112,10 +116,10 @@ export function Sidebar({ api, participants, selfEmail, toggles = 0, updated, on
       ) : state.status === 'error' ? (
         <ErrorState message={state.message} onRetry={retry} />
       ) : context ? (
-        <>
+        <ReasonsContext.Provider value={reasons}>
           <RefreshNotice refreshing={entry?.refreshing} error={entry?.error} />
           <ContactContextView key={current} context={context} author={selfEmail} feedback={feedback} />
-        </>
+        </ReasonsContext.Provider>
       ) : entry?.error ? (
         <ErrorState message={entry.error} onRetry={retry} />
       ) : (

@@ -1,6 +1,10 @@
 import type { Contact } from '../domain/contact';
 import type { ContactContext, TimelineEntry } from '../domain/contact-context';
 import { rankPersonas } from '../domain/persona-match';
+import { defaultSlaSettings } from '../domain/sla';
+import { slaViewFor } from '../domain/sla-view';
+import { upcomingCampaigns } from '../domain/upcoming';
+import { loadSettings } from '../settings/settings';
 import type { LeadlightDb } from './database';
 
 /** A short line for pickers and search results. */
@@ -10,9 +14,9 @@ export type ContactSummary = Pick<Contact, 'email' | 'name' | 'title' | 'company
  * Assembles everything the sidebar shows for one contact, or null when we have no
  * record of them (the sidebar then says so plainly rather than inventing data).
  */
-export async function getContactContext(db: LeadlightDb, email: string): Promise<ContactContext | null> {
+export async function getContactContext(db: LeadlightDb, email: string, now: Date = new Date()): Promise<ContactContext | null> {
   const key = email.trim().toLowerCase();
-  return db.transaction('r', [db.contacts, db.touches, db.campaigns, db.personas, db.feedback, db.meta], async () => {
+  return db.transaction('r', [db.contacts, db.touches, db.campaigns, db.personas, db.feedback, db.meta, db.settings], async () => {
     const row = await db.contacts.get(key);
     if (!row) return null;
     const { tokens: _tokens, ...contact } = row;
@@ -27,11 +31,20 @@ export async function getContactContext(db: LeadlightDb, email: string): Promise
     const feedback = await db.feedback.where('email').equals(key).toArray();
     const lastFeedback = feedback.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
     const source = await db.meta.get('source');
+    const settings = await loadSettings(db);
+    // Until the team sets an SLA, the common default applies in this browser's time zone.
+    const sla = settings.sla ?? defaultSlaSettings(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    const personaMatches = rankPersonas(personas, contact, timeline);
+    const best = personaMatches[0] && personaMatches[0].score >= 50 ? personaMatches[0].personaId : undefined;
+    // Upcoming campaigns are few; a full read keeps this simple.
+    const campaignsAll = await db.campaigns.toArray();
     return {
       contact,
       timeline,
-      personaMatches: rankPersonas(personas, contact, timeline),
+      personaMatches,
       lastFeedback,
+      sla: slaViewFor(contact, touches, sla, now),
+      upcoming: upcomingCampaigns(campaignsAll, contact, best, now),
       source: { name: source?.name ?? 'Unknown source', dataAsOf: source?.loadedAt ?? new Date(0).toISOString() },
     };
   });

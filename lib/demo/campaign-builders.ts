@@ -35,7 +35,7 @@ const dayEnd = (day: string): number => dayStart(day) + DAY_MS - 60_000;
 
 function spec(base: Base, type: string, start: number, end: number, rest: Pick<CampaignSpec, 'assets' | 'sourceDetail'> & { keyDate?: number }): CampaignSpec {
   return {
-    campaign: { id: base.id, name: base.name, type, status: base.status, startDate: iso(start), endDate: iso(end) },
+    campaign: { id: base.id, name: base.name, type, status: base.status, startDate: iso(start), endDate: iso(end), audience: { personaIds: base.audience.filter((a) => a !== 'other') } },
     start,
     end,
     audience: base.audience,

@@ -10,6 +10,10 @@ export const CampaignSchema = z.object({
   status: OpenValueSchema,
   startDate: IsoDateSchema.optional(),
   endDate: IsoDateSchema.optional(),
+  /** Who it is for: persona ids and lifecycle stages. Absent means everyone. */
+  audience: z
+    .object({ personaIds: z.array(z.string().min(1)).max(50).optional(), stages: z.array(z.string().min(1)).max(20).optional() })
+    .optional(),
 });
 export type Campaign = z.infer<typeof CampaignSchema>;
 

@@ -29,13 +29,16 @@ export const REASON_GROUP_LABELS = {
   disqualification: 'Disqualified after contact',
 } as const;
 
-/** Reasons offered for a verdict, in display order. */
-export function reasonsFor(verdict: Verdict): FeedbackReason[] {
-  return FEEDBACK_REASONS.filter((r) => r.verdict === verdict);
+/** A reason as a team's list holds it (the built-in list, an edited one or an imported one). */
+export type ReasonOption = { id: string; verdict: Verdict; group: 'good' | 'rejection' | 'disqualification'; label: string; retired?: boolean };
+
+/** Reasons offered for a verdict, in display order; retired ones are no longer offered. */
+export function reasonsFor(verdict: Verdict, list: readonly ReasonOption[] = FEEDBACK_REASONS): ReasonOption[] {
+  return list.filter((r) => r.verdict === verdict && !r.retired);
 }
 
-/** A reason's label; past feedback may carry a reason since retired, so fall back to its id. */
-export function reasonLabel(id: string | undefined): string {
+/** A reason's label, retired ones included; an id no list knows is shown as is. */
+export function reasonLabel(id: string | undefined, list: readonly ReasonOption[] = FEEDBACK_REASONS): string {
   if (!id) return '';
-  return FEEDBACK_REASONS.find((r) => r.id === id)?.label ?? id;
+  return list.find((r) => r.id === id)?.label ?? id;
 }

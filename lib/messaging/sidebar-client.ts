@@ -8,6 +8,7 @@ const OPEN_KEY = 'sidebar.open';
 export function createSidebarClient(): SidebarApi {
   return {
     getContexts: (emails) => sendMessage('getContactContexts', { emails }),
+    getReasons: () => sendMessage('getReasons', {}),
     submit: (input) => sendMessage('submitLeadFeedback', input),
     undo: async (id) => {
       await sendMessage('retractLeadFeedback', { id });

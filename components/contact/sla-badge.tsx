@@ -1,0 +1,34 @@
+import type { SlaView } from '@/lib/domain/contact-context';
+import { formatDateTime } from '../format';
+
+const LOOK: Record<SlaView['state'], { label: string; className: string }> = {
+  on_time: { label: 'On time', className: 'bg-emerald-50 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200' },
+  due_soon: { label: 'Due soon', className: 'bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-200' },
+  overdue: { label: 'Overdue', className: 'bg-rose-50 text-rose-800 dark:bg-rose-950 dark:text-rose-200' },
+  met: { label: 'SLA met', className: 'bg-emerald-50 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200' },
+  missed: { label: 'SLA missed', className: 'bg-rose-50 text-rose-800 dark:bg-rose-950 dark:text-rose-200' },
+};
+
+function detail(sla: SlaView): string {
+  switch (sla.state) {
+    case 'on_time':
+    case 'due_soon':
+      return `first touch due in ${sla.duration} (${formatDateTime(sla.dueAt)})`;
+    case 'overdue':
+      return `first touch overdue by ${sla.duration} (was due ${formatDateTime(sla.dueAt)})`;
+    case 'met':
+      return `first touch at ${formatDateTime(sla.metAt)}, ${sla.duration} early`;
+    case 'missed':
+      return `first touch at ${formatDateTime(sla.metAt)}, ${sla.duration} late`;
+  }
+}
+
+/** Where the marketing → sales hand-off stands against the agreed first-touch time. */
+export function SlaBadge({ sla }: { sla: SlaView }) {
+  const look = LOOK[sla.state];
+  return (
+    <p data-testid="sla-state" className={`mx-4 mb-2 rounded px-2 py-1 text-xs ${look.className}`}>
+      <span className="font-semibold">{look.label}</span> · {detail(sla)}
+    </p>
+  );
+}
