@@ -26,6 +26,12 @@ describe('Gmail sidebar on demo data', () => {
     expect(await gmail.sidebar.root.getByTestId('data-as-of').textContent()).toContain('Demo data');
   });
 
+  it('shows an overdue hand-off and the upcoming campaigns that fit the contact', async () => {
+    // Maya was handed to sales on the demo's Nov 18 with no sales touch since.
+    expect(await gmail.sidebar.root.getByTestId('sla-state').textContent()).toMatch(/^Overdue · first touch overdue by/);
+    expect(await gmail.sidebar.root.getByTestId('upcoming-campaigns').textContent()).toContain('Spring Product Launch Webinar');
+  });
+
   it('makes room for itself so the message is not covered', async () => {
     const margin = await page.evaluate(() => document.documentElement.style.marginRight);
     expect(margin).toBe('320px');
