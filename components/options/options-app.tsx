@@ -7,7 +7,10 @@ import { DangerZone } from './danger-zone';
 import { DataSourcePanel } from './data-source-panel';
 import { DiagnosticsView } from './diagnostics-view';
 import { FeedbackTable } from './feedback-table';
+import { SlaSettings } from './sla-settings';
 import { ImportPanel } from './import-panel';
+import { PersonaEditor } from './personas/persona-editor';
+import { ReasonEditor } from './reasons/reason-editor';
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -70,7 +73,19 @@ export function OptionsApp({ api }: { api: PageApi }) {
         <button type="button" onClick={load} className="text-sm text-sky-700 underline dark:text-sky-300">
           Refresh
         </button>
+        <a href="/report.html" className="ml-4 text-sm text-sky-700 underline dark:text-sky-300">
+          Open the lead-quality report
+        </a>
         {feedback && <FeedbackTable feedback={feedback} onRetry={(id) => act(() => api.retryFeedback(id))} onDiscard={(id) => act(() => api.discardFeedback(id))} />}
+      </Section>
+      <Section id="personas" title="Personas">
+        <PersonaEditor api={api} />
+      </Section>
+      <Section id="reasons" title="Feedback reasons">
+        <ReasonEditor api={api} />
+      </Section>
+      <Section id="sla" title="Hand-off SLA">
+        <SlaSettings api={api} />
       </Section>
       <Section id="diagnostics" title="Page detection diagnostics">
         <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">

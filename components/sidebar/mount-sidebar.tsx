@@ -1,4 +1,4 @@
-import styles from '@/components/styles.css?inline';
+import styles from './sidebar.css?inline';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
