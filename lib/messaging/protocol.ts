@@ -8,7 +8,7 @@ import type { FeedSyncResult } from '../connectors/feed/sync-feed';
 import type { Settings } from '../settings/settings';
 import type { Persona } from '../domain/persona';
 import type { ReasonDefinition } from '../domain/reason-definition';
-import type { CampaignTrend, DrillDownRow, ReportRow, SlaGroupRow } from '../domain/report-schema';
+import type { CampaignTrend, DrillDownRow, ReportRow, SlaGroupRow, TrendPoint } from '../domain/report-schema';
 import type { Requests } from './requests';
 
 /** What the popup and options page show about the cache. */
@@ -30,7 +30,8 @@ export type SettingsView = {
 /** The closed-loop report for one period and dimension, computed from the local cache. */
 export type ReportView = {
   rows: ReportRow[];
-  trend: CampaignTrend[];
+  /** Months as ISO strings: messages carry JSON, not Dates. */
+  trend: (Omit<CampaignTrend, 'series'> & { series: (Omit<TrendPoint, 'bucketStart'> & { bucketStart: string })[] })[];
   slaByOwner: SlaGroupRow[] | null;
   slaByCampaign: SlaGroupRow[] | null;
   /** Where the figures come from, shown on the page. */

@@ -43,7 +43,10 @@ export function closedLoopHandlers({ db, now = () => new Date() }: HandlerDeps):
       const sla = settings.sla;
       return {
         rows: buildReport({ ...data, period, dimension, slaSettings: sla, now: now() }),
-        trend: goodRateOverTime({ ...data, period, bucket: 'month', timeZone: sla?.timeZone }),
+        trend: goodRateOverTime({ ...data, period, bucket: 'month', timeZone: sla?.timeZone }).map((t) => ({
+          ...t,
+          series: t.series.map((p) => ({ ...p, bucketStart: p.bucketStart.toISOString() })),
+        })),
         slaByOwner: sla ? slaByOwner({ ...data, settings: sla, now: now(), period }) : null,
         slaByCampaign: sla ? slaByCampaign({ ...data, settings: sla, now: now(), period }) : null,
         basis: `Computed in this browser from ${source?.name ?? 'the cache'} and the feedback given here`,
