@@ -15,16 +15,16 @@ export type Launched = { context: BrowserContext; extensionId: string; worker: W
  * Starts real Chromium with the built extension and serves the Gmail look-alike at
  * Gmail's real URL, so the production match patterns are what gets tested.
  */
-export async function launchWithExtension(): Promise<Launched> {
+export async function launchWithExtension(extraExtensions: string[] = []): Promise<Launched> {
   const profile = mkdtempSync(join(tmpdir(), 'leadlight-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
     headless: true,
-    args: extensionArgs(EXTENSION_DIR),
+    args: extensionArgs([EXTENSION_DIR, ...extraExtensions].join(',')),
     viewport: { width: 1400, height: 900 },
   });
   await routeGmail(context);
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const worker = await ourWorker(context);
   const extensionId = new URL(worker.url()).host;
   return {
     context,
@@ -35,6 +35,18 @@ export async function launchWithExtension(): Promise<Launched> {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Leadlight's service worker (its manifest names it Leadlight), among any other extensions loaded. */
+async function ourWorker(context: BrowserContext): Promise<Worker> {
+  for (let i = 0; i < 300; i++) {
+    for (const w of context.serviceWorkers()) {
+      const name = await w.evaluate(() => chrome.runtime.getManifest().name).catch(() => '');
+      if (name === 'Leadlight') return w;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('Leadlight service worker did not start');
 }
 
 /**
