@@ -6,6 +6,7 @@ import { slaViewFor } from '../domain/sla-view';
 import { upcomingCampaigns } from '../domain/upcoming';
 import { loadSettings } from '../settings/settings';
 import type { LeadlightDb } from './database';
+import { cachedTable } from './small-table-cache';
 
 /** A short line for pickers and search results. */
 export type ContactSummary = Pick<Contact, 'email' | 'name' | 'title' | 'company'>;
@@ -16,38 +17,36 @@ export type ContactSummary = Pick<Contact, 'email' | 'name' | 'title' | 'company
  */
 export async function getContactContext(db: LeadlightDb, email: string, now: Date = new Date()): Promise<ContactContext | null> {
   const key = email.trim().toLowerCase();
-  return db.transaction('r', [db.contacts, db.touches, db.campaigns, db.personas, db.feedback, db.meta, db.settings], async () => {
-    const row = await db.contacts.get(key);
-    if (!row) return null;
-    const { tokens: _tokens, ...contact } = row;
-    const touches = await db.touches.where('email').equals(key).toArray();
-    const campaignIds = [...new Set(touches.map((t) => t.campaignId))];
-    const campaigns = await db.campaigns.bulkGet(campaignIds);
-    const byId = new Map(campaigns.filter((c) => !!c).map((c) => [c.id, c]));
-    const timeline: TimelineEntry[] = touches
-      .map((t) => ({ ...t, campaign: byId.get(t.campaignId) }))
-      .sort((a, b) => b.date.localeCompare(a.date));
-    const personas = await db.personas.toArray();
-    const feedback = await db.feedback.where('email').equals(key).toArray();
-    const lastFeedback = feedback.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
-    const source = await db.meta.get('source');
-    const settings = await loadSettings(db);
-    // Until the team sets an SLA, the common default applies in this browser's time zone.
-    const sla = settings.sla ?? defaultSlaSettings(Intl.DateTimeFormat().resolvedOptions().timeZone);
-    const personaMatches = rankPersonas(personas, contact, timeline);
-    const best = personaMatches[0] && personaMatches[0].score >= 50 ? personaMatches[0].personaId : undefined;
-    // Upcoming campaigns are few; a full read keeps this simple.
-    const campaignsAll = await db.campaigns.toArray();
-    return {
-      contact,
-      timeline,
-      personaMatches,
-      lastFeedback,
-      sla: slaViewFor(contact, touches, sla, now),
-      upcoming: upcomingCampaigns(campaignsAll, contact, best, now),
-      source: { name: source?.name ?? 'Unknown source', dataAsOf: source?.loadedAt ?? new Date(0).toISOString() },
-    };
-  });
+  const row = await db.contacts.get(key);
+  if (!row) return null;
+  const { tokens: _tokens, fetchedAt: _f, viewedAt: _v, ...contact } = row;
+  // One round of parallel reads; the small tables usually come from memory.
+  const [touches, feedback, campaigns, personas, source, settings] = await Promise.all([
+    db.touches.where('email').equals(key).toArray(),
+    db.feedback.where('email').equals(key).toArray(),
+    cachedTable(db, 'campaigns', () => db.campaigns.toArray()),
+    cachedTable(db, 'personas', () => db.personas.toArray()),
+    cachedTable(db, 'meta', () => db.meta.get('source')),
+    cachedTable(db, 'settings', () => loadSettings(db)),
+  ]);
+  const byId = new Map(campaigns.map((c) => [c.id, c]));
+  const timeline: TimelineEntry[] = touches
+    .map((t) => ({ ...t, campaign: byId.get(t.campaignId) }))
+    .sort((a, b) => b.date.localeCompare(a.date));
+  const lastFeedback = feedback.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+  // Until the team sets an SLA, the common default applies in this browser's time zone.
+  const sla = settings.sla ?? defaultSlaSettings(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const personaMatches = rankPersonas(personas, contact, timeline);
+  const best = personaMatches[0] && personaMatches[0].score >= 50 ? personaMatches[0].personaId : undefined;
+  return {
+    contact,
+    timeline,
+    personaMatches,
+    lastFeedback,
+    sla: slaViewFor(contact, touches, sla, now),
+    upcoming: upcomingCampaigns(campaigns, contact, best, now),
+    source: { name: source?.name ?? 'Unknown source', dataAsOf: source?.loadedAt ?? new Date(0).toISOString() },
+  };
 }
 
 /**

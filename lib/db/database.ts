@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import { watchSmallTables } from './small-table-cache';
 import type { Campaign, Touch } from '../domain/campaign';
 import type { Contact } from '../domain/contact';
 import type { Feedback } from '../domain/feedback';
@@ -74,6 +75,10 @@ export class LeadlightDb extends Dexie {
             f.attempts ??= 0;
           });
       });
+    // v3: touches are only ever looked up by contact (and campaign); the date index
+    // cost every bulk write and served no query.
+    this.version(3).stores({ touches: 'id, email, campaignId' });
+    watchSmallTables(this);
   }
 }
 

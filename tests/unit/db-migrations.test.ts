@@ -34,6 +34,9 @@ describe.each(fixtures.map((f) => [f.version, f] as const))('upgrading a v%i dat
     for (const f of await db.feedback.toArray()) expect(FeedbackSchema.safeParse(f).success, `feedback ${f.id}`).toBe(true);
     const maya = await db.contacts.get('maya.okafor@northwind-logistics.example');
     expect(maya?.fetchedAt).toBe('2026-10-30T08:00:00.000Z');
+    // Queries every version must still answer through the upgraded indexes.
+    expect(await db.touches.where('email').equals('maya.okafor@northwind-logistics.example').count()).toBe(1);
+    expect(await db.contacts.where('tokens').startsWith('okaf').count()).toBe(1);
     const ctx = await getContactContext(db, 'maya.okafor@northwind-logistics.example');
     expect(ctx?.lastFeedback?.note).toBe('Frozen until Q3');
     expect(ctx?.timeline).toHaveLength(1);

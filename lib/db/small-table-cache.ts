@@ -1,0 +1,47 @@
+import type Dexie from 'dexie';
+
+/**
+ * Campaigns, personas, settings and meta are small and read on every sidebar
+ * lookup. They are kept in memory per database instance and dropped whenever
+ * anything writes to their table (a DBCore middleware sees every write, clear()
+ * included). All writes go through the background, so its memory stays true.
+ */
+const CACHED = new Set(['campaigns', 'personas', 'settings', 'meta']);
+const caches = new WeakMap<Dexie, Map<string, Promise<unknown>>>();
+
+/** Installs the write watcher; call once right after constructing the database. */
+export function watchSmallTables(db: Dexie): void {
+  const cache = new Map<string, Promise<unknown>>();
+  caches.set(db, cache);
+  db.use({
+    stack: 'dbcore',
+    name: 'small-table-cache',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        if (!CACHED.has(name)) return table;
+        return {
+          ...table,
+          mutate: (req) => {
+            cache.delete(name);
+            return table.mutate(req).finally(() => cache.delete(name));
+          },
+        };
+      },
+    }),
+  });
+}
+
+/** A small table's rows, read once and then served from memory until the table changes. */
+export function cachedTable<T>(db: Dexie, name: string, read: () => Promise<T>): Promise<T> {
+  const cache = caches.get(db);
+  if (!cache || !CACHED.has(name)) return read();
+  let hit = cache.get(name) as Promise<T> | undefined;
+  if (!hit) {
+    hit = read();
+    cache.set(name, hit);
+    hit.catch(() => cache.delete(name));
+  }
+  return hit;
+}
