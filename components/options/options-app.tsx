@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Feedback } from '@/lib/domain/feedback';
 import type { PageApi } from '@/lib/messaging/page-client';
 import type { CacheStatus } from '@/lib/messaging/protocol';
@@ -11,17 +11,8 @@ import { SlaSettings } from './sla-settings';
 import { ImportPanel } from './import-panel';
 import { PersonaEditor } from './personas/persona-editor';
 import { ReasonEditor } from './reasons/reason-editor';
+import { PageSection } from '../ui/page-section';
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={`${id}-heading`} className="mt-8">
-      <h2 id={`${id}-heading`} className="text-lg font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
 
 /** Settings page: where the data comes from, every verdict reps have given, diagnostics. */
 export function OptionsApp({ api }: { api: PageApi }) {
@@ -61,15 +52,15 @@ export function OptionsApp({ api }: { api: PageApi }) {
           {error}
         </p>
       )}
-      <Section id="data" title="Data source">
+      <PageSection id="data" title="Data source">
         {status && (
           <p data-testid="options-status" className="mt-1 text-sm">
             {status.sourceName} · {status.contactCount.toLocaleString('en-US')} contacts · data as of {formatDateTime(status.dataAsOf) || 'never'}
           </p>
         )}
         <DataSourcePanel api={api} version={version} importPanel={<ImportPanel api={api} onImported={load} />} onChanged={load} />
-      </Section>
-      <Section id="feedback" title="Lead-quality feedback">
+      </PageSection>
+      <PageSection id="feedback" title="Lead-quality feedback">
         <button type="button" onClick={load} className="text-sm text-sky-700 underline dark:text-sky-300">
           Refresh
         </button>
@@ -77,25 +68,25 @@ export function OptionsApp({ api }: { api: PageApi }) {
           Open the lead-quality report
         </a>
         {feedback && <FeedbackTable feedback={feedback} onRetry={(id) => act(() => api.retryFeedback(id))} onDiscard={(id) => act(() => api.discardFeedback(id))} />}
-      </Section>
-      <Section id="personas" title="Personas">
+      </PageSection>
+      <PageSection id="personas" title="Personas">
         <PersonaEditor api={api} />
-      </Section>
-      <Section id="reasons" title="Feedback reasons">
+      </PageSection>
+      <PageSection id="reasons" title="Feedback reasons">
         <ReasonEditor api={api} />
-      </Section>
-      <Section id="sla" title="Hand-off SLA">
+      </PageSection>
+      <PageSection id="sla" title="Hand-off SLA">
         <SlaSettings api={api} />
-      </Section>
-      <Section id="diagnostics" title="Page detection diagnostics">
+      </PageSection>
+      <PageSection id="diagnostics" title="Page detection diagnostics">
         <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
           If the sidebar stops finding contacts on a site, this shows which page markers went missing. It stays on this computer.
         </p>
         <DiagnosticsView load={api.getDiagnostics} />
-      </Section>
-      <Section id="danger" title="Local data">
+      </PageSection>
+      <PageSection id="danger" title="Local data">
         <DangerZone api={api} unsent={status?.unsentFeedback ?? 0} onDeleted={load} />
-      </Section>
+      </PageSection>
     </main>
   );
 }

@@ -13,6 +13,7 @@ import { DEFAULT_SORT, reportColumns, sortRows, type SortState } from './report-
 import { ReportTable } from './report-table';
 import { SlaTables } from './sla-tables';
 import { TrendChart, topTrends } from './trend-chart';
+import { PageSection } from '../ui/page-section';
 
 /** What the report page asks of the background. */
 export type ReportApi = Pick<PageApi, 'getReport' | 'getDrillDown' | 'getFeedbackCsv'>;
@@ -20,16 +21,6 @@ export type ReportApi = Pick<PageApi, 'getReport' | 'getDrillDown' | 'getFeedbac
 const systemNow = () => new Date();
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={`${id}-heading`} className="mt-8">
-      <h2 id={`${id}-heading`} className="text-lg font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
 
 const buttonClass =
   'rounded border border-slate-300 px-3 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800';
@@ -206,7 +197,7 @@ export function ReportApp({ api, now = systemNow }: { api: ReportApi; now?: () =
       <PeriodPicker choice={choice} days={days} onChange={onChoice} />
 
       {periodView && (
-        <Section id="trend" title="Good-lead rate per campaign over time">
+        <PageSection id="trend" title="Good-lead rate per campaign over time">
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
             Per month, for the campaigns with most verdicts in this period. A gap means no verdicts that month.
           </p>
@@ -215,7 +206,7 @@ export function ReportApp({ api, now = systemNow }: { api: ReportApi; now?: () =
           ) : (
             <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">No verdicts to chart in this period.</p>
           )}
-        </Section>
+        </PageSection>
       )}
 
       <section aria-labelledby="quality-heading" className="mt-8">
@@ -228,9 +219,9 @@ export function ReportApp({ api, now = systemNow }: { api: ReportApi; now?: () =
       </section>
 
       {periodView && (
-        <Section id="sla" title="Hand-offs against the SLA">
+        <PageSection id="sla" title="Hand-offs against the SLA">
           <SlaTables byOwner={periodView.slaByOwner} byCampaign={periodView.slaByCampaign} />
-        </Section>
+        </PageSection>
       )}
     </main>
   );
