@@ -55,6 +55,7 @@ export class ImportSession {
   private parsed = false;
   private startedAt = 0;
   private finishing = false;
+  private begun = false;
 
   constructor(
     private readonly importer: ImportApi,
@@ -99,13 +100,7 @@ export class ImportSession {
     if (this.state.phase !== 'ready' || !this.worker) return;
     this.set({ phase: 'importing', replace });
     this.startedAt = this.now();
-    try {
-      await this.importer.begin(replace);
-    } catch (e) {
-      return this.fail(`Could not start the import: ${message(e)}`);
-    }
-    // Cancelled while the background was clearing old data.
-    if (this.getState().phase !== 'importing') return;
+    this.begun = false;
     this.worker?.postMessage({ type: 'start', mapping: this.state.mapping });
   }
 
@@ -162,6 +157,12 @@ export class ImportSession {
     this.sending = true;
     try {
       for (let next = this.queue.shift(); next; next = this.queue.shift()) {
+        // Old data is only cleared once there is a valid row to replace it with: a file
+        // that turns out to be all errors (or is cancelled early) leaves the cache as it was.
+        if (!this.begun) {
+          await this.importer.begin(this.state.replace);
+          this.begun = true;
+        }
         await this.importer.send(next.batch);
         const imported = this.state.imported + next.rows;
         const seconds = (this.now() - this.startedAt) / 1000;
@@ -186,7 +187,8 @@ export class ImportSession {
     const cancelled = this.state.phase === 'cancelling';
     this.dispose();
     try {
-      const status = await this.importer.finish(this.state.fileName, this.state.imported);
+      // Nothing stored: the cache's source stays what it was.
+      const status = this.begun ? await this.importer.finish(this.state.fileName, this.state.imported) : null;
       this.set({ phase: cancelled ? 'cancelled' : 'done', status, bytesDone: cancelled ? this.state.bytesDone : this.state.totalBytes });
     } catch (e) {
       this.fail(`The rows were stored, but the import could not be recorded: ${message(e)}`);

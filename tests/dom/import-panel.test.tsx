@@ -131,15 +131,17 @@ describe('ImportPanel', () => {
     await userEvent.click(screen.getByRole('checkbox', { name: 'Replace the demo data' }));
     await userEvent.click(screen.getByRole('button', { name: 'Import' }));
 
-    expect(importer.begin).toHaveBeenCalledWith(false);
     await waitFor(() => expect(worker.received.at(-1)).toMatchObject({ type: 'start', mapping: { email: 'email', campaign: 'campaign' } }));
+    // Nothing is cleared or written before the first valid rows exist.
+    expect(importer.begin).not.toHaveBeenCalled();
     worker.emit({ type: 'progress', rowsDone: 2000, bytesDone: 500, totalBytes: 1000 });
     expect(screen.getByRole('progressbar', { name: 'Import progress' })).toHaveAttribute('aria-valuenow', '50');
 
     worker.emit({ type: 'batch', batch: batch(3), rows: 3 });
     worker.emit({ type: 'batch', batch: batch(2), rows: 2 });
     // The second batch waits for the first: the background is never sent two at once.
-    expect(importer.send).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(importer.send).toHaveBeenCalledTimes(1));
+    expect(importer.begin).toHaveBeenCalledExactlyOnceWith(false);
     expect(worker.received.filter((m) => m.type === 'ack')).toHaveLength(0);
     await act(async () => first.resolve({ contacts: 3, campaigns: 0, touches: 0 }));
     await waitFor(() => expect(importer.send).toHaveBeenCalledTimes(2));
@@ -201,6 +203,22 @@ describe('ImportPanel', () => {
       'Line 5: Invalid email “not-an-email”',
       'Line 8: Unreadable date in “date”: 31/12/2025',
     ]);
+  });
+
+  it('a file with no valid row clears nothing and leaves the data source as it was', async () => {
+    const worker = scriptedWorker();
+    const importer = fakeImporter();
+    render(<ImportPanel api={fakeSettingsApi()} importer={importer} createWorker={() => worker} />);
+    await chooseFile();
+    await screen.findByTestId('import-preview');
+    await userEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await waitFor(() => expect(worker.received.at(-1)).toMatchObject({ type: 'start' }));
+    worker.emit({ type: 'rowErrors', errors: [{ line: 2, reason: 'Invalid email “x”' }, { line: 3, reason: 'Invalid email “y”' }] });
+    worker.emit({ type: 'done', rowsDone: 2, validRows: 0, errorRows: 2, cancelled: false });
+    await screen.findByText(/Invalid email “x”/);
+    expect(importer.begin).not.toHaveBeenCalled();
+    expect(importer.send).not.toHaveBeenCalled();
+    expect(importer.finish).not.toHaveBeenCalled();
   });
 
   it('caps the error list and says how many there are', async () => {
