@@ -31,7 +31,17 @@ export type Auth = {
   refresh?: () => Promise<string>;
 };
 
-export type HttpRequest = { url: string; method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; body?: unknown; headers?: Record<string, string> };
+export type HttpRequest = {
+  url: string;
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  body?: unknown;
+  headers?: Record<string, string>;
+  /**
+   * False for calls that create something (a note, a Task): if the answer is lost the
+   * server may have written it, so only the outbox may retry, after searching for it.
+   */
+  retryable?: boolean;
+};
 
 /** Turns a vendor's error response into our error; return null to use the generic rules. */
 export type Classify = (status: number, body: unknown, headers: Headers) => ConnectorError | null;
@@ -83,6 +93,7 @@ export async function requestJson<S extends z.ZodType>(
 ): Promise<z.output<S>> {
   let token = auth ? await auth.token() : undefined;
   let refreshed = false;
+  const maxRetries = request.retryable === false ? 0 : policy.maxRetries;
   for (let attempt = 0; ; attempt++) {
     let response: Response;
     try {
@@ -99,7 +110,7 @@ export async function requestJson<S extends z.ZodType>(
       });
     } catch (e) {
       const timedOut = e instanceof DOMException && e.name === 'TimeoutError';
-      if (attempt < policy.maxRetries) {
+      if (attempt < maxRetries) {
         await policy.sleep(backoffDelay(attempt, policy));
         continue;
       }
@@ -123,7 +134,7 @@ export async function requestJson<S extends z.ZodType>(
       attempt--; // a refresh is not a retry
       continue;
     }
-    if (!error.retryable || attempt >= policy.maxRetries) throw error;
+    if (!error.retryable || attempt >= maxRetries) throw error;
     const wait = error.kind === 'rate_limited' ? (error.retryAfterMs ?? backoffDelay(attempt, policy)) : backoffDelay(attempt, policy);
     if (wait > policy.maxInlineWaitMs) throw error;
     await policy.sleep(wait);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { FeedbackInputSchema } from '../domain/feedback';
 import { CampaignSchema, TouchSchema } from '../domain/campaign';
 import { ContactSchema, EmailSchema } from '../domain/contact';
-import { SettingsSchema } from '../settings/settings';
+import { SettingsPatchSchema } from '../settings/settings';
 import { PersonaSchema } from '../domain/persona';
 import { ReasonDefinitionSchema } from '../domain/reason-definition';
 import { ReportDimensionSchema } from '../domain/report-schema';
@@ -52,7 +52,7 @@ export const requests = {
   /** Options: settings plus which connections are set up (never the credentials). */
   getSettings: z.object({}).strict(),
   /** Options: change settings; validated strictly, invalid input changes nothing. */
-  saveSettings: SettingsSchema.partial(),
+  saveSettings: SettingsPatchSchema,
   /** Options: store (or with null, remove) the HubSpot private-app token. Write-only. */
   setHubspotToken: z.object({ token: z.string().trim().min(10).max(500).nullable() }),
   /** Options: sign in to Salesforce (OAuth with PKCE through the browser's identity window). */

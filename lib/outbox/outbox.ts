@@ -86,7 +86,8 @@ async function deliver(
       await db.feedback.update(item.id, { syncState: 'failed', syncError: error.message });
       return 'failed';
     }
-    const wait = Math.max(error.retryAfterMs ?? 0, outboxDelay(attempts, random));
+    // Never sooner than a CRM's search can show what a lost attempt may have written.
+    const wait = Math.max(error.retryAfterMs ?? 0, outboxDelay(attempts, random), SENDING_RECHECK_MS);
     await db.feedback.update(item.id, {
       syncState: 'pending',
       syncError: error.message,

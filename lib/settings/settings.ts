@@ -31,6 +31,21 @@ export const SettingsSchema = z.object({
   sla: SlaSettingsSchema.optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
+
+/**
+ * A change to some settings. Unlike `SettingsSchema.partial()`, fields left out
+ * stay out (no defaults filled in), so saving one field never resets the others.
+ */
+const S = SettingsSchema.shape;
+export const SettingsPatchSchema = z.object({
+  source: S.source.unwrap().optional(),
+  cacheTtlMinutes: S.cacheTtlMinutes.unwrap().optional(),
+  cacheMaxContacts: S.cacheMaxContacts.unwrap().optional(),
+  feed: S.feed,
+  hubspot: S.hubspot.unwrap().optional(),
+  salesforce: S.salesforce.unwrap().optional(),
+  sla: S.sla,
+});
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
 
 const KEY = 'settings';

@@ -91,3 +91,12 @@ describe('ensureSeeded', () => {
     await fresh.delete();
   });
 });
+
+describe('saveSettings', () => {
+  it('changes only the fields sent, never resetting the others to defaults', async () => {
+    await dispatch(handlers, fakeBrowser.runtime.id, 'saveSettings', { salesforce: { clientId: '3MVG9-consumer-key', loginHost: 'test.salesforce.com' } }, own());
+    await dispatch(handlers, fakeBrowser.runtime.id, 'saveSettings', { cacheTtlMinutes: 15 }, own());
+    const view = await dispatch(handlers, fakeBrowser.runtime.id, 'getSettings', {}, own());
+    expect(view.settings).toMatchObject({ source: 'demo', cacheTtlMinutes: 15, salesforce: { clientId: '3MVG9-consumer-key', loginHost: 'test.salesforce.com' } });
+  });
+});

@@ -10,7 +10,7 @@ export const SCOPES = {
   marketingEmail: 'content',
 } as const;
 
-export type HubspotRequest = { path: string; query?: Record<string, string>; method?: HttpRequest['method']; body?: unknown };
+export type HubspotRequest = { path: string; query?: Record<string, string>; method?: HttpRequest['method']; body?: unknown; retryable?: boolean };
 
 /** One validated HubSpot call; `scope` is what the call needs. */
 export type HubspotCall = <S extends z.ZodType>(request: HubspotRequest, schema: S, scope: string) => Promise<z.output<S>>;
@@ -27,7 +27,12 @@ export function createHubspotClient({ token, policy = DEFAULT_POLICY, now = () =
   return (request, schema, scope) => {
     const query = request.query ? `?${new URLSearchParams(request.query).toString()}` : '';
     return requestJson(
-      { url: `${baseUrl}${request.path}${query}`, method: request.method ?? 'GET', ...(request.body === undefined ? {} : { body: request.body }) },
+      {
+        url: `${baseUrl}${request.path}${query}`,
+        method: request.method ?? 'GET',
+        ...(request.body === undefined ? {} : { body: request.body }),
+        ...(request.retryable === undefined ? {} : { retryable: request.retryable }),
+      },
       schema,
       { auth, classify: hubspotClassify({ scope, now }), policy },
     );

@@ -70,6 +70,8 @@ export async function deliverNote(
       {
         path: '/crm/v3/objects/notes',
         method: 'POST',
+        // A lost answer may hide a written note: the outbox retries, after searching.
+        retryable: false,
         body: {
           properties: { hs_timestamp: feedback.createdAt, hs_note_body: noteBody(feedback) },
           associations: [{ to: { id: contactId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: NOTE_TO_CONTACT }] }],

@@ -64,7 +64,8 @@ export function createSalesforceApi(o: { session: SalesforceSession; apiVersion:
       return result ? rest(result, record) : [];
     },
     create: <S extends z.ZodType>(object: string, body: Record<string, unknown>, schema: S) =>
-      call(dataPath(`/sobjects/${object}`), schema, { method: 'POST', body }),
+      // A lost answer may hide a created record: the outbox retries, after searching.
+      call(dataPath(`/sobjects/${object}`), schema, { method: 'POST', body, retryable: false }),
     /** PATCH answers 204 with no body. */
     update: (object: string, id: string, body: Record<string, unknown>) =>
       call(dataPath(`/sobjects/${object}/${id}`), z.null(), { method: 'PATCH', body }),
