@@ -37,10 +37,13 @@ export async function saveFeedback(
 
 /** Undo within the grace period: removes the item so nothing is ever sent for it. */
 export async function retractFeedback(db: LeadlightDb, id: string): Promise<boolean> {
-  const existing = await db.feedback.get(id);
-  if (!existing || existing.syncState === 'sent' || existing.syncState === 'sending') return false;
-  await db.feedback.delete(id);
-  return true;
+  // One transaction, so the outbox cannot claim it between the check and the delete.
+  return db.transaction('rw', db.feedback, async () => {
+    const existing = await db.feedback.get(id);
+    if (!existing || existing.syncState === 'sent' || existing.syncState === 'sending') return false;
+    await db.feedback.delete(id);
+    return true;
+  });
 }
 
 /** Newest first, for the options page. */

@@ -56,6 +56,8 @@ export class ImportSession {
   private startedAt = 0;
   private finishing = false;
   private begun = false;
+  /** Bumped when a session ends, so a send still in flight from it stops touching the next. */
+  private generation = 0;
 
   constructor(
     private readonly importer: ImportApi,
@@ -119,12 +121,14 @@ export class ImportSession {
     this.queue = [];
     this.parsed = false;
     this.sending = false;
+    this.generation += 1;
   }
 
   /** A new file resets everything, including a finished import's summary. */
   private reset() {
     this.dispose();
     this.finishing = false;
+    this.begun = false;
   }
 
   private onMessage(m: FromWorker) {
@@ -155,6 +159,7 @@ export class ImportSession {
   private async pump(): Promise<void> {
     if (this.sending) return;
     this.sending = true;
+    const generation = this.generation;
     try {
       for (let next = this.queue.shift(); next; next = this.queue.shift()) {
         // Old data is only cleared once there is a valid row to replace it with: a file
@@ -164,17 +169,17 @@ export class ImportSession {
           this.begun = true;
         }
         await this.importer.send(next.batch);
+        if (generation !== this.generation) return;
         const imported = this.state.imported + next.rows;
         const seconds = (this.now() - this.startedAt) / 1000;
         this.set({ imported, rowsPerSecond: seconds > 0 ? Math.round(imported / seconds) : 0 });
         this.worker?.postMessage({ type: 'ack' });
       }
     } catch (e) {
+      if (generation !== this.generation) return;
       this.sending = false;
-      const { imported, fileName } = this.state;
-      // Whatever was stored stays, so the data source must say it came from this file.
-      if (imported > 0) void this.importer.finish(fileName, imported).catch(() => undefined);
-      return this.fail(`Import stopped: ${message(e)}. ${imported.toLocaleString('en-US')} rows were imported before that.`);
+      // fail() records what was stored as the data source.
+      return this.fail(`Import stopped: ${message(e)}. ${this.state.imported.toLocaleString('en-US')} rows were imported before that.`);
     }
     this.sending = false;
     const { phase } = this.state;
@@ -196,6 +201,9 @@ export class ImportSession {
   }
 
   private fail(reason: string) {
+    // Rows already stored stay: the data source must say they came from this file.
+    if (this.begun && this.state.imported > 0) void this.importer.finish(this.state.fileName, this.state.imported).catch(() => undefined);
+    this.begun = false;
     this.dispose();
     this.set({ phase: 'failed', failure: reason });
   }

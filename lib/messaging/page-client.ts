@@ -52,7 +52,8 @@ export function createPageClient(): PageApi {
     getContext: (email) => sendMessage('getContactContext', { email }),
     submit: (input) => sendMessage('submitLeadFeedback', input),
     undo: async (id) => {
-      await sendMessage('retractLeadFeedback', { id });
+      const { retracted } = await sendMessage('retractLeadFeedback', { id });
+      if (!retracted) throw new Error('it is already on its way to the CRM');
     },
     listFeedback: () => sendMessage('listLeadFeedback', {}),
     resetDemoData: () => sendMessage('resetDemoData', {}),

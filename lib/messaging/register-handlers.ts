@@ -11,7 +11,7 @@ export function registerHandlers(handlers: ReturnType<typeof createHandlers>, re
   for (const type of Object.keys(requests) as MessageType[]) {
     messenger.onMessage(type, async ({ data, sender }) => {
       await ready;
-      return dispatch(handlers, browser.runtime.id, type, data, sender);
+      return dispatch(handlers, browser.runtime.id, type, data, sender, browser.runtime.getURL('/'));
     });
   }
 }

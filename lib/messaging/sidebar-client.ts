@@ -11,7 +11,8 @@ export function createSidebarClient(): SidebarApi {
     getReasons: () => sendMessage('getReasons', {}),
     submit: (input) => sendMessage('submitLeadFeedback', input),
     undo: async (id) => {
-      await sendMessage('retractLeadFeedback', { id });
+      const { retracted } = await sendMessage('retractLeadFeedback', { id });
+      if (!retracted) throw new Error('it is already on its way to the CRM');
     },
     loadOpen: async () => {
       const stored = await browser.storage.local.get(OPEN_KEY);

@@ -67,14 +67,20 @@ async function deliver(
     await db.feedback.update(item.id, { syncState: 'failed', syncError: `${item.target ?? 'The CRM'} is not connected. Reconnect it, then retry.` });
     return 'failed';
   }
-  // Still there? A rep may have undone it, or it may already have been handled.
-  const fresh = await db.feedback.get(item.id);
-  if (!fresh || (fresh.syncState !== 'pending' && fresh.syncState !== 'sending')) return 'retrying';
-  const attempts = fresh.attempts + 1;
+  // Claim the item atomically: an undo or discard landing at the same moment either
+  // wins (and nothing is sent) or sees `sending` and is refused.
   // If this worker dies mid-request, the next run waits before checking whether the CRM
   // got it: CRM search indexes lag a few seconds behind a write.
   const recheckAt = new Date(now().getTime() + SENDING_RECHECK_MS).toISOString();
-  await db.feedback.update(item.id, { syncState: 'sending', attempts, nextAttemptAt: recheckAt });
+  const fresh = await db.transaction('rw', db.feedback, async () => {
+    const current = await db.feedback.get(item.id);
+    if (!current || (current.syncState !== 'pending' && current.syncState !== 'sending')) return undefined;
+    const claimed = { ...current, syncState: 'sending' as const, attempts: current.attempts + 1, nextAttemptAt: recheckAt };
+    await db.feedback.put(claimed);
+    return claimed;
+  });
+  if (!fresh) return 'retrying';
+  const attempts = fresh.attempts;
   try {
     const contact = await db.contacts.get(fresh.email);
     const { remoteId } = await connector.deliverFeedback(fresh, contact);
@@ -99,16 +105,20 @@ async function deliver(
 
 /** The user asks to try a failed item again now. */
 export async function retryFeedbackDelivery(db: LeadlightDb, id: string, now = new Date()): Promise<boolean> {
-  const item = await db.feedback.get(id);
-  if (!item || item.syncState !== 'failed' || !item.target) return false;
-  await db.feedback.update(id, { syncState: 'pending', attempts: 0, nextAttemptAt: now.toISOString(), syncError: undefined });
-  return true;
+  return db.transaction('rw', db.feedback, async () => {
+    const item = await db.feedback.get(id);
+    if (!item || item.syncState !== 'failed' || !item.target) return false;
+    await db.feedback.update(id, { syncState: 'pending', attempts: 0, nextAttemptAt: now.toISOString(), syncError: undefined });
+    return true;
+  });
 }
 
 /** The user decides a failed item should not be sent; it stays in this browser. */
 export async function discardFeedbackDelivery(db: LeadlightDb, id: string): Promise<boolean> {
-  const item = await db.feedback.get(id);
-  if (!item || item.syncState === 'sent' || item.syncState === 'sending') return false;
-  await db.feedback.update(id, { syncState: 'local', syncError: 'Not sent: discarded by you', nextAttemptAt: undefined });
-  return true;
+  return db.transaction('rw', db.feedback, async () => {
+    const item = await db.feedback.get(id);
+    if (!item || item.syncState === 'sent' || item.syncState === 'sending') return false;
+    await db.feedback.update(id, { syncState: 'local', syncError: 'Not sent: discarded by you', nextAttemptAt: undefined });
+    return true;
+  });
 }

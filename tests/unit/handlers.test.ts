@@ -56,6 +56,18 @@ describe('dispatch', () => {
     expect(await db.feedback.count()).toBe(0);
   });
 
+  it('lets a content script ask only what the sidebar needs', async () => {
+    const page = { id: fakeBrowser.runtime.id, url: 'https://mail.google.com/mail/u/0/', tab: { id: 4 } };
+    const origin = 'chrome-extension://leadlight/';
+    await expect(dispatch(handlers, fakeBrowser.runtime.id, 'getContactContexts', { emails: ['ada.lovelace@analytical.example'] }, page, origin)).resolves.toHaveLength(1);
+    for (const [type, data] of [['deleteAllLocalData', { confirm: 'DELETE' }], ['setHubspotToken', { token: 'pat-na1-attacker-token' }], ['listLeadFeedback', {}], ['getFeedbackCsv', {}]] as const) {
+      await expect(dispatch(handlers, fakeBrowser.runtime.id, type, data, page, origin)).rejects.toThrow(/not available to pages/);
+    }
+    // The options page opened in a tab is Leadlight's own page.
+    const optionsTab = { id: fakeBrowser.runtime.id, url: `${origin}options.html`, tab: { id: 5 } };
+    await expect(dispatch(handlers, fakeBrowser.runtime.id, 'listLeadFeedback', {}, optionsTab, origin)).resolves.toEqual([]);
+  });
+
   it('refuses unknown message types', async () => {
     await expect(dispatch(handlers, fakeBrowser.runtime.id, 'dropDatabase' as never, {}, own())).rejects.toThrow(/Unknown message/);
   });

@@ -22,9 +22,23 @@ export class RejectedMessageError extends Error {
 }
 
 /**
+ * What a content script may ask. It runs inside web pages, so if a page ever
+ * compromised it, it must not reach settings, credentials, other people's
+ * feedback or the delete button: those belong to Leadlight's own pages.
+ */
+const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set([
+  'getContactContexts',
+  'getReasons',
+  'submitLeadFeedback',
+  'retractLeadFeedback',
+  'reportHostDiagnostics',
+]);
+
+/**
  * Validates and routes one request. Messages from anything but this extension's
- * own scripts and pages are refused, and a body that fails its schema never
- * reaches a handler.
+ * own scripts and pages are refused, content scripts may only ask what the
+ * sidebar needs, and a body that fails its schema never reaches a handler.
+ * `ownOrigin` is the extension's own page origin (runtime.getURL('/')).
  */
 export async function dispatch<K extends MessageType>(
   handlers: Handlers,
@@ -32,8 +46,11 @@ export async function dispatch<K extends MessageType>(
   type: K,
   data: unknown,
   sender: SenderInfo,
+  ownOrigin?: string,
 ): Promise<Responses[K]> {
   if (sender.id !== ownId) throw new RejectedMessageError('Message from outside Leadlight refused');
+  const fromWebPage = sender.tab !== undefined && !(ownOrigin && sender.url?.startsWith(ownOrigin));
+  if (fromWebPage && !CONTENT_SCRIPT_MESSAGES.has(type)) throw new RejectedMessageError(`${String(type)} is not available to pages`);
   const schema = requests[type];
   if (!schema) throw new RejectedMessageError(`Unknown message ${String(type)}`);
   const parsed = schema.safeParse(data ?? {});
