@@ -6,7 +6,7 @@ import type { PageApi } from '@/lib/messaging/page-client';
 import type { ReportView } from '@/lib/messaging/protocol';
 import { DimensionTabs, dimensionLabel } from './dimension-tabs';
 import { DrillDown, type DrillDownState } from './drill-down';
-import { downloadText } from './download';
+import { downloadText } from '../ui/download';
 import { periodDays, resolvePeriod, toDayInput, type PeriodChoice } from './period';
 import { PeriodPicker } from './period-picker';
 import { DEFAULT_SORT, reportColumns, sortRows, type SortState } from './report-columns';

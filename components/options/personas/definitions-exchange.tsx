@@ -1,23 +1,10 @@
 import type { PageApi } from '@/lib/messaging/page-client';
 import { ActionResult, BUTTON } from '../field';
 import { useAction } from '../use-action';
+import { downloadText } from '../../ui/download';
 import { notifyDefinitionsImported } from './definitions-events';
 
 export const DEFINITIONS_FILE_NAME = 'leadlight-definitions.json';
-
-/** Saves text as a file through a temporary link, the way a download button does. */
-export function downloadText(text: string, fileName: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked later: some browsers start reading the blob only after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -40,7 +27,7 @@ export function DefinitionsExchange({ api, onImported }: { api: Pick<PageApi, 'e
           disabled={busy}
           onClick={() =>
             run(async () => {
-              downloadText(await api.exportDefinitions(), DEFINITIONS_FILE_NAME);
+              downloadText(DEFINITIONS_FILE_NAME, await api.exportDefinitions(), 'application/json');
               return `Downloaded ${DEFINITIONS_FILE_NAME}.`;
             })
           }
