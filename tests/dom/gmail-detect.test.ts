@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { detectGmailThread, detectionKey, detectSelfEmail } from '@/lib/hosts/gmail/detect';
+import { gmailHost } from '@/lib/hosts/gmail';
+import { detectGmailThread, detectSelfEmail } from '@/lib/hosts/gmail/detect';
+import { hostDetectionKey } from '@/lib/hosts/host-module';
 import { isInternal } from '@/lib/hosts/participants';
 import { GMAIL_SELECTORS } from '@/lib/hosts/gmail/selectors';
 import { loadFixture, readFixtureJson } from '../support/fixtures';
@@ -35,10 +37,11 @@ describe.each(Object.entries(expected))('Gmail fixture %s', (file, want) => {
   });
 });
 
-describe('detectGmailThread on page changes', () => {
+describe('Gmail detection on page changes', () => {
   it('follows a view swap: hiding one thread and showing another changes the key', () => {
     const doc = loadFixture('gmail/thread-stale-view.html');
-    const before = detectGmailThread(doc);
+    const url = new URL('https://mail.google.com/mail/u/0/#inbox');
+    const before = gmailHost.detect(doc, url);
     const views = [...doc.querySelectorAll(GMAIL_SELECTORS.threadSubject.selector)].map((h) => {
       let v: Element = h;
       while (v.parentElement && v.parentElement.getAttribute('role') !== 'main') v = v.parentElement;
@@ -46,10 +49,10 @@ describe('detectGmailThread on page changes', () => {
     });
     // Swap which thread view is hidden, as Gmail does on back/forward.
     for (const v of views) v.style.display = v.style.display === 'none' ? '' : 'none';
-    const after = detectGmailThread(doc);
-    expect(before?.participants.map((p) => p.email)).toEqual(['sofia.lindqvist@fjordins.example']);
-    expect(after?.participants.map((p) => p.email)).toEqual(['maya.okafor@northwind-logistics.example']);
-    expect(detectionKey(before)).not.toBe(detectionKey(after));
+    const after = gmailHost.detect(doc, url);
+    expect(before.participants.map((p) => p.email)).toEqual(['sofia.lindqvist@fjordins.example']);
+    expect(after.participants.map((p) => p.email)).toEqual(['maya.okafor@northwind-logistics.example']);
+    expect(hostDetectionKey(before)).not.toBe(hostDetectionKey(after));
   });
 
   it('falls back to the account button when the title has no address', () => {
@@ -59,10 +62,12 @@ describe('detectGmailThread on page changes', () => {
   });
 
   it('gives the same key for the same contacts so the sidebar does not re-render', () => {
-    const a = detectGmailThread(loadFixture('gmail/thread-multi.html'));
-    const b = detectGmailThread(loadFixture('gmail/thread-multi.html'));
-    expect(detectionKey(a)).toBe(detectionKey(b));
-    expect(detectionKey(null)).toBe('');
+    const url = new URL('https://mail.google.com/mail/u/0/#inbox');
+    const a = gmailHost.detect(loadFixture('gmail/thread-multi.html'), url);
+    const b = gmailHost.detect(loadFixture('gmail/thread-multi.html'), url);
+    expect(hostDetectionKey(a)).toBe(hostDetectionKey(b));
+    // No thread open: the same empty key every time, so the inbox never re-renders the sidebar.
+    expect(hostDetectionKey(gmailHost.detect(loadFixture('gmail/inbox.html'), url))).toBe(hostDetectionKey({ recordId: null, participants: [] }));
   });
 });
 

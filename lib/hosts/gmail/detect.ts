@@ -68,9 +68,3 @@ export function detectGmailCompose(doc: Document, self = detectSelfEmail(doc)): 
   }
   return people.list();
 }
-
-/** A stable key for "the same set of contacts", so the sidebar re-renders only on change. */
-export function detectionKey(d: ThreadDetection | null): string {
-  if (!d) return '';
-  return `${d.threadId ?? ''}|${d.participants.map((p) => p.email).join(',')}`;
-}
