@@ -1,5 +1,6 @@
 import type { Feedback } from '@/lib/domain/feedback';
-import { reasonLabel, type ReasonOption } from '@/lib/domain/feedback-reasons';
+import { reasonLabel } from '@/lib/domain/feedback-reasons';
+import type { ReasonDefinition } from '@/lib/domain/reason-definition';
 import { formatDateTime } from '../format';
 
 const STATE_LABELS: Record<Feedback['syncState'], string> = {
@@ -13,7 +14,7 @@ const STATE_LABELS: Record<Feedback['syncState'], string> = {
 type Actions = { onRetry?: (id: string) => void; onDiscard?: (id: string) => void };
 
 /** Every verdict, newest first: what marketing reads to learn which leads were any good. */
-export function FeedbackTable({ feedback, onRetry, onDiscard, reasons }: { feedback: Feedback[]; reasons?: readonly ReasonOption[] } & Actions) {
+export function FeedbackTable({ feedback, onRetry, onDiscard, reasons }: { feedback: Feedback[]; reasons?: readonly ReasonDefinition[] } & Actions) {
   if (feedback.length === 0) {
     return <p className="mt-2 text-sm text-slate-500 dark:text-slate-400">No feedback yet. Rate a lead from the sidebar in Gmail.</p>;
   }

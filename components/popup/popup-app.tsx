@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import type { ContactContext } from '@/lib/domain/contact-context';
 import type { PageApi } from '@/lib/messaging/page-client';
 import type { CacheStatus } from '@/lib/messaging/protocol';
-import { FEEDBACK_REASONS, type ReasonOption } from '@/lib/domain/feedback-reasons';
+import { FEEDBACK_REASONS } from '@/lib/domain/feedback-reasons';
+import type { ReasonDefinition } from '@/lib/domain/reason-definition';
 import { ContactContextView } from '../contact/contact-context-view';
 import { ReasonsContext } from '../contact/reasons-context';
 import { formatDateTime } from '../format';
@@ -20,7 +21,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
 
   const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
 
-  const [reasons, setReasons] = useState<readonly ReasonOption[]>(FEEDBACK_REASONS);
+  const [reasons, setReasons] = useState<readonly ReasonDefinition[]>(FEEDBACK_REASONS);
   useEffect(() => {
     api.getStatus().then(setStatus, fail);
     api.getReasons?.().then(setReasons, () => undefined);

@@ -1,5 +1,5 @@
 import type { CachedContext } from '@/lib/cache/contact-cache';
-import type { ReasonOption } from '@/lib/domain/feedback-reasons';
+import type { ReasonDefinition } from '@/lib/domain/reason-definition';
 import type { FeedbackActions } from '../contact/feedback-panel';
 
 /**
@@ -9,7 +9,7 @@ import type { FeedbackActions } from '../contact/feedback-panel';
 export type SidebarApi = FeedbackActions & {
   getContexts: (emails: string[]) => Promise<CachedContext[]>;
   /** The team's reason list; optional so a page without it falls back to the built-in one. */
-  getReasons?: () => Promise<ReasonOption[]>;
+  getReasons?: () => Promise<ReasonDefinition[]>;
   loadOpen: () => Promise<boolean>;
   saveOpen: (open: boolean) => Promise<void>;
 };

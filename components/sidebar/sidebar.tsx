@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { FeedbackInput } from '@/lib/domain/feedback';
-import { FEEDBACK_REASONS, type ReasonOption } from '@/lib/domain/feedback-reasons';
+import { FEEDBACK_REASONS } from '@/lib/domain/feedback-reasons';
+import type { ReasonDefinition } from '@/lib/domain/reason-definition';
 import { ReasonsContext } from '../contact/reasons-context';
 import type { Participant } from '@/lib/hosts/participants';
 import { ContactContextView } from '../contact/contact-context-view';
@@ -28,7 +29,7 @@ export function Sidebar({ api, participants, selfEmail, toggles = 0, updated, on
   const [open, setOpen] = useState(true);
   // Opened by the shortcut on a page where no contact was detected.
   const [summoned, setSummoned] = useState(false);
-  const [reasons, setReasons] = useState<readonly ReasonOption[]>(FEEDBACK_REASONS);
+  const [reasons, setReasons] = useState<readonly ReasonDefinition[]>(FEEDBACK_REASONS);
   const [selected, setSelected] = useState<string | null>(null);
   const emails = useMemo(() => participants.map((p) => p.email), [participants]);
   const { state, retry, refreshOne } = useContactContexts(api, emails);

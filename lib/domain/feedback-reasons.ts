@@ -1,3 +1,5 @@
+import type { ReasonDefinition } from './reason-definition';
+
 /**
  * Reasons follow the lead-management practice marketing teams report on:
  * a lead is *rejected* before sales makes contact (it should never have been
@@ -29,16 +31,14 @@ export const REASON_GROUP_LABELS = {
   disqualification: 'Disqualified after contact',
 } as const;
 
-/** A reason as a team's list holds it (the built-in list, an edited one or an imported one). */
-export type ReasonOption = { id: string; verdict: Verdict; group: 'good' | 'rejection' | 'disqualification'; label: string; retired?: boolean };
 
 /** Reasons offered for a verdict, in display order; retired ones are no longer offered. */
-export function reasonsFor(verdict: Verdict, list: readonly ReasonOption[] = FEEDBACK_REASONS): ReasonOption[] {
+export function reasonsFor(verdict: Verdict, list: readonly ReasonDefinition[] = FEEDBACK_REASONS): ReasonDefinition[] {
   return list.filter((r) => r.verdict === verdict && !r.retired);
 }
 
 /** A reason's label, retired ones included; an id no list knows is shown as is. */
-export function reasonLabel(id: string | undefined, list: readonly ReasonOption[] = FEEDBACK_REASONS): string {
+export function reasonLabel(id: string | undefined, list: readonly ReasonDefinition[] = FEEDBACK_REASONS): string {
   if (!id) return '';
   return list.find((r) => r.id === id)?.label ?? id;
 }
