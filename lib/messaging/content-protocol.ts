@@ -1,4 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import { quietLogger } from './protocol';
 
 /**
  * Background → content script messages (the other direction of ./protocol.ts).
@@ -13,6 +14,4 @@ type ContentProtocolMap = {
   contactUpdated(data: { email: string }): void;
 };
 
-const quiet = { debug() {}, log() {}, warn: console.warn, error: console.error };
-
-export const contentMessenger = defineExtensionMessaging<ContentProtocolMap>({ logger: quiet });
+export const contentMessenger = defineExtensionMessaging<ContentProtocolMap>({ logger: quietLogger });

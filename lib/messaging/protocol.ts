@@ -96,9 +96,9 @@ export type MessageType = keyof Requests;
 type ProtocolMap = { [K in MessageType]: (data: z.input<Requests[K]>) => Responses[K] };
 
 // Message bodies can hold contact data: keep them out of the console.
-const quiet = { debug() {}, log() {}, warn: console.warn, error: console.error };
+export const quietLogger = { debug() {}, log() {}, warn: console.warn, error: console.error };
 
-export const messenger = defineExtensionMessaging<ProtocolMap>({ logger: quiet });
+export const messenger = defineExtensionMessaging<ProtocolMap>({ logger: quietLogger });
 
 /** Sends a request to the background. */
 export const sendMessage = messenger.sendMessage;
