@@ -3,6 +3,7 @@ import type { Feedback, FeedbackInput, Verdict } from '@/lib/domain/feedback';
 import { Section } from '../ui/section';
 import { FeedbackForm } from './feedback-form';
 import { LastVerdict } from './last-verdict';
+import { errorMessage } from '../ui/error-message';
 
 /** How long a rep can take a verdict back; nothing leaves the browser before then. */
 export const UNDO_WINDOW_MS = 6000;
@@ -46,7 +47,7 @@ export function FeedbackPanel({ email, author, last, actions }: Props) {
       setVerdict(null);
       setUndoable(true);
     } catch (e) {
-      setError(`Not saved: ${e instanceof Error ? e.message : String(e)}`);
+      setError(`Not saved: ${errorMessage(e)}`);
     }
   };
 
@@ -58,7 +59,7 @@ export function FeedbackPanel({ email, author, last, actions }: Props) {
       setSaved(undefined);
       setUndoable(false);
     } catch (e) {
-      setError(`Not undone: ${e instanceof Error ? e.message : String(e)}`);
+      setError(`Not undone: ${errorMessage(e)}`);
     }
   };
 

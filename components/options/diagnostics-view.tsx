@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { HostDiagnostics } from '@/lib/messaging/protocol';
 import { formatDateTime } from '../format';
+import { errorMessage } from '../ui/error-message';
 
 /**
  * Per host, which selectors matched the last time a page was scanned and which
@@ -12,7 +13,7 @@ export function DiagnosticsView({ load }: { load: () => Promise<HostDiagnostics[
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    load().then(setRows, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    load().then(setRows, (e: unknown) => setError(errorMessage(e)));
   }, [load]);
 
   if (error) return <p role="alert" className="text-sm text-red-700 dark:text-red-300">{error}</p>;

@@ -12,6 +12,7 @@ import { ImportPanel } from './import-panel';
 import { PersonaEditor } from './personas/persona-editor';
 import { ReasonEditor } from './reasons/reason-editor';
 import { PageSection } from '../ui/page-section';
+import { errorMessage } from '../ui/error-message';
 
 
 /** Settings page: where the data comes from, every verdict reps have given, diagnostics. */
@@ -30,7 +31,7 @@ export function OptionsApp({ api }: { api: PageApi }) {
         setError(null);
         setVersion((v) => v + 1);
       },
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => setError(errorMessage(e)),
     );
   }, [api]);
 
@@ -42,7 +43,7 @@ export function OptionsApp({ api }: { api: PageApi }) {
     return () => document.removeEventListener('visibilitychange', onVisible);
   }, [load]);
 
-  const act = (action: () => Promise<unknown>) => action().then(load, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  const act = (action: () => Promise<unknown>) => action().then(load, (e: unknown) => setError(errorMessage(e)));
 
   return (
     <main className="mx-auto max-w-4xl p-6 text-slate-900 dark:text-slate-100">

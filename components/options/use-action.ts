@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { errorMessage } from '../ui/error-message';
 
 /** Runs one user action at a time and keeps its error message for display. */
 export function useAction() {
@@ -12,7 +13,7 @@ export function useAction() {
     try {
       setDone((await action()) ?? null);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     } finally {
       setBusy(false);
     }

@@ -9,6 +9,7 @@ import { ReasonsContext } from '../contact/reasons-context';
 import { formatDateTime } from '../format';
 import { UnknownContactState } from '../ui/states';
 import { ContactSearch } from './contact-search';
+import { errorMessage } from '../ui/error-message';
 
 /** What the popup asks of the background. */
 export type PopupApi = Pick<PageApi, 'getStatus' | 'search' | 'getContext' | 'submit' | 'undo' | 'openOptions'> & Partial<Pick<PageApi, 'getReasons'>>;
@@ -19,7 +20,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
   const [picked, setPicked] = useState<{ email: string; context: ContactContext | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
+  const fail = (e: unknown) => setError(errorMessage(e));
 
   const [reasons, setReasons] = useState<readonly ReasonDefinition[]>(FEEDBACK_REASONS);
   useEffect(() => {

@@ -14,12 +14,12 @@ import { ReportTable } from './report-table';
 import { SlaTables } from './sla-tables';
 import { TrendChart, topTrends } from './trend-chart';
 import { PageSection } from '../ui/page-section';
+import { errorMessage } from '../ui/error-message';
 
 /** What the report page asks of the background. */
 export type ReportApi = Pick<PageApi, 'getReport' | 'getDrillDown' | 'getFeedbackCsv'>;
 
 const systemNow = () => new Date();
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 
 const buttonClass =
@@ -55,7 +55,7 @@ export function ReportApp({ api, now = systemNow }: { api: ReportApi; now?: () =
     setError(null);
     api.getReport({ dimension, from: period.from, to: period.to }).then(
       (view) => latest.current === key && setLoaded({ key, view }),
-      (e: unknown) => latest.current === key && setError(message(e)),
+      (e: unknown) => latest.current === key && setError(errorMessage(e)),
     );
     // `period` is part of `key`.
   }, [api, key, tick]);
@@ -80,7 +80,7 @@ export function ReportApp({ api, now = systemNow }: { api: ReportApi; now?: () =
       setDrill({ campaignId: row.key, label: row.label, rows: null, error: null });
       api.getDrillDown({ campaignId: row.key, from: period.from, to: period.to }).then(
         (rows) => drillFor.current === token && setDrill({ campaignId: row.key, label: row.label, rows, error: null }),
-        (e: unknown) => drillFor.current === token && setDrill({ campaignId: row.key, label: row.label, rows: null, error: message(e) }),
+        (e: unknown) => drillFor.current === token && setDrill({ campaignId: row.key, label: row.label, rows: null, error: errorMessage(e) }),
       );
     },
     [api, key, period],
@@ -109,7 +109,7 @@ export function ReportApp({ api, now = systemNow }: { api: ReportApi; now?: () =
       .getFeedbackCsv()
       .then(
         (csv) => downloadText(`leadlight-feedback-${toDayInput(now())}.csv`, csv),
-        (e: unknown) => setExportError(message(e)),
+        (e: unknown) => setExportError(errorMessage(e)),
       )
       .finally(() => setExporting(false));
   };

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CachedContext } from '@/lib/cache/contact-cache';
 import type { SidebarApi } from './sidebar-api';
+import { errorMessage } from '../ui/error-message';
 
 export type ContextsState =
   | { status: 'idle' }
@@ -50,7 +51,7 @@ export function useContactContexts(api: SidebarApi, emails: string[]) {
         if (current) setState({ status: 'ready', contexts: new Map(rows.map((r) => [r.email, r])) });
       },
       // With something already on screen, a failed re-read keeps it rather than blanking it.
-      (e: unknown) => current && !memory && setState({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
+      (e: unknown) => current && !memory && setState({ status: 'error', message: errorMessage(e) }),
     );
     return () => {
       current = false;

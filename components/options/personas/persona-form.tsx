@@ -8,6 +8,7 @@ import { CheckedInput, FieldError, INPUT } from './inputs';
 import { newRuleDraft, validateDraft, type PersonaDraft, type RuleDraft } from './persona-draft';
 import { PersonaPreview } from './persona-preview';
 import { RuleEditor } from './rule-editor';
+import { errorMessage } from '../../ui/error-message';
 
 /** How long typing must pause before the preview asks the background again. */
 export const PREVIEW_DEBOUNCE_MS = 300;
@@ -53,7 +54,7 @@ export function PersonaForm({ api, initial, takenIds, onSaved, onCancel }: Props
         },
         (e: unknown) => {
           if (ask !== latest.current) return;
-          setPreviewError(e instanceof Error ? e.message : String(e));
+          setPreviewError(errorMessage(e));
           setPreviewState('ready');
         },
       );
