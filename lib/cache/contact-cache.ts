@@ -28,8 +28,11 @@ const inFlight = new Map<string, Promise<void>>();
 export async function getCachedContexts(emails: string[], deps: CacheDeps): Promise<CachedContext[]> {
   const { db, connector, ttlMs, now = () => new Date() } = deps;
   const rows = await db.contacts.bulkGet(emails);
-  const viewedAt = now().toISOString();
-  await db.contacts.bulkUpdate(rows.filter((r) => !!r).map((r) => ({ key: r.email, changes: { viewedAt } })));
+  // Only a live CRM's cache is evicted by recency; bulk sources skip this write on every lookup.
+  if (connector) {
+    const viewedAt = now().toISOString();
+    await db.contacts.bulkUpdate(rows.filter((r) => !!r).map((r) => ({ key: r.email, changes: { viewedAt } })));
+  }
   return Promise.all(
     emails.map(async (email, i): Promise<CachedContext> => {
       const row = rows[i];

@@ -101,3 +101,15 @@ describe('eviction', () => {
     expect(await db.touches.count()).toBe(3);
   });
 });
+
+describe('recency bookkeeping', () => {
+  it('records views for a live CRM cache, and writes nothing for bulk sources', async () => {
+    const c = createContact();
+    await db.contacts.put({ ...c, tokens: searchTokens(c), fetchedAt: clock.toISOString() });
+    await getCachedContexts([ADA], { db, ttlMs: 60_000, maxContacts: 100, now });
+    expect((await db.contacts.get(ADA))?.viewedAt).toBeUndefined();
+    const crm = liveCrm(() => bundleFor());
+    await getCachedContexts([ADA], { db, connector: crm.connector, ttlMs: 60_000, maxContacts: 100, now });
+    expect((await db.contacts.get(ADA))?.viewedAt).toBe(clock.toISOString());
+  });
+});
