@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GmailPage, THREADS } from './pages/gmail-page';
+import { sendFromExtensionPage } from './support/extension-messages';
 import { launchWithExtension, type Launched } from './support/launch';
 
 const OTHER_EXTENSION = resolve(import.meta.dirname, '../fixtures/other-extension');
@@ -63,20 +64,12 @@ describe('messages from outside Leadlight', () => {
   it('hostile text in a note and a persona name renders as text', async () => {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await options.evaluate(
-      () =>
-        new Promise((resolve) =>
-          chrome.runtime.sendMessage(
-            {
-              id: 1,
-              type: 'savePersona',
-              timestamp: Date.now(),
-              data: { id: 'hostile', name: '<img src=x onerror=window.__pwned=1>', description: '"><script>window.__pwned=1</script>', rules: [{ kind: 'department', values: ['operations'], weight: 100 }] },
-            },
-            resolve,
-          ),
-        ),
-    );
+    await sendFromExtensionPage(options, 'savePersona', {
+      id: 'hostile',
+      name: '<img src=x onerror=window.__pwned=1>',
+      description: '"><script>window.__pwned=1</script>',
+      rules: [{ kind: 'department', values: ['operations'], weight: 100 }],
+    });
     const gmail = new GmailPage(await browser.context.newPage());
     await gmail.gotoThread(THREADS.maya);
     await expect.poll(() => gmail.sidebar.contactName.textContent()).toBe('Maya Okafor');

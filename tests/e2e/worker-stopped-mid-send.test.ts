@@ -1,27 +1,15 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GmailPage, THREADS } from './pages/gmail-page';
+import { sendFromExtensionPage } from './support/extension-messages';
 import { routeHubspot } from './support/hubspot-route';
 import { launchWithExtension, type Launched } from './support/launch';
 
 let browser: Launched;
 let hubspot: Awaited<ReturnType<typeof routeHubspot>>;
 
-/** Sends a protocol message from an extension page, as the options page does. */
-async function send(page: Page, type: string, data: unknown) {
-  return page.evaluate(
-    ({ type, data }) =>
-      new Promise((resolve, reject) =>
-        chrome.runtime.sendMessage({ id: 1, type, data, timestamp: Date.now() }, (r: { res?: unknown; err?: { message: string } }) =>
-          r?.err ? reject(new Error(r.err.message)) : resolve(r?.res),
-        ),
-      ),
-    { type, data },
-  );
-}
-
 async function feedbackState(page: Page) {
-  const list = (await send(page, 'listLeadFeedback', {})) as { syncState: string; remoteId?: string }[];
+  const list = await sendFromExtensionPage<{ syncState: string; remoteId?: string }[]>(page, 'listLeadFeedback', {});
   return list[0];
 }
 
@@ -35,8 +23,8 @@ describe('feedback write-back when the service worker is stopped mid-send', () =
   it('delivers the verdict to HubSpot exactly once after the worker restarts', { timeout: 180_000 }, async () => {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await send(options, 'setHubspotToken', { token: 'pat-na1-e2e-token-0000' });
-    await send(options, 'saveSettings', { source: 'hubspot' });
+    await sendFromExtensionPage(options, 'setHubspotToken', { token: 'pat-na1-e2e-token-0000' });
+    await sendFromExtensionPage(options, 'saveSettings', { source: 'hubspot' });
 
     const gmail = new GmailPage(await browser.context.newPage());
     await gmail.gotoThread(THREADS.maya);
