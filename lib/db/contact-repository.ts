@@ -27,7 +27,7 @@ export async function getContactContext(db: LeadlightDb, email: string, now: Dat
     cachedTable(db, 'campaigns', () => db.campaigns.toArray()),
     cachedTable(db, 'personas', () => db.personas.toArray()),
     cachedTable(db, 'meta', () => db.meta.get('source')),
-    cachedTable(db, 'settings', () => loadSettings(db)),
+    loadSettings(db),
   ]);
   const byId = new Map(campaigns.map((c) => [c.id, c]));
   const timeline: TimelineEntry[] = touches

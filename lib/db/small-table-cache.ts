@@ -24,8 +24,8 @@ export function watchSmallTables(db: Dexie): void {
         return {
           ...table,
           mutate: (req) => {
-            cache.delete(name);
-            return table.mutate(req).finally(() => cache.delete(name));
+            forget(cache, name);
+            return table.mutate(req).finally(() => forget(cache, name));
           },
         };
       },
@@ -33,15 +33,25 @@ export function watchSmallTables(db: Dexie): void {
   });
 }
 
-/** A small table's rows, read once and then served from memory until the table changes. */
-export function cachedTable<T>(db: Dexie, name: string, read: () => Promise<T>): Promise<T> {
+/** Drops every cached read of a table (`name`, and keys such as `name/part`). */
+function forget(cache: Map<string, Promise<unknown>>, name: string) {
+  for (const key of cache.keys()) if (key === name || key.startsWith(`${name}/`)) cache.delete(key);
+}
+
+/**
+ * A read of a small table, done once and then served from memory until the table
+ * changes. `part` names one of several reads of the same table (settings and secrets
+ * share the settings table).
+ */
+export function cachedTable<T>(db: Dexie, name: string, read: () => Promise<T>, part?: string): Promise<T> {
   const cache = caches.get(db);
   if (!cache || !CACHED.has(name)) return read();
-  let hit = cache.get(name) as Promise<T> | undefined;
+  const key = part ? `${name}/${part}` : name;
+  let hit = cache.get(key) as Promise<T> | undefined;
   if (!hit) {
     hit = read();
-    cache.set(name, hit);
-    hit.catch(() => cache.delete(name));
+    cache.set(key, hit);
+    hit.catch(() => cache.delete(key));
   }
   return hit;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { LeadlightDb } from '../db/database';
+import { cachedTable } from '../db/small-table-cache';
 
 /**
  * Credentials. They live in the background's IndexedDB (content scripts cannot
@@ -20,9 +21,11 @@ export type Secrets = z.infer<typeof SecretsSchema>;
 
 const KEY = 'secrets';
 
-export async function loadSecrets(db: LeadlightDb): Promise<Secrets> {
-  const parsed = SecretsSchema.safeParse((await db.settings.get(KEY))?.value ?? {});
-  return parsed.success ? parsed.data : {};
+export function loadSecrets(db: LeadlightDb): Promise<Secrets> {
+  return cachedTable(db, 'settings', async () => {
+    const parsed = SecretsSchema.safeParse((await db.settings.get(KEY))?.value ?? {});
+    return parsed.success ? parsed.data : {};
+  }, KEY);
 }
 
 export async function updateSecrets(db: LeadlightDb, patch: Partial<Secrets>): Promise<void> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { LeadlightDb } from '../db/database';
+import { cachedTable } from '../db/small-table-cache';
 import { SlaSettingsSchema } from '../domain/sla';
 
 const SALESFORCE_HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.(salesforce\.com|force\.com)$/;
@@ -54,7 +55,12 @@ const KEY = 'settings';
  * The stored settings. A field that no longer validates (older version, edited
  * storage) falls back to its default on its own, so one bad value loses nothing else.
  */
-export async function loadSettings(db: LeadlightDb): Promise<Settings> {
+export function loadSettings(db: LeadlightDb): Promise<Settings> {
+  // Read on every sidebar lookup; served from memory until a settings write.
+  return cachedTable(db, 'settings', () => readSettings(db), KEY);
+}
+
+async function readSettings(db: LeadlightDb): Promise<Settings> {
   const raw = (await db.settings.get(KEY))?.value;
   const stored = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   const repaired: Record<string, unknown> = {};

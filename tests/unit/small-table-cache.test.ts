@@ -39,3 +39,20 @@ describe('small-table cache', () => {
     expect(read).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('settings and secrets through the cache', () => {
+  it('are read once, kept apart although they share a table, and fresh after either is written', async () => {
+    const { loadSettings, saveSettings } = await import('@/lib/settings/settings');
+    const { loadSecrets, updateSecrets } = await import('@/lib/settings/secrets');
+    const get = vi.spyOn(db.settings, 'get');
+    await loadSettings(db);
+    await loadSettings(db);
+    await loadSecrets(db);
+    await loadSecrets(db);
+    expect(get).toHaveBeenCalledTimes(2);
+    await updateSecrets(db, { hubspotToken: 'pat-na1-0000-1111' });
+    await saveSettings(db, { cacheTtlMinutes: 5 });
+    expect((await loadSettings(db)).cacheTtlMinutes).toBe(5);
+    expect((await loadSecrets(db)).hubspotToken).toBe('pat-na1-0000-1111');
+  });
+});
