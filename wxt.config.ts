@@ -19,8 +19,7 @@ export default defineConfig({
   vite: () => ({ plugins: [tailwindcss()] }),
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Leadlight',
-    description:
-      'Marketing context where sales works: lead source, campaigns, persona match and lead-quality feedback beside your email.',
+    description: 'Marketing context where sales works: lead source, campaigns, persona match and lead-quality feedback beside your email.',
     // Each permission is explained in the README's permission table.
     permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'scripting', 'alarms', 'identity'],
     // Asked for at the moment a user connects that service, never at install

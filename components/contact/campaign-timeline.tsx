@@ -22,9 +22,7 @@ export function CampaignTimeline({ timeline }: { timeline: TimelineEntry[] }) {
           <ol className="mt-3 space-y-2">
             {shown.map((t) => (
               <li key={t.id} data-testid="timeline-entry" className="border-l-2 border-sky-200 pl-2 dark:border-sky-800">
-                <p className="text-sm font-medium break-words text-slate-900 dark:text-slate-50">
-                  {t.campaign?.name ?? t.campaignId}
-                </p>
+                <p className="text-sm font-medium break-words text-slate-900 dark:text-slate-50">{t.campaign?.name ?? t.campaignId}</p>
                 <p className="text-xs break-words text-slate-600 dark:text-slate-300">
                   {t.campaign ? `${labelFor(t.campaign.type, CAMPAIGN_TYPE_LABELS)} · ` : ''}
                   {labelFor(t.assetType, ASSET_TYPE_LABELS)}: {t.assetName}

@@ -23,7 +23,10 @@ export function ContactContextView({ context, author, feedback }: Props) {
       <FeedbackPanel email={contact.email} author={author} last={context.lastFeedback} actions={feedback} />
       <CampaignTimeline timeline={context.timeline} />
       <UpcomingCampaigns campaigns={context.upcoming ?? []} />
-      <p data-testid="data-as-of" className="border-t border-slate-200 px-4 py-2 text-xs text-slate-500 dark:border-slate-700 dark:text-slate-400">
+      <p
+        data-testid="data-as-of"
+        className="border-t border-slate-200 px-4 py-2 text-xs text-slate-500 dark:border-slate-700 dark:text-slate-400"
+      >
         {context.source.name} · data as of {formatDateTime(context.source.dataAsOf)}
       </p>
     </article>

@@ -9,16 +9,20 @@ export function DangerZone({ api, unsent, onDeleted }: { api: PageApi; unsent: n
   const { busy, error, done, run } = useAction();
   return (
     <div>
-      <p className="text-sm">Removes cached contacts, feedback, settings and credentials from this browser. Nothing in your CRM is changed.</p>
+      <p className="text-sm">
+        Removes cached contacts, feedback, settings and credentials from this browser. Nothing in your CRM is changed.
+      </p>
       {!confirming ? (
         <button type="button" className={`${BUTTON} border-red-600 text-red-700 dark:text-red-300`} onClick={() => setConfirming(true)}>
           Delete all local data…
         </button>
       ) : (
-        <div role="alertdialog" aria-label="Confirm deleting all local data" className="mt-2 rounded border border-red-300 p-2 text-sm dark:border-red-800">
-          <p>
-            {unsent > 0 ? `${unsent} verdicts have not reached a CRM and will be lost. ` : ''}This cannot be undone.
-          </p>
+        <div
+          role="alertdialog"
+          aria-label="Confirm deleting all local data"
+          className="mt-2 rounded border border-red-300 p-2 text-sm dark:border-red-800"
+        >
+          <p>{unsent > 0 ? `${unsent} verdicts have not reached a CRM and will be lost. ` : ''}This cannot be undone.</p>
           <button
             type="button"
             className={`${BUTTON} border-red-600 bg-red-700 text-white`}

@@ -17,17 +17,30 @@ const SOURCES: { id: Settings['source']; label: string }[] = [
 ];
 
 /** Where marketing data comes from, and the cache's freshness and size. */
-export function DataSourcePanel({ api, importPanel, onChanged, version = 0 }: { api: PageApi; importPanel: ReactNode; onChanged: () => void; version?: number }) {
+export function DataSourcePanel({
+  api,
+  importPanel,
+  onChanged,
+  version = 0,
+}: {
+  api: PageApi;
+  importPanel: ReactNode;
+  onChanged: () => void;
+  version?: number;
+}) {
   const [view, setView] = useState<SettingsView | null>(null);
   const [tab, setTab] = useState<Settings['source']>('demo');
   const { busy, error, done, run } = useAction();
 
   useEffect(() => {
-    api.getSettings().then((v) => {
-      setView(v);
-      // Only the first load picks the tab; later reloads must not yank the user elsewhere.
-      if (version === 0) setTab(v.settings.source);
-    }, () => undefined);
+    api.getSettings().then(
+      (v) => {
+        setView(v);
+        // Only the first load picks the tab; later reloads must not yank the user elsewhere.
+        if (version === 0) setTab(v.settings.source);
+      },
+      () => undefined,
+    );
   }, [api, version]);
   if (!view) return null;
   const change = (v: SettingsView) => {
@@ -58,12 +71,19 @@ export function DataSourcePanel({ api, importPanel, onChanged, version = 0 }: { 
         {tab === 'demo' && (
           <>
             <p className="text-sm">A fictional company's contacts and campaigns, to try Leadlight out.</p>
-            <button type="button" className={BUTTON} disabled={busy} onClick={() => run(async () => {
-              change(await api.saveSettings({ source: 'demo' }));
-              await api.resetDemoData();
-              onChanged();
-              return 'Demo data loaded. Feedback you have given is kept.';
-            })}>
+            <button
+              type="button"
+              className={BUTTON}
+              disabled={busy}
+              onClick={() =>
+                run(async () => {
+                  change(await api.saveSettings({ source: 'demo' }));
+                  await api.resetDemoData();
+                  onChanged();
+                  return 'Demo data loaded. Feedback you have given is kept.';
+                })
+              }
+            >
               Use demo data
             </button>
             <ActionResult error={error} done={done} />
@@ -87,16 +107,35 @@ function CacheSettings({ api, view, onChange }: { api: PageApi; view: SettingsVi
     <div className="mt-3 flex flex-wrap items-end gap-3 text-sm">
       <label>
         Refresh CRM contacts after (minutes)
-        <input type="number" min={1} value={ttl} onChange={(e) => setTtl(e.target.value)} className="ml-2 w-20 rounded border border-slate-300 px-1 dark:border-slate-600 dark:bg-slate-800" />
+        <input
+          type="number"
+          min={1}
+          value={ttl}
+          onChange={(e) => setTtl(e.target.value)}
+          className="ml-2 w-20 rounded border border-slate-300 px-1 dark:border-slate-600 dark:bg-slate-800"
+        />
       </label>
       <label>
         Keep at most (contacts)
-        <input type="number" min={100} value={max} onChange={(e) => setMax(e.target.value)} className="ml-2 w-24 rounded border border-slate-300 px-1 dark:border-slate-600 dark:bg-slate-800" />
+        <input
+          type="number"
+          min={100}
+          value={max}
+          onChange={(e) => setMax(e.target.value)}
+          className="ml-2 w-24 rounded border border-slate-300 px-1 dark:border-slate-600 dark:bg-slate-800"
+        />
       </label>
-      <button type="button" className={BUTTON} disabled={busy} onClick={() => run(async () => {
-        onChange(await api.saveSettings({ cacheTtlMinutes: Number(ttl), cacheMaxContacts: Number(max) }));
-        return 'Saved.';
-      })}>
+      <button
+        type="button"
+        className={BUTTON}
+        disabled={busy}
+        onClick={() =>
+          run(async () => {
+            onChange(await api.saveSettings({ cacheTtlMinutes: Number(ttl), cacheMaxContacts: Number(max) }));
+            return 'Saved.';
+          })
+        }
+      >
         Save cache settings
       </button>
       <ActionResult error={error} done={done} />

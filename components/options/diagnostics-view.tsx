@@ -16,18 +16,33 @@ export function DiagnosticsView({ load }: { load: () => Promise<HostDiagnostics[
     load().then(setRows, (e: unknown) => setError(errorMessage(e)));
   }, [load]);
 
-  if (error) return <p role="alert" className="text-sm text-red-700 dark:text-red-300">{error}</p>;
+  if (error)
+    return (
+      <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+        {error}
+      </p>
+    );
   if (!rows) return null;
   if (rows.length === 0) return <p className="text-sm text-slate-500 dark:text-slate-400">No supported page has been opened yet.</p>;
   return (
     <table data-testid="diagnostics-table" className="mt-2 w-full text-left text-sm">
       <thead className="text-xs text-slate-500 uppercase dark:text-slate-400">
         <tr>
-          <th scope="col" className="py-1 pr-2">Host</th>
-          <th scope="col" className="py-1 pr-2">Last scan</th>
-          <th scope="col" className="py-1 pr-2">Found</th>
-          <th scope="col" className="py-1 pr-2">Selectors matched</th>
-          <th scope="col" className="py-1">Found nothing</th>
+          <th scope="col" className="py-1 pr-2">
+            Host
+          </th>
+          <th scope="col" className="py-1 pr-2">
+            Last scan
+          </th>
+          <th scope="col" className="py-1 pr-2">
+            Found
+          </th>
+          <th scope="col" className="py-1 pr-2">
+            Selectors matched
+          </th>
+          <th scope="col" className="py-1">
+            Found nothing
+          </th>
         </tr>
       </thead>
       <tbody>

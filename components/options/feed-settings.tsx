@@ -28,12 +28,24 @@ export function FeedSettings({ api, view, onChange }: Props) {
   return (
     <div data-testid="feed-settings">
       <Field label="Feed URL" type="url" placeholder="https://…/leadlight-feed.json" value={url} onChange={(e) => setUrl(e.target.value)} />
-      <Field label="Check every (minutes)" type="number" min={15} max={1440} value={interval} onChange={(e) => setInterval(e.target.value)} />
+      <Field
+        label="Check every (minutes)"
+        type="number"
+        min={15}
+        max={1440}
+        value={interval}
+        onChange={(e) => setInterval(e.target.value)}
+      />
       <button type="button" className={BUTTON} disabled={busy || !url.trim()} onClick={save}>
         Use this feed
       </button>
       {view.settings.source === 'feed' && (
-        <button type="button" className={BUTTON} disabled={busy} onClick={() => run(async () => `Sync: ${(await api.syncFeedNow()).status}`)}>
+        <button
+          type="button"
+          className={BUTTON}
+          disabled={busy}
+          onClick={() => run(async () => `Sync: ${(await api.syncFeedNow()).status}`)}
+        >
           Sync now
         </button>
       )}

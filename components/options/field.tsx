@@ -20,8 +20,18 @@ export function Field({ label, hint, ...input }: { label: string; hint?: string 
 
 /** Success or error line under a form. */
 export function ActionResult({ error, done }: { error: string | null; done: string | null }) {
-  if (error) return <p role="alert" className="mt-2 text-sm whitespace-pre-line text-red-700 dark:text-red-300">{error}</p>;
-  if (done) return <p role="status" className="mt-2 text-sm text-emerald-700 dark:text-emerald-300">{done}</p>;
+  if (error)
+    return (
+      <p role="alert" className="mt-2 text-sm whitespace-pre-line text-red-700 dark:text-red-300">
+        {error}
+      </p>
+    );
+  if (done)
+    return (
+      <p role="status" className="mt-2 text-sm text-emerald-700 dark:text-emerald-300">
+        {done}
+      </p>
+    );
   return null;
 }
 

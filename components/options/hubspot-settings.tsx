@@ -14,7 +14,8 @@ export function HubspotSettings({ api, view, onChange }: Props) {
   const save = () =>
     run(async () => {
       // Ask for API access first, straight from the click, as browsers require.
-      if (!(await api.requestOrigins(['https://api.hubapi.com/*']))) throw new Error('Leadlight needs access to api.hubapi.com to read HubSpot.');
+      if (!(await api.requestOrigins(['https://api.hubapi.com/*'])))
+        throw new Error('Leadlight needs access to api.hubapi.com to read HubSpot.');
       let next = view;
       if (token.trim()) next = await api.setHubspotToken(token.trim());
       next = await api.saveSettings({ source: 'hubspot', hubspot: { writeBackProperty: property.trim() || undefined } });
@@ -28,7 +29,14 @@ export function HubspotSettings({ api, view, onChange }: Props) {
         Status: {view.connections.hubspotConnected ? 'token saved' : 'not connected'}. Create a private app in HubSpot with the scopes
         crm.objects.contacts.read, crm.objects.contacts.write, crm.schemas.contacts.read and content, then paste its access token.
       </p>
-      <Field label="Private-app access token" type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} placeholder={view.connections.hubspotConnected ? '(saved — paste to replace)' : 'pat-…'} />
+      <Field
+        label="Private-app access token"
+        type="password"
+        autoComplete="off"
+        value={token}
+        onChange={(e) => setToken(e.target.value)}
+        placeholder={view.connections.hubspotConnected ? '(saved — paste to replace)' : 'pat-…'}
+      />
       <Field
         label="Contact property for verdicts (optional)"
         hint="An internal property name such as lead_quality_feedback; left empty, verdicts are written as notes only."

@@ -49,7 +49,8 @@ export function ImportPanel({ api, importer = defaultImporter(), createWorker = 
     if (!status) return;
     // A replacing import is now the cache's source: a feed or CRM sync must not overwrite it.
     // Added on top of another source's data, it leaves that source in charge.
-    const switched = state.replace && state.imported > 0 && api ? api.saveSettings({ source: 'import' }).catch(() => undefined) : Promise.resolve();
+    const switched =
+      state.replace && state.imported > 0 && api ? api.saveSettings({ source: 'import' }).catch(() => undefined) : Promise.resolve();
     void switched.then(() => onImported?.(status));
     // Keyed on the status alone: there is one per finished import.
   }, [status]);
@@ -62,8 +63,8 @@ export function ImportPanel({ api, importer = defaultImporter(), createWorker = 
         Import your data
       </h3>
       <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
-        A Leadlight CSV, a Salesforce campaign member report, a HubSpot contact export or a JSON feed. The file is read on this
-        computer; importing it again updates the same contacts and touches.
+        A Leadlight CSV, a Salesforce campaign member report, a HubSpot contact export or a JSON feed. The file is read on this computer;
+        importing it again updates the same contacts and touches.
       </p>
       <label className="mt-2 block text-sm">
         <span className="mr-2">CSV or JSON file</span>
@@ -111,7 +112,12 @@ export function ImportPanel({ api, importer = defaultImporter(), createWorker = 
               {state.encoding && state.encoding !== 'utf-8' ? ` · read as ${state.encoding}` : ''}
             </span>
           </div>
-          <ImportMapping headers={inspection.headers} mapping={state.mapping} onChange={(f, c) => session.mapField(f, c)} disabled={!editable} />
+          <ImportMapping
+            headers={inspection.headers}
+            mapping={state.mapping}
+            onChange={(f, c) => session.mapField(f, c)}
+            disabled={!editable}
+          />
           <ImportPreview headers={inspection.headers} sample={inspection.sample} mapping={state.mapping} />
         </>
       )}

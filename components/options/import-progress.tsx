@@ -46,9 +46,7 @@ export function ImportProgress({ state, onCancel, itemWord }: { state: ImportSta
       </p>
       {errorCount > 0 && (
         <details className="mt-2 text-sm" data-testid="import-errors">
-          <summary className="cursor-pointer text-rose-700 dark:text-rose-300">
-            {rows(errorCount)} skipped: show why
-          </summary>
+          <summary className="cursor-pointer text-rose-700 dark:text-rose-300">{rows(errorCount)} skipped: show why</summary>
           <ul className="mt-1 max-h-60 overflow-auto pl-4">
             {errors.slice(0, SHOWN_ERRORS).map((e, i) => (
               <li key={i} data-testid="import-error" className="list-disc">

@@ -14,7 +14,6 @@ import { ReasonEditor } from './reasons/reason-editor';
 import { PageSection } from '../ui/page-section';
 import { errorMessage } from '../ui/error-message';
 
-
 /** Settings page: where the data comes from, every verdict reps have given, diagnostics. */
 export function OptionsApp({ api }: { api: PageApi }) {
   const [status, setStatus] = useState<CacheStatus | null>(null);
@@ -56,7 +55,8 @@ export function OptionsApp({ api }: { api: PageApi }) {
       <PageSection id="data" title="Data source">
         {status && (
           <p data-testid="options-status" className="mt-1 text-sm">
-            {status.sourceName} · {status.contactCount.toLocaleString('en-US')} contacts · data as of {formatDateTime(status.dataAsOf) || 'never'}
+            {status.sourceName} · {status.contactCount.toLocaleString('en-US')} contacts · data as of{' '}
+            {formatDateTime(status.dataAsOf) || 'never'}
           </p>
         )}
         <DataSourcePanel api={api} version={version} importPanel={<ImportPanel api={api} onImported={load} />} onChanged={load} />
@@ -68,7 +68,13 @@ export function OptionsApp({ api }: { api: PageApi }) {
         <a href="/report.html" className="ml-4 text-sm text-sky-700 underline dark:text-sky-300">
           Open the lead-quality report
         </a>
-        {feedback && <FeedbackTable feedback={feedback} onRetry={(id) => act(() => api.retryFeedback(id))} onDiscard={(id) => act(() => api.discardFeedback(id))} />}
+        {feedback && (
+          <FeedbackTable
+            feedback={feedback}
+            onRetry={(id) => act(() => api.retryFeedback(id))}
+            onDiscard={(id) => act(() => api.discardFeedback(id))}
+          />
+        )}
       </PageSection>
       <PageSection id="personas" title="Personas">
         <PersonaEditor api={api} />

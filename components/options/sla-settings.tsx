@@ -17,15 +17,18 @@ export function SlaSettings({ api }: { api: Pick<PageApi, 'getSettings' | 'saveS
   const { busy, error, done, run } = useAction();
 
   useEffect(() => {
-    api.getSettings().then(({ settings: { sla } }) => {
-      if (!sla) return;
-      setSaved(true);
-      setHours(String(sla.firstTouchHours));
-      setZone(sla.timeZone);
-      setDays(sla.workingDays);
-      setStart(sla.dayStart);
-      setEnd(sla.dayEnd);
-    }, () => undefined);
+    api.getSettings().then(
+      ({ settings: { sla } }) => {
+        if (!sla) return;
+        setSaved(true);
+        setHours(String(sla.firstTouchHours));
+        setZone(sla.timeZone);
+        setDays(sla.workingDays);
+        setStart(sla.dayStart);
+        setEnd(sla.dayEnd);
+      },
+      () => undefined,
+    );
   }, [api]);
 
   const toggle = (d: number) => setDays((ds) => (ds.includes(d) ? ds.filter((x) => x !== d) : [...ds, d].sort()));
@@ -34,8 +37,20 @@ export function SlaSettings({ api }: { api: Pick<PageApi, 'getSettings' | 'saveS
       <p className="text-sm">
         {saved ? 'Your team’s SLA:' : `Not set yet; the sidebar uses 4 business hours, Mon–Fri 9:00–17:00 in ${browserZone}.`}
       </p>
-      <Field label="First touch within (business hours)" type="number" min={0.5} step={0.5} value={hours} onChange={(e) => setHours(e.target.value)} />
-      <Field label="Time zone" hint="An IANA name such as Europe/Berlin or America/New_York." value={zone} onChange={(e) => setZone(e.target.value)} />
+      <Field
+        label="First touch within (business hours)"
+        type="number"
+        min={0.5}
+        step={0.5}
+        value={hours}
+        onChange={(e) => setHours(e.target.value)}
+      />
+      <Field
+        label="Time zone"
+        hint="An IANA name such as Europe/Berlin or America/New_York."
+        value={zone}
+        onChange={(e) => setZone(e.target.value)}
+      />
       <fieldset className="mt-2">
         <legend className="text-sm font-medium">Working days</legend>
         {DAYS.map((label, d) => (
@@ -55,7 +70,9 @@ export function SlaSettings({ api }: { api: Pick<PageApi, 'getSettings' | 'saveS
         disabled={busy}
         onClick={() =>
           run(async () => {
-            await api.saveSettings({ sla: { firstTouchHours: Number(hours), timeZone: zone.trim(), workingDays: days, dayStart: start, dayEnd: end } });
+            await api.saveSettings({
+              sla: { firstTouchHours: Number(hours), timeZone: zone.trim(), workingDays: days, dayStart: start, dayEnd: end },
+            });
             setSaved(true);
             return 'Saved. Sidebars and the report use it from now on.';
           })

@@ -12,7 +12,8 @@ import { ContactSearch } from './contact-search';
 import { errorMessage } from '../ui/error-message';
 
 /** What the popup asks of the background. */
-export type PopupApi = Pick<PageApi, 'getStatus' | 'search' | 'getContext' | 'submit' | 'undo' | 'openOptions'> & Partial<Pick<PageApi, 'getReasons'>>;
+export type PopupApi = Pick<PageApi, 'getStatus' | 'search' | 'getContext' | 'submit' | 'undo' | 'openOptions'> &
+  Partial<Pick<PageApi, 'getReasons'>>;
 
 /** Toolbar popup: data freshness, unsent feedback, and a lookup of any cached contact. */
 export function PopupApp({ api }: { api: PopupApi }) {

@@ -24,11 +24,15 @@ export function DimensionTabs({
   const onKeyDown = (e: KeyboardEvent) => {
     const i = DIMENSIONS.findIndex((d) => d.id === value);
     const next =
-      e.key === 'ArrowRight' ? (i + 1) % DIMENSIONS.length
-      : e.key === 'ArrowLeft' ? (i - 1 + DIMENSIONS.length) % DIMENSIONS.length
-      : e.key === 'Home' ? 0
-      : e.key === 'End' ? DIMENSIONS.length - 1
-      : null;
+      e.key === 'ArrowRight'
+        ? (i + 1) % DIMENSIONS.length
+        : e.key === 'ArrowLeft'
+          ? (i - 1 + DIMENSIONS.length) % DIMENSIONS.length
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? DIMENSIONS.length - 1
+              : null;
     const target = next === null ? undefined : DIMENSIONS[next];
     if (!target) return;
     e.preventDefault();
@@ -38,7 +42,12 @@ export function DimensionTabs({
 
   return (
     <div className="mt-2">
-      <div role="tablist" aria-label="Group the report by" onKeyDown={onKeyDown} className="flex gap-1 border-b border-slate-200 dark:border-slate-700">
+      <div
+        role="tablist"
+        aria-label="Group the report by"
+        onKeyDown={onKeyDown}
+        className="flex gap-1 border-b border-slate-200 dark:border-slate-700"
+      >
         {DIMENSIONS.map((d) => {
           const selected = d.id === value;
           return (

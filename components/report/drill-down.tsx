@@ -71,7 +71,11 @@ export function DrillDown({ state, onClose, onRetry }: { state: DrillDownState; 
                   <td className="py-1 pr-3 whitespace-nowrap">{formatDate(r.lastTouchAt)}</td>
                   <td
                     className={`py-1 pr-3 font-medium ${
-                      r.verdict === 'good' ? 'text-emerald-700 dark:text-emerald-300' : r.verdict === 'bad' ? 'text-rose-700 dark:text-rose-300' : 'text-slate-500 dark:text-slate-400'
+                      r.verdict === 'good'
+                        ? 'text-emerald-700 dark:text-emerald-300'
+                        : r.verdict === 'bad'
+                          ? 'text-rose-700 dark:text-rose-300'
+                          : 'text-slate-500 dark:text-slate-400'
                     }`}
                   >
                     {r.verdict === 'good' ? 'Good' : r.verdict === 'bad' ? 'Bad' : 'No verdict'}

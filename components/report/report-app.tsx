@@ -21,7 +21,6 @@ export type ReportApi = Pick<PageApi, 'getReport' | 'getDrillDown' | 'getFeedbac
 
 const systemNow = () => new Date();
 
-
 const buttonClass =
   'rounded border border-slate-300 px-3 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800';
 
@@ -80,7 +79,8 @@ export function ReportApp({ api, now = systemNow }: { api: ReportApi; now?: () =
       setDrill({ campaignId: row.key, label: row.label, rows: null, error: null });
       api.getDrillDown({ campaignId: row.key, from: period.from, to: period.to }).then(
         (rows) => drillFor.current === token && setDrill({ campaignId: row.key, label: row.label, rows, error: null }),
-        (e: unknown) => drillFor.current === token && setDrill({ campaignId: row.key, label: row.label, rows: null, error: errorMessage(e) }),
+        (e: unknown) =>
+          drillFor.current === token && setDrill({ campaignId: row.key, label: row.label, rows: null, error: errorMessage(e) }),
       );
     },
     [api, key, period],
@@ -99,7 +99,10 @@ export function ReportApp({ api, now = systemNow }: { api: ReportApi; now?: () =
   const noVerdicts = !!view && view.rows.every((r) => r.verdicts === 0);
 
   const downloadTable = () => {
-    const csv = toCsv(rows, columns.flatMap((c) => c.csv));
+    const csv = toCsv(
+      rows,
+      columns.flatMap((c) => c.csv),
+    );
     downloadText(`leadlight-report-${dimension}-${inForce.from}-to-${inForce.to}.csv`, csv);
   };
   const downloadFeedback = () => {
@@ -145,8 +148,8 @@ export function ReportApp({ api, now = systemNow }: { api: ReportApi; now?: () =
       <>
         {noVerdicts && (
           <p data-testid="report-empty" className="mb-3 rounded bg-slate-100 px-3 py-2 text-sm dark:bg-slate-800">
-            <span className="font-medium">No verdicts in this period yet.</span> Reps give them from the Leadlight sidebar in Gmail; pick a longer
-            period to see older ones.
+            <span className="font-medium">No verdicts in this period yet.</span> Reps give them from the Leadlight sidebar in Gmail; pick a
+            longer period to see older ones.
           </p>
         )}
         {rows.length > 0 && (

@@ -30,7 +30,9 @@ function SlaTable({ caption, groupHeader, rows, testId }: { caption: string; gro
                 {r.label}
               </th>
               <td className="py-1 pl-3 text-right tabular-nums">{r.met}</td>
-              <td className={`py-1 pl-3 text-right tabular-nums ${r.missed > 0 ? 'font-semibold text-rose-700 dark:text-rose-300' : ''}`}>{r.missed}</td>
+              <td className={`py-1 pl-3 text-right tabular-nums ${r.missed > 0 ? 'font-semibold text-rose-700 dark:text-rose-300' : ''}`}>
+                {r.missed}
+              </td>
               <td className="py-1 pl-3 text-right tabular-nums">{r.open}</td>
             </tr>
           ))

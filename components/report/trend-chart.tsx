@@ -139,7 +139,13 @@ export function TrendChart({ trend }: { trend: readonly CampaignTrend[] }) {
         ))}
         {months.map((m, i) =>
           i % every === 0 || i === n - 1 ? (
-            <text key={m} x={x(i)} y={H - 10} textAnchor={n === 1 ? 'middle' : i === 0 ? 'start' : i === n - 1 ? 'end' : 'middle'} fill="currentColor">
+            <text
+              key={m}
+              x={x(i)}
+              y={H - 10}
+              textAnchor={n === 1 ? 'middle' : i === 0 ? 'start' : i === n - 1 ? 'end' : 'middle'}
+              fill="currentColor"
+            >
               {m}
             </text>
           ) : null,
@@ -148,8 +154,17 @@ export function TrendChart({ trend }: { trend: readonly CampaignTrend[] }) {
           const style = PALETTE[k % PALETTE.length] ?? PALETTE[0];
           return (
             <g key={s.campaignId} className={style.color} data-testid="trend-line">
-              <path d={path(s.points, dodge(k))} fill="none" stroke="currentColor" strokeWidth="2.5" strokeDasharray={style.dash} strokeLinejoin="round" />
-              {s.points.map((p, i) => (p.goodRate === null ? null : <Marker key={i} shape={style.shape} x={x(i) + dodge(k)} y={y(p.goodRate)} />))}
+              <path
+                d={path(s.points, dodge(k))}
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2.5"
+                strokeDasharray={style.dash}
+                strokeLinejoin="round"
+              />
+              {s.points.map((p, i) =>
+                p.goodRate === null ? null : <Marker key={i} shape={style.shape} x={x(i) + dodge(k)} y={y(p.goodRate)} />,
+              )}
             </g>
           );
         })}

@@ -19,7 +19,9 @@ export function SidebarRoot({ store, api, host }: { store: DetectionStore; api: 
     [root, original],
   );
   useEffect(() => () => void (root.style.marginRight = original), [root, original]);
-  return <Sidebar api={api} participants={participants} selfEmail={selfEmail} toggles={toggles} updated={updated} onOpenChange={onOpenChange} />;
+  return (
+    <Sidebar api={api} participants={participants} selfEmail={selfEmail} toggles={toggles} updated={updated} onOpenChange={onOpenChange} />
+  );
 }
 
 const originals = new WeakMap<HTMLElement, string>();

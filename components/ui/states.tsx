@@ -52,7 +52,11 @@ export function NoContactState() {
 export function RefreshNotice({ refreshing, error }: { refreshing?: boolean; error?: string }) {
   if (error) {
     return (
-      <p role="status" data-testid="refresh-error" className="bg-amber-50 px-4 py-1 text-xs text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+      <p
+        role="status"
+        data-testid="refresh-error"
+        className="bg-amber-50 px-4 py-1 text-xs text-amber-900 dark:bg-amber-950 dark:text-amber-200"
+      >
         Showing saved data: {error}
       </p>
     );

@@ -17,7 +17,8 @@ export async function toggleInTab(tabId: number): Promise<boolean> {
 export function registerToggleCommand(): void {
   browser.commands.onCommand.addListener((command: string, tab?: { id?: number }) => {
     if (command !== TOGGLE_COMMAND) return;
-    const withTab = tab?.id !== undefined ? Promise.resolve(tab.id) : browser.tabs.query({ active: true, currentWindow: true }).then((t) => t[0]?.id);
+    const withTab =
+      tab?.id !== undefined ? Promise.resolve(tab.id) : browser.tabs.query({ active: true, currentWindow: true }).then((t) => t[0]?.id);
     void withTab.then((id) => (id === undefined ? false : toggleInTab(id)));
   });
 }

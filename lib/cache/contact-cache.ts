@@ -65,7 +65,11 @@ function refresh(email: string, deps: CacheDeps): Promise<void> {
         await storeBundle(deps, email, bundle);
         await deps.db.meta.delete(`refresh-error:${email}`);
       } catch (e) {
-        await deps.db.meta.put({ key: `refresh-error:${email}`, lastError: asConnectorError(e).message, lastSyncAt: (deps.now ?? (() => new Date()))().toISOString() });
+        await deps.db.meta.put({
+          key: `refresh-error:${email}`,
+          lastError: asConnectorError(e).message,
+          lastSyncAt: (deps.now ?? (() => new Date()))().toISOString(),
+        });
         throw e;
       }
     })().finally(() => inFlight.delete(email));
@@ -79,7 +83,11 @@ export async function lastRefreshError(db: LeadlightDb, email: string): Promise<
   return (await db.meta.get(`refresh-error:${email}`))?.lastError;
 }
 
-async function storeBundle({ db, now = () => new Date(), maxContacts }: CacheDeps, email: string, bundle: ContactBundle | null): Promise<void> {
+async function storeBundle(
+  { db, now = () => new Date(), maxContacts }: CacheDeps,
+  email: string,
+  bundle: ContactBundle | null,
+): Promise<void> {
   const fetchedAt = now().toISOString();
   await withQuotaRetry(db, maxContacts, () =>
     db.transaction('rw', [db.contacts, db.campaigns, db.touches], async () => {

@@ -75,7 +75,8 @@ function genericError(status: number, headers: Headers): ConnectorError {
   if (status === 401) return new ConnectorError('auth', 'The connection was signed out. Reconnect it in Leadlight settings.', { status });
   if (status === 403) return new ConnectorError('scopes', 'The connected account is not allowed to do this.', { status });
   if (status === 404) return new ConnectorError('not_found', 'Not found.', { status });
-  if (status === 429) return new ConnectorError('rate_limited', 'Too many requests; trying again shortly.', { status, retryAfterMs: retryAfterMs(headers) });
+  if (status === 429)
+    return new ConnectorError('rate_limited', 'Too many requests; trying again shortly.', { status, retryAfterMs: retryAfterMs(headers) });
   if (status >= 500) return new ConnectorError('server', `The service had a problem (HTTP ${status}).`, { status });
   return new ConnectorError('client', `The request was refused (HTTP ${status}).`, { status });
 }

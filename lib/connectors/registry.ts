@@ -33,7 +33,8 @@ function salesforce(db: LeadlightDb, settings: Settings): Connector {
       refresh: async () => {
         const current = await tokens();
         const clientId = settings.salesforce.clientId;
-        if (!current.refreshToken || !clientId) throw new ConnectorError('auth', 'The Salesforce session ended. Reconnect Salesforce in Leadlight settings.');
+        if (!current.refreshToken || !clientId)
+          throw new ConnectorError('auth', 'The Salesforce session ended. Reconnect Salesforce in Leadlight settings.');
         const next = await refreshAccessToken({ loginHost: settings.salesforce.loginHost, clientId, refreshToken: current.refreshToken });
         await updateSecrets(db, { salesforce: { ...current, ...next } });
         return next.accessToken;

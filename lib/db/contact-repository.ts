@@ -54,7 +54,10 @@ export async function getContactContext(db: LeadlightDb, email: string, now: Dat
  * Uses the multi-entry token index for the first word so it stays fast on large caches.
  */
 export async function searchContacts(db: LeadlightDb, query: string, limit = 20): Promise<ContactSummary[]> {
-  const words = query.toLowerCase().split(/[^\p{L}\p{N}@._-]+/u).filter(Boolean);
+  const words = query
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}@._-]+/u)
+    .filter(Boolean);
   const [first, ...rest] = words;
   if (!first) return [];
   const rows = await db.contacts

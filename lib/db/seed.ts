@@ -10,7 +10,13 @@ export type Dataset = { contacts: Contact[]; campaigns: Campaign[]; touches: Tou
  * failure leaves the previous data intact. Feedback is the rep's own writing and
  * is never touched here.
  */
-export async function replaceDataset(db: LeadlightDb, data: Dataset, sourceName: string, now = new Date(), replacePersonas = false): Promise<void> {
+export async function replaceDataset(
+  db: LeadlightDb,
+  data: Dataset,
+  sourceName: string,
+  now = new Date(),
+  replacePersonas = false,
+): Promise<void> {
   await db.transaction('rw', [db.contacts, db.campaigns, db.touches, db.personas, db.meta], async () => {
     await Promise.all([db.contacts.clear(), db.campaigns.clear(), db.touches.clear()]);
     await db.contacts.bulkPut(data.contacts.map((c) => ({ ...c, tokens: searchTokens(c) })));

@@ -33,9 +33,23 @@ const dayStart = (day: string): number => ms(`${day}T00:00:00.000Z`);
 // Campaigns run to the end of their last day, so touches on that day stay inside.
 const dayEnd = (day: string): number => dayStart(day) + DAY_MS - 60_000;
 
-function spec(base: Base, type: string, start: number, end: number, rest: Pick<CampaignSpec, 'assets' | 'sourceDetail'> & { keyDate?: number }): CampaignSpec {
+function spec(
+  base: Base,
+  type: string,
+  start: number,
+  end: number,
+  rest: Pick<CampaignSpec, 'assets' | 'sourceDetail'> & { keyDate?: number },
+): CampaignSpec {
   return {
-    campaign: { id: base.id, name: base.name, type, status: base.status, startDate: iso(start), endDate: iso(end), audience: { personaIds: base.audience.filter((a) => a !== 'other') } },
+    campaign: {
+      id: base.id,
+      name: base.name,
+      type,
+      status: base.status,
+      startDate: iso(start),
+      endDate: iso(end),
+      audience: { personaIds: base.audience.filter((a) => a !== 'other') },
+    },
     start,
     end,
     audience: base.audience,

@@ -19,11 +19,19 @@ export interface GeneratedContact {
 }
 
 const PERSONA_MIX: readonly (readonly [DemoPersonaId, number])[] = [
-  ['ops-leader', 28], ['data-practitioner', 30], ['finance-exec', 15], ['it-gatekeeper', 17], ['other', 10],
+  ['ops-leader', 28],
+  ['data-practitioner', 30],
+  ['finance-exec', 15],
+  ['it-gatekeeper', 17],
+  ['other', 10],
 ];
 
 // How many campaigns a contact takes part in: most dip in a few times, some binge.
-const MEMBERSHIPS: readonly (readonly [[number, number], number])[] = [[[1, 2], 30], [[3, 4], 45], [[5, 7], 25]];
+const MEMBERSHIPS: readonly (readonly [[number, number], number])[] = [
+  [[1, 2], 30],
+  [[3, 4], 45],
+  [[5, 7], 25],
+];
 
 // Sources that predate any campaign touch: people who found Brightwave on their own.
 const SELF_SOURCES: readonly LeadSource[] = [
@@ -43,7 +51,11 @@ const SILENT_SOURCES: readonly LeadSource[] = [
 
 /** Lower-case ASCII slug for an email local part: "Zoë" → "zoe", "O'Connor" → "oconnor". */
 function slug(name: string): string {
-  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 }
 
 function pickCompany(rng: Rng, persona: DemoPersonaId): DemoCompany {

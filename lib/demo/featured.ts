@@ -35,9 +35,19 @@ const SOFIA = 'sofia.lindqvist@fjordins.example';
 export const FEATURED_CONTACTS: readonly FeaturedContact[] = [
   {
     contact: {
-      email: MAYA, name: 'Maya Okafor', title: 'VP Operations', company: 'Northwind Logistics', industry: 'logistics',
-      companySize: 1200, seniority: 'vp', department: 'operations', lifecycleStage: 'mql', leadStatus: 'open', score: 78,
-      owner: 'Alex Rivera', handoffAt: '2026-11-18T09:00:00.000Z',
+      email: MAYA,
+      name: 'Maya Okafor',
+      title: 'VP Operations',
+      company: 'Northwind Logistics',
+      industry: 'logistics',
+      companySize: 1200,
+      seniority: 'vp',
+      department: 'operations',
+      lifecycleStage: 'mql',
+      leadStatus: 'open',
+      score: 78,
+      owner: 'Alex Rivera',
+      handoffAt: '2026-11-18T09:00:00.000Z',
     },
     touches: [
       scripted(MAYA, 'cmp-003', 'ad', '2025-08-05T14:12:00.000Z', 'Clicked'),
@@ -63,9 +73,19 @@ export const FEATURED_CONTACTS: readonly FeaturedContact[] = [
   },
   {
     contact: {
-      email: DANIEL, name: 'Daniel Kim', title: 'Head of Data Engineering', company: 'Helix Biotech', industry: 'healthcare',
-      companySize: 800, seniority: 'director', department: 'data', lifecycleStage: 'sql', leadStatus: 'connected', score: 84,
-      owner: 'Jamie Chen', handoffAt: '2026-05-15T10:00:00.000Z',
+      email: DANIEL,
+      name: 'Daniel Kim',
+      title: 'Head of Data Engineering',
+      company: 'Helix Biotech',
+      industry: 'healthcare',
+      companySize: 800,
+      seniority: 'director',
+      department: 'data',
+      lifecycleStage: 'sql',
+      leadStatus: 'connected',
+      score: 84,
+      owner: 'Jamie Chen',
+      handoffAt: '2026-05-15T10:00:00.000Z',
     },
     touches: [
       scripted(DANIEL, 'cmp-013', 'ad', '2025-09-03T10:02:00.000Z', 'Clicked', 1),
@@ -89,9 +109,19 @@ export const FEATURED_CONTACTS: readonly FeaturedContact[] = [
   },
   {
     contact: {
-      email: PRIYA, name: 'Priya Raman', title: 'Chief Financial Officer', company: 'Corvid Retail', industry: 'retail',
-      companySize: 3500, seniority: 'c_level', department: 'finance', lifecycleStage: 'opportunity', leadStatus: 'connected',
-      score: 91, owner: 'Alex Rivera', handoffAt: '2026-10-08T10:00:00.000Z',
+      email: PRIYA,
+      name: 'Priya Raman',
+      title: 'Chief Financial Officer',
+      company: 'Corvid Retail',
+      industry: 'retail',
+      companySize: 3500,
+      seniority: 'c_level',
+      department: 'finance',
+      lifecycleStage: 'opportunity',
+      leadStatus: 'connected',
+      score: 91,
+      owner: 'Alex Rivera',
+      handoffAt: '2026-10-08T10:00:00.000Z',
     },
     touches: [
       scripted(PRIYA, 'cmp-004', 'ad', '2026-04-08T07:50:00.000Z', 'Clicked'),
@@ -108,8 +138,17 @@ export const FEATURED_CONTACTS: readonly FeaturedContact[] = [
   },
   {
     contact: {
-      email: TOM, name: 'Tom Becker', title: 'IT Manager', company: 'Alder Manufacturing', industry: 'manufacturing',
-      companySize: 450, seniority: 'manager', department: 'it', lifecycleStage: 'lead', leadStatus: 'open', score: 42,
+      email: TOM,
+      name: 'Tom Becker',
+      title: 'IT Manager',
+      company: 'Alder Manufacturing',
+      industry: 'manufacturing',
+      companySize: 450,
+      seniority: 'manager',
+      department: 'it',
+      lifecycleStage: 'lead',
+      leadStatus: 'open',
+      score: 42,
       owner: 'Morgan Patel',
     },
     touches: [
@@ -123,11 +162,24 @@ export const FEATURED_CONTACTS: readonly FeaturedContact[] = [
   },
   {
     contact: {
-      email: SOFIA, name: 'Sofia Lindqvist', title: 'Data Analyst', company: 'Fjord Insurance', industry: 'insurance',
-      companySize: 650, seniority: 'individual_contributor', department: 'data', lifecycleStage: 'lead', leadStatus: 'new',
-      score: 35, owner: 'Riley Novak',
+      email: SOFIA,
+      name: 'Sofia Lindqvist',
+      title: 'Data Analyst',
+      company: 'Fjord Insurance',
+      industry: 'insurance',
+      companySize: 650,
+      seniority: 'individual_contributor',
+      department: 'data',
+      lifecycleStage: 'lead',
+      leadStatus: 'new',
+      score: 35,
+      owner: 'Riley Novak',
       // She found the blog before marketing ever reached her.
-      originalSource: { channel: 'organic_search', detail: 'referrer=https://www.google.com/ (blog: "Five signs your dashboards are lying")', date: '2025-12-02T18:25:00.000Z' },
+      originalSource: {
+        channel: 'organic_search',
+        detail: 'referrer=https://www.google.com/ (blog: "Five signs your dashboards are lying")',
+        date: '2025-12-02T18:25:00.000Z',
+      },
     },
     touches: [
       scripted(SOFIA, 'cmp-026', 'email', '2026-01-13T06:00:00.000Z', 'Opened', 2),
@@ -139,8 +191,14 @@ export const FEATURED_CONTACTS: readonly FeaturedContact[] = [
   },
   {
     contact: {
-      ...HOSTILE_CONTACT, industry: 'software', companySize: 13, seniority: 'individual_contributor', department: 'marketing',
-      lifecycleStage: 'lead', leadStatus: 'unqualified', score: 12,
+      ...HOSTILE_CONTACT,
+      industry: 'software',
+      companySize: 13,
+      seniority: 'individual_contributor',
+      department: 'marketing',
+      lifecycleStage: 'lead',
+      leadStatus: 'unqualified',
+      score: 12,
       // Markup in a free-text source field too, since CRMs store UTM values verbatim.
       latestSource: { channel: 'content', detail: `utm_campaign=${HOSTILE_CAMPAIGN_NAME}`, date: '2026-03-03T21:12:00.000Z' },
     },
@@ -153,8 +211,16 @@ export const FEATURED_CONTACTS: readonly FeaturedContact[] = [
   {
     // Known to the CRM (a rep added him by hand) but never reached by a campaign.
     contact: {
-      email: 'noah.feld@quietpartners.example', name: 'Noah Feld', title: 'Managing Partner', company: 'Quiet Partners',
-      industry: 'financial_services', companySize: 40, seniority: 'c_level', lifecycleStage: 'subscriber', leadStatus: 'new', score: 5,
+      email: 'noah.feld@quietpartners.example',
+      name: 'Noah Feld',
+      title: 'Managing Partner',
+      company: 'Quiet Partners',
+      industry: 'financial_services',
+      companySize: 40,
+      seniority: 'c_level',
+      lifecycleStage: 'subscriber',
+      leadStatus: 'new',
+      score: 5,
       originalSource: { channel: 'sales_prospecting', detail: 'Added manually by Sam Okonkwo', date: '2026-07-01T10:00:00.000Z' },
     },
     touches: [],

@@ -12,7 +12,11 @@ export const DEMO_PERSONAS: Persona[] = [
     description:
       'Runs operations, supply chain or logistics at a mid-size to large company and buys analytics to see shipments, stock and throughput in one place. Learns from webinars and peer case studies.',
     rules: [
-      { kind: 'titleKeywords', keywords: ['VP Operations', 'Director of Operations', 'Head of Operations', 'Operations', 'Supply Chain', 'Logistics'], weight: 35 },
+      {
+        kind: 'titleKeywords',
+        keywords: ['VP Operations', 'Director of Operations', 'Head of Operations', 'Operations', 'Supply Chain', 'Logistics'],
+        weight: 35,
+      },
       { kind: 'seniority', values: ['vp', 'director'], weight: 20 },
       { kind: 'department', values: ['operations'], weight: 15 },
       { kind: 'industry', values: ['logistics', 'manufacturing', 'retail'], weight: 10 },

@@ -10,18 +10,49 @@ const HANDED_OVER = new Set(['mql', 'sql', 'opportunity', 'customer']);
 // Lead status only moves once sales works the lead, so it follows the stage.
 const STATUS_BY_STAGE: Readonly<Record<string, readonly (readonly [string, number])[]>> = {
   subscriber: [['new', 1]],
-  lead: [['new', 4], ['open', 3], ['unqualified', 1]],
-  mql: [['new', 2], ['open', 3], ['attempting_contact', 3]],
-  sql: [['in_progress', 2], ['connected', 3]],
-  opportunity: [['connected', 3], ['in_progress', 1]],
+  lead: [
+    ['new', 4],
+    ['open', 3],
+    ['unqualified', 1],
+  ],
+  mql: [
+    ['new', 2],
+    ['open', 3],
+    ['attempting_contact', 3],
+  ],
+  sql: [
+    ['in_progress', 2],
+    ['connected', 3],
+  ],
+  opportunity: [
+    ['connected', 3],
+    ['in_progress', 1],
+  ],
   customer: [['connected', 1]],
 };
 
 function stageFor(rng: Rng, score: number): string {
-  if (score >= 75) return rng.weighted([['sql', 3], ['opportunity', 2], ['customer', 1]]);
-  if (score >= 60) return rng.weighted([['mql', 3], ['sql', 1]]);
-  if (score >= 40) return rng.weighted([['lead', 4], ['mql', 1]]);
-  if (score >= 18) return rng.weighted([['lead', 2], ['subscriber', 1]]);
+  if (score >= 75)
+    return rng.weighted([
+      ['sql', 3],
+      ['opportunity', 2],
+      ['customer', 1],
+    ]);
+  if (score >= 60)
+    return rng.weighted([
+      ['mql', 3],
+      ['sql', 1],
+    ]);
+  if (score >= 40)
+    return rng.weighted([
+      ['lead', 4],
+      ['mql', 1],
+    ]);
+  if (score >= 18)
+    return rng.weighted([
+      ['lead', 2],
+      ['subscriber', 1],
+    ]);
   return 'subscriber';
 }
 

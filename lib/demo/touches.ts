@@ -11,8 +11,16 @@ const MINUTE_MS = 60_000;
 
 // Sent, Opened and No-show are the statuses CRMs count as "member, not responded".
 const RESPONDED: Readonly<Record<string, boolean>> = {
-  Sent: false, Opened: false, 'No-show': false,
-  Clicked: true, Registered: true, Attended: true, Downloaded: true, Visited: true, Submitted: true, Responded: true,
+  Sent: false,
+  Opened: false,
+  'No-show': false,
+  Clicked: true,
+  Registered: true,
+  Attended: true,
+  Downloaded: true,
+  Visited: true,
+  Submitted: true,
+  Responded: true,
 };
 
 function assetName(spec: CampaignSpec, assetType: string, index = 0): string {
@@ -52,7 +60,11 @@ interface Journey {
 const later = (j: Journey, from: number, maxGap: number): number => randomInstant(j.rng, from, Math.min(from + maxGap, j.cap));
 
 function emailStatus(j: Journey): string {
-  return j.rng.weighted([['Sent', 4], ['Opened', 4], ['Clicked', j.engaged ? 5 : 1]]);
+  return j.rng.weighted([
+    ['Sent', 4],
+    ['Opened', 4],
+    ['Clicked', j.engaged ? 5 : 1],
+  ]);
 }
 
 function webinarJourney(j: Journey): DraftTouch[] {
@@ -142,7 +154,8 @@ function partnerJourney(j: Journey): DraftTouch[] {
   const { rng, email, spec } = j;
   const at = randomInstant(rng, spec.start, j.cap);
   const out = [make(email, spec, 'web_page', assetName(spec, 'web_page'), at, 'Visited')];
-  if (rng.chance(j.engaged ? 0.7 : 0.4)) out.push(make(email, spec, 'form', assetName(spec, 'form'), later(j, at, 10 * MINUTE_MS), 'Submitted'));
+  if (rng.chance(j.engaged ? 0.7 : 0.4))
+    out.push(make(email, spec, 'form', assetName(spec, 'form'), later(j, at, 10 * MINUTE_MS), 'Submitted'));
   return out;
 }
 

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { IsoDateSchema, OpenValueSchema } from './open-value';
 
 /** Normalises an email for use as the contact key; Gmail and CRMs disagree on case. */
-export const EmailSchema = z.email().max(254).transform((e) => e.trim().toLowerCase());
-
+export const EmailSchema = z
+  .email()
+  .max(254)
+  .transform((e) => e.trim().toLowerCase());
 
 /** Where a lead came from: the first touch (original) or the most recent (latest). */
 export const LeadSourceSchema = z.object({

@@ -24,7 +24,14 @@ function valueAt(data: unknown, path: readonly Key[]): unknown {
   return v;
 }
 
-const TYPE_NAMES: Record<string, string> = { string: 'text', number: 'a number', int: 'a whole number', boolean: 'true or false', array: 'a list', object: 'an object' };
+const TYPE_NAMES: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object',
+};
 const plural = (n: number | bigint, word: string) => `${n} ${word}${n === 1 || n === 1n ? '' : 's'}`;
 
 /** What is wrong with the value, as the end of a sentence ("weight must be greater than 0"). */
@@ -33,7 +40,8 @@ function problem(issue: Issue, value: unknown): string {
     case 'invalid_type':
       return value === undefined ? 'is missing' : `must be ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
     case 'too_small':
-      if (issue.origin === 'string') return issue.minimum === 1 ? 'must not be empty' : `must be at least ${plural(issue.minimum, 'character')}`;
+      if (issue.origin === 'string')
+        return issue.minimum === 1 ? 'must not be empty' : `must be at least ${plural(issue.minimum, 'character')}`;
       if (issue.origin === 'array') return `must have at least ${plural(issue.minimum, 'entry').replace(/entrys$/, 'entries')}`;
       return `must be ${issue.inclusive ? 'at least' : 'greater than'} ${issue.minimum}`;
     case 'too_big':
@@ -80,7 +88,10 @@ function subject(path: readonly Key[], data: unknown): { who: string; rest: read
 /** One readable sentence per issue, located by a path such as personas[2].rules[0].weight. */
 export function describeIssue(issue: Issue, data: unknown): string {
   const { who, rest } = subject(issue.path, data);
-  const field = rest.filter((k) => typeof k !== 'number').map(String).join(' ');
+  const field = rest
+    .filter((k) => typeof k !== 'number')
+    .map(String)
+    .join(' ');
   const text = issue.code === 'custom' ? issue.message : `${field ? `${field} ` : ''}${problem(issue, valueAt(data, issue.path))}`;
   return `${who}: ${text} (at ${formatPath(issue.path) || 'top level'})`;
 }

@@ -31,7 +31,6 @@ export const REASON_GROUP_LABELS = {
   disqualification: 'Disqualified after contact',
 } as const;
 
-
 /** Reasons offered for a verdict, in display order; retired ones are no longer offered. */
 export function reasonsFor(verdict: Verdict, list: readonly ReasonDefinition[] = FEEDBACK_REASONS): ReasonDefinition[] {
   return list.filter((r) => r.verdict === verdict && !r.retired);

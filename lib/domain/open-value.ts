@@ -7,6 +7,5 @@ import { z } from 'zod';
  */
 export const OpenValueSchema = z.string().trim().min(1).max(200);
 
-
 /** ISO-8601 date-time, kept as a string so records stay structured-clone friendly. */
 export const IsoDateSchema = z.iso.datetime({ offset: true });

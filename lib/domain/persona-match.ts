@@ -13,7 +13,11 @@ const RULE_LABELS: Record<PersonaRule['kind'], string> = {
   engagement: 'Engagement',
 };
 
-const norm = (v: string) => v.trim().toLowerCase().replace(/[\s-]+/g, '_');
+const norm = (v: string) =>
+  v
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 function inList(value: string | undefined, values: string[], what: string): [boolean, string] {
   if (!value) return [false, `No ${what} on record`];

@@ -45,7 +45,12 @@ export function attributionFor(
     const assetLabels = new Map(data.touches.map((t) => [assetKey(t), `${t.assetName} (${campaignName(t.campaignId)})`]));
     return {
       perContact: false,
-      touched: (email) => unique(marketingTouchesUntil(touches.get(email), Infinity).filter((t) => inPeriod(t.date, period)).map(keyOf)),
+      touched: (email) =>
+        unique(
+          marketingTouchesUntil(touches.get(email), Infinity)
+            .filter((t) => inPeriod(t.date, period))
+            .map(keyOf),
+        ),
       credited: (email, at) => unique(marketingTouchesUntil(touches.get(email), at).map(keyOf)),
       handoff: (contact) => {
         const t = handoffTouch(contact, touches.get(contact.email));

@@ -61,9 +61,11 @@ export function goodRateOverTime(
     .map(([campaignId, series]) => ({
       campaignId,
       label: name(campaignId),
-      series: series.map(
-        (p, i): TrendPoint => ({ bucketStart: new Date(starts[i] ?? 0), ...p, goodRate: p.verdicts ? p.good / p.verdicts : null }),
-      ),
+      series: series.map((p, i): TrendPoint => ({
+        bucketStart: new Date(starts[i] ?? 0),
+        ...p,
+        goodRate: p.verdicts ? p.good / p.verdicts : null,
+      })),
     }))
     .sort((a, b) => a.label.localeCompare(b.label));
 }

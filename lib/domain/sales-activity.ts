@@ -16,7 +16,10 @@ export function isSalesActivity(assetType: string): boolean {
  * The first sales activity at or after the hand-off (same instant counts: a CRM
  * workflow often stamps both together), or undefined when sales has not acted.
  */
-export function firstSalesTouch<T extends Pick<Touch, 'assetType' | 'date'>>(touches: readonly T[], handoffAt: Date | string): T | undefined {
+export function firstSalesTouch<T extends Pick<Touch, 'assetType' | 'date'>>(
+  touches: readonly T[],
+  handoffAt: Date | string,
+): T | undefined {
   const from = new Date(handoffAt).getTime();
   let best: T | undefined;
   for (const t of touches) {

@@ -17,7 +17,13 @@ function nextDate(c: Campaign, nowIso: string): string | undefined {
  * prospect to next week's webinar. A campaign fits when it names no audience, or
  * its audience includes the contact's best persona or lifecycle stage.
  */
-export function upcomingCampaigns(campaigns: readonly Campaign[], contact: Contact, bestPersonaId: string | undefined, now: Date, limit = 3): Campaign[] {
+export function upcomingCampaigns(
+  campaigns: readonly Campaign[],
+  contact: Contact,
+  bestPersonaId: string | undefined,
+  now: Date,
+  limit = 3,
+): Campaign[] {
   const nowIso = now.toISOString();
   return campaigns
     .filter((c) => LIVE.has(c.status.toLowerCase()))
@@ -26,7 +32,10 @@ export function upcomingCampaigns(campaigns: readonly Campaign[], contact: Conta
     .filter(({ c }) => {
       const a = c.audience;
       if (!a || (!a.personaIds?.length && !a.stages?.length)) return true;
-      return (!!bestPersonaId && !!a.personaIds?.includes(bestPersonaId)) || (!!contact.lifecycleStage && !!a.stages?.includes(contact.lifecycleStage));
+      return (
+        (!!bestPersonaId && !!a.personaIds?.includes(bestPersonaId)) ||
+        (!!contact.lifecycleStage && !!a.stages?.includes(contact.lifecycleStage))
+      );
     })
     .sort((x, y) => x.when.localeCompare(y.when))
     .slice(0, limit)

@@ -41,7 +41,11 @@ export function participantCollector(self: string | null) {
   const seen = new Map<string, Participant>();
   return {
     add(raw: string | null | undefined, name?: string | null) {
-      const email = raw?.trim().toLowerCase().replace(/^mailto:/, '').split('?')[0];
+      const email = raw
+        ?.trim()
+        .toLowerCase()
+        .replace(/^mailto:/, '')
+        .split('?')[0];
       if (!email || !EMAIL.test(email) || isInternal(email, self)) return;
       const cleanName = name?.trim() || undefined;
       const existing = seen.get(email);

@@ -34,8 +34,21 @@ export type ImportState = {
 export const MAX_KEPT_ERRORS = 1000;
 
 const INITIAL: ImportState = {
-  phase: 'idle', fileName: '', inspection: null, encoding: '', presetId: null, mapping: {}, bytesDone: 0, totalBytes: 0,
-  imported: 0, rowsPerSecond: 0, errors: [], errorCount: 0, replace: false, failure: null, status: null,
+  phase: 'idle',
+  fileName: '',
+  inspection: null,
+  encoding: '',
+  presetId: null,
+  mapping: {},
+  bytesDone: 0,
+  totalBytes: 0,
+  imported: 0,
+  rowsPerSecond: 0,
+  errors: [],
+  errorCount: 0,
+  replace: false,
+  failure: null,
+  status: null,
 };
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));

@@ -10,8 +10,7 @@ import type { RowPipeline } from './pipeline';
  * name the item: `line` is its 1-based position and the reason says which list.
  */
 export type JsonInput =
-  | { kind: 'rows'; headers: string[]; rows: string[][] }
-  | { kind: 'feed'; contacts: unknown[]; campaigns: unknown[]; touches: unknown[] };
+  { kind: 'rows'; headers: string[]; rows: string[][] } | { kind: 'feed'; contacts: unknown[]; campaigns: unknown[]; touches: unknown[] };
 
 const cell = (v: unknown): string =>
   v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v as string | number | boolean);

@@ -5,8 +5,16 @@ import { IMPORT_FIELDS, type ColumnMapping, type ImportField, type MappedRow } f
 import { campaignIdFor, touchIdFor } from './ids';
 import { Memo, RowError, attempt, unwrap, type Outcome } from './row-outcome';
 import {
-  assetTypeForCampaign, normalizeAssetType, normalizeCampaignType, normalizeChannel, normalizeLeadStatus,
-  normalizeLifecycle, parseBoolean, parseDate, parseNumber, statusMeansResponded,
+  assetTypeForCampaign,
+  normalizeAssetType,
+  normalizeCampaignType,
+  normalizeChannel,
+  normalizeLeadStatus,
+  normalizeLifecycle,
+  parseBoolean,
+  parseDate,
+  parseNumber,
+  statusMeansResponded,
 } from './values';
 
 export type RowRecords = { contact: Contact; campaign?: Campaign; touch?: Touch };
@@ -70,11 +78,19 @@ function contactFrom(row: MappedRow, mapping: ColumnMapping): Contact {
   return valid(
     ContactSchema,
     compact({
-      email: email.data, name, title: row.title, company: row.company, industry: row.industry,
+      email: email.data,
+      name,
+      title: row.title,
+      company: row.company,
+      industry: row.industry,
       companySize: size != null && Number.isInteger(size) && size >= 0 ? size : undefined,
-      seniority: row.seniority, department: row.department,
-      lifecycleStage: normalizeLifecycle(row.lifecycleStage), leadStatus: normalizeLeadStatus(row.leadStatus),
-      score: score ?? undefined, owner: row.owner, handoffAt: date('handoffAt'),
+      seniority: row.seniority,
+      department: row.department,
+      lifecycleStage: normalizeLifecycle(row.lifecycleStage),
+      leadStatus: normalizeLeadStatus(row.leadStatus),
+      score: score ?? undefined,
+      owner: row.owner,
+      handoffAt: date('handoffAt'),
       originalSource: source(row.originalSource, row.originalSourceDetail, date('originalSourceDate')),
       latestSource: source(row.latestSource, row.latestSourceDetail, date('latestSourceDate')),
     }),

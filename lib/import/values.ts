@@ -67,7 +67,11 @@ export function parseNumber(raw: string): number | null | undefined {
   return Number(v);
 }
 
-const squash = (v: string) => v.trim().toLowerCase().replace(/[^a-z0-9]+/g, '');
+const squash = (v: string) =>
+  v
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '');
 
 function picklist(known: Readonly<Record<string, string>>) {
   // Unknown values are kept verbatim: an admin's custom stage is still real data.
@@ -80,40 +84,93 @@ function picklist(known: Readonly<Record<string, string>>) {
 
 /** HubSpot labels ("Marketing Qualified Lead") and internal names ("marketingqualifiedlead") → Leadlight ids. */
 export const normalizeLifecycle = picklist({
-  subscriber: 'subscriber', lead: 'lead', mql: 'mql', marketingqualifiedlead: 'mql', sql: 'sql', salesqualifiedlead: 'sql',
-  opportunity: 'opportunity', customer: 'customer', evangelist: 'evangelist', other: 'other',
+  subscriber: 'subscriber',
+  lead: 'lead',
+  mql: 'mql',
+  marketingqualifiedlead: 'mql',
+  sql: 'sql',
+  salesqualifiedlead: 'sql',
+  opportunity: 'opportunity',
+  customer: 'customer',
+  evangelist: 'evangelist',
+  other: 'other',
 });
 
 export const normalizeLeadStatus = picklist({
-  new: 'new', open: 'open', inprogress: 'in_progress', opendeal: 'open_deal', unqualified: 'unqualified',
-  attemptedtocontact: 'attempted_to_contact', connected: 'connected', badtiming: 'bad_timing',
+  new: 'new',
+  open: 'open',
+  inprogress: 'in_progress',
+  opendeal: 'open_deal',
+  unqualified: 'unqualified',
+  attemptedtocontact: 'attempted_to_contact',
+  connected: 'connected',
+  badtiming: 'bad_timing',
 });
 
 /** HubSpot source labels and Salesforce Lead Source values → Leadlight channel ids. */
 export const normalizeChannel = picklist({
-  organicsearch: 'organic_search', paidsearch: 'paid_search', paidsocial: 'paid_social', organicsocial: 'organic_social',
-  socialmedia: 'organic_social', emailmarketing: 'email', email: 'email', referrals: 'referral', referral: 'referral',
-  employeereferral: 'referral', partnerreferral: 'partner', partner: 'partner', event: 'event', tradeshow: 'event',
-  webinar: 'webinar', content: 'content', directtraffic: 'direct', direct: 'direct', offlinesources: 'offline',
-  offline: 'offline', salesprospecting: 'sales_prospecting',
+  organicsearch: 'organic_search',
+  paidsearch: 'paid_search',
+  paidsocial: 'paid_social',
+  organicsocial: 'organic_social',
+  socialmedia: 'organic_social',
+  emailmarketing: 'email',
+  email: 'email',
+  referrals: 'referral',
+  referral: 'referral',
+  employeereferral: 'referral',
+  partnerreferral: 'partner',
+  partner: 'partner',
+  event: 'event',
+  tradeshow: 'event',
+  webinar: 'webinar',
+  content: 'content',
+  directtraffic: 'direct',
+  direct: 'direct',
+  offlinesources: 'offline',
+  offline: 'offline',
+  salesprospecting: 'sales_prospecting',
 });
 
 /** Campaign types in the same snake_case the demo uses, so the sidebar's labels apply. */
 export const normalizeCampaignType = picklist({
-  webinar: 'webinar', content: 'content', contentsyndication: 'content', paidsearch: 'paid_search',
-  paidsocial: 'paid_social', event: 'event', tradeshow: 'event', conference: 'event', emailnurture: 'email_nurture',
-  email: 'email_nurture', partner: 'partner', partnerreferral: 'partner', directmail: 'direct_mail',
+  webinar: 'webinar',
+  content: 'content',
+  contentsyndication: 'content',
+  paidsearch: 'paid_search',
+  paidsocial: 'paid_social',
+  event: 'event',
+  tradeshow: 'event',
+  conference: 'event',
+  emailnurture: 'email_nurture',
+  email: 'email_nurture',
+  partner: 'partner',
+  partnerreferral: 'partner',
+  directmail: 'direct_mail',
 });
 
 export const normalizeAssetType = picklist({
-  email: 'email', webinar: 'webinar', whitepaper: 'whitepaper', ebook: 'ebook', ad: 'ad', event: 'event',
-  webpage: 'web_page', form: 'form', casestudy: 'case_study',
+  email: 'email',
+  webinar: 'webinar',
+  whitepaper: 'whitepaper',
+  ebook: 'ebook',
+  ad: 'ad',
+  event: 'event',
+  webpage: 'web_page',
+  form: 'form',
+  casestudy: 'case_study',
 });
 
 // A campaign member row names no asset; the campaign's type says what reached them.
 const ASSET_BY_CAMPAIGN_TYPE: Readonly<Record<string, string>> = {
-  webinar: 'webinar', event: 'event', email_nurture: 'email', content: 'whitepaper', paid_search: 'ad', paid_social: 'ad',
-  direct_mail: 'other', partner: 'other',
+  webinar: 'webinar',
+  event: 'event',
+  email_nurture: 'email',
+  content: 'whitepaper',
+  paid_search: 'ad',
+  paid_social: 'ad',
+  direct_mail: 'other',
+  partner: 'other',
 };
 
 export function assetTypeForCampaign(campaignType: string): string {

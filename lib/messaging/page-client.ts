@@ -7,7 +7,14 @@ import type { Settings } from '../settings/settings';
 import type { Persona } from '../domain/persona';
 import type { ReasonDefinition } from '../domain/reason-definition';
 import type { DrillDownRow, ReportDimension } from '../domain/report-schema';
-import { sendMessage, type CacheStatus, type HostDiagnostics, type PersonaPreviewRow, type ReportView, type SettingsView } from './protocol';
+import {
+  sendMessage,
+  type CacheStatus,
+  type HostDiagnostics,
+  type PersonaPreviewRow,
+  type ReportView,
+  type SettingsView,
+} from './protocol';
 
 /** What the popup and options pages ask of the background. */
 export type PageApi = {

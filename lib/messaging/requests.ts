@@ -94,4 +94,3 @@ export const requests = {
 } satisfies Record<string, z.ZodType>;
 
 export type Requests = typeof requests;
-

@@ -42,7 +42,13 @@ export function processOutbox(deps: OutboxDeps): Promise<OutboxRun> {
   return running;
 }
 
-async function runOnce({ db, connectorFor, now = () => new Date(), online = () => navigator.onLine, random = Math.random }: OutboxDeps): Promise<OutboxRun> {
+async function runOnce({
+  db,
+  connectorFor,
+  now = () => new Date(),
+  online = () => navigator.onLine,
+  random = Math.random,
+}: OutboxDeps): Promise<OutboxRun> {
   const run: OutboxRun = { sent: 0, retrying: 0, failed: 0 };
   if (!online()) return { ...run, skipped: 'offline' };
   const due = (await db.feedback.where('syncState').anyOf('pending', 'sending').toArray())
@@ -64,7 +70,10 @@ async function deliver(
 ): Promise<'sent' | 'retrying' | 'failed'> {
   const connector = item.target ? await connectorFor(item.target) : undefined;
   if (!connector?.deliverFeedback) {
-    await db.feedback.update(item.id, { syncState: 'failed', syncError: `${item.target ?? 'The CRM'} is not connected. Reconnect it, then retry.` });
+    await db.feedback.update(item.id, {
+      syncState: 'failed',
+      syncError: `${item.target ?? 'The CRM'} is not connected. Reconnect it, then retry.`,
+    });
     return 'failed';
   }
   // Claim the item atomically: an undo or discard landing at the same moment either
@@ -84,7 +93,13 @@ async function deliver(
   try {
     const contact = await db.contacts.get(fresh.email);
     const { remoteId } = await connector.deliverFeedback(fresh, contact);
-    await db.feedback.update(item.id, { syncState: 'sent', remoteId, sentAt: now().toISOString(), syncError: undefined, nextAttemptAt: undefined });
+    await db.feedback.update(item.id, {
+      syncState: 'sent',
+      remoteId,
+      sentAt: now().toISOString(),
+      syncError: undefined,
+      nextAttemptAt: undefined,
+    });
     return 'sent';
   } catch (e) {
     const error = asConnectorError(e);

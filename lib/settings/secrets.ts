@@ -22,10 +22,15 @@ export type Secrets = z.infer<typeof SecretsSchema>;
 const KEY = 'secrets';
 
 export function loadSecrets(db: LeadlightDb): Promise<Secrets> {
-  return cachedTable(db, 'settings', async () => {
-    const parsed = SecretsSchema.safeParse((await db.settings.get(KEY))?.value ?? {});
-    return parsed.success ? parsed.data : {};
-  }, KEY);
+  return cachedTable(
+    db,
+    'settings',
+    async () => {
+      const parsed = SecretsSchema.safeParse((await db.settings.get(KEY))?.value ?? {});
+      return parsed.success ? parsed.data : {};
+    },
+    KEY,
+  );
 }
 
 export async function updateSecrets(db: LeadlightDb, patch: Partial<Secrets>): Promise<void> {
@@ -34,7 +39,11 @@ export async function updateSecrets(db: LeadlightDb, patch: Partial<Secrets>): P
 }
 
 /** What pages may know: whether each credential is set, never its value. */
-export function describeSecrets(secrets: Secrets): { hubspotConnected: boolean; salesforceConnected: boolean; salesforceInstance?: string } {
+export function describeSecrets(secrets: Secrets): {
+  hubspotConnected: boolean;
+  salesforceConnected: boolean;
+  salesforceInstance?: string;
+} {
   return {
     hubspotConnected: !!secrets.hubspotToken,
     salesforceConnected: !!secrets.salesforce,

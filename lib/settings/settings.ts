@@ -9,23 +9,41 @@ const SALESFORCE_HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.(salesforce\.com|force\.com
 export const SettingsSchema = z.object({
   source: z.enum(['demo', 'import', 'feed', 'hubspot', 'salesforce']).default('demo'),
   /** After this long a cached CRM contact is refreshed in the background when shown. */
-  cacheTtlMinutes: z.number().int().min(1).max(7 * 24 * 60).default(60),
+  cacheTtlMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(60),
   /** Live-CRM contacts kept; the least recently viewed go first. */
   cacheMaxContacts: z.number().int().min(100).max(500_000).default(20_000),
   feed: z
     .object({
       url: z.url({ protocol: /^https$/, error: 'The feed URL must start with https://' }),
-      intervalMinutes: z.number().int().min(15).max(24 * 60).default(60),
+      intervalMinutes: z
+        .number()
+        .int()
+        .min(15)
+        .max(24 * 60)
+        .default(60),
     })
     .optional(),
   hubspot: z
-    .object({ writeBackProperty: z.string().regex(/^[a-z][a-z0-9_]{0,99}$/, 'HubSpot property names are lower-case letters, digits and _').optional() })
+    .object({
+      writeBackProperty: z
+        .string()
+        .regex(/^[a-z][a-z0-9_]{0,99}$/, 'HubSpot property names are lower-case letters, digits and _')
+        .optional(),
+    })
     .default({}),
   salesforce: z
     .object({
       clientId: z.string().trim().min(10).max(255).optional(),
       loginHost: z.string().regex(SALESFORCE_HOST, 'A Salesforce host such as login.salesforce.com').default('login.salesforce.com'),
-      writeBackField: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,79}$/, 'A field API name such as Lead_Quality__c').optional(),
+      writeBackField: z
+        .string()
+        .regex(/^[A-Za-z][A-Za-z0-9_]{0,79}$/, 'A field API name such as Lead_Quality__c')
+        .optional(),
     })
     .default({ loginHost: 'login.salesforce.com' }),
   /** The hand-off service level; absent until the team sets one (it needs their time zone). */

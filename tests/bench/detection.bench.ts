@@ -18,7 +18,14 @@ it('detection cost per mutation batch on a large, churning Gmail page', async ()
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'll-bench-')), {
     executablePath: findChromium(),
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   await routeGmail(context);
   const page = await context.newPage();
@@ -44,7 +51,8 @@ it('detection cost per mutation batch on a large, churning Gmail page', async ()
   });
 
   // Churn outside the conversation pane (chat, notifications), as Gmail does constantly.
-  for (let b = 0; b < BATCHES; b++) await page.evaluate((n) => (window as unknown as { __demoChurn: (n: number) => Promise<void> }).__demoChurn(n), MUTATIONS_PER_BATCH);
+  for (let b = 0; b < BATCHES; b++)
+    await page.evaluate((n) => (window as unknown as { __demoChurn: (n: number) => Promise<void> }).__demoChurn(n), MUTATIONS_PER_BATCH);
   const outside = await page.evaluate(() => ({ ...window.__llBench.stats, batches: [...window.__llBench.stats.batches] }));
   await page.evaluate(() => {
     window.__llBench.stats.batches.length = 0;

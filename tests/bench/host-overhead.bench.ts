@@ -13,8 +13,20 @@ const CHURN_BATCHES = 400; // × 25 mutations, across the page, thread and chat 
 async function launch(withExtension: boolean): Promise<BrowserContext> {
   const args = withExtension
     ? extensionArgs(EXTENSION_DIR)
-    : ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'll-overhead-')), { executablePath: findChromium(), headless: true, args });
+    : [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ];
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'll-overhead-')), {
+    executablePath: findChromium(),
+    headless: true,
+    args,
+  });
   await routeGmail(context);
   if (withExtension) context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return context;
@@ -73,7 +85,12 @@ it('host-page overhead: main-thread script time on a churning Gmail page, with a
   const base = percentile(without, 50);
   const ext = percentile(withExt, 50);
   report('Host-page overhead (CDP ScriptDuration, same run)', [
-    { name: 'script time without extension, median', value: base * 1000, unit: 'ms', note: `${RUNS} runs × ${CHURN_BATCHES * 25} mutations` },
+    {
+      name: 'script time without extension, median',
+      value: base * 1000,
+      unit: 'ms',
+      note: `${RUNS} runs × ${CHURN_BATCHES * 25} mutations`,
+    },
     { name: 'script time with Leadlight, median', value: ext * 1000, unit: 'ms' },
     {
       name: 'extra script time',

@@ -62,7 +62,12 @@ it('sidebar latency: contact element appears → sidebar shows their data (demo 
   report('Sidebar latency (real Chromium, built extension)', [
     { name: 'cache hit, p50', value: percentile(hit, 50), unit: 'ms', note: `${hit.length} navigations` },
     { name: 'cache hit, p95', value: percentile(hit, 95), unit: 'ms', target: '≤ 50 ms' },
-    { name: 'first view of a contact, p50', value: percentile(miss, 50), unit: 'ms', note: `${miss.length} contacts; demo data has no network miss` },
+    {
+      name: 'first view of a contact, p50',
+      value: percentile(miss, 50),
+      unit: 'ms',
+      note: `${miss.length} contacts; demo data has no network miss`,
+    },
     { name: 'first view of a contact, max', value: Math.max(...miss), unit: 'ms' },
   ]);
 });

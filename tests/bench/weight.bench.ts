@@ -22,7 +22,10 @@ function files(dir: string): string[] {
 function inboxSdkSizes(): { main: { raw: number; gzip: number }; pageWorld: { raw: number; gzip: number } } | string {
   try {
     const dir = mkdtempSync(join(tmpdir(), 'll-inboxsdk-'));
-    const tgz = execFileSync('npm', ['pack', INBOXSDK, '--silent', '--pack-destination', dir], { encoding: 'utf8' }).trim().split('\n').pop()!;
+    const tgz = execFileSync('npm', ['pack', INBOXSDK, '--silent', '--pack-destination', dir], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .pop()!;
     execFileSync('tar', ['-xzf', join(dir, tgz), '-C', dir]);
     const pkg = join(dir, 'package');
     const find = (name: string) => files(pkg).find((f) => f.endsWith(`/${name}`));
@@ -38,7 +41,9 @@ function inboxSdkSizes(): { main: { raw: number; gzip: number }; pageWorld: { ra
 it('weight: every entrypoint bundle, and the content script against InboxSDK', () => {
   if (!existsSync(EXTENSION_DIR)) throw new Error('Build first: npm run build');
   const figures: Omit<Figure, 'group'>[] = [];
-  for (const file of files(EXTENSION_DIR).filter((f) => /\.(js|css)$/.test(f)).sort()) {
+  for (const file of files(EXTENSION_DIR)
+    .filter((f) => /\.(js|css)$/.test(f))
+    .sort()) {
     const s = sizes(file);
     const name = relative(EXTENSION_DIR, file);
     const isContent = name === 'content-scripts/sidebar.js';
@@ -48,10 +53,24 @@ it('weight: every entrypoint bundle, and the content script against InboxSDK', (
   const sdk = inboxSdkSizes();
   if (typeof sdk === 'string') figures.push({ name: 'InboxSDK content bundle', value: NaN, unit: 'KB', note: sdk });
   else {
-    figures.push({ name: `${INBOXSDK} inboxsdk.js (gzip)`, value: kb(sdk.main.gzip), unit: 'KB', note: `raw ${kb(sdk.main.raw).toFixed(0)} KB` });
-    figures.push({ name: `${INBOXSDK} pageWorld.js (gzip)`, value: kb(sdk.pageWorld.gzip), unit: 'KB', note: `raw ${kb(sdk.pageWorld.raw).toFixed(0)} KB, injected into the page` });
+    figures.push({
+      name: `${INBOXSDK} inboxsdk.js (gzip)`,
+      value: kb(sdk.main.gzip),
+      unit: 'KB',
+      note: `raw ${kb(sdk.main.raw).toFixed(0)} KB`,
+    });
+    figures.push({
+      name: `${INBOXSDK} pageWorld.js (gzip)`,
+      value: kb(sdk.pageWorld.gzip),
+      unit: 'KB',
+      note: `raw ${kb(sdk.pageWorld.raw).toFixed(0)} KB, injected into the page`,
+    });
     const ours = sizes(join(EXTENSION_DIR, 'content-scripts/sidebar.js')).gzip;
-    figures.push({ name: 'Leadlight content script vs InboxSDK (gzip)', value: (ours / (sdk.main.gzip + sdk.pageWorld.gzip)) * 100, unit: '%' });
+    figures.push({
+      name: 'Leadlight content script vs InboxSDK (gzip)',
+      value: (ours / (sdk.main.gzip + sdk.pageWorld.gzip)) * 100,
+      unit: '%',
+    });
   }
   report('Weight (built extension, chrome-mv3)', figures);
 });

@@ -46,7 +46,11 @@ describe('accessibility', () => {
     expect(await violations(container)).toEqual([]);
     // The table is read by its column headers.
     const table = screen.getByRole('table');
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Contact', 'Verdict', 'Reason', 'Note', 'Given', 'State']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Contact', 'Verdict', 'Reason', 'Note', 'Given', 'State']);
     expect(within(table).getAllByRole('row')).toHaveLength(3);
   });
 
@@ -67,7 +71,12 @@ describe('accessibility', () => {
     render(<Sidebar api={fakeSidebarApi({ [ADA]: context })} participants={[{ email: ADA }, { email: 'x@y.example' }]} />);
     await screen.findByTestId('contact-context');
     await userEvent.click(screen.getByRole('button', { name: 'Bad lead' }));
-    for (const el of [...screen.getAllByRole('button'), ...screen.getAllByRole('tab'), ...screen.getAllByRole('radio'), screen.getByRole('textbox')]) {
+    for (const el of [
+      ...screen.getAllByRole('button'),
+      ...screen.getAllByRole('tab'),
+      ...screen.getAllByRole('radio'),
+      screen.getByRole('textbox'),
+    ]) {
       expect(el).toHaveAccessibleName();
     }
     expect(screen.getByRole('tablist')).toHaveAccessibleName('People in this thread');

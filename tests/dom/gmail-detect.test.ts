@@ -67,7 +67,9 @@ describe('Gmail detection on page changes', () => {
     const b = gmailHost.detect(loadFixture('gmail/thread-multi.html'), url);
     expect(hostDetectionKey(a)).toBe(hostDetectionKey(b));
     // No thread open: the same empty key every time, so the inbox never re-renders the sidebar.
-    expect(hostDetectionKey(gmailHost.detect(loadFixture('gmail/inbox.html'), url))).toBe(hostDetectionKey({ recordId: null, participants: [] }));
+    expect(hostDetectionKey(gmailHost.detect(loadFixture('gmail/inbox.html'), url))).toBe(
+      hostDetectionKey({ recordId: null, participants: [] }),
+    );
   });
 });
 

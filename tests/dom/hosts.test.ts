@@ -13,12 +13,20 @@ import { loadFixture, readFixtureJson } from '../support/fixtures';
 
 type Expected = Record<
   string,
-  { url: string; selfEmail?: string; recordId?: string | null; contacts?: Participant[]; recipients?: Participant[]; counts: Record<string, number> }
+  {
+    url: string;
+    selfEmail?: string;
+    recordId?: string | null;
+    contacts?: Participant[];
+    recipients?: Participant[];
+    counts: Record<string, number>;
+  }
 >;
 
 const hasFixtures = (dir: string) => existsSync(resolve(__dirname, `../fixtures/${dir}/expected.json`));
 /** The product skips colleagues; fixtures record everyone, so expectations drop them the same way. */
-const external = (people: Participant[] | undefined, self: string | undefined) => (people ?? []).filter((p) => !isInternal(p.email, self ?? null));
+const external = (people: Participant[] | undefined, self: string | undefined) =>
+  (people ?? []).filter((p) => !isInternal(p.email, self ?? null));
 
 describe.each<[string, HostModule]>([
   ['hubspot', hubspotHost],
@@ -31,7 +39,10 @@ describe.each<[string, HostModule]>([
     const doc = loadFixture(`${dir}/${file}`);
     for (const [selector, count] of Object.entries(want.counts)) expect(doc.querySelectorAll(selector).length, selector).toBe(count);
     const url = new URL(want.url);
-    expect(host.matches.some((p) => new RegExp(`^${p.replace(/[.]/g, '\\.').replace(/\*/g, '[^/]*')}`).test(url.href)), 'URL is covered by a match pattern').toBe(true);
+    expect(
+      host.matches.some((p) => new RegExp(`^${p.replace(/[.]/g, '\\.').replace(/\*/g, '[^/]*')}`).test(url.href)),
+      'URL is covered by a match pattern',
+    ).toBe(true);
     const result = host.detect(doc, url);
     if ('recordId' in want) expect(result.recordId).toBe(want.recordId);
     expect(result.participants).toEqual(external(want.contacts, want.selfEmail));

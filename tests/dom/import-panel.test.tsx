@@ -17,7 +17,12 @@ import { deferred } from './fakes';
 
 const fixture = (name: string) => readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures/import', name), 'utf8');
 const SAMPLE = fixture('leadlight-sample.csv');
-const STATUS: CacheStatus = { sourceName: 'Import: leadlight-sample.csv', dataAsOf: '2026-11-20T10:00:00.000Z', contactCount: 4, unsentFeedback: 0 };
+const STATUS: CacheStatus = {
+  sourceName: 'Import: leadlight-sample.csv',
+  dataAsOf: '2026-11-20T10:00:00.000Z',
+  contactCount: 4,
+  unsentFeedback: 0,
+};
 
 function fakeImporter() {
   return {
@@ -44,7 +49,13 @@ function scriptedWorker() {
         void m.file
           .text()
           .then((text) =>
-            this.emit({ type: 'inspected', fileName: m.file.name, totalBytes: m.file.size, encoding: 'utf-8', ...inspectText(text, m.file.name) }),
+            this.emit({
+              type: 'inspected',
+              fileName: m.file.name,
+              totalBytes: m.file.size,
+              encoding: 'utf-8',
+              ...inspectText(text, m.file.name),
+            }),
           )
           .catch((e: Error) => this.emit({ type: 'failed', reason: e.message }));
       }
@@ -69,7 +80,11 @@ function pipelineWorker(): WorkerLike {
       const post = (out: FromWorker) => setTimeout(() => worker.onmessage?.({ data: out } as MessageEvent<FromWorker>));
       if (m.type === 'inspect') {
         file = m.file;
-        void file.text().then((text) => post({ type: 'inspected', fileName: file.name, totalBytes: file.size, encoding: 'utf-8', ...inspectText(text, file.name) }));
+        void file
+          .text()
+          .then((text) =>
+            post({ type: 'inspected', fileName: file.name, totalBytes: file.size, encoding: 'utf-8', ...inspectText(text, file.name) }),
+          );
       }
       if (m.type === 'start') {
         void file.text().then(async (text) => {
@@ -93,7 +108,11 @@ async function chooseFile(name = 'leadlight-sample.csv', content = SAMPLE) {
 
 const fakeSettingsApi = () => ({ saveSettings: vi.fn(async (_patch: object) => ({}) as Awaited<ReturnType<PageApi['saveSettings']>>) });
 
-const batch = (n: number): ImportBatch => ({ contacts: Array.from({ length: n }, (_, i) => createContact({ email: `p${i}@x.example` })), campaigns: [], touches: [] });
+const batch = (n: number): ImportBatch => ({
+  contacts: Array.from({ length: n }, (_, i) => createContact({ email: `p${i}@x.example` })),
+  campaigns: [],
+  touches: [],
+});
 
 describe('ImportPanel', () => {
   it('shows the detected preset, the mapping and a preview of the first rows', async () => {
@@ -105,7 +124,11 @@ describe('ImportPanel', () => {
     expect(screen.getByLabelText('Column preset')).toHaveValue('leadlight');
     const preview = screen.getByTestId('import-preview');
     expect(within(preview).getAllByTestId('import-preview-row')).toHaveLength(7);
-    expect(within(preview).getAllByRole('columnheader').map((h) => h.textContent)).toContain('Campaign');
+    expect(
+      within(preview)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toContain('Campaign');
     expect(within(preview).getAllByRole('row')[1]).toHaveTextContent('maya.okafor@northwind-logistics.example');
 
     // Unmapping a field drops it from the preview; a preset re-maps everything.
@@ -175,7 +198,9 @@ describe('ImportPanel', () => {
     expect(screen.getByRole('button', { name: 'Cancelling…' })).toBeDisabled();
 
     await act(async () => inFlight.resolve({ contacts: 4, campaigns: 0, touches: 0 }));
-    await waitFor(() => expect(screen.getByTestId('import-summary')).toHaveTextContent('Import cancelled. 4 rows imported before that were kept'));
+    await waitFor(() =>
+      expect(screen.getByTestId('import-summary')).toHaveTextContent('Import cancelled. 4 rows imported before that were kept'),
+    );
     expect(importer.send).toHaveBeenCalledTimes(1);
     expect(importer.finish).toHaveBeenCalledWith('leadlight-sample.csv', 4);
     expect(worker.terminated).toBe(true);
@@ -199,10 +224,11 @@ describe('ImportPanel', () => {
     expect(importer.send.mock.calls.flatMap(([b]) => b.touches)).toHaveLength(5);
     const errors = screen.getByTestId('import-errors');
     await userEvent.click(within(errors).getByText('2 rows skipped: show why'));
-    expect(within(errors).getAllByTestId('import-error').map((li) => li.textContent)).toEqual([
-      'Line 5: Invalid email “not-an-email”',
-      'Line 8: Unreadable date in “date”: 31/12/2025',
-    ]);
+    expect(
+      within(errors)
+        .getAllByTestId('import-error')
+        .map((li) => li.textContent),
+    ).toEqual(['Line 5: Invalid email “not-an-email”', 'Line 8: Unreadable date in “date”: 31/12/2025']);
   });
 
   it('a file with no valid row clears nothing and leaves the data source as it was', async () => {
@@ -213,7 +239,13 @@ describe('ImportPanel', () => {
     await screen.findByTestId('import-preview');
     await userEvent.click(screen.getByRole('button', { name: 'Import' }));
     await waitFor(() => expect(worker.received.at(-1)).toMatchObject({ type: 'start' }));
-    worker.emit({ type: 'rowErrors', errors: [{ line: 2, reason: 'Invalid email “x”' }, { line: 3, reason: 'Invalid email “y”' }] });
+    worker.emit({
+      type: 'rowErrors',
+      errors: [
+        { line: 2, reason: 'Invalid email “x”' },
+        { line: 3, reason: 'Invalid email “y”' },
+      ],
+    });
     worker.emit({ type: 'done', rowsDone: 2, validRows: 0, errorRows: 2, cancelled: false });
     await screen.findByText(/Invalid email “x”/);
     expect(importer.begin).not.toHaveBeenCalled();

@@ -141,7 +141,9 @@ describe('PersonaEditor', () => {
     await user.type(weight, '5');
     expect(name).not.toHaveAttribute('aria-invalid');
     await user.click(screen.getByRole('button', { name: 'Save persona' }));
-    expect(api.savePersona).toHaveBeenCalledWith(expect.objectContaining({ id: 'analyst', rules: [{ kind: 'titleKeywords', keywords: ['Analyst'], weight: 5 }] }));
+    expect(api.savePersona).toHaveBeenCalledWith(
+      expect.objectContaining({ id: 'analyst', rules: [{ kind: 'titleKeywords', keywords: ['Analyst'], weight: 5 }] }),
+    );
   });
 
   it('previews the draft once typing pauses and shows each contact’s score change', async () => {
@@ -234,7 +236,10 @@ describe('PersonaEditor', () => {
     await screen.findByTestId('persona-row');
     const imported: Persona = { ...OPS, id: 'imported', name: 'Imported Persona' };
     api.listPersonas.mockResolvedValue([imported]);
-    await user.upload(screen.getByLabelText('Import…'), new File(['{"kind":"leadlight-definitions"}'], 'team.json', { type: 'application/json' }));
+    await user.upload(
+      screen.getByLabelText('Import…'),
+      new File(['{"kind":"leadlight-definitions"}'], 'team.json', { type: 'application/json' }),
+    );
 
     expect(await screen.findByText('Imported 2 personas and 14 reasons from team.json.')).toBeInTheDocument();
     expect(api.importDefinitions).toHaveBeenCalledWith('{"kind":"leadlight-definitions"}');
@@ -245,10 +250,15 @@ describe('PersonaEditor', () => {
   it('shows why a bad definitions file was refused and keeps the list', async () => {
     const user = userEvent.setup();
     const api = fakeApi();
-    api.importDefinitions.mockRejectedValue(new Error('This is not a Leadlight definitions file (it should say "kind": "leadlight-definitions").'));
+    api.importDefinitions.mockRejectedValue(
+      new Error('This is not a Leadlight definitions file (it should say "kind": "leadlight-definitions").'),
+    );
     render(<PersonaEditor api={api} />);
     await screen.findByTestId('persona-row');
-    await user.upload(screen.getByLabelText('Import…'), new File(['{"kind":"something-else"}'], 'wrong.json', { type: 'application/json' }));
+    await user.upload(
+      screen.getByLabelText('Import…'),
+      new File(['{"kind":"something-else"}'], 'wrong.json', { type: 'application/json' }),
+    );
 
     expect(await screen.findByRole('alert')).toHaveTextContent('This is not a Leadlight definitions file');
     expect(api.listPersonas).toHaveBeenCalledTimes(1);

@@ -9,7 +9,9 @@ import { createContactContext } from '../factories';
 import { deferred, fakeFeedbackActions } from './fakes';
 
 const PRIYA = 'priya.natarajan@northwind-logistics.example';
-const priya = createContactContext({ contact: { email: PRIYA, name: 'Priya Natarajan', title: 'Director of Supply Chain', company: 'Northwind Logistics' } });
+const priya = createContactContext({
+  contact: { email: PRIYA, name: 'Priya Natarajan', title: 'Director of Supply Chain', company: 'Northwind Logistics' },
+});
 
 function fakePageApi(status: Partial<CacheStatus> = {}) {
   return {

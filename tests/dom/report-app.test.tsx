@@ -17,7 +17,16 @@ function row(overrides: Partial<ReportRow> & Pick<ReportRow, 'key' | 'label'>): 
 }
 
 const ROWS: ReportRow[] = [
-  row({ key: 'cmp-001', label: 'Q3 Supply Chain Webinar', leadsTouched: 12, verdicts: 4, good: 3, bad: 1, goodRate: 0.75, topDisqualification: { reasonId: 'no_budget', label: 'No budget', count: 1 } }),
+  row({
+    key: 'cmp-001',
+    label: 'Q3 Supply Chain Webinar',
+    leadsTouched: 12,
+    verdicts: 4,
+    good: 3,
+    bad: 1,
+    goodRate: 0.75,
+    topDisqualification: { reasonId: 'no_budget', label: 'No budget', count: 1 },
+  }),
   row({
     key: 'cmp-003',
     label: 'Google Ads – Logistics BI',
@@ -129,7 +138,9 @@ describe('ReportApp', () => {
     expect(api.getReport).toHaveBeenCalledTimes(1);
     expect(api.getReport).toHaveBeenCalledWith({ dimension: 'campaign', from: iso(2026, 8, 29), to: TOMORROW });
     expect(screen.getByRole('heading', { level: 1, name: 'Lead-quality report' })).toBeInTheDocument();
-    expect(screen.getByTestId('report-basis')).toHaveTextContent('Data basis: Computed in this browser from Demo data and the feedback given here');
+    expect(screen.getByTestId('report-basis')).toHaveTextContent(
+      'Data basis: Computed in this browser from Demo data and the feedback given here',
+    );
 
     const ads = screen.getAllByTestId('report-row')[0]!;
     expect(within(ads).getByRole('rowheader')).toHaveTextContent('Google Ads – Logistics BI');
@@ -283,7 +294,11 @@ describe('ReportApp', () => {
     expect(chart).toHaveAccessibleName(expect.stringContaining('Q3 Supply Chain Webinar: 75% good over 4 verdicts'));
     expect(screen.getAllByTestId('trend-line')).toHaveLength(2);
     const table = screen.getByRole('table', { name: 'Good-lead rate per month and campaign' });
-    expect(within(table).getAllByRole('row').map((r) => r.textContent)).toEqual([
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .map((r) => r.textContent),
+    ).toEqual([
       'MonthGoogle Ads – Logistics BIQ3 Supply Chain Webinar',
       'Sep 202633% of 3no verdicts',
       'Oct 2026no verdicts50% of 2',

@@ -18,10 +18,19 @@ const ada = createContactContext({
     latestSource: { channel: 'trade_show_booth_scan', detail: 'Booth 14' },
   },
   timeline: [
-    createTimelineEntry({ id: 't-new', assetType: 'event', assetName: 'Booth visit', date: '2026-03-01T15:00:00.000Z', campaign: createCampaign({ name: 'Ops Summit 2026', type: 'event' }) }),
+    createTimelineEntry({
+      id: 't-new',
+      assetType: 'event',
+      assetName: 'Booth visit',
+      date: '2026-03-01T15:00:00.000Z',
+      campaign: createCampaign({ name: 'Ops Summit 2026', type: 'event' }),
+    }),
     createTimelineEntry({ id: 't-old', date: '2026-01-10T15:00:00.000Z', campaign: createCampaign({ name: 'Spring Webinar' }) }),
   ],
-  personas: [createPersona(), createPersona({ id: 'fin', name: 'Finance Buyer', rules: [{ kind: 'department', values: ['finance'], weight: 1 }] })],
+  personas: [
+    createPersona(),
+    createPersona({ id: 'fin', name: 'Finance Buyer', rules: [{ kind: 'department', values: ['finance'], weight: 1 }] }),
+  ],
   source: { name: 'Demo CRM', dataAsOf: '2026-03-06T12:00:00.000Z' },
 });
 const grace = createContactContext({ contact: { email: GRACE, name: 'Grace Hopper' }, timeline: [] });

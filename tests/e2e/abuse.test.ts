@@ -35,11 +35,22 @@ describe('messages from outside Leadlight', () => {
   it('another extension gets no answer and changes nothing', async () => {
     const before = await feedbackCount();
     for (const message of [
-      { id: 1, type: 'submitLeadFeedback', data: { email: 'maya.okafor@northwind-logistics.example', verdict: 'good' }, timestamp: Date.now() },
+      {
+        id: 1,
+        type: 'submitLeadFeedback',
+        data: { email: 'maya.okafor@northwind-logistics.example', verdict: 'good' },
+        timestamp: Date.now(),
+      },
       { id: 2, type: 'getContactContexts', data: { emails: ['maya.okafor@northwind-logistics.example'] }, timestamp: Date.now() },
       { id: 3, type: 'deleteAllLocalData', data: { confirm: 'DELETE' }, timestamp: Date.now() },
     ]) {
-      const result = await other.evaluate(([id, m]) => (self as unknown as { tryLeadlight: (i: string, m: unknown) => Promise<{ response: unknown; error: string | null }> }).tryLeadlight(id as string, m), [browser.extensionId, message] as const);
+      const result = await other.evaluate(
+        ([id, m]) =>
+          (
+            self as unknown as { tryLeadlight: (i: string, m: unknown) => Promise<{ response: unknown; error: string | null }> }
+          ).tryLeadlight(id as string, m),
+        [browser.extensionId, message] as const,
+      );
       expect(result.response).toBeNull();
       expect(result.error).toMatch(/Could not establish connection|Receiving end does not exist/);
     }
@@ -80,6 +91,7 @@ describe('messages from outside Leadlight', () => {
     await options.reload();
     await expect.poll(() => options.getByTestId('feedback-row').first().textContent()).toContain('<script>');
     expect(await options.locator('main img, main script').count()).toBe(0);
-    for (const page of [gmail.page, options]) expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    for (const page of [gmail.page, options])
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   });
 });

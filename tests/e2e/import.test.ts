@@ -18,7 +18,9 @@ describe('CSV import', () => {
     await options.getByRole('tab', { name: 'CSV / JSON import' }).click();
     await options.getByLabel('CSV or JSON file').setInputFiles(FIXTURE);
     await options.getByRole('button', { name: 'Import', exact: true }).click();
-    await expect.poll(() => options.getByTestId('import-summary').textContent(), { timeout: 20_000 }).toMatch(/Imported 7 rows · 0 rows skipped/);
+    await expect
+      .poll(() => options.getByTestId('import-summary').textContent(), { timeout: 20_000 })
+      .toMatch(/Imported 7 rows · 0 rows skipped/);
     await expect.poll(() => options.getByTestId('options-status').textContent()).toContain('Import: salesforce-campaign-members.csv');
 
     const gmail = new GmailPage(await browser.context.newPage());

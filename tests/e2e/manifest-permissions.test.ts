@@ -11,7 +11,13 @@ const AUDITED = {
   permissions: ['activeTab', 'alarms', 'contextMenus', 'identity', 'scripting', 'storage', 'unlimitedStorage'],
   hostPermissions: [] as string[],
   /** Requested only when the user connects a service or saves a feed URL; nothing is granted at install. */
-  optionalHosts: ['https://*/*', 'https://api.hubapi.com/*', 'https://login.salesforce.com/*', 'https://test.salesforce.com/*', 'https://*.my.salesforce.com/*'],
+  optionalHosts: [
+    'https://*/*',
+    'https://api.hubapi.com/*',
+    'https://login.salesforce.com/*',
+    'https://test.salesforce.com/*',
+    'https://*.my.salesforce.com/*',
+  ],
   contentScriptMatches: [
     'https://mail.google.com/*',
     'https://app.hubspot.com/*',

@@ -21,7 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-const row = (label: string) => report.getByTestId('report-row').filter({ has: report.getByRole('rowheader', { name: label, exact: true }) });
+const row = (label: string) =>
+  report.getByTestId('report-row').filter({ has: report.getByRole('rowheader', { name: label, exact: true }) });
 const cell = (label: string, column: string) => row(label).locator(`[data-column="${column}"]`).textContent();
 
 describe('Lead-quality report on demo data', () => {

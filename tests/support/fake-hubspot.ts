@@ -15,7 +15,8 @@ export function fakeHubspot(validToken = 'pat-na1-valid-token') {
   const contact = readFixtureJson<{ id: string }>('http/hubspot/contact-maya-email-only.json');
 
   const guard = (request: Request, isWrite = false): Response | null => {
-    if (request.headers.get('authorization') !== `Bearer ${validToken}`) return HttpResponse.json(error('error-401-expired-authentication'), { status: 401 });
+    if (request.headers.get('authorization') !== `Bearer ${validToken}`)
+      return HttpResponse.json(error('error-401-expired-authentication'), { status: 401 });
     const afterWrite = faults[0] === 'drop-after-write' || faults[0] === 'hang-after-write';
     const fault = afterWrite ? undefined : faults[0];
     if (!fault || (isWrite && afterWrite)) return null;
@@ -36,7 +37,13 @@ export function fakeHubspot(validToken = 'pat-na1-valid-token') {
       const found = notes.filter((n) => n.body.includes(token));
       return HttpResponse.json({
         total: found.length,
-        results: found.map((n) => ({ id: n.id, properties: { hs_note_body: n.body, hs_object_id: n.id }, createdAt: '2026-11-20T10:00:00.000Z', updatedAt: '2026-11-20T10:00:00.000Z', archived: false })),
+        results: found.map((n) => ({
+          id: n.id,
+          properties: { hs_note_body: n.body, hs_object_id: n.id },
+          createdAt: '2026-11-20T10:00:00.000Z',
+          updatedAt: '2026-11-20T10:00:00.000Z',
+          archived: false,
+        })),
       });
     }),
     http.post('https://api.hubapi.com/crm/v3/objects/notes', async ({ request }) => {
@@ -56,7 +63,13 @@ export function fakeHubspot(validToken = 'pat-na1-valid-token') {
         return new Promise<never>(() => {});
       }
       return HttpResponse.json(
-        { id, properties: { hs_note_body: body.properties.hs_note_body, hs_object_id: id }, createdAt: '2026-11-20T10:00:00.000Z', updatedAt: '2026-11-20T10:00:00.000Z', archived: false },
+        {
+          id,
+          properties: { hs_note_body: body.properties.hs_note_body, hs_object_id: id },
+          createdAt: '2026-11-20T10:00:00.000Z',
+          updatedAt: '2026-11-20T10:00:00.000Z',
+          archived: false,
+        },
         { status: 201 },
       );
     }),

@@ -17,9 +17,28 @@ const CAMPAIGNS = [
 ] as const;
 
 export const LEADLIGHT_HEADER = [
-  'email', 'first name', 'last name', 'title', 'company', 'industry', 'company size', 'seniority', 'department',
-  'lifecycle stage', 'lead status', 'score', 'owner', 'original source', 'original source detail',
-  'campaign', 'campaign type', 'asset', 'asset type', 'date', 'status', 'responded',
+  'email',
+  'first name',
+  'last name',
+  'title',
+  'company',
+  'industry',
+  'company size',
+  'seniority',
+  'department',
+  'lifecycle stage',
+  'lead status',
+  'score',
+  'owner',
+  'original source',
+  'original source detail',
+  'campaign',
+  'campaign type',
+  'asset',
+  'asset type',
+  'date',
+  'status',
+  'responded',
 ];
 
 /**
@@ -37,10 +56,28 @@ export function generateImportCsv(rows: number): string {
     const [campaign, type, asset, assetType, status] = CAMPAIGNS[i % CAMPAIGNS.length]!;
     const day = new Date(Date.UTC(2025, 6, 1) + ((i * 37) % 500) * 86_400_000 + (i % 24) * 3_600_000);
     data.push([
-      `user${person}.${last.replace(/\W/g, '').toLowerCase()}@${domain}`, first, last, 'VP Operations', company, industry, size,
-      'vp', 'operations', 'Marketing Qualified Lead', 'open', (person * 13) % 100, 'Alex Rivera', 'paid_search',
-      'utm_source=google&utm_campaign=logistics-bi', campaign, type, `${asset} ${i % 3}`, assetType,
-      day.toISOString(), status, i % 2 ? 'yes' : 'no',
+      `user${person}.${last.replace(/\W/g, '').toLowerCase()}@${domain}`,
+      first,
+      last,
+      'VP Operations',
+      company,
+      industry,
+      size,
+      'vp',
+      'operations',
+      'Marketing Qualified Lead',
+      'open',
+      (person * 13) % 100,
+      'Alex Rivera',
+      'paid_search',
+      'utm_source=google&utm_campaign=logistics-bi',
+      campaign,
+      type,
+      `${asset} ${i % 3}`,
+      assetType,
+      day.toISOString(),
+      status,
+      i % 2 ? 'yes' : 'no',
     ]);
   }
   return Papa.unparse({ fields: LEADLIGHT_HEADER, data });

@@ -31,12 +31,14 @@ describe('hostFor', () => {
   ])('%s → %s', (url, id) => {
     expect(hostFor(new URL(url))?.id).toBe(id);
   });
-  it.each(['https://www.hubspot.com/pricing', 'https://evil.example/mail.google.com/', 'http://mail.google.com/', 'https://pipedrive.com.evil.example/'])(
-    'does not run on %s',
-    (url) => {
-      expect(hostFor(new URL(url))).toBeUndefined();
-    },
-  );
+  it.each([
+    'https://www.hubspot.com/pricing',
+    'https://evil.example/mail.google.com/',
+    'http://mail.google.com/',
+    'https://pipedrive.com.evil.example/',
+  ])('does not run on %s', (url) => {
+    expect(hostFor(new URL(url))).toBeUndefined();
+  });
   it('never asks for all URLs', () => {
     expect(HOST_MATCHES.join(' ')).not.toMatch(/<all_urls>|\*:\/\/\*\//);
   });
@@ -46,7 +48,9 @@ describe('showInTab and toggleInTab', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('uses the sidebar already in the tab when there is one', async () => {
-    const send = vi.spyOn(chrome.tabs, 'sendMessage').mockImplementation(((_t: number, _m: unknown, _o: unknown, cb: (r: unknown) => void) => cb({ res: undefined })) as never);
+    const send = vi
+      .spyOn(chrome.tabs, 'sendMessage')
+      .mockImplementation(((_t: number, _m: unknown, _o: unknown, cb: (r: unknown) => void) => cb({ res: undefined })) as never);
     const inject = vi.spyOn(browser.scripting, 'executeScript');
     await showInTab(7, 'maya@x.example');
     expect(send).toHaveBeenCalledTimes(1);
@@ -64,7 +68,8 @@ describe('showInTab and toggleInTab', () => {
   });
 
   it('reports whether a tab had a sidebar to toggle', async () => {
-    vi.spyOn(chrome.tabs, 'sendMessage').mockImplementation(((_t: number, _m: unknown, _o: unknown, cb: (r: unknown) => void) => cb(undefined)) as never);
+    vi.spyOn(chrome.tabs, 'sendMessage').mockImplementation(((_t: number, _m: unknown, _o: unknown, cb: (r: unknown) => void) =>
+      cb(undefined)) as never);
     expect(await toggleInTab(3)).toBe(false);
   });
 });

@@ -84,7 +84,9 @@ describe('stale-while-revalidate contact cache', () => {
 
   it('asks the CRM once for a contact however many sidebars ask at once', async () => {
     const crm = liveCrm(() => bundleFor());
-    await Promise.all([1, 2, 3].map(() => getCachedContexts([ADA], { db, connector: crm.connector, ttlMs: 60_000, maxContacts: 100, now })));
+    await Promise.all(
+      [1, 2, 3].map(() => getCachedContexts([ADA], { db, connector: crm.connector, ttlMs: 60_000, maxContacts: 100, now })),
+    );
     expect(crm.fetchContact).toHaveBeenCalledTimes(1);
   });
 });

@@ -91,18 +91,35 @@ describe('demo dataset', () => {
   it('contains the featured contacts with their histories', () => {
     const maya = contact('maya.okafor@northwind-logistics.example');
     expect(maya).toMatchObject({
-      name: 'Maya Okafor', title: 'VP Operations', company: 'Northwind Logistics', industry: 'logistics', companySize: 1200,
-      seniority: 'vp', department: 'operations', lifecycleStage: 'mql', score: 78, owner: 'Alex Rivera',
+      name: 'Maya Okafor',
+      title: 'VP Operations',
+      company: 'Northwind Logistics',
+      industry: 'logistics',
+      companySize: 1200,
+      seniority: 'vp',
+      department: 'operations',
+      lifecycleStage: 'mql',
+      score: 78,
+      owner: 'Alex Rivera',
       handoffAt: '2026-11-18T09:00:00.000Z',
     });
     expect(touchesOf('maya.okafor@northwind-logistics.example').length).toBeGreaterThanOrEqual(8);
     for (const type of ['webinar', 'case_study']) expect(assetTypesOf('maya.okafor@northwind-logistics.example').has(type)).toBe(true);
 
-    expect(contact('daniel.kim@helixbio.example')).toMatchObject({ name: 'Daniel Kim', lifecycleStage: 'sql', seniority: 'director', department: 'data' });
+    expect(contact('daniel.kim@helixbio.example')).toMatchObject({
+      name: 'Daniel Kim',
+      lifecycleStage: 'sql',
+      seniority: 'director',
+      department: 'data',
+    });
     expect(touchesOf('daniel.kim@helixbio.example').length).toBeGreaterThanOrEqual(6);
     for (const type of ['whitepaper', 'ebook', 'webinar']) expect(assetTypesOf('daniel.kim@helixbio.example').has(type)).toBe(true);
 
-    expect(contact('priya.raman@corvidretail.example')).toMatchObject({ name: 'Priya Raman', lifecycleStage: 'opportunity', seniority: 'c_level' });
+    expect(contact('priya.raman@corvidretail.example')).toMatchObject({
+      name: 'Priya Raman',
+      lifecycleStage: 'opportunity',
+      seniority: 'c_level',
+    });
     expect(touchesOf('priya.raman@corvidretail.example').length).toBeGreaterThanOrEqual(4);
     for (const type of ['event', 'case_study']) expect(assetTypesOf('priya.raman@corvidretail.example').has(type)).toBe(true);
 

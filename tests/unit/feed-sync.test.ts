@@ -64,7 +64,10 @@ describe('JSON feed sync', () => {
     await syncFeed(db, URL_, new Date(), policy);
     await saveFeedback(db, { email: 'ada.lovelace@analytical.example', verdict: 'good' }, 'alex');
     server.use(http.get(URL_, () => HttpResponse.json({ hello: 'world' })));
-    expect(await syncFeed(db, URL_, new Date(), policy)).toMatchObject({ status: 'failed', error: expect.stringMatching(/Not a Leadlight feed/) });
+    expect(await syncFeed(db, URL_, new Date(), policy)).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/Not a Leadlight feed/),
+    });
     expect(await db.contacts.count()).toBe(1);
     expect(await db.feedback.count()).toBe(1);
   });

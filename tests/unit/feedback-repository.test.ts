@@ -18,7 +18,13 @@ const input = (over: object = {}) =>
 describe('feedback storage', () => {
   it('stores a verdict with author, time and a local sync state, newest first in the list', async () => {
     await saveFeedback(db, input(), 'alex@brightwave.example', new Date('2026-11-01T10:00:00Z'), 'f1');
-    await saveFeedback(db, input({ verdict: 'good', reasonId: undefined, note: '  keen  ' }), 'alex@brightwave.example', new Date('2026-11-02T10:00:00Z'), 'f2');
+    await saveFeedback(
+      db,
+      input({ verdict: 'good', reasonId: undefined, note: '  keen  ' }),
+      'alex@brightwave.example',
+      new Date('2026-11-02T10:00:00Z'),
+      'f2',
+    );
     const list = await listFeedback(db);
     expect(list.map((f) => f.id)).toEqual(['f2', 'f1']);
     expect(list[0]).toMatchObject({ verdict: 'good', note: 'keen', syncState: 'local', author: 'alex@brightwave.example' });

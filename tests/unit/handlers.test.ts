@@ -26,7 +26,13 @@ afterEach(() => db.delete());
 
 describe('dispatch', () => {
   it('answers a valid request from our own scripts', async () => {
-    const rows = await dispatch(handlers, fakeBrowser.runtime.id, 'getContactContexts', { emails: ['ADA.lovelace@analytical.example', 'x@unknown.example'] }, own());
+    const rows = await dispatch(
+      handlers,
+      fakeBrowser.runtime.id,
+      'getContactContexts',
+      { emails: ['ADA.lovelace@analytical.example', 'x@unknown.example'] },
+      own(),
+    );
     expect(rows.map((r) => [r.email, r.context?.contact.name ?? null])).toEqual([
       ['ada.lovelace@analytical.example', 'Ada Lovelace'],
       ['x@unknown.example', null],
@@ -34,24 +40,44 @@ describe('dispatch', () => {
   });
 
   it('refuses messages from another extension or a page', async () => {
-    await expect(dispatch(handlers, fakeBrowser.runtime.id, 'listLeadFeedback', {}, { id: 'other-extension' })).rejects.toThrow(RejectedMessageError);
-    await expect(dispatch(handlers, fakeBrowser.runtime.id, 'listLeadFeedback', {}, { url: 'https://evil.example' })).rejects.toThrow(/outside Leadlight/);
+    await expect(dispatch(handlers, fakeBrowser.runtime.id, 'listLeadFeedback', {}, { id: 'other-extension' })).rejects.toThrow(
+      RejectedMessageError,
+    );
+    await expect(dispatch(handlers, fakeBrowser.runtime.id, 'listLeadFeedback', {}, { url: 'https://evil.example' })).rejects.toThrow(
+      /outside Leadlight/,
+    );
   });
 
   it('refuses malformed bodies before any handler runs, and stores nothing', async () => {
-    await expect(dispatch(handlers, fakeBrowser.runtime.id, 'getContactContexts', { emails: ['not-an-email'] }, own())).rejects.toThrow(/Invalid getContactContexts/);
+    await expect(dispatch(handlers, fakeBrowser.runtime.id, 'getContactContexts', { emails: ['not-an-email'] }, own())).rejects.toThrow(
+      /Invalid getContactContexts/,
+    );
     await expect(
       dispatch(handlers, fakeBrowser.runtime.id, 'submitLeadFeedback', { email: 'ada.lovelace@analytical.example', verdict: 'bad' }, own()),
     ).rejects.toThrow(/needs a reason/);
-    await expect(dispatch(handlers, fakeBrowser.runtime.id, 'listLeadFeedback', { sneaky: 1 }, own())).rejects.toThrow(RejectedMessageError);
+    await expect(dispatch(handlers, fakeBrowser.runtime.id, 'listLeadFeedback', { sneaky: 1 }, own())).rejects.toThrow(
+      RejectedMessageError,
+    );
     expect(await db.feedback.count()).toBe(0);
   });
 
   it('refuses a reason that is retired or belongs to the other verdict, and stores nothing', async () => {
     const submit = (reasonId: string, verdict: 'good' | 'bad') =>
-      dispatch(handlers, fakeBrowser.runtime.id, 'submitLeadFeedback', { email: 'ada.lovelace@analytical.example', verdict, reasonId }, own());
+      dispatch(
+        handlers,
+        fakeBrowser.runtime.id,
+        'submitLeadFeedback',
+        { email: 'ada.lovelace@analytical.example', verdict, reasonId },
+        own(),
+      );
     await expect(submit('no_budget', 'good')).rejects.toThrow(/does not belong/);
-    await dispatch(handlers, fakeBrowser.runtime.id, 'saveReasons', [{ id: 'no_budget', verdict: 'bad', group: 'disqualification', label: 'No budget', retired: true }], own());
+    await dispatch(
+      handlers,
+      fakeBrowser.runtime.id,
+      'saveReasons',
+      [{ id: 'no_budget', verdict: 'bad', group: 'disqualification', label: 'No budget', retired: true }],
+      own(),
+    );
     await expect(submit('no_budget', 'bad')).rejects.toThrow(/not in the team/);
     expect(await db.feedback.count()).toBe(0);
   });
@@ -59,8 +85,15 @@ describe('dispatch', () => {
   it('lets a content script ask only what the sidebar needs', async () => {
     const page = { id: fakeBrowser.runtime.id, url: 'https://mail.google.com/mail/u/0/', tab: { id: 4 } };
     const origin = 'chrome-extension://leadlight/';
-    await expect(dispatch(handlers, fakeBrowser.runtime.id, 'getContactContexts', { emails: ['ada.lovelace@analytical.example'] }, page, origin)).resolves.toHaveLength(1);
-    for (const [type, data] of [['deleteAllLocalData', { confirm: 'DELETE' }], ['setHubspotToken', { token: 'pat-na1-attacker-token' }], ['listLeadFeedback', {}], ['getFeedbackCsv', {}]] as const) {
+    await expect(
+      dispatch(handlers, fakeBrowser.runtime.id, 'getContactContexts', { emails: ['ada.lovelace@analytical.example'] }, page, origin),
+    ).resolves.toHaveLength(1);
+    for (const [type, data] of [
+      ['deleteAllLocalData', { confirm: 'DELETE' }],
+      ['setHubspotToken', { token: 'pat-na1-attacker-token' }],
+      ['listLeadFeedback', {}],
+      ['getFeedbackCsv', {}],
+    ] as const) {
       await expect(dispatch(handlers, fakeBrowser.runtime.id, type, data, page, origin)).rejects.toThrow(/not available to pages/);
     }
     // The options page opened in a tab is Leadlight's own page.
@@ -87,7 +120,13 @@ describe('dispatch', () => {
   });
 
   it('resets demo data without touching feedback', async () => {
-    await dispatch(handlers, fakeBrowser.runtime.id, 'submitLeadFeedback', { email: 'ada.lovelace@analytical.example', verdict: 'good' }, own());
+    await dispatch(
+      handlers,
+      fakeBrowser.runtime.id,
+      'submitLeadFeedback',
+      { email: 'ada.lovelace@analytical.example', verdict: 'good' },
+      own(),
+    );
     await db.contacts.clear();
     const status = await dispatch(handlers, fakeBrowser.runtime.id, 'resetDemoData', {}, own());
     expect(status).toMatchObject({ sourceName: DEMO_SOURCE_NAME, contactCount: 1, unsentFeedback: 1 });
@@ -106,9 +145,19 @@ describe('ensureSeeded', () => {
 
 describe('saveSettings', () => {
   it('changes only the fields sent, never resetting the others to defaults', async () => {
-    await dispatch(handlers, fakeBrowser.runtime.id, 'saveSettings', { salesforce: { clientId: '3MVG9-consumer-key', loginHost: 'test.salesforce.com' } }, own());
+    await dispatch(
+      handlers,
+      fakeBrowser.runtime.id,
+      'saveSettings',
+      { salesforce: { clientId: '3MVG9-consumer-key', loginHost: 'test.salesforce.com' } },
+      own(),
+    );
     await dispatch(handlers, fakeBrowser.runtime.id, 'saveSettings', { cacheTtlMinutes: 15 }, own());
     const view = await dispatch(handlers, fakeBrowser.runtime.id, 'getSettings', {}, own());
-    expect(view.settings).toMatchObject({ source: 'demo', cacheTtlMinutes: 15, salesforce: { clientId: '3MVG9-consumer-key', loginHost: 'test.salesforce.com' } });
+    expect(view.settings).toMatchObject({
+      source: 'demo',
+      cacheTtlMinutes: 15,
+      salesforce: { clientId: '3MVG9-consumer-key', loginHost: 'test.salesforce.com' },
+    });
   });
 });

@@ -22,15 +22,21 @@ describe('requestJson', () => {
   it('never repeats a create itself: a lost answer may hide a written record', async () => {
     let calls = 0;
     server.use(http.post(URL_, () => (++calls, new HttpResponse(null, { status: 502 }))));
-    await expect(requestJson({ url: URL_, method: 'POST', body: {}, retryable: false }, z.object({}), { policy })).rejects.toMatchObject({ kind: 'server' });
+    await expect(requestJson({ url: URL_, method: 'POST', body: {}, retryable: false }, z.object({}), { policy })).rejects.toMatchObject({
+      kind: 'server',
+    });
     expect(calls).toBe(1);
   });
 
   it('refreshes the token once on a 401, then gives up with an auth error', async () => {
     const seen: string[] = [];
-    server.use(http.get(URL_, ({ request }) => (seen.push(request.headers.get('authorization') ?? ''), new HttpResponse(null, { status: 401 }))));
+    server.use(
+      http.get(URL_, ({ request }) => (seen.push(request.headers.get('authorization') ?? ''), new HttpResponse(null, { status: 401 }))),
+    );
     const refresh = vi.fn(async () => 'fresh');
-    await expect(requestJson({ url: URL_ }, z.object({}), { policy, auth: { token: async () => 'stale', refresh } })).rejects.toMatchObject({ kind: 'auth' });
+    await expect(requestJson({ url: URL_ }, z.object({}), { policy, auth: { token: async () => 'stale', refresh } })).rejects.toMatchObject(
+      { kind: 'auth' },
+    );
     expect(seen).toEqual(['Bearer stale', 'Bearer fresh']);
     expect(refresh).toHaveBeenCalledTimes(1);
   });

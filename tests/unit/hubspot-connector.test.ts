@@ -17,7 +17,13 @@ const seen: Seen[] = [];
 const server = setupServer();
 server.events.on('request:start', ({ request }) => {
   const url = new URL(request.url);
-  seen.push({ method: request.method, path: decodeURIComponent(url.pathname), rawPath: url.pathname, query: url.searchParams, auth: request.headers.get('authorization') });
+  seen.push({
+    method: request.method,
+    path: decodeURIComponent(url.pathname),
+    rawPath: url.pathname,
+    query: url.searchParams,
+    auth: request.headers.get('authorization'),
+  });
 });
 const calls = (path: string) => seen.filter((r) => r.path === path);
 
@@ -39,17 +45,29 @@ function setup(overrides: { token?: () => Promise<string>; now?: () => Date } = 
 /** The whole read path answering as HubSpot does for Maya; `contact` swaps the first call's answer. */
 function hubspot(contact?: Parameters<typeof http.get>[1]) {
   server.use(
-    http.get(`${BASE}/crm/v3/objects/contacts/:email`, contact ?? (({ params }) =>
-      params.email === MAYA ? HttpResponse.json(fx('contact-maya')) : HttpResponse.json(fx('error-404-object-not-found'), { status: 404 }))),
-    http.get(`${BASE}/crm/v3/properties/contacts/:name`, ({ params }) => HttpResponse.json(fx(`property-${String(params.name).replace(/_/g, '-')}`))),
+    http.get(
+      `${BASE}/crm/v3/objects/contacts/:email`,
+      contact ??
+        (({ params }) =>
+          params.email === MAYA
+            ? HttpResponse.json(fx('contact-maya'))
+            : HttpResponse.json(fx('error-404-object-not-found'), { status: 404 })),
+    ),
+    http.get(`${BASE}/crm/v3/properties/contacts/:name`, ({ params }) =>
+      HttpResponse.json(fx(`property-${String(params.name).replace(/_/g, '-')}`)),
+    ),
     http.get(`${BASE}/email/public/v1/events`, ({ request }) =>
-      HttpResponse.json(fx(new URL(request.url).searchParams.get('offset') ? 'email-events-page-2' : 'email-events-page-1'))),
+      HttpResponse.json(fx(new URL(request.url).searchParams.get('offset') ? 'email-events-page-2' : 'email-events-page-1')),
+    ),
     http.get(`${BASE}/email/public/v1/campaigns/:id`, ({ params }) => HttpResponse.json(fx(`email-campaign-${String(params.id)}`))),
   );
 }
 
 const expectError = async (promise: Promise<unknown>, kind: ConnectorError['kind']) => {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ConnectorError);
   expect((error as ConnectorError).kind).toBe(kind);
   return error as ConnectorError;
@@ -66,9 +84,23 @@ describe('HubSpot fetchContact', () => {
     expect(request?.query.get('idProperty')).toBe('email');
     expect(request?.query.get('propertiesWithHistory')).toBe('hs_analytics_source,hs_latest_source,lifecyclestage');
     expect(request?.query.get('properties')?.split(',')).toEqual(
-      expect.arrayContaining(['firstname', 'lastname', 'jobtitle', 'industry', 'numemployees', 'hs_seniority', 'hs_persona', 'lifecyclestage',
-        'hs_lead_status', 'hubspotscore', 'hubspot_owner_id', 'hs_analytics_source_data_2', 'hs_latest_source_timestamp',
-        'createdate', 'hs_lifecyclestage_marketingqualifiedlead_date']),
+      expect.arrayContaining([
+        'firstname',
+        'lastname',
+        'jobtitle',
+        'industry',
+        'numemployees',
+        'hs_seniority',
+        'hs_persona',
+        'lifecyclestage',
+        'hs_lead_status',
+        'hubspotscore',
+        'hubspot_owner_id',
+        'hs_analytics_source_data_2',
+        'hs_latest_source_timestamp',
+        'createdate',
+        'hs_lifecyclestage_marketingqualifiedlead_date',
+      ]),
     );
   });
 
@@ -106,7 +138,9 @@ describe('HubSpot fetchContact', () => {
 
   it('shows raw picklist values when the app may not read property definitions', async () => {
     hubspot();
-    server.use(http.get(`${BASE}/crm/v3/properties/contacts/:name`, () => HttpResponse.json(fx('error-403-missing-scopes'), { status: 403 })));
+    server.use(
+      http.get(`${BASE}/crm/v3/properties/contacts/:name`, () => HttpResponse.json(fx('error-403-missing-scopes'), { status: 403 })),
+    );
     const bundle = await setup().fetchContact();
     expect([bundle?.contact.industry, bundle?.contact.leadStatus]).toEqual(['LOGISTICS_AND_SUPPLY_CHAIN', 'ATTEMPTED_TO_CONTACT']);
   });
@@ -120,10 +154,37 @@ describe('HubSpot fetchContact', () => {
       [MAYA, '100', 'Y3JlYXRlZD0xNzU5MjE1NjAwMDAwJmlkPTdmM2MyYTFl'],
     ]);
     expect(bundle?.touches).toEqual([
-      { id: 'hubspot-email-3100512-101', email: MAYA, campaignId: 'hubspot-email-3100512', assetName: 'Q4 logistics briefing', assetType: 'email', date: '2025-09-30T07:00:03.000Z', responseStatus: 'Delivered', responded: false },
-      { id: 'hubspot-email-3100344-101', email: MAYA, campaignId: 'hubspot-email-3100344', assetName: 'How Fernhill cut empty miles by 18%', assetType: 'email', date: '2025-09-18T12:02:11.000Z', responseStatus: 'Opened', responded: true },
+      {
+        id: 'hubspot-email-3100512-101',
+        email: MAYA,
+        campaignId: 'hubspot-email-3100512',
+        assetName: 'Q4 logistics briefing',
+        assetType: 'email',
+        date: '2025-09-30T07:00:03.000Z',
+        responseStatus: 'Delivered',
+        responded: false,
+      },
+      {
+        id: 'hubspot-email-3100344-101',
+        email: MAYA,
+        campaignId: 'hubspot-email-3100344',
+        assetName: 'How Fernhill cut empty miles by 18%',
+        assetType: 'email',
+        date: '2025-09-18T12:02:11.000Z',
+        responseStatus: 'Opened',
+        responded: true,
+      },
       // The CLICK is on page 2 and the first of two clicks dates the touch.
-      { id: 'hubspot-email-3100201-101', email: MAYA, campaignId: 'hubspot-email-3100201', assetName: 'Is your network ready for peak season?', assetType: 'email', date: '2025-09-02T09:15:02.000Z', responseStatus: 'Clicked', responded: true },
+      {
+        id: 'hubspot-email-3100201-101',
+        email: MAYA,
+        campaignId: 'hubspot-email-3100201',
+        assetName: 'Is your network ready for peak season?',
+        assetType: 'email',
+        date: '2025-09-02T09:15:02.000Z',
+        responseStatus: 'Clicked',
+        responded: true,
+      },
     ]);
     expect(bundle?.campaigns).toEqual([
       { id: 'hubspot-email-3100201', name: 'Peak season readiness webinar – invite', type: 'email_nurture', status: 'completed' },
@@ -182,7 +243,9 @@ describe('HubSpot fetchContact', () => {
 
   it('fails the lookup with a scopes error when email events cannot be read, rather than show an empty timeline', async () => {
     hubspot();
-    server.use(http.get(`${BASE}/email/public/v1/events`, () => HttpResponse.json(fx('error-403-missing-scopes-content'), { status: 403 })));
+    server.use(
+      http.get(`${BASE}/email/public/v1/events`, () => HttpResponse.json(fx('error-403-missing-scopes-content'), { status: 403 })),
+    );
     const error = await expectError(setup().fetchContact(), 'scopes');
     expect(error.message).toContain('the content scope');
   });

@@ -45,7 +45,9 @@ function portal() {
   server.use(
     http.get(`${BASE}/crm/v3/objects/contacts/:email`, async ({ request, params }) => {
       await record(request);
-      return params.email === MAYA ? HttpResponse.json(fx('contact-maya-email-only')) : HttpResponse.json(fx('error-404-object-not-found'), { status: 404 });
+      return params.email === MAYA
+        ? HttpResponse.json(fx('contact-maya-email-only'))
+        : HttpResponse.json(fx('error-404-object-not-found'), { status: 404 });
     }),
     http.post(`${BASE}/crm/v3/objects/notes/search`, async ({ request }) => {
       const body = await record(request);
@@ -53,7 +55,10 @@ function portal() {
       const hits = notes.filter((n) => n.body.includes(token));
       if (!hits.length) return HttpResponse.json(fx('notes-search-empty'));
       const found = fx('notes-search-found') as { results: object[] };
-      return HttpResponse.json({ total: hits.length, results: hits.map((n) => ({ ...found.results[0], id: n.id, properties: { hs_note_body: n.body, hs_object_id: n.id } })) });
+      return HttpResponse.json({
+        total: hits.length,
+        results: hits.map((n) => ({ ...found.results[0], id: n.id, properties: { hs_note_body: n.body, hs_object_id: n.id } })),
+      });
     }),
     http.post(`${BASE}/crm/v3/objects/notes`, async ({ request }) => {
       const body = await record(request);
@@ -100,7 +105,8 @@ describe('HubSpot deliverFeedback', () => {
     expect(seen[2]?.body).toEqual({
       properties: {
         hs_timestamp: '2026-03-05T12:00:00.000Z',
-        hs_note_body: 'Lead feedback from alex.rivera@brightwave.example: Bad lead – No budget – Budget frozen until Q3 [leadlightfbhubspot1]',
+        hs_note_body:
+          'Lead feedback from alex.rivera@brightwave.example: Bad lead – No budget – Budget frozen until Q3 [leadlightfbhubspot1]',
       },
       associations: [{ to: { id: '101' }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 202 }] }],
     });
@@ -138,9 +144,7 @@ describe('HubSpot deliverFeedback', () => {
 
   it('reports not_found and writes nothing when HubSpot has no such contact', async () => {
     portal();
-    const error = await connector()
-      .deliverFeedback!({ ...feedback, email: 'nobody@unknown.example' }, undefined)
-      .catch((e: unknown) => e);
+    const error = await connector().deliverFeedback!({ ...feedback, email: 'nobody@unknown.example' }, undefined).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectorError);
     expect((error as ConnectorError).kind).toBe('not_found');
     expect(seen.filter((r) => r.method !== 'GET')).toHaveLength(0);

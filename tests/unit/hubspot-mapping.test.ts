@@ -23,7 +23,12 @@ describe('HubSpot value mapping', () => {
   ])('maps source %s to channel %s', (value, channel) => expect(channelFor(value)).toBe(channel));
 
   it('maps qualified stages to mql / sql and keeps the rest, custom stage ids included', () => {
-    expect(['marketingqualifiedlead', 'salesqualifiedlead', 'opportunity', '1092834'].map(lifecycleFor)).toEqual(['mql', 'sql', 'opportunity', '1092834']);
+    expect(['marketingqualifiedlead', 'salesqualifiedlead', 'opportunity', '1092834'].map(lifecycleFor)).toEqual([
+      'mql',
+      'sql',
+      'opportunity',
+      '1092834',
+    ]);
   });
 
   it('reads the lower bound of an employee range', () => {
@@ -44,24 +49,36 @@ describe('HubSpot timeline', () => {
       new Map(),
       { id: '101', email: base.recipient },
     );
-    expect(touches.map((t) => [t.campaignId, t.responseStatus, t.responded, t.assetName])).toEqual([['hubspot-email-7', 'Bounced', false, 'Marketing email 7']]);
+    expect(touches.map((t) => [t.campaignId, t.responseStatus, t.responded, t.assetName])).toEqual([
+      ['hubspot-email-7', 'Bounced', false, 'Marketing email 7'],
+    ]);
     expect(campaigns).toEqual([{ id: 'hubspot-email-7', name: 'Marketing email 7', type: 'email_nurture', status: 'completed' }]);
   });
 });
 
 describe('HubSpot errors', () => {
   it('treats INVALID_AUTHENTICATION as auth', () => {
-    expect(classify(401, { status: 'error', message: 'Authentication credentials not found.', category: 'INVALID_AUTHENTICATION' }, headers())?.kind).toBe('auth');
+    expect(
+      classify(401, { status: 'error', message: 'Authentication credentials not found.', category: 'INVALID_AUTHENTICATION' }, headers())
+        ?.kind,
+    ).toBe('auth');
   });
 
   it('collects scopes from the top-level context and from each error', () => {
     expect(
-      missingScopes({ context: { requiredScopes: ['content'] }, errors: [{ context: { requiredGranularScopes: ['content', 'marketing-email'] } }] }),
+      missingScopes({
+        context: { requiredScopes: ['content'] },
+        errors: [{ context: { requiredGranularScopes: ['content', 'marketing-email'] } }],
+      }),
     ).toEqual(['content', 'marketing-email']);
   });
 
   it('lists several scopes as alternatives, and falls back to the call’s own scope', () => {
-    const several = classify(403, { category: 'MISSING_SCOPES', errors: [{ context: { requiredGranularScopes: ['a.read', 'b.read'] } }] }, headers());
+    const several = classify(
+      403,
+      { category: 'MISSING_SCOPES', errors: [{ context: { requiredGranularScopes: ['a.read', 'b.read'] } }] },
+      headers(),
+    );
     expect(several?.message).toContain('one of these scopes: a.read, b.read');
     expect(classify(403, { category: 'MISSING_SCOPES' }, headers())?.message).toContain('the crm.objects.contacts.read scope');
   });
@@ -82,8 +99,10 @@ describe('HubSpot errors', () => {
 
 describe('HubSpot note body', () => {
   it('reads well for a good lead without a reason and escapes markup in the rep’s note', () => {
-    expect(noteBody(createFeedback({ id: 'fb-9', verdict: 'good', note: 'Wants <b>demo</b> & pricing', author: 'sam.ortiz@brightwave.example' }))).toBe(
-      'Lead feedback from sam.ortiz@brightwave.example: Good lead – Wants &lt;b&gt;demo&lt;/b&gt; &amp; pricing [leadlightfb9]',
-    );
+    expect(
+      noteBody(
+        createFeedback({ id: 'fb-9', verdict: 'good', note: 'Wants <b>demo</b> & pricing', author: 'sam.ortiz@brightwave.example' }),
+      ),
+    ).toBe('Lead feedback from sam.ortiz@brightwave.example: Good lead – Wants &lt;b&gt;demo&lt;/b&gt; &amp; pricing [leadlightfb9]');
   });
 });

@@ -18,7 +18,11 @@ async function run(name: string, content = text(name), options: { chunkSize?: nu
     onBatch: (b) => batches.push(b),
     onErrors: (e) => errors.push(...e),
   });
-  const all = { contacts: batches.flatMap((b) => b.contacts), campaigns: batches.flatMap((b) => b.campaigns), touches: batches.flatMap((b) => b.touches) };
+  const all = {
+    contacts: batches.flatMap((b) => b.contacts),
+    campaigns: batches.flatMap((b) => b.campaigns),
+    touches: batches.flatMap((b) => b.touches),
+  };
   return { stats, aborted, errors, batches, ...all };
 }
 
@@ -56,7 +60,12 @@ describe('Salesforce campaign member report', () => {
     expect(r.errors).toEqual([]);
     expect(r.stats).toEqual({ rowsDone: 7, validRows: 7, errorRows: 0 });
     const jordan = r.contacts.find((c) => c.email === 'jordan.lee@unknown-startup.example');
-    expect(jordan).toMatchObject({ name: 'Jordan Lee', title: 'Founder', company: 'Unknown Startup', originalSource: { channel: 'webinar' } });
+    expect(jordan).toMatchObject({
+      name: 'Jordan Lee',
+      title: 'Founder',
+      company: 'Unknown Startup',
+      originalSource: { channel: 'webinar' },
+    });
     const jordanTouches = r.touches.filter((t) => t.email === jordan?.email);
     expect(jordanTouches).toHaveLength(2);
     expect(jordanTouches.find((t) => t.responded)).toMatchObject({ date: '2026-11-04T00:00:00.000Z', responseStatus: 'Registered' });
@@ -71,7 +80,11 @@ describe('HubSpot contact export', () => {
     expect(r.stats.validRows).toBe(4);
     expect(r.errors).toEqual([{ line: 6, reason: 'Invalid email “lena.vogel@”' }]);
     expect(r.contacts[0]).toMatchObject({
-      email: 'maya.okafor@northwind-logistics.example', lifecycleStage: 'mql', leadStatus: 'open', score: 78, owner: 'Alex Rivera',
+      email: 'maya.okafor@northwind-logistics.example',
+      lifecycleStage: 'mql',
+      leadStatus: 'open',
+      score: 78,
+      owner: 'Alex Rivera',
       handoffAt: '2026-11-18T09:00:00.000Z',
       originalSource: { channel: 'paid_search', detail: 'google / logistics-bi', date: '2025-08-05T14:12:00.000Z' },
       latestSource: { channel: 'email', detail: 'Winter Peak Readiness Webinar', date: '2026-11-04T08:05:00.000Z' },
@@ -95,7 +108,13 @@ describe('JSON', () => {
 
   it('maps an array of row objects like CSV columns', async () => {
     const rows = JSON.stringify([
-      { Email: 'maya.okafor@northwind-logistics.example', 'First Name': 'Maya', 'Lifecycle Stage': 'Customer', 'HubSpot Score': 90, 'Record ID': 1 },
+      {
+        Email: 'maya.okafor@northwind-logistics.example',
+        'First Name': 'Maya',
+        'Lifecycle Stage': 'Customer',
+        'HubSpot Score': 90,
+        'Record ID': 1,
+      },
       { Email: 'nope', 'First Name': 'Nope' },
     ]);
     const i = inspectText(rows, 'contacts.json');
@@ -144,7 +163,9 @@ describe('volume', () => {
     const started = performance.now();
     const r = await run('big.csv', csv);
     const seconds = (performance.now() - started) / 1000;
-    console.log(`import pipeline: 100,000 rows in ${seconds.toFixed(2)} s = ${Math.round(100_000 / seconds).toLocaleString('en-US')} rows/s`);
+    console.log(
+      `import pipeline: 100,000 rows in ${seconds.toFixed(2)} s = ${Math.round(100_000 / seconds).toLocaleString('en-US')} rows/s`,
+    );
     expect(r.errors).toEqual([]);
     expect(r.stats).toEqual({ rowsDone: 100_000, validRows: 100_000, errorRows: 0 });
     expect(r.touches).toHaveLength(100_000);

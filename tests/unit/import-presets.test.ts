@@ -16,9 +16,15 @@ describe('detectPreset', () => {
   it('maps Salesforce columns, including its alternative spellings', () => {
     const { mapping } = detectPreset(headersOf('salesforce-campaign-members.csv'));
     expect(mapping).toMatchObject({
-      campaign: 'Campaign Name', campaignType: 'Type', status: 'Member Status', responded: 'Responded',
-      respondedDate: 'First Responded Date', date: 'Member First Associated Date', company: 'Company / Account',
-      originalSource: 'Lead Source', email: 'Email',
+      campaign: 'Campaign Name',
+      campaignType: 'Type',
+      status: 'Member Status',
+      responded: 'Responded',
+      respondedDate: 'First Responded Date',
+      date: 'Member First Associated Date',
+      company: 'Company / Account',
+      originalSource: 'Lead Source',
+      email: 'Email',
     });
     const alt = mappingFor(presetById('salesforce'), ['Campaign Name', 'Campaign Type', 'Status', 'Created Date', 'Email']);
     expect(alt).toMatchObject({ campaignType: 'Campaign Type', status: 'Status', date: 'Created Date' });
@@ -27,8 +33,13 @@ describe('detectPreset', () => {
   it('maps HubSpot columns and leaves touch fields unmapped', () => {
     const { mapping } = detectPreset(headersOf('hubspot-contacts.csv'));
     expect(mapping).toMatchObject({
-      title: 'Job Title', company: 'Company Name', companySize: 'Number of Employees', score: 'HubSpot Score',
-      owner: 'Contact owner', originalSourceDetail: 'Original Source Drill-Down 1', latestSourceDate: 'Latest Source Date',
+      title: 'Job Title',
+      company: 'Company Name',
+      companySize: 'Number of Employees',
+      score: 'HubSpot Score',
+      owner: 'Contact owner',
+      originalSourceDetail: 'Original Source Drill-Down 1',
+      latestSourceDate: 'Latest Source Date',
       handoffAt: 'Became a Marketing Qualified Lead Date',
     });
     expect(mapping.campaign).toBeUndefined();

@@ -27,27 +27,50 @@ async function importFixture(name: string, replace = false) {
   return stats;
 }
 
-const counts = async () => ({ contacts: await db.contacts.count(), campaigns: await db.campaigns.count(), touches: await db.touches.count() });
+const counts = async () => ({
+  contacts: await db.contacts.count(),
+  campaigns: await db.campaigns.count(),
+  touches: await db.touches.count(),
+});
 
 describe('upsertRecords', () => {
   it('merges into the existing contact: new non-empty fields win, the rest is kept', async () => {
     await db.contacts.put({ ...createContact({ owner: 'Jamie Chen' }), tokens: ['stale'], viewedAt: '2026-11-01T00:00:00.000Z' });
-    const result = await upsertRecords(db, { contacts: [{ email: 'ada.lovelace@analytical.example', name: 'Ada King', score: 90 }], campaigns: [], touches: [] }, NOW);
+    const result = await upsertRecords(
+      db,
+      { contacts: [{ email: 'ada.lovelace@analytical.example', name: 'Ada King', score: 90 }], campaigns: [], touches: [] },
+      NOW,
+    );
     expect(result).toEqual({ contacts: 1, campaigns: 0, touches: 0 });
     const row = await db.contacts.get('ada.lovelace@analytical.example');
-    expect(row).toMatchObject({ name: 'Ada King', score: 90, title: 'VP Operations', owner: 'Jamie Chen', viewedAt: '2026-11-01T00:00:00.000Z', fetchedAt: NOW.toISOString() });
+    expect(row).toMatchObject({
+      name: 'Ada King',
+      score: 90,
+      title: 'VP Operations',
+      owner: 'Jamie Chen',
+      viewedAt: '2026-11-01T00:00:00.000Z',
+      fetchedAt: NOW.toISOString(),
+    });
     expect(row?.tokens).toEqual(expect.arrayContaining(['ada.lovelace@analytical.example', 'ada', 'king', 'analytical']));
     expect(row?.tokens).not.toContain('stale');
   });
 
   it('merges a contact named twice in one batch in order', async () => {
-    await upsertRecords(db, { contacts: [createContact({ title: 'CTO' }), { email: 'ada.lovelace@analytical.example', score: 5 }], campaigns: [], touches: [] }, NOW);
+    await upsertRecords(
+      db,
+      { contacts: [createContact({ title: 'CTO' }), { email: 'ada.lovelace@analytical.example', score: 5 }], campaigns: [], touches: [] },
+      NOW,
+    );
     expect(await db.contacts.get('ada.lovelace@analytical.example')).toMatchObject({ title: 'CTO', score: 5 });
   });
 
   it('puts campaigns and touches by id', async () => {
     await upsertRecords(db, { contacts: [], campaigns: [createCampaign()], touches: [createTouch({ id: 't1' })] }, NOW);
-    await upsertRecords(db, { contacts: [], campaigns: [createCampaign({ name: 'Renamed' })], touches: [createTouch({ id: 't1', responded: false })] }, NOW);
+    await upsertRecords(
+      db,
+      { contacts: [], campaigns: [createCampaign({ name: 'Renamed' })], touches: [createTouch({ id: 't1', responded: false })] },
+      NOW,
+    );
     expect(await counts()).toEqual({ contacts: 0, campaigns: 1, touches: 1 });
     expect((await db.campaigns.get('cmp-test'))?.name).toBe('Renamed');
     expect((await db.touches.get('t1'))?.responded).toBe(false);
@@ -69,7 +92,7 @@ describe('importing a file', () => {
     await importFixture('hubspot-contacts.csv');
     const maya = await db.contacts.get('maya.okafor@northwind-logistics.example');
     expect(maya).toMatchObject({ title: 'VP Operations', lifecycleStage: 'mql', score: 78, industry: 'Logistics and Supply Chain' });
-    expect((await db.touches.where('email').equals('maya.okafor@northwind-logistics.example').count())).toBe(2);
+    expect(await db.touches.where('email').equals('maya.okafor@northwind-logistics.example').count()).toBe(2);
     expect(await db.contacts.get('jordan.lee@unknown-startup.example')).toMatchObject({ name: 'Jordan Lee', company: 'Unknown Startup' });
   });
 

@@ -8,10 +8,21 @@ function row(values: Partial<Record<ImportField, string>>): MappedRow {
 }
 
 const TOUCH_ROW = {
-  email: ' Maya.Okafor@Northwind-Logistics.example ', firstName: 'Maya', lastName: 'Okafor', lifecycleStage: 'Marketing Qualified Lead',
-  companySize: '1,200', score: '78', originalSource: 'Paid Search', originalSourceDetail: 'google / logistics-bi',
-  campaign: 'Q3 Supply Chain Visibility Webinar', campaignType: 'Webinar', asset: 'Live session', assetType: 'Webinar',
-  date: '9/18/2025', status: 'Attended', responded: 'Yes',
+  email: ' Maya.Okafor@Northwind-Logistics.example ',
+  firstName: 'Maya',
+  lastName: 'Okafor',
+  lifecycleStage: 'Marketing Qualified Lead',
+  companySize: '1,200',
+  score: '78',
+  originalSource: 'Paid Search',
+  originalSourceDetail: 'google / logistics-bi',
+  campaign: 'Q3 Supply Chain Visibility Webinar',
+  campaignType: 'Webinar',
+  asset: 'Live session',
+  assetType: 'Webinar',
+  date: '9/18/2025',
+  status: 'Attended',
+  responded: 'Yes',
 };
 
 describe('rowToRecords', () => {
@@ -20,13 +31,27 @@ describe('rowToRecords', () => {
     if (!result.ok) throw new Error(result.reason);
     const { contact, campaign, touch } = result.records;
     expect(contact).toEqual({
-      email: 'maya.okafor@northwind-logistics.example', name: 'Maya Okafor', companySize: 1200, lifecycleStage: 'mql', score: 78,
+      email: 'maya.okafor@northwind-logistics.example',
+      name: 'Maya Okafor',
+      companySize: 1200,
+      lifecycleStage: 'mql',
+      score: 78,
       originalSource: { channel: 'paid_search', detail: 'google / logistics-bi' },
     });
-    expect(campaign).toEqual({ id: campaignIdFor('Q3 Supply Chain Visibility Webinar'), name: 'Q3 Supply Chain Visibility Webinar', type: 'webinar', status: 'unknown' });
+    expect(campaign).toEqual({
+      id: campaignIdFor('Q3 Supply Chain Visibility Webinar'),
+      name: 'Q3 Supply Chain Visibility Webinar',
+      type: 'webinar',
+      status: 'unknown',
+    });
     expect(touch).toMatchObject({
-      email: contact.email, campaignId: campaign?.id, assetName: 'Live session', assetType: 'webinar',
-      date: '2025-09-18T00:00:00.000Z', responseStatus: 'Attended', responded: true,
+      email: contact.email,
+      campaignId: campaign?.id,
+      assetName: 'Live session',
+      assetType: 'webinar',
+      date: '2025-09-18T00:00:00.000Z',
+      responseStatus: 'Attended',
+      responded: true,
     });
   });
 
@@ -42,7 +67,9 @@ describe('rowToRecords', () => {
   });
 
   it('keeps unknown picklist values verbatim', () => {
-    const r = rowToRecords(row({ ...TOUCH_ROW, lifecycleStage: 'Partner Prospect', campaignType: 'Podcast', assetType: 'Podcast episode' }));
+    const r = rowToRecords(
+      row({ ...TOUCH_ROW, lifecycleStage: 'Partner Prospect', campaignType: 'Podcast', assetType: 'Podcast episode' }),
+    );
     if (!r.ok) throw new Error(r.reason);
     expect(r.records.contact.lifecycleStage).toBe('Partner Prospect');
     expect(r.records.campaign?.type).toBe('Podcast');
@@ -50,11 +77,21 @@ describe('rowToRecords', () => {
   });
 
   it('dates a Salesforce member row by its first response, keyed by its membership date', () => {
-    const base = { email: 'jordan.lee@unknown-startup.example', campaign: 'Winter Peak Readiness Webinar', campaignType: 'Webinar', date: '11/1/2026' };
+    const base = {
+      email: 'jordan.lee@unknown-startup.example',
+      campaign: 'Winter Peak Readiness Webinar',
+      campaignType: 'Webinar',
+      date: '11/1/2026',
+    };
     const before = rowToRecords(row({ ...base, status: 'Sent', responded: '0' }));
     const after = rowToRecords(row({ ...base, status: 'Registered', responded: '1', respondedDate: '11/4/2026' }));
     if (!before.ok || !after.ok) throw new Error('rows should be valid');
-    expect(before.records.touch).toMatchObject({ date: '2026-11-01T00:00:00.000Z', responded: false, assetName: 'Winter Peak Readiness Webinar', assetType: 'webinar' });
+    expect(before.records.touch).toMatchObject({
+      date: '2026-11-01T00:00:00.000Z',
+      responded: false,
+      assetName: 'Winter Peak Readiness Webinar',
+      assetType: 'webinar',
+    });
     expect(after.records.touch).toMatchObject({ date: '2026-11-04T00:00:00.000Z', responded: true, responseStatus: 'Registered' });
     expect(after.records.touch?.id).toBe(before.records.touch?.id);
   });
@@ -65,7 +102,14 @@ describe('rowToRecords', () => {
   });
 
   it('produces no touch for a contact-only row', () => {
-    const r = rowToRecords(row({ email: 'tom.becker@aldermfg.example', fullName: 'Tom Becker', latestSourceDate: '2025-12-02 09:30', latestSource: 'Organic Search' }));
+    const r = rowToRecords(
+      row({
+        email: 'tom.becker@aldermfg.example',
+        fullName: 'Tom Becker',
+        latestSourceDate: '2025-12-02 09:30',
+        latestSource: 'Organic Search',
+      }),
+    );
     if (!r.ok) throw new Error(r.reason);
     expect(r.records.touch).toBeUndefined();
     expect(r.records.contact.latestSource).toEqual({ channel: 'organic_search', date: '2025-12-02T09:30:00.000Z' });

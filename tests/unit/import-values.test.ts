@@ -30,12 +30,19 @@ describe('parseDate', () => {
 });
 
 describe('parseBoolean', () => {
-  it.each([['1', true], ['0', false], ['true', true], ['FALSE', false], ['yes', true], ['No', false], ['Yes', true], ['', undefined], ['maybe', null]])(
-    '%s → %s',
-    (raw, value) => {
-      expect(parseBoolean(raw)).toBe(value);
-    },
-  );
+  it.each([
+    ['1', true],
+    ['0', false],
+    ['true', true],
+    ['FALSE', false],
+    ['yes', true],
+    ['No', false],
+    ['Yes', true],
+    ['', undefined],
+    ['maybe', null],
+  ])('%s → %s', (raw, value) => {
+    expect(parseBoolean(raw)).toBe(value);
+  });
 });
 
 describe('picklists and numbers', () => {

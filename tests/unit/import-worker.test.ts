@@ -65,7 +65,13 @@ describe('parse.worker', () => {
 
   it('decodes Latin-1 and refuses binary files', async () => {
     // "Müller" as one Latin-1 byte for the ü, as Excel on Windows writes it.
-    send({ type: 'inspect', file: new File([new Uint8Array([...'email,name\nx@y.example,M'].map((c) => c.charCodeAt(0)).concat([0xfc, 0x6c, 0x6c, 0x65, 0x72, 0x0a]))], 'l1.csv') });
+    send({
+      type: 'inspect',
+      file: new File(
+        [new Uint8Array([...'email,name\nx@y.example,M'].map((c) => c.charCodeAt(0)).concat([0xfc, 0x6c, 0x6c, 0x65, 0x72, 0x0a]))],
+        'l1.csv',
+      ),
+    });
     await vi.waitFor(() => expect(of('inspected')).toHaveLength(1));
     expect(of('inspected')[0]).toMatchObject({ encoding: 'windows-1252', sample: [['x@y.example', 'Müller']] });
 

@@ -31,12 +31,20 @@ async function worker() {
   vi.resetModules();
   const { processOutbox } = await import('@/lib/outbox/outbox');
   const connector = createHubspotConnector({ token: async () => token, policy, now: () => clock });
-  return (online = true) => processOutbox({ db, connectorFor: async () => connector, now: () => clock, online: () => online, random: () => 0.5 });
+  return (online = true) =>
+    processOutbox({ db, connectorFor: async () => connector, now: () => clock, online: () => online, random: () => 0.5 });
 }
 
 async function giveVerdicts(n: number) {
   for (let i = 0; i < n; i++) {
-    await saveFeedback(db, { email: 'maya.okafor@northwind-logistics.example', verdict: i % 2 ? 'good' : 'bad', reasonId: i % 2 ? undefined : 'no_budget' }, 'alex', clock, `fb-${i}`, 'hubspot');
+    await saveFeedback(
+      db,
+      { email: 'maya.okafor@northwind-logistics.example', verdict: i % 2 ? 'good' : 'bad', reasonId: i % 2 ? undefined : 'no_budget' },
+      'alex',
+      clock,
+      `fb-${i}`,
+      'hubspot',
+    );
   }
   clock = new Date(clock.getTime() + 10_000);
 }
@@ -53,7 +61,11 @@ async function expectExactlyOnce(n: number) {
   const all = await db.feedback.toArray();
   expect(all.filter((f) => f.syncState === 'sent')).toHaveLength(n);
   expect(crm.notes).toHaveLength(n);
-  for (const f of all) expect(crm.notes.filter((note) => note.body.includes(f.id.replace(/-/g, ''))), f.id).toHaveLength(1);
+  for (const f of all)
+    expect(
+      crm.notes.filter((note) => note.body.includes(f.id.replace(/-/g, ''))),
+      f.id,
+    ).toHaveLength(1);
 }
 
 describe('HubSpot write-back under faults: nothing lost, nothing duplicated', () => {

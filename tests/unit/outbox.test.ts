@@ -75,9 +75,13 @@ describe('feedback outbox', () => {
     await vi.waitFor(async () => expect((await db.feedback.get('f1'))?.syncState).toBe('sending'));
     const restarted = await freshOutbox();
     // Too soon after the lost attempt: the CRM's search may not show its note yet.
-    expect(await restarted.processOutbox({ db, connectorFor: async () => crm.connector, now, online: () => true })).toMatchObject({ sent: 0 });
+    expect(await restarted.processOutbox({ db, connectorFor: async () => crm.connector, now, online: () => true })).toMatchObject({
+      sent: 0,
+    });
     advance(30_000);
-    expect(await restarted.processOutbox({ db, connectorFor: async () => crm.connector, now, online: () => true })).toMatchObject({ sent: 1 });
+    expect(await restarted.processOutbox({ db, connectorFor: async () => crm.connector, now, online: () => true })).toMatchObject({
+      sent: 1,
+    });
     expect(crm.created()).toBe(1);
     expect(await db.feedback.get('f1')).toMatchObject({ syncState: 'sent', remoteId: 'note-1' });
   });
@@ -88,7 +92,9 @@ describe('feedback outbox', () => {
     await queue('f1');
     await queue('f2');
     advance(10_000);
-    expect(await processOutbox({ db, connectorFor: async () => crm.connector, now, online: () => false })).toMatchObject({ skipped: 'offline' });
+    expect(await processOutbox({ db, connectorFor: async () => crm.connector, now, online: () => false })).toMatchObject({
+      skipped: 'offline',
+    });
     expect(await db.feedback.where('syncState').equals('pending').count()).toBe(2);
     expect(await processOutbox({ db, connectorFor: async () => crm.connector, now, online: () => true })).toMatchObject({ sent: 2 });
     expect(crm.created()).toBe(2);

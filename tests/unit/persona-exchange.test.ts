@@ -9,7 +9,10 @@ const personas = [
   createPersona({ id: 'it', name: 'IT Buyer', rules: [{ kind: 'department', values: ['it'], weight: 1 }] }),
   createPersona({ id: 'fin', name: 'Finance Lead', rules: [{ kind: 'titleKeywords', keywords: ['cfo', 'finance'], weight: 3 }] }),
 ];
-const reasons = [...FEEDBACK_REASONS, { id: 'legacy_not_icp', verdict: 'bad' as const, group: 'rejection' as const, label: 'Not our ICP', retired: true }];
+const reasons = [
+  ...FEEDBACK_REASONS,
+  { id: 'legacy_not_icp', verdict: 'bad' as const, group: 'rejection' as const, label: 'Not our ICP', retired: true },
+];
 
 /** A valid exported file as plain data, for tests to break one thing at a time. */
 const file = () => JSON.parse(exportDefinitions(personas, reasons, now)) as Record<string, unknown> & { personas: any[]; reasons: any[] };
@@ -44,7 +47,9 @@ describe('exportDefinitions / parseDefinitions', () => {
   });
 
   it('rejects unsupported versions, telling users when to update', () => {
-    expect(errorOf({ ...file(), version: 2 })).toBe('This file is version 2, made by a newer Leadlight; update the extension to import it.');
+    expect(errorOf({ ...file(), version: 2 })).toBe(
+      'This file is version 2, made by a newer Leadlight; update the extension to import it.',
+    );
     expect(errorOf({ ...file(), version: '1' })).toBe('Unsupported file version "1"; this Leadlight reads version 1.');
     expect(errorOf({ ...file(), version: undefined })).toBe('Unsupported file version null; this Leadlight reads version 1.');
   });
@@ -52,7 +57,9 @@ describe('exportDefinitions / parseDefinitions', () => {
   it('names the persona, the rule and the path of an invalid rule', () => {
     const f = file();
     f.personas[2].rules[0].weight = 0;
-    expect(errorOf(f)).toBe('Persona "Finance Lead", rule 1 (titleKeywords): weight must be greater than 0 (at personas[2].rules[0].weight).');
+    expect(errorOf(f)).toBe(
+      'Persona "Finance Lead", rule 1 (titleKeywords): weight must be greater than 0 (at personas[2].rules[0].weight).',
+    );
   });
 
   it('explains unknown rule kinds, missing fields and wrong types', () => {
@@ -84,7 +91,9 @@ describe('exportDefinitions / parseDefinitions', () => {
     expect(errorOf(f)).toBe('Persona "Finance Lead": Two personas share the id "ops"; each needs its own id (at personas[2].id).');
     const g = file();
     g.reasons.push({ id: 'no_budget', verdict: 'bad', group: 'disqualification', label: 'Budget gone' });
-    expect(errorOf(g)).toBe(`Reason "no_budget": Two reasons share the id "no_budget"; each needs its own id (at reasons[${reasons.length}].id).`);
+    expect(errorOf(g)).toBe(
+      `Reason "no_budget": Two reasons share the id "no_budget"; each needs its own id (at reasons[${reasons.length}].id).`,
+    );
   });
 
   it('rejects a reason whose group contradicts its verdict', () => {
@@ -101,7 +110,14 @@ describe('exportDefinitions / parseDefinitions', () => {
   });
 
   it('never throws and never shows raw schema messages', () => {
-    const inputs = ['', 'null', '"text"', '[]', '{"kind":"leadlight-definitions","version":1}', JSON.stringify({ ...file(), personas: 'none' })];
+    const inputs = [
+      '',
+      'null',
+      '"text"',
+      '[]',
+      '{"kind":"leadlight-definitions","version":1}',
+      JSON.stringify({ ...file(), personas: 'none' }),
+    ];
     for (const input of inputs) {
       const r = parseDefinitions(input);
       expect(r.ok).toBe(false);

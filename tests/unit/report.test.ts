@@ -38,22 +38,62 @@ function data(): ReportData {
       originalSource: { channel: 'paid_search' },
     }),
     createContact({ email: mail('cat'), originalSource: undefined }),
-    createContact({ email: mail('dan'), title: 'Intern', seniority: 'entry', department: 'marketing', industry: 'retail', companySize: 10, originalSource: { channel: 'paid_social' } }),
+    createContact({
+      email: mail('dan'),
+      title: 'Intern',
+      seniority: 'entry',
+      department: 'marketing',
+      industry: 'retail',
+      companySize: 10,
+      originalSource: { channel: 'paid_social' },
+    }),
     // Title (40) + two webinars (10) = exactly the 50 needed to count as a fit.
-    createContact({ email: mail('eve'), title: 'Operations Manager', seniority: 'manager', department: 'sales', industry: 'retail', companySize: 100, handoffAt: '2026-03-20T09:00:00.000Z' }),
+    createContact({
+      email: mail('eve'),
+      title: 'Operations Manager',
+      seniority: 'manager',
+      department: 'sales',
+      industry: 'retail',
+      companySize: 100,
+      handoffAt: '2026-03-20T09:00:00.000Z',
+    }),
   ];
   const touches = [
     createTouch({ email: mail('ada'), campaignId: 'cmp-web', assetName: 'Live session', date: '2026-03-01T15:00:00.000Z' }),
-    createTouch({ email: mail('ada'), campaignId: 'cmp-ebook', assetName: 'Ops e-book', assetType: 'ebook', date: '2026-03-01T16:00:00.000Z' }),
-    createTouch({ email: mail('ada'), campaignId: 'crm-activity', assetName: 'Intro call', assetType: 'call', date: '2026-03-02T10:00:00.000Z' }),
+    createTouch({
+      email: mail('ada'),
+      campaignId: 'cmp-ebook',
+      assetName: 'Ops e-book',
+      assetType: 'ebook',
+      date: '2026-03-01T16:00:00.000Z',
+    }),
+    createTouch({
+      email: mail('ada'),
+      campaignId: 'crm-activity',
+      assetName: 'Intro call',
+      assetType: 'call',
+      date: '2026-03-02T10:00:00.000Z',
+    }),
     createTouch({ email: mail('bob'), campaignId: 'cmp-web', assetName: 'Live session', date: '2026-03-02T08:00:00.000Z' }),
-    createTouch({ email: mail('cat'), campaignId: 'cmp-ebook', assetName: 'Ops e-book', assetType: 'ebook', date: '2026-02-15T10:00:00.000Z' }),
+    createTouch({
+      email: mail('cat'),
+      campaignId: 'cmp-ebook',
+      assetName: 'Ops e-book',
+      assetType: 'ebook',
+      date: '2026-02-15T10:00:00.000Z',
+    }),
     createTouch({ email: mail('dan'), campaignId: 'cmp-ads', assetName: 'Banner', assetType: 'ad', date: '2026-03-05T10:00:00.000Z' }),
     createTouch({ email: mail('eve'), campaignId: 'cmp-web', assetName: 'Live session', date: '2026-03-10T15:00:00.000Z' }),
     createTouch({ email: mail('eve'), campaignId: 'cmp-web', assetName: 'Recording', date: '2026-03-11T15:00:00.000Z' }),
   ];
   const feedback = [
-    createFeedback({ email: mail('ada'), verdict: 'bad', reasonId: 'no_budget', note: 'Frozen until Q3', createdAt: '2026-03-10T12:00:00.000Z' }),
+    createFeedback({
+      email: mail('ada'),
+      verdict: 'bad',
+      reasonId: 'no_budget',
+      note: 'Frozen until Q3',
+      createdAt: '2026-03-10T12:00:00.000Z',
+    }),
     createFeedback({ email: mail('ada'), verdict: 'good', createdAt: '2026-03-03T12:00:00.000Z' }),
     createFeedback({ email: mail('bob'), verdict: 'bad', reasonId: 'wrong_person', createdAt: '2026-03-04T12:00:00.000Z' }),
     createFeedback({ email: mail('cat'), verdict: 'good', createdAt: '2026-02-20T12:00:00.000Z' }),
@@ -119,7 +159,9 @@ describe('buildReport', () => {
   });
 
   it('uses a team reason list for labels when given one', () => {
-    const reasons = [{ id: 'legacy_not_icp', verdict: 'bad', group: 'disqualification', label: 'Not our ICP (old)', retired: true }] as const;
+    const reasons = [
+      { id: 'legacy_not_icp', verdict: 'bad', group: 'disqualification', label: 'Not our ICP (old)', retired: true },
+    ] as const;
     const ebook = report('campaign', { reasons: [...reasons] }).find((r) => r.key === 'cmp-ebook');
     expect(ebook?.topDisqualification).toEqual({ reasonId: 'legacy_not_icp', label: 'Not our ICP (old)', count: 1 });
   });
@@ -288,7 +330,15 @@ describe('CSV', () => {
 
   it('exports the feedback log with contact details and reason labels', () => {
     const d = data();
-    const feedback = [createFeedback({ email: mail('bob'), verdict: 'bad', reasonId: 'legacy_not_icp', note: '=cmd', createdAt: '2026-03-04T12:00:00.000Z' })];
+    const feedback = [
+      createFeedback({
+        email: mail('bob'),
+        verdict: 'bad',
+        reasonId: 'legacy_not_icp',
+        note: '=cmd',
+        createdAt: '2026-03-04T12:00:00.000Z',
+      }),
+    ];
     const [header, row] = feedbackToCsv(feedback, d.contacts).split('\r\n');
     expect(header).toBe('Date,Email,Name,Company,Owner,Verdict,Reason,Reason id,Note,Author,Sync state');
     expect(row).toBe(

@@ -46,7 +46,10 @@ function setup(refresh: () => Promise<string> = async () => 'token-2') {
 }
 
 async function failure(promise: Promise<unknown> | undefined): Promise<ConnectorError> {
-  const error = await promise?.then(() => undefined, (e: unknown) => e);
+  const error = await promise?.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ConnectorError);
   return error as ConnectorError;
 }

@@ -44,11 +44,22 @@ function org(o: { Lead?: string; Contact?: string; tasks?: Task[] } = {}) {
       const body = (await request.json()) as Record<string, string>;
       seen.push({ method: 'POST', path: '/sobjects/Task', body });
       const Id = tasks.length ? `00THs00000Task0${tasks.length + 1}AA` : '00THs00000Task01AA';
-      tasks.push({ attributes: { type: 'Task', url: `/services/data/v60.0/sobjects/Task/${Id}` }, Id, Subject: body.Subject ?? '', Description: body.Description ?? '' });
-      return HttpResponse.json(tasks.length === 1 ? fixture('task-create-success') : { id: Id, success: true, errors: [] }, { status: 201 });
+      tasks.push({
+        attributes: { type: 'Task', url: `/services/data/v60.0/sobjects/Task/${Id}` },
+        Id,
+        Subject: body.Subject ?? '',
+        Description: body.Description ?? '',
+      });
+      return HttpResponse.json(tasks.length === 1 ? fixture('task-create-success') : { id: Id, success: true, errors: [] }, {
+        status: 201,
+      });
     }),
     http.patch(`${DATA}/sobjects/:object/:id`, async ({ request, params }) => {
-      seen.push({ method: 'PATCH', path: `/sobjects/${String(params.object)}/${String(params.id)}`, body: (await request.json()) as Record<string, unknown> });
+      seen.push({
+        method: 'PATCH',
+        path: `/sobjects/${String(params.object)}/${String(params.id)}`,
+        body: (await request.json()) as Record<string, unknown>,
+      });
       return new HttpResponse(null, { status: 204 });
     }),
   );
@@ -99,7 +110,9 @@ describe('Salesforce deliverFeedback', () => {
   it('finds a Task an earlier, unanswered attempt created', async () => {
     const marked = fixture('task-marked-tom-becker') as { records: Task[] };
     const { seen } = org({ Lead: 'lead-id-tom-becker', tasks: marked.records });
-    expect(await createSalesforceConnector({ session, policy }).deliverFeedback?.(badLead(), undefined)).toEqual({ remoteId: '00THs00000Task01AA' });
+    expect(await createSalesforceConnector({ session, policy }).deliverFeedback?.(badLead(), undefined)).toEqual({
+      remoteId: '00THs00000Task01AA',
+    });
     expect(seen.some((s) => s.method === 'POST')).toBe(false);
   });
 
@@ -114,9 +127,20 @@ describe('Salesforce deliverFeedback', () => {
 
   it('files on the Contact when there is no open Lead, and writes back only when configured', async () => {
     const { seen } = org({ Contact: 'contact-id-priya-raman' });
-    const feedback = createFeedback({ id: 'b71d0c55-1111-4222-8333-944455556666', email: 'priya.raman@corvidretail.example', verdict: 'good', createdAt: '2026-03-12T09:00:00.000Z' });
+    const feedback = createFeedback({
+      id: 'b71d0c55-1111-4222-8333-944455556666',
+      email: 'priya.raman@corvidretail.example',
+      verdict: 'good',
+      createdAt: '2026-03-12T09:00:00.000Z',
+    });
     await createSalesforceConnector({ session, policy, writeBackField: 'Lead_Feedback__c' }).deliverFeedback?.(feedback, undefined);
-    expect(seen.map((s) => `${s.method} ${s.path}`)).toEqual(['GET /query', 'GET /query', 'GET /query', 'POST /sobjects/Task', 'PATCH /sobjects/Contact/003Hs00002PriyaRAA']);
+    expect(seen.map((s) => `${s.method} ${s.path}`)).toEqual([
+      'GET /query',
+      'GET /query',
+      'GET /query',
+      'POST /sobjects/Task',
+      'PATCH /sobjects/Contact/003Hs00002PriyaRAA',
+    ]);
     expect(seen[3]?.body).toMatchObject({ WhoId: '003Hs00002PriyaRAA', Subject: 'Lead feedback: Good lead [LL-b71d0c55]' });
     expect(seen[4]?.body).toEqual({ Lead_Feedback__c: 'Good' });
   });
@@ -137,7 +161,10 @@ describe('Salesforce deliverFeedback', () => {
     const { seen } = org({});
     const error = await createSalesforceConnector({ session, policy })
       .deliverFeedback?.(badLead(), undefined)
-      .then(() => undefined, (e: unknown) => e);
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(error).toBeInstanceOf(ConnectorError);
     expect((error as ConnectorError).kind).toBe('not_found');
     expect(seen.every((s) => s.method === 'GET')).toBe(true);

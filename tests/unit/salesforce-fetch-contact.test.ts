@@ -28,7 +28,9 @@ function org(answers: { Lead?: unknown; Contact?: unknown; pages?: Record<string
       const url = new URL(request.url);
       seen.push({ path: url.pathname, soql: null, authorization: request.headers.get('authorization') });
       const page = answers.pages?.[url.pathname];
-      return page ? HttpResponse.json(page as object) : HttpResponse.json([{ message: 'invalid locator', errorCode: 'INVALID_QUERY_LOCATOR' }], { status: 400 });
+      return page
+        ? HttpResponse.json(page as object)
+        : HttpResponse.json([{ message: 'invalid locator', errorCode: 'INVALID_QUERY_LOCATOR' }], { status: 400 });
     }),
     http.get(QUERY, ({ request }) => {
       const url = new URL(request.url);
@@ -46,7 +48,10 @@ const connector = () => createSalesforceConnector({ session, policy });
 
 describe('Salesforce fetchContact', () => {
   it('maps an open Lead with every page of its campaign memberships', async () => {
-    const seen = org({ Lead: fixture('lead-tom-becker'), pages: { [new URL(MEMBERS_PAGE_2).pathname]: fixture('lead-tom-becker-members-page-2') } });
+    const seen = org({
+      Lead: fixture('lead-tom-becker'),
+      pages: { [new URL(MEMBERS_PAGE_2).pathname]: fixture('lead-tom-becker-members-page-2') },
+    });
     const bundle = await connector().fetchContact?.('Tom.Becker@AlderMfg.example');
 
     expect(bundle?.contact).toEqual({
@@ -69,9 +74,29 @@ describe('Salesforce fetchContact', () => {
     ]);
     expect(bundle?.touches.every((t) => t.email === 'tom.becker@aldermfg.example')).toBe(true);
     expect(bundle?.campaigns).toEqual([
-      { id: '701Hs000001WebQ1AA', name: 'Q1 Plant Ops Webinar', type: 'webinar', status: 'Completed', startDate: '2026-03-12T00:00:00.000Z', endDate: '2026-03-12T00:00:00.000Z' },
-      { id: '701Hs000001NewsAAA', name: 'Manufacturing Insights Newsletter', type: 'Email', status: 'In Progress', startDate: '2026-01-01T00:00:00.000Z' },
-      { id: '701Hs000001ExpoAAA', name: 'Automation Expo 2026', type: 'event', status: 'Completed', startDate: '2026-01-20T00:00:00.000Z', endDate: '2026-01-22T00:00:00.000Z' },
+      {
+        id: '701Hs000001WebQ1AA',
+        name: 'Q1 Plant Ops Webinar',
+        type: 'webinar',
+        status: 'Completed',
+        startDate: '2026-03-12T00:00:00.000Z',
+        endDate: '2026-03-12T00:00:00.000Z',
+      },
+      {
+        id: '701Hs000001NewsAAA',
+        name: 'Manufacturing Insights Newsletter',
+        type: 'Email',
+        status: 'In Progress',
+        startDate: '2026-01-01T00:00:00.000Z',
+      },
+      {
+        id: '701Hs000001ExpoAAA',
+        name: 'Automation Expo 2026',
+        type: 'event',
+        status: 'Completed',
+        startDate: '2026-01-20T00:00:00.000Z',
+        endDate: '2026-01-22T00:00:00.000Z',
+      },
       { id: '701Hs000001PodcAAA', name: 'Factory Floor Podcast', type: 'Podcast Sponsorship', status: 'Completed' },
     ]);
 
@@ -86,7 +111,11 @@ describe('Salesforce fetchContact', () => {
   });
 
   it('stops following nextRecordsUrl after the page bound', async () => {
-    const endless = { ...(fixture('lead-tom-becker-members-page-2') as object), done: false, nextRecordsUrl: '/services/data/v60.0/query/01gHs00000TomMbrAA-2' };
+    const endless = {
+      ...(fixture('lead-tom-becker-members-page-2') as object),
+      done: false,
+      nextRecordsUrl: '/services/data/v60.0/query/01gHs00000TomMbrAA-2',
+    };
     const seen = org({ Lead: fixture('lead-tom-becker'), pages: { '/services/data/v60.0/query/01gHs00000TomMbrAA-2': endless } });
     const bundle = await connector().fetchContact?.('tom.becker@aldermfg.example');
     expect(seen).toHaveLength(MAX_QUERY_PAGES);

@@ -24,7 +24,10 @@ function tokenEndpoint(respond: () => Response) {
   const received: { contentType: string | null; form: Record<string, string> }[] = [];
   server.use(
     http.post(TOKEN_URL, async ({ request }) => {
-      received.push({ contentType: request.headers.get('content-type'), form: Object.fromEntries(new URLSearchParams(await request.text())) });
+      received.push({
+        contentType: request.headers.get('content-type'),
+        form: Object.fromEntries(new URLSearchParams(await request.text())),
+      });
       return respond();
     }),
   );
@@ -32,7 +35,10 @@ function tokenEndpoint(respond: () => Response) {
 }
 
 async function rejection(promise: Promise<unknown>): Promise<ConnectorError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ConnectorError);
   return error as ConnectorError;
 }
@@ -65,7 +71,15 @@ describe('PKCE', () => {
 
 describe('authorize URL and login host', () => {
   it('asks for a code with an S256 challenge, state and the api refresh_token scopes', () => {
-    const url = new URL(buildAuthorizeUrl({ loginHost: 'test.salesforce.com', clientId: CLIENT_ID, redirectUri: REDIRECT, challenge: 'abc_-123', state: 'st4te' }));
+    const url = new URL(
+      buildAuthorizeUrl({
+        loginHost: 'test.salesforce.com',
+        clientId: CLIENT_ID,
+        redirectUri: REDIRECT,
+        challenge: 'abc_-123',
+        state: 'st4te',
+      }),
+    );
     expect(url.origin + url.pathname).toBe('https://test.salesforce.com/services/oauth2/authorize');
     expect(Object.fromEntries(url.searchParams)).toEqual({
       response_type: 'code',
@@ -85,12 +99,16 @@ describe('authorize URL and login host', () => {
     expect(normalizeLoginHost('brightwave.my.site.force.com')).toBe('brightwave.my.site.force.com');
   });
 
-  it.each(['evil.example', 'login.salesforce.com.evil.example', 'notsalesforce.com', 'http://login.salesforce.com', 'login.salesforce.com/path', 'login.salesforce.com:8443'])(
-    'refuses %s as a login host',
-    (host) => {
-      expect(catching(() => normalizeLoginHost(host)).kind).toBe('config');
-    },
-  );
+  it.each([
+    'evil.example',
+    'login.salesforce.com.evil.example',
+    'notsalesforce.com',
+    'http://login.salesforce.com',
+    'login.salesforce.com/path',
+    'login.salesforce.com:8443',
+  ])('refuses %s as a login host', (host) => {
+    expect(catching(() => normalizeLoginHost(host)).kind).toBe('config');
+  });
 });
 
 describe('parseRedirect', () => {
@@ -99,7 +117,9 @@ describe('parseRedirect', () => {
   });
 
   it('reports a declined consent as auth', () => {
-    const error = catching(() => parseRedirect(`${REDIRECT}?error=access_denied&error_description=end-user+denied+authorization&state=s1`, 's1'));
+    const error = catching(() =>
+      parseRedirect(`${REDIRECT}?error=access_denied&error_description=end-user+denied+authorization&state=s1`, 's1'),
+    );
     expect(error.kind).toBe('auth');
     expect(error.message).toMatch(/not allowed/);
     expect(error.options.detail).toContain('end-user denied authorization');
@@ -115,7 +135,13 @@ describe('parseRedirect', () => {
 describe('token endpoint', () => {
   it('exchanges the code with the PKCE verifier as a form, without a client secret', async () => {
     const received = tokenEndpoint(() => HttpResponse.json(fixture('token-authorization-code')));
-    const token = await exchangeCode({ loginHost: 'login.salesforce.com', clientId: CLIENT_ID, redirectUri: REDIRECT, code: 'aPrxCode', verifier: 'v'.repeat(64) });
+    const token = await exchangeCode({
+      loginHost: 'login.salesforce.com',
+      clientId: CLIENT_ID,
+      redirectUri: REDIRECT,
+      code: 'aPrxCode',
+      verifier: 'v'.repeat(64),
+    });
     expect(received).toHaveLength(1);
     expect(received[0]?.contentType).toBe('application/x-www-form-urlencoded');
     expect(received[0]?.form).toEqual({
@@ -140,7 +166,9 @@ describe('token endpoint', () => {
   it('refuses an instance URL outside Salesforce before any token is used there', async () => {
     const body = { ...(fixture('token-authorization-code') as object), instance_url: 'https://brightwave.evil.example' };
     tokenEndpoint(() => HttpResponse.json(body));
-    const error = await rejection(exchangeCode({ loginHost: 'login.salesforce.com', clientId: CLIENT_ID, redirectUri: REDIRECT, code: 'c', verifier: 'v'.repeat(43) }));
+    const error = await rejection(
+      exchangeCode({ loginHost: 'login.salesforce.com', clientId: CLIENT_ID, redirectUri: REDIRECT, code: 'c', verifier: 'v'.repeat(43) }),
+    );
     expect(error.kind).toBe('invalid_response');
   });
 

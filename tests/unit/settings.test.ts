@@ -23,7 +23,10 @@ describe('settings', () => {
   });
 
   it('repairs a stored field that no longer validates without losing the others', async () => {
-    await db.settings.put({ key: 'settings', value: { source: 'hubspot', cacheTtlMinutes: -5, hubspot: { writeBackProperty: 'lead_quality' } } });
+    await db.settings.put({
+      key: 'settings',
+      value: { source: 'hubspot', cacheTtlMinutes: -5, hubspot: { writeBackProperty: 'lead_quality' } },
+    });
     const loaded = await loadSettings(db);
     expect(loaded).toMatchObject({ source: 'hubspot', cacheTtlMinutes: 60, hubspot: { writeBackProperty: 'lead_quality' } });
   });

@@ -19,7 +19,13 @@ const due = (startIso: string, hours: number, s: SlaSettings) => addBusinessHour
 
 describe('SlaSettingsSchema', () => {
   it('fills in the default calendar', () => {
-    expect(berlin).toEqual({ firstTouchHours: 4, timeZone: 'Europe/Berlin', workingDays: [1, 2, 3, 4, 5], dayStart: '09:00', dayEnd: '17:00' });
+    expect(berlin).toEqual({
+      firstTouchHours: 4,
+      timeZone: 'Europe/Berlin',
+      workingDays: [1, 2, 3, 4, 5],
+      dayStart: '09:00',
+      dayEnd: '17:00',
+    });
   });
 
   it.each([

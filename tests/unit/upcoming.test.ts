@@ -3,7 +3,8 @@ import { upcomingCampaigns } from '@/lib/domain/upcoming';
 import { createCampaign, createContact } from '../factories';
 
 const now = new Date('2026-11-26T12:00:00.000Z');
-const webinar = (id: string, start: string, over = {}) => createCampaign({ id, name: id, type: 'webinar', status: 'planned', startDate: start, endDate: start, ...over });
+const webinar = (id: string, start: string, over = {}) =>
+  createCampaign({ id, name: id, type: 'webinar', status: 'planned', startDate: start, endDate: start, ...over });
 
 describe('upcomingCampaigns', () => {
   it('lists future campaigns that fit the persona or stage, soonest first', () => {
@@ -26,8 +27,20 @@ describe('upcomingCampaigns', () => {
   it('keeps an event that has started but not ended, and skips running ads and nurtures', () => {
     const list = upcomingCampaigns(
       [
-        createCampaign({ id: 'summit', type: 'event', status: 'in_progress', startDate: '2026-11-01T00:00:00.000Z', endDate: '2026-12-01T00:00:00.000Z' }),
-        createCampaign({ id: 'nurture', type: 'email_nurture', status: 'in_progress', startDate: '2025-01-01T00:00:00.000Z', endDate: '2027-01-01T00:00:00.000Z' }),
+        createCampaign({
+          id: 'summit',
+          type: 'event',
+          status: 'in_progress',
+          startDate: '2026-11-01T00:00:00.000Z',
+          endDate: '2026-12-01T00:00:00.000Z',
+        }),
+        createCampaign({
+          id: 'nurture',
+          type: 'email_nurture',
+          status: 'in_progress',
+          startDate: '2025-01-01T00:00:00.000Z',
+          endDate: '2027-01-01T00:00:00.000Z',
+        }),
       ],
       createContact(),
       undefined,

@@ -12,13 +12,20 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  * Hands personas and reasons round as one file: marketing exports it, every rep
  * imports it, and all score leads and give reasons in the same vocabulary.
  */
-export function DefinitionsExchange({ api, onImported }: { api: Pick<PageApi, 'exportDefinitions' | 'importDefinitions'>; onImported: () => void }) {
+export function DefinitionsExchange({
+  api,
+  onImported,
+}: {
+  api: Pick<PageApi, 'exportDefinitions' | 'importDefinitions'>;
+  onImported: () => void;
+}) {
   const { busy, error, done, run } = useAction();
   return (
     <div data-testid="definitions-exchange" className="mt-4 rounded border border-slate-200 p-3 dark:border-slate-700">
       <h3 className="font-semibold">Share with your team</h3>
       <p className="text-xs text-slate-500 dark:text-slate-400">
-        One file with every persona and feedback reason. Importing a file replaces both lists here; a file that cannot be read changes nothing.
+        One file with every persona and feedback reason. Importing a file replaces both lists here; a file that cannot be read changes
+        nothing.
       </p>
       <div className="flex flex-wrap items-center gap-3">
         <button

@@ -7,7 +7,10 @@ import { DefinitionsExchange } from './definitions-exchange';
 import { draftFromPersona, emptyDraft, type PersonaDraft } from './persona-draft';
 import { PersonaForm } from './persona-form';
 
-export type PersonaEditorApi = Pick<PageApi, 'listPersonas' | 'savePersona' | 'deletePersona' | 'previewPersona' | 'exportDefinitions' | 'importDefinitions'>;
+export type PersonaEditorApi = Pick<
+  PageApi,
+  'listPersonas' | 'savePersona' | 'deletePersona' | 'previewPersona' | 'exportDefinitions' | 'importDefinitions'
+>;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -31,7 +34,10 @@ export function PersonaEditor({ api }: { api: PersonaEditorApi }) {
       <p className="mt-1 text-sm">Each contact is scored 0–100 against every persona; the sidebar shows the best fit and why.</p>
       {personas && personas.length === 0 && <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">No personas are defined.</p>}
       {personas && personas.length > 0 && (
-        <ul aria-label="Personas" className="mt-2 divide-y divide-slate-200 rounded border border-slate-200 dark:divide-slate-700 dark:border-slate-700">
+        <ul
+          aria-label="Personas"
+          className="mt-2 divide-y divide-slate-200 rounded border border-slate-200 dark:divide-slate-700 dark:border-slate-700"
+        >
           {personas.map((p) => (
             <li key={p.id} data-testid="persona-row" className="p-2">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -42,7 +48,11 @@ export function PersonaEditor({ api }: { api: PersonaEditorApi }) {
               </div>
               {p.description && <p className="text-sm text-slate-700 dark:text-slate-300">{p.description}</p>}
               {confirmDelete === p.id ? (
-                <div role="alertdialog" aria-label={`Confirm deleting ${p.name}`} className="mt-2 rounded border border-red-300 p-2 text-sm dark:border-red-800">
+                <div
+                  role="alertdialog"
+                  aria-label={`Confirm deleting ${p.name}`}
+                  className="mt-2 rounded border border-red-300 p-2 text-sm dark:border-red-800"
+                >
                   <p>Delete the persona “{p.name}”? Contacts will no longer be scored against it.</p>
                   <button
                     type="button"

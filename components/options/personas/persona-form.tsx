@@ -86,7 +86,14 @@ export function PersonaForm({ api, initial, takenIds, onSaved, onCancel }: Props
       }}
     >
       <h3 className="font-semibold">{initial.id ? `Edit “${initial.name}”` : 'New persona'}</h3>
-      <CheckedInput label="Name" value={draft.name} maxLength={200} onChange={(e) => setDraft((d) => ({ ...d, name: e.target.value }))} error={errors.name} className="max-w-md" />
+      <CheckedInput
+        label="Name"
+        value={draft.name}
+        maxLength={200}
+        onChange={(e) => setDraft((d) => ({ ...d, name: e.target.value }))}
+        error={errors.name}
+        className="max-w-md"
+      />
       <div className="mt-2 max-w-xl">
         <label htmlFor={descriptionId} className="block text-sm font-medium">
           Description
@@ -120,7 +127,11 @@ export function PersonaForm({ api, initial, takenIds, onSaved, onCancel }: Props
       </button>
       <PersonaPreview rows={preview} state={previewState} error={previewError} />
       <div className="mt-3">
-        <button type="submit" className={`${BUTTON} border-sky-700 bg-sky-700 text-white dark:border-sky-600 dark:bg-sky-600`} disabled={busy}>
+        <button
+          type="submit"
+          className={`${BUTTON} border-sky-700 bg-sky-700 text-white dark:border-sky-600 dark:bg-sky-600`}
+          disabled={busy}
+        >
           Save persona
         </button>
         <button type="button" className={BUTTON} onClick={onCancel}>

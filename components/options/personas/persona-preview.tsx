@@ -9,19 +9,31 @@ export function scoreChange(row: Pick<PersonaPreviewRow, 'score' | 'savedScore'>
 }
 
 /** The best-fitting cached contacts under the draft, beside their saved scores. */
-export function PersonaPreview({ rows, state, error }: { rows: PersonaPreviewRow[] | null; state: 'idle' | 'invalid' | 'loading' | 'ready'; error: string | null }) {
+export function PersonaPreview({
+  rows,
+  state,
+  error,
+}: {
+  rows: PersonaPreviewRow[] | null;
+  state: 'idle' | 'invalid' | 'loading' | 'ready';
+  error: string | null;
+}) {
   return (
     <section aria-labelledby="persona-preview-heading" className="mt-4" data-testid="persona-preview">
       <h4 id="persona-preview-heading" className="font-semibold">
         Preview <span className="text-sm font-normal text-slate-500 dark:text-slate-400">· Not saved yet</span>
       </h4>
-      <p className="text-xs text-slate-500 dark:text-slate-400">The best-matching contacts in the cache as this draft would score them, beside their saved score.</p>
+      <p className="text-xs text-slate-500 dark:text-slate-400">
+        The best-matching contacts in the cache as this draft would score them, beside their saved score.
+      </p>
       {error && (
         <p role="alert" className="mt-1 text-sm text-red-700 dark:text-red-300">
           {error}
         </p>
       )}
-      {state === 'invalid' && !error && <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">Complete the rules to see a preview.</p>}
+      {state === 'invalid' && !error && (
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">Complete the rules to see a preview.</p>
+      )}
       <p role="status" className="sr-only">
         {state === 'loading' ? 'Updating preview…' : ''}
       </p>
@@ -30,10 +42,18 @@ export function PersonaPreview({ rows, state, error }: { rows: PersonaPreviewRow
         <table data-testid="persona-preview-table" className={`mt-2 w-full text-left text-sm ${state === 'loading' ? 'opacity-60' : ''}`}>
           <thead className="text-xs text-slate-500 uppercase dark:text-slate-400">
             <tr>
-              <th scope="col" className="py-1 pr-2">Contact</th>
-              <th scope="col" className="py-1 pr-2">Company</th>
-              <th scope="col" className="py-1 pr-2">Draft score</th>
-              <th scope="col" className="py-1">Saved → draft</th>
+              <th scope="col" className="py-1 pr-2">
+                Contact
+              </th>
+              <th scope="col" className="py-1 pr-2">
+                Company
+              </th>
+              <th scope="col" className="py-1 pr-2">
+                Draft score
+              </th>
+              <th scope="col" className="py-1">
+                Saved → draft
+              </th>
             </tr>
           </thead>
           <tbody>

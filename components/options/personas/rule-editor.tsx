@@ -76,8 +76,26 @@ export function RuleEditor({
       )}
       {rule.kind === 'companySize' && (
         <div className="flex flex-wrap gap-3">
-          <CheckedInput label="Minimum employees" type="number" min={0} step={1} value={rule.min} onChange={(e) => onChange({ min: e.target.value })} error={err('min')} className="w-40" />
-          <CheckedInput label="Maximum employees" type="number" min={1} step={1} value={rule.max} onChange={(e) => onChange({ max: e.target.value })} error={err('max')} className="w-40" />
+          <CheckedInput
+            label="Minimum employees"
+            type="number"
+            min={0}
+            step={1}
+            value={rule.min}
+            onChange={(e) => onChange({ min: e.target.value })}
+            error={err('min')}
+            className="w-40"
+          />
+          <CheckedInput
+            label="Maximum employees"
+            type="number"
+            min={1}
+            step={1}
+            value={rule.max}
+            onChange={(e) => onChange({ max: e.target.value })}
+            error={err('max')}
+            className="w-40"
+          />
         </div>
       )}
       {rule.kind === 'engagement' && (
@@ -100,7 +118,16 @@ export function RuleEditor({
             </div>
             <FieldError id={assetErrorId} error={err('assetTypes')} />
           </fieldset>
-          <CheckedInput label="Minimum touches" type="number" min={1} step={1} value={rule.minTouches} onChange={(e) => onChange({ minTouches: e.target.value })} error={err('minTouches')} className="w-40" />
+          <CheckedInput
+            label="Minimum touches"
+            type="number"
+            min={1}
+            step={1}
+            value={rule.minTouches}
+            onChange={(e) => onChange({ minTouches: e.target.value })}
+            error={err('minTouches')}
+            className="w-40"
+          />
         </>
       )}
       {canRemove && (

@@ -70,7 +70,12 @@ export function ReasonEditor({ api }: { api: Pick<PageApi, 'getReasons' | 'saveR
   const add = () => {
     const label = newLabel.trim();
     if (!label) return;
-    const id = uniqueSlug(label, list.map((r) => r.id), '_', 'reason');
+    const id = uniqueSlug(
+      label,
+      list.map((r) => r.id),
+      '_',
+      'reason',
+    );
     change([...list, { id, verdict: newGroup === 'good' ? 'good' : 'bad', group: newGroup, label }]);
     setNewLabel('');
   };
@@ -84,12 +89,21 @@ export function ReasonEditor({ api }: { api: Pick<PageApi, 'getReasons' | 'saveR
       {REASON_GROUPS.map((group) => {
         const rows = list.filter((r) => r.group === group.id);
         return (
-          <fieldset key={group.id} data-testid={`reason-group-${group.id}`} className="mt-3 rounded border border-slate-200 p-2 dark:border-slate-700">
+          <fieldset
+            key={group.id}
+            data-testid={`reason-group-${group.id}`}
+            className="mt-3 rounded border border-slate-200 p-2 dark:border-slate-700"
+          >
             <legend className="px-1 text-sm font-semibold">{group.title}</legend>
             {rows.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-300">No reasons in this group.</p>}
             <ul className="space-y-1">
               {rows.map((r) => (
-                <li key={r.id} data-testid="reason-row" data-reason-id={r.id} className={`flex flex-wrap items-center gap-2 ${r.retired ? 'text-slate-500 dark:text-slate-400' : ''}`}>
+                <li
+                  key={r.id}
+                  data-testid="reason-row"
+                  data-reason-id={r.id}
+                  className={`flex flex-wrap items-center gap-2 ${r.retired ? 'text-slate-500 dark:text-slate-400' : ''}`}
+                >
                   <input
                     aria-label={`Label of reason ${r.id}`}
                     value={r.label}
@@ -98,7 +112,11 @@ export function ReasonEditor({ api }: { api: Pick<PageApi, 'getReasons' | 'saveR
                     className={`w-72 max-w-full rounded border border-slate-300 bg-white px-2 py-0.5 text-sm dark:border-slate-600 dark:bg-slate-800 ${r.retired ? 'italic line-through decoration-slate-400' : ''}`}
                   />
                   {r.retired && <span className="text-xs">(retired)</span>}
-                  <button type="button" className={SMALL_BUTTON} onClick={() => change(list.map((x) => (x.id === r.id ? withRetired(x, !x.retired) : x)))}>
+                  <button
+                    type="button"
+                    className={SMALL_BUTTON}
+                    onClick={() => change(list.map((x) => (x.id === r.id ? withRetired(x, !x.retired) : x)))}
+                  >
                     {r.retired ? 'Restore' : 'Retire'}
                     <span className="sr-only"> {r.label}</span>
                   </button>

@@ -32,7 +32,14 @@ export type RowError = { section: string; index: number; reason: string };
  */
 export function parseFeed(body: unknown): { feed: Feed; errors: RowError[] } | { error: string } {
   const envelope = z
-    .object({ version: z.literal(1), generatedAt: z.string().optional(), contacts: z.array(z.unknown()), campaigns: z.array(z.unknown()), touches: z.array(z.unknown()), personas: z.array(z.unknown()).optional() })
+    .object({
+      version: z.literal(1),
+      generatedAt: z.string().optional(),
+      contacts: z.array(z.unknown()),
+      campaigns: z.array(z.unknown()),
+      touches: z.array(z.unknown()),
+      personas: z.array(z.unknown()).optional(),
+    })
     .safeParse(body);
   if (!envelope.success) return { error: `Not a Leadlight feed: ${z.prettifyError(envelope.error)}` };
   const errors: RowError[] = [];

@@ -3,9 +3,7 @@ import { DEFAULT_POLICY, backoffDelay, retryAfterMs, type HttpPolicy } from '../
 import { parseFeed, type Feed, type RowError } from './feed-schema';
 
 export type FeedValidators = { etag?: string; lastModified?: string };
-export type FeedResult =
-  | { status: 'unchanged' }
-  | { status: 'updated'; feed: Feed; errors: RowError[]; validators: FeedValidators };
+export type FeedResult = { status: 'unchanged' } | { status: 'updated'; feed: Feed; errors: RowError[]; validators: FeedValidators };
 
 /**
  * Fetches the feed conditionally (ETag / Last-Modified), so an unchanged file
@@ -40,7 +38,10 @@ export async function fetchFeed(url: string, validators: FeedValidators, policy:
       }
       throw new ConnectorError('server', `The feed host had a problem (HTTP ${response.status}).`, { status: response.status });
     }
-    if (!response.ok) throw new ConnectorError(response.status === 404 ? 'not_found' : 'client', `The feed URL answered HTTP ${response.status}.`, { status: response.status });
+    if (!response.ok)
+      throw new ConnectorError(response.status === 404 ? 'not_found' : 'client', `The feed URL answered HTTP ${response.status}.`, {
+        status: response.status,
+      });
     let body: unknown;
     try {
       body = await response.json();

@@ -30,7 +30,9 @@ export async function syncFeed(db: LeadlightDb, url: string, now = new Date(), p
       now,
       !!feed.personas?.length,
     );
-    const rowErrors = errors.length ? `${errors.length} rows skipped, first: ${errors[0]!.section}[${errors[0]!.index}] ${errors[0]!.reason}` : undefined;
+    const rowErrors = errors.length
+      ? `${errors.length} rows skipped, first: ${errors[0]!.section}[${errors[0]!.index}] ${errors[0]!.reason}`
+      : undefined;
     await db.meta.put({ key, name: url, ...validators, lastSyncAt: now.toISOString(), lastError: rowErrors });
     return { status: 'updated', rows: feed.contacts.length + feed.touches.length + feed.campaigns.length, rowErrors: errors.length };
   } catch (e) {

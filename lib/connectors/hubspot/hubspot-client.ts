@@ -10,7 +10,13 @@ export const SCOPES = {
   marketingEmail: 'content',
 } as const;
 
-export type HubspotRequest = { path: string; query?: Record<string, string>; method?: HttpRequest['method']; body?: unknown; retryable?: boolean };
+export type HubspotRequest = {
+  path: string;
+  query?: Record<string, string>;
+  method?: HttpRequest['method'];
+  body?: unknown;
+  retryable?: boolean;
+};
 
 /** One validated HubSpot call; `scope` is what the call needs. */
 export type HubspotCall = <S extends z.ZodType>(request: HubspotRequest, schema: S, scope: string) => Promise<z.output<S>>;
@@ -22,7 +28,12 @@ export type HubspotClientOptions = { token: () => Promise<string>; policy?: Http
  * Such a token cannot be refreshed, so "refresh" re-reads it: after a 401 the
  * token the user has just pasted into settings gets one try.
  */
-export function createHubspotClient({ token, policy = DEFAULT_POLICY, now = () => new Date(), baseUrl = 'https://api.hubapi.com' }: HubspotClientOptions): HubspotCall {
+export function createHubspotClient({
+  token,
+  policy = DEFAULT_POLICY,
+  now = () => new Date(),
+  baseUrl = 'https://api.hubapi.com',
+}: HubspotClientOptions): HubspotCall {
   const auth = { token, refresh: token };
   return (request, schema, scope) => {
     const query = request.query ? `?${new URLSearchParams(request.query).toString()}` : '';

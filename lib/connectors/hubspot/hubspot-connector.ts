@@ -87,7 +87,11 @@ export function createHubspotConnector(options: HubspotConnectorOptions): Connec
   const call = createHubspotClient(options);
 
   const optionLabels = memo(async (property: string) => {
-    const definition = await call({ path: `/crm/v3/properties/contacts/${encodeURIComponent(property)}` }, HubspotPropertySchema, SCOPES.schemasRead);
+    const definition = await call(
+      { path: `/crm/v3/properties/contacts/${encodeURIComponent(property)}` },
+      HubspotPropertySchema,
+      SCOPES.schemasRead,
+    );
     return new Map(definition.options.map((o) => [o.value, o.label]));
   });
   const campaign = memo((id: number) =>
@@ -123,7 +127,9 @@ export function createHubspotConnector(options: HubspotConnectorOptions): Connec
       const timeline = buildTimeline(events, details, { id: object.id, email: String(contact.email ?? email).toLowerCase() });
       const bundle = BundleSchema.safeParse({ contact, ...timeline });
       if (!bundle.success) {
-        throw new ConnectorError('invalid_response', 'HubSpot sent contact data Leadlight does not understand.', { detail: bundle.error.message });
+        throw new ConnectorError('invalid_response', 'HubSpot sent contact data Leadlight does not understand.', {
+          detail: bundle.error.message,
+        });
       }
       return bundle.data;
     },

@@ -38,9 +38,13 @@ export function hubspotClassify({ scope, now }: { scope: string; now: () => Date
   return (status, raw, headers) => {
     const parsed = HubspotErrorSchema.safeParse(raw);
     const body: HubspotError = parsed.success ? parsed.data : {};
-    const detail = [body.category, body.message, body.correlationId && `correlationId ${body.correlationId}`].filter(Boolean).join(' · ') || undefined;
+    const detail =
+      [body.category, body.message, body.correlationId && `correlationId ${body.correlationId}`].filter(Boolean).join(' · ') || undefined;
     if (status === 401) {
-      return new ConnectorError('auth', 'HubSpot did not accept the access token. Check the private-app token in Leadlight settings.', { status, detail });
+      return new ConnectorError('auth', 'HubSpot did not accept the access token. Check the private-app token in Leadlight settings.', {
+        status,
+        detail,
+      });
     }
     if (status === 403 && body.category === 'MISSING_SCOPES') {
       const scopes = missingScopes(body);
@@ -51,8 +55,7 @@ export function hubspotClassify({ scope, now }: { scope: string; now: () => Date
       const policy = body.policyName;
       // Retry-After wins when HubSpot sends it; otherwise the policy's window tells how long to wait.
       const wait =
-        retryAfterMs(headers, now().getTime()) ??
-        (policy === 'DAILY' ? msUntilMidnight(now()) : policy === 'SECONDLY' ? 1_000 : 10_000);
+        retryAfterMs(headers, now().getTime()) ?? (policy === 'DAILY' ? msUntilMidnight(now()) : policy === 'SECONDLY' ? 1_000 : 10_000);
       const message =
         policy === 'DAILY'
           ? 'HubSpot’s daily API limit for this account is used up; Leadlight will try again after midnight.'

@@ -3,10 +3,29 @@ import type { HubspotObject } from './hubspot-schemas';
 
 /** Contact properties read on every lookup. `hs_persona` is read for completeness; Leadlight scores personas itself. */
 export const CONTACT_PROPERTIES = [
-  'firstname', 'lastname', 'email', 'jobtitle', 'company', 'industry', 'numemployees', 'hs_seniority', 'hs_role',
-  'hs_persona', 'lifecyclestage', 'hs_lead_status', 'hubspotscore', 'hubspot_owner_id', 'hs_analytics_source',
-  'hs_analytics_source_data_1', 'hs_analytics_source_data_2', 'hs_latest_source', 'hs_latest_source_data_1',
-  'hs_latest_source_data_2', 'hs_latest_source_timestamp', 'createdate', 'hs_lifecyclestage_marketingqualifiedlead_date',
+  'firstname',
+  'lastname',
+  'email',
+  'jobtitle',
+  'company',
+  'industry',
+  'numemployees',
+  'hs_seniority',
+  'hs_role',
+  'hs_persona',
+  'lifecyclestage',
+  'hs_lead_status',
+  'hubspotscore',
+  'hubspot_owner_id',
+  'hs_analytics_source',
+  'hs_analytics_source_data_1',
+  'hs_analytics_source_data_2',
+  'hs_latest_source',
+  'hs_latest_source_data_1',
+  'hs_latest_source_data_2',
+  'hs_latest_source_timestamp',
+  'createdate',
+  'hs_lifecyclestage_marketingqualifiedlead_date',
 ] as const;
 
 /** Properties whose history is read: the oldest original-source entry dates the first conversion. */

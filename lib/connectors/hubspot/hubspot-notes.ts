@@ -74,7 +74,9 @@ export async function deliverNote(
         retryable: false,
         body: {
           properties: { hs_timestamp: feedback.createdAt, hs_note_body: noteBody(feedback) },
-          associations: [{ to: { id: contactId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: NOTE_TO_CONTACT }] }],
+          associations: [
+            { to: { id: contactId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: NOTE_TO_CONTACT }] },
+          ],
         },
       },
       HubspotObjectSchema,
@@ -84,7 +86,11 @@ export async function deliverNote(
   }
   if (writeBackProperty) {
     await call(
-      { path: `/crm/v3/objects/contacts/${encodeURIComponent(contactId)}`, method: 'PATCH', body: { properties: { [writeBackProperty]: feedback.verdict } } },
+      {
+        path: `/crm/v3/objects/contacts/${encodeURIComponent(contactId)}`,
+        method: 'PATCH',
+        body: { properties: { [writeBackProperty]: feedback.verdict } },
+      },
       IdSchema,
       SCOPES.contactsWrite,
     );

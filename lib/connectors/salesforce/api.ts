@@ -21,7 +21,8 @@ export const MAX_QUERY_PAGES = 10;
 
 /** A thin REST client: every call goes through requestJson with Salesforce's error rules. */
 export function createSalesforceApi(o: { session: SalesforceSession; apiVersion: string; policy?: HttpPolicy; now?: () => number }) {
-  if (!/^v\d{2,3}\.0$/.test(o.apiVersion)) throw new ConnectorError('config', `“${o.apiVersion}” is not a Salesforce API version such as v60.0.`);
+  if (!/^v\d{2,3}\.0$/.test(o.apiVersion))
+    throw new ConnectorError('config', `“${o.apiVersion}” is not a Salesforce API version such as v60.0.`);
   const auth: Auth = {
     token: o.session.accessToken,
     refresh: async () => {
@@ -29,7 +30,9 @@ export function createSalesforceApi(o: { session: SalesforceSession; apiVersion:
         return await o.session.refresh();
       } catch (e) {
         if (e instanceof ConnectorError) throw e;
-        throw new ConnectorError('auth', 'The Salesforce session could not be renewed. Reconnect Salesforce in Leadlight settings.', { detail: String(e) });
+        throw new ConnectorError('auth', 'The Salesforce session could not be renewed. Reconnect Salesforce in Leadlight settings.', {
+          detail: String(e),
+        });
       }
     },
   };

@@ -24,13 +24,20 @@ function fieldFrom(message: string, fields: string[] | undefined): string | unde
 const SCOPE_MESSAGES: Readonly<Record<string, string>> = {
   API_DISABLED_FOR_ORG: 'Salesforce API access is turned off for this org or user. An admin needs to grant the “API Enabled” permission.',
   API_CURRENTLY_DISABLED: 'Salesforce API access is turned off for this org or user. An admin needs to grant the “API Enabled” permission.',
-  INSUFFICIENT_ACCESS: 'Your Salesforce user may not read or write these records. Ask your admin for access to Leads, Contacts, Campaigns and Tasks.',
+  INSUFFICIENT_ACCESS:
+    'Your Salesforce user may not read or write these records. Ask your admin for access to Leads, Contacts, Campaigns and Tasks.',
   INSUFFICIENT_ACCESS_OR_READONLY:
     'Your Salesforce user may not read or write these records. Ask your admin for access to Leads, Contacts, Campaigns and Tasks.',
   FUNCTIONALITY_NOT_ENABLED: 'A Salesforce feature Leadlight needs (such as Campaigns) is not enabled in this org.',
 };
 
-const QUERY_ERRORS = new Set(['MALFORMED_QUERY', 'INVALID_FIELD', 'INVALID_TYPE', 'INVALID_QUERY_FILTER_OPERATOR', 'INVALID_FIELD_FOR_INSERT_UPDATE']);
+const QUERY_ERRORS = new Set([
+  'MALFORMED_QUERY',
+  'INVALID_FIELD',
+  'INVALID_TYPE',
+  'INVALID_QUERY_FILTER_OPERATOR',
+  'INVALID_FIELD_FOR_INSERT_UPDATE',
+]);
 
 /**
  * Reads Salesforce's error arrays (`[{ message, errorCode, fields? }]`). Salesforce
@@ -50,7 +57,9 @@ export function classifySalesforce(now: () => number = Date.now): Classify {
       const concurrent = first?.message.includes('Concurrent') ?? false;
       return new ConnectorError(
         'rate_limited',
-        concurrent ? 'Salesforce is busy; trying again shortly.' : 'Your Salesforce org has used its daily API allowance. Leadlight will try again later.',
+        concurrent
+          ? 'Salesforce is busy; trying again shortly.'
+          : 'Your Salesforce org has used its daily API allowance. Leadlight will try again later.',
         { status, detail: usage ? `${detail} (${usage})` : detail, ...(concurrent ? {} : { retryAfterMs: dailyLimitRetryAfterMs(now()) }) },
       );
     }
@@ -65,8 +74,10 @@ export function classifySalesforce(now: () => number = Date.now): Classify {
         { status, detail: field ? `${detail} [field: ${field}]` : detail },
       );
     }
-    if (status >= 500) return new ConnectorError('server', `Salesforce had a problem (HTTP ${status}${code ? `, ${code}` : ''}).`, { status, detail });
-    if (code === 'NOT_FOUND' || status === 404) return new ConnectorError('not_found', 'Salesforce has no such record.', { status, detail });
+    if (status >= 500)
+      return new ConnectorError('server', `Salesforce had a problem (HTTP ${status}${code ? `, ${code}` : ''}).`, { status, detail });
+    if (code === 'NOT_FOUND' || status === 404)
+      return new ConnectorError('not_found', 'Salesforce has no such record.', { status, detail });
     return first ? new ConnectorError('client', `Salesforce refused the request: ${first.message}`, { status, detail }) : null;
   };
 }

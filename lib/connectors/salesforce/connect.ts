@@ -30,7 +30,10 @@ export async function connectSalesforce(o: {
   const code = parseRedirect(redirect, state);
   const token = await exchangeCode({ loginHost: o.loginHost, clientId: o.clientId, redirectUri: o.redirectUri, code, verifier });
   if (!token.refresh_token) {
-    throw new ConnectorError('config', 'Salesforce did not issue a refresh token. The connected app needs the “refresh_token, offline_access” scope.');
+    throw new ConnectorError(
+      'config',
+      'Salesforce did not issue a refresh token. The connected app needs the “refresh_token, offline_access” scope.',
+    );
   }
   return {
     accessToken: token.access_token,

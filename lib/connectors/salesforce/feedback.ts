@@ -41,12 +41,15 @@ async function findPerson(api: SalesforceApi, email: string): Promise<{ object: 
  * marker is searched first. The optional write-back field is set on every attempt
  * (PATCH is idempotent) so a retry also finishes a write-back that failed.
  */
-export async function deliverSalesforceFeedback(api: SalesforceApi, feedback: Feedback, writeBackField: string | undefined): Promise<Delivery> {
+export async function deliverSalesforceFeedback(
+  api: SalesforceApi,
+  feedback: Feedback,
+  writeBackField: string | undefined,
+): Promise<Delivery> {
   const person = await findPerson(api, feedback.email);
   const marked = await api.query(markedTaskQuery(person.id, feedbackMarker(feedback.id)), TaskRecordSchema);
   // Eight characters can collide; the full id in Description decides, unless a user edited that line away.
-  const existing =
-    marked.find((t) => t.Description?.includes(feedback.id)) ?? marked.find((t) => !t.Description?.includes(ID_LINE));
+  const existing = marked.find((t) => t.Description?.includes(feedback.id)) ?? marked.find((t) => !t.Description?.includes(ID_LINE));
   let remoteId = existing?.Id;
   if (!remoteId) {
     const created = await api.create(
@@ -61,7 +64,8 @@ export async function deliverSalesforceFeedback(api: SalesforceApi, feedback: Fe
       },
       CreateResultSchema,
     );
-    if (!created.success) throw new ConnectorError('client', 'Salesforce did not save the feedback task.', { detail: JSON.stringify(created.errors) });
+    if (!created.success)
+      throw new ConnectorError('client', 'Salesforce did not save the feedback task.', { detail: JSON.stringify(created.errors) });
     remoteId = created.id;
   }
   if (writeBackField) await api.update(person.object, person.id, { [writeBackField]: feedback.verdict === 'good' ? 'Good' : 'Bad' });

@@ -20,13 +20,17 @@ export function normalizeLoginHost(input: string): string {
   let host: string;
   try {
     const url = new URL(trimmed.includes('://') ? trimmed : `https://${trimmed}`);
-    if (url.protocol !== 'https:' || url.port || url.username || (url.pathname !== '/' && url.pathname !== '')) throw new Error('not a host');
+    if (url.protocol !== 'https:' || url.port || url.username || (url.pathname !== '/' && url.pathname !== ''))
+      throw new Error('not a host');
     host = url.hostname;
   } catch {
     host = '';
   }
   if (!isSalesforceHost(host)) {
-    throw new ConnectorError('config', `“${input}” is not a Salesforce login host. Use login.salesforce.com, test.salesforce.com or your My Domain (…my.salesforce.com).`);
+    throw new ConnectorError(
+      'config',
+      `“${input}” is not a Salesforce login host. Use login.salesforce.com, test.salesforce.com or your My Domain (…my.salesforce.com).`,
+    );
   }
   return host;
 }

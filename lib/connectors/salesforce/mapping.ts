@@ -7,7 +7,11 @@ import type { SfCampaignMember, SfContact, SfLead } from './schemas';
 
 /** A picklist value as a key: "Partner Referral" → "partner_referral". */
 export function picklistKey(value: string): string {
-  return value.trim().toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '_').replace(/^_+|_+$/g, '');
+  return value
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '_')
+    .replace(/^_+|_+$/g, '');
 }
 
 // Salesforce's stock LeadSource values (and common admin additions) onto
@@ -106,7 +110,8 @@ const BundleSchema = z.object({ contact: ContactSchema, campaigns: z.array(Campa
 
 function checked(bundle: ContactBundle): ContactBundle {
   const parsed = BundleSchema.safeParse(bundle);
-  if (!parsed.success) throw new ConnectorError('invalid_response', 'Salesforce sent a record Leadlight could not read.', { detail: parsed.error.message });
+  if (!parsed.success)
+    throw new ConnectorError('invalid_response', 'Salesforce sent a record Leadlight could not read.', { detail: parsed.error.message });
   return parsed.data;
 }
 

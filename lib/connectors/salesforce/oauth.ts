@@ -26,7 +26,13 @@ export type TokenResponse = z.output<typeof TokenResponseSchema>;
 const TokenErrorSchema = z.object({ error: z.string(), error_description: z.string().optional() });
 
 /** The authorize URL the sign-in window opens, with an S256 PKCE challenge and CSRF state. */
-export function buildAuthorizeUrl(o: { loginHost: string; clientId: string; redirectUri: string; challenge: string; state: string }): string {
+export function buildAuthorizeUrl(o: {
+  loginHost: string;
+  clientId: string;
+  redirectUri: string;
+  challenge: string;
+  state: string;
+}): string {
   const url = new URL(`https://${normalizeLoginHost(o.loginHost)}/services/oauth2/authorize`);
   url.search = new URLSearchParams({
     response_type: 'code',
@@ -46,15 +52,21 @@ export function parseRedirect(redirectUrl: string, expectedState: string): strin
   try {
     params = new URL(redirectUrl).searchParams;
   } catch {
-    throw new ConnectorError('auth', 'Salesforce sign-in ended on an address Leadlight cannot read. Try connecting again.', { detail: redirectUrl });
+    throw new ConnectorError('auth', 'Salesforce sign-in ended on an address Leadlight cannot read. Try connecting again.', {
+      detail: redirectUrl,
+    });
   }
   const error = params.get('error');
   if (error) {
-    const message = error === 'access_denied' ? 'Salesforce access was not allowed, so Leadlight is not connected.' : 'Salesforce sign-in failed.';
+    const message =
+      error === 'access_denied' ? 'Salesforce access was not allowed, so Leadlight is not connected.' : 'Salesforce sign-in failed.';
     throw new ConnectorError('auth', message, { detail: `${error}: ${params.get('error_description') ?? ''}`.trim() });
   }
   // A different state means this redirect answers a login we did not start (CSRF or a stale window).
-  if (params.get('state') !== expectedState) throw new ConnectorError('auth', 'The Salesforce sign-in did not match this request. Try connecting again.', { detail: 'state mismatch' });
+  if (params.get('state') !== expectedState)
+    throw new ConnectorError('auth', 'The Salesforce sign-in did not match this request. Try connecting again.', {
+      detail: 'state mismatch',
+    });
   const code = params.get('code');
   if (!code) throw new ConnectorError('auth', 'Salesforce did not return a sign-in code. Try connecting again.');
   return code;
@@ -66,10 +78,18 @@ function tokenError(status: number, body: unknown): ConnectorError {
   const detail = parsed.success ? `${code}: ${parsed.data.error_description ?? ''}` : `HTTP ${status}`;
   if (status >= 500) return new ConnectorError('server', `Salesforce sign-in had a problem (HTTP ${status}).`, { status, detail });
   if (code === 'invalid_grant' || code === 'inactive_user' || code === 'inactive_org')
-    return new ConnectorError('auth', 'The Salesforce sign-in expired or was revoked. Reconnect Salesforce in Leadlight settings.', { status, detail });
-  if (code === 'invalid_app_access') return new ConnectorError('scopes', 'Your Salesforce admin has not approved Leadlight for your user.', { status, detail });
+    return new ConnectorError('auth', 'The Salesforce sign-in expired or was revoked. Reconnect Salesforce in Leadlight settings.', {
+      status,
+      detail,
+    });
+  if (code === 'invalid_app_access')
+    return new ConnectorError('scopes', 'Your Salesforce admin has not approved Leadlight for your user.', { status, detail });
   if (code === 'invalid_client_id' || code === 'invalid_client' || code === 'redirect_uri_mismatch')
-    return new ConnectorError('config', 'The Salesforce connected app is not set up for Leadlight (consumer key or callback URL). Ask your Salesforce admin.', { status, detail });
+    return new ConnectorError(
+      'config',
+      'The Salesforce connected app is not set up for Leadlight (consumer key or callback URL). Ask your Salesforce admin.',
+      { status, detail },
+    );
   return new ConnectorError('client', `Salesforce refused the sign-in (HTTP ${status}).`, { status, detail });
 }
 
@@ -84,7 +104,8 @@ async function postToken(loginHost: string, form: Record<string, string>): Promi
       signal: AbortSignal.timeout(TOKEN_TIMEOUT_MS),
     });
   } catch (e) {
-    if (e instanceof DOMException && e.name === 'TimeoutError') throw new ConnectorError('timeout', 'Salesforce sign-in did not answer in time.');
+    if (e instanceof DOMException && e.name === 'TimeoutError')
+      throw new ConnectorError('timeout', 'Salesforce sign-in did not answer in time.');
     throw new ConnectorError('network', 'Could not reach Salesforce. Check the connection.', { detail: String(e) });
   }
   const text = await response.text();
@@ -96,12 +117,21 @@ async function postToken(loginHost: string, form: Record<string, string>): Promi
   }
   if (!response.ok) throw tokenError(response.status, body);
   const parsed = TokenResponseSchema.safeParse(body);
-  if (!parsed.success) throw new ConnectorError('invalid_response', 'Salesforce answered the sign-in with data Leadlight does not understand.', { detail: parsed.error.message });
+  if (!parsed.success)
+    throw new ConnectorError('invalid_response', 'Salesforce answered the sign-in with data Leadlight does not understand.', {
+      detail: parsed.error.message,
+    });
   return parsed.data;
 }
 
 /** Trades the authorization code for tokens, proving the login with the PKCE verifier (no client secret). */
-export function exchangeCode(o: { loginHost: string; clientId: string; redirectUri: string; code: string; verifier: string }): Promise<TokenResponse> {
+export function exchangeCode(o: {
+  loginHost: string;
+  clientId: string;
+  redirectUri: string;
+  code: string;
+  verifier: string;
+}): Promise<TokenResponse> {
   return postToken(o.loginHost, {
     grant_type: 'authorization_code',
     code: o.code,

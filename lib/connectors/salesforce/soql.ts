@@ -10,7 +10,10 @@ export function soqlString(value: string): string {
 
 /** A LIKE pattern literal that matches `text` anywhere; % and _ in the text are matched literally. */
 export function soqlContains(text: string): string {
-  const escaped = text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/([%_])/g, '\\$1');
+  const escaped = text
+    .replace(/\\/g, '\\\\')
+    .replace(/'/g, "\\'")
+    .replace(/([%_])/g, '\\$1');
   return `'%${escaped}%'`;
 }
 

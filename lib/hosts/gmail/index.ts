@@ -34,7 +34,11 @@ const MARKERS = `[email], [data-hovercard-id], ${GMAIL_SELECTORS.threadSubject.s
 const carriesMarker = (node: Node) => {
   if (node.nodeType !== 1) return false;
   const el = node as Element;
-  if ((el.hasAttribute('email') || el.hasAttribute('data-hovercard-id') || el.hasAttribute('role') || el.localName === 'h2') && el.matches(MARKERS)) return true;
+  if (
+    (el.hasAttribute('email') || el.hasAttribute('data-hovercard-id') || el.hasAttribute('role') || el.localName === 'h2') &&
+    el.matches(MARKERS)
+  )
+    return true;
   return el.firstElementChild !== null && el.querySelector(MARKERS) !== null;
 };
 

@@ -18,7 +18,10 @@ export function detectOutlookSelf(doc: Document): string | null {
 
 /** "Tom Becker (tom@x.com)" → "Tom Becker"; a bare address yields no name. */
 function nameBeside(text: string | null | undefined, email: string): string | undefined {
-  const name = text?.replace(email, '').replace(/[<>()]/g, '').trim();
+  const name = text
+    ?.replace(email, '')
+    .replace(/[<>()]/g, '')
+    .trim();
   return name && !name.includes('@') ? name : undefined;
 }
 

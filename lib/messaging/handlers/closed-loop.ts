@@ -52,7 +52,8 @@ export function closedLoopHandlers({ db, now = () => new Date() }: HandlerDeps):
         basis: `Computed in this browser from ${source?.name ?? 'the cache'} and the feedback given here`,
       };
     },
-    getDrillDown: async ({ campaignId, from, to }) => drillDown(campaignId, { ...(await reportData(db)), period: { from: new Date(from), to: new Date(to) } }),
+    getDrillDown: async ({ campaignId, from, to }) =>
+      drillDown(campaignId, { ...(await reportData(db)), period: { from: new Date(from), to: new Date(to) } }),
     getFeedbackCsv: async () => {
       const data = await reportData(db);
       return { csv: feedbackToCsv(data.feedback, data.contacts, data.reasons) };

@@ -6,7 +6,11 @@ import type { HandlerDeps, Handlers } from './deps';
 
 async function settingsView(db: LeadlightDb): Promise<SettingsView> {
   const [settings, secrets, feed] = await Promise.all([loadSettings(db), loadSecrets(db), db.meta.get('sync:feed')]);
-  return { settings, connections: describeSecrets(secrets), feed: feed ? { lastSyncAt: feed.lastSyncAt, lastError: feed.lastError } : undefined };
+  return {
+    settings,
+    connections: describeSecrets(secrets),
+    feed: feed ? { lastSyncAt: feed.lastSyncAt, lastError: feed.lastError } : undefined,
+  };
 }
 
 type ConnectionMessages = 'getSettings' | 'saveSettings' | 'setHubspotToken' | 'connectSalesforce' | 'disconnectSalesforce' | 'syncFeedNow';
@@ -23,10 +27,15 @@ export function connectionHandlers(deps: HandlerDeps): Pick<Handlers, Connection
         // A live CRM is the source now: drop the previous source's contacts so nothing stale mixes in.
         await db.transaction('rw', [db.contacts, db.campaigns, db.touches, db.meta], async () => {
           await Promise.all([db.contacts.clear(), db.campaigns.clear(), db.touches.clear()]);
-          await db.meta.put({ key: 'source', name: after.source === 'hubspot' ? 'HubSpot' : 'Salesforce', loadedAt: new Date().toISOString() });
+          await db.meta.put({
+            key: 'source',
+            name: after.source === 'hubspot' ? 'HubSpot' : 'Salesforce',
+            loadedAt: new Date().toISOString(),
+          });
         });
       }
-      if (after.source === 'feed' && after.feed && (before.source !== 'feed' || before.feed?.url !== after.feed.url)) await deps.syncFeedNow?.();
+      if (after.source === 'feed' && after.feed && (before.source !== 'feed' || before.feed?.url !== after.feed.url))
+        await deps.syncFeedNow?.();
       deps.kickOutbox?.();
       return settingsView(db);
     },

@@ -20,7 +20,9 @@ export function contactHandlers(deps: HandlerDeps): Pick<Handlers, 'getContactCo
         onUpdated: (email) => tabId !== undefined && deps.notifyUpdated?.(tabId, email),
       });
       // A cached view whose last refresh failed says so, instead of going blank.
-      return Promise.all(rows.map(async (r) => (r.context && !r.error && connector ? { ...r, error: await lastRefreshError(db, r.email) } : r)));
+      return Promise.all(
+        rows.map(async (r) => (r.context && !r.error && connector ? { ...r, error: await lastRefreshError(db, r.email) } : r)),
+      );
     },
     getContactContext: ({ email }) => getContactContext(db, email),
     searchContacts: ({ query }) => searchContacts(db, query),

@@ -13,7 +13,13 @@ export type { HandlerDeps, Handlers, SenderInfo } from './deps';
 
 /** The background's answers, one per message type. */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  return { ...contactHandlers(deps), ...feedbackHandlers(deps), ...dataHandlers(deps), ...connectionHandlers(deps), ...closedLoopHandlers(deps) };
+  return {
+    ...contactHandlers(deps),
+    ...feedbackHandlers(deps),
+    ...dataHandlers(deps),
+    ...connectionHandlers(deps),
+    ...closedLoopHandlers(deps),
+  };
 }
 
 /** Raised for requests that are refused before any handler runs. */

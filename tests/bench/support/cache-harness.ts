@@ -7,7 +7,11 @@ import type { Touch } from '@/lib/domain/campaign';
 declare global {
   interface Window {
     __llCache: {
-      fill: (contacts: number, touchesPerContact: number, chunk: number) => Promise<{ contactRowsPerSec: number; touchRowsPerSec: number; allRowsPerSec: number }>;
+      fill: (
+        contacts: number,
+        touchesPerContact: number,
+        chunk: number,
+      ) => Promise<{ contactRowsPerSec: number; touchRowsPerSec: number; allRowsPerSec: number }>;
       lookups: (n: number) => Promise<number[]>;
       bytes: () => Promise<number>;
       clear: () => Promise<void>;
@@ -23,12 +27,21 @@ const email = (i: number) => `person${i}@company${i % 5000}.example`;
 window.__llCache = {
   async fill(contacts, perContact, chunk) {
     total = contacts;
-    await db.campaigns.bulkPut(Array.from({ length: 50 }, (_, i) => ({ id: `cmp-${i}`, name: `Campaign ${i}`, type: 'webinar', status: 'completed' })));
+    await db.campaigns.bulkPut(
+      Array.from({ length: 50 }, (_, i) => ({ id: `cmp-${i}`, name: `Campaign ${i}`, type: 'webinar', status: 'completed' })),
+    );
     let t = performance.now();
     for (let start = 0; start < contacts; start += chunk) {
       const rows = [];
       for (let i = start; i < Math.min(contacts, start + chunk); i++) {
-        const c = { email: email(i), name: `Person ${i}`, title: 'Director of Operations', company: `Company ${i % 5000}`, lifecycleStage: 'lead', score: i % 100 };
+        const c = {
+          email: email(i),
+          name: `Person ${i}`,
+          title: 'Director of Operations',
+          company: `Company ${i % 5000}`,
+          lifecycleStage: 'lead',
+          score: i % 100,
+        };
         rows.push({ ...c, tokens: searchTokens(c) });
       }
       await db.contacts.bulkPut(rows);
@@ -41,12 +54,25 @@ window.__llCache = {
       for (let k = start; k < Math.min(touchTotal, start + chunk); k++) {
         const i = k % contacts;
         const day = String(1 + (k % 28)).padStart(2, '0');
-        rows.push({ id: `t-${k}`, email: email(i), campaignId: `cmp-${k % 50}`, assetName: `Asset ${k % 200}`, assetType: ASSETS[k % ASSETS.length]!, date: `2026-0${1 + (k % 9)}-${day}T10:00:00.000Z`, responseStatus: 'Opened', responded: k % 3 === 0 });
+        rows.push({
+          id: `t-${k}`,
+          email: email(i),
+          campaignId: `cmp-${k % 50}`,
+          assetName: `Asset ${k % 200}`,
+          assetType: ASSETS[k % ASSETS.length]!,
+          date: `2026-0${1 + (k % 9)}-${day}T10:00:00.000Z`,
+          responseStatus: 'Opened',
+          responded: k % 3 === 0,
+        });
       }
       await db.touches.bulkPut(rows);
     }
     const touchSecs = (performance.now() - t) / 1000;
-    return { contactRowsPerSec: contacts / contactSecs, touchRowsPerSec: touchTotal / touchSecs, allRowsPerSec: (contacts + touchTotal) / (contactSecs + touchSecs) };
+    return {
+      contactRowsPerSec: contacts / contactSecs,
+      touchRowsPerSec: touchTotal / touchSecs,
+      allRowsPerSec: (contacts + touchTotal) / (contactSecs + touchSecs),
+    };
   },
   async lookups(n) {
     const times: number[] = [];

@@ -11,9 +11,7 @@ export async function sendToSidebars(worker: Worker, type: string, data?: unknow
   const answered = await worker.evaluate(
     async ({ type, data }) => {
       const tabs = await chrome.tabs.query({});
-      const sent = await Promise.allSettled(
-        tabs.map((t) => chrome.tabs.sendMessage(t.id!, { id: 1, type, data, timestamp: Date.now() })),
-      );
+      const sent = await Promise.allSettled(tabs.map((t) => chrome.tabs.sendMessage(t.id!, { id: 1, type, data, timestamp: Date.now() })));
       return sent.filter((r) => r.status === 'fulfilled' && r.value).length;
     },
     { type, data },

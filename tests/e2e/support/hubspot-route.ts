@@ -14,8 +14,13 @@ export async function routeHubspot(context: BrowserContext) {
   const notes: { id: string; body: string }[] = [];
   const state = { holdNoteAnswer: false, noteWrites: 0 };
   // The extension calls from its own origin; an optional host grant cannot be clicked in a test, so answer CORS.
-  const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'authorization, content-type, accept', 'access-control-allow-methods': 'GET, POST, PATCH, OPTIONS' };
-  const json = (route: Route, body: string, status = 200) => route.fulfill({ status, contentType: 'application/json', headers: cors, body });
+  const cors = {
+    'access-control-allow-origin': '*',
+    'access-control-allow-headers': 'authorization, content-type, accept',
+    'access-control-allow-methods': 'GET, POST, PATCH, OPTIONS',
+  };
+  const json = (route: Route, body: string, status = 200) =>
+    route.fulfill({ status, contentType: 'application/json', headers: cors, body });
   await context.route('https://api.hubapi.com/**', async (route) => {
     const request = route.request();
     const url = new URL(request.url());
@@ -23,14 +28,27 @@ export async function routeHubspot(context: BrowserContext) {
     if (url.pathname.startsWith('/crm/v3/objects/contacts/')) return json(route, fixture('contact-maya'));
     if (url.pathname.startsWith('/crm/v3/properties/contacts/industry')) return json(route, fixture('property-industry'));
     if (url.pathname.startsWith('/crm/v3/properties/contacts/')) return json(route, fixture('property-hs-lead-status'));
-    if (url.pathname === '/email/public/v1/events') return json(route, JSON.stringify({ ...JSON.parse(fixture('email-events-page-2')), hasMore: false }));
+    if (url.pathname === '/email/public/v1/events')
+      return json(route, JSON.stringify({ ...JSON.parse(fixture('email-events-page-2')), hasMore: false }));
     if (url.pathname.startsWith('/email/public/v1/campaigns/')) return json(route, fixture('email-campaign-3100201'));
     if (url.pathname === '/crm/v3/objects/notes/search') {
-      const token = (request.postDataJSON() as { filterGroups: { filters: { propertyName: string; value: string }[] }[] }).filterGroups[0]?.filters.find(
-        (f) => f.propertyName === 'hs_note_body',
-      )?.value;
+      const token = (
+        request.postDataJSON() as { filterGroups: { filters: { propertyName: string; value: string }[] }[] }
+      ).filterGroups[0]?.filters.find((f) => f.propertyName === 'hs_note_body')?.value;
       const found = notes.filter((n) => token && n.body.includes(token));
-      return json(route, JSON.stringify({ total: found.length, results: found.map((n) => ({ id: n.id, properties: { hs_note_body: n.body }, createdAt: '2026-11-26T10:00:00.000Z', updatedAt: '2026-11-26T10:00:00.000Z', archived: false })) }));
+      return json(
+        route,
+        JSON.stringify({
+          total: found.length,
+          results: found.map((n) => ({
+            id: n.id,
+            properties: { hs_note_body: n.body },
+            createdAt: '2026-11-26T10:00:00.000Z',
+            updatedAt: '2026-11-26T10:00:00.000Z',
+            archived: false,
+          })),
+        }),
+      );
     }
     if (url.pathname === '/crm/v3/objects/notes' && request.method() === 'POST') {
       state.noteWrites += 1;
@@ -39,7 +57,17 @@ export async function routeHubspot(context: BrowserContext) {
       notes.push({ id, body });
       // HubSpot wrote the note; this answer never arrives (the worker is stopped meanwhile).
       if (state.holdNoteAnswer) return;
-      return json(route, JSON.stringify({ id, properties: { hs_note_body: body }, createdAt: '2026-11-26T10:00:00.000Z', updatedAt: '2026-11-26T10:00:00.000Z', archived: false }), 201);
+      return json(
+        route,
+        JSON.stringify({
+          id,
+          properties: { hs_note_body: body },
+          createdAt: '2026-11-26T10:00:00.000Z',
+          updatedAt: '2026-11-26T10:00:00.000Z',
+          archived: false,
+        }),
+        201,
+      );
     }
     return json(route, fixture('error-404-object-not-found'), 404);
   });

@@ -57,7 +57,12 @@ export async function routeHost(context: BrowserContext, origin: string, fixture
   const body = readFileSync(resolve(here, '../../fixtures', fixture), 'utf8');
   await context.route(`${origin}/**`, (route) =>
     route.request().resourceType() === 'document'
-      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body, headers: csp ? { 'content-security-policy': csp } : {} })
+      ? route.fulfill({
+          status: 200,
+          contentType: 'text/html; charset=utf-8',
+          body,
+          headers: csp ? { 'content-security-policy': csp } : {},
+        })
       : route.fulfill({ status: 404, body: '' }),
   );
 }
