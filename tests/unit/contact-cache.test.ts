@@ -4,6 +4,7 @@ import type { Connector, ContactBundle } from '@/lib/connectors/connector';
 import { ConnectorError } from '@/lib/connectors/errors';
 import { LeadlightDb, searchTokens } from '@/lib/db/database';
 import { createCampaign, createContact, createTouch } from '../factories';
+import { putRow, storedTouches } from '../support/db-rows';
 
 const ADA = 'ada.lovelace@analytical.example';
 let db: LeadlightDb;
@@ -58,6 +59,18 @@ describe('stale-while-revalidate contact cache', () => {
     expect((await db.contacts.get(ADA))?.title).toBe('COO');
   });
 
+  it("replaces the contact's touches with the CRM's answer, so a removed membership disappears", async () => {
+    let touches = [createTouch({ id: 't-old' }), createTouch({ id: 't-kept' })];
+    const crm = liveCrm(() => ({ ...bundleFor(), touches }));
+    await getCachedContexts([ADA], { db, connector: crm.connector, ttlMs: 60_000, maxContacts: 100, now });
+    touches = [createTouch({ id: 't-kept' }), createTouch({ id: 't-new' })];
+    clock = new Date(clock.getTime() + 120_000);
+    const onUpdated = vi.fn();
+    await getCachedContexts([ADA], { db, connector: crm.connector, ttlMs: 60_000, maxContacts: 100, now, onUpdated });
+    await vi.waitFor(() => expect(onUpdated).toHaveBeenCalledWith(ADA));
+    expect((await storedTouches(db)).map((t) => t.id)).toEqual(['t-kept', 't-new']);
+  });
+
   it('keeps the cached view when a refresh fails', async () => {
     let fail = false;
     const crm = liveCrm(() => {
@@ -95,19 +108,22 @@ describe('eviction', () => {
   it('drops the least recently viewed contacts and their touches beyond the cap', async () => {
     for (let i = 0; i < 5; i++) {
       const c = createContact({ email: `p${i}@x.example` });
-      await db.contacts.put({ ...c, tokens: searchTokens(c), viewedAt: `2026-11-0${i + 1}T00:00:00.000Z` });
-      await db.touches.put(createTouch({ email: c.email }));
+      await putRow(db, c, {
+        tokens: searchTokens(c),
+        viewedAt: `2026-11-0${i + 1}T00:00:00.000Z`,
+        touches: [createTouch({ email: c.email })],
+      });
     }
     expect(await evictLeastRecentlyViewed(db, 3)).toBe(2);
     expect((await db.contacts.toCollection().primaryKeys()).sort()).toEqual(['p2@x.example', 'p3@x.example', 'p4@x.example']);
-    expect(await db.touches.count()).toBe(3);
+    expect((await storedTouches(db)).map((t) => t.email).sort()).toEqual(['p2@x.example', 'p3@x.example', 'p4@x.example']);
   });
 });
 
 describe('recency bookkeeping', () => {
   it('records views for a live CRM cache, and writes nothing for bulk sources', async () => {
     const c = createContact();
-    await db.contacts.put({ ...c, tokens: searchTokens(c), fetchedAt: clock.toISOString() });
+    await putRow(db, c, { tokens: searchTokens(c), fetchedAt: clock.toISOString() });
     await getCachedContexts([ADA], { db, ttlMs: 60_000, maxContacts: 100, now });
     expect((await db.contacts.get(ADA))?.viewedAt).toBeUndefined();
     const crm = liveCrm(() => bundleFor());

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getContactContext, searchContacts } from '@/lib/db/contact-repository';
+import { getContactContext, loadContactsAndTouches, searchContacts } from '@/lib/db/contact-repository';
 import { LeadlightDb } from '@/lib/db/database';
 import { replaceDataset } from '@/lib/db/seed';
 import { createCampaign, createContact, createPersona, createTouch } from '../factories';
@@ -57,5 +57,31 @@ describe('searchContacts', () => {
 
   it('returns nothing for an empty query', async () => {
     expect(await searchContacts(db, '   ')).toEqual([]);
+  });
+});
+
+describe('loadContactsAndTouches', () => {
+  it('returns every contact without its row bookkeeping and every touch with its email', async () => {
+    const { contacts, touches } = await loadContactsAndTouches(db);
+    expect(contacts.map((c) => c.email).sort()).toEqual(['ada.lovelace@analytical.example', 'grace.hopper@navy.example']);
+    for (const c of contacts) expect(Object.keys(c)).not.toEqual(expect.arrayContaining(['tokens']));
+    for (const c of contacts) expect(c).not.toHaveProperty('touches');
+    expect(touches.map((t) => [t.email, t.campaignId]).sort()).toEqual([
+      ['ada.lovelace@analytical.example', 'cmp-2'],
+      ['ada.lovelace@analytical.example', 'cmp-gone'],
+      ['ada.lovelace@analytical.example', 'cmp-test'],
+    ]);
+  });
+
+  it('keeps a touch whose person the dataset does not list, under a bare contact', async () => {
+    await replaceDataset(
+      db,
+      { contacts: [createContact()], campaigns: [], touches: [createTouch({ email: 'lena.vogel@tessel.example' })], personas: [] },
+      'Feed',
+    );
+    const { contacts, touches } = await loadContactsAndTouches(db);
+    expect(contacts.find((c) => c.email === 'lena.vogel@tessel.example')).toEqual({ email: 'lena.vogel@tessel.example' });
+    expect(touches.map((t) => t.email)).toEqual(['lena.vogel@tessel.example']);
+    expect((await getContactContext(db, 'lena.vogel@tessel.example'))?.timeline).toHaveLength(1);
   });
 });

@@ -6,11 +6,13 @@ import { LeadlightDb } from '@/lib/db/database';
 import { FeedbackSchema } from '@/lib/domain/feedback';
 import { readFixtureJson } from '../support/fixtures';
 
-type VersionFixture = { version: number; stores: Record<string, string>; rows: Record<string, Record<string, unknown>[]> };
+type Row = Record<string, unknown>;
+type VersionFixture = { version: number; stores: Record<string, string>; rows: Record<string, Row[]> };
 
 const fixtures = readdirSync(new URL('../fixtures/db/', import.meta.url))
   .filter((f) => /^v\d+\.json$/.test(f))
-  .map((f) => readFixtureJson<VersionFixture>(`db/${f}`));
+  .map((f) => readFixtureJson<VersionFixture>(`db/${f}`))
+  .sort((a, b) => a.version - b.version);
 
 /** Opens a database exactly as a shipped version left it and fills it with that version's rows. */
 async function createShippedDatabase(fixture: VersionFixture): Promise<string> {
@@ -23,23 +25,43 @@ async function createShippedDatabase(fixture: VersionFixture): Promise<string> {
   return name;
 }
 
+const MAYA = 'maya.okafor@northwind-logistics.example';
+
+it('has a fixture for every shipped schema version before the current one', async () => {
+  const db = new LeadlightDb(`versions-${crypto.randomUUID()}`);
+  await db.open();
+  expect(fixtures.map((f) => f.version)).toEqual(Array.from({ length: db.verno - 1 }, (_, i) => i + 1));
+  await db.delete();
+});
+
 describe.each(fixtures.map((f) => [f.version, f] as const))('upgrading a v%i database', (_v, fixture) => {
   it('keeps every row and fills what newer versions expect', async () => {
     const db = new LeadlightDb(await createShippedDatabase(fixture));
     await db.open();
     expect(db.verno).toBeGreaterThan(fixture.version);
-    for (const [table, rows] of Object.entries(fixture.rows)) {
-      expect(await db.table(table).count(), table).toBe(rows.length);
-    }
+    const { touches = [], contacts = [], ...others } = fixture.rows;
+    for (const [table, rows] of Object.entries(others)) expect(await db.table(table).count(), table).toBe(rows.length);
     for (const f of await db.feedback.toArray()) expect(FeedbackSchema.safeParse(f).success, `feedback ${f.id}`).toBe(true);
-    const maya = await db.contacts.get('maya.okafor@northwind-logistics.example');
+
+    // v4: every touch now sits in its contact's row, without the repeated email.
+    const rows = await db.contacts.toArray();
+    const stored = rows.flatMap((r) => r.touches.map((t) => ({ ...t, email: r.email })));
+    expect(stored.map((t) => t.id).sort()).toEqual(touches.map((t) => t.id).sort());
+    for (const t of touches) expect(stored.find((s) => s.id === t.id)).toEqual(t);
+    for (const r of rows) for (const t of r.touches) expect(t).not.toHaveProperty('email');
+    // A touch whose person had no contact row keeps a bare row; no contact is lost or doubled.
+    const emails = new Set([...contacts.map((c) => c.email), ...touches.map((t) => t.email)]);
+    expect(rows.map((r) => r.email).sort()).toEqual([...emails].sort());
+    expect(db.tables.map((t) => t.name)).not.toContain('touches');
+
+    const maya = await db.contacts.get(MAYA);
     expect(maya?.fetchedAt).toBe('2026-10-30T08:00:00.000Z');
     // Queries every version must still answer through the upgraded indexes.
-    expect(await db.touches.where('email').equals('maya.okafor@northwind-logistics.example').count()).toBe(1);
     expect(await db.contacts.where('tokens').startsWith('okaf').count()).toBe(1);
-    const ctx = await getContactContext(db, 'maya.okafor@northwind-logistics.example');
+    const ctx = await getContactContext(db, MAYA);
     expect(ctx?.lastFeedback?.note).toBe('Frozen until Q3');
-    expect(ctx?.timeline).toHaveLength(1);
+    expect(ctx?.timeline.map((t) => t.id)).toEqual(touches.filter((t) => t.email === MAYA).map((t) => t.id));
+    expect(ctx?.contact).not.toHaveProperty('touches');
     await db.delete();
   });
 });

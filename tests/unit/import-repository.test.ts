@@ -5,6 +5,7 @@ import { beginImport, finishImport, upsertRecords } from '@/lib/db/import-reposi
 import type { ImportBatch } from '@/lib/import/batcher';
 import { importText } from '@/lib/import/import-text';
 import { createCampaign, createContact, createTouch } from '../factories';
+import { putRow, storedTouches } from '../support/db-rows';
 
 let db: LeadlightDb;
 beforeEach(() => {
@@ -30,12 +31,12 @@ async function importFixture(name: string, replace = false) {
 const counts = async () => ({
   contacts: await db.contacts.count(),
   campaigns: await db.campaigns.count(),
-  touches: await db.touches.count(),
+  touches: (await storedTouches(db)).length,
 });
 
 describe('upsertRecords', () => {
   it('merges into the existing contact: new non-empty fields win, the rest is kept', async () => {
-    await db.contacts.put({ ...createContact({ owner: 'Jamie Chen' }), tokens: ['stale'], viewedAt: '2026-11-01T00:00:00.000Z' });
+    await putRow(db, createContact({ owner: 'Jamie Chen' }), { tokens: ['stale'], viewedAt: '2026-11-01T00:00:00.000Z' });
     const result = await upsertRecords(
       db,
       { contacts: [{ email: 'ada.lovelace@analytical.example', name: 'Ada King', score: 90 }], campaigns: [], touches: [] },
@@ -64,16 +65,25 @@ describe('upsertRecords', () => {
     expect(await db.contacts.get('ada.lovelace@analytical.example')).toMatchObject({ title: 'CTO', score: 5 });
   });
 
-  it('puts campaigns and touches by id', async () => {
+  it('puts campaigns and touches by id, a touch for an unknown person under a bare contact', async () => {
     await upsertRecords(db, { contacts: [], campaigns: [createCampaign()], touches: [createTouch({ id: 't1' })] }, NOW);
     await upsertRecords(
       db,
       { contacts: [], campaigns: [createCampaign({ name: 'Renamed' })], touches: [createTouch({ id: 't1', responded: false })] },
       NOW,
     );
-    expect(await counts()).toEqual({ contacts: 0, campaigns: 1, touches: 1 });
+    expect(await counts()).toEqual({ contacts: 1, campaigns: 1, touches: 1 });
     expect((await db.campaigns.get('cmp-test'))?.name).toBe('Renamed');
-    expect((await db.touches.get('t1'))?.responded).toBe(false);
+    expect((await storedTouches(db)).find((t) => t.id === 't1')?.responded).toBe(false);
+    expect(await db.contacts.get('ada.lovelace@analytical.example')).toMatchObject({ email: 'ada.lovelace@analytical.example' });
+  });
+
+  it('adds touches to a contact stored by an earlier batch without touching its fields', async () => {
+    await upsertRecords(db, { contacts: [createContact({ title: 'CTO' })], campaigns: [], touches: [createTouch({ id: 't1' })] }, NOW);
+    await upsertRecords(db, { contacts: [], campaigns: [], touches: [createTouch({ id: 't2' })] }, NOW);
+    const row = await db.contacts.get('ada.lovelace@analytical.example');
+    expect(row?.title).toBe('CTO');
+    expect(row?.touches.map((t) => t.id)).toEqual(['t1', 't2']);
   });
 });
 
@@ -92,12 +102,12 @@ describe('importing a file', () => {
     await importFixture('hubspot-contacts.csv');
     const maya = await db.contacts.get('maya.okafor@northwind-logistics.example');
     expect(maya).toMatchObject({ title: 'VP Operations', lifecycleStage: 'mql', score: 78, industry: 'Logistics and Supply Chain' });
-    expect(await db.touches.where('email').equals('maya.okafor@northwind-logistics.example').count()).toBe(2);
+    expect((await db.contacts.get('maya.okafor@northwind-logistics.example'))?.touches).toHaveLength(2);
     expect(await db.contacts.get('jordan.lee@unknown-startup.example')).toMatchObject({ name: 'Jordan Lee', company: 'Unknown Startup' });
   });
 
   it('keeps feedback and clears the demo data only when asked to replace it', async () => {
-    await db.contacts.put({ ...createContact({ email: 'demo@x.example' }), tokens: [] });
+    await putRow(db, createContact({ email: 'demo@x.example' }), { tokens: [] });
     await importFixture('leadlight-sample.csv', false);
     expect(await db.contacts.get('demo@x.example')).toBeDefined();
     await importFixture('leadlight-sample.csv', true);

@@ -1,4 +1,6 @@
 import { deletePersona, loadReasons, replaceDefinitions, saveReasons, savePersona } from '../../db/definitions-repository';
+import { loadContactsAndTouches } from '../../db/contact-repository';
+import { contactOf, touchesOf } from '../../db/contact-rows';
 import type { LeadlightDb } from '../../db/database';
 import { matchPersona } from '../../domain/persona-match';
 import { exportDefinitions, parseDefinitions } from '../../domain/persona-exchange';
@@ -20,9 +22,8 @@ type ClosedLoopMessages =
   | 'importDefinitions';
 
 async function reportData(db: LeadlightDb): Promise<ReportData> {
-  const [contacts, touches, campaigns, feedback, personas, reasons] = await Promise.all([
-    db.contacts.toArray(),
-    db.touches.toArray(),
+  const [{ contacts, touches }, campaigns, feedback, personas, reasons] = await Promise.all([
+    loadContactsAndTouches(db),
     db.campaigns.toArray(),
     db.feedback.toArray(),
     db.personas.toArray(),
@@ -62,12 +63,11 @@ export function closedLoopHandlers({ db, now = () => new Date() }: HandlerDeps):
     savePersona: (persona) => savePersona(db, persona),
     deletePersona: ({ id }) => deletePersona(db, id),
     previewPersona: async (draft) => {
-      const [contacts, touches, saved] = await Promise.all([db.contacts.toArray(), db.touches.toArray(), db.personas.get(draft.id)]);
-      const byEmail = new Map<string, typeof touches>();
-      for (const t of touches) byEmail.set(t.email, [...(byEmail.get(t.email) ?? []), t]);
-      return contacts
-        .map((c) => {
-          const own = byEmail.get(c.email) ?? [];
+      const [rows, saved] = await Promise.all([db.contacts.toArray(), db.personas.get(draft.id)]);
+      return rows
+        .map((row) => {
+          const c = contactOf(row);
+          const own = touchesOf(row);
           return {
             email: c.email,
             name: c.name,

@@ -1,4 +1,5 @@
 import type { LeadlightDb } from '../../db/database';
+import { clearMarketingData } from '../../db/seed';
 import { describeSecrets, loadSecrets, updateSecrets } from '../../settings/secrets';
 import { loadSettings, saveSettings } from '../../settings/settings';
 import type { SettingsView } from '../protocol';
@@ -25,8 +26,8 @@ export function connectionHandlers(deps: HandlerDeps): Pick<Handlers, Connection
       const after = await saveSettings(db, patch);
       if (after.source !== before.source && (after.source === 'hubspot' || after.source === 'salesforce')) {
         // A live CRM is the source now: drop the previous source's contacts so nothing stale mixes in.
-        await db.transaction('rw', [db.contacts, db.campaigns, db.touches, db.meta], async () => {
-          await Promise.all([db.contacts.clear(), db.campaigns.clear(), db.touches.clear()]);
+        await db.transaction('rw', [db.contacts, db.campaigns, db.meta], async () => {
+          await clearMarketingData(db);
           await db.meta.put({
             key: 'source',
             name: after.source === 'hubspot' ? 'HubSpot' : 'Salesforce',

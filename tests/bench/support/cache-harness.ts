@@ -1,6 +1,7 @@
 // Bundled into an extension page by the cache benchmark: the real database class and
 // context assembly, at the scale of a large team's CRM.
 import { getContactContext } from '@/lib/db/contact-repository';
+import { groupTouches, storedTouch } from '@/lib/db/contact-rows';
 import { LeadlightDb, searchTokens } from '@/lib/db/database';
 import type { Touch } from '@/lib/domain/campaign';
 
@@ -42,7 +43,7 @@ window.__llCache = {
           lifecycleStage: 'lead',
           score: i % 100,
         };
-        rows.push({ ...c, tokens: searchTokens(c) });
+        rows.push({ ...c, tokens: searchTokens(c), touches: [] });
       }
       await db.contacts.bulkPut(rows);
     }
@@ -65,7 +66,7 @@ window.__llCache = {
           responded: k % 3 === 0,
         });
       }
-      await db.touches.bulkPut(rows);
+      await db.contacts.bulkUpdate([...groupTouches(rows)].map(([key, own]) => ({ key, changes: { touches: own.map(storedTouch) } })));
     }
     const touchSecs = (performance.now() - t) / 1000;
     return {
