@@ -10,6 +10,7 @@ import { formatDateTime } from '../format';
 import { UnknownContactState } from '../ui/states';
 import { ContactSearch } from './contact-search';
 import { errorMessage } from '../ui/error-message';
+import { BrandMark } from '../ui/brand-mark';
 
 /** What the popup asks of the background. */
 export type PopupApi = Pick<PageApi, 'getStatus' | 'search' | 'getContext' | 'submit' | 'undo' | 'openOptions'> &
@@ -36,7 +37,10 @@ export function PopupApp({ api }: { api: PopupApi }) {
   return (
     <main className="w-[360px] bg-white text-slate-900 dark:bg-slate-900 dark:text-slate-100">
       <header className="flex items-center justify-between bg-sky-700 px-4 py-2 text-white">
-        <h1 className="text-sm font-semibold">Leadlight</h1>
+        <h1 className="flex items-center gap-1.5 text-sm font-semibold">
+          <BrandMark size={20} />
+          Leadlight
+        </h1>
         <span className="flex gap-3">
           <a href="/report.html" target="_blank" rel="noopener" className="text-xs underline">
             Report

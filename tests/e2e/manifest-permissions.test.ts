@@ -43,7 +43,20 @@ type Manifest = {
   content_security_policy?: unknown;
   externally_connectable?: unknown;
   web_accessible_resources?: unknown;
+  icons?: Record<string, string>;
+  action?: { default_icon?: Record<string, string> };
+  browser_action?: { default_icon?: Record<string, string> };
 };
+
+/** Sizes the stores and toolbars ask for: 128 for the Chrome Web Store and AMO, 16/32 toolbar, 48 extension pages. */
+const ICON_SIZES = [16, 32, 48, 128];
+
+/** Width and height from a PNG's IHDR chunk (bytes 16–23), or null when the file is not a PNG. */
+function pngSize(file: string): [number, number] | null {
+  const bytes = readFileSync(file);
+  if (bytes.toString('latin1', 1, 4) !== 'PNG') return null;
+  return [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+}
 
 const read = (dir: string): Manifest => JSON.parse(readFileSync(resolve(dir, 'manifest.json'), 'utf8')) as Manifest;
 
@@ -76,5 +89,17 @@ describe.each([
   it('lets no web page or other extension connect, and loosens no CSP', () => {
     expect(manifest.externally_connectable).toBeUndefined();
     expect(manifest.content_security_policy).toBeUndefined();
+  });
+
+  it('names a PNG of each size as the extension and toolbar icon, and each file has that size', () => {
+    const toolbar = (manifest.action ?? manifest.browser_action)?.default_icon;
+    for (const icons of [manifest.icons, toolbar]) {
+      expect(
+        Object.keys(icons ?? {})
+          .map(Number)
+          .sort((a, b) => a - b),
+      ).toEqual(ICON_SIZES);
+      for (const size of ICON_SIZES) expect(pngSize(resolve(dir, icons?.[String(size)] ?? 'missing'))).toEqual([size, size]);
+    }
   });
 });
