@@ -34,8 +34,16 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            // 140 is the first Firefox that reads data_collection_permissions (AMO requires it).
-            gecko: { id: 'leadlight@leadlight.example', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            gecko: {
+              id: 'leadlight@leadlight.example',
+              // 140 is the first Firefox that reads data_collection_permissions (AMO requires it).
+              strict_min_version: '140.0',
+              // Nothing leaves the browser on demo data, an import or a feed, so nothing is required at
+              // install. Connecting HubSpot or Salesforce sends the addresses of contacts on screen and
+              // the rep's verdicts and notes to the team's own CRM: personal data, asked for at that
+              // moment together with the CRM's host (lib/messaging/page-client.ts, PRIVACY.md).
+              data_collection_permissions: { required: ['none'], optional: ['personallyIdentifyingInfo'] },
+            },
             gecko_android: { strict_min_version: '142.0' },
           },
         }

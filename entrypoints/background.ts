@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineBackground } from 'wxt/utils/define-background';
 import { scheduleFeed, syncFeedAndReschedule } from '@/lib/background/feed-scheduler';
+import { keepStoragePersistent } from '@/lib/background/persist-storage';
 import { registerLookupMenu } from '@/lib/background/lookup-menu';
 import { scheduleOutbox } from '@/lib/background/outbox-scheduler';
 import { signInToSalesforce } from '@/lib/background/salesforce-sign-in';
@@ -16,6 +17,7 @@ import { registerHandlers } from '@/lib/messaging/register-handlers';
 export default defineBackground(() => {
   // Extension CSP forbids eval; jitless keeps zod from even probing for it.
   z.config({ jitless: true });
+  void keepStoragePersistent().catch((error: unknown) => console.warn('Leadlight storage may be evicted under pressure', error));
   const db = new LeadlightDb();
   const ready = ensureSeeded(db, generateDemoData, DEMO_SOURCE_NAME).catch((error: unknown) => {
     console.error('Leadlight could not load demo data', error);

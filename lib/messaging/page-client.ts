@@ -7,6 +7,7 @@ import type { Settings } from '../settings/settings';
 import type { Persona } from '../domain/persona';
 import type { ReasonDefinition } from '../domain/reason-definition';
 import type { DrillDownRow, ReportDimension } from '../domain/report-schema';
+import { accessRequest } from './access-request';
 import {
   sendMessage,
   type CacheStatus,
@@ -85,7 +86,8 @@ export function createPageClient(): PageApi {
     saveReasons: (reasons) => sendMessage('saveReasons', reasons),
     exportDefinitions: async () => (await sendMessage('exportDefinitions', {})).json,
     importDefinitions: (text) => sendMessage('importDefinitions', { text }),
-    requestOrigins: (origins) => browser.permissions.request({ origins }),
+    // The polyfill's types predate Firefox's data_collection key.
+    requestOrigins: (origins) => browser.permissions.request(accessRequest(origins) as { origins: string[] }),
     openOptions: () => void browser.runtime.openOptionsPage(),
   };
 }
