@@ -11,6 +11,7 @@ import { SlaSettings } from './sla-settings';
 import { ImportPanel } from './import-panel';
 import { PersonaEditor } from './personas/persona-editor';
 import { ReasonEditor } from './reasons/reason-editor';
+import { BrandMark } from '../ui/brand-mark';
 import { PageSection } from '../ui/page-section';
 import { errorMessage } from '../ui/error-message';
 
@@ -46,7 +47,15 @@ export function OptionsApp({ api }: { api: PageApi }) {
 
   return (
     <main className="mx-auto max-w-4xl p-6 text-slate-900 dark:text-slate-100">
-      <h1 className="text-2xl font-semibold">Leadlight</h1>
+      <h1 className="flex items-center gap-2 text-2xl font-semibold">
+        <BrandMark size={32} />
+        Leadlight
+      </h1>
+      <p className="text-sm">
+        <a href="/privacy.html" className="text-sky-700 underline dark:text-sky-300">
+          Privacy: what Leadlight reads, stores and sends
+        </a>
+      </p>
       {error && (
         <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-300">
           {error}
