@@ -29,9 +29,24 @@ export default defineConfig({
         test: {
           name: 'e2e',
           environment: 'node',
+          sequence: { groupOrder: 0 },
           include: ['tests/e2e/**/*.test.ts'],
           fileParallelism: false,
           // A real browser on a busy 2-core CI machine: give polled UI states time to settle.
+          expect: { poll: { timeout: 10_000, interval: 50 } },
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        // The Firefox package in Firefox ESR over WebDriver BiDi; runs after the Chromium project, never beside it.
+        extends: true,
+        test: {
+          name: 'e2e-firefox',
+          environment: 'node',
+          include: ['tests/e2e-firefox/**/*.test.ts'],
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
           expect: { poll: { timeout: 10_000, interval: 50 } },
           testTimeout: 60_000,
           hookTimeout: 60_000,
