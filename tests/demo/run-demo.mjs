@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { extensionArgs, findChromium } from '../support/chromium.mjs';
+import { writeStoreImages } from './store-images.mjs';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const extensionDir = join(root, '.output/chrome-mv3');
@@ -64,6 +65,16 @@ if (!headless) {
   await popup.getByTestId('contact-context').waitFor();
   await popup.screenshot({ path: join(shotsDir, '05-popup-search.png'), fullPage: true });
   console.log(`No display found: ran headless and wrote ${shots.length + 1} screenshots to ${shotsDir}`);
+  const routeHost = (origin, fixture) => {
+    const body = readFileSync(join(root, 'tests/fixtures', fixture), 'utf8');
+    return context.route(`${origin}/**`, (route) =>
+      route.request().resourceType() === 'document'
+        ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body })
+        : route.fulfill({ status: 404, body: '' }),
+    );
+  };
+  const storeDir = await writeStoreImages({ context, extensionId, root, outDir: shotsDir, routeHost });
+  console.log(`Store listing images (1280×800 screenshots and the 440×280 tile): ${storeDir}`);
   await context.close();
 }
 rmSync(profile, { recursive: true, force: true });
