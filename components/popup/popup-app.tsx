@@ -16,6 +16,32 @@ import { BrandMark } from '../ui/brand-mark';
 export type PopupApi = Pick<PageApi, 'getStatus' | 'search' | 'getContext' | 'submit' | 'undo' | 'openOptions'> &
   Partial<Pick<PageApi, 'getReasons'>>;
 
+/**
+ * Where the verdicts given in this browser are: waiting for the CRM, or kept here
+ * because no CRM is connected. "Not yet sent" alone read as a fault.
+ */
+function FeedbackDelivery({ status }: { status: CacheStatus }) {
+  const local = status.localFeedback ?? 0;
+  if (status.unsentFeedback === 0 && local === 0) return null;
+  return (
+    <>
+      <dt className="text-slate-600 dark:text-slate-300">Feedback</dt>
+      <dd data-testid="feedback-delivery">
+        {status.unsentFeedback > 0 && (
+          <span data-testid="unsent-count" className="block">
+            {status.unsentFeedback} waiting to reach the CRM
+          </span>
+        )}
+        {local > 0 && (
+          <span data-testid="local-feedback" className="block">
+            {local} kept in this browser{status.crmConnected ? '' : '; no CRM connected'}
+          </span>
+        )}
+      </dd>
+    </>
+  );
+}
+
 /** Toolbar popup: data freshness, unsent feedback, and a lookup of any cached contact. */
 export function PopupApp({ api }: { api: PopupApi }) {
   const [status, setStatus] = useState<CacheStatus | null>(null);
@@ -52,14 +78,13 @@ export function PopupApp({ api }: { api: PopupApi }) {
       </header>
       {status && (
         <dl data-testid="cache-status" className="grid grid-cols-2 gap-x-2 px-4 py-2 text-xs">
-          <dt className="text-slate-500 dark:text-slate-400">Data source</dt>
+          <dt className="text-slate-600 dark:text-slate-300">Data source</dt>
           <dd data-testid="source-name">{status.sourceName}</dd>
-          <dt className="text-slate-500 dark:text-slate-400">Data as of</dt>
+          <dt className="text-slate-600 dark:text-slate-300">Data as of</dt>
           <dd>{formatDateTime(status.dataAsOf) || 'never'}</dd>
-          <dt className="text-slate-500 dark:text-slate-400">Contacts cached</dt>
+          <dt className="text-slate-600 dark:text-slate-300">Contacts cached</dt>
           <dd>{status.contactCount.toLocaleString('en-US')}</dd>
-          <dt className="text-slate-500 dark:text-slate-400">Feedback not yet sent</dt>
-          <dd data-testid="unsent-count">{status.unsentFeedback}</dd>
+          <FeedbackDelivery status={status} />
         </dl>
       )}
       {error && (

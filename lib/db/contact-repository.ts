@@ -10,8 +10,8 @@ import { contactOf, touchesOf } from './contact-rows';
 import type { LeadlightDb } from './database';
 import { cachedTable } from './small-table-cache';
 
-/** A short line for pickers and search results. */
-export type ContactSummary = Pick<Contact, 'email' | 'name' | 'title' | 'company'>;
+export type { ContactSummary } from '../search/contact-index';
+export { searchContacts } from './contact-search';
 
 /**
  * Assembles everything the sidebar shows for one contact, or null when we have no
@@ -49,27 +49,6 @@ export async function getContactContext(db: LeadlightDb, email: string, now: Dat
     upcoming: upcomingCampaigns(campaigns, contact, best, now),
     source: { name: source?.name ?? 'Unknown source', dataAsOf: source?.loadedAt ?? new Date(0).toISOString() },
   };
-}
-
-/**
- * Finds cached contacts whose name, email or company starts with every typed word.
- * Uses the multi-entry token index for the first word so it stays fast on large caches.
- */
-export async function searchContacts(db: LeadlightDb, query: string, limit = 20): Promise<ContactSummary[]> {
-  const words = query
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}@._-]+/u)
-    .filter(Boolean);
-  const [first, ...rest] = words;
-  if (!first) return [];
-  const rows = await db.contacts
-    .where('tokens')
-    .startsWith(first)
-    .distinct()
-    .filter((c) => rest.every((w) => c.tokens.some((t) => t.startsWith(w))))
-    .limit(limit)
-    .toArray();
-  return rows.map(({ email, name, title, company }) => ({ email, name, title, company }));
 }
 
 /** Every cached contact and every touch, for the report and persona previews (computed in memory). */

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import { watchContactIndex } from './contact-search';
 import { watchSmallTables } from './small-table-cache';
 import type { Campaign, Touch } from '../domain/campaign';
 import type { Contact } from '../domain/contact';
@@ -112,6 +113,7 @@ export class LeadlightDb extends Dexie {
         );
       });
     watchSmallTables(this);
+    watchContactIndex(this);
   }
 }
 

@@ -55,3 +55,12 @@ export async function listFeedback(db: LeadlightDb, limit = 500): Promise<Feedba
 export async function countUnsentFeedback(db: LeadlightDb): Promise<number> {
   return db.feedback.where('syncState').anyOf('local', 'pending', 'sending', 'failed').count();
 }
+
+/** Feedback waiting for the CRM (queued, sending, failed) and feedback kept only in this browser. */
+export async function countFeedbackByDelivery(db: LeadlightDb): Promise<{ queued: number; local: number }> {
+  const [queued, local] = await Promise.all([
+    db.feedback.where('syncState').anyOf('pending', 'sending', 'failed').count(),
+    db.feedback.where('syncState').equals('local').count(),
+  ]);
+  return { queued, local };
+}

@@ -11,8 +11,19 @@ import type { ReasonDefinition } from '../domain/reason-definition';
 import type { CampaignTrend, DrillDownRow, ReportRow, SlaGroupRow, TrendPoint } from '../domain/report-schema';
 import type { Requests } from './requests';
 
-/** What the popup and options page show about the cache. */
-export type CacheStatus = { sourceName: string; dataAsOf: string | null; contactCount: number; unsentFeedback: number };
+/**
+ * What the popup and options page show about the cache. `unsentFeedback` counts
+ * verdicts waiting for the CRM; `localFeedback` those kept only in this browser
+ * (no CRM connected, or kept local by choice).
+ */
+export type CacheStatus = {
+  sourceName: string;
+  dataAsOf: string | null;
+  contactCount: number;
+  unsentFeedback: number;
+  localFeedback?: number;
+  crmConnected?: boolean;
+};
 
 /**
  * The one protocol between Leadlight's scripts. Every message goes content script /

@@ -61,7 +61,7 @@ if (!headless) {
   await popup.setViewportSize({ width: 360, height: 600 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   await popup.getByLabel('Look up a contact').fill('priya');
-  await popup.getByTestId('search-results').getByRole('button').first().click();
+  await popup.getByTestId('search-results').getByRole('option').first().click();
   await popup.getByTestId('contact-context').waitFor();
   await popup.screenshot({ path: join(shotsDir, '05-popup-search.png'), fullPage: true });
   console.log(`No display found: ran headless and wrote ${shots.length + 1} screenshots to ${shotsDir}`);

@@ -40,12 +40,67 @@ afterEach(() => {
 });
 
 describe('PopupApp', () => {
-  it('shows the data source, contact count and unsent feedback', async () => {
+  it('shows the data source and contact count', async () => {
     render(<PopupApp api={fakePageApi()} />);
     const status = await screen.findByTestId('cache-status');
     expect(within(status).getByTestId('source-name')).toHaveTextContent('Demo CRM');
     expect(status).toHaveTextContent('Contacts cached1,234');
-    expect(within(status).getByTestId('unsent-count')).toHaveTextContent('3');
+  });
+
+  it('says feedback is kept in this browser when no CRM is connected, not that it is unsent', async () => {
+    render(<PopupApp api={fakePageApi({ unsentFeedback: 0, localFeedback: 3, crmConnected: false })} />);
+    const status = await screen.findByTestId('cache-status');
+    expect(within(status).getByTestId('feedback-delivery')).toHaveTextContent('3 kept in this browser; no CRM connected');
+    expect(status).not.toHaveTextContent(/not yet sent/i);
+  });
+
+  it('tells feedback waiting for the CRM apart from feedback kept local by choice', async () => {
+    render(<PopupApp api={fakePageApi({ unsentFeedback: 2, localFeedback: 1, crmConnected: true })} />);
+    const delivery = await screen.findByTestId('feedback-delivery');
+    expect(within(delivery).getByTestId('unsent-count')).toHaveTextContent('2 waiting to reach the CRM');
+    expect(within(delivery).getByTestId('local-feedback')).toHaveTextContent(/^1 kept in this browser$/);
+  });
+
+  it('leaves feedback out when there is none to speak of', async () => {
+    render(<PopupApp api={fakePageApi({ unsentFeedback: 0, localFeedback: 0 })} />);
+    await screen.findByTestId('cache-status');
+    expect(screen.queryByTestId('feedback-delivery')).not.toBeInTheDocument();
+  });
+
+  it('focuses the search box when it opens', async () => {
+    render(<PopupApp api={fakePageApi()} />);
+    expect(screen.getByRole('combobox', { name: 'Look up a contact' })).toHaveFocus();
+  });
+
+  it('moves through results with Up and Down and picks one with Enter', async () => {
+    const user = userEvent.setup();
+    const api = fakePageApi();
+    render(<PopupApp api={api} />);
+    const box = screen.getByRole('combobox', { name: 'Look up a contact' });
+    await user.keyboard('pri');
+    await screen.findAllByRole('option');
+    expect(box).toHaveAttribute('aria-expanded', 'true');
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(screen.getByRole('option', { name: /Prince Ade/ })).toHaveAttribute('aria-selected', 'true');
+    expect(box.getAttribute('aria-activedescendant')).toBe(screen.getByRole('option', { name: /Prince Ade/ }).id);
+    await user.keyboard('{ArrowUp}');
+    expect(screen.getByRole('option', { name: /Priya Natarajan/ })).toHaveAttribute('aria-selected', 'true');
+    await user.keyboard('{Enter}');
+    expect(api.getContext).toHaveBeenCalledWith(PRIYA);
+    await screen.findByRole('article', { name: 'Marketing context for Priya Natarajan' });
+    expect(box).toHaveFocus();
+  });
+
+  it('does not say "No cached contact matches" above the contact just picked', async () => {
+    const user = userEvent.setup();
+    const api = fakePageApi();
+    render(<PopupApp api={api} />);
+    await user.type(screen.getByRole('combobox', { name: 'Look up a contact' }), 'priya');
+    await user.click(await screen.findByRole('option', { name: /Priya Natarajan/ }));
+    await screen.findByRole('article');
+    // Let any late debounce fire too.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(screen.queryByText('No cached contact matches.')).not.toBeInTheDocument();
   });
 
   it('says "never" when no data has been loaded', async () => {
@@ -68,31 +123,31 @@ describe('PopupApp', () => {
     render(<PopupApp api={api} />);
     await screen.findByTestId('cache-status');
 
-    await user.type(screen.getByRole('searchbox', { name: 'Look up a contact' }), 'pri');
+    await user.type(screen.getByRole('combobox', { name: 'Look up a contact' }), 'pri');
     expect(api.search).not.toHaveBeenCalled();
     await act(async () => vi.advanceTimersByTime(200));
     expect(api.search).toHaveBeenCalledTimes(1);
     expect(api.search).toHaveBeenCalledWith('pri');
 
     const results = screen.getByTestId('search-results');
-    expect(within(results).getAllByRole('button')).toHaveLength(2);
+    expect(within(results).getAllByRole('option')).toHaveLength(2);
     // Without title or company the email explains who it is.
-    expect(within(results).getByRole('button', { name: /Prince Ade/ })).toHaveTextContent('prince.ade@fjordins.example');
-    await user.click(within(results).getByRole('button', { name: /Priya Natarajan/ }));
+    expect(within(results).getByRole('option', { name: /Prince Ade/ })).toHaveTextContent('prince.ade@fjordins.example');
+    await user.click(within(results).getByRole('option', { name: /Priya Natarajan/ }));
 
     expect(api.getContext).toHaveBeenCalledWith(PRIYA);
     const view = await screen.findByRole('article', { name: 'Marketing context for Priya Natarajan' });
     expect(within(view).getByRole('heading', { name: 'Priya Natarajan' })).toBeInTheDocument();
     expect(view).toHaveTextContent('Director of Supply Chain · Northwind Logistics');
-    expect(screen.queryByTestId('search-results')).not.toBeInTheDocument();
+    expect(screen.queryByRole('listbox')).not.toBeInTheDocument();
   });
 
   it('sends feedback given in the popup to the background', async () => {
     const user = userEvent.setup();
     const api = fakePageApi();
     render(<PopupApp api={api} />);
-    await user.type(screen.getByRole('searchbox', { name: 'Look up a contact' }), 'priya');
-    await user.click(await screen.findByRole('button', { name: /Priya Natarajan/ }));
+    await user.type(screen.getByRole('combobox', { name: 'Look up a contact' }), 'priya');
+    await user.click(await screen.findByRole('option', { name: /Priya Natarajan/ }));
     await screen.findByRole('article');
 
     await user.click(screen.getByRole('button', { name: 'Good lead' }));
@@ -112,7 +167,7 @@ describe('PopupApp', () => {
     const pending = deferred<ContactSummary[]>();
     api.search.mockReturnValue(pending.promise);
     render(<PopupApp api={api} />);
-    await userEvent.type(screen.getByRole('searchbox', { name: 'Look up a contact' }), 'pri');
+    await userEvent.type(screen.getByRole('combobox', { name: 'Look up a contact' }), 'pri');
     await waitFor(() => expect(api.search).toHaveBeenCalledWith('pri'));
     expect(screen.queryByText('No cached contact matches.')).not.toBeInTheDocument();
     await act(async () => pending.resolve([]));
@@ -123,8 +178,8 @@ describe('PopupApp', () => {
     const api = fakePageApi();
     api.getContext.mockResolvedValue(null);
     render(<PopupApp api={api} />);
-    await userEvent.type(screen.getByRole('searchbox', { name: 'Look up a contact' }), 'priya');
-    await userEvent.click(await screen.findByRole('button', { name: /Priya Natarajan/ }));
+    await userEvent.type(screen.getByRole('combobox', { name: 'Look up a contact' }), 'priya');
+    await userEvent.click(await screen.findByRole('option', { name: /Priya Natarajan/ }));
     expect(await screen.findByTestId('state-unknown')).toHaveTextContent('No marketing record');
   });
 });

@@ -111,7 +111,7 @@ describe('Gmail sidebar on demo data', () => {
     await popup.results.filter({ hasText: 'Priya Raman' }).click();
     await expect.poll(() => popup.page.getByTestId('contact-name').textContent()).toBe('Priya Raman');
     expect(await popup.page.getByTestId('persona-name').textContent()).toBe('Finance Executive');
-    expect(await popup.page.getByTestId('unsent-count').textContent()).toBe('1');
+    expect(await popup.page.getByTestId('local-feedback').textContent()).toBe('1 kept in this browser; no CRM connected');
     await popup.page.close();
   });
 });

@@ -105,7 +105,7 @@ describe('dispatch', () => {
     await expect(dispatch(handlers, fakeBrowser.runtime.id, 'dropDatabase' as never, {}, own())).rejects.toThrow(/Unknown message/);
   });
 
-  it('stores feedback, reports it unsent, and lets it be retracted', async () => {
+  it('stores feedback, reports it kept in this browser without a CRM, and lets it be retracted', async () => {
     const fb = await dispatch(
       handlers,
       fakeBrowser.runtime.id,
@@ -114,7 +114,11 @@ describe('dispatch', () => {
       own(),
     );
     expect(fb).toMatchObject({ verdict: 'good', author: 'alex.rivera@brightwave.example', createdAt: '2026-11-20T10:00:00.000Z' });
-    expect((await dispatch(handlers, fakeBrowser.runtime.id, 'getCacheStatus', {}, own())).unsentFeedback).toBe(1);
+    expect(await dispatch(handlers, fakeBrowser.runtime.id, 'getCacheStatus', {}, own())).toMatchObject({
+      unsentFeedback: 0,
+      localFeedback: 1,
+      crmConnected: false,
+    });
     expect(await dispatch(handlers, fakeBrowser.runtime.id, 'retractLeadFeedback', { id: fb.id }, own())).toEqual({ retracted: true });
     expect(await dispatch(handlers, fakeBrowser.runtime.id, 'listLeadFeedback', {}, own())).toEqual([]);
   });
@@ -129,7 +133,7 @@ describe('dispatch', () => {
     );
     await db.contacts.clear();
     const status = await dispatch(handlers, fakeBrowser.runtime.id, 'resetDemoData', {}, own());
-    expect(status).toMatchObject({ sourceName: DEMO_SOURCE_NAME, contactCount: 1, unsentFeedback: 1 });
+    expect(status).toMatchObject({ sourceName: DEMO_SOURCE_NAME, contactCount: 1, localFeedback: 1 });
   });
 });
 

@@ -1,5 +1,7 @@
 import type { LeadlightDb } from '../../db/database';
-import { countUnsentFeedback } from '../../db/feedback-repository';
+import { warmContactIndex } from '../../db/contact-search';
+import { countFeedbackByDelivery } from '../../db/feedback-repository';
+import { loadSettings } from '../../settings/settings';
 import { beginImport, finishImport, upsertRecords } from '../../db/import-repository';
 import { replaceDataset } from '../../db/seed';
 import { loadHostDiagnostics, saveHostDiagnostics } from '../../diagnostics/host-diagnostics';
@@ -10,8 +12,20 @@ export const DEMO_SOURCE_NAME = 'Demo data (Brightwave Analytics)';
 
 /** What the popup and options page show about the cache. */
 export async function cacheStatus(db: LeadlightDb): Promise<CacheStatus> {
-  const [source, contactCount, unsentFeedback] = await Promise.all([db.meta.get('source'), db.contacts.count(), countUnsentFeedback(db)]);
-  return { sourceName: source?.name ?? 'No data loaded', dataAsOf: source?.loadedAt ?? null, contactCount, unsentFeedback };
+  const [source, contactCount, feedback, settings] = await Promise.all([
+    db.meta.get('source'),
+    db.contacts.count(),
+    countFeedbackByDelivery(db),
+    loadSettings(db),
+  ]);
+  return {
+    sourceName: source?.name ?? 'No data loaded',
+    dataAsOf: source?.loadedAt ?? null,
+    contactCount,
+    unsentFeedback: feedback.queued,
+    localFeedback: feedback.local,
+    crmConnected: settings.source === 'hubspot' || settings.source === 'salesforce',
+  };
 }
 
 type DataMessages =
@@ -27,7 +41,11 @@ type DataMessages =
 /** The cache as a whole: status, imports, demo data, diagnostics, wiping. */
 export function dataHandlers({ db, loadDemoData, now = () => new Date() }: HandlerDeps): Pick<Handlers, DataMessages> {
   return {
-    getCacheStatus: () => cacheStatus(db),
+    getCacheStatus: () => {
+      // The popup asks for this on open: build the search index before the first keystroke.
+      warmContactIndex(db);
+      return cacheStatus(db);
+    },
     reportHostDiagnostics: (report) => saveHostDiagnostics(report, now()),
     getHostDiagnostics: () => loadHostDiagnostics(),
     beginImport: ({ replace }) => beginImport(db, replace),

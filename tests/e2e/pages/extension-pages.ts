@@ -25,6 +25,6 @@ export class PopupPage {
     await this.page.getByLabel('Look up a contact').fill(text);
   }
   get results() {
-    return this.page.getByTestId('search-results').getByRole('button');
+    return this.page.getByTestId('search-results').getByRole('option');
   }
 }
