@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { searchContacts } from '@/lib/db/contact-search';
-import { LeadlightDb, searchTokens } from '@/lib/db/database';
+import { contactRow } from '@/lib/db/contact-rows';
+import { LeadlightDb } from '@/lib/db/database';
 import { replaceDataset } from '@/lib/db/seed';
 import { ContactIndex, type ContactSummary } from '@/lib/search/contact-index';
 import { createContact } from '../factories';
@@ -72,7 +73,7 @@ describe('searchContacts in the background', () => {
   it('follows writes made after the index was built', async () => {
     expect(names(await searchContacts(db, 'muller'))).toEqual(['Jonas Müller']);
     const newcomer = createContact({ email: 'lena.moller@fjord.example', name: 'Lena Möller', company: 'Fjord' });
-    await db.contacts.put({ ...newcomer, tokens: searchTokens(newcomer) });
+    await db.contacts.put(contactRow(newcomer, []));
     expect(names(await searchContacts(db, 'moller'))).toEqual(['Lena Möller']);
     await db.contacts.delete('jonas.muller@alpenfracht.example');
     expect(await searchContacts(db, 'muller')).toEqual([]);

@@ -1,7 +1,8 @@
 // Bundled into an extension page by the search benchmark: the real database class,
 // write follower and index, at the scale of a large team's CRM.
 import { searchContacts, warmContactIndex } from '@/lib/db/contact-search';
-import { LeadlightDb, searchTokens } from '@/lib/db/database';
+import { contactRow } from '@/lib/db/contact-rows';
+import { LeadlightDb } from '@/lib/db/database';
 
 declare global {
   interface Window {
@@ -38,7 +39,18 @@ window.__llSearch = {
           title: 'Director of Operations',
           company: `${word} ${kind} ${i % 9000}`,
         };
-        rows.push({ ...c, tokens: searchTokens(c) });
+        // Ten touches in the row, as a real cache holds them: the index build reads whole rows.
+        const touches = Array.from({ length: 10 }, (_, k) => ({
+          id: `t-${i}-${k}`,
+          email: c.email,
+          campaignId: `cmp-${k}`,
+          assetName: `Asset ${k}`,
+          assetType: 'email',
+          date: '2026-03-01T10:00:00.000Z',
+          responseStatus: 'Opened',
+          responded: false,
+        }));
+        rows.push(contactRow(c, touches));
       }
       await db.contacts.bulkPut(rows);
     }
