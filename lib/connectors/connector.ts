@@ -1,6 +1,7 @@
 import type { Campaign, Touch } from '../domain/campaign';
 import type { Contact } from '../domain/contact';
 import type { Feedback } from '../domain/feedback';
+import type { CallGate } from './health';
 
 export type ConnectorId = 'demo' | 'import' | 'feed' | 'hubspot' | 'salesforce';
 
@@ -18,6 +19,8 @@ export type Delivery = { remoteId: string };
 export interface Connector {
   readonly id: ConnectorId;
   readonly label: string;
+  /** The live CRM's health gate: callers ask it before starting work that would only be refused. */
+  readonly gate?: CallGate;
   /** The contact by email with campaigns and touches; null when the source has no such person. */
   fetchContact?(email: string): Promise<ContactBundle | null>;
   /**

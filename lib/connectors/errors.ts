@@ -22,7 +22,13 @@ export class ConnectorError extends Error {
   constructor(
     readonly kind: ConnectorErrorKind,
     message: string,
-    readonly options: { status?: number; retryAfterMs?: number; detail?: string } = {},
+    readonly options: {
+      status?: number;
+      retryAfterMs?: number;
+      detail?: string;
+      /** True when Leadlight refused to call at all (the connection is paused); no request was sent. */
+      unsent?: boolean;
+    } = {},
   ) {
     super(message);
     this.retryable = RETRYABLE.has(kind);
@@ -32,6 +38,9 @@ export class ConnectorError extends Error {
   }
   get retryAfterMs() {
     return this.options.retryAfterMs;
+  }
+  get unsent() {
+    return this.options.unsent === true;
   }
 }
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { ConnectorError } from './errors';
+import { asConnectorError, ConnectorError } from './errors';
+import type { CallGate } from './health';
 
 /** How hard to try. Tests pass a zero-delay sleep and a fixed random. */
 export type HttpPolicy = {
@@ -10,6 +11,8 @@ export type HttpPolicy = {
   maxDelayMs: number;
   /** Longest rate-limit wait done inline; longer ones fail with retryAfterMs for the caller to schedule. */
   maxInlineWaitMs: number;
+  /** Rate-limit waits done inline per call; after that the gate holds the connection back instead. */
+  maxRateLimitRetries: number;
   random: () => number;
   sleep: (ms: number) => Promise<void>;
 };
@@ -20,6 +23,7 @@ export const DEFAULT_POLICY: HttpPolicy = {
   baseDelayMs: 500,
   maxDelayMs: 8_000,
   maxInlineWaitMs: 11_000,
+  maxRateLimitRetries: 1,
   random: Math.random,
   sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
 };
@@ -45,6 +49,11 @@ export type HttpRequest = {
 
 /** Turns a vendor's error response into our error; return null to use the generic rules. */
 export type Classify = (status: number, body: unknown, headers: Headers) => ConnectorError | null;
+
+/** Reads a successful answer's rate-limit headers: an error when the vendor says the next call would be refused. */
+export type LimitHint = (headers: Headers) => ConnectorError | null;
+
+export type RequestOptions = { auth?: Auth; classify?: Classify; policy?: HttpPolicy; gate?: CallGate; limitHint?: LimitHint };
 
 /** Full jitter: a random wait up to the exponential cap, so many clients do not retry in step. */
 export function backoffDelay(attempt: number, policy: Pick<HttpPolicy, 'baseDelayMs' | 'maxDelayMs' | 'random'>): number {
@@ -85,15 +94,37 @@ function genericError(status: number, headers: Headers): ConnectorError {
  * One JSON call with the behaviour every connector needs: a timeout, one token
  * refresh on 401, waits for rate limits, exponential backoff with jitter for 5xx
  * and network failures, and validation of the body with `schema` — so nothing
- * downstream ever sees a vendor's unvalidated JSON.
+ * downstream ever sees a vendor's unvalidated JSON. With a `gate`, the call is
+ * made only when the connection's health allows it, and its outcome updates that health.
  */
 export async function requestJson<S extends z.ZodType>(
   request: HttpRequest,
   schema: S,
-  { auth, classify, policy = DEFAULT_POLICY }: { auth?: Auth; classify?: Classify; policy?: HttpPolicy },
+  { gate, ...options }: RequestOptions,
+): Promise<z.output<S>> {
+  const settle = await gate?.admit();
+  let hint: ConnectorError | null = null;
+  try {
+    const result = await attempts(request, schema, options, (headers) => {
+      hint = options.limitHint?.(headers) ?? null;
+    });
+    await settle?.(hint);
+    return result;
+  } catch (e) {
+    await settle?.(asConnectorError(e));
+    throw e;
+  }
+}
+
+async function attempts<S extends z.ZodType>(
+  request: HttpRequest,
+  schema: S,
+  { auth, classify, policy = DEFAULT_POLICY }: Omit<RequestOptions, 'gate'>,
+  answered: (headers: Headers) => void,
 ): Promise<z.output<S>> {
   let token = auth ? await auth.token() : undefined;
   let refreshed = false;
+  let rateWaits = 0;
   const maxRetries = request.retryable === false ? 0 : policy.maxRetries;
   for (let attempt = 0; ; attempt++) {
     let response: Response;
@@ -121,6 +152,7 @@ export async function requestJson<S extends z.ZodType>(
     }
     const body = await readBody(response);
     if (response.ok) {
+      answered(response.headers);
       const parsed = schema.safeParse(body);
       if (parsed.success) return parsed.data;
       throw new ConnectorError('invalid_response', 'The service answered with data Leadlight does not understand.', {
@@ -131,11 +163,15 @@ export async function requestJson<S extends z.ZodType>(
     const error = classify?.(response.status, body, response.headers) ?? genericError(response.status, response.headers);
     if (error.kind === 'auth' && auth?.refresh && !refreshed) {
       refreshed = true;
-      token = await auth.refresh();
+      const next = await auth.refresh();
+      // The same token again (a private-app token re-read from settings) would only be refused again.
+      if (next === token) throw error;
+      token = next;
       attempt--; // a refresh is not a retry
       continue;
     }
     if (!error.retryable || attempt >= maxRetries) throw error;
+    if (error.kind === 'rate_limited' && rateWaits++ >= policy.maxRateLimitRetries) throw error;
     const wait = error.kind === 'rate_limited' ? (error.retryAfterMs ?? backoffDelay(attempt, policy)) : backoffDelay(attempt, policy);
     if (wait > policy.maxInlineWaitMs) throw error;
     await policy.sleep(wait);

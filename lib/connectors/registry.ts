@@ -3,13 +3,22 @@ import { loadSecrets, updateSecrets } from '../settings/secrets';
 import { loadSettings, type Settings } from '../settings/settings';
 import type { Connector } from './connector';
 import { ConnectorError } from './errors';
+import { connectorGate } from './health';
+import type { HttpPolicy } from './http';
 import { createHubspotConnector } from './hubspot/hubspot-connector';
 import { createSalesforceConnector, refreshAccessToken } from './salesforce';
 
-const built = new Map<string, Connector>();
+/** Clock, randomness and HTTP policy; tests pass simulated ones. */
+export type ConnectorEnv = { now?: () => number; random?: () => number; policy?: HttpPolicy };
 
-function hubspot(db: LeadlightDb, settings: Settings): Connector {
+const built = new WeakMap<LeadlightDb, Map<string, Connector>>();
+
+function hubspot(db: LeadlightDb, settings: Settings, env: ConnectorEnv): Connector {
+  const now = env.now ?? Date.now;
   return createHubspotConnector({
+    gate: connectorGate(db, 'hubspot', env),
+    now: () => new Date(now()),
+    ...(env.policy ? { policy: env.policy } : {}),
     // Read on every call, so a token the user just replaced is used at once.
     token: async () => {
       const token = (await loadSecrets(db)).hubspotToken;
@@ -20,13 +29,16 @@ function hubspot(db: LeadlightDb, settings: Settings): Connector {
   });
 }
 
-function salesforce(db: LeadlightDb, settings: Settings): Connector {
+function salesforce(db: LeadlightDb, settings: Settings, env: ConnectorEnv): Connector {
   const tokens = async () => {
     const sf = (await loadSecrets(db)).salesforce;
     if (!sf) throw new ConnectorError('config', 'Connect Salesforce in Leadlight settings.');
     return sf;
   };
   return createSalesforceConnector({
+    gate: connectorGate(db, 'salesforce', env),
+    ...(env.now ? { now: env.now } : {}),
+    ...(env.policy ? { policy: env.policy } : {}),
     session: {
       accessToken: async () => (await tokens()).accessToken,
       instanceUrl: async () => (await tokens()).instanceUrl,
@@ -48,22 +60,24 @@ function salesforce(db: LeadlightDb, settings: Settings): Connector {
  * The connector for a CRM id, built from current settings. Instances are reused
  * while settings stay the same, so their caches (property labels, campaign names) last.
  */
-export async function connectorFor(db: LeadlightDb, id: string): Promise<Connector | undefined> {
+export async function connectorFor(db: LeadlightDb, id: string, env: ConnectorEnv = {}): Promise<Connector | undefined> {
   if (id !== 'hubspot' && id !== 'salesforce') return undefined;
   const settings = await loadSettings(db);
   const secrets = await loadSecrets(db);
   if (id === 'hubspot' && !secrets.hubspotToken) return undefined;
   if (id === 'salesforce' && !secrets.salesforce) return undefined;
   const key = `${id}:${JSON.stringify(id === 'hubspot' ? settings.hubspot : settings.salesforce)}`;
-  let connector = built.get(key);
+  let byKey = built.get(db);
+  if (!byKey) built.set(db, (byKey = new Map()));
+  let connector = byKey.get(key);
   if (!connector) {
-    connector = id === 'hubspot' ? hubspot(db, settings) : salesforce(db, settings);
-    built.set(key, connector);
+    connector = id === 'hubspot' ? hubspot(db, settings, env) : salesforce(db, settings, env);
+    byKey.set(key, connector);
   }
   return connector;
 }
 
 /** The live CRM that is the current data source, if any. */
-export async function liveConnector(db: LeadlightDb): Promise<Connector | undefined> {
-  return connectorFor(db, (await loadSettings(db)).source);
+export async function liveConnector(db: LeadlightDb, env: ConnectorEnv = {}): Promise<Connector | undefined> {
+  return connectorFor(db, (await loadSettings(db)).source, env);
 }

@@ -2,6 +2,8 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { z } from 'zod';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ConnectorError } from '@/lib/connectors/errors';
+import type { CallGate } from '@/lib/connectors/health';
 import { DEFAULT_POLICY, requestJson, retryAfterMs } from '@/lib/connectors/http';
 
 const server = setupServer();
@@ -44,5 +46,41 @@ describe('requestJson', () => {
   it('reads Retry-After as seconds or as a date', () => {
     expect(retryAfterMs(new Headers({ 'retry-after': '7' }))).toBe(7000);
     expect(retryAfterMs(new Headers({ 'retry-after': 'Thu, 26 Nov 2026 10:00:10 GMT' }), Date.parse('2026-11-26T10:00:00Z'))).toBe(10_000);
+  });
+
+  it('waits out one rate limit inline, then leaves further waiting to the connection’s gate', async () => {
+    let calls = 0;
+    server.use(http.get(URL_, () => (++calls, HttpResponse.json({}, { status: 429, headers: { 'retry-after': '2' } }))));
+    await expect(requestJson({ url: URL_ }, z.object({}), { policy })).rejects.toMatchObject({ kind: 'rate_limited', retryAfterMs: 2000 });
+    expect(calls).toBe(2);
+  });
+
+  it('sends nothing when the gate refuses, and tells the gate how each sent call ended', async () => {
+    let calls = 0;
+    server.use(http.get(URL_, () => (++calls, new HttpResponse(null, { status: 401 }))));
+    const outcomes: (string | null)[] = [];
+    const refusedGate: CallGate = {
+      admit: async () => {
+        throw new ConnectorError('auth', 'Reconnect HubSpot.', { unsent: true });
+      },
+      check: async () => null,
+    };
+    await expect(requestJson({ url: URL_ }, z.object({}), { policy, gate: refusedGate })).rejects.toMatchObject({ unsent: true });
+    expect(calls).toBe(0);
+    const gate: CallGate = { admit: async () => async (outcome) => void outcomes.push(outcome?.kind ?? null), check: async () => null };
+    await expect(requestJson({ url: URL_ }, z.object({}), { policy, gate })).rejects.toMatchObject({ kind: 'auth' });
+    server.use(http.get(URL_, () => HttpResponse.json({ ok: true })));
+    await requestJson({ url: URL_ }, z.object({ ok: z.boolean() }), { policy, gate });
+    expect(outcomes).toEqual(['auth', null]);
+  });
+
+  it('passes a successful answer’s “limit reached” headers to the gate, and still returns the answer', async () => {
+    server.use(http.get(URL_, () => HttpResponse.json({ ok: true }, { headers: { 'x-limit-left': '0' } })));
+    const outcomes: (ConnectorError | null)[] = [];
+    const gate: CallGate = { admit: async () => async (outcome) => void outcomes.push(outcome), check: async () => null };
+    const limitHint = (headers: Headers) =>
+      headers.get('x-limit-left') === '0' ? new ConnectorError('rate_limited', 'Limit reached.', { retryAfterMs: 5000 }) : null;
+    expect(await requestJson({ url: URL_ }, z.object({ ok: z.boolean() }), { policy, gate, limitHint })).toEqual({ ok: true });
+    expect(outcomes).toMatchObject([{ kind: 'rate_limited', retryAfterMs: 5000 }]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hubspotClassify, missingScopes, msUntilMidnight } from '@/lib/connectors/hubspot/hubspot-errors';
+import { hubspotClassify, hubspotLimitHint, missingScopes, msUntilMidnight } from '@/lib/connectors/hubspot/hubspot-errors';
 import { channelFor, employeeCount, lifecycleFor } from '@/lib/connectors/hubspot/hubspot-mapping';
 import { noteBody } from '@/lib/connectors/hubspot/hubspot-notes';
 import { buildTimeline } from '@/lib/connectors/hubspot/hubspot-timeline';
@@ -89,6 +89,36 @@ describe('HubSpot errors', () => {
     expect(classify(429, { policyName: 'TEN_SECONDLY_ROLLING' }, headers({ 'retry-after': '3' }))?.retryAfterMs).toBe(3_000);
     expect(classify(429, { policyName: 'DAILY' }, headers())?.retryAfterMs).toBe(12 * 3_600_000);
     expect(msUntilMidnight(new Date(2026, 2, 5, 23, 59, 0))).toBe(60_000);
+  });
+
+  it('reads HubSpot’s rate-limit headers when the body names no policy', () => {
+    // X-HubSpot-RateLimit-Interval-Milliseconds is the window the ten-second limit counts over.
+    const window = classify(
+      429,
+      {},
+      headers({ 'x-hubspot-ratelimit-remaining': '0', 'x-hubspot-ratelimit-interval-milliseconds': '10000' }),
+    );
+    expect(window).toMatchObject({ kind: 'rate_limited', retryAfterMs: 10_000 });
+    const daily = classify(429, {}, headers({ 'x-hubspot-ratelimit-daily-remaining': '0' }));
+    expect(daily).toMatchObject({ retryAfterMs: 12 * 3_600_000, message: expect.stringMatching(/daily API limit/) });
+    expect(classify(429, {}, headers())?.retryAfterMs).toBe(10_000);
+  });
+
+  it('waits for midnight in the account’s time zone when HubSpot told it', () => {
+    // 22:30 UTC is 17:30 in New York (EST): six and a half hours to go.
+    expect(msUntilMidnight(new Date('2026-03-05T22:30:00Z'), 'America/New_York')).toBe(6.5 * 3_600_000);
+    const inNewYork = hubspotClassify({ scope: 'x', now: () => new Date('2026-03-05T22:30:00Z'), timeZone: () => 'America/New_York' });
+    expect(inNewYork(429, { policyName: 'DAILY' }, headers())?.retryAfterMs).toBe(6.5 * 3_600_000);
+  });
+
+  it('pauses before the next call when a successful answer used the last one of a window', () => {
+    const hint = hubspotLimitHint({ now: () => new Date(2026, 2, 5, 12, 0, 0) });
+    expect(hint(headers({ 'x-hubspot-ratelimit-remaining': '41', 'x-hubspot-ratelimit-daily-remaining': '120000' }))).toBeNull();
+    expect(hint(headers({ 'x-hubspot-ratelimit-remaining': '0', 'x-hubspot-ratelimit-interval-milliseconds': '10000' }))).toMatchObject({
+      kind: 'rate_limited',
+      retryAfterMs: 10_000,
+    });
+    expect(hint(headers({ 'x-hubspot-ratelimit-daily-remaining': '0' }))).toMatchObject({ retryAfterMs: 12 * 3_600_000 });
   });
 
   it('classifies 5xx with any body as server and leaves other 4xx to the generic rules', () => {

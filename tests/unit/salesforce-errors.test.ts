@@ -3,7 +3,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ConnectorError } from '@/lib/connectors/errors';
 import { DEFAULT_POLICY, type HttpPolicy } from '@/lib/connectors/http';
-import { dailyLimitRetryAfterMs } from '@/lib/connectors/salesforce/classify';
+import { dailyLimitRetryAfterMs, salesforceLimitHint } from '@/lib/connectors/salesforce/classify';
 import { createSalesforceConnector } from '@/lib/connectors/salesforce/connector';
 import { readFixtureJson } from '../support/fixtures';
 
@@ -96,6 +96,16 @@ describe('Salesforce errors', () => {
     expect(error.options.detail).toContain('TotalRequests Limit exceeded.');
     expect(seen).toHaveLength(1);
     expect(sleep).not.toHaveBeenCalled();
+  });
+
+  it('pauses before the next call when Sforce-Limit-Info says the allowance is spent', () => {
+    const hint = salesforceLimitHint(() => NOW);
+    expect(hint(new Headers({ 'sforce-limit-info': 'api-usage=14999/15000' }))).toBeNull();
+    expect(hint(new Headers())).toBeNull();
+    expect(hint(new Headers({ 'sforce-limit-info': 'api-usage=15000/15000' }))).toMatchObject({
+      kind: 'rate_limited',
+      retryAfterMs: dailyLimitRetryAfterMs(NOW),
+    });
   });
 
   it('waits at least half an hour even just before the hour', () => {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
+import type { CallGate } from '../health';
 import { DEFAULT_POLICY, type HttpPolicy, type HttpRequest, requestJson } from '../http';
-import { hubspotClassify } from './hubspot-errors';
+import { hubspotClassify, hubspotLimitHint } from './hubspot-errors';
 
 /** Scopes a private app needs, per call; named in the error when HubSpot's 403 body does not. */
 export const SCOPES = {
@@ -21,7 +22,16 @@ export type HubspotRequest = {
 /** One validated HubSpot call; `scope` is what the call needs. */
 export type HubspotCall = <S extends z.ZodType>(request: HubspotRequest, schema: S, scope: string) => Promise<z.output<S>>;
 
-export type HubspotClientOptions = { token: () => Promise<string>; policy?: HttpPolicy; now?: () => Date; baseUrl?: string };
+export type HubspotClientOptions = {
+  token: () => Promise<string>;
+  policy?: HttpPolicy;
+  now?: () => Date;
+  baseUrl?: string;
+  /** The connection's health gate; absent for a one-off check of a token not yet saved. */
+  gate?: CallGate;
+  /** The account's IANA time zone, which decides when the daily limit resets. */
+  timeZone?: () => string | undefined;
+};
 
 /**
  * Every HubSpot request goes through requestJson with a Bearer private-app token.
@@ -33,8 +43,11 @@ export function createHubspotClient({
   policy = DEFAULT_POLICY,
   now = () => new Date(),
   baseUrl = 'https://api.hubapi.com',
+  gate,
+  timeZone,
 }: HubspotClientOptions): HubspotCall {
   const auth = { token, refresh: token };
+  const limitHint = hubspotLimitHint({ now, timeZone });
   return (request, schema, scope) => {
     const query = request.query ? `?${new URLSearchParams(request.query).toString()}` : '';
     return requestJson(
@@ -45,7 +58,7 @@ export function createHubspotClient({
         ...(request.retryable === undefined ? {} : { retryable: request.retryable }),
       },
       schema,
-      { auth, classify: hubspotClassify({ scope, now }), policy },
+      { auth, classify: hubspotClassify({ scope, now, timeZone }), policy, gate, limitHint },
     );
   };
 }

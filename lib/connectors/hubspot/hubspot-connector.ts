@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Connector, ContactBundle } from '../connector';
 import { ConnectorError } from '../errors';
+import type { CallGate } from '../health';
 import type { HttpPolicy } from '../http';
 import { CampaignSchema, TouchSchema } from '../../domain/campaign';
 import { ContactSchema } from '../../domain/contact';
@@ -28,6 +29,10 @@ export type HubspotConnectorOptions = {
   policy?: HttpPolicy;
   now?: () => Date;
   baseUrl?: string;
+  /** The connection's health gate (see ../health.ts). */
+  gate?: CallGate;
+  /** The account's time zone, for when the daily limit resets. */
+  timeZone?: () => string | undefined;
 };
 
 const BundleSchema = z.object({ contact: ContactSchema, campaigns: z.array(CampaignSchema), touches: z.array(TouchSchema) });
@@ -115,6 +120,7 @@ export function createHubspotConnector(options: HubspotConnectorOptions): Connec
   return {
     id: 'hubspot',
     label: 'HubSpot',
+    ...(options.gate ? { gate: options.gate } : {}),
 
     async fetchContact(email: string): Promise<ContactBundle | null> {
       const object = await getContact(call, email, CONTACT_PROPERTIES, HISTORY_PROPERTIES);

@@ -1,5 +1,6 @@
 import { ConnectorError } from '../errors';
-import { type Classify, retryAfterMs } from '../http';
+import { type Classify, type LimitHint, retryAfterMs } from '../http';
+import { addDays, isValidTimeZone, localDateOf, zonedToUtc } from '../../domain/zoned-time';
 import { HubspotErrorSchema, type HubspotError } from './hubspot-schemas';
 
 // HubSpot names the wanted scopes under these keys, at the top level or per error entry.
@@ -17,12 +18,57 @@ export function missingScopes(body: HubspotError): string[] {
   return [...new Set(scopes)];
 }
 
-/** Milliseconds until the next local midnight. HubSpot resets the daily limit at midnight in the
- * account's time zone, which the API does not tell us; the browser's zone is the best guess. */
-export function msUntilMidnight(now: Date): number {
+/**
+ * Milliseconds until the next midnight. HubSpot resets the daily limit at midnight in
+ * the account's time zone (account-info tells it once the token is verified); without
+ * it, the browser's zone is the best guess.
+ */
+export function msUntilMidnight(now: Date, timeZone?: string): number {
+  if (timeZone && isValidTimeZone(timeZone)) {
+    const ms = now.getTime();
+    return zonedToUtc(addDays(localDateOf(ms, timeZone), 1), 0, 0, timeZone) - ms;
+  }
   const midnight = new Date(now);
   midnight.setHours(24, 0, 0, 0);
   return midnight.getTime() - now.getTime();
+}
+
+/**
+ * HubSpot's documented rate-limit headers: X-HubSpot-RateLimit-Max / -Remaining over
+ * X-HubSpot-RateLimit-Interval-Milliseconds (the ten-second window), and
+ * X-HubSpot-RateLimit-Daily / -Daily-Remaining (private apps only). Absent headers read as undefined.
+ */
+export function rateLimitHeaders(headers: Headers) {
+  const n = (name: string) => {
+    const value = headers.get(name);
+    const parsed = value === null || value.trim() === '' ? NaN : Number(value);
+    return Number.isFinite(parsed) ? parsed : undefined;
+  };
+  return {
+    remaining: n('x-hubspot-ratelimit-remaining'),
+    intervalMs: n('x-hubspot-ratelimit-interval-milliseconds'),
+    dailyRemaining: n('x-hubspot-ratelimit-daily-remaining'),
+  };
+}
+
+const DAILY_MESSAGE = 'HubSpot’s daily API limit for this account is used up; Leadlight will try again after midnight.';
+const WINDOW_MESSAGE = 'HubSpot asked Leadlight to slow down; trying again shortly.';
+const TEN_SECONDS = 10_000;
+
+/**
+ * A successful answer that used the last call of a window: the next call would be
+ * refused, so the connection waits now instead of spending a call to learn it.
+ */
+export function hubspotLimitHint({ now, timeZone }: { now: () => Date; timeZone?: () => string | undefined }): LimitHint {
+  return (headers) => {
+    const limits = rateLimitHeaders(headers);
+    if (limits.dailyRemaining === 0) {
+      return new ConnectorError('rate_limited', DAILY_MESSAGE, { retryAfterMs: msUntilMidnight(now(), timeZone?.()) });
+    }
+    if (limits.remaining === 0)
+      return new ConnectorError('rate_limited', WINDOW_MESSAGE, { retryAfterMs: limits.intervalMs ?? TEN_SECONDS });
+    return null;
+  };
 }
 
 function scopesMessage(scopes: string[]): string {
@@ -34,7 +80,15 @@ function scopesMessage(scopes: string[]): string {
  * HubSpot's error bodies turned into Leadlight errors. `scope` is the scope this
  * call needs, used when a 403 body does not name one.
  */
-export function hubspotClassify({ scope, now }: { scope: string; now: () => Date }): Classify {
+export function hubspotClassify({
+  scope,
+  now,
+  timeZone,
+}: {
+  scope: string;
+  now: () => Date;
+  timeZone?: () => string | undefined;
+}): Classify {
   return (status, raw, headers) => {
     const parsed = HubspotErrorSchema.safeParse(raw);
     const body: HubspotError = parsed.success ? parsed.data : {};
@@ -52,15 +106,14 @@ export function hubspotClassify({ scope, now }: { scope: string; now: () => Date
     }
     if (status === 404) return new ConnectorError('not_found', 'HubSpot has no such record.', { status, detail });
     if (status === 429) {
-      const policy = body.policyName;
-      // Retry-After wins when HubSpot sends it; otherwise the policy's window tells how long to wait.
+      // Retry-After wins when HubSpot sends it; then the policy the body names; then the
+      // rate-limit headers; a bare 429 waits out one ten-second window.
+      const limits = rateLimitHeaders(headers);
+      const daily = body.policyName === 'DAILY' || (body.policyName === undefined && limits.dailyRemaining === 0);
       const wait =
-        retryAfterMs(headers, now().getTime()) ?? (policy === 'DAILY' ? msUntilMidnight(now()) : policy === 'SECONDLY' ? 1_000 : 10_000);
-      const message =
-        policy === 'DAILY'
-          ? 'HubSpot’s daily API limit for this account is used up; Leadlight will try again after midnight.'
-          : 'HubSpot asked Leadlight to slow down; trying again shortly.';
-      return new ConnectorError('rate_limited', message, { status, retryAfterMs: wait, detail });
+        retryAfterMs(headers, now().getTime()) ??
+        (daily ? msUntilMidnight(now(), timeZone?.()) : body.policyName === 'SECONDLY' ? 1_000 : (limits.intervalMs ?? TEN_SECONDS));
+      return new ConnectorError('rate_limited', daily ? DAILY_MESSAGE : WINDOW_MESSAGE, { status, retryAfterMs: wait, detail });
     }
     if (status >= 500) return new ConnectorError('server', `HubSpot had a problem (HTTP ${status}).`, { status, detail });
     return null;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ConnectorError } from '../errors';
 import { DEFAULT_POLICY, requestJson, type Auth, type HttpPolicy, type HttpRequest } from '../http';
-import { classifySalesforce } from './classify';
+import type { CallGate } from '../health';
+import { classifySalesforce, salesforceLimitHint } from './classify';
 import { queryResultSchema, type QueryPage } from './schemas';
 
 /** Where the org is and how to authorise against it; token storage lives with the caller. */
@@ -20,7 +21,14 @@ export type SalesforceSession = {
 export const MAX_QUERY_PAGES = 10;
 
 /** A thin REST client: every call goes through requestJson with Salesforce's error rules. */
-export function createSalesforceApi(o: { session: SalesforceSession; apiVersion: string; policy?: HttpPolicy; now?: () => number }) {
+export function createSalesforceApi(o: {
+  session: SalesforceSession;
+  apiVersion: string;
+  policy?: HttpPolicy;
+  now?: () => number;
+  /** The connection's health gate (see ../health.ts). */
+  gate?: CallGate;
+}) {
   if (!/^v\d{2,3}\.0$/.test(o.apiVersion))
     throw new ConnectorError('config', `“${o.apiVersion}” is not a Salesforce API version such as v60.0.`);
   const auth: Auth = {
@@ -37,11 +45,13 @@ export function createSalesforceApi(o: { session: SalesforceSession; apiVersion:
     },
   };
   const classify = classifySalesforce(o.now);
+  const limitHint = salesforceLimitHint(o.now);
   const policy = o.policy ?? DEFAULT_POLICY;
+  const gate = o.gate;
 
   async function call<S extends z.ZodType>(path: string, schema: S, request: Omit<HttpRequest, 'url'> = {}): Promise<z.output<S>> {
     const base = (await o.session.instanceUrl()).replace(/\/+$/, '');
-    return requestJson({ ...request, url: `${base}${path}` }, schema, { auth, classify, policy });
+    return requestJson({ ...request, url: `${base}${path}` }, schema, { auth, classify, policy, gate, limitHint });
   }
   const dataPath = (rest: string) => `/services/data/${o.apiVersion}${rest}`;
 

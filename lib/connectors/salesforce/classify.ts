@@ -1,4 +1,4 @@
-import type { Classify } from '../http';
+import type { Classify, LimitHint } from '../http';
 import { ConnectorError } from '../errors';
 import { SalesforceErrorsSchema } from './schemas';
 
@@ -79,5 +79,23 @@ export function classifySalesforce(now: () => number = Date.now): Classify {
     if (code === 'NOT_FOUND' || status === 404)
       return new ConnectorError('not_found', 'Salesforce has no such record.', { status, detail });
     return first ? new ConnectorError('client', `Salesforce refused the request: ${first.message}`, { status, detail }) : null;
+  };
+}
+
+/** "api-usage=14990/15000" from the Sforce-Limit-Info header; undefined when absent or unreadable. */
+export function apiUsage(headers: Headers): { used: number; max: number } | undefined {
+  const match = /api-usage=(\d+)\/(\d+)/.exec(headers.get('sforce-limit-info') ?? '');
+  return match ? { used: Number(match[1]), max: Number(match[2]) } : undefined;
+}
+
+/** A successful answer that used the org's last API call of the day: wait now rather than spend a call to learn it. */
+export function salesforceLimitHint(now: () => number = Date.now): LimitHint {
+  return (headers) => {
+    const usage = apiUsage(headers);
+    if (!usage || usage.max === 0 || usage.used < usage.max) return null;
+    return new ConnectorError('rate_limited', 'Your Salesforce org has used its daily API allowance. Leadlight will try again later.', {
+      retryAfterMs: dailyLimitRetryAfterMs(now()),
+      detail: `api-usage=${usage.used}/${usage.max}`,
+    });
   };
 }

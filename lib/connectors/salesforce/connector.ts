@@ -1,6 +1,7 @@
 import { EmailSchema } from '../../domain/contact';
 import type { Connector, ContactBundle } from '../connector';
 import { ConnectorError } from '../errors';
+import type { CallGate } from '../health';
 import type { HttpPolicy } from '../http';
 import { createSalesforceApi, type SalesforceSession } from './api';
 import { deliverSalesforceFeedback } from './feedback';
@@ -16,6 +17,8 @@ export type SalesforceConnectorOptions = {
   writeBackField?: string;
   policy?: HttpPolicy;
   now?: () => number;
+  /** The connection's health gate (see ../health.ts). */
+  gate?: CallGate;
 };
 
 function normalizeEmail(email: string): string {
@@ -30,15 +33,22 @@ function normalizeEmail(email: string): string {
  * Feedback goes back as a completed Task on the same record.
  */
 export function createSalesforceConnector(options: SalesforceConnectorOptions): Connector {
-  const { session, apiVersion = 'v60.0', writeBackField, policy, now } = options;
+  const { session, apiVersion = 'v60.0', writeBackField, policy, now, gate } = options;
   if (writeBackField !== undefined && !/^[A-Za-z][A-Za-z0-9_]*$/.test(writeBackField)) {
     throw new ConnectorError('config', `“${writeBackField}” is not a Salesforce field API name (such as Lead_Feedback__c).`);
   }
-  const api = createSalesforceApi({ session, apiVersion, ...(policy ? { policy } : {}), ...(now ? { now } : {}) });
+  const api = createSalesforceApi({
+    session,
+    apiVersion,
+    ...(policy ? { policy } : {}),
+    ...(now ? { now } : {}),
+    ...(gate ? { gate } : {}),
+  });
 
   return {
     id: 'salesforce',
     label: 'Salesforce',
+    ...(gate ? { gate } : {}),
     async fetchContact(email: string): Promise<ContactBundle | null> {
       const address = normalizeEmail(email);
       const [lead] = await api.query(leadQuery(address), LeadRecordSchema);
