@@ -30,6 +30,8 @@ export default defineBackground(() => {
       loadDemoData: generateDemoData,
       liveConnector: () => liveConnector(db),
       notifyUpdated: (tabId, email) => void contentMessenger.sendMessage('contactUpdated', { email }, tabId).catch(() => undefined),
+      notifyRefreshFailed: (tabId, email) =>
+        void contentMessenger.sendMessage('contactRefreshFailed', { email }, tabId).catch(() => undefined),
       kickOutbox,
       connectSalesforce: () => signInToSalesforce(db),
       syncFeedNow: () => syncFeedAndReschedule(db),

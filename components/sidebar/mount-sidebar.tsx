@@ -26,10 +26,15 @@ export async function mountSidebar(ctx: ContentScriptContext): Promise<Detection
   const offUpdated = contentMessenger.onMessage('contactUpdated', ({ data, sender }) => {
     if (fromBackground(sender)) store.contactUpdated(data.email);
   });
+  // The same quiet re-read: it brings the failure's reason instead of "Checking for updates…".
+  const offFailed = contentMessenger.onMessage('contactRefreshFailed', ({ data, sender }) => {
+    if (fromBackground(sender)) store.contactUpdated(data.email);
+  });
   ctx.onInvalidated(() => {
     offToggle();
     offShow();
     offUpdated();
+    offFailed();
   });
   const ui = await createShadowRootUi(ctx, {
     name: 'leadlight-sidebar',

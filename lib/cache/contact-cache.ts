@@ -2,7 +2,7 @@ import type { Connector, ContactBundle } from '../connectors/connector';
 import { asConnectorError } from '../connectors/errors';
 import { getContactContext } from '../db/contact-repository';
 import { contactRow } from '../db/contact-rows';
-import type { LeadlightDb } from '../db/database';
+import type { LeadlightDb, MetaRow } from '../db/database';
 import type { ContactContext } from '../domain/contact-context';
 
 export type CachedContext = { email: string; context: ContactContext | null; refreshing?: boolean; error?: string };
@@ -14,17 +14,40 @@ export type CacheDeps = {
   ttlMs: number;
   maxContacts: number;
   now?: () => Date;
-  /** Called when a background refresh changed what a contact's sidebar should show. */
+  random?: () => number;
+  /** A background refresh stored new data for this contact: its sidebar should re-read it. Never sent for a failure. */
   onUpdated?: (email: string) => void;
+  /**
+   * A background refresh failed: the saved view stands, now with the reason. A re-read
+   * is safe, because the contact's backoff keeps it from asking the CRM again.
+   */
+  onRefreshFailed?: (email: string) => void;
 };
 
-const inFlight = new Map<string, Promise<void>>();
+/**
+ * After a contact's refresh fails it waits 1 min, then 2, 4… up to 30 min (jittered
+ * within the upper half) before the CRM is asked about it again, however often the
+ * sidebar asks. A success clears it.
+ */
+export const REFRESH_BACKOFF = { baseMs: 60_000, maxMs: 30 * 60_000 } as const;
+
+export function refreshDelay(failures: number, random: () => number): number {
+  const cap = Math.min(REFRESH_BACKOFF.maxMs, REFRESH_BACKOFF.baseMs * 2 ** Math.max(0, failures - 1));
+  return Math.round(cap / 2 + (random() * cap) / 2);
+}
+
+type RefreshFailure = MetaRow & { failures?: number; retryAt?: string };
+const failureKey = (email: string) => `refresh-error:${email}`;
+
+const inFlight = new WeakMap<LeadlightDb, Map<string, Promise<void>>>();
 
 /**
  * Stale-while-revalidate: cached contexts come back at once; a stale or missing
  * contact is fetched from the live CRM. Misses wait for that fetch (there is
  * nothing to show yet); stale hits refresh in the background and report through
- * `onUpdated`. A failed refresh keeps the cached view and says why.
+ * `onUpdated` or `onRefreshFailed`. Nothing is fetched while the connection is
+ * paused (see ../connectors/health.ts) or the contact is backing off: the cached
+ * view, or the reason, comes back instead.
  */
 export async function getCachedContexts(emails: string[], deps: CacheDeps): Promise<CachedContext[]> {
   const { db, connector, ttlMs, now = () => new Date() } = deps;
@@ -39,6 +62,8 @@ export async function getCachedContexts(emails: string[], deps: CacheDeps): Prom
       const row = rows[i];
       const stale = !row?.fetchedAt || now().getTime() - Date.parse(row.fetchedAt) > ttlMs;
       if (!connector?.fetchContact || !stale) return { email, context: await getContactContext(db, email) };
+      const held = await holdReason(email, deps);
+      if (held) return { email, context: row ? await getContactContext(db, email) : null, error: held };
       if (!row) {
         try {
           await refresh(email, deps);
@@ -49,39 +74,68 @@ export async function getCachedContexts(emails: string[], deps: CacheDeps): Prom
       }
       void refresh(email, deps).then(
         () => deps.onUpdated?.(email),
-        () => deps.onUpdated?.(email),
+        (e: unknown) => {
+          // A call the gate refused changed nothing on screen; saying so would only prompt another ask.
+          if (!asConnectorError(e).unsent) deps.onRefreshFailed?.(email);
+        },
       );
       return { email, context: await getContactContext(db, email), refreshing: true };
     }),
   );
 }
 
-/** One fetch per contact at a time, however many sidebars ask. Failures are recorded on the meta row. */
+/** Why this contact must not be fetched now: the connection is paused, or its last refresh failed recently. */
+async function holdReason(email: string, { db, connector, now = () => new Date() }: CacheDeps): Promise<string | undefined> {
+  const refused = await connector?.gate?.check();
+  if (refused) return refused.message;
+  const failure = (await db.meta.get(failureKey(email))) as RefreshFailure | undefined;
+  if (failure?.retryAt && Date.parse(failure.retryAt) > now().getTime()) return failure.lastError;
+  return undefined;
+}
+
+/** One fetch per contact at a time, however many sidebars ask. Failures are recorded, with the contact's backoff. */
 function refresh(email: string, deps: CacheDeps): Promise<void> {
-  let pending = inFlight.get(email);
-  if (!pending) {
-    pending = (async () => {
+  let running = inFlight.get(deps.db);
+  if (!running) inFlight.set(deps.db, (running = new Map()));
+  const pending =
+    running.get(email) ??
+    (async () => {
+      const { db, now = () => new Date(), random = Math.random } = deps;
       try {
         const bundle = await deps.connector!.fetchContact!(email);
         await storeBundle(deps, email, bundle);
-        await deps.db.meta.delete(`refresh-error:${email}`);
+        await db.meta.delete(failureKey(email));
       } catch (e) {
-        await deps.db.meta.put({
-          key: `refresh-error:${email}`,
-          lastError: asConnectorError(e).message,
-          lastSyncAt: (deps.now ?? (() => new Date()))().toISOString(),
-        });
+        const error = asConnectorError(e);
+        // Refused without a call: the connection's own wait applies, not the contact's.
+        if (!error.unsent) {
+          const previous = (await db.meta.get(failureKey(email))) as RefreshFailure | undefined;
+          const failures = (previous?.failures ?? 0) + 1;
+          const at = now();
+          const row: RefreshFailure = {
+            key: failureKey(email),
+            lastError: error.message,
+            lastSyncAt: at.toISOString(),
+            failures,
+            retryAt: new Date(at.getTime() + refreshDelay(failures, random)).toISOString(),
+          };
+          await db.meta.put(row);
+        }
         throw e;
       }
-    })().finally(() => inFlight.delete(email));
-    inFlight.set(email, pending);
-  }
+    })().finally(() => running.delete(email));
+  running.set(email, pending);
   return pending;
+}
+
+/** Forgets every contact's refresh failure: after a reconnection the old reasons no longer hold. */
+export async function clearRefreshFailures(db: LeadlightDb): Promise<void> {
+  await db.meta.where('key').startsWith('refresh-error:').delete();
 }
 
 /** The last refresh failure for a contact, shown beside the cached data. */
 export async function lastRefreshError(db: LeadlightDb, email: string): Promise<string | undefined> {
-  return (await db.meta.get(`refresh-error:${email}`))?.lastError;
+  return (await db.meta.get(failureKey(email)))?.lastError;
 }
 
 async function storeBundle(

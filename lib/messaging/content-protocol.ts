@@ -12,6 +12,11 @@ type ContentProtocolMap = {
   showContact(data: { email: string }): void;
   /** A background refresh changed this contact's data: re-read it. */
   contactUpdated(data: { email: string }): void;
+  /**
+   * A background refresh failed: re-read to show the saved data with the reason. The
+   * contact then backs off, so that read does not start another refresh.
+   */
+  contactRefreshFailed(data: { email: string }): void;
 };
 
 export const contentMessenger = defineExtensionMessaging<ContentProtocolMap>({ logger: quietLogger });

@@ -71,7 +71,7 @@ describe('stale-while-revalidate contact cache', () => {
     expect((await storedTouches(db)).map((t) => t.id)).toEqual(['t-kept', 't-new']);
   });
 
-  it('keeps the cached view when a refresh fails', async () => {
+  it('keeps the cached view when a refresh fails, and reports the failure, never an update', async () => {
     let fail = false;
     const crm = liveCrm(() => {
       if (fail) throw new ConnectorError('invalid_response', 'HubSpot answered with data Leadlight does not understand.');
@@ -81,10 +81,35 @@ describe('stale-while-revalidate contact cache', () => {
     fail = true;
     clock = new Date(clock.getTime() + 120_000);
     const onUpdated = vi.fn();
-    await getCachedContexts([ADA], { db, connector: crm.connector, ttlMs: 60_000, maxContacts: 100, now, onUpdated });
-    await vi.waitFor(() => expect(onUpdated).toHaveBeenCalled());
+    const onRefreshFailed = vi.fn();
+    await getCachedContexts([ADA], { db, connector: crm.connector, ttlMs: 60_000, maxContacts: 100, now, onUpdated, onRefreshFailed });
+    await vi.waitFor(() => expect(onRefreshFailed).toHaveBeenCalledExactlyOnceWith(ADA));
+    expect(onUpdated).not.toHaveBeenCalled();
     expect((await db.contacts.get(ADA))?.name).toBe('Ada Lovelace');
     expect((await db.meta.get(`refresh-error:${ADA}`))?.lastError).toMatch(/does not understand/);
+  });
+
+  it('after a failed refresh, answers the next asks from the cache with the reason and without calling the CRM', async () => {
+    const crm = liveCrm(() => bundleFor());
+    await getCachedContexts([ADA], { db, connector: crm.connector, ttlMs: 60_000, maxContacts: 100, now });
+    crm.fetchContact.mockRejectedValue(new ConnectorError('server', 'HubSpot had a problem (HTTP 500).'));
+    clock = new Date(clock.getTime() + 120_000);
+    const onRefreshFailed = vi.fn();
+    const ask = () => getCachedContexts([ADA], { db, connector: crm.connector, ttlMs: 60_000, maxContacts: 100, now, onRefreshFailed });
+    await ask();
+    await vi.waitFor(() => expect(onRefreshFailed).toHaveBeenCalledTimes(1));
+    // The sidebar re-reads on that report, and keeps asking as the rep moves around.
+    for (let i = 0; i < 5; i++) {
+      const [row] = await ask();
+      expect(row).toMatchObject({ error: 'HubSpot had a problem (HTTP 500).', context: { contact: { name: 'Ada Lovelace' } } });
+      expect(row?.refreshing).toBeUndefined();
+    }
+    expect(crm.fetchContact).toHaveBeenCalledTimes(2);
+    // The first wait is 30–60 s (1 min, jittered within its upper half); then one more try.
+    clock = new Date(clock.getTime() + 60_001);
+    await ask();
+    await vi.waitFor(() => expect(onRefreshFailed).toHaveBeenCalledTimes(2));
+    expect(crm.fetchContact).toHaveBeenCalledTimes(3);
   });
 
   it('reports a failed first fetch as an error, not as an unknown contact', async () => {

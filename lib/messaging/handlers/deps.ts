@@ -14,10 +14,14 @@ export type HandlerDeps = {
   db: LeadlightDb;
   loadDemoData: () => Dataset;
   now?: () => Date;
+  /** Jitter for backoff waits; tests pass a fixed one. */
+  random?: () => number;
   /** The live CRM connector for the current settings, if one is configured and connected. */
   liveConnector?: () => Promise<Connector | undefined>;
   /** Tells a tab's sidebar that a contact's data changed (stale-while-revalidate). */
   notifyUpdated?: (tabId: number, email: string) => void;
+  /** Tells a tab's sidebar that a background refresh failed, so it stops saying it is checking. */
+  notifyRefreshFailed?: (tabId: number, email: string) => void;
   /** Asks the outbox to run soon (after a verdict, a retry, or a new connection). */
   kickOutbox?: () => void;
   /** Runs the Salesforce OAuth flow (browser.identity) and stores the tokens. */
