@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { ContactContext } from '@/lib/domain/contact-context';
 import type { PageApi } from '@/lib/messaging/page-client';
-import type { CacheStatus } from '@/lib/messaging/protocol';
+import type { CacheStatus, ConnectionStatus } from '@/lib/messaging/protocol';
 import { FEEDBACK_REASONS } from '@/lib/domain/feedback-reasons';
 import type { ReasonDefinition } from '@/lib/domain/reason-definition';
+import { ConnectionNotice } from '../contact/connection-notice';
 import { ContactContextView } from '../contact/contact-context-view';
 import { ReasonsContext } from '../contact/reasons-context';
 import { formatDateTime } from '../format';
@@ -14,7 +15,7 @@ import { BrandMark } from '../ui/brand-mark';
 
 /** What the popup asks of the background. */
 export type PopupApi = Pick<PageApi, 'getStatus' | 'search' | 'getContext' | 'submit' | 'undo' | 'openOptions'> &
-  Partial<Pick<PageApi, 'getReasons'>>;
+  Partial<Pick<PageApi, 'getReasons' | 'getConnection'>>;
 
 /**
  * Where the verdicts given in this browser are: waiting for the CRM, or kept here
@@ -51,9 +52,11 @@ export function PopupApp({ api }: { api: PopupApi }) {
   const fail = (e: unknown) => setError(errorMessage(e));
 
   const [reasons, setReasons] = useState<readonly ReasonDefinition[]>(FEEDBACK_REASONS);
+  const [connection, setConnection] = useState<ConnectionStatus>(null);
   useEffect(() => {
     api.getStatus().then(setStatus, fail);
     api.getReasons?.().then(setReasons, () => undefined);
+    api.getConnection?.().then(setConnection, () => undefined);
   }, [api]);
 
   const open = (email: string) => {
@@ -76,6 +79,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
           </button>
         </span>
       </header>
+      <ConnectionNotice status={connection} onOpenSettings={api.openOptions} />
       {status && (
         <dl data-testid="cache-status" className="grid grid-cols-2 gap-x-2 px-4 py-2 text-xs">
           <dt className="text-slate-600 dark:text-slate-300">Data source</dt>

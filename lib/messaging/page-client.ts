@@ -11,6 +11,7 @@ import { accessRequest } from './access-request';
 import {
   sendMessage,
   type CacheStatus,
+  type ConnectionStatus,
   type HostDiagnostics,
   type PersonaPreviewRow,
   type ReportView,
@@ -32,6 +33,7 @@ export type PageApi = {
   setHubspotToken: (token: string | null) => Promise<SettingsView>;
   connectSalesforce: () => Promise<SettingsView>;
   disconnectSalesforce: () => Promise<SettingsView>;
+  getConnection: () => Promise<ConnectionStatus>;
   syncFeedNow: () => Promise<FeedSyncResult>;
   retryFeedback: (id: string) => Promise<{ ok: boolean }>;
   discardFeedback: (id: string) => Promise<{ ok: boolean }>;
@@ -71,6 +73,7 @@ export function createPageClient(): PageApi {
     setHubspotToken: (token) => sendMessage('setHubspotToken', { token }),
     connectSalesforce: () => sendMessage('connectSalesforce', {}),
     disconnectSalesforce: () => sendMessage('disconnectSalesforce', {}),
+    getConnection: () => sendMessage('getConnectionStatus', {}),
     syncFeedNow: () => sendMessage('syncFeedNow', {}),
     retryFeedback: (id) => sendMessage('retryFeedback', { id }),
     discardFeedback: (id) => sendMessage('discardFeedback', { id }),

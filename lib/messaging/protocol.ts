@@ -4,6 +4,7 @@ import type { ContactContext } from '../domain/contact-context';
 import type { Feedback } from '../domain/feedback';
 import type { ContactSummary } from '../db/contact-repository';
 import type { CachedContext } from '../cache/contact-cache';
+import type { ConnectorHealth } from '../connectors/health';
 import type { FeedSyncResult } from '../connectors/feed/sync-feed';
 import type { Settings } from '../settings/settings';
 import type { Persona } from '../domain/persona';
@@ -37,6 +38,9 @@ export type SettingsView = {
   connections: { hubspotConnected: boolean; salesforceConnected: boolean; salesforceInstance?: string };
   feed?: { lastSyncAt?: string; lastError?: string };
 };
+
+/** How the live CRM connection stands; null when the data source is not a live CRM. */
+export type ConnectionStatus = { id: 'hubspot' | 'salesforce'; label: string; health: ConnectorHealth } | null;
 
 /** The closed-loop report for one period and dimension, computed from the local cache. */
 export type ReportView = {
@@ -84,6 +88,7 @@ export type Responses = {
   setHubspotToken: SettingsView;
   connectSalesforce: SettingsView;
   disconnectSalesforce: SettingsView;
+  getConnectionStatus: ConnectionStatus;
   syncFeedNow: FeedSyncResult;
   retryFeedback: { ok: boolean };
   discardFeedback: { ok: boolean };

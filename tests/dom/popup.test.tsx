@@ -182,4 +182,55 @@ describe('PopupApp', () => {
     await userEvent.click(await screen.findByRole('option', { name: /Priya Natarajan/ }));
     expect(await screen.findByTestId('state-unknown')).toHaveTextContent('No marketing record');
   });
+
+  it('says once, at the top, that a CRM needs the user, and offers the way to reconnect', async () => {
+    const api = {
+      ...fakePageApi(),
+      getConnection: vi.fn(async () => ({
+        id: 'hubspot' as const,
+        label: 'HubSpot',
+        health: {
+          state: 'needs_user' as const,
+          kind: 'auth' as const,
+          since: '2026-11-20T10:00:00.000Z',
+          message: 'HubSpot did not accept the access token. Check the private-app token in Leadlight settings.',
+        },
+      })),
+    };
+    render(<PopupApp api={api} />);
+    const notice = await screen.findByTestId('connection-notice');
+    expect(notice).toHaveTextContent('HubSpot needs you');
+    expect(notice).toHaveTextContent('HubSpot did not accept the access token.');
+    expect(screen.getAllByTestId('connection-notice')).toHaveLength(1);
+    await userEvent.click(within(notice).getByRole('button', { name: 'Reconnect HubSpot' }));
+    expect(api.openOptions).toHaveBeenCalledTimes(1);
+  });
+
+  it('says until when a rate-limited CRM is left alone, and nothing about a healthy one', async () => {
+    const limited = {
+      ...fakePageApi(),
+      getConnection: vi.fn(async () => ({
+        id: 'salesforce' as const,
+        label: 'Salesforce',
+        health: {
+          state: 'rate_limited' as const,
+          until: '2026-11-20T11:00:00.000Z',
+          message: 'Your Salesforce org has used its daily API allowance.',
+        },
+      })),
+    };
+    const { unmount } = render(<PopupApp api={limited} />);
+    expect(await screen.findByTestId('connection-notice')).toHaveTextContent(
+      /Salesforce asked Leadlight to wait; saved data is shown and Leadlight tries again after Nov 20, 2026/,
+    );
+    unmount();
+    const healthy = {
+      ...fakePageApi(),
+      getConnection: vi.fn(async () => ({ id: 'hubspot' as const, label: 'HubSpot', health: { state: 'healthy' as const } })),
+    };
+    render(<PopupApp api={healthy} />);
+    await screen.findByTestId('cache-status');
+    await waitFor(() => expect(healthy.getConnection).toHaveBeenCalled());
+    expect(screen.queryByTestId('connection-notice')).not.toBeInTheDocument();
+  });
 });

@@ -1,8 +1,10 @@
+import { clearRefreshFailures } from '../../cache/contact-cache';
+import { connectorHealth, resetConnectorHealth } from '../../connectors/health';
 import type { LeadlightDb } from '../../db/database';
 import { clearMarketingData } from '../../db/seed';
 import { describeSecrets, loadSecrets, updateSecrets } from '../../settings/secrets';
 import { loadSettings, saveSettings } from '../../settings/settings';
-import type { SettingsView } from '../protocol';
+import type { ConnectionStatus, SettingsView } from '../protocol';
 import type { HandlerDeps, Handlers } from './deps';
 
 async function settingsView(db: LeadlightDb): Promise<SettingsView> {
@@ -14,7 +16,22 @@ async function settingsView(db: LeadlightDb): Promise<SettingsView> {
   };
 }
 
-type ConnectionMessages = 'getSettings' | 'saveSettings' | 'setHubspotToken' | 'connectSalesforce' | 'disconnectSalesforce' | 'syncFeedNow';
+type ConnectionMessages =
+  'getSettings' | 'saveSettings' | 'setHubspotToken' | 'connectSalesforce' | 'disconnectSalesforce' | 'syncFeedNow' | 'getConnectionStatus';
+
+const LABELS = { hubspot: 'HubSpot', salesforce: 'Salesforce' } as const;
+
+/** A reconnection: whatever the old credentials ran into, for the connection and for each contact, no longer holds. */
+async function reconnected(db: LeadlightDb, id: 'hubspot' | 'salesforce'): Promise<void> {
+  await resetConnectorHealth(db, id);
+  await clearRefreshFailures(db);
+}
+
+async function connectionStatus(db: LeadlightDb): Promise<ConnectionStatus> {
+  const { source } = await loadSettings(db);
+  if (source !== 'hubspot' && source !== 'salesforce') return null;
+  return { id: source, label: LABELS[source], health: await connectorHealth(db, source) };
+}
 
 /** Settings and connections. Credentials go in and never come back out. */
 export function connectionHandlers(deps: HandlerDeps): Pick<Handlers, ConnectionMessages> {
@@ -42,19 +59,23 @@ export function connectionHandlers(deps: HandlerDeps): Pick<Handlers, Connection
     },
     setHubspotToken: async ({ token }) => {
       await updateSecrets(db, { hubspotToken: token ?? undefined });
+      await reconnected(db, 'hubspot');
       deps.kickOutbox?.();
       return settingsView(db);
     },
     connectSalesforce: async () => {
       if (!deps.connectSalesforce) throw new Error('Salesforce sign-in is not available here.');
       await deps.connectSalesforce();
+      await reconnected(db, 'salesforce');
       deps.kickOutbox?.();
       return settingsView(db);
     },
     disconnectSalesforce: async () => {
       await updateSecrets(db, { salesforce: undefined });
+      await reconnected(db, 'salesforce');
       return settingsView(db);
     },
+    getConnectionStatus: () => connectionStatus(db),
     syncFeedNow: async () => {
       if (!deps.syncFeedNow) throw new Error('Feed sync is not available here.');
       return deps.syncFeedNow();

@@ -1,0 +1,70 @@
+import 'fake-indexeddb/auto';
+import { http, HttpResponse, type JsonBodyType } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_POLICY } from '@/lib/connectors/http';
+import { liveConnector } from '@/lib/connectors/registry';
+import { LeadlightDb } from '@/lib/db/database';
+import { createHandlers, type Handlers } from '@/lib/messaging/handlers';
+import { updateSecrets } from '@/lib/settings/secrets';
+import { saveSettings } from '@/lib/settings/settings';
+import { readFixtureJson } from '../support/fixtures';
+
+const MAYA = 'maya.okafor@northwind-logistics.example';
+const fx = (name: string) => readFixtureJson<JsonBodyType>(`http/hubspot/${name}.json`);
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+let db: LeadlightDb;
+let handlers: Handlers;
+const sidebar = { id: 'leadlight', tab: { id: 3 } };
+const env = { policy: { ...DEFAULT_POLICY, sleep: async () => {}, random: () => 0.5 }, random: () => 0.5 };
+
+beforeEach(async () => {
+  db = new LeadlightDb(`connection-${crypto.randomUUID()}`);
+  await saveSettings(db, { source: 'hubspot' });
+  await updateSecrets(db, { hubspotToken: 'pat-na1-revoked-token' });
+  handlers = createHandlers({
+    db,
+    loadDemoData: () => ({ contacts: [], campaigns: [], touches: [], personas: [] }),
+    liveConnector: () => liveConnector(db, env),
+  });
+});
+afterEach(() => db.delete());
+
+describe('a HubSpot token that stops working', () => {
+  it('stops all calls, says why in the sidebar and the popup, and resumes once the user pastes a new token', async () => {
+    const seen: string[] = [];
+    server.use(
+      http.get('https://api.hubapi.com/crm/v3/objects/contacts/:email', ({ request }) => {
+        seen.push(request.headers.get('authorization') ?? '');
+        return HttpResponse.json(fx('error-401-expired-authentication'), { status: 401 });
+      }),
+    );
+    const [first] = await handlers.getContactContexts({ emails: [MAYA] }, sidebar);
+    expect(first).toMatchObject({ context: null, error: expect.stringContaining('HubSpot did not accept the access token') });
+    expect(await handlers.getConnectionStatus({}, {})).toMatchObject({
+      id: 'hubspot',
+      label: 'HubSpot',
+      health: { state: 'needs_user', kind: 'auth' },
+    });
+
+    for (let i = 0; i < 5; i++) {
+      const [again] = await handlers.getContactContexts({ emails: [MAYA] }, sidebar);
+      expect(again?.error).toBe(first?.error);
+    }
+    expect(seen).toEqual(['Bearer pat-na1-revoked-token']);
+
+    await handlers.setHubspotToken({ token: 'pat-na1-fresh-token' }, {});
+    expect(await handlers.getConnectionStatus({}, {})).toMatchObject({ health: { state: 'healthy' } });
+    await handlers.getContactContexts({ emails: [MAYA] }, sidebar);
+    expect(seen).toEqual(['Bearer pat-na1-revoked-token', 'Bearer pat-na1-fresh-token']);
+  });
+
+  it('reports no connection state for a bulk source', async () => {
+    await saveSettings(db, { source: 'demo' });
+    expect(await handlers.getConnectionStatus({}, {})).toBeNull();
+  });
+});
