@@ -8,6 +8,7 @@ import { createHandlers } from '@/lib/messaging/handlers';
 import { updateSecrets } from '@/lib/settings/secrets';
 import { saveSettings } from '@/lib/settings/settings';
 import { createContact } from '../factories';
+import { putRow } from './db-rows';
 import { readFixtureJson } from './fixtures';
 import { SimClock } from './sim-clock';
 
@@ -114,7 +115,7 @@ export async function simulateFailingCrm(
     const fetchedAt = new Date(start - 2 * 3_600_000).toISOString();
     for (const email of CACHED) {
       const contact = createContact({ email });
-      await db.contacts.put({ ...contact, tokens: searchTokens(contact), fetchedAt, viewedAt: fetchedAt });
+      await putRow(db, contact, { tokens: searchTokens(contact), fetchedAt, viewedAt: fetchedAt });
     }
 
     const env = { now: clock.now, random, policy: { ...DEFAULT_POLICY, sleep: clock.sleep, random } };
