@@ -1,5 +1,6 @@
-import type { SlaView } from '@/lib/domain/contact-context';
-import { formatDateTime } from '../format';
+import type { FirstTouchView, SlaView } from '@/lib/domain/contact-context';
+import { SALES_ACTIVITY_LABELS } from '@/lib/domain/sales-activity';
+import { formatDate, formatDateTime } from '../format';
 
 const LOOK: Record<SlaView['state'], { label: string; className: string }> = {
   on_time: { label: 'On time', className: 'bg-emerald-50 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200' },
@@ -9,7 +10,22 @@ const LOOK: Record<SlaView['state'], { label: string; className: string }> = {
   missed: { label: 'SLA missed', className: 'bg-rose-50 text-rose-800 dark:bg-rose-950 dark:text-rose-200' },
 };
 
+const HOSTS = { gmail: 'Gmail', outlook: 'Outlook' } as const;
+
+/** Where the first touch is known from, so a rep can tell a logged call from their own email. */
+function origin(first: FirstTouchView | undefined): string {
+  switch (first?.via) {
+    case 'logged':
+      return ` · ${(SALES_ACTIVITY_LABELS[first.activity.toLowerCase()] ?? first.activity).toLowerCase()} logged: ${first.label}`;
+    case 'seen':
+      return ` · your email, seen in ${HOSTS[first.host]}`;
+    default:
+      return '';
+  }
+}
+
 function detail(sla: SlaView): string {
+  const first = sla.firstTouch;
   switch (sla.state) {
     case 'on_time':
     case 'due_soon':
@@ -17,9 +33,11 @@ function detail(sla: SlaView): string {
     case 'overdue':
       return `first touch overdue by ${sla.duration} (was due ${formatDateTime(sla.dueAt)})`;
     case 'met':
-      return `first touch at ${formatDateTime(sla.metAt)}, ${sla.duration} early`;
+      if (first?.via === 'status') return `met (time not recorded): lead status “${first.status}”`;
+      if (first?.via === 'last_activity') return `met (time not recorded): last activity ${formatDate(first.at)}`;
+      return `first touch at ${formatDateTime(sla.metAt)}, ${sla.duration} early${origin(first)}`;
     case 'missed':
-      return `first touch at ${formatDateTime(sla.metAt)}, ${sla.duration} late`;
+      return `first touch at ${formatDateTime(sla.metAt)}, ${sla.duration} late${origin(first)}`;
   }
 }
 
@@ -27,7 +45,7 @@ function detail(sla: SlaView): string {
 export function SlaBadge({ sla }: { sla: SlaView }) {
   const look = LOOK[sla.state];
   return (
-    <p data-testid="sla-state" className={`mx-4 mb-2 rounded px-2 py-1 text-xs ${look.className}`}>
+    <p data-testid="sla-state" className={`mx-4 mb-2 rounded px-2 py-1 text-xs break-words ${look.className}`}>
       <span className="font-semibold">{look.label}</span> · {detail(sla)}
     </p>
   );

@@ -8,6 +8,7 @@ import { DataSourcePanel } from './data-source-panel';
 import { DiagnosticsView } from './diagnostics-view';
 import { FeedbackTable } from './feedback-table';
 import { SlaSettings } from './sla-settings';
+import { WorkedStatuses } from './worked-statuses';
 import { ImportPanel } from './import-panel';
 import { PersonaEditor } from './personas/persona-editor';
 import { ReasonEditor } from './reasons/reason-editor';
@@ -93,6 +94,7 @@ export function OptionsApp({ api }: { api: PageApi }) {
       </PageSection>
       <PageSection id="sla" title="Hand-off SLA">
         <SlaSettings api={api} />
+        <WorkedStatuses api={api} version={version} />
       </PageSection>
       <PageSection id="diagnostics" title="Page detection diagnostics">
         <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">

@@ -15,6 +15,7 @@ export type SortKey =
   | 'topRejection'
   | 'topDisqualification'
   | 'handoffsMet'
+  | 'handoffsUntimed'
   | 'handoffsMissed'
   | 'handoffsOpen';
 
@@ -115,6 +116,7 @@ export function reportColumns(dimension: ReportDimension, withHandoffs: boolean)
   if (withHandoffs) {
     columns.push(
       numberColumn('handoffsMet', 'Hand-offs met', (r) => r.handoffs?.met),
+      numberColumn('handoffsUntimed', 'Hand-offs met, time not recorded', (r) => r.handoffs?.untimed),
       numberColumn('handoffsMissed', 'Hand-offs missed', (r) => r.handoffs?.missed),
       numberColumn('handoffsOpen', 'Hand-offs open', (r) => r.handoffs?.open),
     );

@@ -9,7 +9,7 @@ function SlaTable({ caption, groupHeader, rows, testId }: { caption: string; gro
           <th scope="col" className="border-b border-slate-300 py-1 pr-4 font-semibold dark:border-slate-600">
             {groupHeader}
           </th>
-          {['Met', 'Missed', 'Open'].map((h) => (
+          {['Met', 'Met, time not recorded', 'Missed', 'Open'].map((h) => (
             <th key={h} scope="col" className="border-b border-slate-300 py-1 pl-3 text-right font-semibold dark:border-slate-600">
               {h}
             </th>
@@ -19,7 +19,7 @@ function SlaTable({ caption, groupHeader, rows, testId }: { caption: string; gro
       <tbody>
         {rows.length === 0 ? (
           <tr>
-            <td colSpan={4} className="py-1 text-slate-600 dark:text-slate-300">
+            <td colSpan={5} className="py-1 text-slate-600 dark:text-slate-300">
               No hand-offs in this period.
             </td>
           </tr>
@@ -30,6 +30,7 @@ function SlaTable({ caption, groupHeader, rows, testId }: { caption: string; gro
                 {r.label}
               </th>
               <td className="py-1 pl-3 text-right tabular-nums">{r.met}</td>
+              <td className="py-1 pl-3 text-right tabular-nums">{r.untimed}</td>
               <td className={`py-1 pl-3 text-right tabular-nums ${r.missed > 0 ? 'font-semibold text-rose-700 dark:text-rose-300' : ''}`}>
                 {r.missed}
               </td>

@@ -2,9 +2,9 @@ import type { Touch } from '../domain/campaign';
 import type { Contact } from '../domain/contact';
 import type { ContactContext, TimelineEntry } from '../domain/contact-context';
 import { rankPersonas } from '../domain/persona-match';
-import { defaultSlaSettings } from '../domain/sla';
 import { slaViewFor } from '../domain/sla-view';
 import { upcomingCampaigns } from '../domain/upcoming';
+import { slaContext } from '../settings/sla-context';
 import { loadSettings } from '../settings/settings';
 import { contactOf, touchesOf } from './contact-rows';
 import type { LeadlightDb } from './database';
@@ -36,8 +36,7 @@ export async function getContactContext(db: LeadlightDb, email: string, now: Dat
     .map((t) => ({ ...t, campaign: byId.get(t.campaignId) }))
     .sort((a, b) => b.date.localeCompare(a.date));
   const lastFeedback = feedback.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
-  // Until the team sets an SLA, the common default applies in this browser's time zone.
-  const sla = settings.sla ?? defaultSlaSettings(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const sla = slaContext(settings, now);
   const personaMatches = rankPersonas(personas, contact, timeline);
   const best = personaMatches[0] && personaMatches[0].score >= 50 ? personaMatches[0].personaId : undefined;
   return {
@@ -45,7 +44,7 @@ export async function getContactContext(db: LeadlightDb, email: string, now: Dat
     timeline,
     personaMatches,
     lastFeedback,
-    sla: slaViewFor(contact, touches, sla, now),
+    sla: slaViewFor(contact, touches, sla.settings, sla.now, { worked: sla.worked }),
     upcoming: upcomingCampaigns(campaigns, contact, best, now),
     source: { name: source?.name ?? 'Unknown source', dataAsOf: source?.loadedAt ?? new Date(0).toISOString() },
   };

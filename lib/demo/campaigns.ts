@@ -6,10 +6,6 @@ const DATA = 'data-practitioner';
 const FIN = 'finance-exec';
 const IT = 'it-gatekeeper';
 
-/** Name and asset of the campaign that carries markup, to prove the UI escapes it. */
-export const HOSTILE_CAMPAIGN_NAME = '<img src=x onerror=window.__leadlightPwned=1> Hostile Campaign';
-export const HOSTILE_ASSET_NAME = '<svg onload=alert(1)>';
-
 /** The newsletter is a nurture without a fixed order, so readers join at any issue. */
 export const NEWSLETTER_ID = 'cmp-026';
 
@@ -217,13 +213,6 @@ export const CAMPAIGN_SPECS: readonly CampaignSpec[] = [
       'Brightwave Monthly – Save the date: Data Summit Berlin',
       'Brightwave Monthly – Year in review',
     ],
-  ),
-  content(
-    { id: 'cmp-hostile', name: HOSTILE_CAMPAIGN_NAME, status: 'completed', audience: [], reach: 0 },
-    '2026-02-01',
-    '2026-03-31',
-    'whitepaper',
-    [HOSTILE_ASSET_NAME],
   ),
 ];
 

@@ -9,6 +9,7 @@ import { FEATURED_CONTACTS } from './featured';
 import { DEMO_PERSONAS } from './personas';
 import { createRng } from './random';
 import type { Rng } from './random';
+import { salesActivitiesFor } from './sales-activities';
 import { withSources } from './sources';
 import { scripted } from './touches';
 import type { DraftTouch } from './touches';
@@ -23,10 +24,30 @@ export interface DemoData {
 }
 
 const SEED = 20261120;
-const CONTACT_COUNT = 200;
+// Activities draw from their own sequence, so adding them left every contact as it was.
+const ACTIVITY_SEED = 20261121;
+// Enough leads that a year and a half of verdicts gives each campaign a rate worth reading.
+const CONTACT_COUNT = 600;
 // Spread through the list so "no history" contacts are not all at the end.
-const SILENT_SLOTS = new Set([23, 71, 118, 166]);
+const SILENT_SLOTS = new Set([23, 71, 118, 166, 290, 431, 555]);
 const BOOTH_SCAN_SLOT = 0;
+
+/**
+ * Hand-offs in the last working hours before DEMO_NOW (Friday 09:00 in London), so
+ * the demo has leads still within their four business hours: two due soon, two on time.
+ */
+const RECENT_HANDOFFS = ['2026-11-19T13:30:00.000Z', '2026-11-19T13:50:00.000Z', '2026-11-19T15:00:00.000Z', '2026-11-20T07:40:00.000Z'];
+
+/** Moves the hand-off of the last few new MQLs into the recent past; they wait for a first touch. */
+function withRecentHandoffs(generated: GeneratedContact[]): Set<string> {
+  const waiting = generated
+    .filter((g) => g.contact.lifecycleStage === 'mql' && g.contact.owner && g.touches.length > 0)
+    .slice(-RECENT_HANDOFFS.length);
+  waiting.forEach((g, i) => {
+    g.contact = { ...g.contact, leadStatus: 'new', handoffAt: RECENT_HANDOFFS[i] };
+  });
+  return new Set(waiting.map((g) => g.contact.email));
+}
 
 const byDate = (a: DraftTouch, b: DraftTouch): number => Date.parse(a.date) - Date.parse(b.date);
 
@@ -61,17 +82,26 @@ export function generateDemoData(): DemoData {
     else generated.push(generateContact(rng, taken, { silent: SILENT_SLOTS.has(slot) }));
   }
 
+  const waiting = withRecentHandoffs(generated);
+
   const all = [...featured, ...generated];
   // Ids follow time so the newest touch has the highest id, as in a real export.
   const touches: Touch[] = all
     .flatMap((c) => c.touches)
     .sort(byDate)
     .map((t, i) => ({ id: `tch-${String(i + 1).padStart(5, '0')}`, ...t }));
+  const activityRng = createRng(ACTIVITY_SEED);
+  const scriptedActivities = new Map(FEATURED_CONTACTS.map((f) => [f.contact.email, f.activities ?? []]));
+  for (const email of waiting) scriptedActivities.set(email, []);
+  const activities: Touch[] = all
+    .flatMap((c) => scriptedActivities.get(c.contact.email) ?? salesActivitiesFor(activityRng, c.contact))
+    .sort(byDate)
+    .map((t, i) => ({ id: `act-${String(i + 1).padStart(5, '0')}`, ...t }));
 
   return {
     contacts: all.map((c) => c.contact),
     campaigns: CAMPAIGN_SPECS.map((c) => ({ ...c.campaign })),
-    touches,
+    touches: [...touches, ...activities],
     personas: structuredClone(DEMO_PERSONAS),
   };
 }

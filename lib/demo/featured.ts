@@ -1,23 +1,20 @@
 import type { Contact } from '../domain/contact';
-import { HOSTILE_CAMPAIGN_NAME } from './campaigns';
+import { activity } from './sales-activities';
 import type { DraftTouch } from './touches';
 import { scripted } from './touches';
 
-/** A hand-written contact with its scripted history; sources are derived from the touches unless set. */
+/**
+ * A hand-written contact with its scripted history; sources are derived from the
+ * touches unless set. `activities` are the sales activities logged after the hand-off.
+ */
 export interface FeaturedContact {
   contact: Contact;
   touches: DraftTouch[];
+  activities?: DraftTouch[];
 }
 
 /** The one address the demo must never know, so the "unknown contact" state can be shown. */
 export const UNKNOWN_DEMO_EMAIL = 'jordan.lee@unknown-startup.example';
-
-export const HOSTILE_CONTACT = {
-  email: 'mallory@hostile.example',
-  name: '<img src=x onerror=alert(1)>',
-  title: '"><script>window.__leadlightPwned=1</script>',
-  company: `"><script>alert('x')</script><b>Evil Corp</b>`,
-} as const;
 
 // Short aliases keep the scripts readable as a timeline.
 const MAYA = 'maya.okafor@northwind-logistics.example';
@@ -25,12 +22,14 @@ const DANIEL = 'daniel.kim@helixbio.example';
 const PRIYA = 'priya.raman@corvidretail.example';
 const TOM = 'tom.becker@aldermfg.example';
 const SOFIA = 'sofia.lindqvist@fjordins.example';
+const LENA = 'lena.fischer@bluepeak.example';
 
 /**
  * Contacts the Gmail demo page writes to. Their stories are scripted so each one
- * shows a different sidebar state: a fresh MQL, a technical evaluator, an exec in
- * an open deal, an early IT lead, a light-touch subscriber, hostile markup and a
- * known contact with no campaign history.
+ * shows a different sidebar state: a fresh MQL overdue for a first touch, a
+ * technical evaluator and an exec in an open deal whom sales called in time, an
+ * early IT lead, a light-touch subscriber, a known contact with no campaign
+ * history, and a new MQL whom the rep answered by email (seen in Gmail only).
  */
 export const FEATURED_CONTACTS: readonly FeaturedContact[] = [
   {
@@ -106,6 +105,11 @@ export const FEATURED_CONTACTS: readonly FeaturedContact[] = [
       scripted(DANIEL, 'cmp-024', 'form', '2026-06-03T08:40:00.000Z', 'Submitted'),
       scripted(DANIEL, 'cmp-024', 'ebook', '2026-06-03T08:41:00.000Z', 'Downloaded'),
     ],
+    activities: [
+      activity(DANIEL, 'call', '2026-05-15T11:40:00.000Z', 'Discovery call'),
+      activity(DANIEL, 'sales_email', '2026-05-15T15:05:00.000Z', 'Follow-up: reference architecture'),
+      activity(DANIEL, 'meeting', '2026-05-21T14:00:00.000Z', 'Technical deep-dive'),
+    ],
   },
   {
     contact: {
@@ -134,6 +138,11 @@ export const FEATURED_CONTACTS: readonly FeaturedContact[] = [
       scripted(PRIYA, 'cmp-010', 'form', '2026-10-06T12:30:00.000Z', 'Submitted'),
       scripted(PRIYA, 'cmp-010', 'case_study', '2026-10-06T12:31:00.000Z', 'Downloaded', 2),
       scripted(PRIYA, 'cmp-010', 'case_study', '2026-10-14T16:05:00.000Z', 'Downloaded'),
+    ],
+    activities: [
+      activity(PRIYA, 'sales_email', '2026-10-08T10:45:00.000Z', 'Intro email'),
+      activity(PRIYA, 'meeting', '2026-10-13T13:00:00.000Z', 'Product demo'),
+      activity(PRIYA, 'meeting', '2026-10-27T15:00:00.000Z', 'Pricing review'),
     ],
   },
   {
@@ -190,25 +199,6 @@ export const FEATURED_CONTACTS: readonly FeaturedContact[] = [
     ],
   },
   {
-    contact: {
-      ...HOSTILE_CONTACT,
-      industry: 'software',
-      companySize: 13,
-      seniority: 'individual_contributor',
-      department: 'marketing',
-      lifecycleStage: 'lead',
-      leadStatus: 'unqualified',
-      score: 12,
-      // Markup in a free-text source field too, since CRMs store UTM values verbatim.
-      latestSource: { channel: 'content', detail: `utm_campaign=${HOSTILE_CAMPAIGN_NAME}`, date: '2026-03-03T21:12:00.000Z' },
-    },
-    touches: [
-      scripted(HOSTILE_CONTACT.email, 'cmp-hostile', 'form', '2026-02-14T13:37:00.000Z', 'Submitted'),
-      scripted(HOSTILE_CONTACT.email, 'cmp-hostile', 'whitepaper', '2026-02-14T13:38:00.000Z', 'Downloaded'),
-      scripted(HOSTILE_CONTACT.email, 'cmp-hostile', 'whitepaper', '2026-03-03T21:12:00.000Z', 'Downloaded'),
-    ],
-  },
-  {
     // Known to the CRM (a rep added him by hand) but never reached by a campaign.
     contact: {
       email: 'noah.feld@quietpartners.example',
@@ -224,5 +214,32 @@ export const FEATURED_CONTACTS: readonly FeaturedContact[] = [
       originalSource: { channel: 'sales_prospecting', detail: 'Added manually by Sam Okonkwo', date: '2026-07-01T10:00:00.000Z' },
     },
     touches: [],
+  },
+  {
+    // Handed over the day before the demo's today; Alex answered her by email, which
+    // the CRM never logged. The Gmail demo shows that reply, and the SLA follows it.
+    contact: {
+      email: LENA,
+      name: 'Lena Fischer',
+      title: 'Head of Logistics Planning',
+      company: 'Bluepeak Couriers',
+      industry: 'logistics',
+      companySize: 350,
+      seniority: 'director',
+      department: 'operations',
+      lifecycleStage: 'mql',
+      leadStatus: 'open',
+      score: 71,
+      owner: 'Alex Rivera',
+      handoffAt: '2026-11-19T10:00:00.000Z',
+    },
+    touches: [
+      scripted(LENA, 'cmp-014', 'ad', '2026-01-20T10:10:00.000Z', 'Clicked'),
+      scripted(LENA, 'cmp-014', 'web_page', '2026-01-20T10:11:00.000Z', 'Visited'),
+      scripted(LENA, 'cmp-018', 'email', '2026-11-12T08:00:00.000Z', 'Clicked'),
+      scripted(LENA, 'cmp-018', 'form', '2026-11-12T08:04:00.000Z', 'Registered'),
+      scripted(LENA, 'cmp-010', 'form', '2026-11-19T09:20:00.000Z', 'Submitted'),
+      scripted(LENA, 'cmp-010', 'case_study', '2026-11-19T09:21:00.000Z', 'Downloaded'),
+    ],
   },
 ];

@@ -8,13 +8,28 @@ import { PersonaMatchSchema } from './persona';
 export const TimelineEntrySchema = TouchSchema.extend({ campaign: CampaignSchema.optional() });
 export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
 
+/** Where the first touch after a hand-off is known from (see lib/domain/first-touch.ts). */
+export const FirstTouchViewSchema = z.discriminatedUnion('via', [
+  /** An activity the CRM or an import logged: a call, meeting, email. */
+  z.object({ via: z.literal('logged'), at: z.string(), activity: z.string(), label: z.string() }),
+  /** The rep's own message to the contact, seen by Leadlight in the mail client. */
+  z.object({ via: z.literal('seen'), at: z.string(), host: z.enum(['gmail', 'outlook']) }),
+  /** A lead status that means the lead was worked; no time recorded. */
+  z.object({ via: z.literal('status'), status: z.string() }),
+  /** The CRM's date of the latest activity; it proves a touch, not when the first was. */
+  z.object({ via: z.literal('last_activity'), at: z.string() }),
+]);
+export type FirstTouchView = z.infer<typeof FirstTouchViewSchema>;
+
 /** The hand-off SLA for a contact, ready to show (dates as ISO strings, durations in words). */
 export const SlaViewSchema = z.object({
   state: z.enum(['met', 'missed', 'on_time', 'due_soon', 'overdue']),
   dueAt: z.string(),
+  /** Absent for a first touch whose time was not recorded ("met (time not recorded)"). */
   metAt: z.string().optional(),
-  /** Business time left, overdue, early or late, in words ("2 h 15 min"). */
+  /** Business time left, overdue, early or late, in words ("2 h 15 min"); empty when no time is known. */
   duration: z.string(),
+  firstTouch: FirstTouchViewSchema.optional(),
 });
 export type SlaView = z.infer<typeof SlaViewSchema>;
 

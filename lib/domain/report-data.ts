@@ -3,7 +3,9 @@ import type { Contact } from './contact';
 import type { Feedback } from './feedback';
 import { DEFAULT_REASON_DEFINITIONS, type ReasonDefinition, type ReasonGroup } from './reason-definition';
 import type { Period, ReportData, TopReason } from './report-schema';
-import { firstSalesTouch, isSalesActivity } from './sales-activity';
+import { firstTouchTime, resolveFirstTouch } from './first-touch';
+import type { ObservedTouch } from './observed-touch';
+import { isSalesActivity } from './sales-activity';
 import { slaState, type SlaSettings } from './sla';
 
 /** Shared joins for the report modules; the cache hands over flat arrays. */
@@ -57,16 +59,31 @@ export function handoffTouch(contact: Contact, touches: readonly Touch[] | undef
   return marketingTouchesUntil(touches, ms(contact.handoffAt)).at(-1);
 }
 
-/** Hand-off outcome: met, missed (late, or untouched past due) or still open; null without a hand-off. */
+export type SlaOutcome = 'met' | 'untimed' | 'missed' | 'open';
+
+/** Observed touches per contact email. */
+export function observedByEmail(observed: readonly ObservedTouch[] | undefined): Map<string, ObservedTouch[]> {
+  const out = new Map<string, ObservedTouch[]>();
+  for (const o of observed ?? []) out.set(o.email, [...(out.get(o.email) ?? []), o]);
+  return out;
+}
+
+/**
+ * Hand-off outcome: met, worked without a recorded time, missed (late, or
+ * untouched past due) or still open; null without a hand-off.
+ */
 export function slaOutcome(
   contact: Contact,
   touches: readonly Touch[] | undefined,
   settings: SlaSettings,
   now: Date,
-): 'met' | 'missed' | 'open' | null {
+  extras: { observed?: readonly ObservedTouch[]; worked?: readonly string[] } = {},
+): SlaOutcome | null {
   if (!contact.handoffAt) return null;
-  const first = firstSalesTouch(touches ?? [], contact.handoffAt);
-  const s = slaState({ handoffAt: contact.handoffAt, firstTouchAt: first?.date, now, settings });
+  const first = resolveFirstTouch(contact, { touches: touches ?? [], ...extras });
+  const at = firstTouchTime(first);
+  if (first && !at) return 'untimed';
+  const s = slaState({ handoffAt: contact.handoffAt, firstTouchAt: at, now, settings });
   if (s.state === 'met') return 'met';
   if (s.state === 'missed' || s.state === 'overdue') return 'missed';
   return s.state === 'no_handoff' ? null : 'open';

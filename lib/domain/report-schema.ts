@@ -3,6 +3,7 @@ import type { Campaign, Touch } from './campaign';
 import type { Contact } from './contact';
 import type { Feedback } from './feedback';
 import { VerdictSchema } from './feedback';
+import type { ObservedTouch } from './observed-touch';
 import type { Persona } from './persona';
 import type { ReasonDefinition } from './reason-definition';
 import type { SlaSettings } from './sla';
@@ -22,9 +23,14 @@ export type Period = z.infer<typeof PeriodSchema>;
 export const TopReasonSchema = z.object({ reasonId: z.string(), label: z.string(), count: z.number().int().positive() });
 export type TopReason = z.infer<typeof TopReasonSchema>;
 
-/** Hand-offs judged against the SLA. `missed` includes leads still untouched past their due time. */
+/**
+ * Hand-offs judged against the SLA. `missed` includes leads still untouched past
+ * their due time; `untimed` were worked (a status, a last-activity date) but nobody
+ * recorded when, so they are neither called met in time nor missed.
+ */
 export const SlaCountsSchema = z.object({
   met: z.number().int().nonnegative(),
+  untimed: z.number().int().nonnegative(),
   missed: z.number().int().nonnegative(),
   open: z.number().int().nonnegative(),
 });
@@ -87,6 +93,10 @@ export interface ReportData {
   feedback: readonly Feedback[];
   personas: readonly Persona[];
   reasons?: readonly ReasonDefinition[];
+  /** The rep's own mail seen in Gmail or Outlook: first touches the CRM may lack. */
+  observed?: readonly ObservedTouch[];
+  /** Lead statuses that mean sales worked the lead (see worked-status.ts). */
+  workedStatuses?: readonly string[];
 }
 
 export interface ReportOptions extends ReportData {

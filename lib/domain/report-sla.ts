@@ -1,6 +1,6 @@
 import type { Touch } from './campaign';
 import type { Contact } from './contact';
-import { handoffTouch, inPeriod, slaOutcome, touchesByEmail } from './report-data';
+import { handoffTouch, inPeriod, observedByEmail, slaOutcome, touchesByEmail } from './report-data';
 import type { Period, ReportData, SlaGroupRow } from './report-schema';
 import type { SlaSettings } from './sla';
 
@@ -9,7 +9,7 @@ import type { SlaSettings } from './sla';
  * get a first touch, per rep and per campaign that produced the hand-off.
  */
 
-export interface SlaReportInput extends Pick<ReportData, 'contacts' | 'touches'> {
+export interface SlaReportInput extends Pick<ReportData, 'contacts' | 'touches' | 'observed' | 'workedStatuses'> {
   settings: SlaSettings;
   now: Date;
   /** Only hand-offs inside the period; all hand-offs when omitted. */
@@ -22,14 +22,15 @@ function tally(
   labelOf: (key: string) => string,
 ): SlaGroupRow[] {
   const touches = touchesByEmail(o.touches);
+  const observed = observedByEmail(o.observed);
   const rows = new Map<string, SlaGroupRow>();
   for (const c of o.contacts) {
     if (!c.handoffAt || (o.period && !inPeriod(c.handoffAt, o.period))) continue;
-    const outcome = slaOutcome(c, touches.get(c.email), o.settings, o.now);
+    const outcome = slaOutcome(c, touches.get(c.email), o.settings, o.now, { observed: observed.get(c.email), worked: o.workedStatuses });
     if (!outcome) continue;
     const key = keyOf(c, touches.get(c.email));
     let row = rows.get(key);
-    if (!row) rows.set(key, (row = { key, label: labelOf(key), met: 0, missed: 0, open: 0 }));
+    if (!row) rows.set(key, (row = { key, label: labelOf(key), met: 0, untimed: 0, missed: 0, open: 0 }));
     row[outcome] += 1;
   }
   return [...rows.values()].sort((a, b) => a.label.localeCompare(b.label));

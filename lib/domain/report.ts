@@ -1,7 +1,7 @@
 import type { Contact } from './contact';
 import type { Feedback } from './feedback';
 import { attributionFor } from './report-attribution';
-import { latestVerdicts, reasonResolver, slaOutcome, topReason, touchesByEmail, inPeriod } from './report-data';
+import { latestVerdicts, observedByEmail, reasonResolver, slaOutcome, topReason, touchesByEmail, inPeriod } from './report-data';
 import type { DrillDownRow, Period, ReportData, ReportOptions, ReportRow, SlaCounts } from './report-schema';
 
 /**
@@ -36,7 +36,7 @@ export function buildReport(o: ReportOptions): ReportRow[] {
   const buckets = new Map<string, Bucket>();
   const bucket = (key: string) => {
     let b = buckets.get(key);
-    if (!b) buckets.set(key, (b = { touched: new Set(), verdicts: new Map(), handoffs: { met: 0, missed: 0, open: 0 } }));
+    if (!b) buckets.set(key, (b = { touched: new Set(), verdicts: new Map(), handoffs: { met: 0, untimed: 0, missed: 0, open: 0 } }));
     return b;
   };
 
@@ -50,10 +50,14 @@ export function buildReport(o: ReportOptions): ReportRow[] {
     }
   }
   if (o.slaSettings) {
+    const observed = observedByEmail(o.observed);
     for (const c of o.contacts) {
       if (!c.handoffAt || !inPeriod(c.handoffAt, o.period)) continue;
       const key = attr.handoff(c);
-      const outcome = slaOutcome(c, touches.get(c.email), o.slaSettings, o.now);
+      const outcome = slaOutcome(c, touches.get(c.email), o.slaSettings, o.now, {
+        observed: observed.get(c.email),
+        worked: o.workedStatuses,
+      });
       if (key !== undefined && outcome) bucket(key).handoffs[outcome] += 1;
     }
   }

@@ -1,20 +1,51 @@
 import type { Touch } from './campaign';
 
 /**
- * Activity types that count as sales making contact. They are open values
- * outside ASSET_TYPES: a CRM connector maps its own activities (logged calls,
- * one-to-one emails, meetings) onto these when it turns them into touches.
+ * Activity types that count as sales making contact, each with a time. They are
+ * open values outside ASSET_TYPES: a connector or import maps the CRM's own
+ * activities (logged calls, one-to-one emails, meetings, a first-engagement date)
+ * onto these when it turns them into touches.
  */
-export const SALES_ACTIVITY_TYPES = ['call', 'sales_email', 'meeting'] as const;
+export const SALES_ACTIVITY_TYPES = ['call', 'sales_email', 'meeting', 'sales_activity'] as const;
 
-/** True for a touch type that is sales making contact, however the CRM cased it. */
+/**
+ * The date a CRM keeps of the *latest* sales activity ("Last Activity", "Last
+ * Contacted"). It proves sales touched the lead by then, but not when first, so
+ * it never dates a first touch; the SLA reads it as touched, time not recorded.
+ */
+export const LAST_ACTIVITY_TYPE = 'last_activity';
+
+/**
+ * The campaign id every sales activity carries. Touches need one; a call is no
+ * campaign, and the report leaves sales activities out of campaign attribution.
+ */
+export const SALES_ACTIVITY_CAMPAIGN_ID = 'sales-activity';
+
+/** Words for each sales activity type, as the sidebar names where a first touch came from. */
+export const SALES_ACTIVITY_LABELS: Readonly<Record<string, string>> = {
+  call: 'Call',
+  sales_email: 'Email',
+  meeting: 'Meeting',
+  sales_activity: 'Sales activity',
+  last_activity: 'Last activity',
+};
+
+const key = (assetType: string) => assetType.trim().toLowerCase();
+
+/** True for a touch type that is sales making contact (dated or not), however the CRM cased it. */
 export function isSalesActivity(assetType: string): boolean {
-  return (SALES_ACTIVITY_TYPES as readonly string[]).includes(assetType.trim().toLowerCase());
+  const k = key(assetType);
+  return k === LAST_ACTIVITY_TYPE || (SALES_ACTIVITY_TYPES as readonly string[]).includes(k);
+}
+
+/** True for a sales activity whose date is when it happened, so it can date a first touch. */
+export function isTimedSalesActivity(assetType: string): boolean {
+  return (SALES_ACTIVITY_TYPES as readonly string[]).includes(key(assetType));
 }
 
 /**
- * The first sales activity at or after the hand-off (same instant counts: a CRM
- * workflow often stamps both together), or undefined when sales has not acted.
+ * The first timed sales activity at or after the hand-off (same instant counts: a
+ * CRM workflow often stamps both together), or undefined when sales has not acted.
  */
 export function firstSalesTouch<T extends Pick<Touch, 'assetType' | 'date'>>(
   touches: readonly T[],
@@ -24,7 +55,7 @@ export function firstSalesTouch<T extends Pick<Touch, 'assetType' | 'date'>>(
   let best: T | undefined;
   for (const t of touches) {
     const at = Date.parse(t.date);
-    if (at < from || !isSalesActivity(t.assetType)) continue;
+    if (at < from || !isTimedSalesActivity(t.assetType)) continue;
     if (!best || at < Date.parse(best.date)) best = t;
   }
   return best;

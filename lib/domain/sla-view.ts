@@ -1,21 +1,38 @@
 import type { Touch } from './campaign';
 import type { Contact } from './contact';
 import type { SlaView } from './contact-context';
-import { firstSalesTouch, formatBusinessDuration, slaState, type SlaSettings } from './sla';
+import { firstTouchTime, resolveFirstTouch, type FirstTouchEvidence } from './first-touch';
+import { addBusinessHours, formatBusinessDuration, slaState, type SlaSettings } from './sla';
+
+/** What besides the contact's touches tells whether sales has acted. */
+export type SlaExtras = Pick<FirstTouchEvidence, 'observed' | 'worked'>;
 
 /** The SLA state of one contact's hand-off, as the sidebar shows it; undefined without a hand-off. */
-export function slaViewFor(contact: Contact, touches: readonly Touch[], settings: SlaSettings, now: Date): SlaView | undefined {
+export function slaViewFor(
+  contact: Contact,
+  touches: readonly Touch[],
+  settings: SlaSettings,
+  now: Date,
+  extras: SlaExtras = {},
+): SlaView | undefined {
   if (!contact.handoffAt) return undefined;
-  const first = firstSalesTouch(touches, contact.handoffAt);
-  const s = slaState({ handoffAt: contact.handoffAt, firstTouchAt: first?.date, now, settings });
+  const first = resolveFirstTouch(contact, { touches, ...extras });
+  const at = firstTouchTime(first);
   const words = (ms: number) => formatBusinessDuration(Math.abs(ms), settings);
+  if (first && !at) {
+    // Worked, but nobody recorded when: met, without pretending to know how early.
+    const dueAt = addBusinessHours(new Date(contact.handoffAt), settings.firstTouchHours, settings).toISOString();
+    return { state: 'met', dueAt, duration: '', firstTouch: first };
+  }
+  const s = slaState({ handoffAt: contact.handoffAt, firstTouchAt: at, now, settings });
+  const firstTouch = first ? { firstTouch: first } : {};
   switch (s.state) {
     case 'no_handoff':
       return undefined;
     case 'met':
-      return { state: 'met', dueAt: s.dueAt.toISOString(), metAt: s.metAt.toISOString(), duration: words(s.early) };
+      return { state: 'met', dueAt: s.dueAt.toISOString(), metAt: s.metAt.toISOString(), duration: words(s.early), ...firstTouch };
     case 'missed':
-      return { state: 'missed', dueAt: s.dueAt.toISOString(), metAt: s.metAt.toISOString(), duration: words(s.lateBy) };
+      return { state: 'missed', dueAt: s.dueAt.toISOString(), metAt: s.metAt.toISOString(), duration: words(s.lateBy), ...firstTouch };
     case 'on_time':
     case 'due_soon':
       return { state: s.state, dueAt: s.dueAt.toISOString(), duration: words(s.remaining) };

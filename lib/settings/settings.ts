@@ -3,6 +3,17 @@ import type { LeadlightDb } from '../db/database';
 import { cachedTable } from '../db/small-table-cache';
 import { SlaSettingsSchema } from '../domain/sla';
 
+const StatusListSchema = z.array(z.string().trim().min(1).max(200)).max(100, 'Keep the list to 100 statuses or fewer');
+const WorkedStatusesSchema = z
+  .object({
+    demo: StatusListSchema,
+    import: StatusListSchema,
+    feed: StatusListSchema,
+    hubspot: StatusListSchema,
+    salesforce: StatusListSchema,
+  })
+  .partial();
+
 const SALESFORCE_HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.(salesforce\.com|force\.com)$/;
 
 /** Everything a user configures, validated strictly whenever it is changed. */
@@ -48,6 +59,8 @@ export const SettingsSchema = z.object({
     .default({ loginHost: 'login.salesforce.com' }),
   /** The hand-off service level; absent until the team sets one (it needs their time zone). */
   sla: SlaSettingsSchema.optional(),
+  /** Per source, the lead statuses that mean a lead was worked; a source left out uses its defaults. */
+  workedStatuses: WorkedStatusesSchema.optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -64,6 +77,7 @@ export const SettingsPatchSchema = z.object({
   hubspot: S.hubspot.unwrap().optional(),
   salesforce: S.salesforce.unwrap().optional(),
   sla: S.sla,
+  workedStatuses: S.workedStatuses,
 });
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
 

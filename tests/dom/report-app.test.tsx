@@ -71,9 +71,9 @@ const REPORT: ReportView = {
 
 const WITH_SLA: ReportView = {
   ...REPORT,
-  rows: ROWS.map((r, i) => ({ ...r, handoffs: { met: i + 1, missed: i, open: 0 } })),
-  slaByOwner: [{ key: 'alex', label: 'Alex Rivera', met: 3, missed: 1, open: 0 }],
-  slaByCampaign: [{ key: 'cmp-001', label: 'Q3 Supply Chain Webinar', met: 2, missed: 0, open: 1 }],
+  rows: ROWS.map((r, i) => ({ ...r, handoffs: { met: i + 1, untimed: 0, missed: i, open: 0 } })),
+  slaByOwner: [{ key: 'alex', label: 'Alex Rivera', met: 3, untimed: 2, missed: 1, open: 0 }],
+  slaByCampaign: [{ key: 'cmp-001', label: 'Q3 Supply Chain Webinar', met: 2, untimed: 0, missed: 0, open: 1 }],
 };
 
 const MAYA: DrillDownRow = {
@@ -278,12 +278,22 @@ describe('ReportApp', () => {
   it('shows hand-off columns and SLA tables when an SLA is set', async () => {
     await renderReport(fakeReportApi(WITH_SLA));
     expect(screen.queryByTestId('sla-hint')).not.toBeInTheDocument();
-    expect(header(/Hand-offs met/)).toBeInTheDocument();
+    expect(header(/^Hand-offs met$/)).toBeInTheDocument();
     expect(header(/Hand-offs missed/)).toBeInTheDocument();
     expect(header(/Hand-offs open/)).toBeInTheDocument();
+    expect(header(/Hand-offs met, time not recorded/)).toBeInTheDocument();
     const owner = screen.getByTestId('sla-by-owner');
-    expect(within(owner).getByRole('row', { name: /Alex Rivera/ })).toHaveTextContent('Alex Rivera310');
-    expect(within(screen.getByTestId('sla-by-campaign')).getByRole('row', { name: /Q3 Supply Chain Webinar/ })).toHaveTextContent('201');
+    const cells = (row: HTMLElement) =>
+      within(row)
+        .getAllByRole('cell')
+        .map((c) => c.textContent);
+    expect(cells(within(owner).getByRole('row', { name: /Alex Rivera/ }))).toEqual(['3', '2', '1', '0']);
+    expect(cells(within(screen.getByTestId('sla-by-campaign')).getByRole('row', { name: /Q3 Supply Chain Webinar/ }))).toEqual([
+      '2',
+      '0',
+      '0',
+      '1',
+    ]);
   });
 
   it('draws the trend as an SVG image with a summary and a table equivalent', async () => {

@@ -2,7 +2,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GmailPage, THREADS } from './pages/gmail-page';
 import { OptionsPage, PopupPage } from './pages/extension-pages';
+import { sendFromExtensionPage } from './support/extension-messages';
 import { launchWithExtension, type Launched } from './support/launch';
+import { readFixtureJson } from '../support/fixtures';
 
 let browser: Launched;
 let page: Page;
@@ -94,6 +96,10 @@ describe('Gmail sidebar on demo data', () => {
       dialogs.push(d.message());
       void d.dismiss();
     });
+    // The hostile records are a test fixture, not part of the demo: load them as an import would.
+    const options = await OptionsPage.open(browser.context, browser.extensionId);
+    await sendFromExtensionPage(options.page, 'importRecords', readFixtureJson('hostile/records.json'));
+    await options.page.close();
     await gmail.gotoThread(THREADS.mallory);
     await expect.poll(() => gmail.sidebar.contactName.textContent()).toBe('<img src=x onerror=alert(1)>');
     expect(await gmail.sidebar.root.getByTestId('contact-header').textContent()).toContain('<script>');

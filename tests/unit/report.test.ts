@@ -195,10 +195,37 @@ describe('buildReport', () => {
   it('adds hand-off SLA counts per row when settings are given', () => {
     const rows = report('campaign', { slaSettings: utc });
     expect(Object.fromEntries(rows.map((r) => [r.key, r.handoffs]))).toEqual({
-      'cmp-web': { met: 0, missed: 1, open: 1 }, // bob never called; eve due later today
-      'cmp-ebook': { met: 1, missed: 0, open: 0 }, // ada's last marketing touch before hand-off
-      'cmp-ads': { met: 0, missed: 0, open: 0 },
+      'cmp-web': { met: 0, untimed: 0, missed: 1, open: 1 }, // bob never called; eve due later today
+      'cmp-ebook': { met: 1, untimed: 0, missed: 0, open: 0 }, // ada's last marketing touch before hand-off
+      'cmp-ads': { met: 0, untimed: 0, missed: 0, open: 0 },
     });
+  });
+
+  it('counts a lead in a worked status as met without a time, and the rep’s own mail as a first touch', () => {
+    const d = data();
+    // Bob's status says he was called; eve got an email from the rep an hour after her hand-off.
+    const contacts = d.contacts.map((c) => (c.email === mail('bob') ? { ...c, leadStatus: 'Working - Contacted' } : c));
+    const observed = [
+      {
+        id: 'o1',
+        email: mail('eve'),
+        at: '2026-03-20T10:00:00.000Z',
+        host: 'gmail' as const,
+        kind: 'thread' as const,
+        seenAt: '2026-03-20T10:05:00.000Z',
+      },
+    ];
+    const rows = buildReport({
+      ...d,
+      contacts,
+      observed,
+      workedStatuses: ['working_contacted'],
+      period: march,
+      dimension: 'campaign',
+      now,
+      slaSettings: utc,
+    });
+    expect(rows.find((r) => r.key === 'cmp-web')?.handoffs).toEqual({ met: 1, untimed: 1, missed: 0, open: 0 });
   });
 });
 
@@ -278,9 +305,9 @@ describe('goodRateOverTime', () => {
 describe('SLA tallies', () => {
   it('counts met, missed and open hand-offs per owner', () => {
     expect(slaByOwner({ ...data(), settings: utc, now })).toEqual([
-      { key: 'Kim Lee', label: 'Kim Lee', met: 0, missed: 1, open: 0 },
-      { key: 'Sam Ortiz', label: 'Sam Ortiz', met: 1, missed: 0, open: 0 },
-      { key: '', label: 'Unassigned', met: 0, missed: 0, open: 1 },
+      { key: 'Kim Lee', label: 'Kim Lee', met: 0, untimed: 0, missed: 1, open: 0 },
+      { key: 'Sam Ortiz', label: 'Sam Ortiz', met: 1, untimed: 0, missed: 0, open: 0 },
+      { key: '', label: 'Unassigned', met: 0, untimed: 0, missed: 0, open: 1 },
     ]);
   });
 
@@ -291,8 +318,8 @@ describe('SLA tallies', () => {
 
   it('credits each hand-off to the campaign that tipped it over', () => {
     expect(slaByCampaign({ ...data(), settings: utc, now })).toEqual([
-      { key: 'cmp-ebook', label: 'Ops E-book', met: 1, missed: 0, open: 0 },
-      { key: 'cmp-web', label: 'Spring Webinar', met: 0, missed: 1, open: 1 },
+      { key: 'cmp-ebook', label: 'Ops E-book', met: 1, untimed: 0, missed: 0, open: 0 },
+      { key: 'cmp-web', label: 'Spring Webinar', met: 0, untimed: 0, missed: 1, open: 1 },
     ]);
   });
 });

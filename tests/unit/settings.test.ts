@@ -30,6 +30,26 @@ describe('settings', () => {
     const loaded = await loadSettings(db);
     expect(loaded).toMatchObject({ source: 'hubspot', cacheTtlMinutes: 60, hubspot: { writeBackProperty: 'lead_quality' } });
   });
+
+  it('keeps an edited worked-status list per source and refuses blank entries', async () => {
+    await saveSettings(db, { workedStatuses: { salesforce: ['Working - Contacted', 'Called'] } });
+    expect((await loadSettings(db)).workedStatuses).toEqual({ salesforce: ['Working - Contacted', 'Called'] });
+    await expect(saveSettings(db, { workedStatuses: { hubspot: ['  '] } })).rejects.toThrow();
+    expect((await loadSettings(db)).workedStatuses).toEqual({ salesforce: ['Working - Contacted', 'Called'] });
+  });
+});
+
+describe('SLA context', () => {
+  it('runs the demo on its own clock and company SLA, and other sources on the real clock', async () => {
+    const { slaContext } = await import('@/lib/settings/sla-context');
+    const real = new Date('2027-01-04T10:00:00Z');
+    const demo = slaContext(DEFAULT_SETTINGS, real, 'America/New_York');
+    expect(demo).toMatchObject({ now: new Date('2026-11-20T09:00:00.000Z'), configured: true, settings: { timeZone: 'Europe/London' } });
+    expect(demo.worked).toContain('attempting_contact');
+    const hubspot = slaContext({ ...DEFAULT_SETTINGS, source: 'hubspot' }, real, 'America/New_York');
+    expect(hubspot).toMatchObject({ now: real, configured: false, settings: { timeZone: 'America/New_York' } });
+    expect(hubspot.worked).toContain('Attempted to Contact');
+  });
 });
 
 describe('secrets', () => {

@@ -180,4 +180,11 @@ describe('firstSalesTouch', () => {
   it('returns undefined when sales has not acted', () => {
     expect(firstSalesTouch([createTouch({ assetType: 'webinar' })], handoff)).toBeUndefined();
   });
+
+  it('never dates a first touch by a "last activity" date, which only bounds the latest', () => {
+    const last = createTouch({ assetType: 'last_activity', date: '2026-03-02T09:30:00.000Z' });
+    const engaged = createTouch({ assetType: 'sales_activity', date: '2026-03-02T11:00:00.000Z' });
+    expect(firstSalesTouch([last], handoff)).toBeUndefined();
+    expect(firstSalesTouch([last, engaged], handoff)).toBe(engaged);
+  });
 });

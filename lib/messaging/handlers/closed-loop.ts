@@ -5,6 +5,7 @@ import type { LeadlightDb } from '../../db/database';
 import { matchPersona } from '../../domain/persona-match';
 import { exportDefinitions, parseDefinitions } from '../../domain/persona-exchange';
 import { buildReport, drillDown, feedbackToCsv, goodRateOverTime, slaByCampaign, slaByOwner, type ReportData } from '../../domain/report';
+import { slaContext } from '../../settings/sla-context';
 import { loadSettings } from '../../settings/settings';
 import type { HandlerDeps, Handlers } from './deps';
 
@@ -39,17 +40,20 @@ const PREVIEW_ROWS = 25;
 export function closedLoopHandlers({ db, now = () => new Date() }: HandlerDeps): Pick<Handlers, ClosedLoopMessages> {
   return {
     getReport: async ({ dimension, from, to }) => {
-      const [data, settings, source] = await Promise.all([reportData(db), loadSettings(db), db.meta.get('source')]);
+      const [loaded, settings, source] = await Promise.all([reportData(db), loadSettings(db), db.meta.get('source')]);
       const period = { from: new Date(from), to: new Date(to) };
-      const sla = settings.sla;
+      const context = slaContext(settings, now());
+      // Hand-offs are judged only against an SLA the team set (or the demo's own).
+      const sla = context.configured ? context.settings : undefined;
+      const data = { ...loaded, workedStatuses: context.worked };
       return {
-        rows: buildReport({ ...data, period, dimension, slaSettings: sla, now: now() }),
+        rows: buildReport({ ...data, period, dimension, slaSettings: sla, now: context.now }),
         trend: goodRateOverTime({ ...data, period, bucket: 'month', timeZone: sla?.timeZone }).map((t) => ({
           ...t,
           series: t.series.map((p) => ({ ...p, bucketStart: p.bucketStart.toISOString() })),
         })),
-        slaByOwner: sla ? slaByOwner({ ...data, settings: sla, now: now(), period }) : null,
-        slaByCampaign: sla ? slaByCampaign({ ...data, settings: sla, now: now(), period }) : null,
+        slaByOwner: sla ? slaByOwner({ ...data, settings: sla, now: context.now, period }) : null,
+        slaByCampaign: sla ? slaByCampaign({ ...data, settings: sla, now: context.now, period }) : null,
         basis: `Computed in this browser from ${source?.name ?? 'the cache'} and the feedback given here`,
       };
     },

@@ -1,0 +1,27 @@
+import type { TimelineEntry } from '@/lib/domain/contact-context';
+import { SALES_ACTIVITY_LABELS } from '@/lib/domain/sales-activity';
+import { formatDateTime } from '../format';
+import { Section } from '../ui/section';
+
+// The latest few say whether sales is on it; the CRM holds the full log.
+const SHOWN = 4;
+
+/** Calls, emails and meetings sales logged for this contact, newest first. */
+export function SalesActivityList({ activities }: { activities: readonly TimelineEntry[] }) {
+  if (activities.length === 0) return null;
+  return (
+    <Section title={`Sales activity (${activities.length})`} testId="sales-activity">
+      <ul className="space-y-1">
+        {activities.slice(0, SHOWN).map((a) => (
+          <li key={a.id} data-testid="sales-activity-entry" className="text-xs text-slate-700 dark:text-slate-200">
+            <span className="font-medium">{SALES_ACTIVITY_LABELS[a.assetType.toLowerCase()] ?? a.assetType}</span>: {a.assetName}
+            <span className="text-slate-500 dark:text-slate-400">
+              {' '}
+              · <time dateTime={a.date}>{formatDateTime(a.date)}</time>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}

@@ -1,0 +1,58 @@
+import type { Touch } from './campaign';
+import type { Contact } from './contact';
+import type { ObservedTouch } from './observed-touch';
+import { LAST_ACTIVITY_TYPE, firstSalesTouch } from './sales-activity';
+import { workedStatusOf } from './worked-status';
+
+/**
+ * How Leadlight knows sales made its first touch after a hand-off. Dated evidence
+ * (an activity logged in the CRM or import, or the rep's own mail seen in Gmail or
+ * Outlook) gives a time to hold against the SLA. A worked lead status or a "last
+ * activity" date only proves the lead was touched: the time was not recorded.
+ */
+export type FirstTouch =
+  | { via: 'logged'; at: string; activity: string; label: string }
+  | { via: 'seen'; at: string; host: ObservedTouch['host'] }
+  | { via: 'status'; status: string }
+  | { via: 'last_activity'; at: string };
+
+export type FirstTouchEvidence = {
+  touches: readonly Pick<Touch, 'assetType' | 'assetName' | 'date'>[];
+  observed?: readonly Pick<ObservedTouch, 'at' | 'host'>[];
+  /** Statuses and stages that mean the lead was worked (see worked-status.ts). */
+  worked?: readonly string[];
+};
+
+/**
+ * The earliest dated touch at or after the hand-off, from the CRM or the rep's own
+ * mail; else a worked status; else a last-activity date on or after the hand-off
+ * day. Undefined when nothing shows that sales has acted.
+ */
+export function resolveFirstTouch(
+  contact: Pick<Contact, 'handoffAt' | 'leadStatus' | 'lifecycleStage'>,
+  e: FirstTouchEvidence,
+): FirstTouch | undefined {
+  if (!contact.handoffAt) return undefined;
+  const from = Date.parse(contact.handoffAt);
+  const logged = firstSalesTouch(e.touches, contact.handoffAt);
+  let seen: Pick<ObservedTouch, 'at' | 'host'> | undefined;
+  for (const o of e.observed ?? []) {
+    const at = Date.parse(o.at);
+    if (at >= from && (!seen || at < Date.parse(seen.at))) seen = o;
+  }
+  if (seen && (!logged || Date.parse(seen.at) < Date.parse(logged.date))) return { via: 'seen', at: seen.at, host: seen.host };
+  if (logged) return { via: 'logged', at: logged.date, activity: logged.assetType, label: logged.assetName };
+  const status = workedStatusOf(contact, e.worked ?? []);
+  if (status) return { via: 'status', status };
+  // A date-only "last activity" is stored at midnight: compare whole days with the hand-off.
+  const handoffDay = contact.handoffAt.slice(0, 10);
+  const last = e.touches
+    .filter((t) => t.assetType.trim().toLowerCase() === LAST_ACTIVITY_TYPE && t.date.slice(0, 10) >= handoffDay)
+    .sort((a, b) => b.date.localeCompare(a.date))[0];
+  return last ? { via: 'last_activity', at: last.date } : undefined;
+}
+
+/** The instant a first touch happened, when it is known. */
+export function firstTouchTime(first: FirstTouch | undefined): string | undefined {
+  return first?.via === 'logged' || first?.via === 'seen' ? first.at : undefined;
+}

@@ -1,0 +1,28 @@
+import { DEMO_NOW } from '../demo/dates';
+import { DEMO_SLA } from '../demo/demo-sla';
+import { defaultSlaSettings, type SlaSettings } from '../domain/sla';
+import { workedStatusesFor } from '../domain/worked-status';
+import type { Settings } from './settings';
+
+/** Everything the SLA of a hand-off is judged with, for the data source in use. */
+export type SlaContext = {
+  settings: SlaSettings;
+  /** Statuses that mean a lead was worked. */
+  worked: readonly string[];
+  /** The instant "overdue" is measured at. */
+  now: Date;
+  /** False while the team has set no SLA and none came with the data. */
+  configured: boolean;
+};
+
+/**
+ * The SLA in force. The demo world stands still at its own today (DEMO_NOW) with
+ * its company's SLA unless the team set one, so every SLA state shows the same way
+ * on every machine and every day. Other sources use the real clock and, until the
+ * team sets an SLA, the common default in the browser's time zone.
+ */
+export function slaContext(settings: Settings, realNow: Date, browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone): SlaContext {
+  const worked = workedStatusesFor(settings.source, settings.workedStatuses);
+  if (settings.source === 'demo') return { settings: settings.sla ?? DEMO_SLA, worked, now: new Date(DEMO_NOW), configured: true };
+  return { settings: settings.sla ?? defaultSlaSettings(browserZone), worked, now: realNow, configured: !!settings.sla };
+}

@@ -1,0 +1,70 @@
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { ContactContextView } from '@/components/contact/contact-context-view';
+import { SlaBadge } from '@/components/contact/sla-badge';
+import { createContactContext, createTimelineEntry } from '../factories';
+import { fakeFeedbackActions } from './fakes';
+
+const due = '2026-03-02T13:00:00.000Z';
+
+describe('SLA badge', () => {
+  it('says "met (time not recorded)" for a worked status, naming the status as the CRM wrote it', () => {
+    render(<SlaBadge sla={{ state: 'met', dueAt: due, duration: '', firstTouch: { via: 'status', status: 'Working - Contacted' } }} />);
+    expect(screen.getByTestId('sla-state')).toHaveTextContent('SLA met · met (time not recorded): lead status “Working - Contacted”');
+    expect(screen.getByTestId('sla-state')).not.toHaveTextContent(/overdue/i);
+  });
+
+  it('says where a dated first touch came from: the rep’s own mail or a logged activity', () => {
+    const { rerender } = render(
+      <SlaBadge
+        sla={{
+          state: 'met',
+          dueAt: due,
+          metAt: '2026-03-02T10:15:00.000Z',
+          duration: '2 h 45 min',
+          firstTouch: { via: 'seen', at: '2026-03-02T10:15:00.000Z', host: 'gmail' },
+        }}
+      />,
+    );
+    expect(screen.getByTestId('sla-state')).toHaveTextContent(
+      /^SLA met · first touch at .+, 2 h 45 min early · your email, seen in Gmail$/,
+    );
+    rerender(
+      <SlaBadge
+        sla={{
+          state: 'missed',
+          dueAt: due,
+          metAt: '2026-03-03T10:00:00.000Z',
+          duration: '5 h',
+          firstTouch: { via: 'logged', at: '2026-03-03T10:00:00.000Z', activity: 'call', label: 'Discovery call' },
+        }}
+      />,
+    );
+    expect(screen.getByTestId('sla-state')).toHaveTextContent(/^SLA missed · first touch at .+, 5 h late · call logged: Discovery call$/);
+  });
+
+  it('keeps sales activities out of "Campaigns touched" and lists them on their own', () => {
+    const context = createContactContext({
+      timeline: [
+        createTimelineEntry({
+          id: 'a1',
+          assetType: 'call',
+          assetName: 'Discovery call',
+          campaignId: 'sales-activity',
+          date: '2026-03-02T10:00:00.000Z',
+        }),
+        createTimelineEntry({ id: 't1', assetType: 'webinar', assetName: 'Live session' }),
+      ],
+    });
+    render(<ContactContextView context={context} feedback={fakeFeedbackActions()} />);
+    const activity = screen.getByTestId('sales-activity');
+    expect(
+      within(activity)
+        .getAllByTestId('sales-activity-entry')
+        .map((e) => e.textContent),
+    ).toEqual([expect.stringMatching(/^Call: Discovery call · /)]);
+    const timeline = screen.getByTestId('campaign-timeline');
+    expect(within(timeline).getAllByTestId('timeline-entry')).toHaveLength(1);
+    expect(timeline).not.toHaveTextContent('Discovery call');
+  });
+});

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { resolveFirstTouch } from '@/lib/domain/first-touch';
+import { defaultSlaSettings } from '@/lib/domain/sla';
+import { slaViewFor } from '@/lib/domain/sla-view';
+import { DEFAULT_WORKED_STATUSES, statusKey, workedStatusOf, workedStatusesFor } from '@/lib/domain/worked-status';
+import { createContact, createTouch } from '../factories';
+
+// Monday 2 March 2026, 09:00 UTC; four business hours in UTC make it due at 13:00.
+const handoffAt = '2026-03-02T09:00:00.000Z';
+const utc = defaultSlaSettings('UTC');
+const lead = createContact({ handoffAt, leadStatus: 'Open - Not Contacted', lifecycleStage: 'mql' });
+const thursday = new Date('2026-03-05T10:00:00Z');
+const seen = (at: string) => ({ at, host: 'gmail' as const });
+
+describe('worked statuses', () => {
+  it('compare regardless of case, spacing and punctuation', () => {
+    expect(statusKey('Working - Contacted')).toBe(statusKey('working_contacted'));
+    expect(statusKey('IN_PROGRESS')).toBe(statusKey('In progress'));
+    expect(statusKey('Open - Not Contacted')).not.toBe(statusKey('Working - Contacted'));
+  });
+
+  it('return the value as the record has it, lead status before stage', () => {
+    expect(workedStatusOf({ leadStatus: 'Working - Contacted', lifecycleStage: 'opportunity' }, ['working contacted', 'Opportunity'])).toBe(
+      'Working - Contacted',
+    );
+    expect(workedStatusOf({ leadStatus: 'New', lifecycleStage: 'opportunity' }, ['Opportunity'])).toBe('opportunity');
+    expect(workedStatusOf({ leadStatus: 'New' }, ['Connected'])).toBeUndefined();
+  });
+
+  it('default per source to the vendors’ stock values, and an edited list replaces them', () => {
+    expect(DEFAULT_WORKED_STATUSES.salesforce).toContain('Working - Contacted');
+    expect(DEFAULT_WORKED_STATUSES.hubspot).toEqual(expect.arrayContaining(['Attempted to Contact', 'Connected', 'In Progress']));
+    expect(DEFAULT_WORKED_STATUSES.import).toEqual(expect.arrayContaining(['Working - Contacted', 'Connected']));
+    expect(workedStatusesFor('hubspot', { hubspot: ['Called'] })).toEqual(['Called']);
+    expect(workedStatusesFor('hubspot', { salesforce: ['Called'] })).toBe(DEFAULT_WORKED_STATUSES.hubspot);
+  });
+});
+
+describe('resolveFirstTouch', () => {
+  const call = createTouch({ assetType: 'call', assetName: 'Intro call', date: '2026-03-02T11:00:00.000Z' });
+
+  it('takes the earliest dated touch after the hand-off, logged or seen in the mailbox', () => {
+    expect(resolveFirstTouch(lead, { touches: [call], observed: [seen('2026-03-02T10:00:00.000Z')] })).toEqual({
+      via: 'seen',
+      at: '2026-03-02T10:00:00.000Z',
+      host: 'gmail',
+    });
+    expect(resolveFirstTouch(lead, { touches: [call], observed: [seen('2026-03-02T12:00:00.000Z')] })).toEqual({
+      via: 'logged',
+      at: '2026-03-02T11:00:00.000Z',
+      activity: 'call',
+      label: 'Intro call',
+    });
+  });
+
+  it('ignores mail the rep sent before the hand-off', () => {
+    expect(resolveFirstTouch(lead, { touches: [], observed: [seen('2026-03-01T10:00:00.000Z')] })).toBeUndefined();
+  });
+
+  it('falls back to a worked status, then to a last-activity date from the hand-off day on', () => {
+    const working = { ...lead, leadStatus: 'Working - Contacted' };
+    expect(resolveFirstTouch(working, { touches: [], worked: DEFAULT_WORKED_STATUSES.salesforce })).toEqual({
+      via: 'status',
+      status: 'Working - Contacted',
+    });
+    const sameDay = createTouch({ assetType: 'last_activity', date: '2026-03-02T00:00:00.000Z' });
+    const dayBefore = createTouch({ assetType: 'last_activity', date: '2026-03-01T00:00:00.000Z' });
+    expect(resolveFirstTouch(lead, { touches: [dayBefore, sameDay] })).toEqual({ via: 'last_activity', at: '2026-03-02T00:00:00.000Z' });
+    expect(resolveFirstTouch(lead, { touches: [dayBefore] })).toBeUndefined();
+  });
+
+  it('lets a dated touch win over a worked status, so a late call stays late', () => {
+    const late = createTouch({ assetType: 'call', date: '2026-03-03T15:00:00.000Z' });
+    const working = { ...lead, leadStatus: 'Connected' };
+    expect(resolveFirstTouch(working, { touches: [late], worked: ['Connected'] })?.via).toBe('logged');
+  });
+});
+
+describe('slaViewFor', () => {
+  it('says "met" without a time for a worked status instead of "overdue"', () => {
+    const working = { ...lead, leadStatus: 'Working - Contacted' };
+    expect(slaViewFor(lead, [], utc, thursday)?.state).toBe('overdue');
+    expect(slaViewFor(working, [], utc, thursday, { worked: DEFAULT_WORKED_STATUSES.salesforce })).toEqual({
+      state: 'met',
+      dueAt: '2026-03-02T13:00:00.000Z',
+      duration: '',
+      firstTouch: { via: 'status', status: 'Working - Contacted' },
+    });
+  });
+
+  it('holds the rep’s own email against the due time and says where it was seen', () => {
+    expect(slaViewFor(lead, [], utc, thursday, { observed: [{ at: '2026-03-02T10:15:00.000Z', host: 'outlook' }] })).toEqual({
+      state: 'met',
+      dueAt: '2026-03-02T13:00:00.000Z',
+      metAt: '2026-03-02T10:15:00.000Z',
+      duration: '2 h 45 min',
+      firstTouch: { via: 'seen', at: '2026-03-02T10:15:00.000Z', host: 'outlook' },
+    });
+  });
+
+  it('does not count a last-activity date as a dated first touch', () => {
+    const last = createTouch({ assetType: 'last_activity', date: '2026-03-04T00:00:00.000Z' });
+    expect(slaViewFor(lead, [last], utc, thursday)).toMatchObject({ state: 'met', duration: '', firstTouch: { via: 'last_activity' } });
+  });
+});
