@@ -12,7 +12,7 @@ afterAll(() => run?.close());
 describe('Firefox: extension pages on the MV2 background page', () => {
   it('the options page loads from the background and saves a setting that survives a reload', async () => {
     const page = run.start;
-    await expect.poll(() => textOf(page, 'options-status')).toMatch(/Demo data .* 200 contacts/);
+    await expect.poll(() => textOf(page, 'options-status')).toMatch(/Demo data .* 600 contacts/);
     await fillLabelled(page, 'First touch within (business hours)', '6');
     await clickButton(page, 'Save SLA');
     await expect.poll(() => textOf(page, 'sla-settings')).toContain('Saved.');
