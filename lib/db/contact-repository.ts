@@ -38,7 +38,7 @@ export async function getContactContext(db: LeadlightDb, email: string, now: Dat
   const lastFeedback = feedback.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
   const sla = slaContext(settings, now);
   const personaMatches = rankPersonas(personas, contact, timeline);
-  const best = personaMatches[0] && personaMatches[0].score >= 50 ? personaMatches[0].personaId : undefined;
+  const best = personaMatches[0]?.fits ? personaMatches[0].personaId : undefined;
   return {
     contact,
     timeline,

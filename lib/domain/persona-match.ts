@@ -1,8 +1,11 @@
 import type { TimelineEntry } from './contact-context';
 import type { Contact } from './contact';
-import type { Persona, PersonaMatch, PersonaRule, RuleResult } from './persona';
+import { DEFAULT_FIT_THRESHOLD, type Persona, type PersonaMatch, type PersonaRule, type RuleResult } from './persona';
+import { assetTypesWord, departmentWord, industryWord, orList, seniorityWord, sizeRangeWords } from './persona-labels';
+import { departmentFromTitle, seniorityFromTitle } from './title-inference';
 
 type Engagement = Pick<TimelineEntry, 'assetType'>[];
+type Outcome = RuleResult['outcome'];
 
 const RULE_LABELS: Record<PersonaRule['kind'], string> = {
   titleKeywords: 'Job title',
@@ -19,64 +22,109 @@ const norm = (v: string) =>
     .toLowerCase()
     .replace(/[\s-]+/g, '_');
 
-function inList(value: string | undefined, values: string[], what: string): [boolean, string] {
-  if (!value) return [false, `No ${what} on record`];
-  const ok = values.some((v) => norm(v) === norm(value));
-  return [ok, ok ? `${value} is a fit` : `${value} is not one of ${values.join(', ')}`];
+/** A picklist field as recorded, or read from the job title when the source lacks it. */
+type Field = { value: string; derived: boolean } | undefined;
+const field = (recorded: string | undefined, fromTitle: () => string | undefined): Field => {
+  if (recorded) return { value: recorded, derived: false };
+  const guess = fromTitle();
+  return guess ? { value: guess, derived: true } : undefined;
+};
+
+function inList(f: Field, values: string[], what: string, words: (v: string) => string): [Outcome, string] {
+  if (!f) return ['unknown', `Unknown: no ${what} on record`];
+  const ok = values.some((v) => norm(v) === norm(f.value));
+  const shown = `${words(f.value)}${f.derived ? ' (from the job title)' : ''}`;
+  return ok ? ['met', `${shown} is a fit`] : ['unmet', `${shown}, not ${orList(values.map(words))}`];
 }
 
-function evaluate(rule: PersonaRule, contact: Contact, touches: Engagement): [boolean, string] {
+function evaluate(rule: PersonaRule, contact: Contact, touches: Engagement): [Outcome, string] {
   switch (rule.kind) {
     case 'titleKeywords': {
-      if (!contact.title) return [false, 'No job title on record'];
+      if (!contact.title) return ['unknown', 'Unknown: no job title on record'];
       const title = contact.title.toLowerCase();
       const hit = rule.keywords.find((k) => title.includes(k.toLowerCase()));
-      return hit ? [true, `Title contains “${hit}”`] : [false, `Title has none of: ${rule.keywords.join(', ')}`];
+      return hit ? ['met', `Title contains “${hit}”`] : ['unmet', `Title has none of: ${rule.keywords.join(', ')}`];
     }
     case 'seniority':
-      return inList(contact.seniority, rule.values, 'seniority');
+      return inList(
+        field(contact.seniority, () => seniorityFromTitle(contact.title)),
+        rule.values,
+        'seniority',
+        seniorityWord,
+      );
     case 'department':
-      return inList(contact.department, rule.values, 'department');
+      return inList(
+        field(contact.department, () => departmentFromTitle(contact.title)),
+        rule.values,
+        'department',
+        departmentWord,
+      );
     case 'industry':
-      return inList(contact.industry, rule.values, 'industry');
+      return inList(
+        field(contact.industry, () => undefined),
+        rule.values,
+        'industry',
+        industryWord,
+      );
     case 'companySize': {
       const size = contact.companySize;
-      const range = `${rule.min ?? 0}–${rule.max ?? '∞'} employees`;
-      if (size === undefined) return [false, 'No company size on record'];
+      const range = sizeRangeWords(rule.min, rule.max);
+      if (size === undefined) return ['unknown', 'Unknown: no company size on record'];
       const ok = (rule.min === undefined || size >= rule.min) && (rule.max === undefined || size <= rule.max);
-      return [ok, `${size.toLocaleString('en-US')} employees ${ok ? 'within' : 'outside'} ${range}`];
+      const has = `${size.toLocaleString('en-US')} employees`;
+      return ok ? ['met', `${has}, within ${range}`] : ['unmet', `${has}; needs ${range}`];
     }
     case 'engagement': {
       const wanted = new Set(rule.assetTypes.map(norm));
       const count = touches.filter((t) => wanted.has(norm(t.assetType))).length;
-      const ok = count >= rule.minTouches;
-      return [ok, `${count} ${rule.assetTypes.join('/')} touches (${rule.minTouches} needed)`];
+      const what = orList(rule.assetTypes.map(assetTypesWord));
+      // Touches are always known (none is an answer), so engagement is always judged.
+      return [
+        count >= rule.minTouches ? 'met' : 'unmet',
+        `${count} ${count === 1 ? 'touch' : 'touches'} from ${what} (${rule.minTouches} needed)`,
+      ];
     }
   }
 }
 
 /**
- * Scores a contact against one persona: the weighted share of rules that hold,
- * 0–100, with every rule explained so a rep can see *why*. Missing data counts
- * as not matched rather than guessed.
+ * Scores a contact against one persona: the weighted share of the rules that
+ * could be judged that hold, 0–100, with every rule explained so a rep can see
+ * why. A rule the record has no data for is "unknown" and counts neither way;
+ * seniority and department come from the job title when the source lacks them.
+ * A contact fits when the score reaches the persona's threshold.
  */
 export function matchPersona(persona: Persona, contact: Contact, touches: Engagement): PersonaMatch {
-  let total = 0;
+  let judgedWeight = 0;
   let earned = 0;
+  let judged = 0;
   const rules: RuleResult[] = persona.rules.map((rule) => {
-    const [matched, detail] = evaluate(rule, contact, touches);
-    total += rule.weight;
-    if (matched) earned += rule.weight;
-    return { kind: rule.kind, label: RULE_LABELS[rule.kind], matched, detail, weight: rule.weight };
+    const [outcome, detail] = evaluate(rule, contact, touches);
+    if (outcome !== 'unknown') {
+      judged += 1;
+      judgedWeight += rule.weight;
+      if (outcome === 'met') earned += rule.weight;
+    }
+    return { kind: rule.kind, label: RULE_LABELS[rule.kind], matched: outcome === 'met', outcome, detail, weight: rule.weight };
   });
-  const score = total === 0 ? 0 : Math.round((earned / total) * 100);
-  return { personaId: persona.id, personaName: persona.name, score, rules };
+  const score = judgedWeight === 0 ? 0 : Math.round((earned / judgedWeight) * 100);
+  const threshold = persona.fitThreshold ?? DEFAULT_FIT_THRESHOLD;
+  return {
+    personaId: persona.id,
+    personaName: persona.name,
+    score,
+    judged,
+    ruleCount: rules.length,
+    threshold,
+    fits: judged > 0 && score >= threshold,
+    rules,
+  };
 }
 
-/** All personas scored, best first; ties keep the personas' own order. */
+/** All personas scored, best first (fits, score, then more rules judged); ties keep the personas' own order. */
 export function rankPersonas(personas: Persona[], contact: Contact, touches: Engagement): PersonaMatch[] {
   return personas
     .map((p, i) => ({ m: matchPersona(p, contact, touches), i }))
-    .sort((a, b) => b.m.score - a.m.score || a.i - b.i)
+    .sort((a, b) => Number(b.m.fits) - Number(a.m.fits) || b.m.score - a.m.score || b.m.judged - a.m.judged || a.i - b.i)
     .map(({ m }) => m);
 }

@@ -5,8 +5,8 @@ import { rankPersonas } from './persona-match';
 import { handoffTouch, inPeriod, marketingTouchesUntil } from './report-data';
 import type { Period, ReportData, ReportDimension } from './report-schema';
 
-/** Persona matches below this are guesses, not a fit worth reporting on. */
-export const PERSONA_FIT_THRESHOLD = 50;
+/** Persona matches below a persona's threshold (this by default) are guesses, not a fit worth reporting on. */
+export { DEFAULT_FIT_THRESHOLD as PERSONA_FIT_THRESHOLD } from './persona';
 /** Keys for contacts with no source or no persona fit; cannot clash with a channel or persona id. */
 export const NO_SOURCE_KEY = '(unknown)';
 export const NO_PERSONA_KEY = '(none)';
@@ -73,7 +73,7 @@ export function attributionFor(
       // Engagement up to the period end, so a past period's persona does not drift with later touches.
       const engagement = (touches.get(email) ?? []).filter((t) => Date.parse(t.date) < period.to.getTime());
       const best = rankPersonas(personas, contact, engagement)[0];
-      key = best && best.score >= PERSONA_FIT_THRESHOLD ? best.personaId : NO_PERSONA_KEY;
+      key = best?.fits ? best.personaId : NO_PERSONA_KEY;
     }
     keys.set(email, key);
     return key;

@@ -115,6 +115,24 @@ describe('PersonaEditor', () => {
     });
   });
 
+  it('sets the score from which a contact counts as fitting, and refuses one out of range', async () => {
+    const user = userEvent.setup();
+    const api = fakeApi();
+    render(<PersonaEditor api={api} />);
+    await user.click(await screen.findByRole('button', { name: 'Edit Operations Leader' }));
+    const threshold = screen.getByLabelText('Fit threshold');
+    expect(threshold).toHaveValue(50);
+    await user.clear(threshold);
+    await user.type(threshold, '0');
+    await user.click(screen.getByRole('button', { name: 'Save persona' }));
+    expect(api.savePersona).not.toHaveBeenCalled();
+    expect(threshold).toHaveAccessibleDescription(expect.stringContaining('Enter a whole number from 1 to 100.'));
+    await user.clear(threshold);
+    await user.type(threshold, '65');
+    await user.click(screen.getByRole('button', { name: 'Save persona' }));
+    expect(api.savePersona).toHaveBeenCalledWith({ ...OPS, fitThreshold: 65 });
+  });
+
   it('shows readable field errors for an empty name and a zero weight, and does not save', async () => {
     const user = userEvent.setup();
     const api = fakeApi();

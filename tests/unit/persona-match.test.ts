@@ -11,7 +11,7 @@ describe('matchPersona', () => {
     expect(m.score).toBe(100);
     expect(m.rules.every((r) => r.matched)).toBe(true);
     expect(m.rules.find((r) => r.kind === 'titleKeywords')?.detail).toContain('operations');
-    expect(m.rules.find((r) => r.kind === 'engagement')?.detail).toBe('2 webinar/case_study touches (2 needed)');
+    expect(m.rules.find((r) => r.kind === 'engagement')?.detail).toBe('2 touches from webinars or case studies (2 needed)');
   });
 
   it('weights partial matches', () => {
@@ -20,17 +20,75 @@ describe('matchPersona', () => {
     expect(matchPersona(persona, contact, []).score).toBe(60);
   });
 
-  it('treats missing fields as not matched, saying what is missing', () => {
+  it('counts missing data as unknown, not failed, and scores over the rules it could judge', () => {
     const m = matchPersona(persona, { email: 'x@y.example' }, []);
-    expect(m.score).toBe(0);
-    expect(m.rules.map((r) => r.detail)).toEqual([
-      'No job title on record',
-      'No seniority on record',
-      'No department on record',
-      'No industry on record',
-      'No company size on record',
-      '0 webinar/case_study touches (2 needed)',
+    expect(m.rules.map((r) => [r.outcome, r.detail])).toEqual([
+      ['unknown', 'Unknown: no job title on record'],
+      ['unknown', 'Unknown: no seniority on record'],
+      ['unknown', 'Unknown: no department on record'],
+      ['unknown', 'Unknown: no industry on record'],
+      ['unknown', 'Unknown: no company size on record'],
+      // No touches is an answer: engagement is always judged.
+      ['unmet', '0 touches from webinars or case studies (2 needed)'],
     ]);
+    expect(m).toMatchObject({ score: 0, judged: 1, ruleCount: 6, fits: false });
+  });
+
+  it('scores over judged rules only: an unknown industry does not pull a strong match down', () => {
+    // createPersona: title 40, seniority 20, department 10, industry 10, size 10, engagement 10.
+    const contact = createContact({ industry: undefined, companySize: undefined });
+    const m = matchPersona(persona, contact, [createTouch(), createTouch({ assetType: 'case_study' })]);
+    expect(m).toMatchObject({ score: 100, judged: 4, ruleCount: 6, fits: true });
+  });
+
+  it('reads seniority and department from the job title when the record lacks them (a CRM export)', () => {
+    const exported = { email: 'vp@export.example', title: 'VP Operations' };
+    const m = matchPersona(persona, exported, []);
+    const rule = (kind: string) => m.rules.find((r) => r.kind === kind);
+    expect(rule('seniority')).toMatchObject({ outcome: 'met', detail: 'VP (from the job title) is a fit' });
+    expect(rule('department')).toMatchObject({ outcome: 'met', detail: 'Operations (from the job title) is a fit' });
+    // Title 40 + seniority 20 + department 10 met, engagement 10 not; industry and size unknown: 70 of 80.
+    expect(m).toMatchObject({ score: 88, judged: 4, fits: true });
+  });
+
+  it('keeps a recorded value over the job title', () => {
+    const m = matchPersona(persona, { email: 'a@b.example', title: 'VP Operations', seniority: 'manager' }, []);
+    expect(m.rules.find((r) => r.kind === 'seniority')).toMatchObject({ outcome: 'unmet', detail: 'Manager, not VP or Director' });
+  });
+
+  it('explains in words, not codes', () => {
+    const p = createPersona({
+      rules: [
+        { kind: 'seniority', values: ['c_level', 'vp'], weight: 1 },
+        { kind: 'companySize', min: 500, weight: 1 },
+        { kind: 'companySize', min: 200, max: 5000, weight: 1 },
+        { kind: 'engagement', assetTypes: ['webinar', 'case_study'], minTouches: 2, weight: 1 },
+      ],
+    });
+    const m = matchPersona(p, createContact({ seniority: 'director', companySize: 120 }), [createTouch()]);
+    expect(m.rules.map((r) => r.detail)).toEqual([
+      'Director, not C-level or VP',
+      '120 employees; needs 500 or more employees',
+      '120 employees; needs 200 to 5,000 employees',
+      '1 touch from webinars or case studies (2 needed)',
+    ]);
+    expect(m.rules.map((r) => r.detail).join(' ')).not.toMatch(/c_level|case_study|∞|\//);
+  });
+
+  it('says a contact fits only from the persona threshold up', () => {
+    const founder = { email: 'f@startup.example', title: 'Founder & CEO', companySize: 12 };
+    const dataPractitioner = createPersona({
+      id: 'data',
+      rules: [
+        { kind: 'titleKeywords', keywords: ['Data Engineer', 'Analyst'], weight: 35 },
+        { kind: 'seniority', values: ['individual_contributor', 'manager', 'director'], weight: 20 },
+        { kind: 'department', values: ['data', 'engineering', 'it'], weight: 25 },
+        { kind: 'engagement', assetTypes: ['whitepaper'], minTouches: 1, weight: 20 },
+      ],
+    });
+    const touches = [createTouch({ assetType: 'whitepaper' })];
+    expect(matchPersona(dataPractitioner, founder, touches)).toMatchObject({ score: 20, judged: 4, threshold: 50, fits: false });
+    expect(matchPersona({ ...dataPractitioner, fitThreshold: 15 }, founder, touches)).toMatchObject({ score: 20, fits: true });
   });
 
   it('compares picklist values regardless of case, spaces and dashes', () => {

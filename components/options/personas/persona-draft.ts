@@ -1,4 +1,4 @@
-import { PersonaSchema, type Persona, type PersonaRule } from '@/lib/domain/persona';
+import { DEFAULT_FIT_THRESHOLD, PersonaSchema, type Persona, type PersonaRule } from '@/lib/domain/persona';
 import { uniqueSlug } from './slug';
 
 export type RuleKind = PersonaRule['kind'];
@@ -34,6 +34,8 @@ export type PersonaDraft = {
   id: string | null;
   name: string;
   description: string;
+  /** Score from which a contact counts as fitting, as typed. */
+  fitThreshold: string;
   rules: RuleDraft[];
 };
 
@@ -43,7 +45,7 @@ export function newRuleDraft(kind: RuleKind = 'titleKeywords'): RuleDraft {
 }
 
 export function emptyDraft(): PersonaDraft {
-  return { id: null, name: '', description: '', rules: [newRuleDraft()] };
+  return { id: null, name: '', description: '', fitThreshold: String(DEFAULT_FIT_THRESHOLD), rules: [newRuleDraft()] };
 }
 
 export function draftFromPersona(p: Persona): PersonaDraft {
@@ -51,6 +53,7 @@ export function draftFromPersona(p: Persona): PersonaDraft {
     id: p.id,
     name: p.name,
     description: p.description,
+    fitThreshold: String(p.fitThreshold ?? DEFAULT_FIT_THRESHOLD),
     rules: p.rules.map((r) => {
       const d = newRuleDraft(r.kind);
       d.weight = String(r.weight);
@@ -120,6 +123,8 @@ function messageFor(field: string, kind: RuleKind | undefined): string {
       return 'Keep the description under 1,000 characters.';
     case 'rules':
       return 'Add at least one rule.';
+    case 'fitThreshold':
+      return 'Enter a whole number from 1 to 100.';
     case 'weight':
       return 'Weight must be a number greater than 0.';
     case 'keywords':
@@ -144,7 +149,14 @@ function messageFor(field: string, kind: RuleKind | undefined): string {
  */
 export function validateDraft(draft: PersonaDraft, takenIds: readonly string[]): DraftResult {
   const id = draft.id ?? uniqueSlug(draft.name, takenIds, '-', 'persona');
-  const candidate = { id, name: draft.name.trim(), description: draft.description.trim(), rules: draft.rules.map(ruleFromDraft) };
+  const candidate = {
+    id,
+    name: draft.name.trim(),
+    description: draft.description.trim(),
+    rules: draft.rules.map(ruleFromDraft),
+    // The default is left out, so a persona saved unchanged stays as it was.
+    ...(num(draft.fitThreshold) === DEFAULT_FIT_THRESHOLD ? {} : { fitThreshold: num(draft.fitThreshold) }),
+  };
   const parsed = PersonaSchema.safeParse(candidate);
   const errors: DraftErrors = {};
   if (!parsed.success) {

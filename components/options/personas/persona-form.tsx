@@ -108,8 +108,22 @@ export function PersonaForm({ api, initial, takenIds, onSaved, onCancel }: Props
         />
         <FieldError error={errors.description} />
       </div>
+      <CheckedInput
+        label="Fit threshold"
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={100}
+        value={draft.fitThreshold}
+        onChange={(e) => setDraft((d) => ({ ...d, fitThreshold: e.target.value }))}
+        error={errors.fitThreshold}
+        hint="A contact whose score (over the rules their record lets us judge) is below this sees “No persona fits well” and the closest persona."
+        className="max-w-xs"
+      />
       <h4 className="mt-3 text-sm font-semibold">Rules</h4>
-      <p className="text-xs text-slate-500 dark:text-slate-400">The match score is the weighted share of rules a contact meets, 0–100.</p>
+      <p className="text-xs text-slate-500 dark:text-slate-400">
+        The match score is the weighted share of the rules a contact meets, 0–100, counting only rules their record has data for.
+      </p>
       {draft.rules.map((rule, i) => (
         <RuleEditor
           key={rule.key}
