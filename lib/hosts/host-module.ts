@@ -1,4 +1,5 @@
-import type { Participant } from './participants';
+import type { Participant, SeenMessage } from './participants';
+import type { SendSpec } from './send-watch';
 
 /** One selector a host module reads, with the page variant it serves. */
 export type SelectorSpec = { selector: string; why: string };
@@ -10,6 +11,8 @@ export type HostDetection = {
   participants: Participant[];
   /** The signed-in user's address where the host shows it, used as the feedback author. */
   selfEmail?: string;
+  /** Messages of the open conversation (mail hosts only), so the rep's own replies can count as a first touch. */
+  messages?: SeenMessage[];
 };
 
 /**
@@ -28,6 +31,8 @@ export type HostModule = {
   region?: (doc: Document) => Element | null;
   /** For hosts with several such regions: whether one mutation could change the result. */
   isRelevant?: (mutation: MutationRecord) => boolean;
+  /** Mail hosts: how a sent compose is noticed, so the rep's own email counts as a first touch. */
+  sends?: SendSpec;
 };
 
 /** Which of a host's selectors match the page now; run only when the detection changes. */
@@ -38,7 +43,17 @@ export function diagnoseSelectors(host: HostModule, doc: Document): { matched: s
   return { matched, missing };
 }
 
-/** Equal keys mean the user would see the same sidebar, so nothing re-renders. */
+/** The rep's own messages among those detected: the ones that can be a first touch. */
+export function ownMessages(d: HostDetection): SeenMessage[] {
+  return d.selfEmail ? (d.messages ?? []).filter((m) => m.from === d.selfEmail && m.to.length > 0) : [];
+}
+
+/**
+ * Equal keys mean the user would see the same sidebar, so nothing re-renders. A
+ * reply the rep just sent changes the key too, so it is reported once it shows.
+ */
 export function hostDetectionKey(d: HostDetection): string {
-  return `${d.recordId ?? ''}|${d.participants.map((p) => p.email).join(',')}`;
+  return `${d.recordId ?? ''}|${d.participants.map((p) => p.email).join(',')}|${ownMessages(d)
+    .map((m) => m.key)
+    .join(',')}`;
 }

@@ -1,6 +1,13 @@
 /** A person found on a host page. */
 export type Participant = { email: string; name?: string };
 
+/**
+ * A message shown on a host page: who sent it, the external people it went to
+ * (the rep and colleagues left out), when the mail client dates it (ISO, null when
+ * its date could not be read) and a key that stays the same across views.
+ */
+export type SeenMessage = { key: string; from: string; to: string[]; at: string | null };
+
 export const EMAIL = /^[^\s@<>"()]+@[^\s@<>"()]+\.[^\s@<>"()]+$/;
 /** An address inside free text such as "Maya Okafor (maya@x.com)" or a title attribute. */
 export const EMAIL_IN_TEXT = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;

@@ -1,7 +1,8 @@
-import { EMAIL, EMAIL_IN_TEXT, isHiddenWithin, participantCollector, type Participant } from '../participants';
+import { parseMailDate } from '../mail-dates';
+import { EMAIL, EMAIL_IN_TEXT, isHiddenWithin, participantCollector, type Participant, type SeenMessage } from '../participants';
 import { GMAIL_SELECTORS as S } from './selectors';
 
-export type ThreadDetection = { threadId: string | null; participants: Participant[] };
+export type ThreadDetection = { threadId: string | null; participants: Participant[]; messages: SeenMessage[] };
 
 /**
  * The signed-in user's own address: Gmail puts it in the tab title
@@ -51,14 +52,46 @@ export function detectGmailThread(doc: Document, _url?: URL, self = detectSelfEm
     if (email) people.add(email, el.getAttribute('name'));
     else people.add(el.getAttribute('data-hovercard-id'), el.getAttribute('data-name'));
   }
-  return { threadId: found.subject.getAttribute('data-legacy-thread-id'), participants: people.list() };
+  const participants = people.list();
+  return {
+    threadId: found.subject.getAttribute('data-legacy-thread-id'),
+    participants,
+    messages: detectGmailMessages(found.view, self, participants),
+  };
 }
 
 /**
- * Recipients of every open compose window and inline reply, in the current and the
- * older chip markup. Chips in hidden views (a stale thread's reply box) are skipped.
+ * Each message of the visible thread with its sender, external recipients and
+ * date. A collapsed message shows no recipients; it went to people of this thread,
+ * so the thread's external participants stand in for them.
  */
-export function detectGmailCompose(doc: Document, self = detectSelfEmail(doc)): Participant[] {
+function detectGmailMessages(view: Element, self: string | null, participants: Participant[]): SeenMessage[] {
+  const out: SeenMessage[] = [];
+  const seen = new Set<string>();
+  for (const box of view.querySelectorAll(S.message.selector)) {
+    const key = box.getAttribute('data-legacy-message-id') ?? box.getAttribute('data-message-id');
+    const from = box.querySelector(S.sender.selector)?.getAttribute('email')?.trim().toLowerCase();
+    // Some layouts repeat the id on an inner element; the outer box comes first in document order.
+    if (!key || !from || seen.has(key)) continue;
+    seen.add(key);
+    const people = participantCollector(self);
+    for (const r of box.querySelectorAll(S.recipient.selector)) people.add(r.getAttribute('email'));
+    const to = people.list().map((p) => p.email);
+    const at = parseMailDate(box.querySelector(S.messageDate.selector)?.getAttribute('title'));
+    out.push({ key, from, to: to.length ? to : participants.map((p) => p.email).filter((e) => e !== from), at: at?.toISOString() ?? null });
+  }
+  return out;
+}
+
+/**
+ * Recipients of every open compose window and inline reply (or of the one compose
+ * `doc` is), in the current and the older chip markup. Chips in hidden views (a
+ * stale thread's reply box) are skipped.
+ */
+export function detectGmailCompose(
+  doc: ParentNode,
+  self: string | null = detectSelfEmail(doc.ownerDocument ?? (doc as Document)),
+): Participant[] {
   const people = participantCollector(self);
   for (const chip of doc.querySelectorAll(`${S.composeChip.selector}, ${S.composeChipOlder.selector}`)) {
     if (isHiddenWithin(chip)) continue;

@@ -18,9 +18,14 @@ export const gmailHost: HostModule = {
     const compose = detectGmailCompose(doc, self);
     const seen = new Set(compose.map((p) => p.email));
     const participants = [...compose, ...(thread?.participants ?? []).filter((p) => !seen.has(p.email))];
-    return { recordId: thread?.threadId ?? null, participants, selfEmail: self ?? undefined };
+    return { recordId: thread?.threadId ?? null, participants, selfEmail: self ?? undefined, messages: thread?.messages ?? [] };
   },
   isRelevant: isGmailMutationRelevant,
+  sends: {
+    composeRoot: GMAIL_SELECTORS.composeRoot.selector,
+    sendButton: GMAIL_SELECTORS.sendButton.selector,
+    recipients: (root, self) => detectGmailCompose(root, self).map((p) => p.email),
+  },
 };
 
 // Threads render in the main pane; compose windows are dialogs outside it.

@@ -35,6 +35,22 @@ export const GMAIL_SELECTORS = {
     selector: 'div.vR span.vN[email]',
     why: 'Recipient chips in the older compose markup.',
   },
+  message: {
+    selector: '[data-legacy-message-id], [data-message-id]',
+    why: 'One message of the open thread, expanded or collapsed; the legacy id is the stable message key (both layouts).',
+  },
+  messageDate: {
+    selector: 'span.g3[title]',
+    why: 'The message header date; its tooltip holds the full local date and time ("Mon, Mar 3, 2025, 3:47 PM").',
+  },
+  composeRoot: {
+    selector: 'div[role="dialog"], div.M9',
+    why: 'A new-message window (a dialog) or an inline reply box (div.M9, not a dialog); both close once the message is sent.',
+  },
+  sendButton: {
+    selector: 'div.aoO[role="button"]',
+    why: 'The Send button of a compose window or inline reply; its class has lasted for years, its tooltip is translated.',
+  },
   accountButton: {
     selector: 'a[aria-label][href*="accounts.google.com"]',
     why: 'Carries the signed-in address when the tab title does not (e.g. a renamed tab).',

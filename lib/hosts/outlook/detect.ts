@@ -1,5 +1,6 @@
 import type { HostDetection, HostModule } from '../host-module';
-import { EMAIL_IN_TEXT, isHiddenWithin, participantCollector } from '../participants';
+import { parseMailDate } from '../mail-dates';
+import { EMAIL_IN_TEXT, isHiddenWithin, participantCollector, type SeenMessage } from '../participants';
 import { OUTLOOK_SELECTORS as S } from './selectors';
 
 /** The signed-in address, from the account manager outside the reading pane. */
@@ -40,7 +41,40 @@ export function detectOutlookMessage(doc: Document, url: URL): HostDetection {
   }
   const participants = people.list();
   const id = /\/id\/([^/?#]+)/.exec(url.pathname)?.[1] ?? (participants.length ? 'compose' : null);
-  return { recordId: id ? decodeURIComponent(id) : null, participants, selfEmail: self ?? undefined };
+  return {
+    recordId: id ? decodeURIComponent(id) : null,
+    participants,
+    selfEmail: self ?? undefined,
+    messages: detectOutlookMessages(main, self),
+  };
+}
+
+/** Each message shown in the reading pane: its sender (the first titled address), the other addresses, its date. */
+function detectOutlookMessages(main: Element, self: string | null): SeenMessage[] {
+  const out: SeenMessage[] = [];
+  for (const item of main.querySelectorAll(S.messageItem.selector)) {
+    if (isHiddenWithin(item, main)) continue;
+    const key = item.getAttribute('data-item-id');
+    const addresses = [...item.querySelectorAll(S.personTitle.selector)].map(
+      (el) => EMAIL_IN_TEXT.exec(el.getAttribute('title') ?? '')?.[0],
+    );
+    const from = addresses[0]?.toLowerCase();
+    if (!key || !from) continue;
+    const people = participantCollector(self);
+    for (const a of addresses.slice(1)) people.add(a);
+    const date = [...item.querySelectorAll(S.dated.selector)].map((el) => parseMailDate(el.getAttribute('title'))).find((d) => d !== null);
+    out.push({ key, from, to: people.list().map((p) => p.email), at: date?.toISOString() ?? null });
+  }
+  return out;
+}
+
+/** The external recipients of the compose form in the reading pane: its To/Cc pills. */
+function composeRecipients(root: Element, self: string | null): string[] {
+  const people = participantCollector(self);
+  for (const el of root.querySelectorAll(`${S.recipientPill.selector}, [role="textbox"] ${S.personTitle.selector}`)) {
+    people.add(EMAIL_IN_TEXT.exec(`${el.getAttribute('aria-label') ?? ''} ${el.getAttribute('title') ?? ''}`)?.[0]);
+  }
+  return people.list().map((p) => p.email);
 }
 
 export const outlookHost: HostModule = {
@@ -50,4 +84,5 @@ export const outlookHost: HostModule = {
   selectors: S,
   detect: detectOutlookMessage,
   region: (doc) => doc.querySelector(S.main.selector),
+  sends: { composeRoot: S.composeRegion.selector, sendButton: S.sendButton.selector, recipients: composeRecipients },
 };

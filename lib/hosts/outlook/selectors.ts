@@ -17,6 +17,22 @@ export const OUTLOOK_SELECTORS = {
     selector: '[role="textbox"] [aria-label*="@"]',
     why: 'Compose recipient pills: "Name (address)" in aria-label inside the To/Cc wells.',
   },
+  messageItem: {
+    selector: 'div[data-item-id]',
+    why: 'One message of the conversation in the reading pane; the item id is the stable message key. Its first titled address is the sender.',
+  },
+  dated: {
+    selector: '[title]',
+    why: 'Inside a message item, the header date carries the full local date and time in its tooltip ("Tue 3/4/2025 9:12 AM", "Di 04.03.2025 09:12").',
+  },
+  composeRegion: {
+    selector: 'div[role="main"] div[role="region"]',
+    why: 'The compose form inside the reading pane is a region of its own (its label, "Compose", is translated); it goes away once sent.',
+  },
+  sendButton: {
+    selector: 'button[aria-label^="Send"], button[title^="Send"], button[aria-label^="Senden"]',
+    why: 'The Send button of the compose form in the reading pane (English and German labels; Ctrl+Enter is noticed in every language).',
+  },
   accountManager: {
     selector: 'button[aria-label]',
     why: 'The account manager button in the top bar names the signed-in address (or holds it in a titled child).',

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { parseMailDate } from '@/lib/hosts/mail-dates';
+
+// Mail clients print local time; expectations are local too.
+const local = (y: number, m: number, d: number, h: number, min: number) => new Date(y, m - 1, d, h, min);
+
+describe('parseMailDate', () => {
+  it.each([
+    ['Mon, Mar 3, 2025, 3:47 PM', local(2025, 3, 3, 15, 47)],
+    ['Mon, Mar 3, 2025, 3:47\u202fPM', local(2025, 3, 3, 15, 47)],
+    ['Thu, Nov 19, 2026, 12:05 AM', local(2026, 11, 19, 0, 5)],
+    ['Mon, 3 Mar 2025, 15:47', local(2025, 3, 3, 15, 47)],
+    ['Tue 3/4/2025 9:12 AM', local(2025, 3, 4, 9, 12)],
+    ['Tue 04/03/2025 09:12', local(2025, 3, 4, 9, 12)],
+    ['Di 04.03.2025 09:12', local(2025, 3, 4, 9, 12)],
+    ['2025-03-04 09:12', local(2025, 3, 4, 9, 12)],
+  ])('reads %s', (text, want) => {
+    expect(parseMailDate(text)).toEqual(want);
+  });
+
+  it.each(['Mon, Mar 3, 3:47 PM', 'lun. 3 mars 2025, 15:47', 'Tue 3/4/2025 13:12 PM', 'Thu, Apr 31, 2025, 9:00 AM', '', null, 'yesterday'])(
+    'refuses %s rather than guess',
+    (text) => {
+      expect(parseMailDate(text)).toBeNull();
+    },
+  );
+});
