@@ -1,29 +1,44 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { feedOriginPattern, feedUrlProblem } from '@/lib/connectors/feed/feed-url';
 import type { PageApi } from '@/lib/messaging/page-client';
 import type { SettingsView } from '@/lib/messaging/protocol';
 import { formatDateTime } from '../format';
 import { ActionResult, BUTTON, Field } from './field';
 import { useAction } from './use-action';
 
-type Props = { api: PageApi; view: SettingsView; onChange: (v: SettingsView) => void };
+type Props = { api: PageApi; view: SettingsView; onChange: (v: SettingsView) => void; pollMs?: number };
+
+const PHASES = { staging: 'Reading the feed…', applying: 'Putting the new data in place…' } as const;
 
 /** A JSON feed marketing ops publishes; Leadlight asks for that one origin. */
-export function FeedSettings({ api, view, onChange }: Props) {
+export function FeedSettings({ api, view, onChange, pollMs = 1000 }: Props) {
   const [url, setUrl] = useState(view.settings.feed?.url ?? '');
   const [interval, setInterval] = useState(String(view.settings.feed?.intervalMinutes ?? 60));
+  // Set while a sync started from here runs: the last check time it must move past.
+  const [waiting, setWaiting] = useState<{ since: string | undefined } | null>(null);
   const { busy, error, done, run } = useAction();
+  const syncing = view.feed?.syncing;
+
+  useEffect(() => {
+    if (!waiting && !syncing) return;
+    if (waiting && !syncing && view.feed?.lastSyncAt !== waiting.since) return setWaiting(null);
+    const timer = setTimeout(() => void api.getSettings().then(onChange, () => undefined), pollMs);
+    return () => clearTimeout(timer);
+  }, [waiting, syncing, view, api, onChange, pollMs]);
+
   const save = () =>
     run(async () => {
-      let origin: string;
-      try {
-        origin = new URL(url.trim()).origin;
-      } catch {
-        throw new Error('Enter the full feed address, starting with https://');
-      }
-      if (!(await api.requestOrigins([`${origin}/*`]))) throw new Error(`Leadlight needs access to ${origin} to read the feed.`);
-      const next = await api.saveSettings({ source: 'feed', feed: { url: url.trim(), intervalMinutes: Number(interval) } });
+      const address = url.trim();
+      // Checked before asking for access: a wildcard host would ask for every site.
+      const problem = feedUrlProblem(address);
+      if (problem) throw new Error(problem);
+      const origin = feedOriginPattern(address);
+      if (!(await api.requestOrigins([origin]))) throw new Error(`Leadlight needs access to ${new URL(address).origin} to read the feed.`);
+      const since = view.feed?.lastSyncAt;
+      const next = await api.saveSettings({ source: 'feed', feed: { url: address, intervalMinutes: Number(interval) } });
       onChange(next);
-      return next.feed?.lastError ? `Saved. Last sync: ${next.feed.lastError}` : 'Saved; the feed was fetched.';
+      setWaiting({ since });
+      return 'Saved. Leadlight is fetching the feed; the cached data stays in use until the new data is ready.';
     });
   return (
     <div data-testid="feed-settings">
@@ -43,18 +58,29 @@ export function FeedSettings({ api, view, onChange }: Props) {
         <button
           type="button"
           className={BUTTON}
-          disabled={busy}
-          onClick={() => run(async () => `Sync: ${(await api.syncFeedNow()).status}`)}
+          disabled={busy || !!syncing}
+          onClick={() =>
+            run(async () => {
+              const result = await api.syncFeedNow();
+              onChange(await api.getSettings());
+              if (result.status === 'failed') throw new Error(result.error ?? 'The feed could not be read.');
+              return result.status === 'unchanged' ? 'The feed has not changed.' : 'The feed was loaded.';
+            })
+          }
         >
           Sync now
         </button>
       )}
-      {view.feed?.lastSyncAt && (
-        <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
-          Last checked {formatDateTime(view.feed.lastSyncAt)}
-          {view.feed.lastError ? ` · ${view.feed.lastError}` : ''}
-        </p>
-      )}
+      <p role="status" data-testid="feed-status" className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+        {syncing
+          ? PHASES[syncing]
+          : view.feed?.lastSyncAt && (
+              <>
+                Last checked {formatDateTime(view.feed.lastSyncAt)}
+                {view.feed.lastError ? ` · ${view.feed.lastError}` : ''}
+              </>
+            )}
+      </p>
       <ActionResult error={error} done={done} />
     </div>
   );

@@ -1,25 +1,34 @@
 import { browser } from 'wxt/browser';
-import { syncFeed, type FeedSyncResult } from '../connectors/feed/sync-feed';
+import { resumeFeedSync, syncFeed, type FeedSyncResult } from '../connectors/feed/sync-feed';
 import type { LeadlightDb } from '../db/database';
 import { loadSettings } from '../settings/settings';
 
 export const FEED_ALARM = 'leadlight-feed';
 
-/** Syncs the configured feed now and (re)schedules it at the configured interval. */
+/**
+ * Syncs the configured feed now and keeps it scheduled at the configured interval.
+ * The alarm is set first, so a worker stopped during a long sync still comes back.
+ */
 export async function syncFeedAndReschedule(db: LeadlightDb): Promise<FeedSyncResult> {
   const settings = await loadSettings(db);
   if (settings.source !== 'feed' || !settings.feed) {
     await browser.alarms.clear(FEED_ALARM);
     return { status: 'failed', error: 'No feed URL is configured.' };
   }
-  const result = await syncFeed(db, settings.feed.url);
   await browser.alarms.create(FEED_ALARM, { periodInMinutes: settings.feed.intervalMinutes });
-  return result;
+  return syncFeed(db, settings.feed.url);
 }
 
-/** Fetches the feed on its alarm, across service-worker restarts. */
+/**
+ * Fetches the feed on its alarm, across service-worker restarts, and on start
+ * picks up a sync the previous worker was stopped in the middle of: a finished
+ * read is swapped in, a partial one is fetched again.
+ */
 export function scheduleFeed(db: LeadlightDb): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === FEED_ALARM) void syncFeedAndReschedule(db);
   });
+  void resumeFeedSync(db)
+    .then((outcome) => (outcome === 'restart' ? syncFeedAndReschedule(db) : undefined))
+    .catch((error: unknown) => console.error('Leadlight could not resume the feed sync', error));
 }

@@ -26,7 +26,25 @@ export type MetaRow = {
   lastModified?: string;
   lastSyncAt?: string;
   lastError?: string;
+  /**
+   * A feed sync under way: `staging` while it reads the feed, `applying` while it
+   * swaps the staged rows in. A worker stopped mid-way finds it on its next start.
+   */
+  phase?: 'staging' | 'applying';
+  /** What the sync in `phase` will record once applied (validators wait for it, so a restart refetches). */
+  pending?: { etag?: string; lastModified?: string; sourceName: string; rows: number; rowErrors?: string; personas: boolean };
 };
+
+/**
+ * A feed sync in progress writes here, never into the live tables, and swaps the
+ * result in once the whole feed has been read and validated. One row per contact
+ * (`contact:<email>`, with the touches the feed lists for them), per campaign
+ * (`campaign:<id>`) and one for the feed's personas.
+ */
+export type StagedRow =
+  | { key: `contact:${string}`; email: string; contact?: Contact; touches: StoredTouch[] }
+  | { key: `campaign:${string}`; campaign: Campaign }
+  | { key: 'personas'; personas: Persona[] };
 
 /** Settings and secrets live here, not in storage.local, which content scripts can read. */
 export type SettingRow = { key: string; value: unknown };
@@ -45,6 +63,7 @@ export class LeadlightDb extends Dexie {
   feedback!: EntityTable<Feedback, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
   settings!: EntityTable<SettingRow, 'key'>;
+  feedStaging!: EntityTable<StagedRow, 'key'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -112,6 +131,9 @@ export class LeadlightDb extends Dexie {
           })),
         );
       });
+    // v5: a staging area for feed syncs, so a 100k-row feed is read and checked in
+    // full before it replaces anything, in small steps that never hold up a lookup.
+    this.version(5).stores({ feedStaging: 'key' });
     watchSmallTables(this);
     watchContactIndex(this);
   }

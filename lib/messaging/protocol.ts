@@ -36,7 +36,8 @@ export type CacheStatus = {
 export type SettingsView = {
   settings: Settings;
   connections: { hubspotConnected: boolean; salesforceConnected: boolean; salesforceInstance?: string };
-  feed?: { lastSyncAt?: string; lastError?: string };
+  /** The feed's last sync, and `syncing` while one is reading the feed or swapping it in. */
+  feed?: { lastSyncAt?: string; lastError?: string; syncing?: 'staging' | 'applying' };
 };
 
 /** How the live CRM connection stands; null when the data source is not a live CRM. */

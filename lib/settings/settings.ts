@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { feedUrlProblem } from '../connectors/feed/feed-url';
 import type { LeadlightDb } from '../db/database';
 import { cachedTable } from '../db/small-table-cache';
 import { SlaSettingsSchema } from '../domain/sla';
@@ -30,7 +31,11 @@ export const SettingsSchema = z.object({
   cacheMaxContacts: z.number().int().min(100).max(500_000).default(20_000),
   feed: z
     .object({
-      url: z.url({ protocol: /^https$/, error: 'The feed URL must start with https://' }),
+      url: z.url({ protocol: /^https$/, error: 'The feed URL must start with https://' }).superRefine((url, ctx) => {
+        // The same rules the options page applies before asking for the host permission.
+        const problem = feedUrlProblem(url);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
       intervalMinutes: z
         .number()
         .int()

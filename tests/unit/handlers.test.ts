@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LeadlightDb } from '@/lib/db/database';
 import { ensureSeeded } from '@/lib/db/ensure-seeded';
 import { createHandlers, DEMO_SOURCE_NAME, dispatch, RejectedMessageError } from '@/lib/messaging/handlers';
+import { deferred } from '../dom/fakes';
 import { createCampaign, createContact, createPersona, createTouch } from '../factories';
 
 const dataset = () => ({
@@ -163,5 +164,22 @@ describe('saveSettings', () => {
       cacheTtlMinutes: 15,
       salesforce: { clientId: '3MVG9-consumer-key', loginHost: 'test.salesforce.com' },
     });
+  });
+
+  it('answers at once when a new feed is saved, while the first sync is still running', async () => {
+    const sync = deferred<{ status: 'updated' }>();
+    const syncFeedNow = vi.fn(() => sync.promise);
+    const withFeed = createHandlers({ db, loadDemoData: dataset, syncFeedNow });
+    const url = 'https://marketing.brightwave.example/leadlight/feed.json';
+    const view = await dispatch(
+      withFeed,
+      fakeBrowser.runtime.id,
+      'saveSettings',
+      { source: 'feed', feed: { url, intervalMinutes: 60 } },
+      own(),
+    );
+    expect(view.settings.feed?.url).toBe(url);
+    expect(syncFeedNow).toHaveBeenCalledTimes(1);
+    sync.resolve({ status: 'updated' });
   });
 });

@@ -22,6 +22,19 @@ describe('settings', () => {
     expect((await loadSettings(db)).cacheTtlMinutes).toBe(30);
   });
 
+  it.each(['https://*/feed.json', 'https://*.example.com/feed.json', 'https://user:pw@feeds.example.com/f.json'])(
+    'refuses the feed URL %s, which would ask for more than one host or store a password',
+    async (url) => {
+      await expect(saveSettings(db, { source: 'feed', feed: { url, intervalMinutes: 60 } })).rejects.toThrow(/wildcards|password/);
+      expect((await loadSettings(db)).feed).toBeUndefined();
+    },
+  );
+
+  it('accepts a feed URL on one HTTPS host', async () => {
+    const url = 'https://marketing.brightwave.example/leadlight/feed.json';
+    expect((await saveSettings(db, { source: 'feed', feed: { url, intervalMinutes: 60 } })).feed?.url).toBe(url);
+  });
+
   it('repairs a stored field that no longer validates without losing the others', async () => {
     await db.settings.put({
       key: 'settings',

@@ -24,42 +24,5 @@ export function feedJsonSchema(): object {
   return z.toJSONSchema(FeedSchema, { io: 'input', unrepresentable: 'any' });
 }
 
+/** A feed record that failed validation: which list, its position there, and why. */
 export type RowError = { section: string; index: number; reason: string };
-
-/**
- * Validates a feed row by row: a bad row is reported and skipped, never the
- * whole feed. Only a body that is not a feed at all is refused outright.
- */
-export function parseFeed(body: unknown): { feed: Feed; errors: RowError[] } | { error: string } {
-  const envelope = z
-    .object({
-      version: z.literal(1),
-      generatedAt: z.string().optional(),
-      contacts: z.array(z.unknown()),
-      campaigns: z.array(z.unknown()),
-      touches: z.array(z.unknown()),
-      personas: z.array(z.unknown()).optional(),
-    })
-    .safeParse(body);
-  if (!envelope.success) return { error: `Not a Leadlight feed: ${z.prettifyError(envelope.error)}` };
-  const errors: RowError[] = [];
-  const rows = <T>(section: string, items: unknown[], schema: z.ZodType<T>): T[] =>
-    items.flatMap((item, index) => {
-      const parsed = schema.safeParse(item);
-      if (parsed.success) return [parsed.data];
-      errors.push({ section, index, reason: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
-      return [];
-    });
-  const e = envelope.data;
-  return {
-    feed: {
-      version: 1,
-      generatedAt: e.generatedAt,
-      contacts: rows('contacts', e.contacts, ContactSchema),
-      campaigns: rows('campaigns', e.campaigns, CampaignSchema),
-      touches: rows('touches', e.touches, TouchSchema),
-      personas: e.personas ? rows('personas', e.personas, PersonaSchema) : undefined,
-    },
-    errors,
-  };
-}

@@ -1,43 +1,136 @@
-import type { LeadlightDb } from '../../db/database';
-import { replaceDataset } from '../../db/seed';
+import type { LeadlightDb, MetaRow } from '../../db/database';
+import { applyStaging, clearStaging, stageBatch } from '../../db/feed-staging';
 import { asConnectorError } from '../errors';
 import type { HttpPolicy } from '../http';
 import { fetchFeed } from './fetch-feed';
+import { feedUrlProblem } from './feed-url';
+import { FEED_LIMITS, readFeed, type FeedLimits } from './read-feed';
 
 export type FeedSyncResult = { status: 'unchanged' | 'updated' | 'failed'; rows?: number; rowErrors?: number; error?: string };
 
+const KEY = 'sync:feed';
+type Pending = NonNullable<MetaRow['pending']>;
+
+// One sync per database at a time: the alarm, "Sync now" and a settings change share it.
+const running = new WeakMap<LeadlightDb, Promise<FeedSyncResult>>();
+
 /**
- * One scheduled feed sync: conditional fetch, row-by-row validation, then an
- * atomic swap of the cached data. A failed sync keeps the cache as it was.
+ * One feed sync: conditional fetch, then the body is parsed as it streams in and
+ * each validated batch goes to a staging area; only once the whole feed has been
+ * read is it swapped in, in small transactions (see applyStaging). A failed or
+ * refused feed leaves the cache as it was. The validators are stored only after
+ * the swap, so a sync cut short always fetches the feed in full next time.
  */
-export async function syncFeed(db: LeadlightDb, url: string, now = new Date(), policy?: HttpPolicy): Promise<FeedSyncResult> {
-  const key = 'sync:feed';
-  const state = (await db.meta.get(key)) ?? { key };
-  // Validators belong to one URL; a changed URL must fetch in full.
-  const sameUrl = state.name === url;
+export function syncFeed(
+  db: LeadlightDb,
+  url: string,
+  now = new Date(),
+  policy?: HttpPolicy,
+  limits?: FeedLimits,
+): Promise<FeedSyncResult> {
+  const current = running.get(db);
+  if (current) return current;
+  const run = runSync(db, url, now, policy, limits).finally(() => running.delete(db));
+  running.set(db, run);
+  return run;
+}
+
+async function runSync(
+  db: LeadlightDb,
+  url: string,
+  now: Date,
+  policy?: HttpPolicy,
+  limits: FeedLimits = FEED_LIMITS,
+): Promise<FeedSyncResult> {
+  let state: MetaRow = (await db.meta.get(KEY)) ?? { key: KEY };
+  // A swap cut off by a stopped worker finishes first: what it staged was complete.
+  if (state.phase === 'applying' && state.pending) {
+    await finishSwap(db, state.name, state.pending, now);
+    state = (await db.meta.get(KEY)) ?? { key: KEY };
+  }
+  // A read cut off by a stopped worker left a partial staging area: it is worthless.
+  if (state.phase === 'staging') await clearStaging(db);
+  const { phase: _p, pending: _pending, ...settled } = state;
+  let swapping: Pending | undefined;
   try {
-    const result = await fetchFeed(url, sameUrl ? { etag: state.etag, lastModified: state.lastModified } : {}, policy);
-    if (result.status === 'unchanged') {
-      await db.meta.put({ ...state, lastSyncAt: now.toISOString(), lastError: undefined });
+    // The options page checks too; this is the check that cannot be bypassed.
+    const problem = feedUrlProblem(url);
+    if (problem) throw new Error(problem);
+    // Validators belong to one URL; a changed URL must fetch in full.
+    const sameUrl = state.name === url;
+    const response = await fetchFeed(url, sameUrl ? { etag: state.etag, lastModified: state.lastModified } : {}, policy, limits);
+    if (response.status === 'unchanged') {
+      await db.meta.put({ ...settled, lastSyncAt: now.toISOString(), lastError: undefined });
       return { status: 'unchanged' };
     }
-    const { feed, errors, validators } = result;
-    // A feed that carries personas is the team's source of truth for them.
-    await replaceDataset(
-      db,
-      { contacts: feed.contacts, campaigns: feed.campaigns, touches: feed.touches, personas: feed.personas ?? [] },
-      `Feed: ${new URL(url).host}`,
-      now,
-      !!feed.personas?.length,
-    );
-    const rowErrors = errors.length
-      ? `${errors.length} rows skipped, first: ${errors[0]!.section}[${errors[0]!.index}] ${errors[0]!.reason}`
-      : undefined;
-    await db.meta.put({ key, name: url, ...validators, lastSyncAt: now.toISOString(), lastError: rowErrors });
-    return { status: 'updated', rows: feed.contacts.length + feed.touches.length + feed.campaigns.length, rowErrors: errors.length };
+    await db.meta.put({ ...settled, phase: 'staging' });
+    await clearStaging(db);
+    const read = await readFeed(response.body, (batch) => stageBatch(db, batch), limits);
+    const first = read.errors[0];
+    const pending: Pending = {
+      ...response.validators,
+      sourceName: `Feed: ${new URL(url).host}`,
+      rows: read.rows - read.errorCount,
+      rowErrors: first ? `${read.errorCount} rows skipped, first: ${first.section}[${first.index}] ${first.reason}` : undefined,
+      personas: read.personas,
+    };
+    await db.meta.put({ ...settled, name: url, phase: 'applying', pending });
+    swapping = pending;
+    const result = await finishSwap(db, url, pending, now);
+    return { ...result, rowErrors: read.errorCount };
   } catch (e) {
     const error = asConnectorError(e);
-    await db.meta.put({ ...state, lastSyncAt: now.toISOString(), lastError: error.message });
+    const at = now.toISOString();
+    // A swap that failed part-way (a full disk) keeps its complete staging area, so
+    // the next sync finishes it rather than leaving old and new data mixed.
+    if (swapping)
+      await db.meta.put({ ...settled, name: url, phase: 'applying', pending: swapping, lastSyncAt: at, lastError: error.message });
+    else {
+      await clearStaging(db).catch(() => undefined);
+      await db.meta.put({ ...settled, lastSyncAt: at, lastError: error.message });
+    }
     return { status: 'failed', error: error.message };
   }
+}
+
+async function finishSwap(db: LeadlightDb, url: string | undefined, pending: Pending, now: Date): Promise<FeedSyncResult> {
+  const counts = await applyStaging(db, { sourceName: pending.sourceName, now });
+  await db.meta.put({
+    key: KEY,
+    name: url,
+    etag: pending.etag,
+    lastModified: pending.lastModified,
+    lastSyncAt: now.toISOString(),
+    lastError: pending.rowErrors,
+  });
+  return { status: 'updated', rows: counts.contacts + counts.campaigns + counts.touches };
+}
+
+/**
+ * Run when the background starts. A worker stopped while swapping a feed in left
+ * a complete staging area: the swap is finished now. One stopped while reading
+ * the feed left a partial one: it is dropped and `restart` tells the caller to
+ * fetch again. Either way the cache was never half-replaced by a partial feed.
+ */
+export async function resumeFeedSync(db: LeadlightDb, now = new Date()): Promise<'idle' | 'finished' | 'restart'> {
+  if (running.has(db)) return 'idle';
+  const state = await db.meta.get(KEY);
+  if (state?.phase === 'applying' && state.pending) {
+    const run = finishSwap(db, state.name, state.pending, now).finally(() => running.delete(db));
+    running.set(db, run);
+    await run;
+    return 'finished';
+  }
+  if (state?.phase === 'staging') {
+    await clearStaging(db);
+    const { phase: _p, pending: _pending, ...settled } = state;
+    await db.meta.put(settled);
+    return 'restart';
+  }
+  return 'idle';
+}
+
+/** The sync under way, for the options page: reading the feed, or swapping it in. */
+export async function feedSyncPhase(db: LeadlightDb): Promise<MetaRow['phase']> {
+  return (await db.meta.get(KEY))?.phase;
 }

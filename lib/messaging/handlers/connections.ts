@@ -12,7 +12,7 @@ async function settingsView(db: LeadlightDb): Promise<SettingsView> {
   return {
     settings,
     connections: describeSecrets(secrets),
-    feed: feed ? { lastSyncAt: feed.lastSyncAt, lastError: feed.lastError } : undefined,
+    feed: feed ? { lastSyncAt: feed.lastSyncAt, lastError: feed.lastError, syncing: feed.phase } : undefined,
   };
 }
 
@@ -52,8 +52,10 @@ export function connectionHandlers(deps: HandlerDeps): Pick<Handlers, Connection
           });
         });
       }
+      // The first fetch of a new feed can take a while; saving answers at once and the
+      // options page follows the sync through getSettings.
       if (after.source === 'feed' && after.feed && (before.source !== 'feed' || before.feed?.url !== after.feed.url))
-        await deps.syncFeedNow?.();
+        void deps.syncFeedNow?.().catch(() => undefined);
       deps.kickOutbox?.();
       return settingsView(db);
     },
