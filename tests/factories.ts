@@ -87,7 +87,7 @@ export function createFeedback(overrides: Partial<Feedback> = {}): Feedback {
  */
 export function createContactContext(
   overrides: { contact?: Partial<Contact>; timeline?: TimelineEntry[]; personas?: Persona[] } & Partial<
-    Pick<ContactContext, 'lastFeedback' | 'source' | 'sla' | 'upcoming'>
+    Pick<ContactContext, 'lastFeedback' | 'source' | 'sla' | 'upcoming' | 'sources'>
   > = {},
 ): ContactContext {
   const contact = createContact(overrides.contact);
@@ -100,5 +100,6 @@ export function createContactContext(
     ...(overrides.sla ? { sla: overrides.sla } : {}),
     upcoming: overrides.upcoming ?? [],
     source: overrides.source ?? { name: 'Demo CRM', dataAsOf: '2026-03-06T09:00:00.000Z' },
+    ...(overrides.sources ? { sources: overrides.sources } : {}),
   };
 }

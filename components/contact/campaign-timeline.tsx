@@ -1,19 +1,21 @@
 import { useState } from 'react';
-import { ASSET_TYPE_LABELS, CAMPAIGN_TYPE_LABELS, labelFor } from '@/lib/domain/labels';
+import { CAMPAIGN_TYPE_LABELS, labelFor } from '@/lib/domain/labels';
 import type { TimelineEntry } from '@/lib/domain/contact-context';
 import { formatDate } from '../format';
 import { Section } from '../ui/section';
+import { assetLine } from './asset-label';
 import { AssetSummary } from './asset-summary';
+import { SourceNote, type SourceNoteProps } from './source-note';
 
 // Enough to read the recent story at a glance without pushing feedback off screen.
 const COLLAPSED_COUNT = 6;
 
 /** Campaigns that reached the contact, newest first, with what they did about it. */
-export function CampaignTimeline({ timeline }: { timeline: TimelineEntry[] }) {
+export function CampaignTimeline({ timeline, source }: { timeline: TimelineEntry[]; source?: SourceNoteProps }) {
   const [expanded, setExpanded] = useState(false);
   const shown = expanded ? timeline : timeline.slice(0, COLLAPSED_COUNT);
   return (
-    <Section title={`Campaigns touched (${timeline.length})`} testId="campaign-timeline">
+    <Section title={`Campaigns touched (${timeline.length})`} testId="campaign-timeline" note={source && <SourceNote {...source} />}>
       {timeline.length === 0 ? (
         <p className="text-sm text-slate-500 dark:text-slate-400">No campaign has reached this contact yet.</p>
       ) : (
@@ -25,7 +27,7 @@ export function CampaignTimeline({ timeline }: { timeline: TimelineEntry[] }) {
                 <p className="text-sm font-medium break-words text-slate-900 dark:text-slate-50">{t.campaign?.name ?? t.campaignId}</p>
                 <p className="text-xs break-words text-slate-600 dark:text-slate-300">
                   {t.campaign ? `${labelFor(t.campaign.type, CAMPAIGN_TYPE_LABELS)} · ` : ''}
-                  {labelFor(t.assetType, ASSET_TYPE_LABELS)}: {t.assetName}
+                  {assetLine(t.assetType, t.assetName)}
                 </p>
                 <p className="text-xs text-slate-500 dark:text-slate-400">
                   <time dateTime={t.date}>{formatDate(t.date)}</time> · {t.responseStatus}

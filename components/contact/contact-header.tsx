@@ -1,50 +1,76 @@
 import type { Contact } from '@/lib/domain/contact';
 import { labelFor, LIFECYCLE_LABELS } from '@/lib/domain/labels';
 import { formatDate } from '../format';
+import { FieldSource, type FieldSources } from './field-source';
+import { SourceNote, type SourceNoteProps } from './source-note';
 
 /** Who this is, and where they stand in the funnel. */
-export function ContactHeader({ contact }: { contact: Contact }) {
+export function ContactHeader({ contact, source, fields }: { contact: Contact; source?: SourceNoteProps; fields?: FieldSources }) {
   const role = [contact.title, contact.company].filter(Boolean).join(' · ');
   return (
     <header data-testid="contact-header" className="px-4 py-3">
       <h2 data-testid="contact-name" className="text-base font-semibold break-words text-slate-900 dark:text-slate-50">
         {contact.name || contact.email}
       </h2>
-      {role && <p className="text-sm break-words text-slate-600 dark:text-slate-300">{role}</p>}
-      <p className="text-xs break-all text-slate-500 dark:text-slate-400">{contact.email}</p>
+      {role && (
+        <p className="text-sm break-words text-slate-600 dark:text-slate-300">
+          {contact.title}
+          <FieldSource field="title" sources={fields} />
+          {contact.title && contact.company && ' · '}
+          {contact.company}
+          <FieldSource field="company" sources={fields} />
+        </p>
+      )}
+      <p className="text-xs break-all text-slate-600 dark:text-slate-300">{contact.email}</p>
+      {source && (
+        <p className="text-xs">
+          <SourceNote {...source} />
+        </p>
+      )}
       <dl className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs">
         {contact.lifecycleStage && (
           <div>
-            <dt className="inline text-slate-500 dark:text-slate-400">Stage </dt>
+            <dt className="inline text-slate-600 dark:text-slate-300">Stage </dt>
             <dd data-testid="lifecycle-stage" className="inline font-medium text-slate-800 dark:text-slate-100">
               {labelFor(contact.lifecycleStage, LIFECYCLE_LABELS)}
+              <FieldSource field="lifecycleStage" sources={fields} />
             </dd>
           </div>
         )}
         {contact.score !== undefined && (
           <div>
-            <dt className="inline text-slate-500 dark:text-slate-400">Score </dt>
+            <dt className="inline text-slate-600 dark:text-slate-300">Score </dt>
             <dd data-testid="lead-score" className="inline font-medium text-slate-800 dark:text-slate-100">
               {contact.score}
+              <FieldSource field="score" sources={fields} />
             </dd>
           </div>
         )}
         {contact.leadStatus && (
           <div>
-            <dt className="inline text-slate-500 dark:text-slate-400">Status </dt>
-            <dd className="inline font-medium text-slate-800 dark:text-slate-100">{labelFor(contact.leadStatus, {})}</dd>
+            <dt className="inline text-slate-600 dark:text-slate-300">Status </dt>
+            <dd className="inline font-medium text-slate-800 dark:text-slate-100">
+              {labelFor(contact.leadStatus, {})}
+              <FieldSource field="leadStatus" sources={fields} />
+            </dd>
           </div>
         )}
         {contact.owner && (
           <div>
-            <dt className="inline text-slate-500 dark:text-slate-400">Owner </dt>
-            <dd className="inline text-slate-800 dark:text-slate-100">{contact.owner}</dd>
+            <dt className="inline text-slate-600 dark:text-slate-300">Owner </dt>
+            <dd className="inline text-slate-800 dark:text-slate-100">
+              {contact.owner}
+              <FieldSource field="owner" sources={fields} />
+            </dd>
           </div>
         )}
         {contact.handoffAt && (
           <div>
-            <dt className="inline text-slate-500 dark:text-slate-400">Handed off </dt>
-            <dd className="inline text-slate-800 dark:text-slate-100">{formatDate(contact.handoffAt)}</dd>
+            <dt className="inline text-slate-600 dark:text-slate-300">Handed off </dt>
+            <dd className="inline text-slate-800 dark:text-slate-100">
+              {formatDate(contact.handoffAt)}
+              <FieldSource field="handoffAt" sources={fields} />
+            </dd>
           </div>
         )}
       </dl>

@@ -13,6 +13,14 @@ import { cachedTable } from './small-table-cache';
 export type { ContactSummary } from '../search/contact-index';
 export { searchContacts } from './contact-search';
 
+/** "Salesforce", "import of leads.csv", "the demo data": a source as a sentence names it. */
+function sourceLabel(name: string | undefined): string {
+  if (!name) return 'an unknown source';
+  const imported = /^Import: (.+)$/.exec(name);
+  if (imported) return `import of ${imported[1]}`;
+  return /^Demo data/.test(name) ? 'the demo data' : name;
+}
+
 /**
  * Assembles everything the sidebar shows for one contact, or null when we have no
  * record of them (the sidebar then says so plainly rather than inventing data).
@@ -38,15 +46,20 @@ export async function getContactContext(db: LeadlightDb, email: string, now: Dat
   const lastFeedback = feedback.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
   const sla = slaContext(settings, now);
   const personaMatches = rankPersonas(personas, contact, timeline);
-  const best = personaMatches[0]?.fits ? personaMatches[0].personaId : undefined;
+  const top = personaMatches[0];
+  const best = top?.fits ? { id: top.personaId, name: top.personaName } : undefined;
   return {
     contact,
     timeline,
     personaMatches,
     lastFeedback,
     sla: slaViewFor(contact, touches, sla.settings, sla.now, { worked: sla.worked }),
-    upcoming: upcomingCampaigns(campaigns, contact, best, now),
+    upcoming: upcomingCampaigns(campaigns, contact, best, now, touches),
     source: { name: source?.name ?? 'Unknown source', dataAsOf: source?.loadedAt ?? new Date(0).toISOString() },
+    sources: {
+      record: { name: sourceLabel(source?.name), at: row.fetchedAt ?? source?.loadedAt },
+      fields: Object.fromEntries(Object.entries(row.fieldSources ?? {}).map(([k, v]) => [k, { ...v, name: sourceLabel(v.name) }])),
+    },
   };
 }
 

@@ -10,7 +10,7 @@ import { searchTokens, type ContactRow, type StoredTouch } from './database';
  */
 
 /** Cache bookkeeping kept beside a contact. */
-export type RowExtras = Partial<Pick<ContactRow, 'fetchedAt' | 'viewedAt'>>;
+export type RowExtras = Partial<Pick<ContactRow, 'fetchedAt' | 'viewedAt' | 'fieldSources'>>;
 
 /** The row's touches as the domain sees them, each with its contact's email. */
 export function touchesOf(row: Pick<ContactRow, 'email' | 'touches'>): Touch[] {
@@ -19,7 +19,7 @@ export function touchesOf(row: Pick<ContactRow, 'email' | 'touches'>): Touch[] {
 
 /** The contact alone: no search words, cache times or touches. */
 export function contactOf(row: ContactRow): Contact {
-  const { tokens: _t, fetchedAt: _f, viewedAt: _v, touches: _tt, ...contact } = row;
+  const { tokens: _t, fetchedAt: _f, viewedAt: _v, touches: _tt, fieldSources: _fs, ...contact } = row;
   return contact;
 }
 

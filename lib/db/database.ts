@@ -14,7 +14,14 @@ export type StoredTouch = Omit<Touch, 'email'>;
  * was last fetched from its source (stale-while-revalidate), last shown (LRU), and
  * (since v4) the contact's touches. Read and write it through ./contact-rows.ts.
  */
-export type ContactRow = Contact & { tokens: string[]; fetchedAt?: string; viewedAt?: string; touches: StoredTouch[] };
+export type ContactRow = Contact & {
+  tokens: string[];
+  fetchedAt?: string;
+  viewedAt?: string;
+  touches: StoredTouch[];
+  /** Fields kept from an earlier source than the row's latest write, and which source that was. */
+  fieldSources?: Record<string, { name: string; at?: string }>;
+};
 
 /** Where the cached data came from and when, and per-source sync state; one row per key. */
 export type MetaRow = {

@@ -16,11 +16,35 @@ export async function beginImport(db: LeadlightDb, replace: boolean): Promise<vo
  * blank keep what the cache knew (a HubSpot export after a Salesforce one must not
  * erase the title). Touches are merged by id; when the rep last viewed it is kept.
  */
-function mergeRow(existing: ContactRow | undefined, incoming: Contact | undefined, touches: Touch[], fetchedAt: string): ContactRow {
+function mergeRow(
+  existing: ContactRow | undefined,
+  incoming: Contact | undefined,
+  touches: Touch[],
+  fetchedAt: string,
+  previousSource: string | undefined,
+): ContactRow {
   const merged: Record<string, unknown> = existing ? { ...contactOf(existing) } : {};
-  for (const [k, v] of Object.entries(incoming ?? {})) if (v !== undefined && v !== '') merged[k] = v;
+  const fieldSources = { ...existing?.fieldSources };
+  for (const [k, v] of Object.entries(incoming ?? {})) {
+    if (v === undefined || v === '') continue;
+    merged[k] = v;
+    delete fieldSources[k];
+  }
+  // A field this file left blank keeps the earlier value, and the sidebar says where that came from.
+  if (existing && incoming && previousSource) {
+    for (const k of Object.keys(merged)) {
+      if (k !== 'email' && !(k in fieldSources) && (incoming as Record<string, unknown>)[k] === undefined) {
+        fieldSources[k] = { name: previousSource, at: existing.fetchedAt };
+      }
+    }
+  }
   const contact = merged as Contact;
-  const row = contactRow(contact, [], existing?.viewedAt ? { fetchedAt, viewedAt: existing.viewedAt } : { fetchedAt });
+  const extras = {
+    fetchedAt,
+    ...(existing?.viewedAt ? { viewedAt: existing.viewedAt } : {}),
+    ...(Object.keys(fieldSources).length > 0 ? { fieldSources } : {}),
+  };
+  const row = contactRow(contact, [], extras);
   row.touches = mergeTouches(existing?.touches ?? [], touches);
   return row;
 }
@@ -46,10 +70,11 @@ export async function upsertRecords(
   }
   const touches = groupTouches(batch.touches);
   const emails = [...new Set([...incoming.keys(), ...touches.keys()])];
-  await db.transaction('rw', [db.contacts, db.campaigns], async () => {
-    const known = await db.contacts.bulkGet(emails);
+  await db.transaction('rw', [db.contacts, db.campaigns, db.meta], async () => {
+    // Until the import finishes, the cache's source is still the data it is merging into.
+    const [known, source] = await Promise.all([db.contacts.bulkGet(emails), db.meta.get('source')]);
     const rows = emails.map((email, i) =>
-      mergeRow(known[i], incoming.get(email) ?? (known[i] ? undefined : { email }), touches.get(email) ?? [], fetchedAt),
+      mergeRow(known[i], incoming.get(email) ?? (known[i] ? undefined : { email }), touches.get(email) ?? [], fetchedAt, source?.name),
     );
     await Promise.all([db.contacts.bulkPut(rows), db.campaigns.bulkPut(batch.campaigns)]);
   });

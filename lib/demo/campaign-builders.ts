@@ -48,6 +48,8 @@ function spec(
       status: base.status,
       startDate: iso(start),
       endDate: iso(end),
+      // Webinars and events have a session to name and a registration page to send.
+      ...(rest.keyDate === undefined ? {} : { eventDate: iso(rest.keyDate), inviteUrl: `https://brightwave.example/register/${base.id}` }),
       audience: { personaIds: base.audience.filter((a) => a !== 'other') },
     },
     start,

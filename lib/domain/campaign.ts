@@ -9,6 +9,18 @@ export const CampaignSchema = z.object({
   status: OpenValueSchema,
   startDate: IsoDateSchema.optional(),
   endDate: IsoDateSchema.optional(),
+  /** When a webinar airs or an event opens: the date an invitation names, not the campaign's run. */
+  eventDate: IsoDateSchema.optional(),
+  /** The registration or invitation page a rep can send (http/https only). */
+  inviteUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .optional(),
+  /** The campaign's own record in the CRM it came from (http/https only). */
+  recordUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .optional(),
   /** Who it is for: persona ids and lifecycle stages. Absent means everyone. */
   audience: z
     .object({ personaIds: z.array(z.string().min(1)).max(50).optional(), stages: z.array(z.string().min(1)).max(20).optional() })

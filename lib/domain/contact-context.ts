@@ -33,6 +33,10 @@ export const SlaViewSchema = z.object({
 });
 export type SlaView = z.infer<typeof SlaViewSchema>;
 
+/** Where some data came from and when: "from Salesforce, 10:32". */
+export const SourceStampSchema = z.object({ name: z.string(), at: z.string().optional() });
+export type SourceStamp = z.infer<typeof SourceStampSchema>;
+
 /** Everything the sidebar shows for one contact, assembled in the background. */
 export const ContactContextSchema = z.object({
   contact: ContactSchema,
@@ -44,7 +48,13 @@ export const ContactContextSchema = z.object({
   /** Absent when the contact was never handed to sales. */
   sla: SlaViewSchema.optional(),
   /** Campaigns ahead that fit this contact's persona or stage, soonest first. */
-  upcoming: z.array(CampaignSchema).default([]),
+  upcoming: z.array(CampaignSchema.extend({ when: z.string(), fit: z.string() })).default([]),
   source: z.object({ name: z.string(), dataAsOf: z.string() }),
+  /**
+   * Per section and per field: the record's source and when it was fetched, and any
+   * field that came from a different source than the rest (an earlier import kept
+   * a field the later one left blank).
+   */
+  sources: z.object({ record: SourceStampSchema, fields: z.record(z.string(), SourceStampSchema) }).optional(),
 });
 export type ContactContext = z.infer<typeof ContactContextSchema>;

@@ -18,10 +18,48 @@ describe('upcomingCampaigns', () => {
         webinar('cancelled', '2026-12-02T16:00:00.000Z', { status: 'aborted' }),
       ],
       createContact({ lifecycleStage: 'mql' }),
-      'ops',
+      { id: 'ops', name: 'Operations Leader' },
       now,
     );
     expect(list.map((c) => c.id)).toEqual(['sooner', 'stage-fit', 'later']);
+    expect(list.map((c) => c.fit)).toEqual([
+      'Planned for Operations Leader, this contact’s persona',
+      'Planned for the stage Marketing qualified lead',
+      'Open to every contact',
+    ]);
+  });
+
+  it('leaves out campaigns the contact already registered for or attended', () => {
+    const list = upcomingCampaigns(
+      [
+        webinar('registered', '2026-12-03T16:00:00.000Z'),
+        webinar('attended-earlier-session', '2026-12-04T16:00:00.000Z'),
+        webinar('only-invited', '2026-12-05T16:00:00.000Z'),
+      ],
+      createContact(),
+      undefined,
+      now,
+      [
+        { campaignId: 'registered', responseStatus: 'Registered' },
+        { campaignId: 'attended-earlier-session', responseStatus: 'Attended' },
+        { campaignId: 'only-invited', responseStatus: 'Sent' },
+      ],
+    );
+    expect(list.map((c) => c.id)).toEqual(['only-invited']);
+  });
+
+  it('dates a campaign by its session or event, not its run', () => {
+    const list = upcomingCampaigns(
+      [
+        // Promoted since November, airs on Dec 3; the event's session already aired.
+        webinar('promoted', '2026-11-02T00:00:00.000Z', { endDate: '2026-12-03T23:59:00.000Z', eventDate: '2026-12-03T16:00:00.000Z' }),
+        webinar('aired', '2026-11-02T00:00:00.000Z', { endDate: '2026-12-31T23:59:00.000Z', eventDate: '2026-11-20T16:00:00.000Z' }),
+      ],
+      createContact(),
+      undefined,
+      now,
+    );
+    expect(list.map((c) => [c.id, c.when])).toEqual([['promoted', '2026-12-03T16:00:00.000Z']]);
   });
 
   it('keeps an event that has started but not ended, and skips running ads and nurtures', () => {
