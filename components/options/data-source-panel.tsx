@@ -4,6 +4,7 @@ import type { SettingsView } from '@/lib/messaging/protocol';
 import type { Settings } from '@/lib/settings/settings';
 import { FeedSettings } from './feed-settings';
 import { ActionResult, BUTTON } from './field';
+import { CacheSettings } from './cache-settings';
 import { HubspotSettings } from './hubspot-settings';
 import { SalesforceSettings } from './salesforce-settings';
 import { useAction } from './use-action';
@@ -94,51 +95,8 @@ export function DataSourcePanel({
         {tab === 'hubspot' && <HubspotSettings api={api} view={view} onChange={change} />}
         {tab === 'salesforce' && <SalesforceSettings api={api} view={view} onChange={change} />}
       </div>
-      <CacheSettings api={api} view={view} onChange={change} />
-    </div>
-  );
-}
-
-function CacheSettings({ api, view, onChange }: { api: PageApi; view: SettingsView; onChange: (v: SettingsView) => void }) {
-  const [ttl, setTtl] = useState(String(view.settings.cacheTtlMinutes));
-  const [max, setMax] = useState(String(view.settings.cacheMaxContacts));
-  const { busy, error, done, run } = useAction();
-  return (
-    <div className="mt-3 flex flex-wrap items-end gap-3 text-sm">
-      <label>
-        Refresh CRM contacts after (minutes)
-        <input
-          type="number"
-          min={1}
-          value={ttl}
-          onChange={(e) => setTtl(e.target.value)}
-          className="ml-2 w-20 rounded border border-slate-300 px-1 dark:border-slate-600 dark:bg-slate-800"
-        />
-      </label>
-      <label>
-        Keep at most (contacts)
-        <input
-          type="number"
-          min={100}
-          value={max}
-          onChange={(e) => setMax(e.target.value)}
-          className="ml-2 w-24 rounded border border-slate-300 px-1 dark:border-slate-600 dark:bg-slate-800"
-        />
-      </label>
-      <button
-        type="button"
-        className={BUTTON}
-        disabled={busy}
-        onClick={() =>
-          run(async () => {
-            onChange(await api.saveSettings({ cacheTtlMinutes: Number(ttl), cacheMaxContacts: Number(max) }));
-            return 'Saved.';
-          })
-        }
-      >
-        Save cache settings
-      </button>
-      <ActionResult error={error} done={done} />
+      {/* Only a live CRM is fetched per contact and cached; demo, import and feed data are not. */}
+      {(tab === 'hubspot' || tab === 'salesforce') && <CacheSettings api={api} view={view} onChange={change} />}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { PageApi } from '@/lib/messaging/page-client';
 import { ActionResult, BUTTON, Field } from './field';
+import { matchZone, TimeZonePicker } from './time-zone-picker';
 import { useAction } from './use-action';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -14,6 +15,7 @@ export function SlaSettings({ api }: { api: Pick<PageApi, 'getSettings' | 'saveS
   const [start, setStart] = useState('09:00');
   const [end, setEnd] = useState('17:00');
   const [saved, setSaved] = useState(false);
+  const [zoneError, setZoneError] = useState<string | undefined>();
   const { busy, error, done, run } = useAction();
 
   useEffect(() => {
@@ -45,12 +47,7 @@ export function SlaSettings({ api }: { api: Pick<PageApi, 'getSettings' | 'saveS
         value={hours}
         onChange={(e) => setHours(e.target.value)}
       />
-      <Field
-        label="Time zone"
-        hint="An IANA name such as Europe/Berlin or America/New_York."
-        value={zone}
-        onChange={(e) => setZone(e.target.value)}
-      />
+      <TimeZonePicker value={zone} onChange={setZone} error={zoneError} />
       <fieldset className="mt-2">
         <legend className="text-sm font-medium">Working days</legend>
         {DAYS.map((label, d) => (
@@ -70,8 +67,15 @@ export function SlaSettings({ api }: { api: Pick<PageApi, 'getSettings' | 'saveS
         disabled={busy}
         onClick={() =>
           run(async () => {
+            const timeZone = matchZone(zone);
+            setZoneError(timeZone ? undefined : 'Choose a time zone from the list.');
+            if (!timeZone) throw new Error('Choose the SLA time zone from the list, then save again.');
+            if (!(Number(hours) > 0)) throw new Error('Enter the first-touch time as a number of hours above 0, then save again.');
+            if (days.length === 0) throw new Error('Tick at least one working day, then save again.');
+            if (!(start < end)) throw new Error('Enter the working day as two times, the end after the start, then save again.');
+            setZone(timeZone);
             await api.saveSettings({
-              sla: { firstTouchHours: Number(hours), timeZone: zone.trim(), workingDays: days, dayStart: start, dayEnd: end },
+              sla: { firstTouchHours: Number(hours), timeZone, workingDays: days, dayStart: start, dayEnd: end },
             });
             setSaved(true);
             return 'Saved. Sidebars and the report use it from now on.';
