@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import tailwindcss from '@tailwindcss/vite';
+import { HOST_MATCHES } from './lib/hosts/registry';
 
 const OPTIONAL_HOSTS = [
   'https://api.hubapi.com/*',
@@ -21,7 +22,12 @@ export default defineConfig({
     name: 'Leadlight',
     description: 'Marketing context where sales works: lead source, campaigns, persona match and lead-quality feedback beside your email.',
     // Each permission is explained in the README's permission table.
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'scripting', 'alarms', 'identity'],
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'alarms', 'identity'],
+    // The sidebar frame: embeddable only by the supported hosts (with a per-session URL where
+    // the browser offers one); its scripts and styles load from the extension's own origin
+    // and need no listing. MV2 (Firefox) lists plain paths; its extension URLs are random per install.
+    web_accessible_resources:
+      manifestVersion === 3 ? [{ resources: ['sidebar.html'], matches: HOST_MATCHES, use_dynamic_url: true }] : ['sidebar.html'],
     // Asked for at the moment a user connects that service, never at install
     // (MV2 Firefox lists optional hosts among optional_permissions).
     ...(manifestVersion === 3 ? { optional_host_permissions: OPTIONAL_HOSTS } : { optional_permissions: OPTIONAL_HOSTS }),

@@ -5,12 +5,12 @@ import { keepStoragePersistent } from '@/lib/background/persist-storage';
 import { registerLookupMenu } from '@/lib/background/lookup-menu';
 import { scheduleOutbox } from '@/lib/background/outbox-scheduler';
 import { signInToSalesforce } from '@/lib/background/salesforce-sign-in';
+import { createSidebarHub } from '@/lib/background/sidebar-hub';
 import { registerToggleCommand } from '@/lib/background/toggle-command';
 import { connectorFor, liveConnector } from '@/lib/connectors/registry';
 import { LeadlightDb } from '@/lib/db/database';
 import { ensureSeeded } from '@/lib/db/ensure-seeded';
 import { generateDemoData } from '@/lib/demo/demo-data';
-import { contentMessenger } from '@/lib/messaging/content-protocol';
 import { createHandlers, DEMO_SOURCE_NAME } from '@/lib/messaging/handlers';
 import { registerHandlers } from '@/lib/messaging/register-handlers';
 
@@ -24,14 +24,16 @@ export default defineBackground(() => {
   });
   const kickOutbox = scheduleOutbox(db, (target) => connectorFor(db, target));
   scheduleFeed(db);
+  const sidebars = createSidebarHub();
   registerHandlers(
     createHandlers({
       db,
       loadDemoData: generateDemoData,
       liveConnector: () => liveConnector(db),
-      notifyUpdated: (tabId, email) => void contentMessenger.sendMessage('contactUpdated', { email }, tabId).catch(() => undefined),
-      notifyRefreshFailed: (tabId, email) =>
-        void contentMessenger.sendMessage('contactRefreshFailed', { email }, tabId).catch(() => undefined),
+      notifyUpdated: (tabId, email) => sidebars.contactUpdated(tabId, email),
+      // The same quiet re-read in the frame: it brings the failure's reason instead of "Checking for updates…".
+      notifyRefreshFailed: (tabId, email) => sidebars.contactUpdated(tabId, email),
+      sidebarDetected: (tabId, snapshot) => sidebars.detected(tabId, snapshot),
       kickOutbox,
       connectSalesforce: () => signInToSalesforce(db),
       syncFeedNow: () => syncFeedAndReschedule(db),

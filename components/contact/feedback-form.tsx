@@ -25,13 +25,13 @@ export function FeedbackForm({ verdict, onCancel, onConfirm }: Props) {
         await onConfirm(reasonId, note.trim()).finally(() => setBusy(false));
       }}
     >
-      {groups.map((group) => (
+      {groups.map((group, g) => (
         <fieldset key={group}>
           <legend className="text-xs font-medium text-slate-600 dark:text-slate-300">{REASON_GROUP_LABELS[group]}</legend>
           <div className="mt-1 flex flex-wrap gap-1">
             {reasons
               .filter((r) => r.group === group)
-              .map((r) => (
+              .map((r, i) => (
                 <label
                   key={r.id}
                   className="cursor-pointer rounded-full border border-slate-300 px-2 py-0.5 text-xs text-slate-700 has-[:checked]:border-sky-600 has-[:checked]:bg-sky-50 dark:border-slate-600 dark:text-slate-200 dark:has-[:checked]:bg-sky-950"
@@ -42,6 +42,8 @@ export function FeedbackForm({ verdict, onCancel, onConfirm }: Props) {
                     value={r.id}
                     checked={reasonId === r.id}
                     onChange={() => setReasonId(r.id)}
+                    // The buttons that opened this form are gone: a bad lead starts at its first reason.
+                    autoFocus={verdict === 'bad' && g === 0 && i === 0}
                     className="mr-1 align-middle"
                   />
                   {r.label}
@@ -65,6 +67,8 @@ export function FeedbackForm({ verdict, onCancel, onConfirm }: Props) {
         <button
           type="submit"
           disabled={!canConfirm}
+          // A good lead needs no reason: Confirm is the likely next key press.
+          autoFocus={verdict === 'good'}
           className="rounded bg-sky-700 px-3 py-1 text-sm font-medium text-white disabled:opacity-50"
         >
           {verdict === 'good' ? 'Confirm good lead' : 'Confirm bad lead'}

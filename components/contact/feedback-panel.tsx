@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Feedback, FeedbackInput, Verdict } from '@/lib/domain/feedback';
 import { Section } from '../ui/section';
 import { FeedbackForm } from './feedback-form';
@@ -24,6 +24,16 @@ export function FeedbackPanel({ email, author, last, actions }: Props) {
   // The context is re-read after an undo; until then, do not show the verdict just withdrawn.
   const [retractedId, setRetractedId] = useState<string | null>(null);
   const shown = saved ?? (last && last.id !== retractedId ? last : undefined);
+  // The control a keyboard user pressed disappears with each step; focus goes to what replaced it.
+  const goodRef = useRef<HTMLButtonElement>(null);
+  const badRef = useRef<HTMLButtonElement>(null);
+  const undoRef = useRef<HTMLButtonElement>(null);
+  const [focusNext, setFocusNext] = useState<'good' | 'bad' | 'undo' | null>(null);
+  useEffect(() => {
+    if (!focusNext) return;
+    ({ good: goodRef, bad: badRef, undo: undoRef })[focusNext].current?.focus();
+    setFocusNext(null);
+  }, [focusNext]);
 
   useEffect(() => {
     setVerdict(null);
@@ -46,6 +56,7 @@ export function FeedbackPanel({ email, author, last, actions }: Props) {
       setSaved(stored);
       setVerdict(null);
       setUndoable(true);
+      setFocusNext('undo');
     } catch (e) {
       setError(`Not saved: ${errorMessage(e)}`);
     }
@@ -58,6 +69,7 @@ export function FeedbackPanel({ email, author, last, actions }: Props) {
       setRetractedId(saved.id);
       setSaved(undefined);
       setUndoable(false);
+      setFocusNext('good');
     } catch (e) {
       setError(`Not undone: ${errorMessage(e)}`);
     }
@@ -69,16 +81,24 @@ export function FeedbackPanel({ email, author, last, actions }: Props) {
       {undoable && saved && (
         <p role="status" className="mt-1 flex items-center gap-2 text-xs text-slate-600 dark:text-slate-300">
           Saved.
-          <button type="button" onClick={undo} className="font-medium text-sky-700 underline dark:text-sky-300">
+          <button ref={undoRef} type="button" onClick={undo} className="font-medium text-sky-700 underline dark:text-sky-300">
             Undo
           </button>
         </p>
       )}
       {verdict ? (
-        <FeedbackForm verdict={verdict} onCancel={() => setVerdict(null)} onConfirm={submit} />
+        <FeedbackForm
+          verdict={verdict}
+          onCancel={() => {
+            setFocusNext(verdict);
+            setVerdict(null);
+          }}
+          onConfirm={submit}
+        />
       ) : (
         <div className="mt-2 flex gap-2" role="group" aria-label="Rate this lead">
           <button
+            ref={goodRef}
             type="button"
             onClick={() => setVerdict('good')}
             className="flex-1 rounded border border-emerald-600 px-2 py-1.5 text-sm font-medium text-emerald-700 hover:bg-emerald-50 dark:text-emerald-300 dark:hover:bg-emerald-950"
@@ -86,6 +106,7 @@ export function FeedbackPanel({ email, author, last, actions }: Props) {
             Good lead
           </button>
           <button
+            ref={badRef}
             type="button"
             onClick={() => setVerdict('bad')}
             className="flex-1 rounded border border-rose-600 px-2 py-1.5 text-sm font-medium text-rose-700 hover:bg-rose-50 dark:text-rose-300 dark:hover:bg-rose-950"

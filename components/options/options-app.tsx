@@ -13,6 +13,7 @@ import { ImportPanel } from './import-panel';
 import { PersonaEditor } from './personas/persona-editor';
 import { ReasonEditor } from './reasons/reason-editor';
 import { BrandMark } from '../ui/brand-mark';
+import { RepIdentity } from './rep-identity';
 import { PageSection } from '../ui/page-section';
 import { errorMessage } from '../ui/error-message';
 
@@ -70,6 +71,9 @@ export function OptionsApp({ api }: { api: PageApi }) {
           </p>
         )}
         <DataSourcePanel api={api} version={version} importPanel={<ImportPanel api={api} onImported={load} />} onChanged={load} />
+      </PageSection>
+      <PageSection id="you" title="You">
+        <RepIdentity api={api} />
       </PageSection>
       <PageSection id="feedback" title="Lead-quality feedback">
         <button type="button" onClick={load} className="text-sm text-sky-700 underline dark:text-sky-300">

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
 import type { FeedbackInput } from '@/lib/domain/feedback';
 import { FEEDBACK_REASONS } from '@/lib/domain/feedback-reasons';
 import type { ReasonDefinition } from '@/lib/domain/reason-definition';
@@ -13,20 +13,29 @@ import { useContactContexts } from './use-contact-contexts';
 // 320 px is the narrowest layout the panel is designed and tested for.
 export const SIDEBAR_WIDTH_PX = 320;
 
+/** How much room the sidebar needs: the full panel, the collapsed tab, or none at all. */
+export type SidebarLayout = 'panel' | 'tab' | 'none';
+
 type Props = {
   api: SidebarApi;
   participants: Participant[];
+  /** Shown as the author on nothing any more; kept so older callers compile. The background signs verdicts. */
   selfEmail?: string;
-  /** Changes each time the user presses the toggle shortcut. */
+  /** Counts presses of the toggle shortcut; each odd change since mount toggles. */
   toggles?: number;
   /** Changes when the background refreshed a contact's data. */
   updated?: { email: string; seq: number };
   onOpenChange?: (open: boolean) => void;
+  onLayoutChange?: (layout: SidebarLayout) => void;
+  /** The remembered open state when the caller already read it (avoids a flash of the wrong layout). */
+  initialOpen?: boolean;
+  /** Inside its own frame: panel and tab fill the frame instead of sitting at the page's edge. */
+  framed?: boolean;
 };
 
 /** The panel at the right edge: collapsed it is a small tab, open it shows the selected contact. */
-export function Sidebar({ api, participants, selfEmail, toggles = 0, updated, onOpenChange }: Props) {
-  const [open, setOpen] = useState(true);
+export function Sidebar({ api, participants, toggles = 0, updated, onOpenChange, onLayoutChange, initialOpen, framed }: Props) {
+  const [open, setOpen] = useState(initialOpen ?? true);
   // Opened by the shortcut on a page where no contact was detected.
   const [summoned, setSummoned] = useState(false);
   const [reasons, setReasons] = useState<readonly ReasonDefinition[]>(FEEDBACK_REASONS);
@@ -50,19 +59,36 @@ export function Sidebar({ api, participants, selfEmail, toggles = 0, updated, on
   );
 
   useEffect(() => {
-    api.loadOpen().then(setOpen, () => undefined);
+    if (initialOpen === undefined) api.loadOpen().then(setOpen, () => undefined);
     api.getReasons?.().then(setReasons, () => undefined);
-  }, [api]);
-  useEffect(() => onOpenChange?.(emails.length > 0 ? open : summoned), [open, summoned, emails.length, onOpenChange]);
+  }, [api, initialOpen]);
+  const layout: SidebarLayout = emails.length > 0 ? (open ? 'panel' : 'tab') : summoned ? 'panel' : 'none';
+  useEffect(() => onOpenChange?.(layout === 'panel'), [layout, onOpenChange]);
+  useEffect(() => onLayoutChange?.(layout), [layout, onLayoutChange]);
+
+  // Keyboard users land on what replaced the control they used: the tab after collapsing, the panel after opening.
+  const panelRef = useRef<HTMLElement>(null);
+  const tabRef = useRef<HTMLButtonElement>(null);
+  const lastLayout = useRef(layout);
+  useEffect(() => {
+    if (lastLayout.current === layout) return;
+    const moved = lastLayout.current !== 'none' || layout === 'panel';
+    lastLayout.current = layout;
+    if (!moved || !panelRef.current?.ownerDocument.hasFocus()) return;
+    if (layout === 'tab') tabRef.current?.focus();
+    else if (layout === 'panel') panelRef.current?.focus();
+  }, [layout]);
 
   useEffect(() => {
     if (updated) void refreshOne(updated.email).catch(() => undefined);
   }, [updated, refreshOne]);
 
-  const lastToggles = useRef(toggles);
+  // From zero, not from the first value seen: a frame created by the shortcut must act on that press.
+  const lastToggles = useRef(0);
   useEffect(() => {
-    if (toggles === lastToggles.current) return;
+    const pressed = toggles - lastToggles.current;
     lastToggles.current = toggles;
+    if (pressed % 2 === 0) return;
     if (emails.length === 0) setSummoned((s) => !s);
     else
       setOpen((o) => {
@@ -83,7 +109,7 @@ export function Sidebar({ api, participants, selfEmail, toggles = 0, updated, on
 
   if (emails.length === 0 || !current) {
     return summoned ? (
-      <Panel onCollapse={() => setSummoned(false)}>
+      <Panel onCollapse={() => setSummoned(false)} framed={framed} panelRef={panelRef}>
         <NoContactState />
       </Panel>
     ) : null;
@@ -97,10 +123,11 @@ export function Sidebar({ api, participants, selfEmail, toggles = 0, updated, on
     return (
       <button
         type="button"
+        ref={tabRef}
         onClick={toggle}
         data-testid="sidebar-tab"
         aria-label="Open Leadlight sidebar"
-        className="fixed top-1/3 right-0 z-[2147483646] rounded-l-md bg-sky-700 px-1.5 py-3 text-xs font-semibold text-white [writing-mode:vertical-rl]"
+        className={`${framed ? 'fixed inset-0 w-full' : 'fixed top-1/3 right-0 z-[2147483646]'} rounded-l-md bg-sky-700 px-1.5 py-3 text-xs font-semibold text-white [writing-mode:vertical-rl]`}
       >
         Leadlight
       </button>
@@ -110,7 +137,7 @@ export function Sidebar({ api, participants, selfEmail, toggles = 0, updated, on
   const entry = state.status === 'ready' ? state.contexts.get(current) : undefined;
   const context = entry?.context;
   return (
-    <Panel onCollapse={toggle}>
+    <Panel onCollapse={toggle} framed={framed} panelRef={panelRef}>
       {participants.length > 1 && <ContactSwitcher participants={participants} selected={current} known={known} onSelect={setSelected} />}
       {state.status === 'loading' || state.status === 'idle' ? (
         <LoadingState />
@@ -119,7 +146,7 @@ export function Sidebar({ api, participants, selfEmail, toggles = 0, updated, on
       ) : context ? (
         <ReasonsContext.Provider value={reasons}>
           <RefreshNotice refreshing={entry?.refreshing} error={entry?.error} />
-          <ContactContextView key={current} context={context} author={selfEmail} feedback={feedback} />
+          <ContactContextView key={current} context={context} feedback={feedback} />
         </ReasonsContext.Provider>
       ) : entry?.error ? (
         <ErrorState message={entry.error} onRetry={retry} />
@@ -130,13 +157,17 @@ export function Sidebar({ api, participants, selfEmail, toggles = 0, updated, on
   );
 }
 
+type PanelProps = { onCollapse: () => void; children: ReactNode; framed?: boolean; panelRef?: Ref<HTMLElement> };
+
 /** The fixed frame at the right edge: title bar with a collapse button, scrolling body. */
-function Panel({ onCollapse, children }: { onCollapse: () => void; children: ReactNode }) {
+function Panel({ onCollapse, children, framed, panelRef }: PanelProps) {
   return (
     <aside
+      ref={panelRef}
+      tabIndex={-1}
       data-testid="leadlight-sidebar"
       aria-label="Leadlight marketing context"
-      style={{ width: SIDEBAR_WIDTH_PX }}
+      style={{ width: framed ? '100%' : SIDEBAR_WIDTH_PX }}
       className="fixed top-0 right-0 z-[2147483646] flex h-full max-w-full flex-col border-l border-slate-200 bg-white font-sans text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
     >
       <div className="flex items-center justify-between bg-sky-700 px-4 py-2 text-white">

@@ -13,20 +13,26 @@ export function addressFromClick(info: { linkUrl?: string; selectionText?: strin
   return EMAIL_IN_TEXT.exec(info.selectionText ?? '')?.[0].toLowerCase() ?? null;
 }
 
+/** The sidebar document on its own, for pages where no sidebar frame may be embedded. */
+export function lookupWindowUrl(email: string): string {
+  return `${browser.runtime.getURL('/sidebar.html')}?lookup=${encodeURIComponent(email)}`;
+}
+
 /**
- * Shows an address in the tab's sidebar. On supported hosts the sidebar is already
- * there; anywhere else the lookup script is injected under activeTab, which the
- * menu click grants for this tab only.
+ * Shows an address in Leadlight. On supported hosts the tab's sidebar frame shows it.
+ * Anywhere else the sidebar opens in a small window of its own: the frame is
+ * web-accessible only to the supported hosts, and nothing Leadlight shows may sit
+ * in a page's own DOM, where the page could read it.
  */
-export async function showInTab(tabId: number, email: string): Promise<void> {
+export async function showInTab(tabId: number, email: string): Promise<'sidebar' | 'window'> {
   try {
-    await contentMessenger.sendMessage('showContact', { email }, tabId);
-    return;
+    await contentMessenger.sendMessage('showContact', { email }, { tabId, frameId: 0 });
+    return 'sidebar';
   } catch {
-    // No sidebar in this tab yet.
+    // No sidebar in this tab.
   }
-  await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/lookup.js'] });
-  await contentMessenger.sendMessage('showContact', { email }, tabId);
+  await browser.windows.create({ url: lookupWindowUrl(email), type: 'popup', width: 380, height: 720 });
+  return 'window';
 }
 
 /** Adds "Look up in Leadlight" for selected text and mailto links. */

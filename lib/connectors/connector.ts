@@ -28,4 +28,6 @@ export interface Connector {
    * when an earlier attempt may have succeeded, find that record instead of writing a second.
    */
   deliverFeedback?(feedback: Feedback, contact: Contact | undefined): Promise<Delivery>;
+  /** The signed-in CRM user's email, used to sign verdicts when the rep set none in Settings. */
+  currentUserEmail?(): Promise<string | null>;
 }

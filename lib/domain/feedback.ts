@@ -18,7 +18,10 @@ export const FeedbackInputSchema = z
     verdict: VerdictSchema,
     reasonId: z.string().min(1).max(100).optional(),
     note: z.string().max(2000).optional(),
-    /** The rep's own address as the host page shows it, so marketing knows whom to ask. */
+    /**
+     * Accepted for older senders and ignored: the background signs each verdict with the
+     * rep from Settings or the connected CRM user, never with what a page showed.
+     */
     author: z.string().max(300).optional(),
   })
   // Whether the reason exists and fits the verdict depends on the team's reason list,

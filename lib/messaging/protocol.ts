@@ -81,6 +81,7 @@ export type Responses = {
   getCacheStatus: CacheStatus;
   resetDemoData: CacheStatus;
   reportHostDiagnostics: void;
+  reportDetection: void;
   beginImport: void;
   importRecords: ImportCounts;
   finishImport: CacheStatus;

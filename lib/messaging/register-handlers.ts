@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { dispatch, type createHandlers } from './handlers';
 import { messenger, type MessageType } from './protocol';
+import { ownOrigins } from './own-origins';
 import { requests } from './requests';
 
 /**
@@ -11,7 +12,7 @@ export function registerHandlers(handlers: ReturnType<typeof createHandlers>, re
   for (const type of Object.keys(requests) as MessageType[]) {
     messenger.onMessage(type, async ({ data, sender }) => {
       await ready;
-      return dispatch(handlers, browser.runtime.id, type, data, sender, browser.runtime.getURL('/'));
+      return dispatch(handlers, browser.runtime.id, type, data, sender, ownOrigins());
     });
   }
 }

@@ -37,6 +37,18 @@ export const requests = {
     matched: z.array(z.string().max(60)).max(50),
     missing: z.array(z.string().max(60)).max(50),
   }),
+  /**
+   * Content script: what the page shows now, relayed to the tab's sidebar frame. Detections
+   * only: the people on the page, how often the shortcut was pressed, the host's theme.
+   * Never an identity: the background decides whose name a verdict carries.
+   */
+  reportDetection: z.object({
+    page: z.string().min(1).max(40),
+    seq: z.number().int().nonnegative(),
+    participants: z.array(z.object({ email: EmailSchema, name: z.string().max(300).optional() })).max(50),
+    toggles: z.number().int().nonnegative(),
+    theme: z.enum(['light', 'dark']).optional(),
+  }),
   /** Options: the last diagnostics per host. */
   getHostDiagnostics: z.object({}).strict(),
   /** Options import: start an import; `replace` clears cached marketing data first (never feedback). */

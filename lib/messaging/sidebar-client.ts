@@ -1,25 +1,109 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import type { SidebarApi } from '@/components/sidebar/sidebar-api';
+import type { CachedContext } from '../cache/contact-cache';
+import type { Participant } from '../hosts/participants';
 import { sendMessage } from './protocol';
+import { SIDEBAR_PORT, type FromFrame, type PageSnapshot, type SidebarLayout, type ToFrame } from './sidebar-port';
 
-const OPEN_KEY = 'sidebar.open';
+export const OPEN_KEY = 'sidebar.open';
 
-/** The sidebar's view of the extension: protocol messages plus its remembered open state. */
-export function createSidebarClient(): SidebarApi {
+/**
+ * The sidebar's view of the extension: protocol messages plus its remembered open
+ * state. Identical context requests in flight are shared, so the frame can start
+ * reading a contact the moment it is detected, before React renders.
+ */
+export function createSidebarClient(): SidebarApi & { prefetch: (emails: string[]) => void } {
+  const inFlight = new Map<string, Promise<CachedContext[]>>();
+  const getContexts = (emails: string[]) => {
+    const key = emails.join(',');
+    let request = inFlight.get(key);
+    if (!request) {
+      request = sendMessage('getContactContexts', { emails });
+      inFlight.set(key, request);
+      const forget = () => inFlight.delete(key);
+      request.then(forget, forget);
+    }
+    return request;
+  };
   return {
-    getContexts: (emails) => sendMessage('getContactContexts', { emails }),
+    getContexts,
+    prefetch: (emails) => void (emails.length > 0 && getContexts(emails).catch(() => undefined)),
     getReasons: () => sendMessage('getReasons', {}),
     submit: (input) => sendMessage('submitLeadFeedback', input),
     undo: async (id) => {
       const { retracted } = await sendMessage('retractLeadFeedback', { id });
       if (!retracted) throw new Error('it is already on its way to the CRM');
     },
-    loadOpen: async () => {
-      const stored = await browser.storage.local.get(OPEN_KEY);
-      return stored[OPEN_KEY] !== false;
-    },
+    loadOpen,
     saveOpen: async (open) => {
       await browser.storage.local.set({ [OPEN_KEY]: open });
     },
   };
 }
+
+/** Whether the rep left the sidebar open (the default) or collapsed to its tab. */
+export async function loadOpen(): Promise<boolean> {
+  const stored = await browser.storage.local.get(OPEN_KEY);
+  return stored[OPEN_KEY] !== false;
+}
+
+/** What the frame shows: the page's snapshot plus the last contact the background refreshed. */
+export type FrameState = {
+  participants: Participant[];
+  toggles: number;
+  theme?: 'light' | 'dark';
+  updated?: { email: string; seq: number };
+  /** False until the first snapshot arrives. */
+  ready: boolean;
+};
+
+/**
+ * The frame's end of its port to the background, readable by React through
+ * useSyncExternalStore. The port is reopened when the browser stops the
+ * background worker; the background then sends the page's snapshot again.
+ */
+export function connectSidebarChannel() {
+  let state: FrameState = { participants: [], toggles: 0, ready: false };
+  let lastSnapshot: PageSnapshot | undefined;
+  let port: Browser.runtime.Port | undefined;
+  let layout: SidebarLayout | undefined;
+  const listeners = new Set<() => void>();
+  const publish = (next: Partial<FrameState>) => {
+    state = { ...state, ...next };
+    listeners.forEach((l) => l());
+  };
+  const receive = (message: ToFrame) => {
+    if (message.type === 'detected') {
+      const s = message.snapshot;
+      if (lastSnapshot && lastSnapshot.page === s.page && s.seq <= lastSnapshot.seq) return;
+      lastSnapshot = s;
+      publish({ participants: s.participants, toggles: s.toggles, theme: s.theme, ready: true });
+    } else if (message.type === 'contactUpdated') {
+      publish({ updated: { email: message.email, seq: (state.updated?.seq ?? 0) + 1 } });
+    }
+  };
+  const connect = () => {
+    port = browser.runtime.connect({ name: SIDEBAR_PORT });
+    port.onMessage.addListener((m: unknown) => receive(m as ToFrame));
+    port.onDisconnect.addListener(() => {
+      port = undefined;
+      setTimeout(connect, 100);
+    });
+    // A reconnected frame tells the page again how much room it needs.
+    if (layout) port.postMessage({ type: 'layout', layout } satisfies FromFrame);
+  };
+  connect();
+  return {
+    get: () => state,
+    subscribe(listener: () => void) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    setLayout(next: SidebarLayout) {
+      if (next === layout) return;
+      layout = next;
+      port?.postMessage({ type: 'layout', layout: next } satisfies FromFrame);
+    },
+  };
+}
+export type SidebarChannel = ReturnType<typeof connectSidebarChannel>;

@@ -66,6 +66,20 @@ export const SettingsSchema = z.object({
   sla: SlaSettingsSchema.optional(),
   /** Per source, the lead statuses that mean a lead was worked; a source left out uses its defaults. */
   workedStatuses: WorkedStatusesSchema.optional(),
+  /**
+   * Who this rep is, as their verdicts are signed for marketing and the CRM. Set here
+   * by the rep, never taken from a web page: a page could show any address.
+   */
+  rep: z
+    .object({
+      email: z
+        .email({ error: 'Enter your work email address' })
+        .max(254)
+        .transform((e) => e.toLowerCase())
+        .optional(),
+      name: z.string().trim().max(200).optional(),
+    })
+    .default({}),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -83,6 +97,7 @@ export const SettingsPatchSchema = z.object({
   salesforce: S.salesforce.unwrap().optional(),
   sla: S.sla,
   workedStatuses: S.workedStatuses,
+  rep: S.rep.unwrap().optional(),
 });
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
 

@@ -171,14 +171,15 @@ describe('Sidebar', () => {
     expect(container.textContent).toContain('<b>Evil</b> Inc');
   });
 
-  it('sends feedback with the rep as author, and keeps it across a switch', async () => {
+  it('sends feedback without naming an author (the background signs it), and keeps it across a switch', async () => {
     const api = fakeSidebarApi({ [ADA]: ada, [GRACE]: grace });
     render(<Sidebar api={api} participants={[{ email: ADA }, { email: GRACE }]} selfEmail={SELF} />);
     await screen.findByRole('heading', { name: 'Ada Lovelace' });
 
     await userEvent.click(screen.getByRole('button', { name: 'Good lead' }));
     await userEvent.click(screen.getByRole('button', { name: 'Confirm good lead' }));
-    expect(api.submit).toHaveBeenCalledWith(expect.objectContaining({ email: ADA, verdict: 'good', author: SELF }));
+    expect(api.submit).toHaveBeenCalledWith(expect.objectContaining({ email: ADA, verdict: 'good' }));
+    expect(api.submit.mock.calls[0]![0].author).toBeUndefined();
 
     // Switching remounts the contact view: the verdict must come back from the re-read context.
     await userEvent.click(screen.getByRole('tab', { name: GRACE }));

@@ -57,19 +57,17 @@ describe('messages from outside Leadlight', () => {
     expect(await feedbackCount()).toBe(before);
   });
 
-  it('a web page cannot reach the background or drive the sidebar', async () => {
+  it('a web page has no extension messaging to reach the background with', async () => {
+    // Driving the sidebar itself (reading, clicking, typing, posting into its frame) is tried in frame-isolation.test.ts.
     const gmail = new GmailPage(await browser.context.newPage());
     await gmail.gotoThread(THREADS.maya);
     await expect.poll(() => gmail.sidebar.contactName.textContent()).toBe('Maya Okafor');
     const reachable = await gmail.page.evaluate(() => {
-      const c = (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome;
-      return typeof c?.runtime?.sendMessage === 'function';
+      const c = (globalThis as { chrome?: { runtime?: { sendMessage?: unknown; connect?: unknown } } }).chrome;
+      return [typeof c?.runtime?.sendMessage, typeof c?.runtime?.connect];
     });
-    expect(reachable).toBe(false);
-    await gmail.page.evaluate(() => window.postMessage({ id: 9, type: 'toggleSidebar', timestamp: Date.now() }, '*'));
-    await gmail.page.evaluate(() => window.dispatchEvent(new CustomEvent('leadlight:showContact', { detail: 'x@evil.example' })));
-    await gmail.page.waitForTimeout(200);
-    expect(await gmail.sidebar.contactName.textContent()).toBe('Maya Okafor');
+    expect(reachable).toEqual(['undefined', 'undefined']);
+    await gmail.page.close();
   });
 
   it('hostile text in a note and a persona name renders as text', async () => {

@@ -59,7 +59,14 @@ describe('Gmail sidebar on demo data', () => {
     await expect.poll(() => gmail.sidebar.root.getByTestId('state-unknown').textContent()).toContain('jordan.lee@unknown-startup.example');
   });
 
-  it('keeps feedback across a reload and lists it on the options page', async () => {
+  it('keeps feedback across a reload and lists it on the options page, signed by the rep set in Settings', async () => {
+    const settings = await OptionsPage.open(browser.context, browser.extensionId);
+    const you = settings.page.getByTestId('rep-identity');
+    await you.getByLabel('Your work email').fill('alex.rivera@brightwave.example');
+    await you.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => you.getByRole('status').textContent()).toContain('Saved');
+    await settings.page.close();
+
     await gmail.gotoThread(THREADS.tom);
     await expect.poll(() => gmail.sidebar.contactName.textContent()).toBe('Tom Becker');
     await gmail.sidebar.giveFeedback('bad', 'No budget', 'Frozen until Q3');

@@ -8,7 +8,7 @@ import { EXTENSION_DIR } from './support/launch';
  * purpose (and explained in the README), never slip in through a dependency.
  */
 const AUDITED = {
-  permissions: ['activeTab', 'alarms', 'contextMenus', 'identity', 'scripting', 'storage', 'unlimitedStorage'],
+  permissions: ['alarms', 'contextMenus', 'identity', 'storage', 'unlimitedStorage'],
   hostPermissions: [] as string[],
   /** Requested only when the user connects a service or saves a feed URL; nothing is granted at install. */
   optionalHosts: [
@@ -32,6 +32,12 @@ const AUDITED = {
     'https://outlook.office365.com/*',
     'https://outlook.live.com/*',
   ],
+  /**
+   * The sidebar frame is the one web-accessible file, and only the supported hosts may
+   * embed it (the same list as the content script). Its scripts and styles load from the
+   * extension's own origin and are not listed.
+   */
+  webAccessible: ['sidebar.html'],
 };
 
 type Manifest = {
@@ -84,6 +90,16 @@ describe.each([
     const matches = (manifest.content_scripts ?? []).flatMap((c) => c.matches);
     expect([...new Set(matches)].sort()).toEqual([...AUDITED.contentScriptMatches].sort());
     expect(matches.join(' ')).not.toMatch(/<all_urls>|\*:\/\/\*\//);
+  });
+
+  it('exposes only the sidebar frame, and only to the supported hosts', () => {
+    const war = manifest.web_accessible_resources;
+    if (_name === 'chrome-mv3') {
+      expect(war).toEqual([{ resources: AUDITED.webAccessible, matches: AUDITED.contentScriptMatches, use_dynamic_url: true }]);
+    } else {
+      // MV2 has no per-site list: Firefox's extension URLs are random per install, so a site cannot probe for them.
+      expect(war).toEqual(AUDITED.webAccessible);
+    }
   });
 
   it('lets no web page or other extension connect, and loosens no CSP', () => {

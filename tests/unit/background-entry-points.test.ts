@@ -51,20 +51,20 @@ describe('showInTab and toggleInTab', () => {
     const send = vi
       .spyOn(chrome.tabs, 'sendMessage')
       .mockImplementation(((_t: number, _m: unknown, _o: unknown, cb: (r: unknown) => void) => cb({ res: undefined })) as never);
-    const inject = vi.spyOn(browser.scripting, 'executeScript');
-    await showInTab(7, 'maya@x.example');
+    const open = vi.spyOn(browser.windows, 'create');
+    expect(await showInTab(7, 'maya@x.example')).toBe('sidebar');
     expect(send).toHaveBeenCalledTimes(1);
-    expect(inject).not.toHaveBeenCalled();
+    expect(open).not.toHaveBeenCalled();
   });
 
-  it('injects the lookup script where no sidebar answers, then shows the address', async () => {
-    let calls = 0;
+  it('opens the sidebar document in a window of its own where no sidebar answers, injecting nothing into the page', async () => {
     vi.spyOn(chrome.tabs, 'sendMessage').mockImplementation(((_t: number, _m: unknown, _o: unknown, cb: (r: unknown) => void) =>
-      cb(++calls === 1 ? undefined : { res: undefined })) as never);
-    const inject = vi.spyOn(browser.scripting, 'executeScript').mockResolvedValue([] as never);
-    await showInTab(7, 'maya@x.example');
-    expect(inject).toHaveBeenCalledWith({ target: { tabId: 7 }, files: ['/content-scripts/lookup.js'] });
-    expect(calls).toBe(2);
+      cb(undefined)) as never);
+    const open = vi.spyOn(browser.windows, 'create').mockResolvedValue({} as never);
+    expect(await showInTab(7, 'maya+vip@x.example')).toBe('window');
+    expect(open).toHaveBeenCalledWith(
+      expect.objectContaining({ type: 'popup', url: expect.stringMatching(/\/sidebar\.html\?lookup=maya%2Bvip%40x\.example$/) }),
+    );
   });
 
   it('reports whether a tab had a sidebar to toggle', async () => {

@@ -83,13 +83,22 @@ describe('dispatch', () => {
     expect(await db.feedback.count()).toBe(0);
   });
 
-  it('lets a content script ask only what the sidebar needs', async () => {
-    const page = { id: fakeBrowser.runtime.id, url: 'https://mail.google.com/mail/u/0/', tab: { id: 4 } };
+  it('lets a content script send detections and nothing else', async () => {
+    const page = { id: fakeBrowser.runtime.id, url: 'https://mail.google.com/mail/u/0/', tab: { id: 4 }, frameId: 0 };
     const origin = 'chrome-extension://leadlight/';
-    await expect(
-      dispatch(handlers, fakeBrowser.runtime.id, 'getContactContexts', { emails: ['ada.lovelace@analytical.example'] }, page, origin),
-    ).resolves.toHaveLength(1);
+    const relayed: unknown[] = [];
+    handlers = createHandlers({ db, loadDemoData: dataset, sidebarDetected: (tabId, snapshot) => relayed.push([tabId, snapshot]) });
+    const snapshot = { page: 'p1', seq: 1, participants: [{ email: 'Ada.Lovelace@analytical.example' }], toggles: 0 };
+    await dispatch(handlers, fakeBrowser.runtime.id, 'reportDetection', snapshot, page, origin);
+    expect(relayed).toEqual([[4, { ...snapshot, participants: [{ email: 'ada.lovelace@analytical.example' }] }]]);
+    // A detection from a page's subframe is not relayed: only the top frame's content script detects.
+    await dispatch(handlers, fakeBrowser.runtime.id, 'reportDetection', snapshot, { ...page, frameId: 3 }, origin);
+    expect(relayed).toHaveLength(1);
     for (const [type, data] of [
+      ['getContactContexts', { emails: ['ada.lovelace@analytical.example'] }],
+      ['submitLeadFeedback', { email: 'ada.lovelace@analytical.example', verdict: 'good' }],
+      ['retractLeadFeedback', { id: 'x' }],
+      ['getReasons', {}],
       ['deleteAllLocalData', { confirm: 'DELETE' }],
       ['setHubspotToken', { token: 'pat-na1-attacker-token' }],
       ['listLeadFeedback', {}],
@@ -97,13 +106,57 @@ describe('dispatch', () => {
     ] as const) {
       await expect(dispatch(handlers, fakeBrowser.runtime.id, type, data, page, origin)).rejects.toThrow(/not available to pages/);
     }
-    // The options page opened in a tab is Leadlight's own page.
+    expect(await db.feedback.count()).toBe(0);
+    // The options page and the sidebar frame, in a tab, are Leadlight's own pages, at either of its origins.
     const optionsTab = { id: fakeBrowser.runtime.id, url: `${origin}options.html`, tab: { id: 5 } };
     await expect(dispatch(handlers, fakeBrowser.runtime.id, 'listLeadFeedback', {}, optionsTab, origin)).resolves.toEqual([]);
+    const frame = { id: fakeBrowser.runtime.id, url: 'chrome-extension://dynamic-id/sidebar.html', tab: { id: 4 }, frameId: 9 };
+    const origins = [origin, 'chrome-extension://dynamic-id'];
+    await expect(
+      dispatch(handlers, fakeBrowser.runtime.id, 'getContactContexts', { emails: ['ada.lovelace@analytical.example'] }, frame, origins),
+    ).resolves.toHaveLength(1);
   });
 
   it('refuses unknown message types', async () => {
     await expect(dispatch(handlers, fakeBrowser.runtime.id, 'dropDatabase' as never, {}, own())).rejects.toThrow(/Unknown message/);
+  });
+
+  it('signs a verdict with the rep from Settings, never with the author a sender names', async () => {
+    const submit = () =>
+      dispatch(
+        handlers,
+        fakeBrowser.runtime.id,
+        'submitLeadFeedback',
+        { email: 'ada.lovelace@analytical.example', verdict: 'good', author: 'ceo@victim.example' },
+        own(),
+      );
+    expect((await submit()).author).toBe('unknown');
+    await dispatch(handlers, fakeBrowser.runtime.id, 'saveSettings', { rep: { email: 'Alex.Rivera@brightwave.example' } }, own());
+    expect((await submit()).author).toBe('alex.rivera@brightwave.example');
+    await dispatch(
+      handlers,
+      fakeBrowser.runtime.id,
+      'saveSettings',
+      { rep: { email: 'alex.rivera@brightwave.example', name: 'Alex Rivera' } },
+      own(),
+    );
+    expect((await submit()).author).toBe('Alex Rivera <alex.rivera@brightwave.example>');
+  });
+
+  it('signs with the connected CRM user when the rep set no address', async () => {
+    handlers = createHandlers({
+      db,
+      loadDemoData: dataset,
+      liveConnector: async () => ({ id: 'hubspot', label: 'HubSpot', currentUserEmail: async () => 'owner@brightwave.example' }),
+    });
+    const fb = await dispatch(
+      handlers,
+      fakeBrowser.runtime.id,
+      'submitLeadFeedback',
+      { email: 'ada.lovelace@analytical.example', verdict: 'good', author: 'ceo@victim.example' },
+      own(),
+    );
+    expect(fb.author).toBe('owner@brightwave.example');
   });
 
   it('stores feedback, reports it kept in this browser without a CRM, and lets it be retracted', async () => {
@@ -111,10 +164,10 @@ describe('dispatch', () => {
       handlers,
       fakeBrowser.runtime.id,
       'submitLeadFeedback',
-      { email: 'ada.lovelace@analytical.example', verdict: 'good', reasonId: 'active_project', author: 'alex.rivera@brightwave.example' },
+      { email: 'ada.lovelace@analytical.example', verdict: 'good', reasonId: 'active_project' },
       own(),
     );
-    expect(fb).toMatchObject({ verdict: 'good', author: 'alex.rivera@brightwave.example', createdAt: '2026-11-20T10:00:00.000Z' });
+    expect(fb).toMatchObject({ verdict: 'good', createdAt: '2026-11-20T10:00:00.000Z' });
     expect(await dispatch(handlers, fakeBrowser.runtime.id, 'getCacheStatus', {}, own())).toMatchObject({
       unsentFeedback: 0,
       localFeedback: 1,

@@ -31,6 +31,7 @@ export async function cacheStatus(db: LeadlightDb): Promise<CacheStatus> {
 type DataMessages =
   | 'getCacheStatus'
   | 'reportHostDiagnostics'
+  | 'reportDetection'
   | 'getHostDiagnostics'
   | 'beginImport'
   | 'importRecords'
@@ -39,7 +40,7 @@ type DataMessages =
   | 'deleteAllLocalData';
 
 /** The cache as a whole: status, imports, demo data, diagnostics, wiping. */
-export function dataHandlers({ db, loadDemoData, now = () => new Date() }: HandlerDeps): Pick<Handlers, DataMessages> {
+export function dataHandlers({ db, loadDemoData, now = () => new Date(), sidebarDetected }: HandlerDeps): Pick<Handlers, DataMessages> {
   return {
     getCacheStatus: () => {
       // The popup asks for this on open: build the search index before the first keystroke.
@@ -47,6 +48,10 @@ export function dataHandlers({ db, loadDemoData, now = () => new Date() }: Handl
       return cacheStatus(db);
     },
     reportHostDiagnostics: (report) => saveHostDiagnostics(report, now()),
+    // Only a tab's top frame detects; the frame it feeds is that tab's sidebar.
+    reportDetection: async (snapshot, sender) => {
+      if (sender.tab?.id !== undefined && (sender.frameId ?? 0) === 0) sidebarDetected?.(sender.tab.id, snapshot);
+    },
     getHostDiagnostics: () => loadHostDiagnostics(),
     beginImport: ({ replace }) => beginImport(db, replace),
     importRecords: (batch) => upsertRecords(db, batch, now()),

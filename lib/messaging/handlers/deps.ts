@@ -4,10 +4,11 @@ import type { FeedSyncResult } from '../../connectors/feed/sync-feed';
 import type { LeadlightDb } from '../../db/database';
 import type { Dataset } from '../../db/seed';
 import type { MessageType, Responses } from '../protocol';
+import type { PageSnapshot } from '../sidebar-port';
 import type { requests } from '../requests';
 
 /** Who sent a message, as the browser reports it. */
-export type SenderInfo = { id?: string; url?: string; tab?: { id?: number } };
+export type SenderInfo = { id?: string; url?: string; tab?: { id?: number }; frameId?: number };
 
 /** What handlers need from the background; tests pass fakes. */
 export type HandlerDeps = {
@@ -22,6 +23,8 @@ export type HandlerDeps = {
   notifyUpdated?: (tabId: number, email: string) => void;
   /** Tells a tab's sidebar that a background refresh failed, so it stops saying it is checking. */
   notifyRefreshFailed?: (tabId: number, email: string) => void;
+  /** Passes a content script's detection to that tab's sidebar frame. */
+  sidebarDetected?: (tabId: number, snapshot: PageSnapshot) => void;
   /** Asks the outbox to run soon (after a verdict, a retry, or a new connection). */
   kickOutbox?: () => void;
   /** Runs the Salesforce OAuth flow (browser.identity) and stores the tokens. */

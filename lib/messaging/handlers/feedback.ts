@@ -1,6 +1,9 @@
 import { loadReasons } from '../../db/definitions-repository';
 import { listFeedback, retractFeedback, saveFeedback } from '../../db/feedback-repository';
 import { discardFeedbackDelivery, retryFeedbackDelivery } from '../../outbox/outbox';
+import type { Connector } from '../../connectors/connector';
+import type { LeadlightDb } from '../../db/database';
+import { loadSettings } from '../../settings/settings';
 import type { HandlerDeps, Handlers } from './deps';
 
 type FeedbackMessages = 'submitLeadFeedback' | 'retractLeadFeedback' | 'listLeadFeedback' | 'retryFeedback' | 'discardFeedback';
@@ -17,7 +20,9 @@ export function feedbackHandlers(deps: HandlerDeps): Pick<Handlers, FeedbackMess
       }
       const connector = await deps.liveConnector?.();
       const target = connector?.deliverFeedback ? connector.id : undefined;
-      const stored = await saveFeedback(db, input, input.author ?? 'unknown', now(), crypto.randomUUID(), target);
+      // The author is decided here, never by the sender: a page can forge any address it shows.
+      const author = await feedbackAuthor(db, connector);
+      const stored = await saveFeedback(db, input, author, now(), crypto.randomUUID(), target);
       if (target) deps.kickOutbox?.();
       return stored;
     },
@@ -30,4 +35,12 @@ export function feedbackHandlers(deps: HandlerDeps): Pick<Handlers, FeedbackMess
     },
     discardFeedback: async ({ id }) => ({ ok: await discardFeedbackDelivery(db, id) }),
   };
+}
+
+/** Whose name a verdict carries: the rep as set in Settings, else the connected CRM user. */
+export async function feedbackAuthor(db: LeadlightDb, connector: Connector | undefined): Promise<string> {
+  const { rep } = await loadSettings(db);
+  if (rep.email) return rep.name ? `${rep.name} <${rep.email}>` : rep.email;
+  const crmUser = await connector?.currentUserEmail?.().catch(() => null);
+  return crmUser || rep.name || 'unknown';
 }

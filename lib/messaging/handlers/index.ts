@@ -28,23 +28,18 @@ export class RejectedMessageError extends Error {
 }
 
 /**
- * What a content script may ask. It runs inside web pages, so if a page ever
- * compromised it, it must not reach settings, credentials, other people's
- * feedback or the delete button: those belong to Leadlight's own pages.
+ * What a content script may send: detections, nothing more. It runs inside web
+ * pages, so if a page ever compromised it, it must not read contacts, give or take
+ * back verdicts, or reach settings and credentials: the sidebar frame, an extension
+ * page the host cannot touch, does all of that.
  */
-const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set([
-  'getContactContexts',
-  'getReasons',
-  'submitLeadFeedback',
-  'retractLeadFeedback',
-  'reportHostDiagnostics',
-]);
+const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set(['reportDetection', 'reportHostDiagnostics']);
 
 /**
  * Validates and routes one request. Messages from anything but this extension's
  * own scripts and pages are refused, content scripts may only ask what the
  * sidebar needs, and a body that fails its schema never reaches a handler.
- * `ownOrigin` is the extension's own page origin (runtime.getURL('/')).
+ * `ownOrigin` is the extension's own page origin, or all of them (see ../own-origins.ts).
  */
 export async function dispatch<K extends MessageType>(
   handlers: Handlers,
@@ -52,10 +47,11 @@ export async function dispatch<K extends MessageType>(
   type: K,
   data: unknown,
   sender: SenderInfo,
-  ownOrigin?: string,
+  ownOrigin?: string | string[],
 ): Promise<Responses[K]> {
   if (sender.id !== ownId) throw new RejectedMessageError('Message from outside Leadlight refused');
-  const fromWebPage = sender.tab !== undefined && !(ownOrigin && sender.url?.startsWith(ownOrigin));
+  const origins = typeof ownOrigin === 'string' ? [ownOrigin] : (ownOrigin ?? []);
+  const fromWebPage = sender.tab !== undefined && !origins.some((o) => sender.url?.startsWith(o.endsWith('/') ? o : `${o}/`));
   if (fromWebPage && !CONTENT_SCRIPT_MESSAGES.has(type)) throw new RejectedMessageError(`${String(type)} is not available to pages`);
   const schema = requests[type];
   if (!schema) throw new RejectedMessageError(`Unknown message ${String(type)}`);

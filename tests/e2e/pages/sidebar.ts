@@ -1,10 +1,25 @@
-import type { Locator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 
-/** The Leadlight sidebar inside Gmail; Playwright locators pierce its open shadow root. */
+/** The iframe element the content script adds to a host page (see lib/hosts/sidebar-frame.ts). */
+export const FRAME_SELECTOR = '[data-testid="leadlight-frame"]';
+
+/**
+ * The Leadlight sidebar in a host page. It lives in an extension-origin iframe the
+ * page cannot reach into; Playwright can, through frameLocator.
+ */
 export class SidebarPanel {
+  readonly frame: FrameLocator;
   readonly root: Locator;
   constructor(readonly page: Page) {
-    this.root = page.getByTestId('leadlight-sidebar');
+    this.frame = page.frameLocator(FRAME_SELECTOR);
+    this.root = this.frame.getByTestId('leadlight-sidebar');
+  }
+  /** The iframe element itself, as the host page sees it. */
+  get element() {
+    return this.page.locator(FRAME_SELECTOR);
+  }
+  get tab() {
+    return this.frame.getByTestId('sidebar-tab');
   }
   get contactName() {
     return this.root.getByTestId('contact-name');
@@ -33,5 +48,17 @@ export class SidebarPanel {
     await this.root.getByRole('radio', { name: reason }).check();
     if (note) await this.root.getByLabel(/Note for marketing/).fill(note);
     await this.root.getByRole('button', { name: verdict === 'good' ? 'Confirm good lead' : 'Confirm bad lead' }).click();
+  }
+  /** Which element has focus inside the frame (its data-testid, role or tag), or null when the frame has none. */
+  async focused(): Promise<string | null> {
+    const frame = await (await this.element.elementHandle())?.contentFrame();
+    if (!frame) return null;
+    return frame.evaluate(() => {
+      if (!document.hasFocus()) return null;
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return 'body';
+      const input = el instanceof HTMLInputElement ? `${el.type}:${el.value}` : '';
+      return el.dataset.testid || el.getAttribute('aria-label') || input || el.textContent?.trim() || el.tagName;
+    });
   }
 }

@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'react';
+import type { PageApi } from '@/lib/messaging/page-client';
+import { ActionResult, BUTTON, Field } from './field';
+import { useAction } from './use-action';
+
+/**
+ * Who signs this browser's verdicts. Set here, never read from a web page: a page
+ * could show any address, and verdicts go to marketing and the CRM under this name.
+ */
+export function RepIdentity({ api }: { api: Pick<PageApi, 'getSettings' | 'saveSettings'> }) {
+  const [email, setEmail] = useState('');
+  const [name, setName] = useState('');
+  const { busy, error, done, run } = useAction();
+
+  useEffect(() => {
+    api.getSettings().then(
+      ({ settings: { rep } }) => {
+        setEmail(rep?.email ?? '');
+        setName(rep?.name ?? '');
+      },
+      () => undefined,
+    );
+  }, [api]);
+
+  return (
+    <div data-testid="rep-identity">
+      <p className="text-sm">
+        Verdicts you give are signed with this. Without it, the connected CRM user signs them, or they are marked “unknown”.
+      </p>
+      <Field label="Your work email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+      <Field label="Your name (optional)" value={name} onChange={(e) => setName(e.target.value)} />
+      <button
+        type="button"
+        className={BUTTON}
+        disabled={busy}
+        onClick={() =>
+          run(async () => {
+            await api.saveSettings({ rep: { email: email.trim() || undefined, name: name.trim() || undefined } });
+            return 'Saved. New verdicts carry this name.';
+          })
+        }
+      >
+        Save
+      </button>
+      <ActionResult error={error} done={done} />
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import './sidebar.css';
+import { useSyncExternalStore } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { SidebarChannel } from '@/lib/messaging/sidebar-client';
+import { Sidebar } from './sidebar';
+import type { SidebarApi } from './sidebar-api';
+
+/** The sidebar inside its frame in a host tab, fed by the page's detections. */
+export function renderFramed(container: HTMLElement, api: SidebarApi, channel: SidebarChannel, initialOpen: boolean): void {
+  focusPanelWhenFrameFocused();
+  createRoot(container).render(<FramedSidebar api={api} channel={channel} initialOpen={initialOpen} />);
+}
+
+function FramedSidebar({ api, channel, initialOpen }: { api: SidebarApi; channel: SidebarChannel; initialOpen: boolean }) {
+  const { participants, toggles, updated } = useSyncExternalStore(channel.subscribe, channel.get);
+  return (
+    <Sidebar
+      api={api}
+      participants={participants}
+      toggles={toggles}
+      updated={updated}
+      initialOpen={initialOpen}
+      framed
+      onLayoutChange={channel.setLayout}
+    />
+  );
+}
+
+/** A looked-up address in a window of its own; collapsing closes the window. */
+export function renderStandalone(container: HTMLElement, api: SidebarApi, email: string): void {
+  document.title = `Leadlight – ${email}`;
+  const standaloneApi: SidebarApi = { ...api, loadOpen: async () => true, saveOpen: async () => undefined };
+  createRoot(container).render(
+    <Sidebar
+      api={standaloneApi}
+      participants={[{ email }]}
+      initialOpen
+      framed
+      onLayoutChange={(layout) => layout !== 'panel' && window.close()}
+    />,
+  );
+}
+
+/**
+ * The shortcut focuses the frame element from the page; inside, focus then goes to
+ * the panel (or the collapsed tab) rather than staying on the document body.
+ */
+function focusPanelWhenFrameFocused(): void {
+  window.addEventListener('focus', () => {
+    if (document.activeElement && document.activeElement !== document.body) return;
+    document.querySelector<HTMLElement>('[data-testid="leadlight-sidebar"], [data-testid="sidebar-tab"]')?.focus();
+  });
+}

@@ -1,0 +1,37 @@
+import { connectSidebarChannel, createSidebarClient, loadOpen, type FrameState } from '@/lib/messaging/sidebar-client';
+
+/**
+ * The sidebar frame's first script: small, so the host page can load the frame when
+ * it goes idle. It connects to the background, follows the host's theme, and loads
+ * React, the styles and the UI only once there is a contact to show or the
+ * shortcut was pressed. It starts reading the contacts at the same moment.
+ */
+export function bootSidebarFrame(container: HTMLElement): void {
+  const lookup = new URLSearchParams(location.search).get('lookup');
+  const api = createSidebarClient();
+  const initialOpen = loadOpen().catch(() => true);
+  if (lookup) {
+    // The context-menu lookup on a page with no sidebar: this document is a window of its own.
+    applyTheme(undefined);
+    api.prefetch([lookup]);
+    void import('./frame-app').then((ui) => ui.renderStandalone(container, api, lookup));
+    return;
+  }
+  const channel = connectSidebarChannel();
+  let ui: Promise<unknown> | undefined;
+  const onState = (state: FrameState) => {
+    applyTheme(state.theme);
+    if (state.participants.length > 0) api.prefetch(state.participants.map((p) => p.email));
+    if (ui || (state.participants.length === 0 && state.toggles === 0)) return;
+    ui = Promise.all([import('./frame-app'), initialOpen]).then(([app, open]) => app.renderFramed(container, api, channel, open));
+  };
+  channel.subscribe(() => onState(channel.get()));
+  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => applyTheme(channel.get().theme));
+}
+
+/** The host's theme where the content script could read it, else the system's. */
+function applyTheme(host: 'light' | 'dark' | undefined): void {
+  const theme = host ?? (window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
+  document.documentElement.dataset.theme = theme;
+  document.documentElement.style.colorScheme = theme;
+}

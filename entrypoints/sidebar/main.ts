@@ -1,0 +1,3 @@
+import { bootSidebarFrame } from '@/components/sidebar/frame-boot';
+
+bootSidebarFrame(document.getElementById('root')!);

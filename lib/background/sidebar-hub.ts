@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { browser, type Browser } from 'wxt/browser';
+import { contentMessenger } from '../messaging/content-protocol';
+import { isOwnPage } from '../messaging/own-origins';
+import { SIDEBAR_PORT, type PageSnapshot, type ToFrame } from '../messaging/sidebar-port';
+
+const FromFrameSchema = z.object({ type: z.literal('layout'), layout: z.enum(['panel', 'tab', 'none']) });
+
+type Port = Browser.runtime.Port;
+
+/**
+ * Connects each tab's content script (detection) to that tab's sidebar frame (UI).
+ * Only the background sits between them: the content script reports what the page
+ * shows, the frame asks for everything else over the protocol. The last snapshot per
+ * tab is kept so a frame that connects late, or reconnects after the worker was
+ * stopped, starts from what the page shows; if the worker forgot it, the content
+ * script is asked again.
+ */
+export function createSidebarHub() {
+  const frames = new Map<number, Set<Port>>();
+  const snapshots = new Map<number, PageSnapshot>();
+  const post = (tabId: number, message: ToFrame) => frames.get(tabId)?.forEach((p) => p.postMessage(message));
+
+  browser.runtime.onConnect.addListener((port: Port) => {
+    if (port.name !== SIDEBAR_PORT) return;
+    const sender = port.sender;
+    const tabId = sender?.tab?.id;
+    // Only our own frame, embedded in a tab, gets a tab's detections.
+    if (sender?.id !== browser.runtime.id || !isOwnPage(sender.url, '/sidebar.html') || tabId === undefined) {
+      port.disconnect();
+      return;
+    }
+    const set = frames.get(tabId) ?? new Set<Port>();
+    frames.set(tabId, set.add(port));
+    port.onDisconnect.addListener(() => {
+      set.delete(port);
+      if (set.size === 0) frames.delete(tabId);
+    });
+    port.onMessage.addListener((raw: unknown) => {
+      const message = FromFrameSchema.safeParse(raw);
+      if (!message.success) return;
+      void contentMessenger.sendMessage('applyLayout', { layout: message.data.layout }, { tabId, frameId: 0 }).catch(() => undefined);
+    });
+    const known = snapshots.get(tabId);
+    if (known) port.postMessage({ type: 'detected', snapshot: known } satisfies ToFrame);
+    else
+      void contentMessenger.sendMessage('getDetection', undefined, { tabId, frameId: 0 }).then(
+        (snapshot) => {
+          remember(tabId, snapshot);
+          port.postMessage({ type: 'detected', snapshot } satisfies ToFrame);
+        },
+        () => undefined,
+      );
+  });
+  browser.tabs.onRemoved.addListener((tabId: number) => snapshots.delete(tabId));
+
+  const remember = (tabId: number, snapshot: PageSnapshot) => {
+    const previous = snapshots.get(tabId);
+    // Within one page load an older snapshot never replaces a newer one; a reload starts afresh.
+    if (previous && previous.page === snapshot.page && snapshot.seq < previous.seq) return false;
+    snapshots.set(tabId, snapshot);
+    return true;
+  };
+
+  return {
+    /** A content script's report: kept for late frames and passed to the tab's frame. */
+    detected(tabId: number, snapshot: PageSnapshot) {
+      if (remember(tabId, snapshot)) post(tabId, { type: 'detected', snapshot });
+    },
+    /** A background refresh changed a contact this tab's frame shows. */
+    contactUpdated(tabId: number, email: string) {
+      post(tabId, { type: 'contactUpdated', email });
+    },
+  };
+}
+export type SidebarHub = ReturnType<typeof createSidebarHub>;

@@ -1,0 +1,110 @@
+import { browser } from 'wxt/browser';
+import type { SidebarLayout } from '../messaging/sidebar-port';
+
+// 320 px is the narrowest layout the panel is designed and tested for.
+export const SIDEBAR_WIDTH_PX = 320;
+// Below this the page keeps its full width and the panel floats over it: pushing a
+// 320 px panel into a narrow window would leave the page almost nothing.
+export const OVERLAY_BELOW_PX = 900;
+const TAB = { width: 28, height: 104 };
+
+/** Stable hook for tests (Playwright's frameLocator, puppeteer's contentFrame()). */
+export const FRAME_TEST_ID = 'leadlight-frame';
+
+/**
+ * The sidebar's iframe in the host page. Its document is an extension page, so the
+ * page cannot read or script it; all the page can touch is this element, whose
+ * geometry is re-asserted with `!important` inline styles whenever the page changes it.
+ */
+export function createSidebarFrame(doc: Document, signal: AbortSignal) {
+  const root = doc.documentElement;
+  const originalMargin = root.style.marginRight;
+  let frame: HTMLIFrameElement | undefined;
+  let layout: SidebarLayout = 'none';
+
+  const styles = (): Record<string, string> => {
+    const base = { position: 'fixed', border: '0', margin: '0', padding: '0', 'z-index': '2147483646', 'color-scheme': 'normal' };
+    if (layout === 'none') return { ...base, display: 'none' };
+    if (layout === 'tab')
+      return { ...base, display: 'block', top: '33%', right: '0', width: `${TAB.width}px`, height: `${TAB.height}px`, opacity: '1' };
+    const width = Math.min(SIDEBAR_WIDTH_PX, doc.defaultView?.innerWidth ?? SIDEBAR_WIDTH_PX);
+    return { ...base, display: 'block', top: '0', right: '0', width: `${width}px`, height: '100%', opacity: '1' };
+  };
+  const apply = () => {
+    if (!frame) return;
+    frame.removeAttribute('style');
+    for (const [name, value] of Object.entries(styles())) frame.style.setProperty(name, value, 'important');
+    const push = layout === 'panel' && (doc.defaultView?.innerWidth ?? 0) >= OVERLAY_BELOW_PX;
+    root.style.marginRight = push ? `${SIDEBAR_WIDTH_PX}px` : originalMargin;
+  };
+
+  // A page that restyles or hides the frame (to cover it, or to slip it under the pointer) gets it back as it was.
+  const guard = new MutationObserver(() => {
+    if (frame && frame.getAttribute('style') !== lastStyle) {
+      apply();
+      lastStyle = frame.getAttribute('style');
+    }
+    if (frame && !frame.isConnected) doc.documentElement.append(frame);
+  });
+  let lastStyle: string | null = null;
+
+  const ensure = (): HTMLIFrameElement => {
+    if (frame) return frame;
+    const created = doc.createElement('iframe');
+    frame = created;
+    created.src = browser.runtime.getURL('/sidebar.html');
+    // The sidebar loads once. A second load means the page navigated the frame (a parent may,
+    // even cross-origin) to show something of its own in Leadlight's place: start a fresh one.
+    let loads = 0;
+    created.addEventListener('load', () => {
+      if (++loads < 2 || frame !== created) return;
+      guard.disconnect();
+      created.remove();
+      frame = undefined;
+      setLayoutTo(layout);
+    });
+    created.title = 'Leadlight';
+    created.setAttribute('data-testid', FRAME_TEST_ID);
+    // Nothing of the host's goes to the frame.
+    created.referrerPolicy = 'no-referrer';
+    apply();
+    lastStyle = created.getAttribute('style');
+    // Outside <body>: single-page apps often replace the body's children wholesale.
+    root.append(created);
+    guard.observe(created, { attributes: true });
+    guard.observe(root, { childList: true });
+    return created;
+  };
+  const setLayoutTo = (next: SidebarLayout) => {
+    ensure();
+    layout = next;
+    apply();
+    lastStyle = frame!.getAttribute('style');
+  };
+
+  const onResize = () => layout !== 'none' && apply();
+  doc.defaultView?.addEventListener('resize', onResize, { signal });
+  signal.addEventListener('abort', () => {
+    guard.disconnect();
+    frame?.remove();
+    root.style.marginRight = originalMargin;
+  });
+
+  return {
+    /** Loads the frame now (hidden until it asks for room), so the first contact shows fast. */
+    preload: () => void ensure(),
+    get element() {
+      return frame;
+    },
+    get layout() {
+      return layout;
+    },
+    setLayout: setLayoutTo,
+    /** Moves keyboard focus into the frame (the frame then focuses its own panel). */
+    focus() {
+      frame?.focus();
+    },
+    hasFocus: () => !!frame && doc.activeElement === frame,
+  };
+}
+export type SidebarFrame = ReturnType<typeof createSidebarFrame>;

@@ -1,0 +1,71 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { contentMessenger } from '../messaging/content-protocol';
+import { sendMessage } from '../messaging/protocol';
+import type { PageSnapshot } from '../messaging/sidebar-port';
+import { createDetectionStore } from './detection-store';
+import type { HostModule } from './host-module';
+import { readHostTheme } from './host-theme';
+import { createSidebarFrame } from './sidebar-frame';
+import { startHostWatch } from './start-host-watch';
+
+/**
+ * The content script's whole job: detect who is on the page, relay that to the
+ * background (which passes it to this tab's sidebar frame), and give the frame the
+ * room it asks for. It renders nothing itself and holds no contact data.
+ */
+export function startSidebar(ctx: ContentScriptContext, host: HostModule): void {
+  const store = createDetectionStore();
+  const frame = createSidebarFrame(document, ctx.signal);
+  const page = crypto.randomUUID();
+  let seq = 0;
+  let focusWhenShown = false;
+  const snapshot = (): PageSnapshot => {
+    const { participants, toggles } = store.get();
+    return { page, seq, participants, toggles, theme: readHostTheme(document) };
+  };
+  let last: PageSnapshot | undefined;
+  const report = () => {
+    seq += 1;
+    last = snapshot();
+    // The UI loads only once there is something to show (or the shortcut asked for it).
+    if (last.participants.length > 0 || last.toggles > 0) frame.preload();
+    void sendMessage('reportDetection', last).catch(() => undefined);
+  };
+  store.subscribe(report);
+
+  // Listen before the first detection: the background may ask for it as soon as the frame connects.
+  const fromBackground = (sender: { id?: string }) => sender.id === browser.runtime.id;
+  const offs = [
+    contentMessenger.onMessage('toggleSidebar', ({ sender }) => {
+      if (!fromBackground(sender)) return;
+      // The shortcut first brings focus to an open sidebar; pressed there, it collapses it.
+      if (frame.layout === 'panel' && !frame.hasFocus()) return frame.focus();
+      focusWhenShown = frame.layout !== 'panel';
+      store.toggle();
+    }),
+    contentMessenger.onMessage('showContact', ({ data, sender }) => {
+      if (fromBackground(sender)) store.setLookup({ email: data.email.toLowerCase() });
+    }),
+    contentMessenger.onMessage('getDetection', ({ sender }) => (fromBackground(sender) ? (last ?? snapshot()) : undefined)),
+    contentMessenger.onMessage('applyLayout', ({ data, sender }) => {
+      if (!fromBackground(sender)) return;
+      frame.setLayout(data.layout);
+      if (data.layout === 'panel' && focusWhenShown) {
+        focusWhenShown = false;
+        frame.focus();
+      }
+    }),
+  ];
+  ctx.onInvalidated(() => offs.forEach((off) => off()));
+
+  // A system theme change matters when the host's own theme cannot be read.
+  const scheme = window.matchMedia('(prefers-color-scheme: dark)');
+  scheme.addEventListener('change', report, { signal: ctx.signal });
+
+  startHostWatch(host, store, ctx.signal);
+  // Load the frame's small bootstrap once the page is idle, so the first contact shows fast.
+  const preload = () => !ctx.isInvalid && frame.preload();
+  if ('requestIdleCallback' in window) window.requestIdleCallback(preload, { timeout: 3000 });
+  else setTimeout(preload, 1000);
+}

@@ -1,0 +1,29 @@
+import type { Participant } from '../hosts/participants';
+
+/**
+ * The sidebar frame's long-lived connection to the background. The frame is an
+ * extension page inside the host tab, so the host page can neither read it nor
+ * post into this channel; the content script never talks to the frame directly.
+ */
+export const SIDEBAR_PORT = 'leadlight-sidebar';
+
+/** How much of the page the frame takes: the full panel, the small collapsed tab, or nothing. */
+export type SidebarLayout = 'panel' | 'tab' | 'none';
+
+/** What the content script saw on the page; `seq` orders one page load's snapshots that cross in flight. */
+export type PageSnapshot = {
+  /** A random id per page load. */
+  page: string;
+  seq: number;
+  participants: Participant[];
+  /** Bumped each time the shortcut is pressed on this tab. */
+  toggles: number;
+  /** The host page's own theme where it can be read; absent means "follow the system". */
+  theme?: 'light' | 'dark';
+};
+
+/** Background → frame. */
+export type ToFrame = { type: 'detected'; snapshot: PageSnapshot } | { type: 'contactUpdated'; email: string };
+
+/** Frame → background: the layout the content script should give the frame. */
+export type FromFrame = { type: 'layout'; layout: SidebarLayout };
