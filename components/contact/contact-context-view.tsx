@@ -31,7 +31,13 @@ export function ContactContextView({ context, author, feedback }: Props) {
     <article data-testid="contact-context" aria-label={`Marketing context for ${contact.name ?? contact.email}`}>
       <ContactHeader contact={contact} source={record} fields={fields} />
       {context.sla && <SlaBadge sla={context.sla} />}
-      <LeadSourceCard original={contact.originalSource} latest={contact.latestSource} source={record} fields={fields} />
+      <LeadSourceCard
+        original={contact.originalSource}
+        latest={contact.latestSource}
+        source={record}
+        fields={fields}
+        unknownFields={contact.unknownFields}
+      />
       <PersonaCard matches={context.personaMatches} source={record} />
       {/* Above the long timeline so a verdict stays one click away. */}
       <FeedbackPanel email={contact.email} author={author} last={context.lastFeedback} actions={feedback} />

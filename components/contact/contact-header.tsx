@@ -4,9 +4,16 @@ import { formatDate } from '../format';
 import { FieldSource, type FieldSources } from './field-source';
 import { SourceNote, type SourceNoteProps } from './source-note';
 
+/** A value the CRM holds in a form Leadlight could not read: said plainly, never guessed. */
+function Unknown() {
+  return <span className="font-normal text-slate-600 italic dark:text-slate-300">unknown</span>;
+}
+
 /** Who this is, and where they stand in the funnel. */
 export function ContactHeader({ contact, source, fields }: { contact: Contact; source?: SourceNoteProps; fields?: FieldSources }) {
   const role = [contact.title, contact.company].filter(Boolean).join(' · ');
+  const unknown = new Set(contact.unknownFields ?? []);
+  const shows = (field: keyof Contact) => contact[field] !== undefined || unknown.has(field);
   return (
     <header data-testid="contact-header" className="px-4 py-3">
       <h2 data-testid="contact-name" className="text-base font-semibold break-words text-slate-900 dark:text-slate-50">
@@ -28,48 +35,56 @@ export function ContactHeader({ contact, source, fields }: { contact: Contact; s
         </p>
       )}
       <dl className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs">
-        {contact.lifecycleStage && (
+        {shows('lifecycleStage') && (
           <div>
             <dt className="inline text-slate-600 dark:text-slate-300">Stage </dt>
             <dd data-testid="lifecycle-stage" className="inline font-medium text-slate-800 dark:text-slate-100">
-              {labelFor(contact.lifecycleStage, LIFECYCLE_LABELS)}
+              {contact.lifecycleStage ? labelFor(contact.lifecycleStage, LIFECYCLE_LABELS) : <Unknown />}
               <FieldSource field="lifecycleStage" sources={fields} />
             </dd>
           </div>
         )}
-        {contact.score !== undefined && (
+        {shows('score') && (
           <div>
             <dt className="inline text-slate-600 dark:text-slate-300">Score </dt>
             <dd data-testid="lead-score" className="inline font-medium text-slate-800 dark:text-slate-100">
-              {contact.score}
+              {contact.score ?? <Unknown />}
               <FieldSource field="score" sources={fields} />
             </dd>
           </div>
         )}
-        {contact.leadStatus && (
+        {shows('leadStatus') && (
           <div>
             <dt className="inline text-slate-600 dark:text-slate-300">Status </dt>
             <dd className="inline font-medium text-slate-800 dark:text-slate-100">
-              {labelFor(contact.leadStatus, {})}
+              {contact.leadStatus ? labelFor(contact.leadStatus, {}) : <Unknown />}
               <FieldSource field="leadStatus" sources={fields} />
             </dd>
           </div>
         )}
-        {contact.owner && (
+        {shows('owner') && (
           <div>
             <dt className="inline text-slate-600 dark:text-slate-300">Owner </dt>
             <dd className="inline text-slate-800 dark:text-slate-100">
-              {contact.owner}
+              {contact.owner ?? <Unknown />}
               <FieldSource field="owner" sources={fields} />
             </dd>
           </div>
         )}
-        {contact.handoffAt && (
+        {shows('handoffAt') && (
           <div>
             <dt className="inline text-slate-600 dark:text-slate-300">Handed off </dt>
             <dd className="inline text-slate-800 dark:text-slate-100">
-              {formatDate(contact.handoffAt)}
+              {contact.handoffAt ? formatDate(contact.handoffAt) : <Unknown />}
               <FieldSource field="handoffAt" sources={fields} />
+            </dd>
+          </div>
+        )}
+        {unknown.has('companySize') && contact.companySize === undefined && (
+          <div>
+            <dt className="inline text-slate-600 dark:text-slate-300">Company size </dt>
+            <dd className="inline text-slate-800 dark:text-slate-100">
+              <Unknown />
             </dd>
           </div>
         )}

@@ -11,12 +11,15 @@ function SourceRow({
   testId,
   field,
   fields,
+  unknown,
 }: {
   label: string;
   source: LeadSource | undefined;
   testId: string;
   field: string;
   fields?: FieldSources;
+  /** The CRM sent a value Leadlight could not read. */
+  unknown?: boolean;
 }) {
   return (
     <div data-testid={testId} className="mb-2 last:mb-0">
@@ -29,7 +32,9 @@ function SourceRow({
           {source.detail && <span className="block text-xs break-words text-slate-600 dark:text-slate-300">{source.detail}</span>}
         </dd>
       ) : (
-        <dd className="text-sm text-slate-600 dark:text-slate-300">Not recorded</dd>
+        <dd className="text-sm text-slate-600 dark:text-slate-300">
+          {unknown ? 'Unknown: the CRM’s value could not be read' : 'Not recorded'}
+        </dd>
       )}
     </div>
   );
@@ -41,17 +46,33 @@ export function LeadSourceCard({
   latest,
   source,
   fields,
+  unknownFields = [],
 }: {
   original?: LeadSource;
   latest?: LeadSource;
   source?: SourceNoteProps;
   fields?: FieldSources;
+  unknownFields?: string[];
 }) {
   return (
     <Section title="Lead source" testId="lead-source" note={source && <SourceNote {...source} />}>
       <dl>
-        <SourceRow label="Original" source={original} testId="lead-source-original" field="originalSource" fields={fields} />
-        <SourceRow label="Latest" source={latest} testId="lead-source-latest" field="latestSource" fields={fields} />
+        <SourceRow
+          label="Original"
+          source={original}
+          testId="lead-source-original"
+          field="originalSource"
+          fields={fields}
+          unknown={unknownFields.includes('originalSource')}
+        />
+        <SourceRow
+          label="Latest"
+          source={latest}
+          testId="lead-source-latest"
+          field="latestSource"
+          fields={fields}
+          unknown={unknownFields.includes('latestSource')}
+        />
       </dl>
     </Section>
   );

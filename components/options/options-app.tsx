@@ -6,6 +6,7 @@ import { formatDateTime } from '../format';
 import { DangerZone } from './danger-zone';
 import { DataSourcePanel } from './data-source-panel';
 import { DiagnosticsView } from './diagnostics-view';
+import { FieldIssuesView } from './field-issues-view';
 import { FeedbackTable } from './feedback-table';
 import { SlaSettings } from './sla-settings';
 import { WorkedStatuses } from './worked-statuses';
@@ -105,6 +106,8 @@ export function OptionsApp({ api }: { api: PageApi }) {
           If the sidebar stops finding contacts on a site, this shows which page markers went missing. It stays on this computer.
         </p>
         <DiagnosticsView load={api.getDiagnostics} />
+        <h3 className="mt-4 text-sm font-semibold">CRM fields Leadlight could not read</h3>
+        <FieldIssuesView load={api.getFieldIssues} />
       </PageSection>
       <PageSection id="danger" title="Local data">
         <DangerZone api={api} unsent={status?.unsentFeedback ?? 0} onDeleted={load} />

@@ -1,5 +1,6 @@
 import type { Connector, ContactBundle } from '../connectors/connector';
 import { asConnectorError } from '../connectors/errors';
+import { recordFieldIssues } from '../connectors/field-issues';
 import { getContactContext } from '../db/contact-repository';
 import { contactRow } from '../db/contact-rows';
 import type { LeadlightDb, MetaRow } from '../db/database';
@@ -155,6 +156,8 @@ async function storeBundle(
       await db.campaigns.bulkPut(bundle.campaigns);
     }),
   );
+  // What the CRM sent but Leadlight could not read goes to the options page's diagnostics.
+  await recordFieldIssues(db, bundle?.issues ?? [], now());
   await evictLeastRecentlyViewed(db, maxContacts);
 }
 

@@ -1,12 +1,16 @@
 import type { Campaign, Touch } from '../domain/campaign';
 import type { Contact } from '../domain/contact';
 import type { Feedback } from '../domain/feedback';
+import type { FieldIssue } from './field-reader';
 import type { CallGate } from './health';
 
 export type ConnectorId = 'demo' | 'import' | 'feed' | 'hubspot' | 'salesforce';
 
-/** One contact as a source knows them, already validated and in Leadlight's model. */
-export type ContactBundle = { contact: Contact; campaigns: Campaign[]; touches: Touch[] };
+/**
+ * One contact as a source knows them, already validated and in Leadlight's model.
+ * `issues` lists fields the source sent that could not be read (left out of the bundle).
+ */
+export type ContactBundle = { contact: Contact; campaigns: Campaign[]; touches: Touch[]; issues?: FieldIssue[] };
 
 /** Where a delivered verdict landed, so it is never written twice. */
 export type Delivery = { remoteId: string };

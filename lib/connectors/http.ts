@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { asConnectorError, ConnectorError } from './errors';
+import { describeIssue, issueFrom } from './field-reader';
 import type { CallGate } from './health';
 
 /** How hard to try. Tests pass a zero-delay sleep and a fixed random. */
@@ -53,7 +54,15 @@ export type Classify = (status: number, body: unknown, headers: Headers) => Conn
 /** Reads a successful answer's rate-limit headers: an error when the vendor says the next call would be refused. */
 export type LimitHint = (headers: Headers) => ConnectorError | null;
 
-export type RequestOptions = { auth?: Auth; classify?: Classify; policy?: HttpPolicy; gate?: CallGate; limitHint?: LimitHint };
+export type RequestOptions = {
+  auth?: Auth;
+  classify?: Classify;
+  policy?: HttpPolicy;
+  gate?: CallGate;
+  limitHint?: LimitHint;
+  /** Who answers and what: an unreadable answer's error names them ("HubSpot email events page.events is missing"). */
+  describe?: { vendor: string; object: string };
+};
 
 /** Full jitter: a random wait up to the exponential cap, so many clients do not retry in step. */
 export function backoffDelay(attempt: number, policy: Pick<HttpPolicy, 'baseDelayMs' | 'maxDelayMs' | 'random'>): number {
@@ -119,7 +128,7 @@ export async function requestJson<S extends z.ZodType>(
 async function attempts<S extends z.ZodType>(
   request: HttpRequest,
   schema: S,
-  { auth, classify, policy = DEFAULT_POLICY }: Omit<RequestOptions, 'gate'>,
+  { auth, classify, policy = DEFAULT_POLICY, describe }: Omit<RequestOptions, 'gate'>,
   answered: (headers: Headers) => void,
 ): Promise<z.output<S>> {
   let token = auth ? await auth.token() : undefined;
@@ -155,7 +164,10 @@ async function attempts<S extends z.ZodType>(
       answered(response.headers);
       const parsed = schema.safeParse(body);
       if (parsed.success) return parsed.data;
-      throw new ConnectorError('invalid_response', 'The service answered with data Leadlight does not understand.', {
+      const message = describe
+        ? `${describeIssue(issueFrom(parsed.error, body, describe))}: Leadlight cannot read this answer.`
+        : 'The service answered with data Leadlight does not understand.';
+      throw new ConnectorError('invalid_response', message, {
         status: response.status,
         detail: parsed.error.message,
       });

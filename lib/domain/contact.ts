@@ -46,5 +46,7 @@ export const ContactSchema = z.object({
   handoffAt: IsoDateSchema.optional(),
   originalSource: LeadSourceSchema.optional(),
   latestSource: LeadSourceSchema.optional(),
+  /** Fields the CRM sent but Leadlight could not read: shown as unknown rather than as "not recorded". */
+  unknownFields: z.array(z.string().min(1).max(40)).max(40).optional(),
 });
 export type Contact = z.infer<typeof ContactSchema>;

@@ -3,6 +3,7 @@ import type { ContactContext } from '../domain/contact-context';
 import type { Feedback, FeedbackInput } from '../domain/feedback';
 import type { ContactSummary } from '../db/contact-repository';
 import type { FeedSyncResult } from '../connectors/feed/sync-feed';
+import type { FieldIssueSummary } from '../connectors/field-issues';
 import type { Settings } from '../settings/settings';
 import type { Persona } from '../domain/persona';
 import type { ReasonDefinition } from '../domain/reason-definition';
@@ -34,6 +35,7 @@ export type PageApi = {
   connectSalesforce: () => Promise<SettingsView>;
   disconnectSalesforce: () => Promise<SettingsView>;
   getConnection: () => Promise<ConnectionStatus>;
+  getFieldIssues: () => Promise<FieldIssueSummary[]>;
   syncFeedNow: () => Promise<FeedSyncResult>;
   retryFeedback: (id: string) => Promise<{ ok: boolean }>;
   discardFeedback: (id: string) => Promise<{ ok: boolean }>;
@@ -74,6 +76,7 @@ export function createPageClient(): PageApi {
     connectSalesforce: () => sendMessage('connectSalesforce', {}),
     disconnectSalesforce: () => sendMessage('disconnectSalesforce', {}),
     getConnection: () => sendMessage('getConnectionStatus', {}),
+    getFieldIssues: () => sendMessage('getFieldIssues', {}),
     syncFeedNow: () => sendMessage('syncFeedNow', {}),
     retryFeedback: (id) => sendMessage('retryFeedback', { id }),
     discardFeedback: (id) => sendMessage('discardFeedback', { id }),

@@ -5,6 +5,7 @@ import type { Feedback } from '../domain/feedback';
 import type { ContactSummary } from '../db/contact-repository';
 import type { CachedContext } from '../cache/contact-cache';
 import type { ConnectorHealth } from '../connectors/health';
+import type { FieldIssueSummary } from '../connectors/field-issues';
 import type { FeedSyncResult } from '../connectors/feed/sync-feed';
 import type { Settings } from '../settings/settings';
 import type { Persona } from '../domain/persona';
@@ -91,6 +92,7 @@ export type Responses = {
   connectSalesforce: SettingsView;
   disconnectSalesforce: SettingsView;
   getConnectionStatus: ConnectionStatus;
+  getFieldIssues: FieldIssueSummary[];
   syncFeedNow: FeedSyncResult;
   retryFeedback: { ok: boolean };
   discardFeedback: { ok: boolean };

@@ -69,6 +69,8 @@ export const requests = {
   setHubspotToken: z.object({ token: z.string().trim().min(10).max(500).nullable() }),
   /** Options: sign in to Salesforce (OAuth with PKCE through the browser's identity window). */
   connectSalesforce: z.object({}).strict(),
+  /** Options: CRM fields Leadlight could not read (where and how often, never values). */
+  getFieldIssues: z.object({}).strict(),
   /** Popup and options: how the live CRM connection stands (healthy, waiting, or needing the user). */
   getConnectionStatus: z.object({}).strict(),
   /** Options: forget the Salesforce tokens. */

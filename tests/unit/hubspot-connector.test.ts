@@ -208,9 +208,24 @@ describe('HubSpot fetchContact', () => {
     expect(seen).toHaveLength(1);
   });
 
-  it('rejects a malformed contact body as invalid_response', async () => {
+  it('shows a contact whose properties cannot be read by its address, and names what could not be read', async () => {
     hubspot(() => HttpResponse.json({ id: 101, properties: 'Maya Okafor' }));
-    await expectError(setup().fetchContact(), 'invalid_response');
+    const bundle = await setup().fetchContact();
+    expect(bundle?.contact).toEqual({ email: MAYA });
+    expect(bundle?.issues).toContainEqual({ vendor: 'HubSpot', object: 'contact', field: 'properties', problem: 'unreadable' });
+  });
+
+  it('fails an answer that is not a contact at all, naming HubSpot, the object and the field', async () => {
+    hubspot(() => HttpResponse.json({ properties: {} }));
+    const error = await expectError(setup().fetchContact(), 'invalid_response');
+    expect(error.message).toBe('HubSpot contact.id is missing, so Leadlight cannot use this record.');
+  });
+
+  it('names the field when an events page cannot be read, rather than show an empty timeline', async () => {
+    hubspot();
+    server.use(http.get(`${BASE}/email/public/v1/events`, () => HttpResponse.json({ hasMore: false })));
+    const error = await expectError(setup().fetchContact(), 'invalid_response');
+    expect(error.message).toBe('HubSpot email events page.events is missing: Leadlight cannot read this answer.');
   });
 
   it('re-reads the token once after 401 EXPIRED_AUTHENTICATION and, finding the same token, reports auth without asking again', async () => {

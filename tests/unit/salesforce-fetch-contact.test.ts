@@ -104,7 +104,7 @@ describe('Salesforce fetchContact', () => {
     expect(seen.every((s) => s.authorization === 'Bearer token-1')).toBe(true);
     expect(seen[0]?.soql).toBe(
       'SELECT Id, Name, FirstName, LastName, Email, Title, Company, Industry, NumberOfEmployees, LeadSource, Status, Rating, OwnerId, Owner.Name, ' +
-        'CreatedDate, IsConverted, (SELECT Id, Status, HasResponded, FirstRespondedDate, CreatedDate, Campaign.Id, Campaign.Name, Campaign.Type, ' +
+        'CreatedDate, IsConverted, (SELECT Id, CampaignId, Status, HasResponded, FirstRespondedDate, CreatedDate, Campaign.Id, Campaign.Name, Campaign.Type, ' +
         'Campaign.Status, Campaign.StartDate, Campaign.EndDate FROM CampaignMembers ORDER BY CreatedDate DESC) FROM Lead ' +
         "WHERE Email = 'tom.becker@aldermfg.example' AND IsConverted = false ORDER BY LastModifiedDate DESC LIMIT 1",
     );
@@ -120,6 +120,16 @@ describe('Salesforce fetchContact', () => {
     const bundle = await connector().fetchContact?.('tom.becker@aldermfg.example');
     expect(seen).toHaveLength(MAX_QUERY_PAGES);
     expect(bundle?.touches).toHaveLength(2 + 2 * (MAX_QUERY_PAGES - 1));
+  });
+
+  it('never follows a nextRecordsUrl off the instance, and still shows the memberships already read', async () => {
+    const lead = fixture('lead-tom-becker') as { records: [{ CampaignMembers: { nextRecordsUrl: string } }] };
+    lead.records[0].CampaignMembers.nextRecordsUrl = 'https://collector.evil.example/services/data/v60.0/query/01gHs00000TomMbrAA-2';
+    const seen = org({ Lead: lead });
+    const bundle = await connector().fetchContact?.('tom.becker@aldermfg.example');
+    expect(seen.map((s) => s.path)).toEqual(['/services/data/v60.0/query']);
+    expect(bundle?.touches.map((t) => t.id)).toEqual(['00vHs00000Mem001AA', '00vHs00000Mem002AA']);
+    expect(bundle?.issues).toEqual([{ vendor: 'Salesforce', object: 'Lead', field: 'nextRecordsUrl', problem: 'unreadable' }]);
   });
 
   it('falls back to a Contact when there is no open Lead', async () => {

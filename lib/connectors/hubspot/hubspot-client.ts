@@ -17,6 +17,8 @@ export type HubspotRequest = {
   method?: HttpRequest['method'];
   body?: unknown;
   retryable?: boolean;
+  /** What is read, as HubSpot calls it ("contact", "email events page"); named when the answer cannot be read. */
+  object?: string;
 };
 
 /** One validated HubSpot call; `scope` is what the call needs. */
@@ -58,7 +60,14 @@ export function createHubspotClient({
         ...(request.retryable === undefined ? {} : { retryable: request.retryable }),
       },
       schema,
-      { auth, classify: hubspotClassify({ scope, now, timeZone }), policy, gate, limitHint },
+      {
+        auth,
+        classify: hubspotClassify({ scope, now, timeZone }),
+        policy,
+        gate,
+        limitHint,
+        describe: { vendor: 'HubSpot', object: request.object ?? request.path },
+      },
     );
   };
 }

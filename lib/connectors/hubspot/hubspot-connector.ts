@@ -8,14 +8,9 @@ import { ContactSchema } from '../../domain/contact';
 import { contactByEmailPath, createHubspotClient, type HubspotCall, SCOPES } from './hubspot-client';
 import { CONTACT_PROPERTIES, HISTORY_PROPERTIES, LABELLED_PROPERTIES, mapContact } from './hubspot-mapping';
 import { deliverNote } from './hubspot-notes';
-import {
-  type HubspotEmailCampaign,
-  HubspotEmailCampaignSchema,
-  type HubspotEmailEvent,
-  HubspotEmailEventsPageSchema,
-  HubspotObjectSchema,
-  HubspotPropertySchema,
-} from './hubspot-schemas';
+import type { FieldIssue } from '../field-reader';
+import { EventsPageSchema, readCampaign, readEvents, readObject, readOptions, type HubspotRecord } from './hubspot-read';
+import type { HubspotEmailCampaign, HubspotEmailEvent } from './hubspot-schemas';
 import { buildTimeline, campaignIds } from './hubspot-timeline';
 
 /** Pages of 100 email events read per contact; a busier history is cut to its first 500 events. */
@@ -62,19 +57,30 @@ async function orNull<T>(promise: Promise<T>): Promise<T | null> {
   }
 }
 
-function getContact(call: HubspotCall, email: string, properties: readonly string[], history: readonly string[] = []) {
+async function getContact(
+  call: HubspotCall,
+  email: string,
+  properties: readonly string[],
+  history: readonly string[] = [],
+  issues: FieldIssue[] = [],
+): Promise<HubspotRecord | null> {
   const query: Record<string, string> = { idProperty: 'email', properties: properties.join(',') };
   if (history.length) query.propertiesWithHistory = history.join(',');
-  return orNull(call({ path: contactByEmailPath(email), query }, HubspotObjectSchema, SCOPES.contactsRead));
+  const raw = await orNull(call({ path: contactByEmailPath(email), query, object: 'contact' }, z.unknown(), SCOPES.contactsRead));
+  return raw === null ? null : readObject(raw, 'contact', issues);
 }
 
-async function emailEvents(call: HubspotCall, email: string): Promise<HubspotEmailEvent[]> {
+async function emailEvents(call: HubspotCall, email: string, issues: FieldIssue[]): Promise<HubspotEmailEvent[]> {
   const events: HubspotEmailEvent[] = [];
   let offset: string | undefined;
   for (let page = 0; page < MAX_EVENT_PAGES; page++) {
     const query: Record<string, string> = { recipient: email, limit: '100', ...(offset ? { offset } : {}) };
-    const result = await call({ path: '/email/public/v1/events', query }, HubspotEmailEventsPageSchema, SCOPES.marketingEmail);
-    events.push(...result.events);
+    const result = await call(
+      { path: '/email/public/v1/events', query, object: 'email events page' },
+      EventsPageSchema,
+      SCOPES.marketingEmail,
+    );
+    events.push(...readEvents(result.events, issues));
     if (!result.hasMore || !result.offset) break;
     offset = result.offset;
   }
@@ -91,25 +97,33 @@ async function emailEvents(call: HubspotCall, email: string): Promise<HubspotEma
 export function createHubspotConnector(options: HubspotConnectorOptions): Connector {
   const call = createHubspotClient(options);
 
+  // Issues met while reading a cached definition belong to the lookup that read it.
   const optionLabels = memo(async (property: string) => {
+    const issues: FieldIssue[] = [];
     const definition = await call(
-      { path: `/crm/v3/properties/contacts/${encodeURIComponent(property)}` },
-      HubspotPropertySchema,
+      { path: `/crm/v3/properties/contacts/${encodeURIComponent(property)}`, object: `property ${property}` },
+      z.unknown(),
       SCOPES.schemasRead,
     );
-    return new Map(definition.options.map((o) => [o.value, o.label]));
+    return { labels: readOptions(definition, property, issues), issues };
   });
-  const campaign = memo((id: number) =>
-    orNull(call({ path: `/email/public/v1/campaigns/${id}` }, HubspotEmailCampaignSchema, SCOPES.marketingEmail)),
-  );
+  const campaign = memo(async (id: number) => {
+    const issues: FieldIssue[] = [];
+    const raw = await orNull(
+      call({ path: `/email/public/v1/campaigns/${id}`, object: 'email campaign' }, z.unknown(), SCOPES.marketingEmail),
+    );
+    return { details: raw === null ? undefined : readCampaign(raw, issues), issues };
+  });
 
   // Labels are cosmetic: without the schema scope, or for a property the portal lacks, raw values are shown.
-  async function labelsFor(properties: Record<string, string | null>) {
+  async function labelsFor(properties: Readonly<Record<string, string>>, issues: FieldIssue[]) {
     const labels = new Map<string, ReadonlyMap<string, string>>();
     for (const name of LABELLED_PROPERTIES) {
       if (!properties[name]) continue;
       try {
-        labels.set(name, await optionLabels(name));
+        const read = await optionLabels(name);
+        labels.set(name, read.labels);
+        issues.push(...read.issues);
       } catch (e) {
         if (!(e instanceof ConnectorError && (e.kind === 'scopes' || e.kind === 'not_found'))) throw e;
       }
@@ -123,21 +137,25 @@ export function createHubspotConnector(options: HubspotConnectorOptions): Connec
     ...(options.gate ? { gate: options.gate } : {}),
 
     async fetchContact(email: string): Promise<ContactBundle | null> {
-      const object = await getContact(call, email, CONTACT_PROPERTIES, HISTORY_PROPERTIES);
+      const issues: FieldIssue[] = [];
+      const object = await getContact(call, email, CONTACT_PROPERTIES, HISTORY_PROPERTIES, issues);
       if (!object) return null;
-      const contact = mapContact(object, email, await labelsFor(object.properties));
-      const events = await emailEvents(call, email);
+      const contact = mapContact(object, email, await labelsFor(object.properties, issues), issues);
+      const events = await emailEvents(call, email, issues);
       const details = new Map<number, HubspotEmailCampaign | undefined>();
       // One at a time: a burst of campaign reads would trip HubSpot's ten-second limit.
-      for (const id of campaignIds(events)) details.set(id, (await campaign(id)) ?? undefined);
+      for (const id of campaignIds(events)) {
+        const read = await campaign(id);
+        details.set(id, read.details);
+        issues.push(...read.issues);
+      }
       const timeline = buildTimeline(events, details, { id: object.id, email: String(contact.email ?? email).toLowerCase() });
       const bundle = BundleSchema.safeParse({ contact, ...timeline });
       if (!bundle.success) {
-        throw new ConnectorError('invalid_response', 'HubSpot sent contact data Leadlight does not understand.', {
-          detail: bundle.error.message,
-        });
+        const field = bundle.error.issues[0]?.path.join('.') ?? 'record';
+        throw new ConnectorError('invalid_response', `HubSpot contact could not be read (${field}).`, { detail: bundle.error.message });
       }
-      return bundle.data;
+      return { ...bundle.data, ...(issues.length ? { issues } : {}) };
     },
 
     async deliverFeedback(feedback) {

@@ -1,5 +1,6 @@
-import type { Contact, LeadSource } from '../../domain/contact';
-import type { HubspotObject } from './hubspot-schemas';
+import { EmailSchema, type Contact, type LeadSource } from '../../domain/contact';
+import type { FieldIssue } from '../field-reader';
+import type { HubspotRecord } from './hubspot-read';
 
 /** Contact properties read on every lookup. `hs_persona` is read for completeness; Leadlight scores personas itself. */
 export const CONTACT_PROPERTIES = [
@@ -75,9 +76,10 @@ export function employeeCount(value: string | null | undefined): number | undefi
   return match?.[1] ? Number(match[1].replace(/,/g, '')) : undefined;
 }
 
+// Cut to what Leadlight stores (300 characters): a long value is still shown, not refused.
 function text(value: string | null | undefined): string | undefined {
   const trimmed = value?.trim();
-  return trimmed ? trimmed : undefined;
+  return trimmed ? trimmed.slice(0, 300) : undefined;
 }
 
 /** A label per value; multi-select values arrive `;`-separated. Values with no option keep their raw form. */
@@ -87,49 +89,95 @@ function labelled(name: string, value: string | undefined, labels: PropertyLabel
   return value
     .split(';')
     .map((v) => options?.get(v) ?? v)
-    .join(', ');
+    .join(', ')
+    .slice(0, 200);
 }
 
-function oldestHistoryDate(object: HubspotObject, property: string): string | undefined {
-  const dates = (object.propertiesWithHistory?.[property] ?? []).map((e) => isoDate(e.timestamp)).filter((d) => d !== undefined);
+function oldestHistoryDate(object: HubspotRecord, property: string): string | undefined {
+  const dates = (object.history[property] ?? []).map((e) => isoDate(e.timestamp)).filter((d) => d !== undefined);
   return dates.sort()[0];
 }
 
-function source(p: HubspotObject['properties'], prefix: string, date: string | undefined): LeadSource | undefined {
-  const channel = text(p[prefix]);
+/**
+ * Reads the contact's properties, noting each one HubSpot sent but Leadlight cannot
+ * read (a score that is not a number, a date that is not a date): that field is
+ * left out and named in `unknownFields`, and the rest of the contact still shows.
+ */
+class Properties {
+  readonly unknown = new Set<keyof Contact>();
+  constructor(
+    private readonly object: HubspotRecord,
+    private readonly issues: FieldIssue[],
+  ) {}
+  /** A text property; with `field`, one HubSpot sent unreadable makes that field unknown. */
+  text(name: string, field?: keyof Contact): string | undefined {
+    if (field && this.object.unreadable.has(name)) this.unknown.add(field);
+    return text(this.object.properties[name]);
+  }
+  /** `field` is the Leadlight field shown as unknown when the value cannot be read; null when a fallback stands in. */
+  parsed<T>(name: string, field: keyof Contact | null, parse: (v: string) => T | undefined): T | undefined {
+    const raw = this.text(name);
+    if (raw === undefined) return undefined;
+    const value = parse(raw);
+    if (value === undefined) {
+      this.issues.push({ vendor: 'HubSpot', object: 'contact', field: `properties.${name}`, problem: 'unreadable' });
+      if (field) this.unknown.add(field);
+    }
+    return value;
+  }
+}
+
+function source(p: Properties, prefix: string, date: string | undefined): LeadSource | undefined {
+  const channel = p.text(prefix);
   if (!channel) return undefined;
-  const drillDowns = [text(p[`${prefix}_data_1`]), text(p[`${prefix}_data_2`])].filter((d) => d !== undefined);
+  const drillDowns = [p.text(`${prefix}_data_1`), p.text(`${prefix}_data_2`)].filter((d) => d !== undefined);
   const detail = [...new Set(drillDowns)].join(' / ').slice(0, 500);
   return { channel: channelFor(channel), ...(detail ? { detail } : {}), ...(date ? { date } : {}) };
 }
+
+const number = (v: string) => {
+  const n = Number(v);
+  return Number.isFinite(n) ? n : undefined;
+};
 
 /**
  * A HubSpot contact in Leadlight's model. The original source is dated by its
  * oldest history entry (the first conversion), falling back to the create date;
  * the owner id is left out because only a name would help the rep.
  */
-export function mapContact(object: HubspotObject, fallbackEmail: string, labels: PropertyLabels): Partial<Record<keyof Contact, unknown>> {
-  const p = object.properties;
-  const stage = text(p.lifecyclestage);
-  const name = [text(p.firstname), text(p.lastname)].filter(Boolean).join(' ');
-  const score = text(p.hubspotscore) === undefined ? undefined : Number(p.hubspotscore);
+export function mapContact(
+  object: HubspotRecord,
+  fallbackEmail: string,
+  labels: PropertyLabels,
+  issues: FieldIssue[] = [],
+): Partial<Record<keyof Contact, unknown>> {
+  const p = new Properties(object, issues);
+  const stage = p.text('lifecyclestage');
+  const name = [p.text('firstname'), p.text('lastname')].filter(Boolean).join(' ');
   const entries: Record<keyof Contact, unknown> = {
-    email: text(p.email) ?? fallbackEmail,
+    // The address asked about stands in for one HubSpot holds in a form Leadlight cannot read.
+    email: p.parsed('email', null, (v) => (EmailSchema.safeParse(v).success ? v : undefined)) ?? fallbackEmail,
     name: name || undefined,
-    title: text(p.jobtitle),
-    company: text(p.company),
-    industry: labelled('industry', text(p.industry), labels),
-    companySize: employeeCount(p.numemployees),
-    seniority: text(p.hs_seniority),
-    department: text(p.hs_role),
+    title: p.text('jobtitle', 'title'),
+    company: p.text('company', 'company'),
+    industry: labelled('industry', p.text('industry', 'industry'), labels),
+    companySize: p.parsed('numemployees', 'companySize', (v) => employeeCount(v)),
+    seniority: p.text('hs_seniority', 'seniority'),
+    department: p.text('hs_role', 'department'),
     lifecycleStage: stage && lifecycleFor(stage),
-    leadStatus: labelled('hs_lead_status', text(p.hs_lead_status), labels),
-    score: score !== undefined && Number.isFinite(score) ? score : undefined,
+    leadStatus: labelled('hs_lead_status', p.text('hs_lead_status', 'leadStatus'), labels),
+    score: p.parsed('hubspotscore', 'score', number),
     owner: undefined,
-    handoffAt: isoDate(p.hs_lifecyclestage_marketingqualifiedlead_date),
-    originalSource: source(p, 'hs_analytics_source', oldestHistoryDate(object, 'hs_analytics_source') ?? isoDate(p.createdate)),
-    latestSource: source(p, 'hs_latest_source', isoDate(p.hs_latest_source_timestamp)),
+    handoffAt: p.parsed('hs_lifecyclestage_marketingqualifiedlead_date', 'handoffAt', isoDate),
+    originalSource: source(
+      p,
+      'hs_analytics_source',
+      oldestHistoryDate(object, 'hs_analytics_source') ?? p.parsed('createdate', 'originalSource', isoDate),
+    ),
+    latestSource: source(p, 'hs_latest_source', p.parsed('hs_latest_source_timestamp', 'latestSource', isoDate)),
+    unknownFields: undefined,
   };
+  if (p.unknown.size) entries.unknownFields = [...p.unknown];
   // Absent keys rather than undefined values, as the other sources store contacts.
   return Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined));
 }

@@ -25,44 +25,26 @@ export const HubspotObjectSchema = z.object({
 });
 export type HubspotObject = z.infer<typeof HubspotObjectSchema>;
 
-/** A property definition from `/crm/v3/properties/contacts/{name}`; only enumerations have options. */
-export const HubspotPropertySchema = z.object({
-  name: z.string(),
-  label: z.string(),
-  type: z.string(),
-  fieldType: z.string().optional(),
-  options: z
-    .array(z.object({ label: z.string(), value: z.string(), displayOrder: z.number().optional(), hidden: z.boolean().optional() }))
-    .default([]),
-});
+// Liberal in what we accept: a number HubSpot sends as a numeric string still counts.
+const Numeric = z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]);
 
 /** A marketing-email event; UNBOUNCE events carry no recipient or campaign, hence the optionals. */
 export const HubspotEmailEventSchema = z.object({
-  id: z.string(),
-  created: z.number(),
-  type: z.string(),
+  id: z.string().optional(),
+  created: Numeric,
+  type: z.string().min(1),
   recipient: z.string().optional(),
-  emailCampaignId: z.number().optional(),
-  appId: z.number().optional(),
-  portalId: z.number().optional(),
+  emailCampaignId: Numeric.optional(),
 });
 export type HubspotEmailEvent = z.infer<typeof HubspotEmailEventSchema>;
 
-/** One page of `/email/public/v1/events`. */
-export const HubspotEmailEventsPageSchema = z.object({
-  events: z.array(HubspotEmailEventSchema),
-  hasMore: z.boolean().default(false),
-  offset: z.string().optional(),
-});
-
 /** `/email/public/v1/campaigns/{id}`: `name` is the internal email name, `subject` what the contact saw. */
 export const HubspotEmailCampaignSchema = z.object({
-  id: z.number(),
+  id: Numeric.optional(),
   name: z.string().optional(),
   subject: z.string().optional(),
   type: z.string().optional(),
   subType: z.string().optional(),
-  appId: z.number().optional(),
 });
 export type HubspotEmailCampaign = z.infer<typeof HubspotEmailCampaignSchema>;
 

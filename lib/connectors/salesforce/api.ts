@@ -3,7 +3,8 @@ import { ConnectorError } from '../errors';
 import { DEFAULT_POLICY, requestJson, type Auth, type HttpPolicy, type HttpRequest } from '../http';
 import type { CallGate } from '../health';
 import { classifySalesforce, salesforceLimitHint } from './classify';
-import { queryResultSchema, type QueryPage } from './schemas';
+import type { FieldIssue } from '../field-reader';
+import { isFollowableNextRecordsUrl, queryResultSchema, RawPageSchema, type QueryPage } from './schemas';
 
 /** Where the org is and how to authorise against it; token storage lives with the caller. */
 export type SalesforceSession = {
@@ -19,6 +20,9 @@ export type SalesforceSession = {
  * is dropped is the oldest history.
  */
 export const MAX_QUERY_PAGES = 10;
+
+/** Which object a query reads, and where to note what could not be read. */
+type Where = { object: string; issues?: FieldIssue[] };
 
 /** A thin REST client: every call goes through requestJson with Salesforce's error rules. */
 export function createSalesforceApi(o: {
@@ -49,18 +53,32 @@ export function createSalesforceApi(o: {
   const policy = o.policy ?? DEFAULT_POLICY;
   const gate = o.gate;
 
-  async function call<S extends z.ZodType>(path: string, schema: S, request: Omit<HttpRequest, 'url'> = {}): Promise<z.output<S>> {
+  async function call<S extends z.ZodType>(
+    path: string,
+    schema: S,
+    request: Omit<HttpRequest, 'url'> = {},
+    object = 'query result',
+  ): Promise<z.output<S>> {
     const base = (await o.session.instanceUrl()).replace(/\/+$/, '');
-    return requestJson({ ...request, url: `${base}${path}` }, schema, { auth, classify, policy, gate, limitHint });
+    const describe = { vendor: 'Salesforce', object };
+    return requestJson({ ...request, url: `${base}${path}` }, schema, { auth, classify, policy, gate, limitHint, describe });
   }
   const dataPath = (rest: string) => `/services/data/${o.apiVersion}${rest}`;
 
-  /** Follows nextRecordsUrl from a page already read, up to the page bound. */
-  async function rest<T>(first: QueryPage<T>, record: z.ZodType<T, unknown>): Promise<T[]> {
+  /**
+   * Follows nextRecordsUrl from a page already read, up to the page bound. A locator
+   * that is not a query path on this instance is not followed (and noted): the
+   * records read so far still count.
+   */
+  async function rest<T>(first: QueryPage<T>, record: z.ZodType<T, unknown>, where: Where): Promise<T[]> {
     const records = [...first.records];
     let page: QueryPage<T> = first;
     for (let n = 1; !page.done && page.nextRecordsUrl && n < MAX_QUERY_PAGES; n++) {
-      page = await call(page.nextRecordsUrl, queryResultSchema(record));
+      if (!isFollowableNextRecordsUrl(page.nextRecordsUrl)) {
+        where.issues?.push({ vendor: 'Salesforce', object: where.object, field: 'nextRecordsUrl', problem: 'unreadable' });
+        break;
+      }
+      page = await call(page.nextRecordsUrl, queryResultSchema(record), {}, `${where.object} query result`);
       records.push(...page.records);
     }
     return records;
@@ -68,17 +86,36 @@ export function createSalesforceApi(o: {
 
   return {
     /** All records of a SOQL query (bounded), validated with `record`. */
-    async query<T>(soql: string, record: z.ZodType<T, unknown>): Promise<T[]> {
-      const first = await call(dataPath(`/query?q=${encodeURIComponent(soql)}`), queryResultSchema(record));
-      return rest(first, record);
+    async query<T>(soql: string, record: z.ZodType<T, unknown>, where: Where = { object: 'query' }): Promise<T[]> {
+      const first = await call(
+        dataPath(`/query?q=${encodeURIComponent(soql)}`),
+        queryResultSchema(record),
+        {},
+        `${where.object} query result`,
+      );
+      return rest(first, record, where);
     },
-    /** All records of a subquery result embedded in a parent record (null when empty). */
-    async children<T>(result: QueryPage<T> | null | undefined, record: z.ZodType<T, unknown>): Promise<T[]> {
-      return result ? rest(result, record) : [];
+    /** All records of a query, unread: mapping reads them field by field. */
+    async queryRaw(soql: string, where: Where): Promise<unknown[]> {
+      const first = await call(dataPath(`/query?q=${encodeURIComponent(soql)}`), RawPageSchema, {}, `${where.object} query result`);
+      return rest(first, z.unknown(), where);
+    },
+    /**
+     * All records of a subquery result embedded in a parent record (null when empty).
+     * A result that is not a query page is noted and reads as none.
+     */
+    async children(result: unknown, where: Where & { field: string }): Promise<unknown[]> {
+      if (result === null || result === undefined) return [];
+      const page = RawPageSchema.safeParse(result);
+      if (!page.success) {
+        where.issues?.push({ vendor: 'Salesforce', object: where.object, field: where.field, problem: 'unreadable' });
+        return [];
+      }
+      return rest(page.data, z.unknown(), where);
     },
     create: <S extends z.ZodType>(object: string, body: Record<string, unknown>, schema: S) =>
       // A lost answer may hide a created record: the outbox retries, after searching.
-      call(dataPath(`/sobjects/${object}`), schema, { method: 'POST', body, retryable: false }),
+      call(dataPath(`/sobjects/${object}`), schema, { method: 'POST', body, retryable: false }, `${object} create result`),
     /** PATCH answers 204 with no body. */
     update: (object: string, id: string, body: Record<string, unknown>) =>
       call(dataPath(`/sobjects/${object}/${id}`), z.null(), { method: 'PATCH', body }),

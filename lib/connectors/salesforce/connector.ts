@@ -1,12 +1,12 @@
 import { EmailSchema } from '../../domain/contact';
 import type { Connector, ContactBundle } from '../connector';
 import { ConnectorError } from '../errors';
+import type { FieldIssue } from '../field-reader';
 import type { CallGate } from '../health';
 import type { HttpPolicy } from '../http';
 import { createSalesforceApi, type SalesforceSession } from './api';
 import { deliverSalesforceFeedback } from './feedback';
-import { bundleFromContact, bundleFromLead } from './mapping';
-import { CampaignMemberSchema, ContactRecordSchema, LeadRecordSchema } from './schemas';
+import { bundleFromContact, bundleFromLead, requireId } from './mapping';
 import { contactQuery, leadQuery } from './soql';
 
 export type SalesforceConnectorOptions = {
@@ -51,10 +51,23 @@ export function createSalesforceConnector(options: SalesforceConnectorOptions): 
     ...(gate ? { gate } : {}),
     async fetchContact(email: string): Promise<ContactBundle | null> {
       const address = normalizeEmail(email);
-      const [lead] = await api.query(leadQuery(address), LeadRecordSchema);
-      if (lead) return bundleFromLead(address, lead, await api.children(lead.CampaignMembers, CampaignMemberSchema));
-      const [contact] = await api.query(contactQuery(address), ContactRecordSchema);
-      if (contact) return bundleFromContact(address, contact, await api.children(contact.CampaignMembers, CampaignMemberSchema));
+      const issues: FieldIssue[] = [];
+      const members = (record: unknown, object: string) =>
+        api.children(record && typeof record === 'object' ? (record as Record<string, unknown>).CampaignMembers : undefined, {
+          object,
+          field: 'CampaignMembers',
+          issues,
+        });
+      const [lead] = await api.queryRaw(leadQuery(address), { object: 'Lead', issues });
+      if (lead) {
+        requireId(lead, 'Lead');
+        return bundleFromLead(address, lead, await members(lead, 'Lead'), issues);
+      }
+      const [contact] = await api.queryRaw(contactQuery(address), { object: 'Contact', issues });
+      if (contact) {
+        requireId(contact, 'Contact');
+        return bundleFromContact(address, contact, await members(contact, 'Contact'), issues);
+      }
       return null;
     },
     deliverFeedback(feedback) {

@@ -3,7 +3,8 @@ import { CampaignSchema, TouchSchema, type Campaign, type Touch } from '../../do
 import { ContactSchema, type Contact } from '../../domain/contact';
 import type { ContactBundle } from '../connector';
 import { ConnectorError } from '../errors';
-import type { SfCampaignMember, SfContact, SfLead } from './schemas';
+import { NameText, RecordReader, ValueText, type FieldIssue } from '../field-reader';
+import { SalesforceIdSchema, SfDateSchema, SfDateTimeSchema } from './schemas';
 
 /** A picklist value as a key: "Partner Referral" → "partner_referral". */
 export function picklistKey(value: string): string {
@@ -59,91 +60,146 @@ const ASSET_TYPES: Readonly<Record<string, string>> = {
   banner_ads: 'ad',
 };
 
-const text = (v: string | null | undefined) => v?.trim() || undefined;
+const VENDOR = 'Salesforce';
+// Liberal in what we accept: an employee count sent as a numeric string still counts.
+const Count = z
+  .union([z.number(), z.string().regex(/^\s*\d+\s*$/)])
+  .transform(Number)
+  .pipe(z.number().int().nonnegative());
 
-function mapMembers(email: string, members: SfCampaignMember[]): { campaigns: Campaign[]; touches: Touch[] } {
+/** One membership as a campaign and a touch; undefined when it cannot be placed (noted, or a campaign the user may not see). */
+function readMember(raw: unknown, email: string, issues: FieldIssue[]): { campaign: Campaign; touch: Touch } | undefined {
+  const m = new RecordReader(VENDOR, 'CampaignMember', raw, issues);
+  const id = m.expected('Id', SalesforceIdSchema);
+  const c = m.child('Campaign');
+  // null when the user may not see the campaign (sharing rules): nothing to show, nothing wrong.
+  if (!id || !c) return undefined;
+  const campaignId = c.expected('Id', SalesforceIdSchema) ?? m.optional('CampaignId', SalesforceIdSchema);
+  if (!campaignId) return undefined;
+  const name = c.expected('Name', NameText) ?? 'Unknown campaign';
+  const type = c.optional('Type', ValueText);
+  const key = type ? picklistKey(type) : '';
+  const startDate = c.optional('StartDate', SfDateSchema);
+  const endDate = c.optional('EndDate', SfDateSchema);
+  const responded = m.expected('HasResponded', z.boolean());
+  const date = m.optional('FirstRespondedDate', SfDateSchema) ?? m.expected('CreatedDate', SfDateTimeSchema) ?? startDate;
+  if (!date) return undefined;
+  const campaign: Campaign = {
+    id: campaignId,
+    name,
+    type: CAMPAIGN_TYPES[key] ?? type ?? 'Other',
+    status: c.optional('Status', ValueText) ?? 'Unknown',
+    ...(startDate ? { startDate } : {}),
+    ...(endDate ? { endDate } : {}),
+  };
+  const touch: Touch = {
+    id,
+    email,
+    campaignId,
+    assetName: name,
+    assetType: ASSET_TYPES[key] ?? 'web_page',
+    date,
+    responseStatus: m.optional('Status', ValueText) ?? (responded ? 'Responded' : responded === false ? 'Sent' : 'Unknown'),
+    responded: responded ?? false,
+  };
+  return { campaign, touch };
+}
+
+function mapMembers(email: string, members: unknown[], issues: FieldIssue[]): { campaigns: Campaign[]; touches: Touch[] } {
   const campaigns = new Map<string, Campaign>();
   const touches: Touch[] = [];
-  for (const m of members) {
-    const c = m.Campaign;
-    if (!c) continue; // a campaign the user may not see has no name to show
-    const type = text(c.Type);
-    const key = type ? picklistKey(type) : '';
-    if (!campaigns.has(c.Id)) {
-      campaigns.set(c.Id, {
-        id: c.Id,
-        name: c.Name,
-        type: CAMPAIGN_TYPES[key] ?? type ?? 'Other',
-        status: text(c.Status) ?? 'Unknown',
-        ...(c.StartDate ? { startDate: c.StartDate } : {}),
-        ...(c.EndDate ? { endDate: c.EndDate } : {}),
-      });
-    }
-    touches.push({
-      id: m.Id,
-      email,
-      campaignId: c.Id,
-      assetName: c.Name,
-      assetType: ASSET_TYPES[key] ?? 'web_page',
-      date: m.FirstRespondedDate ?? m.CreatedDate,
-      responseStatus: text(m.Status) ?? (m.HasResponded ? 'Responded' : 'Sent'),
-      responded: m.HasResponded,
-    });
+  for (const raw of members) {
+    const read = readMember(raw, email, issues);
+    if (!read) continue;
+    if (!campaigns.has(read.campaign.id)) campaigns.set(read.campaign.id, read.campaign);
+    touches.push(read.touch);
   }
   return { campaigns: [...campaigns.values()], touches };
 }
 
-function person(email: string, r: SfLead | SfContact): Contact {
-  const leadSource = text(r.LeadSource);
-  const name = text(r.Name) ?? text([r.FirstName, r.LastName].filter(Boolean).join(' '));
-  return {
+/** Reads a contact field, and names it in `unknown` when the CRM sent something unreadable. */
+function tracked<T>(issues: FieldIssue[], unknown: Set<keyof Contact>, field: keyof Contact, read: () => T): T {
+  const before = issues.length;
+  const value = read();
+  if (issues.length > before) unknown.add(field);
+  return value;
+}
+
+/** A Lead's or Contact's Id, its identity: without it the lookup fails, naming the object and field (before any more calls). */
+export function requireId(raw: unknown, object: 'Lead' | 'Contact'): string {
+  return new RecordReader(VENDOR, object, raw, []).required('Id', SalesforceIdSchema);
+}
+
+/** The fields Lead and Contact share. The Id is the record's identity: without it the lookup fails, naming it. */
+function person(r: RecordReader, email: string, issues: FieldIssue[], unknown: Set<keyof Contact>): Contact {
+  const name =
+    tracked(issues, unknown, 'name', () => r.optional('Name', NameText)) ??
+    ([r.optional('FirstName', NameText), r.optional('LastName', NameText)].filter(Boolean).join(' ') || undefined);
+  const leadSource = tracked(issues, unknown, 'originalSource', () => r.optional('LeadSource', ValueText));
+  // LeadSource is set when the record is created, so its date is the creation date.
+  // An unreadable CreatedDate leaves the source undated (noted); the source itself is still known.
+  const created = r.expected('CreatedDate', SfDateTimeSchema);
+  const owner = tracked(issues, unknown, 'owner', () => r.child('Owner')?.optional('Name', NameText));
+  return compact<Contact>({
     email,
-    ...(name ? { name } : {}),
-    ...(text(r.Title) ? { title: text(r.Title) } : {}),
-    ...(text(r.Owner?.Name) ? { owner: text(r.Owner?.Name) } : {}),
-    // LeadSource is set when the record is created, so its date is the creation date.
-    ...(leadSource ? { originalSource: { channel: leadChannel(leadSource), date: r.CreatedDate } } : {}),
-  };
+    name,
+    title: tracked(issues, unknown, 'title', () => r.optional('Title', NameText)),
+    owner,
+    originalSource: leadSource ? compact({ channel: leadChannel(leadSource), date: created }) : undefined,
+  });
 }
 
 const BundleSchema = z.object({ contact: ContactSchema, campaigns: z.array(CampaignSchema), touches: z.array(TouchSchema) });
 
-function checked(bundle: ContactBundle): ContactBundle {
+function checked(bundle: ContactBundle, object: string): ContactBundle {
   const parsed = BundleSchema.safeParse(bundle);
-  if (!parsed.success)
-    throw new ConnectorError('invalid_response', 'Salesforce sent a record Leadlight could not read.', { detail: parsed.error.message });
-  return parsed.data;
+  if (!parsed.success) {
+    const field = parsed.error.issues[0]?.path.join('.') ?? 'record';
+    throw new ConnectorError('invalid_response', `Salesforce ${object} could not be read (${field}).`, { detail: parsed.error.message });
+  }
+  return { ...parsed.data, ...(bundle.issues?.length ? { issues: bundle.issues } : {}) };
 }
 
 const compact = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
-/** An open Lead, with its campaign memberships (all pages) already collected. */
-export function bundleFromLead(email: string, lead: SfLead, members: SfCampaignMember[]): ContactBundle {
+function withUnknown(contact: Contact, unknown: Set<keyof Contact>): Contact {
+  return unknown.size ? { ...contact, unknownFields: [...unknown] } : contact;
+}
+
+/** An open Lead (raw, as the query returned it), with its campaign memberships (all pages) already collected. */
+export function bundleFromLead(email: string, raw: unknown, members: unknown[], issues: FieldIssue[] = []): ContactBundle {
+  requireId(raw, 'Lead');
+  const r = new RecordReader(VENDOR, 'Lead', raw, issues);
+  const unknown = new Set<keyof Contact>();
   const contact = compact<Contact>({
-    ...person(email, lead),
-    company: text(lead.Company),
-    industry: text(lead.Industry),
-    companySize: lead.NumberOfEmployees ?? undefined,
+    ...person(r, email, issues, unknown),
+    company: tracked(issues, unknown, 'company', () => r.optional('Company', NameText)),
+    industry: tracked(issues, unknown, 'industry', () => r.optional('Industry', ValueText)),
+    companySize: tracked(issues, unknown, 'companySize', () => r.optional('NumberOfEmployees', Count)),
     lifecycleStage: 'lead',
-    leadStatus: text(lead.Status),
+    leadStatus: tracked(issues, unknown, 'leadStatus', () => r.optional('Status', ValueText)),
   });
-  return checked({ contact, ...mapMembers(email, members) });
+  return checked({ contact: withUnknown(contact, unknown), ...mapMembers(email, members, issues), issues }, 'Lead');
 }
 
 /**
  * A Contact: someone sales already works with. Without reading opportunities the
  * honest stage is "sales qualified", or "customer" when the account is one.
  */
-export function bundleFromContact(email: string, record: SfContact, members: SfCampaignMember[]): ContactBundle {
-  const account = record.Account;
-  const customer = picklistKey(account?.Type ?? '').startsWith('customer');
+export function bundleFromContact(email: string, raw: unknown, members: unknown[], issues: FieldIssue[] = []): ContactBundle {
+  requireId(raw, 'Contact');
+  const r = new RecordReader(VENDOR, 'Contact', raw, issues);
+  const unknown = new Set<keyof Contact>();
+  const base = person(r, email, issues, unknown);
+  const account = r.child('Account');
+  const accountType = account?.optional('Type', ValueText);
   const contact = compact<Contact>({
-    ...person(email, record),
-    company: text(account?.Name),
-    industry: text(account?.Industry),
-    companySize: account?.NumberOfEmployees ?? undefined,
-    department: text(record.Department),
-    lifecycleStage: customer ? 'customer' : 'sql',
+    ...base,
+    company: tracked(issues, unknown, 'company', () => account?.optional('Name', NameText)),
+    industry: tracked(issues, unknown, 'industry', () => account?.optional('Industry', ValueText)),
+    companySize: tracked(issues, unknown, 'companySize', () => account?.optional('NumberOfEmployees', Count)),
+    department: tracked(issues, unknown, 'department', () => r.optional('Department', ValueText)),
+    lifecycleStage: picklistKey(accountType ?? '').startsWith('customer') ? 'customer' : 'sql',
   });
-  return checked({ contact, ...mapMembers(email, members) });
+  return checked({ contact: withUnknown(contact, unknown), ...mapMembers(email, members, issues), issues }, 'Contact');
 }

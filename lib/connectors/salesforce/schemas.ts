@@ -18,8 +18,15 @@ export const SfDateSchema = z
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .transform((v) => `${v}T00:00:00.000Z`);
 
-/** A nextRecordsUrl is a path on the same instance; anything else is not followed. */
-const NextRecordsUrlSchema = z.string().regex(/^\/services\/data\/v\d+\.\d+\/query\/[A-Za-z0-9-]+$/);
+/**
+ * A nextRecordsUrl Leadlight follows: a query locator path on the same instance.
+ * Anything else (another host, a scheme, another API, dot segments) is never
+ * requested: the token would go with it.
+ */
+const NEXT_RECORDS_PATH = /^\/services\/data\/v\d+\.\d+\/query\/[A-Za-z0-9-]+$/;
+export function isFollowableNextRecordsUrl(url: string): boolean {
+  return NEXT_RECORDS_PATH.test(url);
+}
 
 const AttributesSchema = z.object({ type: z.string(), url: z.string().optional() });
 const Text = z.string().nullish();
@@ -30,71 +37,13 @@ export function queryResultSchema<T extends z.ZodType>(record: T) {
     totalSize: z.number().int().nonnegative(),
     done: z.boolean(),
     records: z.array(record),
-    nextRecordsUrl: NextRecordsUrlSchema.optional(),
+    nextRecordsUrl: z.string().optional(),
   });
 }
 export type QueryPage<T> = { totalSize: number; done: boolean; records: T[]; nextRecordsUrl?: string | undefined };
 
-export const CampaignMemberSchema = z.object({
-  attributes: AttributesSchema,
-  Id: SalesforceIdSchema,
-  Status: Text,
-  HasResponded: z.boolean(),
-  FirstRespondedDate: SfDateSchema.nullish(),
-  CreatedDate: SfDateTimeSchema,
-  // null when the user may not see the campaign (sharing rules).
-  Campaign: z
-    .object({
-      attributes: AttributesSchema,
-      Id: SalesforceIdSchema,
-      Name: z.string(),
-      Type: Text,
-      Status: Text,
-      StartDate: SfDateSchema.nullish(),
-      EndDate: SfDateSchema.nullish(),
-    })
-    .nullish(),
-});
-export type SfCampaignMember = z.output<typeof CampaignMemberSchema>;
-
-// An empty subquery is null, not an empty result.
-const CampaignMembersSchema = queryResultSchema(CampaignMemberSchema).nullish();
-const OwnerSchema = z.object({ attributes: AttributesSchema, Name: Text }).nullish();
-
-const PersonFields = {
-  attributes: AttributesSchema,
-  Id: SalesforceIdSchema,
-  Name: Text,
-  FirstName: Text,
-  LastName: Text,
-  Email: Text,
-  Title: Text,
-  LeadSource: Text,
-  OwnerId: Text,
-  Owner: OwnerSchema,
-  CreatedDate: SfDateTimeSchema,
-  CampaignMembers: CampaignMembersSchema,
-};
-
-export const LeadRecordSchema = z.object({
-  ...PersonFields,
-  Company: Text,
-  Industry: Text,
-  NumberOfEmployees: z.number().int().nullish(),
-  Status: Text,
-  Rating: Text,
-  IsConverted: z.boolean(),
-});
-export type SfLead = z.output<typeof LeadRecordSchema>;
-
-export const ContactRecordSchema = z.object({
-  ...PersonFields,
-  Department: Text,
-  Account: z
-    .object({ attributes: AttributesSchema, Name: Text, Industry: Text, NumberOfEmployees: z.number().int().nullish(), Type: Text })
-    .nullish(),
-});
-export type SfContact = z.output<typeof ContactRecordSchema>;
+/** A page whose records are read field by field later (mapping.ts), so one odd record never fails the page. */
+export const RawPageSchema = queryResultSchema(z.unknown());
 
 export const IdRecordSchema = z.object({ attributes: AttributesSchema, Id: SalesforceIdSchema });
 

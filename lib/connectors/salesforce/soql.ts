@@ -19,7 +19,7 @@ export function soqlContains(text: string): string {
 
 // Newest membership first so a page bound drops the oldest history, not the latest.
 const CAMPAIGN_MEMBERS =
-  '(SELECT Id, Status, HasResponded, FirstRespondedDate, CreatedDate, Campaign.Id, Campaign.Name, Campaign.Type, ' +
+  '(SELECT Id, CampaignId, Status, HasResponded, FirstRespondedDate, CreatedDate, Campaign.Id, Campaign.Name, Campaign.Type, ' +
   'Campaign.Status, Campaign.StartDate, Campaign.EndDate FROM CampaignMembers ORDER BY CreatedDate DESC)';
 
 // Converted leads live on as Contacts; reading the Lead too would show a stale twin.

@@ -1,4 +1,5 @@
 import { clearRefreshFailures } from '../../cache/contact-cache';
+import { loadFieldIssues } from '../../connectors/field-issues';
 import { connectorHealth, resetConnectorHealth } from '../../connectors/health';
 import type { LeadlightDb } from '../../db/database';
 import { clearMarketingData } from '../../db/seed';
@@ -17,7 +18,14 @@ async function settingsView(db: LeadlightDb): Promise<SettingsView> {
 }
 
 type ConnectionMessages =
-  'getSettings' | 'saveSettings' | 'setHubspotToken' | 'connectSalesforce' | 'disconnectSalesforce' | 'syncFeedNow' | 'getConnectionStatus';
+  | 'getSettings'
+  | 'saveSettings'
+  | 'setHubspotToken'
+  | 'connectSalesforce'
+  | 'disconnectSalesforce'
+  | 'syncFeedNow'
+  | 'getConnectionStatus'
+  | 'getFieldIssues';
 
 const LABELS = { hubspot: 'HubSpot', salesforce: 'Salesforce' } as const;
 
@@ -78,6 +86,7 @@ export function connectionHandlers(deps: HandlerDeps): Pick<Handlers, Connection
       return settingsView(db);
     },
     getConnectionStatus: () => connectionStatus(db),
+    getFieldIssues: () => loadFieldIssues(db),
     syncFeedNow: async () => {
       if (!deps.syncFeedNow) throw new Error('Feed sync is not available here.');
       return deps.syncFeedNow();

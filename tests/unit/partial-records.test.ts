@@ -1,0 +1,94 @@
+import { http, HttpResponse, type JsonBodyType } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ContactBundle } from '@/lib/connectors/connector';
+import { describeIssue } from '@/lib/connectors/field-reader';
+import { DEFAULT_POLICY } from '@/lib/connectors/http';
+import { createHubspotConnector } from '@/lib/connectors/hubspot/hubspot-connector';
+import { createSalesforceConnector } from '@/lib/connectors/salesforce/connector';
+import { readFixtureJson } from '../support/fixtures';
+
+type Expected = { contact: Record<string, unknown>; touches: unknown[][]; issues: string[] };
+const hub = (name: string) => readFixtureJson<JsonBodyType>(`http/hubspot/${name}.json`);
+const sf = (name: string) => readFixtureJson<JsonBodyType>(`http/salesforce/${name}.json`);
+const policy = { ...DEFAULT_POLICY, sleep: async () => {}, random: () => 0.5 };
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+/** The parts a rep sees, in the order the expected files list them; unknown fields as a set. */
+function seen(bundle: ContactBundle | null | undefined) {
+  const { unknownFields, ...contact } = bundle?.contact ?? { email: '' };
+  return {
+    contact: unknownFields ? { ...contact, unknownFields: [...unknownFields].sort() } : contact,
+    touches: (bundle?.touches ?? []).map((t) => [t.id, t.campaignId, t.assetName, t.date, t.responseStatus, t.responded]),
+    issues: (bundle?.issues ?? []).map(describeIssue).sort(),
+  };
+}
+const sorted = (e: Expected) => ({ ...e, issues: [...e.issues].sort() });
+
+describe('HubSpot partial records', () => {
+  const expected = readFixtureJson<Expected & { withoutId: string }>('http/hubspot/partial/expected.json');
+  const connector = () => createHubspotConnector({ token: async () => 'pat-na1-test', policy });
+  const answer = (contact: string) =>
+    server.use(
+      http.get('https://api.hubapi.com/crm/v3/objects/contacts/:email', () => HttpResponse.json(hub(contact))),
+      http.get('https://api.hubapi.com/crm/v3/properties/contacts/:name', ({ params }) =>
+        HttpResponse.json(hub(params.name === 'hs_lead_status' ? 'partial/property-hs-lead-status' : 'property-industry')),
+      ),
+      http.get('https://api.hubapi.com/email/public/v1/events', () => HttpResponse.json(hub('partial/email-events-page'))),
+      http.get('https://api.hubapi.com/email/public/v1/campaigns/:id', ({ params }) =>
+        HttpResponse.json(hub(params.id === '3100512' ? 'partial/email-campaign-3100512' : `email-campaign-${String(params.id)}`)),
+      ),
+    );
+
+  it('shows the contact with each unreadable property, option, event and campaign left out alone, and lists them', async () => {
+    answer('partial/contact');
+    const bundle = await connector().fetchContact!('maya.okafor@northwind-logistics.example');
+    expect(seen(bundle)).toEqual(sorted({ contact: expected.contact, touches: expected.touches, issues: expected.issues }));
+  });
+
+  it('fails only a contact without its id, naming HubSpot, the object and the field', async () => {
+    answer('partial/contact-without-id');
+    await expect(connector().fetchContact!('maya.okafor@northwind-logistics.example')).rejects.toMatchObject({
+      kind: 'invalid_response',
+      message: expected.withoutId,
+    });
+  });
+});
+
+describe('Salesforce partial records', () => {
+  const expected = readFixtureJson<{ lead: Expected; contact: Expected; withoutId: string }>('http/salesforce/partial/expected.json');
+  const session = {
+    accessToken: async () => 'token-1',
+    instanceUrl: async () => 'https://brightwave.my.salesforce.com',
+    refresh: async () => 'x',
+  };
+  const connector = () => createSalesforceConnector({ session, policy });
+  const answer = (answers: { Lead?: string; Contact?: string }) =>
+    server.use(
+      http.get('https://brightwave.my.salesforce.com/services/data/v60.0/query', ({ request }) => {
+        const object = /FROM (Lead|Contact) WHERE/.exec(new URL(request.url).searchParams.get('q') ?? '')?.[1] as 'Lead' | 'Contact';
+        return HttpResponse.json(sf(answers[object] ?? 'query-empty'));
+      }),
+    );
+
+  it('shows a Lead with each unreadable field and unplaceable membership left out alone, and lists them', async () => {
+    answer({ Lead: 'partial/lead' });
+    expect(seen(await connector().fetchContact!('tom.becker@aldermfg.example'))).toEqual(sorted(expected.lead));
+  });
+
+  it('shows a Contact whose source, employee count and memberships cannot be read', async () => {
+    answer({ Contact: 'partial/contact' });
+    expect(seen(await connector().fetchContact!('priya.raman@corvidretail.example'))).toEqual(sorted(expected.contact));
+  });
+
+  it('fails only a record without its Id, naming Salesforce, the object and the field', async () => {
+    answer({ Lead: 'partial/lead-without-id' });
+    await expect(connector().fetchContact!('tom.becker@aldermfg.example')).rejects.toMatchObject({
+      kind: 'invalid_response',
+      message: expected.withoutId,
+    });
+  });
+});
