@@ -82,8 +82,12 @@ export async function gotoExtensionPage(page: Page, path?: string): Promise<void
 }
 
 /** Serves a saved host page at every path of a real origin, as Playwright routing does in Chromium. */
-export async function serveFixture(page: Page, origin: string, fixture: string, headers: Record<string, string> = {}): Promise<void> {
-  const body = readFileSync(join(FIXTURES, fixture), 'utf8');
+export async function serveFixture(
+  page: Page,
+  origin: string,
+  fixture: string,
+  { headers = {}, body = readFileSync(join(FIXTURES, fixture), 'utf8') }: { headers?: Record<string, string>; body?: string } = {},
+): Promise<void> {
   await page.setRequestInterception(true);
   page.on('request', (request: HTTPRequest) => {
     if (request.isInterceptResolutionHandled()) return;

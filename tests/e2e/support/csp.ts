@@ -25,17 +25,22 @@ export const SALESFORCE_LIKE_CSP = (nonce: string) =>
   ].join('; ');
 
 /**
- * Serves a saved host page at a real origin with a strict policy header; its own inline
- * scripts carry the nonce, as the host's do. It also records every CSP violation.
+ * A saved host page whose own inline scripts carry the nonce, as the host's do, plus a
+ * recorder of every CSP violation in `window.__violations`.
  */
-export async function routeWithCsp(context: BrowserContext, origin: string, fixture: string, csp: (nonce: string) => string) {
-  const nonce = 'n0nce' + Math.random().toString(36).slice(2);
-  const html = readFileSync(resolve(import.meta.dirname, '../../fixtures', fixture), 'utf8')
+export function pageWithNonce(fixture: string, nonce: string): string {
+  return readFileSync(resolve(import.meta.dirname, '../../fixtures', fixture), 'utf8')
     .replaceAll('<script>', `<script nonce="${nonce}">`)
     .replace(
       '<head>',
       `<head><script nonce="${nonce}">window.__violations=[];document.addEventListener('securitypolicyviolation',e=>window.__violations.push(e.violatedDirective+' '+e.blockedURI));</script>`,
     );
+}
+
+/** Serves a saved host page at a real origin with a strict policy header (see pageWithNonce). */
+export async function routeWithCsp(context: BrowserContext, origin: string, fixture: string, csp: (nonce: string) => string) {
+  const nonce = 'n0nce' + Math.random().toString(36).slice(2);
+  const html = pageWithNonce(fixture, nonce);
   await context.unroute(`${origin}/**`).catch(() => undefined);
   await context.route(`${origin}/**`, (route) =>
     route.request().resourceType() === 'document'

@@ -1,0 +1,106 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFixtureJson } from '../support/fixtures';
+import { clickButton, clickLabelled, fillLabelled, textsOf } from './support/dom';
+import { gotoExtensionPage, launchFirefox, serveFixture, type FirefoxRun } from './support/launch-firefox';
+import { sidebarFrame, sidebarText } from './support/sidebar-frame';
+
+const GMAIL = 'https://mail.google.com/mail/u/0/';
+/** Thread tokens of the Gmail look-alike (tests/fixtures/gmail/demo-gmail.html). */
+const THREADS = { maya: 'FMfcgzMaya0001', tom: 'FMfcgzTomB00003', mallory: 'FMfcgzMallo0004' };
+
+let run: FirefoxRun;
+let gmail: Page;
+
+/** Clicks a host-page element the way a user does. */
+async function clickInPage(page: Page, selector: string): Promise<void> {
+  const point = await page.evaluate((s: string) => {
+    const box = document.querySelector(s)?.getBoundingClientRect();
+    return box ? { x: box.x + box.width / 2, y: box.y + box.height / 2 } : null;
+  }, selector);
+  if (!point) throw new Error(`${selector} is not on the page`);
+  await page.mouse.click(point.x, point.y);
+}
+
+/** Sends a protocol message from an extension page, in the wire format @webext-core/messaging uses. */
+function sendFromExtensionPage(page: Page, type: string, data: unknown): Promise<unknown> {
+  return page.evaluate(
+    (t: string, d: unknown) =>
+      (globalThis as unknown as { browser: typeof chrome }).browser.runtime.sendMessage({ id: 1, type: t, data: d, timestamp: Date.now() }),
+    type,
+    data,
+  );
+}
+
+beforeAll(async () => {
+  run = await launchFirefox('options.html');
+  gmail = await run.browser.newPage();
+  await serveFixture(gmail, 'https://mail.google.com', 'gmail/demo-gmail.html');
+});
+afterAll(() => run?.close());
+
+describe('Firefox: Gmail sidebar in its extension frame', () => {
+  it('shows the opened thread contact: lead source, campaigns and persona', async () => {
+    await gmail.goto(`${GMAIL}#inbox`);
+    await clickInPage(gmail, `[data-testid="thread-row"][data-thread="${THREADS.maya}"]`);
+    await expect.poll(() => sidebarText(gmail, 'contact-name')).toBe('Maya Okafor');
+    const frame = await sidebarFrame(gmail);
+    expect(await sidebarText(gmail, 'lead-source-original')).toMatch(/\w/);
+    expect((await textsOf(frame, 'timeline-entry')).length).toBeGreaterThanOrEqual(6);
+    expect(await sidebarText(gmail, 'persona-name')).toBe('Operations Leader');
+  });
+
+  it('follows navigation to another thread', async () => {
+    await gmail.evaluate((t: string) => void (location.hash = `#inbox/${t}`), THREADS.tom);
+    await expect.poll(() => sidebarText(gmail, 'contact-name')).toBe('Tom Becker');
+  });
+
+  it('keeps feedback across a reload and lists it on the options page, signed by the rep set in Settings', async () => {
+    const options = run.start;
+    await gotoExtensionPage(options, 'options.html');
+    await fillLabelled(options, 'Your work email', 'alex.rivera@brightwave.example');
+    await clickButton(options, 'Save', options, 'rep-identity');
+    await expect.poll(() => textsOf(options, 'rep-identity')).toEqual([expect.stringContaining('Saved')]);
+
+    const frame = await sidebarFrame(gmail);
+    await clickButton(gmail, /Bad lead/, frame);
+    await clickLabelled(gmail, 'No budget', frame);
+    await fillLabelled(gmail, /Note for marketing/, 'Frozen until Q3', frame);
+    await clickButton(gmail, 'Confirm bad lead', frame);
+    await expect.poll(() => sidebarText(gmail, 'last-verdict')).toContain('No budget');
+
+    await gmail.goto(`${GMAIL}#inbox/${THREADS.tom}`);
+    await gmail.reload();
+    await expect.poll(() => sidebarText(gmail, 'last-verdict')).toContain('Bad lead');
+    expect(await sidebarText(gmail, 'last-verdict')).toContain('Frozen until Q3');
+
+    await gotoExtensionPage(options, 'options.html');
+    await expect
+      .poll(() => textsOf(options, 'feedback-row'))
+      .toEqual([expect.stringMatching(/tom\.becker@aldermfg\.example.*No budget.*Frozen until Q3|No budget.*tom\.becker/s)]);
+    const [row] = await textsOf(options, 'feedback-row');
+    expect(row).toContain('No budget');
+    expect(row).toContain('Frozen until Q3');
+    expect(row).toContain('alex.rivera@brightwave.example');
+  });
+
+  it('renders hostile strings as text and runs nothing', async () => {
+    const dialogs: string[] = [];
+    gmail.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    // The hostile records are a test fixture, not part of the demo: load them as an import would.
+    await sendFromExtensionPage(run.start, 'importRecords', readFixtureJson('hostile/records.json'));
+    await gmail.evaluate((t: string) => void (location.hash = `#inbox/${t}`), THREADS.mallory);
+    await expect.poll(() => sidebarText(gmail, 'contact-name')).toBe('<img src=x onerror=alert(1)>');
+    expect(await sidebarText(gmail, 'contact-header')).toContain('<script>');
+    const frame = await sidebarFrame(gmail);
+    expect((await textsOf(frame, 'timeline-entry'))[0]).toContain('<img src=x onerror=window.__leadlightPwned=1>');
+    expect(await frame.evaluate(() => document.querySelectorAll('[data-testid="leadlight-sidebar"] :is(img, script, svg)').length)).toBe(0);
+    await new Promise((r) => setTimeout(r, 200));
+    for (const scope of [gmail, frame])
+      expect(await scope.evaluate(() => (window as unknown as { __leadlightPwned?: number }).__leadlightPwned ?? null)).toBeNull();
+    expect(dialogs).toEqual([]);
+  });
+});
