@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { ASSET_TYPE_LABELS, labelFor } from '@/lib/domain/labels';
 import type { DrillDownRow } from '@/lib/domain/report-schema';
 import { formatDate } from '../format';
 
@@ -49,11 +50,11 @@ export function DrillDown({ state, onClose, onRetry }: { state: DrillDownState; 
         <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">No contacts for this campaign in this period.</p>
       ) : (
         <div className="mt-2 overflow-x-auto">
-          <table data-testid="drill-down-table" className="w-full min-w-[48rem] text-left text-sm">
+          <table data-testid="drill-down-table" className="w-full min-w-[64rem] text-left text-sm">
             <caption className="sr-only">Contacts behind {state.label}</caption>
             <thead className="text-xs text-slate-600 dark:text-slate-300">
               <tr>
-                {['Contact', 'Company', 'Last touch', 'Verdict', 'Reason', 'Note', 'Given by'].map((h) => (
+                {['Contact', 'Company', 'Last touch', 'Verdict', 'Reason', 'Note', 'Given by', 'Assets that reached them'].map((h) => (
                   <th key={h} scope="col" className="border-b border-slate-300 py-1 pr-3 font-semibold dark:border-slate-600">
                     {h}
                   </th>
@@ -62,7 +63,11 @@ export function DrillDown({ state, onClose, onRetry }: { state: DrillDownState; 
             </thead>
             <tbody>
               {state.rows.map((r) => (
-                <tr key={r.email} data-testid="drill-down-row" className="border-b border-slate-200 align-top dark:border-slate-700">
+                <tr
+                  key={`${r.email}|${r.author ?? ''}`}
+                  data-testid="drill-down-row"
+                  className="border-b border-slate-200 align-top dark:border-slate-700"
+                >
                   <th scope="row" className="py-1 pr-3 font-medium">
                     {r.name ?? r.email}
                     {r.name && <span className="block text-xs font-normal break-all text-slate-600 dark:text-slate-300">{r.email}</span>}
@@ -83,6 +88,17 @@ export function DrillDown({ state, onClose, onRetry }: { state: DrillDownState; 
                   <td className="py-1 pr-3">{r.reasonLabel}</td>
                   <td className="py-1 pr-3 break-words">{r.note}</td>
                   <td className="py-1 pr-3 break-all">{r.author}</td>
+                  <td className="py-1 pr-3">
+                    {(r.assets ?? []).length > 0 && (
+                      <ul data-testid="drill-down-assets" className="space-y-0.5 text-xs">
+                        {(r.assets ?? []).map((a) => (
+                          <li key={`${a.campaign}|${a.name}`} title={`${a.campaign}, ${formatDate(a.date)}`} className="break-words">
+                            {labelFor(a.type, ASSET_TYPE_LABELS)}: {a.name}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

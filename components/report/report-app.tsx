@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 // The CSV writer of lib/domain/report, imported from its own module so this page does not ship zod.
 import { toCsv } from '@/lib/domain/csv';
-import type { ReportDimension, ReportRow } from '@/lib/domain/report-schema';
+import type { AttributionModel, ReportDimension, ReportRow } from '@/lib/domain/report-schema';
 import type { PageApi } from '@/lib/messaging/page-client';
 import type { ReportView } from '@/lib/messaging/protocol';
+import { AttributionPicker } from './attribution-picker';
 import { DimensionTabs, dimensionLabel } from './dimension-tabs';
 import { DrillDown, type DrillDownState } from './drill-down';
 import { downloadText } from '../ui/download';
@@ -12,6 +13,7 @@ import { PeriodPicker } from './period-picker';
 import { DEFAULT_SORT, reportColumns, sortRows, type SortState } from './report-columns';
 import { ReportTable } from './report-table';
 import { SlaTables } from './sla-tables';
+import { TeamScopeBar } from './team-scope';
 import { TrendChart, topTrends } from './trend-chart';
 import { PageSection } from '../ui/page-section';
 import { errorMessage } from '../ui/error-message';
@@ -32,6 +34,8 @@ const buttonClass =
 export function ReportApp({ api, now = systemNow }: { api: ReportApi; now?: () => Date }) {
   const [choice, setChoice] = useState<PeriodChoice>({ kind: 'preset', preset: 'last90' });
   const [dimension, setDimension] = useState<ReportDimension>('campaign');
+  const [model, setModel] = useState<AttributionModel>('any');
+  const [onlyMine, setOnlyMine] = useState(false);
   const [sort, setSort] = useState<SortState>(DEFAULT_SORT);
   // Bumped to load again (retry, or the tab coming back into view) without changing the query.
   const [tick, setTick] = useState(0);
@@ -44,7 +48,7 @@ export function ReportApp({ api, now = systemNow }: { api: ReportApi; now?: () =
   // The period in force: the choice, unless it is an unfinished custom range (then the last good one).
   const [applied, setApplied] = useState<PeriodChoice>(choice);
   const period = useMemo(() => resolvePeriod(applied, now()), [applied, now, tick]) ?? { from: '', to: '' };
-  const key = `${dimension}|${period.from}|${period.to}`;
+  const key = `${dimension}|${model}|${onlyMine}|${period.from}|${period.to}`;
   const inForce = periodDays(period);
   const days = choice.kind === 'custom' ? { from: choice.from, to: choice.to } : inForce;
 
@@ -52,7 +56,7 @@ export function ReportApp({ api, now = systemNow }: { api: ReportApi; now?: () =
   useEffect(() => {
     latest.current = key;
     setError(null);
-    api.getReport({ dimension, from: period.from, to: period.to }).then(
+    api.getReport({ dimension, from: period.from, to: period.to, model, onlyMine }).then(
       (view) => latest.current === key && setLoaded({ key, view }),
       (e: unknown) => latest.current === key && setError(errorMessage(e)),
     );
@@ -77,13 +81,13 @@ export function ReportApp({ api, now = systemNow }: { api: ReportApi; now?: () =
       const token = `${key}|${row.key}`;
       drillFor.current = token;
       setDrill({ campaignId: row.key, label: row.label, rows: null, error: null });
-      api.getDrillDown({ campaignId: row.key, from: period.from, to: period.to }).then(
+      api.getDrillDown({ campaignId: row.key, from: period.from, to: period.to, model, onlyMine }).then(
         (rows) => drillFor.current === token && setDrill({ campaignId: row.key, label: row.label, rows, error: null }),
         (e: unknown) =>
           drillFor.current === token && setDrill({ campaignId: row.key, label: row.label, rows: null, error: errorMessage(e) }),
       );
     },
-    [api, key, period],
+    [api, key, period, model, onlyMine],
   );
   const closeDrill = () => {
     drillFor.current = null;
@@ -92,7 +96,7 @@ export function ReportApp({ api, now = systemNow }: { api: ReportApi; now?: () =
 
   const view = loaded && loaded.key === key ? loaded.view : null;
   // The trend and the SLA tables depend on the period only: keep them while another grouping loads.
-  const periodView = view ?? (loaded && loaded.key.endsWith(`|${period.from}|${period.to}`) ? loaded.view : null);
+  const periodView = view ?? (loaded && loaded.key.endsWith(`|${model}|${onlyMine}|${period.from}|${period.to}`) ? loaded.view : null);
   const withHandoffs = !!view?.rows.some((r) => r.handoffs);
   const columns = useMemo(() => reportColumns(dimension, withHandoffs), [dimension, withHandoffs]);
   const rows = useMemo(() => (view ? sortRows(view.rows, columns, sort) : []), [view, columns, sort]);
@@ -197,7 +201,10 @@ export function ReportApp({ api, now = systemNow }: { api: ReportApi; now?: () =
         </p>
       )}
 
+      {(view ?? loaded?.view) && <TeamScopeBar scope={(view ?? loaded?.view)!.scope} onlyMine={onlyMine} onOnlyMine={setOnlyMine} />}
+
       <PeriodPicker choice={choice} days={days} onChange={onChoice} />
+      <AttributionPicker value={model} onChange={setModel} />
 
       {periodView && (
         <PageSection id="trend" title="Good-lead rate per campaign over time">

@@ -106,7 +106,16 @@ export function reportColumns(dimension: ReportDimension, withHandoffs: boolean)
       numeric: true,
       alignRight: true,
       sortValue: (row) => row.goodRate,
-      cell: (row) => formatRate(row.goodRate),
+      // The sample size sits beside the rate: 100% of 1 is not 100% of 80.
+      cell: (row) =>
+        row.goodRate === null ? (
+          formatRate(null)
+        ) : (
+          <>
+            {formatRate(row.goodRate)}{' '}
+            <span className="text-xs font-normal text-slate-500 dark:text-slate-400">of {count(row.verdicts)}</span>
+          </>
+        ),
       // A number a spreadsheet can chart; empty (not 0) when nobody judged the leads.
       csv: [{ header: 'Good-lead rate (%)', value: (row) => (row.goodRate === null ? null : Math.round(row.goodRate * 1000) / 10) }],
     },

@@ -26,21 +26,35 @@ const PALETTE: readonly [LineStyle, ...LineStyle[]] = [
   { color: 'text-slate-800 dark:text-slate-100', dash: '4 2', shape: 'ring' },
 ];
 
-/** A point marker; shapes differ per line so equal values stay apart without colour. */
-function Marker({ shape, x, y }: { shape: Shape; x: number; y: number }) {
+/**
+ * A point marker; shapes differ per line so equal values stay apart without colour.
+ * A month still under way is drawn hollow: its rate rests on fewer verdicts so far.
+ */
+function Marker({ shape, x, y, hollow = false }: { shape: Shape; x: number; y: number; hollow?: boolean }) {
   const r = 4.5;
+  const paint = hollow ? { fill: 'white', stroke: 'currentColor', strokeWidth: 1.5 } : { fill: 'currentColor' };
   switch (shape) {
     case 'circle':
-      return <circle cx={x} cy={y} r={r - 0.5} fill="currentColor" />;
+      return <circle cx={x} cy={y} r={r - 0.5} {...paint} />;
     case 'square':
-      return <rect x={x - r + 0.5} y={y - r + 0.5} width={2 * r - 1} height={2 * r - 1} fill="currentColor" />;
+      return <rect x={x - r + 0.5} y={y - r + 0.5} width={2 * r - 1} height={2 * r - 1} {...paint} />;
     case 'triangle':
-      return <path d={`M${x} ${y - r - 0.5}L${x + r + 0.5} ${y + r - 0.5}L${x - r - 0.5} ${y + r - 0.5}Z`} fill="currentColor" />;
+      return <path d={`M${x} ${y - r - 0.5}L${x + r + 0.5} ${y + r - 0.5}L${x - r - 0.5} ${y + r - 0.5}Z`} {...paint} />;
     case 'diamond':
-      return <path d={`M${x} ${y - r - 1}L${x + r + 1} ${y}L${x} ${y + r + 1}L${x - r - 1} ${y}Z`} fill="currentColor" />;
+      return <path d={`M${x} ${y - r - 1}L${x + r + 1} ${y}L${x} ${y + r + 1}L${x - r - 1} ${y}Z`} {...paint} />;
     case 'ring':
       return <circle cx={x} cy={y} r={r - 1} fill="none" stroke="currentColor" strokeWidth="2" />;
   }
+}
+
+/** What a point says when hovered or focused: campaign, month, rate and the verdicts behind it. */
+export function pointTooltip(
+  label: string,
+  month: string,
+  p: { goodRate: number | null; verdicts: number; good: number; partial?: boolean },
+): string {
+  const partial = p.partial ? ' (month to date)' : '';
+  return `${label}, ${month}${partial}: ${formatRate(p.goodRate)} good, ${p.good} of ${p.verdicts} ${p.verdicts === 1 ? 'verdict' : 'verdicts'}`;
 }
 
 const W = 720;
@@ -82,6 +96,8 @@ export function TrendChart({ trend }: { trend: readonly CampaignTrend[] }) {
     if (i >= 0) first = Math.min(first, i);
   }
   const months = (lines[0]?.series ?? []).slice(first).map((p) => monthLabel(p.bucketStart));
+  // The current month is not over: say so on the axis, in tooltips and in the table.
+  const partialMonth = (lines[0]?.series ?? []).slice(first).map((p) => !!p.partial);
   const series = lines.map((l) => ({ ...l, points: l.series.slice(first) }));
   const n = months.length;
   const x = (i: number) => M.left + (n === 1 ? PLOT_W / 2 : (i * PLOT_W) / (n - 1));
@@ -146,7 +162,7 @@ export function TrendChart({ trend }: { trend: readonly CampaignTrend[] }) {
               textAnchor={n === 1 ? 'middle' : i === 0 ? 'start' : i === n - 1 ? 'end' : 'middle'}
               fill="currentColor"
             >
-              {m}
+              {partialMonth[i] ? `${m} (to date)` : m}
             </text>
           ) : null,
         )}
@@ -163,7 +179,13 @@ export function TrendChart({ trend }: { trend: readonly CampaignTrend[] }) {
                 strokeLinejoin="round"
               />
               {s.points.map((p, i) =>
-                p.goodRate === null ? null : <Marker key={i} shape={style.shape} x={x(i) + dodge(k)} y={y(p.goodRate)} />,
+                p.goodRate === null ? null : (
+                  // A native SVG tooltip on hover; screen readers get the same figures from the table below.
+                  <g key={i} data-testid="trend-point">
+                    <title>{pointTooltip(s.label, months[i] ?? '', p)}</title>
+                    <Marker shape={style.shape} x={x(i) + dodge(k)} y={y(p.goodRate)} hollow={!!p.partial} />
+                  </g>
+                ),
               )}
             </g>
           );
@@ -179,7 +201,7 @@ export function TrendChart({ trend }: { trend: readonly CampaignTrend[] }) {
                   <line x1="1" x2="31" y1="6" y2="6" stroke="currentColor" strokeWidth="2.5" strokeDasharray={style.dash} />
                   <Marker shape={style.shape} x={16} y={6} />
                 </svg>
-                {s.label}
+                {s.label} <span className="text-slate-500 dark:text-slate-400">({overall(s.points).verdicts} verdicts)</span>
               </li>
             );
           })}
@@ -200,7 +222,7 @@ export function TrendChart({ trend }: { trend: readonly CampaignTrend[] }) {
         <tbody>
           {months.map((m, i) => (
             <tr key={m}>
-              <th scope="row">{m}</th>
+              <th scope="row">{partialMonth[i] ? `${m} (to date)` : m}</th>
               {series.map((s) => {
                 const p = s.points[i];
                 return <td key={s.campaignId}>{p && p.verdicts > 0 ? `${formatRate(p.goodRate)} of ${p.verdicts}` : 'no verdicts'}</td>;

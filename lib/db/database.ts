@@ -4,7 +4,9 @@ import { watchSmallTables } from './small-table-cache';
 import type { Campaign, Touch } from '../domain/campaign';
 import type { Contact } from '../domain/contact';
 import type { Feedback } from '../domain/feedback';
+import type { ObservedTouch } from '../domain/observed-touch';
 import type { Persona } from '../domain/persona';
+import type { TeamVerdict } from '../domain/team-verdict';
 
 /** A touch as stored inside its contact's row; the row's key is its email. */
 export type StoredTouch = Omit<Touch, 'email'>;
@@ -71,6 +73,8 @@ export class LeadlightDb extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
   settings!: EntityTable<SettingRow, 'key'>;
   feedStaging!: EntityTable<StagedRow, 'key'>;
+  observedTouches!: EntityTable<ObservedTouch, 'id'>;
+  teamVerdicts!: EntityTable<TeamVerdict, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -141,6 +145,10 @@ export class LeadlightDb extends Dexie {
     // v5: a staging area for feed syncs, so a 100k-row feed is read and checked in
     // full before it replaces anything, in small steps that never hold up a lookup.
     this.version(5).stores({ feedStaging: 'key' });
+    // v6: the closed loop across a team. The rep's own mail seen in Gmail or Outlook
+    // (first touches the CRM may lack), and verdicts the team gave, read from the
+    // CRM or imported from feedback files, kept apart from this rep's own feedback.
+    this.version(6).stores({ observedTouches: 'id, email, seenAt', teamVerdicts: 'id, email, origin, createdAt' });
     watchSmallTables(this);
     watchContactIndex(this);
   }

@@ -37,16 +37,27 @@ export function toCsv<T>(rows: readonly T[], columns: readonly CsvColumn<T>[]): 
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/** Every piece of feedback (not only the latest per contact), oldest first, with contact details. */
+/** A verdict as exported: any of the team's, with the delivery state when it is this browser's own. */
+export type ExportedVerdict = Pick<
+  Feedback,
+  'id' | 'email' | 'verdict' | 'reasonId' | 'note' | 'author' | 'createdAt' | 'kind' | 'recycleOn'
+> &
+  Partial<Pick<Feedback, 'syncState'>>;
+
+/**
+ * Every piece of feedback (not only the latest per contact), oldest first, with
+ * contact details. The feedback id makes the file importable by another marketer
+ * without counting a verdict twice when several reps' files overlap.
+ */
 export function feedbackToCsv(
-  feedback: readonly Feedback[],
+  feedback: readonly ExportedVerdict[],
   contacts: readonly Contact[],
   reasons: readonly ReasonDefinition[] = DEFAULT_REASON_DEFINITIONS,
 ): string {
   const byEmail = new Map(contacts.map((c) => [c.email, c]));
   const label = (id: string | undefined) => (id ? (reasons.find((r) => r.id === id)?.label ?? id) : '');
   const sorted = [...feedback].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
-  return toCsv<Feedback>(sorted, [
+  return toCsv<ExportedVerdict>(sorted, [
     { header: 'Date', value: (f) => f.createdAt },
     { header: 'Email', value: (f) => f.email },
     { header: 'Name', value: (f) => byEmail.get(f.email)?.name },
@@ -58,5 +69,8 @@ export function feedbackToCsv(
     { header: 'Note', value: (f) => f.note },
     { header: 'Author', value: (f) => f.author },
     { header: 'Sync state', value: (f) => f.syncState },
+    { header: 'Feedback id', value: (f) => f.id },
+    { header: 'Kind', value: (f) => f.kind ?? 'quality' },
+    { header: 'Recycle on', value: (f) => f.recycleOn },
   ]);
 }

@@ -14,6 +14,8 @@ export const FEEDBACK_REASONS = [
   { id: 'bad_data', verdict: 'bad', group: 'rejection', label: 'Bad or incomplete data' },
   { id: 'outside_target', verdict: 'bad', group: 'rejection', label: 'Outside target market' },
   { id: 'duplicate', verdict: 'bad', group: 'rejection', label: 'Duplicate' },
+  // Not ready yet: marketing nurtures the lead until the date the rep gives, then may hand it over again.
+  { id: 'recycle_nurture', verdict: 'bad', group: 'rejection', label: 'Recycle to nurture', carriesDate: true },
   { id: 'no_need', verdict: 'bad', group: 'disqualification', label: 'No need' },
   { id: 'no_budget', verdict: 'bad', group: 'disqualification', label: 'No budget' },
   { id: 'no_authority', verdict: 'bad', group: 'disqualification', label: 'No authority' },

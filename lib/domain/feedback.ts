@@ -5,6 +5,17 @@ import { IsoDateSchema } from './open-value';
 export const VerdictSchema = z.enum(['good', 'bad']);
 
 /**
+ * `quality`: is this a good lead (sales qualified or disqualified it). `handoff`:
+ * sales accepts the hand-off (a sales-accepted lead, verdict good) or rejects it
+ * back to marketing (verdict bad, with a rejection reason). Both are verdicts: a
+ * rep's latest one on a contact, of either kind, is the current one.
+ */
+export const VerdictKindSchema = z.enum(['quality', 'handoff']);
+
+/** A calendar day such as 2027-02-01, for a lead recycled to nurture until then. */
+export const DaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date such as 2027-02-01');
+
+/**
  * Delivery state towards the system of record: `local` (no CRM connected, or the
  * user chose not to send it), `pending` (queued), `sending` (a request may be in
  * flight; after a restart its outcome is checked before any retry), `sent`, `failed`.
@@ -18,6 +29,9 @@ export const FeedbackInputSchema = z
     verdict: VerdictSchema,
     reasonId: z.string().min(1).max(100).optional(),
     note: z.string().max(2000).optional(),
+    kind: VerdictKindSchema.optional(),
+    /** "Recycle to nurture": the day marketing may hand the lead over again. */
+    recycleOn: DaySchema.optional(),
     /**
      * Accepted for older senders and ignored: the background signs each verdict with the
      * rep from Settings or the connected CRM user, never with what a page showed.
@@ -36,6 +50,11 @@ export const FeedbackSchema = z.object({
   verdict: VerdictSchema,
   reasonId: z.string().optional(),
   note: z.string().max(2000).optional(),
+  /** Absent on verdicts stored before hand-off decisions existed: those are `quality`. */
+  kind: VerdictKindSchema.optional(),
+  recycleOn: DaySchema.optional(),
+  /** The same rep's earlier verdict on this contact that this one replaces, in the CRM and in reports. */
+  supersedes: z.string().optional(),
   author: z.string().max(300),
   createdAt: IsoDateSchema,
   syncState: SyncStateSchema,

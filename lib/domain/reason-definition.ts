@@ -14,6 +14,8 @@ export const ReasonDefinitionSchema = z
     group: z.enum(['good', 'rejection', 'disqualification']),
     label: z.string().trim().min(1).max(200),
     retired: z.boolean().optional(),
+    /** The reason asks for a date, e.g. "Recycle to nurture" until a day the rep picks. */
+    carriesDate: z.boolean().optional(),
   })
   // A good verdict explained by a rejection reason would corrupt the report's groups.
   .refine((r) => (r.verdict === 'good') === (r.group === 'good'), {

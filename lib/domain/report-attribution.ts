@@ -3,7 +3,7 @@ import type { Contact } from './contact';
 import { LEAD_CHANNEL_LABELS, labelFor } from './labels';
 import { rankPersonas } from './persona-match';
 import { handoffTouch, inPeriod, marketingTouchesUntil } from './report-data';
-import type { Period, ReportData, ReportDimension } from './report-schema';
+import type { AttributionModel, Period, ReportData, ReportDimension } from './report-schema';
 
 /** Persona matches below a persona's threshold (this by default) are guesses, not a fit worth reporting on. */
 export { DEFAULT_FIT_THRESHOLD as PERSONA_FIT_THRESHOLD } from './persona';
@@ -31,12 +31,21 @@ export interface Attribution {
 const unique = (keys: string[]) => [...new Set(keys)];
 const assetKey = (t: Touch) => `${t.campaignId}::${t.assetName}`;
 
+/** The touches a verdict is credited to under a model; `touches` are one lead's, oldest first. */
+export function creditedTouches(touches: readonly Touch[] | undefined, at: number, model: AttributionModel = 'any'): Touch[] {
+  const before = marketingTouchesUntil(touches, at);
+  if (model === 'first') return before.slice(0, 1);
+  if (model === 'last') return before.slice(-1);
+  return before;
+}
+
 export function attributionFor(
   dimension: ReportDimension,
   data: ReportData,
   period: Period,
   touches: Map<string, Touch[]>,
   contacts: Map<string, Contact>,
+  model: AttributionModel = 'any',
 ): Attribution {
   const campaignName = (id: string) => data.campaigns.find((c) => c.id === id)?.name ?? id;
 
@@ -51,7 +60,7 @@ export function attributionFor(
             .filter((t) => inPeriod(t.date, period))
             .map(keyOf),
         ),
-      credited: (email, at) => unique(marketingTouchesUntil(touches.get(email), at).map(keyOf)),
+      credited: (email, at) => unique(creditedTouches(touches.get(email), at, model).map(keyOf)),
       handoff: (contact) => {
         const t = handoffTouch(contact, touches.get(contact.email));
         return t && keyOf(t);

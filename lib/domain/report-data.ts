@@ -1,11 +1,13 @@
 import type { Touch } from './campaign';
 import type { Contact } from './contact';
-import type { Feedback } from './feedback';
 import { DEFAULT_REASON_DEFINITIONS, type ReasonDefinition, type ReasonGroup } from './reason-definition';
-import type { Period, ReportData, TopReason } from './report-schema';
+import type { Period, ReportData, ReportVerdict, TopReason } from './report-schema';
+
+export type { ReportVerdict } from './report-schema';
 import { firstTouchTime, resolveFirstTouch } from './first-touch';
 import type { ObservedTouch } from './observed-touch';
 import { isSalesActivity } from './sales-activity';
+import { authorKey } from './team-verdict';
 import { slaState, type SlaSettings } from './sla';
 
 /** Shared joins for the report modules; the cache hands over flat arrays. */
@@ -30,18 +32,24 @@ export function touchesByEmail(touches: readonly Touch[]): Map<string, Touch[]> 
   return out;
 }
 
+/** The key of one rep's verdict on one contact: each rep's current verdict counts once. */
+export const verdictKey = (f: Pick<ReportVerdict, 'author' | 'email'>) => `${authorKey(f.author)}\n${f.email}`;
+
 /**
- * Each contact's latest verdict given inside the period; a rep who changes their
- * mind replaces the earlier verdict. Verdicts outside the period are ignored, so
- * a closed period's figures do not move when someone revisits a lead later.
+ * Each rep's latest verdict on each contact given inside the period; a rep who
+ * changes their mind replaces (supersedes) the earlier verdict, and two reps who
+ * judged the same lead both count. Verdicts outside the period are ignored, so a
+ * closed period's figures do not move when someone revisits a lead later. Keyed
+ * by verdictKey; the value's email says whose contact it is.
  */
-export function latestVerdicts(feedback: readonly Feedback[], p: Period): Map<string, Feedback> {
-  const out = new Map<string, Feedback>();
+export function latestVerdicts<F extends ReportVerdict>(feedback: readonly F[], p: Period): Map<string, F> {
+  const out = new Map<string, F>();
   for (const f of feedback) {
     if (!inPeriod(f.createdAt, p)) continue;
-    const prev = out.get(f.email);
+    const key = verdictKey(f);
+    const prev = out.get(key);
     // `>=` so that of two verdicts stamped the same instant, the later-stored one wins.
-    if (!prev || ms(f.createdAt) >= ms(prev.createdAt)) out.set(f.email, f);
+    if (!prev || ms(f.createdAt) >= ms(prev.createdAt)) out.set(key, f);
   }
   return out;
 }
@@ -103,7 +111,7 @@ export function reasonResolver(data: Pick<ReportData, 'reasons'>, touches: Map<s
      * A reason nobody defines any more has no group; infer it the way the groups are
      * defined: rejected if sales had not yet made contact, disqualified if it had.
      */
-    group(f: Feedback): ReasonGroup {
+    group(f: ReportVerdict): ReasonGroup {
       const known = f.reasonId ? byId.get(f.reasonId) : undefined;
       if (known) return known.group;
       if (f.verdict === 'good') return 'good';
@@ -115,7 +123,7 @@ export function reasonResolver(data: Pick<ReportData, 'reasons'>, touches: Map<s
 export type ReasonResolver = ReturnType<typeof reasonResolver>;
 
 /** The most frequent reason among verdicts of one group; ties go to the reason listed first. */
-export function topReason(verdicts: Iterable<Feedback>, group: ReasonGroup, reasons: ReasonResolver): TopReason | null {
+export function topReason(verdicts: Iterable<ReportVerdict>, group: ReasonGroup, reasons: ReasonResolver): TopReason | null {
   const counts = new Map<string, number>();
   for (const f of verdicts) {
     if (f.reasonId && reasons.group(f) === group) counts.set(f.reasonId, (counts.get(f.reasonId) ?? 0) + 1);

@@ -16,6 +16,15 @@ import type { SlaSettings } from './sla';
 export const ReportDimensionSchema = z.enum(['campaign', 'source', 'persona', 'asset']);
 export type ReportDimension = z.infer<typeof ReportDimensionSchema>;
 
+/**
+ * Which campaigns (and assets) a verdict is credited to: every one that reached the
+ * lead before the verdict (`any`), only the one that reached it first (`first`), or
+ * only the last one before the verdict (`last`). Source and persona have one bucket
+ * per lead, so the model does not change them.
+ */
+export const AttributionModelSchema = z.enum(['any', 'first', 'last']);
+export type AttributionModel = z.infer<typeof AttributionModelSchema>;
+
 /** A reporting window: `from` inclusive, `to` exclusive, so consecutive periods never double count. */
 export const PeriodSchema = z.object({ from: z.date(), to: z.date() });
 export type Period = z.infer<typeof PeriodSchema>;
@@ -52,6 +61,10 @@ export const ReportRowSchema = z.object({
 });
 export type ReportRow = z.infer<typeof ReportRowSchema>;
 
+/** An asset that reached a prospect, as the drill-down lists it. */
+export const ReachedAssetSchema = z.object({ name: z.string(), type: z.string(), campaign: z.string(), date: z.string() });
+export type ReachedAsset = z.infer<typeof ReachedAssetSchema>;
+
 /** One contact behind a campaign row, with the verdict that counted. */
 export const DrillDownRowSchema = z.object({
   email: z.string(),
@@ -65,14 +78,18 @@ export const DrillDownRowSchema = z.object({
   note: z.string().optional(),
   author: z.string().optional(),
   feedbackAt: z.string().optional(),
+  /** Every marketing asset that reached the prospect up to the period end, newest first. */
+  assets: z.array(ReachedAssetSchema).default([]),
 });
-export type DrillDownRow = z.infer<typeof DrillDownRowSchema>;
+export type DrillDownRow = z.input<typeof DrillDownRowSchema>;
 
 export const TrendPointSchema = z.object({
   bucketStart: z.date(),
   verdicts: z.number().int().nonnegative(),
   good: z.number().int().nonnegative(),
   goodRate: z.number().min(0).max(1).nullable(),
+  /** The bucket is not over yet (the current month): fewer verdicts, so a less certain rate. */
+  partial: z.boolean().optional(),
 });
 export type TrendPoint = z.infer<typeof TrendPointSchema>;
 
@@ -82,6 +99,9 @@ export type CampaignTrend = z.infer<typeof CampaignTrendSchema>;
 export const SlaGroupRowSchema = SlaCountsSchema.extend({ key: z.string(), label: z.string() });
 export type SlaGroupRow = z.infer<typeof SlaGroupRowSchema>;
 
+/** A verdict as the report reads it: a rep's own feedback, or one of the team's read from a CRM or file. */
+export type ReportVerdict = Pick<Feedback, 'id' | 'email' | 'verdict' | 'reasonId' | 'note' | 'author' | 'createdAt' | 'kind'>;
+
 /**
  * The cached records a report is computed from. Arrays are plain data from the
  * local cache; nothing here is fetched. `reasons` defaults to FEEDBACK_REASONS.
@@ -90,7 +110,7 @@ export interface ReportData {
   contacts: readonly Contact[];
   touches: readonly Touch[];
   campaigns: readonly Campaign[];
-  feedback: readonly Feedback[];
+  feedback: readonly ReportVerdict[];
   personas: readonly Persona[];
   reasons?: readonly ReasonDefinition[];
   /** The rep's own mail seen in Gmail or Outlook: first touches the CRM may lack. */
@@ -102,6 +122,8 @@ export interface ReportData {
 export interface ReportOptions extends ReportData {
   period: Period;
   dimension: ReportDimension;
+  /** How campaign and asset rows credit a verdict; `any` unless said otherwise. */
+  model?: AttributionModel;
   slaSettings?: SlaSettings;
   now: Date;
 }

@@ -1,5 +1,6 @@
-import { latestVerdicts, marketingTouchesUntil, touchesByEmail } from './report-data';
-import type { CampaignTrend, Period, ReportData, TrendPoint } from './report-schema';
+import { creditedTouches } from './report-attribution';
+import { latestVerdicts, touchesByEmail } from './report-data';
+import type { AttributionModel, CampaignTrend, Period, ReportData, TrendPoint } from './report-schema';
 import { type LocalDate, addDays, localDateOf, weekdayOf, zonedToUtc } from './zoned-time';
 
 /**
@@ -26,7 +27,14 @@ function nextBucketDay(day: LocalDate, bucket: TrendBucket): LocalDate {
  * calendar of `timeZone` (default UTC); the first and last may be partial.
  */
 export function goodRateOverTime(
-  o: Pick<ReportData, 'touches' | 'campaigns' | 'feedback'> & { period: Period; bucket: TrendBucket; timeZone?: string },
+  o: Pick<ReportData, 'touches' | 'campaigns' | 'feedback'> & {
+    period: Period;
+    bucket: TrendBucket;
+    timeZone?: string;
+    model?: AttributionModel;
+    /** Buckets that end after this instant are marked partial. */
+    now?: Date;
+  },
 ): CampaignTrend[] {
   const tz = o.timeZone ?? 'UTC';
   const touches = touchesByEmail(o.touches);
@@ -43,8 +51,8 @@ export function goodRateOverTime(
   starts.forEach((start, i) => {
     const end = Math.min(starts[i + 1] ?? to, to);
     const slice = { from: new Date(Math.max(start, from)), to: new Date(end) };
-    for (const [email, f] of latestVerdicts(o.feedback, slice)) {
-      const campaigns = new Set(marketingTouchesUntil(touches.get(email), Date.parse(f.createdAt)).map((t) => t.campaignId));
+    for (const f of latestVerdicts(o.feedback, slice).values()) {
+      const campaigns = new Set(creditedTouches(touches.get(f.email), Date.parse(f.createdAt), o.model).map((t) => t.campaignId));
       for (const id of campaigns) {
         let series = counts.get(id);
         if (!series) counts.set(id, (series = starts.map(() => ({ verdicts: 0, good: 0 }))));
@@ -65,6 +73,7 @@ export function goodRateOverTime(
         bucketStart: new Date(starts[i] ?? 0),
         ...p,
         goodRate: p.verdicts ? p.good / p.verdicts : null,
+        ...(o.now && (starts[i + 1] ?? to) > o.now.getTime() ? { partial: true } : {}),
       })),
     }))
     .sort((a, b) => a.label.localeCompare(b.label));

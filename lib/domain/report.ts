@@ -1,8 +1,27 @@
+import type { Touch } from './campaign';
 import type { Contact } from './contact';
-import type { Feedback } from './feedback';
 import { attributionFor } from './report-attribution';
-import { latestVerdicts, observedByEmail, reasonResolver, slaOutcome, topReason, touchesByEmail, inPeriod } from './report-data';
-import type { DrillDownRow, Period, ReportData, ReportOptions, ReportRow, SlaCounts } from './report-schema';
+import {
+  inPeriod,
+  latestVerdicts,
+  marketingTouchesUntil,
+  observedByEmail,
+  reasonResolver,
+  slaOutcome,
+  topReason,
+  touchesByEmail,
+  type ReportVerdict,
+} from './report-data';
+import type {
+  AttributionModel,
+  DrillDownRow,
+  Period,
+  ReachedAsset,
+  ReportData,
+  ReportOptions,
+  ReportRow,
+  SlaCounts,
+} from './report-schema';
 
 /**
  * The closed-loop report: for each campaign, source, persona or asset, how many
@@ -18,7 +37,7 @@ export { feedbackToCsv, toCsv, type CsvColumn, type CsvValue } from './csv';
 
 interface Bucket {
   touched: Set<string>;
-  verdicts: Map<string, Feedback>;
+  verdicts: Map<string, ReportVerdict>;
   handoffs: SlaCounts;
 }
 
@@ -31,7 +50,7 @@ interface Bucket {
 export function buildReport(o: ReportOptions): ReportRow[] {
   const touches = touchesByEmail(o.touches);
   const contacts = new Map(o.contacts.map((c) => [c.email, c]));
-  const attr = attributionFor(o.dimension, o, o.period, touches, contacts);
+  const attr = attributionFor(o.dimension, o, o.period, touches, contacts, o.model);
   const reasons = reasonResolver(o, touches);
   const buckets = new Map<string, Bucket>();
   const bucket = (key: string) => {
@@ -42,11 +61,11 @@ export function buildReport(o: ReportOptions): ReportRow[] {
 
   for (const email of touches.keys()) for (const key of attr.touched(email)) bucket(key).touched.add(email);
   for (const c of o.contacts) for (const key of attr.touched(c.email)) bucket(key).touched.add(c.email);
-  for (const [email, f] of latestVerdicts(o.feedback, o.period)) {
-    for (const key of attr.credited(email, Date.parse(f.createdAt))) {
+  for (const [verdict, f] of latestVerdicts(o.feedback, o.period)) {
+    for (const key of attr.credited(f.email, Date.parse(f.createdAt))) {
       const b = bucket(key);
-      b.verdicts.set(email, f);
-      if (attr.perContact) b.touched.add(email);
+      b.verdicts.set(verdict, f);
+      if (attr.perContact) b.touched.add(f.email);
     }
   }
   if (o.slaSettings) {
@@ -81,39 +100,66 @@ export function buildReport(o: ReportOptions): ReportRow[] {
   return rows.sort((a, b) => b.leadsTouched - a.leadsTouched || a.label.localeCompare(b.label));
 }
 
+// The drill-down is a list to read, not an export: the newest assets say enough.
+const MAX_ASSETS = 30;
+
+/** The marketing assets that reached a prospect up to an instant, newest first, each asset once. */
+function reachedAssets(touches: readonly Touch[] | undefined, until: number, campaignName: (id: string) => string): ReachedAsset[] {
+  const seen = new Set<string>();
+  const out: ReachedAsset[] = [];
+  for (const t of marketingTouchesUntil(touches, until - 1).reverse()) {
+    const key = `${t.campaignId}::${t.assetName}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ name: t.assetName, type: t.assetType, campaign: campaignName(t.campaignId), date: t.date });
+    if (out.length === MAX_ASSETS) break;
+  }
+  return out;
+}
+
 /**
  * The contacts behind one campaign row: touched by it in the period, or judged in
- * the period after it touched them; each with the verdict that counted. Newest
- * touch first. The rows with a verdict add up to the campaign row's `verdicts`.
+ * the period after it reached them (as the attribution model credits it); one row
+ * per contact and rep who judged them, else one per contact, each with the assets
+ * that reached the prospect. Newest touch first. The rows with a verdict add up to
+ * the campaign row's `verdicts`.
  */
-export function drillDown(campaignId: string, o: ReportData & { period: Period }): DrillDownRow[] {
+export function drillDown(campaignId: string, o: ReportData & { period: Period; model?: AttributionModel }): DrillDownRow[] {
   const touches = touchesByEmail(o.touches);
   const contacts = new Map<string, Contact>(o.contacts.map((c) => [c.email, c]));
-  const attr = attributionFor('campaign', o, o.period, touches, contacts);
+  const attr = attributionFor('campaign', o, o.period, touches, contacts, o.model);
   const reasons = reasonResolver(o, touches);
-  const verdicts = latestVerdicts(o.feedback, o.period);
-  const emails = new Set([...touches.keys()].filter((e) => attr.touched(e).includes(campaignId)));
-  for (const [email, f] of verdicts) {
-    if (attr.credited(email, Date.parse(f.createdAt)).includes(campaignId)) emails.add(email);
-  }
-
-  const rows = [...emails].map((email): DrillDownRow => {
-    const c = contacts.get(email);
-    const f = verdicts.get(email);
+  const campaignName = (id: string) => o.campaigns.find((c) => c.id === id)?.name ?? id;
+  const counted = new Map<string, ReportVerdict[]>();
+  for (const f of latestVerdicts(o.feedback, o.period).values()) {
     // A verdict credited elsewhere (given before this campaign reached the lead) is not this campaign's.
-    const counted = f && attr.credited(email, Date.parse(f.createdAt)).includes(campaignId) ? f : undefined;
+    if (attr.credited(f.email, Date.parse(f.createdAt)).includes(campaignId)) counted.set(f.email, [...(counted.get(f.email) ?? []), f]);
+  }
+  const emails = new Set([...touches.keys()].filter((e) => attr.touched(e).includes(campaignId)));
+  for (const email of counted.keys()) emails.add(email);
+
+  const rows = [...emails].flatMap((email): DrillDownRow[] => {
+    const c = contacts.get(email);
     const last = (touches.get(email) ?? []).filter((t) => t.campaignId === campaignId && Date.parse(t.date) < o.period.to.getTime()).at(-1);
-    return {
+    const base = {
       email,
       ...(c?.name ? { name: c.name } : {}),
       ...(c?.company ? { company: c.company } : {}),
       ...(last ? { lastTouchAt: last.date } : {}),
-      ...(counted ? { verdict: counted.verdict, author: counted.author, feedbackAt: counted.createdAt } : {}),
-      ...(counted?.reasonId ? { reasonId: counted.reasonId } : {}),
-      ...(counted?.note ? { note: counted.note } : {}),
-      reasonLabel: reasons.label(counted?.reasonId),
+      assets: reachedAssets(touches.get(email), o.period.to.getTime(), campaignName),
     };
+    const verdicts = counted.get(email);
+    if (!verdicts) return [{ ...base, reasonLabel: '' }];
+    return verdicts.map((f) => ({
+      ...base,
+      verdict: f.verdict,
+      author: f.author,
+      feedbackAt: f.createdAt,
+      ...(f.reasonId ? { reasonId: f.reasonId } : {}),
+      ...(f.note ? { note: f.note } : {}),
+      reasonLabel: reasons.label(f.reasonId),
+    }));
   });
   const at = (r: DrillDownRow) => (r.lastTouchAt ? Date.parse(r.lastTouchAt) : 0);
-  return rows.sort((a, b) => at(b) - at(a) || a.email.localeCompare(b.email));
+  return rows.sort((a, b) => at(b) - at(a) || a.email.localeCompare(b.email) || (a.author ?? '').localeCompare(b.author ?? ''));
 }

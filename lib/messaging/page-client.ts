@@ -7,7 +7,7 @@ import type { FieldIssueSummary } from '../connectors/field-issues';
 import type { Settings } from '../settings/settings';
 import type { Persona } from '../domain/persona';
 import type { ReasonDefinition } from '../domain/reason-definition';
-import type { DrillDownRow, ReportDimension } from '../domain/report-schema';
+import type { AttributionModel, DrillDownRow, ReportDimension } from '../domain/report-schema';
 import { accessRequest } from './access-request';
 import {
   sendMessage,
@@ -40,8 +40,20 @@ export type PageApi = {
   retryFeedback: (id: string) => Promise<{ ok: boolean }>;
   discardFeedback: (id: string) => Promise<{ ok: boolean }>;
   deleteAllLocalData: () => Promise<CacheStatus>;
-  getReport: (q: { dimension: ReportDimension; from: string; to: string }) => Promise<ReportView>;
-  getDrillDown: (q: { campaignId: string; from: string; to: string }) => Promise<DrillDownRow[]>;
+  getReport: (q: {
+    dimension: ReportDimension;
+    from: string;
+    to: string;
+    model?: AttributionModel;
+    onlyMine?: boolean;
+  }) => Promise<ReportView>;
+  getDrillDown: (q: {
+    campaignId: string;
+    from: string;
+    to: string;
+    model?: AttributionModel;
+    onlyMine?: boolean;
+  }) => Promise<DrillDownRow[]>;
   getFeedbackCsv: () => Promise<string>;
   listPersonas: () => Promise<Persona[]>;
   savePersona: (persona: Persona) => Promise<Persona[]>;

@@ -10,7 +10,8 @@ import type { FeedSyncResult } from '../connectors/feed/sync-feed';
 import type { Settings } from '../settings/settings';
 import type { Persona } from '../domain/persona';
 import type { ReasonDefinition } from '../domain/reason-definition';
-import type { CampaignTrend, DrillDownRow, ReportRow, SlaGroupRow, TrendPoint } from '../domain/report-schema';
+import type { AttributionModel, CampaignTrend, DrillDownRow, ReportRow, SlaGroupRow, TrendPoint } from '../domain/report-schema';
+import type { TeamScope } from '../team/team-source';
 import type { Requests } from './requests';
 
 /**
@@ -53,6 +54,9 @@ export type ReportView = {
   slaByCampaign: SlaGroupRow[] | null;
   /** Where the figures come from, shown on the page. */
   basis: string;
+  /** Whose verdicts these are, how many, and as of when. */
+  scope: TeamScope;
+  model: AttributionModel;
 };
 
 /** A cached contact's score against a draft persona, next to the saved version's. */

@@ -5,7 +5,7 @@ import { ContactSchema, EmailSchema } from '../domain/contact';
 import { SettingsPatchSchema } from '../settings/settings';
 import { PersonaSchema } from '../domain/persona';
 import { ReasonDefinitionSchema } from '../domain/reason-definition';
-import { ReportDimensionSchema } from '../domain/report-schema';
+import { AttributionModelSchema, ReportDimensionSchema } from '../domain/report-schema';
 
 const Iso = z.iso.datetime({ offset: true });
 
@@ -84,9 +84,21 @@ export const requests = {
   /** Options: wipe the cache, feedback, settings and credentials. The literal guards against accidents. */
   deleteAllLocalData: z.object({ confirm: z.literal('DELETE') }),
   /** Report page: lead quality per campaign / source / persona / asset over a period (`to` exclusive). */
-  getReport: z.object({ dimension: ReportDimensionSchema, from: Iso, to: Iso }),
+  getReport: z.object({
+    dimension: ReportDimensionSchema,
+    from: Iso,
+    to: Iso,
+    model: AttributionModelSchema.default('any'),
+    onlyMine: z.boolean().default(false),
+  }),
   /** Report page: the contacts behind one campaign row, with their verdicts and notes. */
-  getDrillDown: z.object({ campaignId: z.string().min(1).max(200), from: Iso, to: Iso }),
+  getDrillDown: z.object({
+    campaignId: z.string().min(1).max(200),
+    from: Iso,
+    to: Iso,
+    model: AttributionModelSchema.default('any'),
+    onlyMine: z.boolean().default(false),
+  }),
   /** Report page: every verdict as CSV. */
   getFeedbackCsv: z.object({}).strict(),
   /** Options: the team's personas. */

@@ -67,6 +67,15 @@ const REPORT: ReportView = {
   slaByOwner: null,
   slaByCampaign: null,
   basis: 'Computed in this browser from Demo data and the feedback given here',
+  scope: {
+    verdicts: 412,
+    reps: 9,
+    from: 'HubSpot',
+    asOf: '2026-11-26T10:32:00.000Z',
+    onlyMine: false,
+    me: 'alex.rivera@brightwave.example',
+  },
+  model: 'any',
 };
 
 const WITH_SLA: ReportView = {
@@ -136,7 +145,13 @@ describe('ReportApp', () => {
   it('loads the last 90 days by campaign and shows the rows, basis and reasons', async () => {
     const { api } = await renderReport();
     expect(api.getReport).toHaveBeenCalledTimes(1);
-    expect(api.getReport).toHaveBeenCalledWith({ dimension: 'campaign', from: iso(2026, 8, 29), to: TOMORROW });
+    expect(api.getReport).toHaveBeenCalledWith({
+      dimension: 'campaign',
+      from: iso(2026, 8, 29),
+      to: TOMORROW,
+      model: 'any',
+      onlyMine: false,
+    });
     expect(screen.getByRole('heading', { level: 1, name: 'Lead-quality report' })).toBeInTheDocument();
     expect(screen.getByTestId('report-basis')).toHaveTextContent(
       'Data basis: Computed in this browser from Demo data and the feedback given here',
@@ -145,7 +160,8 @@ describe('ReportApp', () => {
     const ads = screen.getAllByTestId('report-row')[0]!;
     expect(within(ads).getByRole('rowheader')).toHaveTextContent('Google Ads – Logistics BI');
     expect(ads).toHaveTextContent('30');
-    expect(within(ads).getByText('17%')).toBeInTheDocument();
+    // Every rate with its sample size beside it.
+    expect(within(ads).getByRole('cell', { name: '17% of 6' })).toBeInTheDocument();
     expect(ads).toHaveTextContent('Wrong person / misrouted (3)');
     expect(ads).toHaveTextContent('No need (2)');
     // No SLA: no hand-off columns, and a pointer to Settings instead of the SLA tables.
@@ -185,7 +201,11 @@ describe('ReportApp', () => {
 
   it('asks again with the ISO bounds of each period, `to` exclusive', async () => {
     const { api } = await renderReport();
-    const last = () => api.getReport.mock.lastCall?.[0];
+    // The period and grouping; the model and the "only mine" switch are tested on their own.
+    const last = () => {
+      const q = api.getReport.mock.lastCall?.[0];
+      return q && { dimension: q.dimension, from: q.from, to: q.to };
+    };
 
     await userEvent.click(screen.getByRole('button', { name: 'Last 30 days' }));
     await waitFor(() => expect(last()).toEqual({ dimension: 'campaign', from: iso(2026, 10, 28), to: TOMORROW }));
@@ -223,7 +243,13 @@ describe('ReportApp', () => {
   it('opens the contacts behind a campaign row', async () => {
     const { api } = await renderReport();
     await userEvent.click(screen.getByRole('button', { name: 'Q3 Supply Chain Webinar' }));
-    expect(api.getDrillDown).toHaveBeenCalledWith({ campaignId: 'cmp-001', from: iso(2026, 8, 29), to: TOMORROW });
+    expect(api.getDrillDown).toHaveBeenCalledWith({
+      campaignId: 'cmp-001',
+      from: iso(2026, 8, 29),
+      to: TOMORROW,
+      model: 'any',
+      onlyMine: false,
+    });
 
     const panel = await screen.findByTestId('drill-down-table');
     const [maya, other] = within(panel).getAllByTestId('drill-down-row');
@@ -294,6 +320,80 @@ describe('ReportApp', () => {
       '0',
       '1',
     ]);
+  });
+
+  it('explains the attribution model and asks again with the one chosen', async () => {
+    const { api } = await renderReport();
+    expect(screen.getByRole('radio', { name: 'Any touch' })).toBeChecked();
+    expect(screen.getByTestId('attribution-explained')).toHaveTextContent(
+      'Each campaign and asset that reached the lead before the verdict',
+    );
+    await userEvent.click(screen.getByRole('radio', { name: 'First touch' }));
+    await waitFor(() => expect(api.getReport).toHaveBeenLastCalledWith(expect.objectContaining({ model: 'first' })));
+    expect(screen.getByTestId('attribution-explained')).toHaveTextContent('Only the campaign and asset that reached the lead first');
+    await userEvent.click(screen.getByRole('radio', { name: 'Last touch before the verdict' }));
+    await waitFor(() => expect(api.getReport).toHaveBeenLastCalledWith(expect.objectContaining({ model: 'last' })));
+    await userEvent.click(within(screen.getAllByTestId('report-row')[1]!).getByRole('button'));
+    await waitFor(() => expect(api.getDrillDown).toHaveBeenLastCalledWith(expect.objectContaining({ model: 'last' })));
+  });
+
+  it('says whose verdicts it counts and switches to only mine', async () => {
+    const { api } = await renderReport();
+    expect(screen.getByTestId('team-scope')).toHaveTextContent(
+      /^Team: 412 verdicts by 9 reps, from HubSpot, as of Nov 26, 2026, \d+:32 [AP]M$/,
+    );
+    await userEvent.click(screen.getByRole('switch', { name: /Only mine \(alex.rivera@brightwave.example\)/ }));
+    await waitFor(() => expect(api.getReport).toHaveBeenLastCalledWith(expect.objectContaining({ onlyMine: true })));
+  });
+
+  it('names the feedback files merged in and whose verdicts each holds', async () => {
+    const files = [
+      { name: 'leadlight-feedback-alex.csv', authors: ['alex.rivera@brightwave.example'], verdicts: 40 },
+      { name: 'leadlight-feedback-jamie.csv', authors: ['jamie.chen@brightwave.example'], verdicts: 25 },
+    ];
+    await renderReport(
+      fakeReportApi({ ...REPORT, scope: { ...REPORT.scope, from: '2 feedback files and this browser', asOf: null, files } }),
+    );
+    expect(screen.getByTestId('team-scope')).toHaveTextContent('from 2 feedback files and this browser');
+    expect(
+      within(screen.getByRole('list', { name: 'Feedback files merged in' }))
+        .getAllByRole('listitem')
+        .map((l) => l.textContent),
+    ).toEqual([
+      'leadlight-feedback-alex.csv: 40 verdicts by alex.rivera@brightwave.example',
+      'leadlight-feedback-jamie.csv: 25 verdicts by jamie.chen@brightwave.example',
+    ]);
+  });
+
+  it('gives every chart point a tooltip and marks the month still under way', async () => {
+    const trend = REPORT.trend.map((t) => ({ ...t, series: t.series.map((p, i) => (i === 2 ? { ...p, partial: true } : p)) }));
+    await renderReport(fakeReportApi({ ...REPORT, trend }));
+    const tips = screen.getAllByTestId('trend-point').map((p) => p.querySelector('title')?.textContent);
+    expect(tips).toContain('Q3 Supply Chain Webinar, Oct 2026: 50% good, 1 of 2 verdicts');
+    expect(tips).toContain('Q3 Supply Chain Webinar, Nov 2026 (month to date): 100% good, 2 of 2 verdicts');
+    const table = screen.getByRole('table', { name: 'Good-lead rate per month and campaign' });
+    expect(within(table).getByRole('rowheader', { name: 'Nov 2026 (to date)' })).toBeInTheDocument();
+  });
+
+  it('lists the assets that reached each prospect in the drill-down', async () => {
+    const api = fakeReportApi();
+    api.getDrillDown.mockResolvedValue([
+      {
+        ...MAYA,
+        assets: [
+          { name: 'Winter peak checklist', type: 'case_study', campaign: 'Customer Stories', date: '2026-11-17T15:40:00.000Z' },
+          { name: 'Live session', type: 'webinar', campaign: 'Q3 Supply Chain Webinar', date: '2025-09-18T16:00:00.000Z' },
+        ],
+      },
+    ]);
+    await renderReport(api);
+    await userEvent.click(within(screen.getAllByTestId('report-row')[1]!).getByRole('button'));
+    const assets = await screen.findByTestId('drill-down-assets');
+    expect(
+      within(assets)
+        .getAllByRole('listitem')
+        .map((l) => l.textContent),
+    ).toEqual(['Case study: Winter peak checklist', 'Webinar: Live session']);
   });
 
   it('draws the trend as an SVG image with a summary and a table equivalent', async () => {

@@ -9,7 +9,6 @@ const SCREENSHOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../dem
 
 // From lib/demo/featured.ts: campaigns that reached only Maya, only Tom, and both.
 const MAYA_CAMPAIGN = 'Q3 Supply Chain Visibility Webinar'; // cmp-001
-const MAYA_CAMPAIGN_2 = 'Logistics Leaders Forum Chicago 2025'; // cmp-011
 const TOM_CAMPAIGN = 'Partner referral – Northbeam Systems Integrators'; // cmp-023
 const BOTH_CAMPAIGN = 'Google Ads – Logistics BI'; // cmp-003
 
@@ -24,8 +23,40 @@ afterAll(() => browser?.close());
 const row = (label: string) =>
   report.getByTestId('report-row').filter({ has: report.getByRole('rowheader', { name: label, exact: true }) });
 const cell = (label: string, column: string) => row(label).locator(`[data-column="${column}"]`).textContent();
+const counts = async (label: string) => ({
+  verdicts: Number(await cell(label, 'verdicts')),
+  good: Number(await cell(label, 'good')),
+  bad: Number(await cell(label, 'bad')),
+});
+const scope = () => report.getByTestId('team-scope').textContent();
+const teamCount = async () =>
+  Number(/^Team: (\d+) verdicts by 5 reps, from the demo data, as of Nov 20, 2026/.exec((await scope()) ?? '')?.[1]);
+
+async function openReport() {
+  report = await browser.context.newPage();
+  await report.setViewportSize({ width: 1280, height: 1000 });
+  await report.goto(`chrome-extension://${browser.extensionId}/report.html`);
+  await report.getByRole('button', { name: 'All time' }).click();
+  await expect.poll(() => report.getByRole('button', { name: 'All time' }).getAttribute('aria-pressed')).toBe('true');
+  await expect.poll(() => row(MAYA_CAMPAIGN).count()).toBe(1);
+}
 
 describe('Lead-quality report on demo data', () => {
+  let before: Record<string, { verdicts: number; good: number; bad: number }>;
+  let teamBefore: number;
+
+  it('reads 18 months of the demo team’s verdicts and says so', async () => {
+    await openReport();
+    expect(await report.title()).toBe('Leadlight – Lead-quality report');
+    await expect.poll(teamCount).toBeGreaterThan(300);
+    teamBefore = await teamCount();
+    expect(await report.getByTestId('report-basis').textContent()).toMatch(/^Data basis: Computed in this browser from Demo data/);
+    before = Object.fromEntries(await Promise.all([MAYA_CAMPAIGN, TOM_CAMPAIGN, BOTH_CAMPAIGN].map(async (c) => [c, await counts(c)])));
+    // Every rate carries its sample size.
+    expect(await cell(BOTH_CAMPAIGN, 'goodRate')).toMatch(new RegExp(`^\\d+% of ${before[BOTH_CAMPAIGN]!.verdicts}$`));
+    await report.close();
+  });
+
   it('takes verdicts given in Gmail: Maya good, Tom bad', async () => {
     const page = await browser.context.newPage();
     const gmail = new GmailPage(page);
@@ -40,40 +71,25 @@ describe('Lead-quality report on demo data', () => {
     await page.close();
   });
 
-  it('is the report page, saying where its figures come from', async () => {
-    report = await browser.context.newPage();
-    await report.setViewportSize({ width: 1280, height: 1000 });
-    await report.goto(`chrome-extension://${browser.extensionId}/report.html`);
-    expect(await report.title()).toBe('Leadlight – Lead-quality report');
-    await expect.poll(() => report.getByTestId('report-basis').textContent()).toContain('Demo data');
-    expect(await report.getByTestId('report-basis').textContent()).toMatch(/^Data basis: Computed in this browser/);
-  });
-
-  it('credits the verdicts given in Gmail to the campaigns that touched each lead', async () => {
-    await report.getByRole('button', { name: 'All time' }).click();
-    await expect.poll(() => report.getByRole('button', { name: 'All time' }).getAttribute('aria-pressed')).toBe('true');
-    await expect.poll(() => cell(MAYA_CAMPAIGN, 'good')).toBe('1');
-
-    expect(await cell(MAYA_CAMPAIGN, 'verdicts')).toBe('1');
-    expect(await cell(MAYA_CAMPAIGN, 'bad')).toBe('0');
-    expect(await cell(MAYA_CAMPAIGN, 'goodRate')).toBe('100%');
-    expect(await cell(MAYA_CAMPAIGN_2, 'goodRate')).toBe('100%');
-
-    expect(await cell(TOM_CAMPAIGN, 'bad')).toBe('1');
-    expect(await cell(TOM_CAMPAIGN, 'good')).toBe('0');
-    expect(await cell(TOM_CAMPAIGN, 'goodRate')).toBe('0%');
-    expect(await cell(TOM_CAMPAIGN, 'topDisqualification')).toBe('No budget (1)');
-
-    expect(await cell(BOTH_CAMPAIGN, 'verdicts')).toBe('2');
-    expect(await cell(BOTH_CAMPAIGN, 'goodRate')).toBe('50%');
-
-    // The campaigns judged come first (verdicts, high to low); the chart draws them.
-    expect(await report.getByTestId('report-row').first().getByRole('rowheader').textContent()).toBe(BOTH_CAMPAIGN);
+  it('credits them to the campaigns that touched each lead, on top of the team’s', async () => {
+    await openReport();
+    await expect.poll(teamCount).toBe(teamBefore + 2);
+    expect(await counts(MAYA_CAMPAIGN)).toEqual({
+      ...before[MAYA_CAMPAIGN]!,
+      verdicts: before[MAYA_CAMPAIGN]!.verdicts + 1,
+      good: before[MAYA_CAMPAIGN]!.good + 1,
+    });
+    expect(await counts(TOM_CAMPAIGN)).toEqual({
+      ...before[TOM_CAMPAIGN]!,
+      verdicts: before[TOM_CAMPAIGN]!.verdicts + 1,
+      bad: before[TOM_CAMPAIGN]!.bad + 1,
+    });
+    expect((await counts(BOTH_CAMPAIGN)).verdicts).toBe(before[BOTH_CAMPAIGN]!.verdicts + 2);
     expect(await report.getByRole('img', { name: /good-lead rate per month/i }).count()).toBe(1);
     await report.screenshot({ path: SCREENSHOT });
   });
 
-  it('lists Maya with her good verdict behind one of her campaigns', async () => {
+  it('lists Maya with her good verdict and the assets that reached her', async () => {
     await row(MAYA_CAMPAIGN).getByRole('button', { name: MAYA_CAMPAIGN }).click();
     const maya = report.getByTestId('drill-down-row').filter({ hasText: 'Maya Okafor' });
     await expect.poll(() => maya.count()).toBe(1);
@@ -81,14 +97,34 @@ describe('Lead-quality report on demo data', () => {
     expect(text).toContain('Good');
     expect(text).toContain('Active project');
     expect(text).toContain('Evaluating a BI rollout this quarter');
+    // lib/demo/featured.ts: her newest asset is the second case study of cmp-010, her webinar is cmp-001's.
+    const assets = await maya.getByTestId('drill-down-assets').getByRole('listitem').allTextContents();
+    expect(assets[0]).toMatch(/^Case study: /);
+    expect(assets).toContain('Webinar: Q3 Supply Chain Visibility Webinar (live session)');
     expect(await report.getByTestId('drill-down-row').filter({ hasText: 'Tom Becker' }).count()).toBe(0);
   });
 
+  it('shows only this rep’s verdicts on the switch', async () => {
+    await report.getByRole('switch', { name: /Only mine/ }).check();
+    await expect.poll(scope).toMatch(/^Mine: \d+ verdicts by 1 rep, from the demo data/);
+    await report.getByRole('switch', { name: /Only mine/ }).uncheck();
+    await expect.poll(teamCount).toBe(teamBefore + 2);
+  });
+
+  it('changes what a campaign is credited with under first-touch attribution, and says how', async () => {
+    const anyTouch = (await counts(BOTH_CAMPAIGN)).verdicts;
+    await report.getByRole('radio', { name: 'First touch' }).check();
+    await expect.poll(() => report.getByTestId('attribution-explained').textContent()).toMatch(/reached the lead first/);
+    await expect.poll(async () => (await counts(BOTH_CAMPAIGN)).verdicts).toBeLessThan(anyTouch);
+  });
+
   it('groups the same verdicts by lead source and persona', async () => {
+    await report.getByRole('radio', { name: 'Any touch' }).check();
     await report.getByRole('tab', { name: 'Persona' }).click();
     await expect.poll(() => report.getByRole('columnheader', { name: /^Persona/ }).count()).toBe(1);
-    await expect.poll(() => report.getByTestId('report-row').count()).toBeGreaterThan(0);
+    await expect.poll(() => report.getByTestId('report-row').count()).toBeGreaterThan(1);
     const verdicts = await report.locator('[data-testid="report-row"] [data-column="verdicts"]').allTextContents();
-    expect(verdicts.reduce((n, v) => n + Number(v), 0)).toBe(2);
+    // Each lead has one persona bucket: the rows add up to every current verdict.
+    expect(verdicts.reduce((n, v) => n + Number(v), 0)).toBe(teamBefore + 2);
   });
 });

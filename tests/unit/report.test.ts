@@ -229,6 +229,39 @@ describe('buildReport', () => {
   });
 });
 
+describe('attribution models', () => {
+  const verdicts = (model: 'any' | 'first' | 'last') => Object.fromEntries(report('campaign', { model }).map((r) => [r.key, r.verdicts]));
+
+  it('credits every campaign before the verdict (any), the first one only, or the last one before it', () => {
+    // ada: webinar, then e-book, then a verdict; cat: e-book only; bob and eve: webinar only.
+    expect(verdicts('any')).toMatchObject({ 'cmp-web': 3, 'cmp-ebook': 2 });
+    expect(verdicts('first')).toMatchObject({ 'cmp-web': 3, 'cmp-ebook': 1 });
+    expect(verdicts('last')).toMatchObject({ 'cmp-web': 2, 'cmp-ebook': 2 });
+  });
+
+  it('counts each rep’s current verdict on a contact once, two reps both', () => {
+    const d = data();
+    const feedback = [
+      ...d.feedback,
+      createFeedback({
+        email: mail('bob'),
+        verdict: 'good',
+        author: 'Kim Lee <kim.lee@brightwave.example>',
+        createdAt: '2026-03-05T09:00:00.000Z',
+      }),
+      // The same rep signed differently: still one rep, so the later verdict replaces the earlier.
+      createFeedback({
+        email: mail('bob'),
+        verdict: 'good',
+        author: 'Alex Rivera <alex.rivera@brightwave.example>',
+        createdAt: '2026-03-06T09:00:00.000Z',
+      }),
+    ];
+    const web = buildReport({ ...d, feedback, period: march, dimension: 'campaign', now }).find((r) => r.key === 'cmp-web');
+    expect(web).toMatchObject({ verdicts: 4, good: 3, bad: 1 });
+  });
+});
+
 describe('drillDown', () => {
   it('lists the contacts behind a campaign row with the verdict that counted', () => {
     const rows = drillDown('cmp-ebook', { ...data(), period: march });
@@ -244,11 +277,34 @@ describe('drillDown', () => {
         note: 'Frozen until Q3',
         author: 'alex.rivera@brightwave.example',
         feedbackAt: '2026-03-10T12:00:00.000Z',
+        // Which assets reached her, newest first; the call is sales' own, not an asset.
+        assets: [
+          { name: 'Ops e-book', type: 'ebook', campaign: 'Ops E-book', date: '2026-03-01T16:00:00.000Z' },
+          { name: 'Live session', type: 'webinar', campaign: 'Spring Webinar', date: '2026-03-01T15:00:00.000Z' },
+        ],
       },
       expect.objectContaining({ email: mail('cat'), lastTouchAt: '2026-02-15T10:00:00.000Z', reasonLabel: 'legacy_not_icp' }),
     ]);
     const row = report('campaign').find((r) => r.key === 'cmp-ebook');
     expect(rows.filter((r) => r.verdict).length).toBe(row?.verdicts);
+  });
+
+  it('has a row per rep who judged the contact', () => {
+    const d = data();
+    const feedback = [
+      ...d.feedback,
+      createFeedback({
+        email: mail('ada'),
+        verdict: 'good',
+        author: 'Kim Lee <kim.lee@brightwave.example>',
+        createdAt: '2026-03-12T09:00:00.000Z',
+      }),
+    ];
+    const rows = drillDown('cmp-ebook', { ...d, feedback, period: march }).filter((r) => r.email === mail('ada'));
+    expect(rows.map((r) => [r.author, r.verdict])).toEqual([
+      ['alex.rivera@brightwave.example', 'bad'],
+      ['Kim Lee <kim.lee@brightwave.example>', 'good'],
+    ]);
   });
 
   it('shows touched contacts without a verdict', () => {
@@ -272,6 +328,11 @@ describe('goodRateOverTime', () => {
       [0, null],
       [3, 1 / 3],
     ]);
+  });
+
+  it('marks the month still under way as partial', () => {
+    const trends = goodRateOverTime({ ...data(), period, bucket: 'month', now: new Date('2026-03-20T10:00:00Z') });
+    expect(trends[0]?.series.map((p) => p.partial ?? false)).toEqual([false, true]);
   });
 
   it('cuts buckets on the given time zone’s calendar', () => {
@@ -367,9 +428,9 @@ describe('CSV', () => {
       }),
     ];
     const [header, row] = feedbackToCsv(feedback, d.contacts).split('\r\n');
-    expect(header).toBe('Date,Email,Name,Company,Owner,Verdict,Reason,Reason id,Note,Author,Sync state');
+    expect(header).toBe('Date,Email,Name,Company,Owner,Verdict,Reason,Reason id,Note,Author,Sync state,Feedback id,Kind,Recycle on');
     expect(row).toBe(
-      `2026-03-04T12:00:00.000Z,${mail('bob')},Ada Lovelace,Analytical Engines,Kim Lee,bad,legacy_not_icp,legacy_not_icp,'=cmd,alex.rivera@brightwave.example,local`,
+      `2026-03-04T12:00:00.000Z,${mail('bob')},Ada Lovelace,Analytical Engines,Kim Lee,bad,legacy_not_icp,legacy_not_icp,'=cmd,alex.rivera@brightwave.example,local,${feedback[0]?.id},quality,`,
     );
   });
 });

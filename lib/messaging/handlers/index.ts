@@ -7,6 +7,7 @@ import { contactHandlers } from './contacts';
 import { dataHandlers } from './data';
 import type { HandlerDeps, Handlers, SenderInfo } from './deps';
 import { feedbackHandlers } from './feedback';
+import { reportHandlers } from './report';
 
 export { DEMO_SOURCE_NAME, cacheStatus } from './data';
 export type { HandlerDeps, Handlers, SenderInfo } from './deps';
@@ -19,6 +20,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...dataHandlers(deps),
     ...connectionHandlers(deps),
     ...closedLoopHandlers(deps),
+    ...reportHandlers(deps),
   };
 }
 

@@ -1,0 +1,99 @@
+import { generateDemoData } from '../demo/demo-data';
+import { DEMO_NOW } from '../demo/dates';
+import { generateDemoVerdicts } from '../demo/team-verdicts';
+import type { LeadlightDb } from '../db/database';
+import type { ReportVerdict } from '../domain/report-data';
+import { authorKey, type TeamVerdict } from '../domain/team-verdict';
+import type { Settings } from '../settings/settings';
+
+/** What the report's figures rest on, said on the page ("Team: 412 verdicts by 9 reps, from HubSpot, as of 10:32"). */
+export type TeamScope = {
+  /** Each rep's current verdict on each contact, all time. */
+  verdicts: number;
+  reps: number;
+  /** Where the team's verdicts come from, in words. */
+  from: string;
+  /** When they were last read; null for verdicts only this browser holds. */
+  asOf: string | null;
+  /** Feedback files merged in, with whose verdicts each holds. */
+  files?: { name: string; authors: string[]; verdicts: number }[];
+  /** Only this rep's verdicts are shown. */
+  onlyMine: boolean;
+  /** The rep "only mine" means, when known. */
+  me?: string;
+};
+
+/** The team meta row of one origin: when it was last read and, for files, which were merged. */
+export type TeamMeta = { asOf?: string; files?: { name: string; authors: string[]; verdicts: number }[] };
+
+/** The demo team's rep "only mine" means: the demo inbox is Alex Rivera's. */
+export const DEMO_ME = 'alex.rivera@brightwave.example';
+
+let demoVerdicts: ReportVerdict[] | undefined;
+
+function demo(): ReportVerdict[] {
+  demoVerdicts ??= generateDemoVerdicts(generateDemoData());
+  return demoVerdicts;
+}
+
+const ORIGIN_NAMES = { hubspot: 'HubSpot', salesforce: 'Salesforce' } as const;
+
+async function readMeta(db: LeadlightDb, origin: string): Promise<TeamMeta> {
+  return ((await db.meta.get(`team:${origin}`)) as TeamMeta | undefined) ?? {};
+}
+
+/**
+ * The team's verdicts for the data source in use, merged with this browser's own
+ * feedback and counted once each by feedback id (a verdict this rep gave and then
+ * read back from the CRM is the same verdict). "Only mine" keeps the verdicts
+ * signed by this rep: the demo inbox's owner, else whoever this browser's own
+ * feedback is signed by.
+ */
+export async function loadTeamVerdicts(
+  db: LeadlightDb,
+  settings: Pick<Settings, 'source'>,
+  onlyMine = false,
+): Promise<{ verdicts: ReportVerdict[]; scope: TeamScope }> {
+  const own = await db.feedback.toArray();
+  let team: readonly ReportVerdict[] = [];
+  let from = 'this browser';
+  let asOf: string | null = null;
+  let files: TeamScope['files'];
+  if (settings.source === 'demo') {
+    team = demo();
+    from = 'the demo data';
+    asOf = DEMO_NOW;
+  } else {
+    const origin = settings.source === 'hubspot' || settings.source === 'salesforce' ? settings.source : 'file';
+    const [rows, meta]: [TeamVerdict[], TeamMeta] = await Promise.all([
+      db.teamVerdicts.where('origin').equals(origin).toArray(),
+      readMeta(db, origin),
+    ]);
+    team = rows;
+    asOf = meta.asOf ?? null;
+    if (origin === 'file') {
+      files = meta.files ?? [];
+      if (files.length) from = `${files.length} feedback ${files.length === 1 ? 'file' : 'files'} and this browser`;
+    } else {
+      from = ORIGIN_NAMES[origin];
+    }
+  }
+  const byId = new Map<string, ReportVerdict>();
+  for (const v of [...team, ...own]) byId.set(v.id, v);
+  let verdicts = [...byId.values()];
+  const me = settings.source === 'demo' ? DEMO_ME : own[0] ? authorKey(own[0].author) : undefined;
+  if (onlyMine) verdicts = me ? verdicts.filter((v) => authorKey(v.author) === me) : [];
+  return { verdicts, scope: { ...countCurrent(verdicts), from, asOf, onlyMine, ...(files ? { files } : {}), ...(me ? { me } : {}) } };
+}
+
+/** Current verdicts (each rep's latest per contact) and the reps who gave them. */
+function countCurrent(verdicts: readonly ReportVerdict[]): { verdicts: number; reps: number } {
+  const current = new Set<string>();
+  const reps = new Set<string>();
+  for (const v of verdicts) {
+    const rep = authorKey(v.author);
+    reps.add(rep);
+    current.add(`${rep}\n${v.email}`);
+  }
+  return { verdicts: current.size, reps: reps.size };
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_NOW, generateDemoData } from '@/lib/demo/demo-data';
+import { FEATURED_CONTACTS } from '@/lib/demo/featured';
+import { generateDemoVerdicts } from '@/lib/demo/team-verdicts';
+import { buildReport, type ReportDimension } from '@/lib/domain/report';
+import { reasonsFor } from '@/lib/domain/feedback-reasons';
+import { authorKey } from '@/lib/domain/team-verdict';
+
+const data = generateDemoData();
+const verdicts = generateDemoVerdicts(data);
+const allTime = { from: new Date('2000-01-01T00:00:00Z'), to: new Date('2027-01-01T00:00:00Z') };
+
+describe('demo verdicts', () => {
+  it('span 18 months and come from 4 to 6 reps', () => {
+    const months = new Set(verdicts.map((v) => v.createdAt.slice(0, 7)));
+    expect(months.size).toBeGreaterThanOrEqual(17);
+    expect(verdicts[0]!.createdAt < '2025-07-01').toBe(true);
+    expect(verdicts.every((v) => v.createdAt <= DEMO_NOW)).toBe(true);
+    const reps = new Set(verdicts.map((v) => authorKey(v.author)));
+    expect(reps.size).toBeGreaterThanOrEqual(4);
+    expect(reps.size).toBeLessThanOrEqual(6);
+    expect(verdicts.length).toBeGreaterThanOrEqual(300);
+  });
+
+  it('leave the featured contacts to the demo’s own clicks', () => {
+    const featured = new Set(FEATURED_CONTACTS.map((f) => f.contact.email));
+    expect(verdicts.filter((v) => featured.has(v.email))).toEqual([]);
+  });
+
+  it('use the team’s reasons, hand-off decisions and recycling to nurture with a date', () => {
+    const known = new Set([...reasonsFor('good'), ...reasonsFor('bad')].map((r) => r.id));
+    for (const v of verdicts) if (v.reasonId) expect(known.has(v.reasonId), v.reasonId).toBe(true);
+    for (const v of verdicts.filter((x) => x.verdict === 'bad')) expect(v.reasonId, v.id).toBeDefined();
+    expect(verdicts.some((v) => v.kind === 'handoff' && v.verdict === 'good')).toBe(true);
+    const recycled = verdicts.filter((v) => v.reasonId === 'recycle_nurture');
+    expect(recycled.length).toBeGreaterThan(0);
+    for (const v of recycled) expect(v.recycleOn! > v.createdAt.slice(0, 10)).toBe(true);
+    // Some reps changed their mind: the later verdict names the one it replaces.
+    const ids = new Map(verdicts.map((v) => [v.id, v]));
+    const superseding = verdicts.filter((v) => v.supersedes);
+    expect(superseding.length).toBeGreaterThan(0);
+    for (const v of superseding) expect(ids.get(v.supersedes!)).toMatchObject({ email: v.email, author: v.author });
+  });
+
+  it.each<[ReportDimension]>([['campaign'], ['source'], ['persona']])('give good-lead rates that differ clearly by %s', (dimension) => {
+    const rows = buildReport({ ...data, feedback: verdicts, period: allTime, dimension, now: new Date(DEMO_NOW) }).filter(
+      (r) => r.verdicts >= 10,
+    );
+    const rates = rows.map((r) => r.goodRate ?? 0);
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    expect(Math.max(...rates) - Math.min(...rates)).toBeGreaterThanOrEqual(0.3);
+  });
+
+  it('are the same on every run', () => {
+    expect(generateDemoVerdicts(generateDemoData())).toEqual(verdicts);
+  });
+});
