@@ -46,12 +46,11 @@ async function readMeta(db: LeadlightDb, origin: string): Promise<TeamMeta> {
  * The team's verdicts for the data source in use, merged with this browser's own
  * feedback and counted once each by feedback id (a verdict this rep gave and then
  * read back from the CRM is the same verdict). "Only mine" keeps the verdicts
- * signed by this rep: the demo inbox's owner, else whoever this browser's own
- * feedback is signed by.
+ * signed by this rep.
  */
 export async function loadTeamVerdicts(
   db: LeadlightDb,
-  settings: Pick<Settings, 'source'>,
+  settings: Pick<Settings, 'source'> & Partial<Pick<Settings, 'rep'>>,
   onlyMine = false,
 ): Promise<{ verdicts: ReportVerdict[]; scope: TeamScope }> {
   const own = await db.feedback.toArray();
@@ -81,7 +80,8 @@ export async function loadTeamVerdicts(
   const byId = new Map<string, ReportVerdict>();
   for (const v of [...team, ...own]) byId.set(v.id, v);
   let verdicts = [...byId.values()];
-  const me = settings.source === 'demo' ? DEMO_ME : own[0] ? authorKey(own[0].author) : undefined;
+  // The rep as set in Settings; on the demo, the owner of its inbox; else whoever signs this browser's feedback.
+  const me = settings.rep?.email?.toLowerCase() ?? (settings.source === 'demo' ? DEMO_ME : own[0] ? authorKey(own[0].author) : undefined);
   if (onlyMine) verdicts = me ? verdicts.filter((v) => authorKey(v.author) === me) : [];
   return { verdicts, scope: { ...countCurrent(verdicts), from, asOf, onlyMine, ...(files ? { files } : {}), ...(me ? { me } : {}) } };
 }

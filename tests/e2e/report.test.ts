@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OptionsPage } from './pages/extension-pages';
 import { GmailPage, THREADS } from './pages/gmail-page';
 import { launchWithExtension, type Launched } from './support/launch';
 
@@ -58,6 +59,13 @@ describe('Lead-quality report on demo data', () => {
   });
 
   it('takes verdicts given in Gmail: Maya good, Tom bad', async () => {
+    // The demo inbox is Alex Rivera's: he signs his verdicts as himself.
+    const settings = await OptionsPage.open(browser.context, browser.extensionId);
+    const you = settings.page.getByTestId('rep-identity');
+    await you.getByLabel('Your work email').fill('alex.rivera@brightwave.example');
+    await you.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => you.getByRole('status').textContent()).toContain('Saved');
+    await settings.page.close();
     const page = await browser.context.newPage();
     const gmail = new GmailPage(page);
     await gmail.gotoThread(THREADS.maya);
