@@ -2,11 +2,19 @@ import { useEffect, useState } from 'react';
 import type { HostDiagnostics } from '@/lib/messaging/protocol';
 import { formatDateTime } from '../format';
 import { errorMessage } from '../ui/error-message';
+import { groupByView, type MarkerState } from './diagnostics-views';
+
+const STATE: Record<MarkerState, { text: string; className: string }> = {
+  found: { text: 'found', className: 'text-emerald-800 dark:text-emerald-300' },
+  missing: { text: 'missing', className: 'font-medium text-rose-800 dark:text-rose-300' },
+  'not-checked': { text: 'not checked: view not open', className: 'text-slate-600 dark:text-slate-300' },
+};
 
 /**
- * Per host, which selectors matched the last time a page was scanned and which
- * found nothing: enough for a user to report a host redesign in minutes. It
- * holds no contact data and is never sent anywhere.
+ * Per host, the page markers the last scan looked for, grouped by the view they
+ * serve (thread, compose…): enough for a user to report a host redesign in
+ * minutes. A marker is "missing" only when its view was open. It holds no
+ * contact data and is never sent anywhere.
  */
 export function DiagnosticsView({ load }: { load: () => Promise<HostDiagnostics[]> }) {
   const [rows, setRows] = useState<HostDiagnostics[] | null>(null);
@@ -23,41 +31,42 @@ export function DiagnosticsView({ load }: { load: () => Promise<HostDiagnostics[
       </p>
     );
   if (!rows) return null;
-  if (rows.length === 0) return <p className="text-sm text-slate-500 dark:text-slate-400">No supported page has been opened yet.</p>;
+  if (rows.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-300">No supported page has been opened yet.</p>;
   return (
-    <table data-testid="diagnostics-table" className="mt-2 w-full text-left text-sm">
-      <thead className="text-xs text-slate-500 uppercase dark:text-slate-400">
-        <tr>
-          <th scope="col" className="py-1 pr-2">
-            Host
-          </th>
-          <th scope="col" className="py-1 pr-2">
-            Last scan
-          </th>
-          <th scope="col" className="py-1 pr-2">
-            Found
-          </th>
-          <th scope="col" className="py-1 pr-2">
-            Selectors matched
-          </th>
-          <th scope="col" className="py-1">
-            Found nothing
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((d) => (
-          <tr key={d.hostId} data-testid="diagnostics-row" className="border-t border-slate-200 align-top dark:border-slate-700">
-            <td className="py-1 pr-2 font-medium">{d.hostId}</td>
-            <td className="py-1 pr-2 whitespace-nowrap">{formatDateTime(d.at)}</td>
-            <td className="py-1 pr-2">
-              {d.recordFound ? 'record' : 'no record'}, {d.contactCount} contact{d.contactCount === 1 ? '' : 's'}
-            </td>
-            <td className="py-1 pr-2 text-emerald-700 dark:text-emerald-300">{d.matched.join(', ') || '—'}</td>
-            <td className="py-1 text-rose-700 dark:text-rose-300">{d.missing.join(', ') || '—'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div data-testid="diagnostics-table" className="mt-2 space-y-3">
+      {rows.map((d) => (
+        <section
+          key={d.hostId}
+          data-testid="diagnostics-row"
+          aria-label={`Markers on ${d.hostId}`}
+          className="rounded border border-slate-200 p-2 dark:border-slate-700"
+        >
+          <h3 className="text-sm font-semibold">
+            {d.hostId}{' '}
+            <span className="font-normal text-slate-600 dark:text-slate-300">
+              · last scan {formatDateTime(d.at)} · {d.recordFound ? 'record' : 'no record'}, {d.contactCount} contact
+              {d.contactCount === 1 ? '' : 's'}
+            </span>
+          </h3>
+          {groupByView(d).map((v) => (
+            <div key={v.label} data-testid="diagnostics-view" data-open={v.open} className="mt-1 text-sm">
+              <h4 className="font-medium">
+                {v.label}{' '}
+                <span className="text-xs font-normal text-slate-600 dark:text-slate-300">
+                  ({v.open ? 'open in that scan' : 'not open in that scan'})
+                </span>
+              </h4>
+              <ul className="flex flex-wrap gap-x-3 text-xs">
+                {v.markers.map((m) => (
+                  <li key={m.name} data-testid="diagnostics-marker" data-state={m.state} className={STATE[m.state].className}>
+                    {m.name}: {STATE[m.state].text}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </section>
+      ))}
+    </div>
   );
 }

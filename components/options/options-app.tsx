@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Feedback } from '@/lib/domain/feedback';
+import type { ReasonDefinition } from '@/lib/domain/reason-definition';
 import type { PageApi } from '@/lib/messaging/page-client';
-import type { CacheStatus } from '@/lib/messaging/protocol';
+import type { CacheStatus, ListedFeedback } from '@/lib/messaging/protocol';
 import { formatDateTime } from '../format';
 import { DangerZone } from './danger-zone';
 import { DataSourcePanel } from './data-source-panel';
@@ -21,16 +21,18 @@ import { errorMessage } from '../ui/error-message';
 /** Settings page: where the data comes from, every verdict reps have given, diagnostics. */
 export function OptionsApp({ api }: { api: PageApi }) {
   const [status, setStatus] = useState<CacheStatus | null>(null);
-  const [feedback, setFeedback] = useState<Feedback[] | null>(null);
+  const [feedback, setFeedback] = useState<ListedFeedback[] | null>(null);
+  const [reasons, setReasons] = useState<ReasonDefinition[] | undefined>();
   const [error, setError] = useState<string | null>(null);
   // Bumped on every reload, so panels showing settings re-read them (an import switches the source).
   const [version, setVersion] = useState(0);
 
   const load = useCallback(() => {
-    Promise.all([api.getStatus(), api.listFeedback()]).then(
-      ([s, f]) => {
+    Promise.all([api.getStatus(), api.listFeedback(), api.getReasons().catch(() => undefined)]).then(
+      ([s, f, r]) => {
         setStatus(s);
         setFeedback(f);
+        setReasons(r);
         setError(null);
         setVersion((v) => v + 1);
       },
@@ -86,6 +88,7 @@ export function OptionsApp({ api }: { api: PageApi }) {
         {feedback && (
           <FeedbackTable
             feedback={feedback}
+            reasons={reasons}
             onRetry={(id) => act(() => api.retryFeedback(id))}
             onDiscard={(id) => act(() => api.discardFeedback(id))}
           />

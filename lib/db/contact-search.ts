@@ -87,6 +87,18 @@ export function warmContactIndex(db: LeadlightDb): void {
   if (!s.index) void build(db, s).catch(() => undefined);
 }
 
+/** Names of cached contacts by email, from the index: the feedback list shows people, not addresses. */
+export async function contactNames(db: LeadlightDb, emails: Iterable<string>): Promise<Map<string, string>> {
+  const s = stateOf(db);
+  const index = await (s.index ?? build(db, s));
+  const names = new Map<string, string>();
+  for (const email of emails) {
+    const name = index.get(email)?.name;
+    if (name) names.set(email, name);
+  }
+  return names;
+}
+
 /**
  * Cached contacts matching every typed word anywhere in name, email or company
  * (accents ignored), exact and prefix matches first.

@@ -14,6 +14,7 @@ import {
   type CacheStatus,
   type ConnectionStatus,
   type HostDiagnostics,
+  type ListedFeedback,
   type PersonaPreviewRow,
   type ReportView,
   type SettingsView,
@@ -26,7 +27,7 @@ export type PageApi = {
   getContext: (email: string) => Promise<ContactContext | null>;
   submit: (input: FeedbackInput) => Promise<Feedback>;
   undo: (id: string) => Promise<void>;
-  listFeedback: () => Promise<Feedback[]>;
+  listFeedback: () => Promise<ListedFeedback[]>;
   resetDemoData: () => Promise<CacheStatus>;
   getDiagnostics: () => Promise<HostDiagnostics[]>;
   getSettings: () => Promise<SettingsView>;

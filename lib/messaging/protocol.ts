@@ -34,6 +34,9 @@ export type CacheStatus = {
  * ./requests.ts (background only, so pages that merely send do not ship zod).
  */
 
+/** A verdict as the options page lists it: with the contact's name when the cache knows them. */
+export type ListedFeedback = Feedback & { contactName?: string };
+
 /** Settings as pages see them: the values, and which connections hold credentials. */
 export type SettingsView = {
   settings: Settings;
@@ -82,7 +85,7 @@ export type Responses = {
   searchContacts: ContactSummary[];
   submitLeadFeedback: Feedback;
   retractLeadFeedback: { retracted: boolean };
-  listLeadFeedback: Feedback[];
+  listLeadFeedback: ListedFeedback[];
   getCacheStatus: CacheStatus;
   resetDemoData: CacheStatus;
   reportHostDiagnostics: void;

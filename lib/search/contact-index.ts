@@ -90,6 +90,11 @@ export class ContactIndex {
     this.dirty = true;
   }
 
+  /** The summary of one contact, if cached. */
+  get(email: string): ContactSummary | undefined {
+    return this.entries.get(email)?.summary;
+  }
+
   remove(email: string): void {
     if (this.entries.delete(email)) this.dirty = true;
   }

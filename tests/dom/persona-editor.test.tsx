@@ -4,6 +4,8 @@ import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PersonaEditor, type PersonaEditorApi } from '@/components/options/personas/persona-editor';
 import type { Persona } from '@/lib/domain/persona';
+import { exportDefinitions } from '@/lib/domain/persona-exchange';
+import type { ReasonDefinition } from '@/lib/domain/reason-definition';
 import type { PersonaPreviewRow } from '@/lib/messaging/protocol';
 
 const OPS: Persona = {
@@ -22,6 +24,18 @@ const PREVIEW: PersonaPreviewRow[] = [
   { email: 'no.name@acme.example', score: 20, savedScore: 20 },
 ];
 
+const DATA: Persona = { ...OPS, id: 'data-practitioner', name: 'Data Practitioner' };
+const REASONS: ReasonDefinition[] = [
+  { id: 'active_project', verdict: 'good', group: 'good', label: 'Active project' },
+  { id: 'no_budget', verdict: 'bad', group: 'disqualification', label: 'No budget' },
+];
+const NO_BUDGET_RENAMED: ReasonDefinition = { ...REASONS[1]!, label: 'No budget this year' };
+const NEW_REASON: ReasonDefinition = { id: 'wrong_region', verdict: 'bad', group: 'rejection', label: 'Wrong region' };
+
+/** A definitions file as another rep's Leadlight exports it. */
+const definitionsFile = (personas: Persona[], reasons: ReasonDefinition[]) =>
+  new File([exportDefinitions(personas, reasons, new Date('2026-11-01T00:00:00.000Z'))], 'team.json', { type: 'application/json' });
+
 /** Personas held in memory and handed back as the background does. */
 function fakeApi(initial: Persona[] = [OPS]) {
   let personas = [...initial];
@@ -38,6 +52,7 @@ function fakeApi(initial: Persona[] = [OPS]) {
     previewPersona: vi.fn(async (_draft: Persona) => PREVIEW),
     exportDefinitions: vi.fn(async () => '{\n  "kind": "leadlight-definitions"\n}\n'),
     importDefinitions: vi.fn(async (_text: string) => ({ personas: 2, reasons: 14 })),
+    getReasons: vi.fn(async () => REASONS),
   } satisfies PersonaEditorApi;
 }
 
@@ -247,30 +262,55 @@ describe('PersonaEditor', () => {
     expect(await screen.findByText('Downloaded leadlight-definitions.json.')).toBeInTheDocument();
   });
 
-  it('imports a definitions file, says what came in and reloads the list', async () => {
+  it('shows what an import would add, change and remove, and replaces nothing until confirmed', async () => {
+    const user = userEvent.setup();
+    const api = fakeApi([OPS, DATA]);
+    render(<PersonaEditor api={api} />);
+    await screen.findAllByTestId('persona-row');
+    const imported: Persona = { ...OPS, id: 'imported', name: 'Imported Persona' };
+    await user.upload(
+      screen.getByLabelText('Import…'),
+      definitionsFile([{ ...OPS, fitThreshold: 70 }, imported], [NO_BUDGET_RENAMED, NEW_REASON]),
+    );
+
+    const diff = await screen.findByTestId('definitions-diff');
+    expect(within(diff).getByTestId('personas-added')).toHaveTextContent('Added (1): Imported Persona');
+    expect(within(diff).getByTestId('personas-changed')).toHaveTextContent('Changed (1): Operations Leader');
+    expect(within(diff).getByTestId('personas-removed')).toHaveTextContent('Removed (1): Data Practitioner');
+    expect(within(diff).getByTestId('reasons-added')).toHaveTextContent('Added (1): Wrong region');
+    expect(within(diff).getByTestId('reasons-changed')).toHaveTextContent('Changed (1): No budget this year');
+    expect(within(diff).getByTestId('reasons-removed')).toHaveTextContent('Removed (1): Active project');
+    expect(api.importDefinitions).not.toHaveBeenCalled();
+
+    await user.click(within(diff).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByTestId('definitions-diff')).not.toBeInTheDocument();
+    expect(api.importDefinitions).not.toHaveBeenCalled();
+  });
+
+  it('imports once confirmed, says what came in, and can undo it', async () => {
     const user = userEvent.setup();
     const api = fakeApi();
     render(<PersonaEditor api={api} />);
     await screen.findByTestId('persona-row');
     const imported: Persona = { ...OPS, id: 'imported', name: 'Imported Persona' };
+    const file = definitionsFile([imported], REASONS);
+    await user.upload(screen.getByLabelText('Import…'), file);
     api.listPersonas.mockResolvedValue([imported]);
-    await user.upload(
-      screen.getByLabelText('Import…'),
-      new File(['{"kind":"leadlight-definitions"}'], 'team.json', { type: 'application/json' }),
-    );
+    await user.click(await screen.findByRole('button', { name: 'Replace personas and reasons' }));
 
     expect(await screen.findByText('Imported 2 personas and 14 reasons from team.json.')).toBeInTheDocument();
-    expect(api.importDefinitions).toHaveBeenCalledWith('{"kind":"leadlight-definitions"}');
+    expect(api.importDefinitions).toHaveBeenCalledWith(await file.text());
     await waitFor(() => expect(screen.getAllByTestId('persona-row-name').map((n) => n.textContent)).toEqual(['Imported Persona']));
-    expect(api.listPersonas).toHaveBeenCalledTimes(2);
+
+    await user.click(screen.getByRole('button', { name: 'Undo import' }));
+    // The export taken just before the import goes back in.
+    expect(api.importDefinitions).toHaveBeenLastCalledWith('{\n  "kind": "leadlight-definitions"\n}\n');
+    expect(await screen.findByText('Import undone: the personas and reasons are back as they were.')).toBeInTheDocument();
   });
 
   it('shows why a bad definitions file was refused and keeps the list', async () => {
     const user = userEvent.setup();
     const api = fakeApi();
-    api.importDefinitions.mockRejectedValue(
-      new Error('This is not a Leadlight definitions file (it should say "kind": "leadlight-definitions").'),
-    );
     render(<PersonaEditor api={api} />);
     await screen.findByTestId('persona-row');
     await user.upload(
@@ -281,6 +321,7 @@ describe('PersonaEditor', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('This is not a Leadlight definitions file');
     expect(api.listPersonas).toHaveBeenCalledTimes(1);
     expect(screen.getAllByTestId('persona-row-name').map((n) => n.textContent)).toEqual(['Operations Leader']);
+    expect(api.importDefinitions).not.toHaveBeenCalled();
   });
 
   it('the list and the open form with its preview have no axe violations', async () => {

@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { notifyDefinitionsImported } from '@/components/options/personas/definitions-events';
 import { ReasonEditor } from '@/components/options/reasons/reason-editor';
 import type { ReasonDefinition } from '@/lib/domain/reason-definition';
+import { createFeedback } from '../factories';
 
 const REASONS: ReasonDefinition[] = [
   { id: 'right_persona', verdict: 'good', group: 'good', label: 'Right persona' },
@@ -24,6 +25,25 @@ const row = (id: string) => screen.getAllByTestId('reason-row').find((r) => r.da
 const save = () => screen.getByRole('button', { name: 'Save all' });
 
 describe('ReasonEditor', () => {
+  it('offers no Delete on a reason feedback already uses, and says to retire it', async () => {
+    const api = {
+      ...fakeApi(),
+      listFeedback: vi.fn(async () => [
+        createFeedback({ id: 'a', verdict: 'bad', reasonId: 'no_budget' }),
+        createFeedback({ id: 'b', verdict: 'bad', reasonId: 'no_budget' }),
+      ]),
+    };
+    render(<ReasonEditor api={api} />);
+    await screen.findByTestId('reason-editor');
+    await waitFor(() =>
+      expect(within(row('no_budget')).getByTestId('reason-in-use')).toHaveTextContent('Used by 2 verdicts; retire it to stop offering it.'),
+    );
+    expect(within(row('no_budget')).queryByRole('button', { name: /Delete/ })).not.toBeInTheDocument();
+    expect(within(row('no_budget')).getByRole('button', { name: 'Retire No budget' })).toBeInTheDocument();
+    // An unused reason can still be deleted.
+    expect(within(row('duplicate')).getByRole('button', { name: 'Delete Duplicate' })).toBeInTheDocument();
+  });
+
   it('groups reasons as the report does and greys retired ones', async () => {
     render(<ReasonEditor api={fakeApi()} />);
     const good = await screen.findByRole('group', { name: 'Good' });

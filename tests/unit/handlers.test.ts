@@ -173,6 +173,10 @@ describe('dispatch', () => {
       localFeedback: 1,
       crmConnected: false,
     });
+    // The options page lists people by name, from the cache.
+    expect(await dispatch(handlers, fakeBrowser.runtime.id, 'listLeadFeedback', {}, own())).toEqual([
+      expect.objectContaining({ id: fb.id, contactName: 'Ada Lovelace' }),
+    ]);
     expect(await dispatch(handlers, fakeBrowser.runtime.id, 'retractLeadFeedback', { id: fb.id }, own())).toEqual({ retracted: true });
     expect(await dispatch(handlers, fakeBrowser.runtime.id, 'listLeadFeedback', {}, own())).toEqual([]);
   });

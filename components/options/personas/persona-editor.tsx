@@ -10,7 +10,8 @@ import { PersonaForm } from './persona-form';
 export type PersonaEditorApi = Pick<
   PageApi,
   'listPersonas' | 'savePersona' | 'deletePersona' | 'previewPersona' | 'exportDefinitions' | 'importDefinitions'
->;
+> &
+  Partial<Pick<PageApi, 'getReasons'>>;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 

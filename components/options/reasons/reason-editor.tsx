@@ -36,8 +36,10 @@ function checked(list: ReasonDefinition[]): ReasonDefinition[] {
  * them. Renaming keeps the id, so past verdicts follow the new label; a reason
  * feedback already uses can be retired but not deleted (the background refuses).
  */
-export function ReasonEditor({ api }: { api: Pick<PageApi, 'getReasons' | 'saveReasons'> }) {
+export function ReasonEditor({ api }: { api: Pick<PageApi, 'getReasons' | 'saveReasons'> & Partial<Pick<PageApi, 'listFeedback'>> }) {
   const [list, setList] = useState<ReasonDefinition[] | null>(null);
+  // How many verdicts use each reason: those can be retired but never deleted, so no Delete is offered.
+  const [uses, setUses] = useState<ReadonlyMap<string, number>>(new Map());
   const [dirty, setDirty] = useState(false);
   const [newLabel, setNewLabel] = useState('');
   const [newGroup, setNewGroup] = useState<ReasonGroup>('rejection');
@@ -48,7 +50,11 @@ export function ReasonEditor({ api }: { api: Pick<PageApi, 'getReasons' | 'saveR
   const load = useCallback(
     (message?: string) =>
       run(async () => {
-        setList(await api.getReasons());
+        const [reasons, feedback] = await Promise.all([api.getReasons(), api.listFeedback?.() ?? Promise.resolve([])]);
+        const counts = new Map<string, number>();
+        for (const f of feedback) if (f.reasonId) counts.set(f.reasonId, (counts.get(f.reasonId) ?? 0) + 1);
+        setList(reasons);
+        setUses(counts);
         setDirty(false);
         return message;
       }),
@@ -120,9 +126,15 @@ export function ReasonEditor({ api }: { api: Pick<PageApi, 'getReasons' | 'saveR
                     {r.retired ? 'Restore' : 'Retire'}
                     <span className="sr-only"> {r.label}</span>
                   </button>
-                  <button type="button" className={SMALL_BUTTON} onClick={() => change(list.filter((x) => x.id !== r.id))}>
-                    Delete<span className="sr-only"> {r.label}</span>
-                  </button>
+                  {uses.get(r.id) ? (
+                    <span data-testid="reason-in-use" className="text-xs text-slate-600 dark:text-slate-300">
+                      Used by {uses.get(r.id)} {uses.get(r.id) === 1 ? 'verdict' : 'verdicts'}; retire it to stop offering it.
+                    </span>
+                  ) : (
+                    <button type="button" className={SMALL_BUTTON} onClick={() => change(list.filter((x) => x.id !== r.id))}>
+                      Delete<span className="sr-only"> {r.label}</span>
+                    </button>
+                  )}
                 </li>
               ))}
             </ul>

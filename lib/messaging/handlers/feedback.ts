@@ -1,3 +1,4 @@
+import { contactNames } from '../../db/contact-search';
 import { loadReasons } from '../../db/definitions-repository';
 import { listFeedback, retractFeedback, saveFeedback } from '../../db/feedback-repository';
 import { discardFeedbackDelivery, retryFeedbackDelivery } from '../../outbox/outbox';
@@ -27,7 +28,12 @@ export function feedbackHandlers(deps: HandlerDeps): Pick<Handlers, FeedbackMess
       return stored;
     },
     retractLeadFeedback: async ({ id }) => ({ retracted: await retractFeedback(db, id) }),
-    listLeadFeedback: () => listFeedback(db),
+    listLeadFeedback: async () => {
+      // Every verdict a team is likely to hold; the options page pages through them.
+      const list = await listFeedback(db, 20_000);
+      const names = await contactNames(db, new Set(list.map((f) => f.email)));
+      return list.map((f) => (names.has(f.email) ? { ...f, contactName: names.get(f.email) } : f));
+    },
     retryFeedback: async ({ id }) => {
       const ok = await retryFeedbackDelivery(db, id, now());
       if (ok) deps.kickOutbox?.();
