@@ -1,11 +1,12 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { PageApi } from '@/lib/messaging/page-client';
-import type { SettingsView } from '@/lib/messaging/protocol';
+import type { DataSummary, SettingsView } from '@/lib/messaging/protocol';
 import type { Settings } from '@/lib/settings/settings';
 import { FeedSettings } from './feed-settings';
 import { ActionResult, BUTTON } from './field';
 import { CacheSettings } from './cache-settings';
 import { HubspotSettings } from './hubspot-settings';
+import { ReplaceConfirm, replaceNeedsConfirm } from './replace-confirm';
 import { SalesforceSettings } from './salesforce-settings';
 import { useAction } from './use-action';
 
@@ -31,7 +32,6 @@ export function DataSourcePanel({
 }) {
   const [view, setView] = useState<SettingsView | null>(null);
   const [tab, setTab] = useState<Settings['source']>('demo');
-  const { busy, error, done, run } = useAction();
 
   useEffect(() => {
     api.getSettings().then(
@@ -69,27 +69,7 @@ export function DataSourcePanel({
         ))}
       </div>
       <div role="tabpanel" className="mt-3 rounded border border-slate-200 p-3 dark:border-slate-700">
-        {tab === 'demo' && (
-          <>
-            <p className="text-sm">A fictional company's contacts and campaigns, to try Leadlight out.</p>
-            <button
-              type="button"
-              className={BUTTON}
-              disabled={busy}
-              onClick={() =>
-                run(async () => {
-                  change(await api.saveSettings({ source: 'demo' }));
-                  await api.resetDemoData();
-                  onChanged();
-                  return 'Demo data loaded. Feedback you have given is kept.';
-                })
-              }
-            >
-              Use demo data
-            </button>
-            <ActionResult error={error} done={done} />
-          </>
-        )}
+        {tab === 'demo' && <DemoData api={api} onLoaded={change} onChanged={onChanged} />}
         {tab === 'import' && importPanel}
         {tab === 'feed' && <FeedSettings api={api} view={view} onChange={change} />}
         {tab === 'hubspot' && <HubspotSettings api={api} view={view} onChange={change} />}
@@ -98,5 +78,48 @@ export function DataSourcePanel({
       {/* Only a live CRM is fetched per contact and cached; demo, import and feed data are not. */}
       {(tab === 'hubspot' || tab === 'salesforce') && <CacheSettings api={api} view={view} onChange={change} />}
     </div>
+  );
+}
+
+/** "Use demo data": asks first when that would remove data that cannot be brought back with one click. */
+function DemoData({ api, onLoaded, onChanged }: { api: PageApi; onLoaded: (v: SettingsView) => void; onChanged: () => void }) {
+  const [confirm, setConfirm] = useState<DataSummary | null>(null);
+  const { busy, error, done, run } = useAction();
+  const load = async () => {
+    setConfirm(null);
+    onLoaded(await api.saveSettings({ source: 'demo' }));
+    await api.resetDemoData();
+    onChanged();
+    return 'Demo data loaded. Feedback you have given is kept.';
+  };
+  return (
+    <>
+      <p className="text-sm">A fictional company's contacts and campaigns, to try Leadlight out.</p>
+      {!confirm && (
+        <button
+          type="button"
+          className={BUTTON}
+          disabled={busy}
+          onClick={() =>
+            run(async () => {
+              const summary = await api.getDataSummary();
+              if (!replaceNeedsConfirm(summary)) return load();
+              setConfirm(summary);
+            })
+          }
+        >
+          Use demo data
+        </button>
+      )}
+      {confirm && (
+        <ReplaceConfirm
+          summary={confirm}
+          action="Replace with demo data"
+          onConfirm={() => void run(load)}
+          onCancel={() => setConfirm(null)}
+        />
+      )}
+      <ActionResult error={error} done={done} />
+    </>
   );
 }

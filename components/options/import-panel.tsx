@@ -4,10 +4,11 @@ import { ImportSession } from '@/lib/import/import-session';
 import { PRESETS, presetById, type PresetId } from '@/lib/import/presets';
 import type { WorkerLike } from '@/lib/import/worker-protocol';
 import type { PageApi } from '@/lib/messaging/page-client';
-import type { CacheStatus } from '@/lib/messaging/protocol';
+import type { CacheStatus, DataSummary } from '@/lib/messaging/protocol';
 import { ImportMapping } from './import-mapping';
 import { ImportPreview } from './import-preview';
 import { ImportProgress } from './import-progress';
+import { ReplaceConfirm, replaceNeedsConfirm } from './replace-confirm';
 
 let sharedImporter: ImportApi | undefined;
 // One messaging client for the page; a fresh default per render would restart the session.
@@ -39,11 +40,26 @@ type Props = {
  * and preview, then import. A worker parses; batches go to the background one at
  * a time, so the page stays responsive and the background is never flooded.
  */
+const size = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+
+/** The checkbox names what it would replace: the demo data, or the current source and its size. */
+function replaceLabel(summary: DataSummary | null): string {
+  if (!summary || summary.demo) return 'Replace the demo data';
+  return `Replace the current data (${summary.sourceName}, ${summary.contacts.toLocaleString('en-US')} contacts)`;
+}
+
 export function ImportPanel({ api, importer = defaultImporter(), createWorker = createParseWorker, onImported }: Props) {
   const session = useMemo(() => sessionFor(importer, createWorker), [importer, createWorker]);
   const state = useSyncExternalStore(session.subscribe, session.getState);
   const [replace, setReplace] = useState(true);
+  const [summary, setSummary] = useState<DataSummary | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const { phase, inspection, status } = state;
+
+  useEffect(() => {
+    importer.describeData().then(setSummary, () => setSummary(null));
+  }, [importer, status]);
 
   useEffect(() => {
     if (!status) return;
@@ -57,6 +73,16 @@ export function ImportPanel({ api, importer = defaultImporter(), createWorker = 
 
   const editable = phase === 'ready';
   const isJson = inspection?.format !== 'csv';
+  const hasData = !!summary && summary.contacts > 0;
+  const start = async () => {
+    // Counted afresh: a feed sync or another tab may have changed the data since the page opened.
+    const current = await importer.describeData().catch(() => summary);
+    setSummary(current);
+    const filled = !!current && current.contacts > 0;
+    // Replacing data that cannot be brought back with one click asks first.
+    if (replace && filled && replaceNeedsConfirm(current)) return setConfirming(true);
+    await session.start(replace || !filled);
+  };
   return (
     <section aria-labelledby="import-heading">
       <h3 id="import-heading" className="font-semibold">
@@ -66,21 +92,29 @@ export function ImportPanel({ api, importer = defaultImporter(), createWorker = 
         A Leadlight CSV, a Salesforce campaign member report, a HubSpot contact export or a JSON feed. The file is read on this computer;
         importing it again updates the same contacts and touches.
       </p>
-      <label className="mt-2 block text-sm">
-        <span className="mr-2">CSV or JSON file</span>
+      <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
+        <label htmlFor="import-file">CSV or JSON file</label>
         <input
+          id="import-file"
           type="file"
           accept=".csv,.json,text/csv,application/json"
           disabled={phase === 'importing' || phase === 'cancelling'}
           onChange={(e) => {
             const file = e.target.files?.[0];
-            // Cleared so picking the same file again (a re-import) still fires a change.
+            // Cleared so picking the same file again (a re-import) still fires a change;
+            // the chosen file is named beside the button instead of by the browser.
             e.target.value = '';
+            setConfirming(false);
             if (file) session.open(file);
           }}
-          className="text-sm file:mr-2 file:rounded file:border file:border-slate-400 file:bg-transparent file:px-3 file:py-1 file:text-sm dark:file:text-slate-100"
+          // The browser's own "No file chosen" text is hidden: it resets with the value above and on every
+          // remount, while the session still holds the file.
+          className="w-28 text-sm text-transparent file:mr-2 file:rounded file:border file:border-slate-400 file:bg-transparent file:px-3 file:py-1 file:text-sm file:text-slate-900 dark:file:text-slate-100"
         />
-      </label>
+        <span data-testid="import-file-name" className="text-slate-700 dark:text-slate-300">
+          {state.fileName ? `${state.fileName} (${size(state.totalBytes)})` : 'No file chosen'}
+        </span>
+      </div>
       {phase === 'reading' && (
         <p role="status" className="mt-2 text-sm">
           Reading {state.fileName}…
@@ -121,21 +155,34 @@ export function ImportPanel({ api, importer = defaultImporter(), createWorker = 
           <ImportPreview headers={inspection.headers} sample={inspection.sample} mapping={state.mapping} />
         </>
       )}
-      {editable && (
+      {editable && !confirming && (
         <div className="mt-3 flex flex-wrap items-center gap-4 text-sm">
-          <label className="flex items-center gap-2">
-            <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.target.checked)} />
-            Replace the demo data
-          </label>
+          {hasData && (
+            <label className="flex items-center gap-2">
+              <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.target.checked)} />
+              {replaceLabel(summary)}
+            </label>
+          )}
           <button
             type="button"
-            onClick={() => void session.start(replace)}
+            onClick={() => void start()}
             className="rounded bg-sky-700 px-3 py-1 font-medium text-white hover:bg-sky-800 dark:bg-sky-600 dark:hover:bg-sky-500"
           >
             Import
           </button>
           <span className="text-xs text-slate-500 dark:text-slate-400">Feedback you have given is always kept.</span>
         </div>
+      )}
+      {editable && confirming && summary && (
+        <ReplaceConfirm
+          summary={summary}
+          action="Replace and import"
+          onConfirm={() => {
+            setConfirming(false);
+            void session.start(true);
+          }}
+          onCancel={() => setConfirming(false)}
+        />
       )}
       <ImportProgress state={state} onCancel={() => session.cancel()} itemWord={isJson ? 'Item' : 'Line'} />
       {state.failure && (

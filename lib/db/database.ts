@@ -35,6 +35,10 @@ export type MetaRow = {
   lastModified?: string;
   lastSyncAt?: string;
   lastError?: string;
+  /** On the `source` row of imported data: the files it came from, oldest first. */
+  files?: string[];
+  /** On the `source` row: the source an import was added on top of. */
+  base?: string;
   /**
    * A feed sync under way: `staging` while it reads the feed, `applying` while it
    * swaps the staged rows in. A worker stopped mid-way finds it on its next start.

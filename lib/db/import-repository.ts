@@ -87,7 +87,27 @@ function dropBlank(c: Contact): Partial<Contact> {
   return out;
 }
 
-/** Marks the cache as holding an import. */
-export async function finishImport(db: LeadlightDb, fileName: string, now = new Date()): Promise<void> {
-  await db.meta.put({ key: 'source', name: `Import: ${fileName}`, loadedAt: now.toISOString() });
+/** File names listed in the data-source line before the rest are counted. */
+const NAMED_FILES = 3;
+
+function importName(files: readonly string[]): string {
+  const named = files.slice(-NAMED_FILES).join(', ');
+  const more = files.length - NAMED_FILES;
+  return `Import: ${more > 0 ? `${named} and ${more} earlier file${more === 1 ? '' : 's'}` : named}`;
+}
+
+/**
+ * Records the import as the cache's source. A replacing import names its file; one
+ * added on top names every file the data now comes from, after the source it was
+ * added to ("Demo data … + Import: b.csv"), so the line never credits only the last.
+ */
+export async function finishImport(db: LeadlightDb, fileName: string, now = new Date(), replace = true): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const before = await db.meta.get('source');
+    const added = !replace && before;
+    const files = added && before.files ? [...before.files.filter((f) => f !== fileName), fileName] : [fileName];
+    const base = added ? (before.files ? before.base : before.name) : undefined;
+    const name = base ? `${base} + ${importName(files)}` : importName(files);
+    await db.meta.put({ key: 'source', name, loadedAt: now.toISOString(), files, ...(base ? { base } : {}) });
+  });
 }

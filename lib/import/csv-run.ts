@@ -47,7 +47,7 @@ export function runCsv(text: string, pipeline: RowPipeline, options: CsvRunOptio
             line += 1;
             const reason = broken.get(i);
             if (reason) return pipeline.fail(start, reason);
-            if (cells.every((c) => c.trim() === '')) return;
+            if (cells.every((c) => c.trim() === '')) return pipeline.blank();
             if (!sawHeader) {
               sawHeader = true;
               return pipeline.header(cells);

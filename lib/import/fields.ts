@@ -54,6 +54,9 @@ export type MappedRow = Record<ImportField, string>;
 /** A row the import skipped: the file's line number (header = 1) and why. */
 export type RowError = { line: number; reason: string };
 
+/** A value the import could not use in a row it kept: the line, the file's column, and why. */
+export type RowWarning = { line: number; column: string; reason: string };
+
 /**
  * Column positions for a mapping, resolved once per file so each row is an
  * array lookup rather than a header search.

@@ -1,4 +1,4 @@
-import { sendMessage, type CacheStatus, type ImportCounts } from '../messaging/protocol';
+import { sendMessage, type CacheStatus, type DataSummary, type ImportCounts } from '../messaging/protocol';
 import type { ImportBatch } from './batcher';
 
 /**
@@ -9,14 +9,18 @@ export type ImportApi = {
   /** `replace` clears cached marketing data first; feedback is always kept. */
   begin: (replace: boolean) => Promise<void>;
   send: (batch: ImportBatch) => Promise<ImportCounts>;
-  finish: (fileName: string, rows: number) => Promise<CacheStatus>;
+  /** Records the import as the data source; `replace` says whether it replaced the data or was added to it. */
+  finish: (fileName: string, rows: number, replace: boolean) => Promise<CacheStatus>;
+  /** What the cache holds now, to say what replacing it would remove. */
+  describeData: () => Promise<DataSummary>;
 };
 
 export function createImportApi(): ImportApi {
   return {
     begin: (replace) => sendMessage('beginImport', { replace }),
     send: (batch) => sendMessage('importRecords', batch),
-    finish: (fileName, rows) => sendMessage('finishImport', { fileName: fileName.slice(0, 300) || 'import', rows }),
+    finish: (fileName, rows, replace) => sendMessage('finishImport', { fileName: fileName.slice(0, 300) || 'import', rows, replace }),
+    describeData: () => sendMessage('getDataSummary', {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { CacheStatus } from '../messaging/protocol';
-import type { ColumnMapping, ImportField, RowError } from './fields';
+import type { ColumnMapping, ImportField, RowError, RowWarning } from './fields';
 import type { ImportApi } from './import-api';
 import type { Inspection } from './import-text';
 import { mappingFor, presetById, type PresetId } from './presets';
@@ -17,12 +17,19 @@ export type ImportState = {
   /** Parsed so far, of the file's bytes. */
   bytesDone: number;
   totalBytes: number;
+  /** Data rows the parser has read so far (footer lines aside). */
+  rowsParsed: number;
+  /** The file's data rows, once the parser has read them all. */
+  rowsTotal: number | null;
   /** Rows the background has stored. */
   imported: number;
   rowsPerSecond: number;
   /** The first MAX_KEPT_ERRORS row errors; errorCount has them all. */
   errors: RowError[];
   errorCount: number;
+  /** The first MAX_KEPT_ERRORS values left empty in kept rows; warningCount has them all. */
+  warnings: RowWarning[];
+  warningCount: number;
   /** Whether this import cleared the cached data first. */
   replace: boolean;
   /** Why the whole import stopped, for phase 'failed'. */
@@ -42,10 +49,14 @@ const INITIAL: ImportState = {
   mapping: {},
   bytesDone: 0,
   totalBytes: 0,
+  rowsParsed: 0,
+  rowsTotal: null,
   imported: 0,
   rowsPerSecond: 0,
   errors: [],
   errorCount: 0,
+  warnings: [],
+  warningCount: 0,
   replace: false,
   failure: null,
   status: null,
@@ -151,11 +162,16 @@ export class ImportSession {
         return this.set({ phase: 'ready', inspection, encoding, totalBytes, presetId: inspection.presetId, mapping: inspection.mapping });
       }
       case 'progress':
-        return this.set({ bytesDone: m.bytesDone, totalBytes: m.totalBytes });
+        return this.set({ bytesDone: m.bytesDone, totalBytes: m.totalBytes, rowsParsed: m.rowsDone });
       case 'rowErrors': {
         const room = MAX_KEPT_ERRORS - this.state.errors.length;
         const errors = room > 0 ? [...this.state.errors, ...m.errors.slice(0, room)] : this.state.errors;
         return this.set({ errors, errorCount: this.state.errorCount + m.errors.length });
+      }
+      case 'rowWarnings': {
+        const room = MAX_KEPT_ERRORS - this.state.warnings.length;
+        const warnings = room > 0 ? [...this.state.warnings, ...m.warnings.slice(0, room)] : this.state.warnings;
+        return this.set({ warnings, warningCount: this.state.warningCount + m.warnings.length });
       }
       case 'batch':
         if (this.state.phase !== 'importing') return;
@@ -163,6 +179,7 @@ export class ImportSession {
         return void this.pump();
       case 'done':
         this.parsed = true;
+        this.set({ rowsTotal: m.rowsDone, rowsParsed: m.rowsDone });
         return void this.pump();
       case 'failed':
         return this.fail(m.reason);
@@ -206,7 +223,7 @@ export class ImportSession {
     this.dispose();
     try {
       // Nothing stored: the cache's source stays what it was.
-      const status = this.begun ? await this.importer.finish(this.state.fileName, this.state.imported) : null;
+      const status = this.begun ? await this.importer.finish(this.state.fileName, this.state.imported, this.state.replace) : null;
       this.set({ phase: cancelled ? 'cancelled' : 'done', status, bytesDone: cancelled ? this.state.bytesDone : this.state.totalBytes });
     } catch (e) {
       this.fail(`The rows were stored, but the import could not be recorded: ${message(e)}`);
@@ -215,9 +232,28 @@ export class ImportSession {
 
   private fail(reason: string) {
     // Rows already stored stay: the data source must say they came from this file.
-    if (this.begun && this.state.imported > 0) void this.importer.finish(this.state.fileName, this.state.imported).catch(() => undefined);
+    if (this.begun && this.state.imported > 0)
+      void this.importer.finish(this.state.fileName, this.state.imported, this.state.replace).catch(() => undefined);
     this.begun = false;
     this.dispose();
     this.set({ phase: 'failed', failure: reason });
   }
+}
+
+/**
+ * How far the import is, as a share of the file's rows that are stored or were
+ * skipped: rows written, not bytes read, so the bar does not sit near the end while
+ * the background is still writing. Until the parser has read the whole file its
+ * row count is estimated from the bytes read so far.
+ */
+export function importProgress(s: Pick<ImportState, 'imported' | 'errorCount' | 'rowsParsed' | 'rowsTotal' | 'bytesDone' | 'totalBytes'>): {
+  percent: number;
+  rowsDone: number;
+  rowsTotal: number | null;
+} {
+  const rowsDone = s.imported + s.errorCount;
+  const estimate = s.rowsTotal ?? (s.bytesDone > 0 ? Math.round((s.rowsParsed * s.totalBytes) / s.bytesDone) : null);
+  const total = estimate === null ? null : Math.max(estimate, rowsDone);
+  const percent = total ? Math.min(100, Math.floor((rowsDone / total) * 100)) : 0;
+  return { percent, rowsDone, rowsTotal: total };
 }

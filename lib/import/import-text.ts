@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import type { ImportBatch } from './batcher';
 import { runCsv, type CsvRunOptions } from './csv-run';
-import type { ColumnMapping, RowError } from './fields';
+import type { ColumnMapping, RowError, RowWarning } from './fields';
 import { feedIntoPipeline, readJson } from './json-input';
 import { RowPipeline, type PipelineStats } from './pipeline';
 import { detectPreset, type PresetId } from './presets';
@@ -20,6 +20,11 @@ export type Inspection = {
 
 export const SAMPLE_ROWS = 10;
 
+/** Characters of a cell the preview carries: it shows a glimpse, and a 5 MB cell must not travel whole. */
+export const SAMPLE_CELL_CHARS = 200;
+const clipCells = (rows: string[][]) =>
+  rows.map((r) => r.map((c) => (c.length > SAMPLE_CELL_CHARS ? `${c.slice(0, SAMPLE_CELL_CHARS)}…` : c)));
+
 function isJson(fileName: string, text: string): boolean {
   if (/\.json$/i.test(fileName)) return true;
   if (/\.csv$/i.test(fileName)) return false;
@@ -31,7 +36,7 @@ export function inspectText(text: string, fileName: string): Inspection {
     const json = readJson(text);
     if (json.kind === 'feed') return { format: 'json-feed', headers: [], sample: [], presetId: null, mapping: {} };
     const { preset, mapping } = detectPreset(json.headers);
-    return { format: 'json-rows', headers: json.headers, sample: json.rows.slice(0, SAMPLE_ROWS), presetId: preset.id, mapping };
+    return { format: 'json-rows', headers: json.headers, sample: clipCells(json.rows.slice(0, SAMPLE_ROWS)), presetId: preset.id, mapping };
   }
   // Papa stops after `preview` rows, so a huge file costs no more than its first lines.
   const { data } = Papa.parse<string[]>(text, { header: false, preview: SAMPLE_ROWS * 5 + 1 });
@@ -39,7 +44,7 @@ export function inspectText(text: string, fileName: string): Inspection {
   const trimmed = headers.map((h) => h.trim());
   if (trimmed.length < 2) throw new Error('This does not look like a CSV file: the first line has fewer than two columns.');
   const { preset, mapping } = detectPreset(trimmed);
-  return { format: 'csv', headers: trimmed, sample: rows.slice(0, SAMPLE_ROWS), presetId: preset.id, mapping };
+  return { format: 'csv', headers: trimmed, sample: clipCells(rows.slice(0, SAMPLE_ROWS)), presetId: preset.id, mapping };
 }
 
 export type ImportTextOptions = CsvRunOptions & {
@@ -48,6 +53,8 @@ export type ImportTextOptions = CsvRunOptions & {
   onBatch: (batch: ImportBatch, rows: number) => void;
   /** Row errors, delivered after each chunk. */
   onErrors?: (errors: RowError[]) => void;
+  /** Values left empty in rows that were kept, delivered after each chunk. */
+  onWarnings?: (warnings: RowWarning[]) => void;
 };
 
 /**
@@ -63,6 +70,8 @@ export async function importText(
   const drain = () => {
     const errors = pipeline.takeErrors();
     if (errors.length) options.onErrors?.(errors);
+    const warnings = pipeline.takeWarnings();
+    if (warnings.length) options.onWarnings?.(warnings);
   };
   if (!isJson(fileName, text)) {
     const { aborted } = await runCsv(text, pipeline, {

@@ -47,6 +47,7 @@ async function start(mapping: ColumnMapping) {
       post({ type: 'batch', batch, rows });
     },
     onErrors: (errors) => post({ type: 'rowErrors', errors }),
+    onWarnings: (warnings) => post({ type: 'rowWarnings', warnings }),
     afterChunk: ({ rowsDone, charsDone, totalChars }, p) => {
       parser = p;
       // Papa counts characters; scaled to the file's bytes it is close enough for a progress bar.

@@ -8,7 +8,6 @@ export class RowError extends Error {}
  */
 export class Memo<T> {
   private readonly cache = new Map<string, T>();
-  owner: unknown;
   get(key: string, compute: () => T): T {
     let hit = this.cache.get(key);
     if (hit === undefined) {
@@ -17,14 +16,6 @@ export class Memo<T> {
       this.cache.set(key, hit);
     }
     return hit;
-  }
-  /** Error reasons name the mapped column, so results only hold for one mapping. */
-  for(owner: unknown): this {
-    if (owner !== this.owner) {
-      this.cache.clear();
-      this.owner = owner;
-    }
-    return this;
   }
 }
 

@@ -1,6 +1,6 @@
-import type { z } from 'zod';
 import { CampaignSchema, TouchSchema, type Campaign, type Touch } from '../domain/campaign';
-import { ContactSchema, EmailSchema, type Contact, type LeadSource } from '../domain/contact';
+import { ContactSchema, EmailSchema, type Contact } from '../domain/contact';
+import { clip, quote } from './echo';
 import { IMPORT_FIELDS, type ColumnMapping, type ImportField, type MappedRow } from './fields';
 import { campaignIdFor, touchIdFor } from './ids';
 import { Memo, RowError, attempt, unwrap, type Outcome } from './row-outcome';
@@ -18,9 +18,11 @@ import {
 } from './values';
 
 export type RowRecords = { contact: Contact; campaign?: Campaign; touch?: Touch };
-export type RowResult = { ok: true; records: RowRecords } | { ok: false; reason: string };
 
-const LABELS = Object.fromEntries(IMPORT_FIELDS.map((f) => [f.key, f.label])) as Record<ImportField, string>;
+/** A value the import could not use: the row was kept and this field left empty. */
+export type ValueWarning = { field: ImportField; reason: string };
+
+export type RowResult = { ok: true; records: RowRecords; warnings: ValueWarning[] } | { ok: false; reason: string };
 
 /**
  * Copies only given values, so absent columns stay absent keys as the schemas
@@ -33,27 +35,16 @@ function compact<T extends Record<string, unknown>>(o: T): T {
   return out as T;
 }
 
-function valid<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  throw new RowError(`${what} ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`.replace(' :', ':'));
-}
-
-function source(channel: string, detail: string, date: string | undefined): LeadSource | undefined {
-  const c = normalizeChannel(channel);
-  return c ? compact({ channel: c, detail: detail || undefined, date }) : undefined;
-}
-
 /**
  * One mapped row → its contact, and the campaign and touch when the row names a
- * campaign. Anything that would put a wrong fact in front of a rep (no usable
- * email, a date we cannot read) rejects the row with a reason; optional numbers
- * that do not parse are dropped instead, since a missing score misleads no one.
+ * campaign. Only the identity (a usable email) rejects a row. Any other value
+ * that cannot be read (a date, a number, an over-long text) leaves that field
+ * empty with a warning naming it, and the rest of the row is kept; a touch whose
+ * date or campaign cannot be read is left out the same way, the contact kept.
  */
 export function rowToRecords(row: MappedRow, mapping: ColumnMapping = {}): RowResult {
   try {
-    return { ok: true, records: build(row, mapping) };
+    return { ok: true, ...build(row, mapping) };
   } catch (e) {
     if (e instanceof RowError) return { ok: false, reason: e.message };
     throw e;
@@ -63,84 +54,146 @@ export function rowToRecords(row: MappedRow, mapping: ColumnMapping = {}): RowRe
 const CONTACT_FIELDS = IMPORT_FIELDS.filter((f) => f.group !== 'touch').map((f) => f.key);
 const SEP = '\u0001';
 
-function contactFrom(row: MappedRow, mapping: ColumnMapping): Contact {
+/** Which file field fed a contact property, to name it in a warning. */
+function fieldOf(row: MappedRow, path: readonly PropertyKey[]): ImportField {
+  const [top, sub] = path;
+  if (top === 'name') return row.fullName ? 'fullName' : 'firstName';
+  if (top === 'originalSource' || top === 'latestSource') return sub === 'date' ? `${top}Date` : sub === 'detail' ? `${top}Detail` : top;
+  return (CONTACT_FIELDS as readonly string[]).includes(String(top)) ? (top as ImportField) : 'email';
+}
+
+type Built<T> = { value: T; warnings: ValueWarning[] };
+
+function contactFrom(row: MappedRow): Built<Contact> {
   if (!row.email) throw new RowError('No email');
   const email = EmailSchema.safeParse(row.email.trim());
-  if (!email.success) throw new RowError(`Invalid email “${row.email}”`);
+  if (!email.success) throw new RowError(`Invalid email ${quote(row.email)}`);
+  const warnings: ValueWarning[] = [];
   const date = (field: 'handoffAt' | 'originalSourceDate' | 'latestSourceDate') => {
     const parsed = parseDate(row[field]);
-    if (parsed === null) throw new RowError(`Unreadable date in “${mapping[field] ?? LABELS[field]}”: ${row[field]}`);
-    return parsed;
+    if (parsed !== null) return parsed;
+    warnings.push({ field, reason: `unreadable date ${quote(row[field])}` });
+    return undefined;
   };
-  const size = parseNumber(row.companySize);
-  const score = parseNumber(row.score);
-  const name = row.fullName || [row.firstName, row.lastName].filter(Boolean).join(' ');
-  return valid(
-    ContactSchema,
-    compact({
-      email: email.data,
-      name,
-      title: row.title,
-      company: row.company,
-      industry: row.industry,
-      companySize: size != null && Number.isInteger(size) && size >= 0 ? size : undefined,
-      seniority: row.seniority,
-      department: row.department,
-      lifecycleStage: normalizeLifecycle(row.lifecycleStage),
-      leadStatus: normalizeLeadStatus(row.leadStatus),
-      score: score ?? undefined,
-      owner: row.owner,
-      handoffAt: date('handoffAt'),
-      originalSource: source(row.originalSource, row.originalSourceDetail, date('originalSourceDate')),
-      latestSource: source(row.latestSource, row.latestSourceDetail, date('latestSourceDate')),
-    }),
-    'Contact',
-  );
+  const number = (field: 'companySize' | 'score', whole: boolean) => {
+    const parsed = parseNumber(row[field]);
+    if (parsed === undefined) return undefined;
+    if (parsed !== null && (!whole || (Number.isInteger(parsed) && parsed >= 0))) return parsed;
+    warnings.push({ field, reason: `${quote(row[field])} is not ${whole ? 'a whole number' : 'a number'}` });
+    return undefined;
+  };
+  const source = (prefix: 'originalSource' | 'latestSource') => {
+    const channel = normalizeChannel(row[prefix]);
+    const when = date(`${prefix}Date`);
+    return channel ? compact({ channel, detail: row[`${prefix}Detail`] || undefined, date: when }) : undefined;
+  };
+  const candidate: Record<string, unknown> = compact({
+    email: email.data,
+    name: row.fullName || [row.firstName, row.lastName].filter(Boolean).join(' '),
+    title: row.title,
+    company: row.company,
+    industry: row.industry,
+    companySize: number('companySize', true),
+    seniority: row.seniority,
+    department: row.department,
+    lifecycleStage: normalizeLifecycle(row.lifecycleStage),
+    leadStatus: normalizeLeadStatus(row.leadStatus),
+    score: number('score', false),
+    owner: row.owner,
+    handoffAt: date('handoffAt'),
+    originalSource: source('originalSource'),
+    latestSource: source('latestSource'),
+  });
+  // Whatever the schema still refuses (an over-long title) is dropped field by field.
+  for (let pass = 0; pass < 2; pass++) {
+    const parsed = ContactSchema.safeParse(candidate);
+    if (parsed.success) return { value: parsed.data, warnings };
+    for (const issue of parsed.error.issues) {
+      const [top, sub] = issue.path;
+      if (top === 'email' || top === undefined) throw new RowError(`Email: ${issue.message}`);
+      const nested = candidate[String(top)];
+      if (sub !== undefined && nested && typeof nested === 'object' && sub !== 'channel')
+        delete (nested as Record<string, unknown>)[String(sub)];
+      else delete candidate[String(top)];
+      warnings.push({ field: fieldOf(row, issue.path), reason: issue.message });
+    }
+  }
+  throw new RowError('The contact could not be read');
 }
 
 function campaignFrom(key: string): Campaign {
   const [id = '', name = '', type = '', status = ''] = key.split(SEP);
-  return valid(CampaignSchema, { id: id || campaignIdFor(name), name, type, status }, 'Campaign');
+  const parsed = CampaignSchema.safeParse({ id: id || campaignIdFor(name), name, type, status });
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new RowError(`${issue?.path.join('.') || 'campaign'}: ${issue?.message ?? 'invalid'}`);
 }
 
-const contacts = new Memo<Outcome<Contact>>();
+const TOUCH_FIELD: Readonly<Record<string, ImportField>> = {
+  assetName: 'asset',
+  assetType: 'assetType',
+  responseStatus: 'status',
+  campaignId: 'campaignId',
+};
+
+const contacts = new Memo<Outcome<Built<Contact>>>();
 const campaigns = new Memo<Outcome<Campaign>>();
 
-function build(row: MappedRow, mapping: ColumnMapping): RowRecords {
+function build(row: MappedRow, mapping: ColumnMapping): { records: RowRecords; warnings: ValueWarning[] } {
   const contactKey = CONTACT_FIELDS.map((f) => row[f]).join(SEP);
-  const contact = unwrap(contacts.for(mapping).get(contactKey, () => attempt(() => contactFrom(row, mapping))));
+  const built = unwrap(contacts.get(contactKey, () => attempt(() => contactFrom(row))));
+  const contact = built.value;
+  const warnings = [...built.warnings];
   const campaignName = row.campaign || row.campaignId;
-  if (!campaignName) return { contact };
+  if (!campaignName) return { records: { contact }, warnings };
+  const leaveOut = (field: ImportField, reason: string) => {
+    warnings.push({ field, reason: `${reason}; the campaign touch was left out` });
+    return { records: { contact }, warnings };
+  };
 
   const type = normalizeCampaignType(row.campaignType) ?? 'other';
   const campaignKey = [row.campaignId, campaignName, type, row.campaignStatus || 'unknown'].join(SEP);
-  const campaign = unwrap(campaigns.get(campaignKey, () => attempt(() => campaignFrom(campaignKey))));
+  const campaignOutcome = campaigns.get(campaignKey, () => attempt(() => campaignFrom(campaignKey)));
+  if ('reason' in campaignOutcome) return leaveOut('campaign', campaignOutcome.reason);
+  const campaign = campaignOutcome.value;
 
-  const dates = { date: parseDate(row.date), respondedDate: parseDate(row.respondedDate) };
-  for (const field of ['date', 'respondedDate'] as const) {
-    if (dates[field] === null) throw new RowError(`Unreadable date in “${mapping[field] ?? LABELS[field]}”: ${row[field]}`);
+  const membership = parseDate(row.date);
+  let responded = parseDate(row.respondedDate);
+  if (responded === null) {
+    warnings.push({ field: 'respondedDate', reason: `unreadable date ${quote(row.respondedDate)}` });
+    responded = undefined;
   }
-  const responded = parseBoolean(row.responded);
-  if (responded === null) throw new RowError(`Responded must be yes/no, true/false or 1/0, not “${row.responded}”`);
-  const date = dates.respondedDate ?? dates.date;
-  if (!date) throw new RowError(`No date for the touch in “${campaignName}”`);
-  const didRespond = responded ?? (dates.respondedDate !== undefined || statusMeansResponded(row.status));
+  const date = responded ?? membership;
+  if (!date) return leaveOut('date', membership === null ? `unreadable date ${quote(row.date)}` : 'no date');
+  if (membership === null) warnings.push({ field: 'date', reason: `unreadable date ${quote(row.date)}; dated by the response instead` });
+  let respondedFlag = parseBoolean(row.responded);
+  if (respondedFlag === null) {
+    warnings.push({ field: 'responded', reason: `${quote(row.responded)} is not yes/no, true/false or 1/0; read from the status instead` });
+    respondedFlag = undefined;
+  }
+  const didRespond = respondedFlag ?? (responded !== undefined || statusMeansResponded(row.status));
   const assetName = row.asset || campaign.name;
-  const touch = valid(
-    TouchSchema,
-    {
-      // Keyed on the membership date when there is one: it stays put when a later
-      // export adds a First Responded Date, so the touch is updated, not doubled.
-      id: touchIdFor(contact.email, campaign.id, assetName, dates.date ?? date),
-      email: contact.email,
-      campaignId: campaign.id,
-      assetName,
-      assetType: normalizeAssetType(row.assetType) ?? assetTypeForCampaign(type),
-      date,
-      responseStatus: row.status || (didRespond ? 'Responded' : 'Sent'),
-      responded: didRespond,
-    },
-    'Touch',
-  );
-  return { contact, campaign, touch };
+  const touch = TouchSchema.safeParse({
+    // Keyed on the membership date when there is one: it stays put when a later
+    // export adds a First Responded Date, so the touch is updated, not doubled.
+    id: touchIdFor(contact.email, campaign.id, assetName, membership ?? date),
+    email: contact.email,
+    campaignId: campaign.id,
+    assetName,
+    assetType: normalizeAssetType(row.assetType) ?? assetTypeForCampaign(type),
+    date,
+    responseStatus: row.status || (didRespond ? 'Responded' : 'Sent'),
+    responded: didRespond,
+  });
+  if (!touch.success) {
+    const issue = touch.error.issues[0];
+    return leaveOut(TOUCH_FIELD[String(issue?.path[0])] ?? 'campaign', issue?.message ?? 'invalid');
+  }
+  return { records: { contact, campaign, touch: touch.data }, warnings };
+}
+
+/** What a warning says about a field, for people: the file's column name, then why. */
+export function describeWarning(w: ValueWarning, mapping: ColumnMapping): { column: string; reason: string } {
+  const label = IMPORT_FIELDS.find((f) => f.key === w.field)?.label ?? w.field;
+  return { column: clip(mapping[w.field] ?? label), reason: clip(w.reason) };
 }

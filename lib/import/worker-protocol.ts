@@ -1,5 +1,5 @@
 import type { ImportBatch } from './batcher';
-import type { ColumnMapping, RowError } from './fields';
+import type { ColumnMapping, RowError, RowWarning } from './fields';
 import type { Inspection } from './import-text';
 
 /**
@@ -25,7 +25,9 @@ export type FromWorker =
   | { type: 'progress'; rowsDone: number; bytesDone: number; totalBytes: number }
   | { type: 'batch'; batch: ImportBatch; rows: number }
   | { type: 'rowErrors'; errors: RowError[] }
-  | { type: 'done'; rowsDone: number; validRows: number; errorRows: number; cancelled: boolean }
+  /** Values left empty in rows that were kept. */
+  | { type: 'rowWarnings'; warnings: RowWarning[] }
+  | { type: 'done'; rowsDone: number; validRows: number; errorRows: number; footerLines: number; cancelled: boolean }
   /** The file cannot be imported at all (not text, not JSON, no header). */
   | { type: 'failed'; reason: string };
 

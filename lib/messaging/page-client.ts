@@ -12,6 +12,7 @@ import { accessRequest } from './access-request';
 import {
   sendMessage,
   type CacheStatus,
+  type DataSummary,
   type ConnectionStatus,
   type HostDiagnostics,
   type ListedFeedback,
@@ -29,6 +30,8 @@ export type PageApi = {
   undo: (id: string) => Promise<void>;
   listFeedback: () => Promise<ListedFeedback[]>;
   resetDemoData: () => Promise<CacheStatus>;
+  /** What the cache holds, to say what replacing it would remove. */
+  getDataSummary: () => Promise<DataSummary>;
   getDiagnostics: () => Promise<HostDiagnostics[]>;
   getSettings: () => Promise<SettingsView>;
   saveSettings: (patch: Partial<Settings>) => Promise<SettingsView>;
@@ -82,6 +85,7 @@ export function createPageClient(): PageApi {
     },
     listFeedback: () => sendMessage('listLeadFeedback', {}),
     resetDemoData: () => sendMessage('resetDemoData', {}),
+    getDataSummary: () => sendMessage('getDataSummary', {}),
     getDiagnostics: () => sendMessage('getHostDiagnostics', {}),
     getSettings: () => sendMessage('getSettings', {}),
     saveSettings: (patch) => sendMessage('saveSettings', patch),

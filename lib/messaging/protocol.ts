@@ -65,6 +65,12 @@ export type ReportView = {
 /** A cached contact's score against a draft persona, next to the saved version's. */
 export type PersonaPreviewRow = { email: string; name?: string; company?: string; score: number; savedScore: number | null };
 
+/**
+ * What the cache holds, so a page can say what replacing it would remove. Demo
+ * data is marked: it comes back with one click, so replacing it needs no warning.
+ */
+export type DataSummary = { sourceName: string; demo: boolean; contacts: number; touches: number; campaigns: number; feedback: number };
+
 /** Rows written by one import batch (inserted or updated). */
 export type ImportCounts = { contacts: number; campaigns: number; touches: number };
 
@@ -93,6 +99,7 @@ export type Responses = {
   beginImport: void;
   importRecords: ImportCounts;
   finishImport: CacheStatus;
+  getDataSummary: DataSummary;
   getSettings: SettingsView;
   saveSettings: SettingsView;
   setHubspotToken: SettingsView;

@@ -60,7 +60,9 @@ export const requests = {
     touches: z.array(TouchSchema).max(20000),
   }),
   /** Options import: record the import as the cache's source. */
-  finishImport: z.object({ fileName: z.string().min(1).max(300), rows: z.number().int().nonnegative() }),
+  finishImport: z.object({ fileName: z.string().min(1).max(300), rows: z.number().int().nonnegative(), replace: z.boolean().optional() }),
+  /** Options: what the cache holds (counts by kind), to say what replacing it would remove. */
+  getDataSummary: z.object({}).strict(),
   /** Options: settings plus which connections are set up (never the credentials). */
   getSettings: z.object({}).strict(),
   /** Options: change settings; validated strictly, invalid input changes nothing. */

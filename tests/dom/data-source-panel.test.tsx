@@ -1,11 +1,12 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { DataSourcePanel } from '@/components/options/data-source-panel';
 import type { PageApi } from '@/lib/messaging/page-client';
+import type { DataSummary, SettingsView } from '@/lib/messaging/protocol';
 import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
 
-function fakeApi() {
+function fakeSettingsApi() {
   const view = { settings: DEFAULT_SETTINGS, connections: { hubspotConnected: false, salesforceConnected: false } };
   return { getSettings: vi.fn(async () => view), saveSettings: vi.fn(async () => view) } as unknown as PageApi;
 }
@@ -13,7 +14,7 @@ function fakeApi() {
 describe('DataSourcePanel', () => {
   it('shows CRM cache settings only on the HubSpot and Salesforce tabs', async () => {
     const user = userEvent.setup();
-    render(<DataSourcePanel api={fakeApi()} importPanel={<p>import</p>} onChanged={() => undefined} />);
+    render(<DataSourcePanel api={fakeSettingsApi()} importPanel={<p>import</p>} onChanged={() => undefined} />);
     const cache = () => screen.queryByRole('button', { name: 'Save cache settings' });
     for (const tab of ['Demo data', 'CSV / JSON import', 'JSON feed URL']) {
       await user.click(await screen.findByRole('tab', { name: tab }));
@@ -27,7 +28,7 @@ describe('DataSourcePanel', () => {
 
   it('refuses a refresh interval below a minute in words, before asking the background', async () => {
     const user = userEvent.setup();
-    const api = fakeApi();
+    const api = fakeSettingsApi();
     render(<DataSourcePanel api={api} importPanel={null} onChanged={() => undefined} />);
     await user.click(await screen.findByRole('tab', { name: 'HubSpot' }));
     const ttl = screen.getByLabelText('Refresh CRM contacts after (minutes)');
@@ -38,5 +39,57 @@ describe('DataSourcePanel', () => {
       /^Enter how often to refresh CRM contacts as whole minutes, 1 or more, then save again\.$/,
     );
     expect(api.saveSettings).not.toHaveBeenCalled();
+  });
+});
+
+const VIEW: SettingsView = {
+  settings: { ...DEFAULT_SETTINGS, source: 'demo' },
+  connections: { hubspotConnected: false, salesforceConnected: false },
+};
+
+function fakeDataApi(summary: DataSummary) {
+  return {
+    getSettings: vi.fn(async () => VIEW),
+    saveSettings: vi.fn(async () => VIEW),
+    resetDemoData: vi.fn(async () => ({ sourceName: 'Demo data', dataAsOf: null, contactCount: 600, unsentFeedback: 0 })),
+    getDataSummary: vi.fn(async () => summary),
+  };
+}
+
+async function useDemoData(api: ReturnType<typeof fakeDataApi>) {
+  render(<DataSourcePanel api={api as unknown as PageApi} importPanel={null} onChanged={() => undefined} />);
+  await userEvent.click(await screen.findByRole('button', { name: 'Use demo data' }));
+}
+
+describe('Use demo data', () => {
+  it('asks before replacing an import and says what will be lost; Cancel changes nothing', async () => {
+    const api = fakeDataApi({ sourceName: 'Import: q3.csv', demo: false, contacts: 1234, touches: 9876, campaigns: 45, feedback: 1 });
+    await useDemoData(api);
+    const dialog = await screen.findByRole('alertdialog', { name: 'Replace the current data?' });
+    expect(dialog).toHaveTextContent(
+      'This removes 1,234 contacts, 9,876 campaign touches and 45 campaigns from “Import: q3.csv” in this browser. The 1 verdict you have given is kept.',
+    );
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(api.resetDemoData).not.toHaveBeenCalled();
+    expect(api.saveSettings).not.toHaveBeenCalled();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Use demo data' }));
+    await userEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Replace with demo data' }));
+    await waitFor(() => expect(api.resetDemoData).toHaveBeenCalledTimes(1));
+    expect(await screen.findByText('Demo data loaded. Feedback you have given is kept.')).toBeInTheDocument();
+  });
+
+  it('reloads the demo without asking when the demo is what would be replaced', async () => {
+    const api = fakeDataApi({
+      sourceName: 'Demo data (Brightwave Analytics)',
+      demo: true,
+      contacts: 600,
+      touches: 4100,
+      campaigns: 18,
+      feedback: 0,
+    });
+    await useDemoData(api);
+    await waitFor(() => expect(api.resetDemoData).toHaveBeenCalledTimes(1));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
   });
 });

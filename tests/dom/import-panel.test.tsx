@@ -11,7 +11,7 @@ import type { ImportApi } from '@/lib/import/import-api';
 import { importText, inspectText } from '@/lib/import/import-text';
 import type { FromWorker, ToWorker, WorkerLike } from '@/lib/import/worker-protocol';
 import type { PageApi } from '@/lib/messaging/page-client';
-import type { CacheStatus } from '@/lib/messaging/protocol';
+import type { CacheStatus, DataSummary } from '@/lib/messaging/protocol';
 import { createContact } from '../factories';
 import { deferred } from './fakes';
 
@@ -24,11 +24,29 @@ const STATUS: CacheStatus = {
   unsentFeedback: 0,
 };
 
-function fakeImporter() {
+const DEMO: DataSummary = {
+  sourceName: 'Demo data (Brightwave Analytics)',
+  demo: true,
+  contacts: 600,
+  touches: 4100,
+  campaigns: 18,
+  feedback: 3,
+};
+const IMPORTED: DataSummary = {
+  sourceName: 'Import: q3-members.csv',
+  demo: false,
+  contacts: 1234,
+  touches: 9876,
+  campaigns: 45,
+  feedback: 12,
+};
+
+function fakeImporter(summary: DataSummary = DEMO) {
   return {
     begin: vi.fn(async (_replace: boolean) => undefined),
     send: vi.fn(async (b: ImportBatch) => ({ contacts: b.contacts.length, campaigns: b.campaigns.length, touches: b.touches.length })),
-    finish: vi.fn(async (_fileName: string, _rows: number) => STATUS),
+    finish: vi.fn(async (_fileName: string, _rows: number, _replace: boolean) => STATUS),
+    describeData: vi.fn(async () => summary),
   } satisfies ImportApi;
 }
 
@@ -92,6 +110,7 @@ function pipelineWorker(): WorkerLike {
             mapping: m.mapping,
             onBatch: (batch, rows) => post({ type: 'batch', batch, rows }),
             onErrors: (errors) => post({ type: 'rowErrors', errors }),
+            onWarnings: (warnings) => post({ type: 'rowWarnings', warnings }),
           });
           post({ type: 'done', ...stats, cancelled: false });
         });
@@ -115,7 +134,7 @@ const batch = (n: number): ImportBatch => ({
 });
 
 describe('ImportPanel', () => {
-  it('shows the detected preset, the mapping and a preview of the first rows', async () => {
+  it('shows the detected preset, the mapping and a preview of the first rows', { timeout: 20_000 }, async () => {
     const worker = scriptedWorker();
     const { container } = render(<ImportPanel importer={fakeImporter()} createWorker={() => worker} />);
     await chooseFile();
@@ -123,21 +142,24 @@ describe('ImportPanel', () => {
     expect(await screen.findByTestId('import-detected')).toHaveTextContent('Detected: Leadlight CSV');
     expect(screen.getByLabelText('Column preset')).toHaveValue('leadlight');
     const preview = screen.getByTestId('import-preview');
-    expect(within(preview).getAllByTestId('import-preview-row')).toHaveLength(7);
+    // One line per mapped field, one column per sample row.
     expect(
       within(preview)
         .getAllByRole('columnheader')
         .map((h) => h.textContent),
-    ).toContain('Campaign');
-    expect(within(preview).getAllByRole('row')[1]).toHaveTextContent('maya.okafor@northwind-logistics.example');
+    ).toEqual(['Leadlight field', 'Column in the file', 'Row 1', 'Row 2', 'Row 3']);
+    expect(within(preview).getByRole('rowheader', { name: 'Campaign' })).toBeInTheDocument();
+    expect(within(preview).getByRole('rowheader', { name: 'Email' }).closest('tr')).toHaveTextContent(
+      'Emailemailmaya.okafor@northwind-logistics.example',
+    );
 
     // Unmapping a field drops it from the preview; a preset re-maps everything.
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Campaign' }), '');
-    expect(within(screen.getByTestId('import-preview')).queryByRole('columnheader', { name: 'Campaign' })).toBeNull();
+    expect(within(screen.getByTestId('import-preview')).queryByRole('rowheader', { name: 'Campaign' })).toBeNull();
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Campaign' }), 'campaign');
-    expect(within(screen.getByTestId('import-preview')).getByRole('columnheader', { name: 'Campaign' })).toBeInTheDocument();
+    expect(within(screen.getByTestId('import-preview')).getByRole('rowheader', { name: 'Campaign' })).toBeInTheDocument();
 
-    expect(screen.getByRole('checkbox', { name: 'Replace the demo data' })).toBeChecked();
+    expect(await screen.findByRole('checkbox', { name: 'Replace the demo data' })).toBeChecked();
     const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
     expect(result.violations.map((v) => v.id)).toEqual([]);
   });
@@ -151,14 +173,15 @@ describe('ImportPanel', () => {
     render(<ImportPanel api={api} importer={importer} createWorker={() => worker} />);
     await chooseFile();
     await screen.findByTestId('import-preview');
-    await userEvent.click(screen.getByRole('checkbox', { name: 'Replace the demo data' }));
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'Replace the demo data' }));
     await userEvent.click(screen.getByRole('button', { name: 'Import' }));
 
     await waitFor(() => expect(worker.received.at(-1)).toMatchObject({ type: 'start', mapping: { email: 'email', campaign: 'campaign' } }));
     // Nothing is cleared or written before the first valid rows exist.
     expect(importer.begin).not.toHaveBeenCalled();
     worker.emit({ type: 'progress', rowsDone: 2000, bytesDone: 500, totalBytes: 1000 });
-    expect(screen.getByRole('progressbar', { name: 'Import progress' })).toHaveAttribute('aria-valuenow', '50');
+    // Half the file is read but nothing is stored yet: progress counts rows written.
+    expect(screen.getByRole('progressbar', { name: 'Import progress' })).toHaveAttribute('aria-valuenow', '0');
 
     worker.emit({ type: 'batch', batch: batch(3), rows: 3 });
     worker.emit({ type: 'batch', batch: batch(2), rows: 2 });
@@ -169,12 +192,12 @@ describe('ImportPanel', () => {
     await act(async () => first.resolve({ contacts: 3, campaigns: 0, touches: 0 }));
     await waitFor(() => expect(importer.send).toHaveBeenCalledTimes(2));
     await waitFor(() => expect(worker.received.filter((m) => m.type === 'ack')).toHaveLength(2));
-    expect(screen.getByTestId('import-summary')).toHaveTextContent(/5 rows imported · [\d,]+ rows\/s/);
+    expect(screen.getByTestId('import-summary')).toHaveTextContent(/5 rows imported \(5 of about 4,000 done\) · [\d,]+ rows\/s/);
 
     worker.emit({ type: 'rowErrors', errors: [{ line: 9, reason: 'Invalid email “x”' }] });
-    worker.emit({ type: 'done', rowsDone: 6, validRows: 5, errorRows: 1, cancelled: false });
+    worker.emit({ type: 'done', rowsDone: 6, validRows: 5, errorRows: 1, footerLines: 0, cancelled: false });
     await waitFor(() => expect(screen.getByTestId('import-summary')).toHaveTextContent('Imported 5 rows · 1 row skipped'));
-    expect(importer.finish).toHaveBeenCalledWith('leadlight-sample.csv', 5);
+    expect(importer.finish).toHaveBeenCalledWith('leadlight-sample.csv', 5, false);
     expect(worker.terminated).toBe(true);
     // Added on top of the current data, the current source stays in charge.
     expect(api.saveSettings).not.toHaveBeenCalled();
@@ -202,13 +225,13 @@ describe('ImportPanel', () => {
       expect(screen.getByTestId('import-summary')).toHaveTextContent('Import cancelled. 4 rows imported before that were kept'),
     );
     expect(importer.send).toHaveBeenCalledTimes(1);
-    expect(importer.finish).toHaveBeenCalledWith('leadlight-sample.csv', 4);
+    expect(importer.finish).toHaveBeenCalledWith('leadlight-sample.csv', 4, true);
     expect(worker.terminated).toBe(true);
     expect(onImported).toHaveBeenCalledWith(STATUS);
     expect(screen.queryByRole('progressbar')).toBeNull();
   });
 
-  it('imports a real file end to end and lists the skipped rows with their lines', async () => {
+  it('imports a real file end to end and lists the skipped rows and the values left empty, with their lines', async () => {
     const importer = fakeImporter();
     const api = fakeSettingsApi();
     const onImported = vi.fn();
@@ -216,19 +239,24 @@ describe('ImportPanel', () => {
     await chooseFile();
     await userEvent.click(await screen.findByRole('button', { name: 'Import' }));
 
-    await waitFor(() => expect(screen.getByTestId('import-summary')).toHaveTextContent('Imported 5 rows · 2 rows skipped'));
+    await waitFor(() => expect(screen.getByTestId('import-summary')).toHaveTextContent('Imported 6 rows · 1 row skipped'));
     expect(importer.begin).toHaveBeenCalledWith(true);
     // It replaced the cache, so it becomes the source in use (no feed sync overwrites it).
     expect(api.saveSettings).toHaveBeenCalledWith({ source: 'import' });
     await waitFor(() => expect(onImported).toHaveBeenCalledWith(STATUS));
     expect(importer.send.mock.calls.flatMap(([b]) => b.touches)).toHaveLength(5);
     const errors = screen.getByTestId('import-errors');
-    await userEvent.click(within(errors).getByText('2 rows skipped: show why'));
+    await userEvent.click(within(errors).getByText('1 row skipped: show why'));
     expect(
       within(errors)
         .getAllByTestId('import-error')
         .map((li) => li.textContent),
-    ).toEqual(['Line 5: Invalid email “not-an-email”', 'Line 8: Unreadable date in “date”: 31/12/2025']);
+    ).toEqual(['Line 5: Invalid email “not-an-email”']);
+    const warnings = screen.getByTestId('import-warnings');
+    await userEvent.click(within(warnings).getByText(/1 value could not be read and was left empty; the rows were kept/));
+    expect(within(warnings).getByTestId('import-warning')).toHaveTextContent(
+      'Line 8, column “date”: unreadable date “31/12/2025”; the campaign touch was left out',
+    );
   });
 
   it('a file with no valid row clears nothing and leaves the data source as it was', async () => {
@@ -246,7 +274,7 @@ describe('ImportPanel', () => {
         { line: 3, reason: 'Invalid email “y”' },
       ],
     });
-    worker.emit({ type: 'done', rowsDone: 2, validRows: 0, errorRows: 2, cancelled: false });
+    worker.emit({ type: 'done', rowsDone: 2, validRows: 0, errorRows: 2, footerLines: 0, cancelled: false });
     await screen.findByText(/Invalid email “x”/);
     expect(importer.begin).not.toHaveBeenCalled();
     expect(importer.send).not.toHaveBeenCalled();
@@ -260,7 +288,7 @@ describe('ImportPanel', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Import' }));
     await waitFor(() => expect(worker.received.at(-1)?.type).toBe('start'));
     worker.emit({ type: 'rowErrors', errors: Array.from({ length: 250 }, (_, i) => ({ line: i + 2, reason: 'No email' })) });
-    worker.emit({ type: 'done', rowsDone: 250, validRows: 0, errorRows: 250, cancelled: false });
+    worker.emit({ type: 'done', rowsDone: 250, validRows: 0, errorRows: 250, footerLines: 0, cancelled: false });
     await waitFor(() => expect(screen.getByTestId('import-summary')).toHaveTextContent('Imported 0 rows · 250 rows skipped'));
     expect(screen.getAllByTestId('import-error')).toHaveLength(100);
     expect(screen.getByTestId('import-errors')).toHaveTextContent('Showing the first 100 of 250.');
@@ -285,5 +313,83 @@ describe('ImportPanel', () => {
     await waitFor(() => expect(screen.getByTestId('import-summary')).toHaveTextContent('Imported 6 rows · 2 rows skipped'));
     await userEvent.click(screen.getByText('2 rows skipped: show why'));
     expect(screen.getAllByTestId('import-error')[0]).toHaveTextContent(/^Item 3: contacts\[2\] email/);
+  });
+
+  it('moves the bar by rows stored, not by bytes read', async () => {
+    const worker = scriptedWorker();
+    const importer = fakeImporter();
+    const second = deferred<{ contacts: number; campaigns: number; touches: number }>();
+    importer.send
+      .mockImplementationOnce(async () => ({ contacts: 0, campaigns: 0, touches: 0 }))
+      .mockImplementationOnce(() => second.promise);
+    render(<ImportPanel importer={importer} createWorker={() => worker} />);
+    await chooseFile();
+    await userEvent.click(await screen.findByRole('button', { name: 'Import' }));
+    await waitFor(() => expect(worker.received.at(-1)?.type).toBe('start'));
+    const bar = () => screen.getByRole('progressbar', { name: 'Import progress' });
+
+    // The parser has read the whole file (10,000 rows) while the background has stored 2,000.
+    worker.emit({ type: 'progress', rowsDone: 10_000, bytesDone: 1000, totalBytes: 1000 });
+    worker.emit({ type: 'batch', batch: batch(3), rows: 2000 });
+    worker.emit({ type: 'batch', batch: batch(3), rows: 2000 });
+    worker.emit({ type: 'done', rowsDone: 10_000, validRows: 10_000, errorRows: 0, footerLines: 0, cancelled: false });
+    await waitFor(() => expect(bar()).toHaveAttribute('aria-valuenow', '20'));
+    expect(bar()).toHaveAttribute('aria-valuetext', '20%: 2,000 of 10,000 rows stored or skipped');
+    await act(async () => second.resolve({ contacts: 3, campaigns: 0, touches: 0 }));
+    await waitFor(() => expect(screen.getByTestId('import-summary')).toHaveTextContent('Imported 4,000 rows'));
+  });
+
+  it('names the chosen file beside the button, also after switching tabs away and back', async () => {
+    const worker = scriptedWorker();
+    const importer = fakeImporter();
+    const createWorker = () => worker;
+    const { unmount } = render(<ImportPanel importer={importer} createWorker={createWorker} />);
+    expect(screen.getByTestId('import-file-name')).toHaveTextContent('No file chosen');
+    await chooseFile();
+    await screen.findByTestId('import-preview');
+    expect(screen.getByTestId('import-file-name')).toHaveTextContent(/^leadlight-sample\.csv \(\d+ KB\)$/);
+    unmount();
+    render(<ImportPanel importer={importer} createWorker={createWorker} />);
+    expect(screen.getByTestId('import-file-name')).toHaveTextContent('leadlight-sample.csv');
+  });
+
+  it('says what the checkbox would replace when the current data is an import', async () => {
+    render(<ImportPanel importer={fakeImporter(IMPORTED)} createWorker={() => scriptedWorker()} />);
+    await chooseFile();
+    expect(
+      await screen.findByRole('checkbox', { name: 'Replace the current data (Import: q3-members.csv, 1,234 contacts)' }),
+    ).toBeChecked();
+    expect(screen.queryByRole('checkbox', { name: /demo data/ })).toBeNull();
+  });
+
+  it('asks before replacing an import, says what will be lost, and replaces only once confirmed', async () => {
+    const worker = scriptedWorker();
+    const importer = fakeImporter(IMPORTED);
+    render(<ImportPanel importer={importer} createWorker={() => worker} />);
+    await chooseFile();
+    await userEvent.click(await screen.findByRole('button', { name: 'Import' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Replace the current data?' });
+    expect(within(dialog).getByTestId('replace-detail')).toHaveTextContent(
+      'This removes 1,234 contacts, 9,876 campaign touches and 45 campaigns from “Import: q3-members.csv” in this browser. The 12 verdicts you have given are kept.',
+    );
+    expect(worker.received.some((m) => m.type === 'start')).toBe(false);
+
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(worker.received.some((m) => m.type === 'start')).toBe(false);
+    await userEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await userEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Replace and import' }));
+    await waitFor(() => expect(worker.received.at(-1)?.type).toBe('start'));
+    worker.emit({ type: 'batch', batch: batch(2), rows: 2 });
+    await waitFor(() => expect(importer.begin).toHaveBeenCalledExactlyOnceWith(true));
+  });
+
+  it('adds to an import without asking when Replace is unticked', async () => {
+    const worker = scriptedWorker();
+    render(<ImportPanel importer={fakeImporter(IMPORTED)} createWorker={() => worker} />);
+    await chooseFile();
+    await userEvent.click(await screen.findByRole('checkbox', { name: /Replace the current data/ }));
+    await userEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await waitFor(() => expect(worker.received.at(-1)?.type).toBe('start'));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ImportBatch } from '@/lib/import/batcher';
 import { decodeText, detectEncoding, looksBinary } from '@/lib/import/encoding';
-import type { RowError } from '@/lib/import/fields';
+import type { RowError, RowWarning } from '@/lib/import/fields';
 import { importText, inspectText } from '@/lib/import/import-text';
 import { generateImportCsv } from '../support/generate-import-csv';
 
@@ -13,36 +13,38 @@ const text = (name: string) => decodeText(fixture(name)).text;
 async function run(name: string, content = text(name), options: { chunkSize?: number } = {}) {
   const batches: ImportBatch[] = [];
   const errors: RowError[] = [];
+  const warnings: RowWarning[] = [];
   const { stats, aborted } = await importText(content, name, {
     ...options,
     onBatch: (b) => batches.push(b),
     onErrors: (e) => errors.push(...e),
+    onWarnings: (w) => warnings.push(...w),
   });
   const all = {
     contacts: batches.flatMap((b) => b.contacts),
     campaigns: batches.flatMap((b) => b.campaigns),
     touches: batches.flatMap((b) => b.touches),
   };
-  return { stats, aborted, errors, batches, ...all };
+  return { stats, aborted, errors, warnings, batches, ...all };
 }
 
 describe('Leadlight CSV', () => {
-  it('keeps every valid row and reports the bad ones by file line, counting blank and quoted line breaks', async () => {
+  it('keeps every row with an identity and reports the rest by file line, counting blank and quoted line breaks', async () => {
     const r = await run('leadlight-sample.csv');
-    expect(r.stats).toEqual({ rowsDone: 7, validRows: 5, errorRows: 2 });
-    expect(r.errors).toEqual([
-      { line: 5, reason: 'Invalid email “not-an-email”' },
-      { line: 8, reason: 'Unreadable date in “date”: 31/12/2025' },
-    ]);
+    expect(r.stats).toEqual({ rowsDone: 7, validRows: 6, errorRows: 1, footerLines: 0 });
+    expect(r.errors).toEqual([{ line: 5, reason: 'Invalid email “not-an-email”' }]);
+    // Sofia's touch has an unreadable date: the touch is left out, Sofia is kept.
+    expect(r.warnings).toEqual([{ line: 8, column: 'date', reason: 'unreadable date “31/12/2025”; the campaign touch was left out' }]);
     expect(r.touches).toHaveLength(5);
-    expect(new Set(r.contacts.map((c) => c.email)).size).toBe(4);
+    expect(new Set(r.contacts.map((c) => c.email)).size).toBe(5);
     expect(r.contacts.find((c) => c.email.startsWith('maya'))).toMatchObject({ lifecycleStage: 'mql', companySize: 1200, score: 78 });
   });
 
   it('finds the same lines whatever the chunk size', async () => {
     const r = await run('leadlight-sample.csv', undefined, { chunkSize: 64 });
-    expect(r.errors.map((e) => e.line)).toEqual([5, 8]);
-    expect(r.stats.validRows).toBe(5);
+    expect(r.errors.map((e) => e.line)).toEqual([5]);
+    expect(r.warnings.map((w) => w.line)).toEqual([8]);
+    expect(r.stats.validRows).toBe(6);
   });
 
   it('inspects the header, a sample and the preset', () => {
@@ -58,7 +60,7 @@ describe('Salesforce campaign member report', () => {
   it('imports members as touches, the new contact included, and skips the legal footer', async () => {
     const r = await run('salesforce-campaign-members.csv');
     expect(r.errors).toEqual([]);
-    expect(r.stats).toEqual({ rowsDone: 7, validRows: 7, errorRows: 0 });
+    expect(r.stats).toEqual({ rowsDone: 7, validRows: 7, errorRows: 0, footerLines: 2 });
     const jordan = r.contacts.find((c) => c.email === 'jordan.lee@unknown-startup.example');
     expect(jordan).toMatchObject({
       name: 'Jordan Lee',
@@ -70,6 +72,74 @@ describe('Salesforce campaign member report', () => {
     expect(jordanTouches).toHaveLength(2);
     expect(jordanTouches.find((t) => t.responded)).toMatchObject({ date: '2026-11-04T00:00:00.000Z', responseStatus: 'Registered' });
     expect(r.campaigns.find((c) => c.name === 'Logistics Leaders Forum Chicago 2025')?.type).toBe('event');
+  });
+});
+
+describe('Salesforce report footers', () => {
+  type Expected = { stats: object; errors: RowError[]; contacts: string[] };
+  const expected = JSON.parse(text('salesforce-report-footer.expected.json')) as Expected;
+
+  it('ignores the whole footer and the total rows, and still reports a real row without an email', async () => {
+    const r = await run('salesforce-report-footer.csv');
+    expect(r.stats).toEqual(expected.stats);
+    expect(r.errors).toEqual(expected.errors);
+    expect([...new Set(r.contacts.map((c) => c.email))]).toEqual(expected.contacts);
+  });
+
+  it('reads one-cell rows after a blank line as data when more data follows them', async () => {
+    const csv = 'email,first name\nmaya.okafor@northwind-logistics.example,Maya\n\nDaniel Kim\ndaniel.kim@helixbio.example,Daniel\n';
+    const r = await run('mid-file.csv', csv);
+    expect(r.errors).toEqual([{ line: 4, reason: 'Invalid email “Daniel Kim”' }]);
+    expect(r.stats).toMatchObject({ validRows: 2, footerLines: 0 });
+  });
+
+  it('recognises the footer lines in the spellings Salesforce has used', async () => {
+    const footer = [
+      'Copyright © 2000-2025 salesforce.com, inc. All rights reserved.',
+      'Copyright (c) 2000-2017 salesforce.com, inc. All rights reserved.',
+      'Confidential Information - Do Not Distribute',
+      'Generated By:  Jamie Chen  3/4/2026, 10:02 AM',
+      'Filtered By:  Type equals Webinar',
+      'Grand Totals (12,345 records)',
+    ];
+    const csv = `email,first name\nmaya.okafor@northwind-logistics.example,Maya\n${footer.map((l) => `"${l}"`).join('\n')}\n`;
+    const r = await run('footer.csv', csv);
+    expect(r.errors).toEqual([]);
+    expect(r.stats).toMatchObject({ validRows: 1, footerLines: footer.length });
+  });
+});
+
+describe('values that cannot be read', () => {
+  type Expected = { stats: object; warnings: RowWarning[]; touches: string[]; daniel: Record<string, unknown> };
+  const expected = JSON.parse(text('optional-values.expected.json')) as Expected;
+
+  it('keeps each row, leaves the value empty and names its line and column', async () => {
+    const r = await run('optional-values.csv');
+    expect(r.stats).toEqual(expected.stats);
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toEqual(expected.warnings);
+    expect(r.touches.map((t) => t.email)).toEqual(expected.touches);
+    const daniel = r.contacts.find((c) => c.email === 'daniel.kim@helixbio.example')!;
+    for (const [field, value] of Object.entries(expected.daniel)) {
+      if (value === null) expect(daniel).not.toHaveProperty(field);
+      else expect(r.touches.find((t) => t.email === daniel.email)).toHaveProperty(field, value);
+    }
+    expect(r.contacts.find((c) => c.email.startsWith('maya'))?.originalSource).toEqual({ channel: 'paid_search' });
+  });
+
+  it('never echoes a huge cell whole: a 5 MB value makes a short message', async () => {
+    const huge = 'x'.repeat(5_000_000);
+    const csv = `email,first name,score,mql date\n${huge}@x.example,Ann,1\nann@x.example,Ann,${huge},${huge}\n`;
+    const r = await run('huge.csv', csv);
+    const messages = [...r.errors.map((e) => e.reason), ...r.warnings.map((w) => w.reason + w.column)];
+    expect(messages).toHaveLength(3);
+    for (const m of messages) expect(m.length).toBeLessThan(200);
+    expect(r.errors[0]?.reason).toMatch(/^Invalid email “x{60}…” \(5,000,010 characters\)$/);
+  });
+
+  it('previews a huge cell cut short', () => {
+    const i = inspectText(`email,name\na@x.example,${'y'.repeat(5_000_000)}\n`, 'huge.csv');
+    expect(i.sample[0]?.[1]?.length).toBeLessThanOrEqual(201);
   });
 });
 
@@ -167,7 +237,7 @@ describe('volume', () => {
       `import pipeline: 100,000 rows in ${seconds.toFixed(2)} s = ${Math.round(100_000 / seconds).toLocaleString('en-US')} rows/s`,
     );
     expect(r.errors).toEqual([]);
-    expect(r.stats).toEqual({ rowsDone: 100_000, validRows: 100_000, errorRows: 0 });
+    expect(r.stats).toEqual({ rowsDone: 100_000, validRows: 100_000, errorRows: 0, footerLines: 0 });
     expect(r.touches).toHaveLength(100_000);
     expect(new Set(r.contacts.map((c) => c.email)).size).toBe(20_000);
     expect(r.batches.every((b) => b.contacts.length <= 5000 && b.touches.length <= 20000 && b.campaigns.length <= 5000)).toBe(true);

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LeadlightDb } from '@/lib/db/database';
+import { summarizeData } from '@/lib/db/data-summary';
+import { saveFeedback } from '@/lib/db/feedback-repository';
 import { beginImport, finishImport, upsertRecords } from '@/lib/db/import-repository';
 import type { ImportBatch } from '@/lib/import/batcher';
 import { importText } from '@/lib/import/import-text';
@@ -24,7 +26,7 @@ async function importFixture(name: string, replace = false) {
   });
   await beginImport(db, replace);
   for (const b of batches) await upsertRecords(db, b, NOW);
-  await finishImport(db, name, NOW);
+  await finishImport(db, name, NOW, replace);
   return stats;
 }
 
@@ -112,6 +114,50 @@ describe('importing a file', () => {
     expect(await db.contacts.get('demo@x.example')).toBeDefined();
     await importFixture('leadlight-sample.csv', true);
     expect(await db.contacts.get('demo@x.example')).toBeUndefined();
-    expect(await counts()).toEqual({ contacts: 4, campaigns: 5, touches: 5 });
+    expect(await counts()).toEqual({ contacts: 5, campaigns: 5, touches: 5 });
+  });
+});
+
+describe('the data-source line', () => {
+  const name = async () => (await db.meta.get('source'))?.name;
+
+  it('names every file added on top of an import, not only the last', async () => {
+    await finishImport(db, 'salesforce-q3.csv', NOW, true);
+    await finishImport(db, 'hubspot-contacts.csv', NOW, false);
+    expect(await name()).toBe('Import: salesforce-q3.csv, hubspot-contacts.csv');
+    await finishImport(db, 'salesforce-q3.csv', NOW, false);
+    expect(await name()).toBe('Import: hubspot-contacts.csv, salesforce-q3.csv');
+  });
+
+  it('names the source an import was added to, and only the new file once it replaces the data', async () => {
+    await db.meta.put({ key: 'source', name: 'Demo data (Brightwave Analytics)', loadedAt: NOW.toISOString() });
+    await finishImport(db, 'a.csv', NOW, false);
+    await finishImport(db, 'b.csv', NOW, false);
+    expect(await name()).toBe('Demo data (Brightwave Analytics) + Import: a.csv, b.csv');
+    await finishImport(db, 'c.csv', NOW, true);
+    expect(await name()).toBe('Import: c.csv');
+  });
+
+  it('counts the files past the third instead of growing without end', async () => {
+    await finishImport(db, 'f1.csv', NOW, true);
+    for (const f of ['f2.csv', 'f3.csv', 'f4.csv', 'f5.csv']) await finishImport(db, f, NOW, false);
+    expect(await name()).toBe('Import: f3.csv, f4.csv, f5.csv and 2 earlier files');
+  });
+});
+
+describe('summarizeData', () => {
+  it('counts what replacing the cache would remove, touches inside contact rows included', async () => {
+    await importFixture('salesforce-campaign-members.csv', true);
+    await saveFeedback(db, { email: 'maya.okafor@northwind-logistics.example', verdict: 'good' }, 'alex');
+    expect(await summarizeData(db, 'Demo data')).toEqual({
+      sourceName: 'Import: salesforce-campaign-members.csv',
+      demo: false,
+      contacts: 5,
+      touches: 7,
+      campaigns: 7,
+      feedback: 1,
+    });
+    await db.meta.put({ key: 'source', name: 'Demo data' });
+    expect((await summarizeData(db, 'Demo data')).demo).toBe(true);
   });
 });

@@ -115,21 +115,41 @@ describe('rowToRecords', () => {
     expect(r.records.contact.latestSource).toEqual({ channel: 'organic_search', date: '2025-12-02T09:30:00.000Z' });
   });
 
-  it('drops an unreadable score rather than the row', () => {
+  it('drops an unreadable score rather than the row, and says so', () => {
     const r = rowToRecords(row({ ...TOUCH_ROW, score: 'high', companySize: '51-200' }));
-    expect(r.ok && r.records.contact).not.toHaveProperty('score');
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.records.contact).not.toHaveProperty('score');
+    expect(r.warnings).toEqual([
+      { field: 'companySize', reason: '“51-200” is not a whole number' },
+      { field: 'score', reason: '“high” is not a number' },
+    ]);
   });
 
   it.each([
     [{ email: '' }, 'No email'],
     [{ email: 'maya@' }, 'Invalid email “maya@”'],
-    [{ date: '31/12/2025' }, 'Unreadable date in “Date”: 31/12/2025'],
-    [{ date: '' }, 'No date for the touch'],
-    [{ responded: 'maybe' }, 'Responded must be'],
-    [{ title: 'x'.repeat(301) }, 'Contact title:'],
-  ])('rejects %j with a reason', (values, reason) => {
+  ])('rejects %j, a row without a usable identity', (values, reason) => {
     const r = rowToRecords(row({ ...TOUCH_ROW, ...values }), { date: 'Date' });
-    expect(r.ok).toBe(false);
-    expect(!r.ok && r.reason).toContain(reason);
+    expect(r).toEqual({ ok: false, reason });
+  });
+
+  it.each([
+    [{ date: '31/12/2025' }, 'date', 'unreadable date “31/12/2025”; the campaign touch was left out', false],
+    [{ date: '' }, 'date', 'no date; the campaign touch was left out', false],
+    [{ responded: 'maybe' }, 'responded', '“maybe” is not yes/no, true/false or 1/0; read from the status instead', true],
+    [{ title: 'x'.repeat(301) }, 'title', 'Too big: expected string to have <=300 characters', true],
+    [{ asset: 'x'.repeat(301) }, 'asset', 'Too big: expected string to have <=300 characters; the campaign touch was left out', false],
+    [
+      { campaign: 'x'.repeat(301) },
+      'campaign',
+      'name: Too big: expected string to have <=300 characters; the campaign touch was left out',
+      false,
+    ],
+  ])('keeps the contact of %j and warns about that field', (values, field, reason, touch) => {
+    const r = rowToRecords(row({ ...TOUCH_ROW, ...values }), { date: 'Date' });
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.records.contact.email).toBe('maya.okafor@northwind-logistics.example');
+    expect(r.warnings).toEqual([{ field, reason }]);
+    expect(!!r.records.touch).toBe(touch);
   });
 });

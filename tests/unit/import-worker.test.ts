@@ -42,7 +42,7 @@ describe('parse.worker', () => {
       send({ type: 'ack' });
       await settle();
     }
-    expect(of('done')[0]).toEqual({ type: 'done', rowsDone: 12_000, validRows: 12_000, errorRows: 0, cancelled: false });
+    expect(of('done')[0]).toEqual({ type: 'done', rowsDone: 12_000, validRows: 12_000, errorRows: 0, footerLines: 0, cancelled: false });
     expect(of('batch').reduce((n, b) => n + b.rows, 0)).toBe(12_000);
     const progress = of('progress');
     expect(progress.at(-1)).toMatchObject({ rowsDone: 12_000, bytesDone: inspected!.totalBytes });

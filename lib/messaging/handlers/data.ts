@@ -2,6 +2,7 @@ import type { LeadlightDb } from '../../db/database';
 import { warmContactIndex } from '../../db/contact-search';
 import { countFeedbackByDelivery } from '../../db/feedback-repository';
 import { loadSettings } from '../../settings/settings';
+import { summarizeData } from '../../db/data-summary';
 import { beginImport, finishImport, upsertRecords } from '../../db/import-repository';
 import { replaceDataset } from '../../db/seed';
 import { loadHostDiagnostics, saveHostDiagnostics } from '../../diagnostics/host-diagnostics';
@@ -36,6 +37,7 @@ type DataMessages =
   | 'beginImport'
   | 'importRecords'
   | 'finishImport'
+  | 'getDataSummary'
   | 'resetDemoData'
   | 'deleteAllLocalData';
 
@@ -55,10 +57,11 @@ export function dataHandlers({ db, loadDemoData, now = () => new Date(), sidebar
     getHostDiagnostics: () => loadHostDiagnostics(),
     beginImport: ({ replace }) => beginImport(db, replace),
     importRecords: (batch) => upsertRecords(db, batch, now()),
-    finishImport: async ({ fileName }) => {
-      await finishImport(db, fileName, now());
+    finishImport: async ({ fileName, replace }) => {
+      await finishImport(db, fileName, now(), replace);
       return cacheStatus(db);
     },
+    getDataSummary: () => summarizeData(db, DEMO_SOURCE_NAME),
     resetDemoData: async () => {
       await replaceDataset(db, loadDemoData(), DEMO_SOURCE_NAME, now());
       return cacheStatus(db);
