@@ -28,7 +28,8 @@ async function inspect(csv: string, name = 'big.csv') {
 }
 
 describe('parse.worker', () => {
-  it('inspects, then imports with at most two batches in flight, until every row is out', async () => {
+  // 12,000 rows through the real worker code: generous timeouts, as a busy CI machine is slow, not wrong.
+  it('inspects, then imports with at most two batches in flight, until every row is out', { timeout: 30_000 }, async () => {
     await inspect(generateImportCsv(12_000));
     const [inspected] = of('inspected');
     expect(inspected).toMatchObject({ presetId: 'leadlight', format: 'csv', encoding: 'utf-8' });
@@ -49,7 +50,7 @@ describe('parse.worker', () => {
     expect(progress.map((p) => p.bytesDone)).toEqual([...progress.map((p) => p.bytesDone)].sort((a, b) => a - b));
   });
 
-  it('stops parsing on cancel', async () => {
+  it('stops parsing on cancel', { timeout: 30_000 }, async () => {
     await inspect(generateImportCsv(12_000));
     send({ type: 'start', mapping: of('inspected')[0]!.mapping });
     await settle();
