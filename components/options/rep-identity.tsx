@@ -10,6 +10,8 @@ import { useAction } from './use-action';
 export function RepIdentity({ api }: { api: Pick<PageApi, 'getSettings' | 'saveSettings'> }) {
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
+  // Until the saved identity arrives, typing would be overwritten by it: the form waits.
+  const [loaded, setLoaded] = useState(false);
   const { busy, error, done, run } = useAction();
 
   useEffect(() => {
@@ -17,8 +19,9 @@ export function RepIdentity({ api }: { api: Pick<PageApi, 'getSettings' | 'saveS
       ({ settings: { rep } }) => {
         setEmail(rep?.email ?? '');
         setName(rep?.name ?? '');
+        setLoaded(true);
       },
-      () => undefined,
+      () => setLoaded(true),
     );
   }, [api]);
 
@@ -27,12 +30,12 @@ export function RepIdentity({ api }: { api: Pick<PageApi, 'getSettings' | 'saveS
       <p className="text-sm">
         Verdicts you give are signed with this. Without it, the connected CRM user signs them, or they are marked “unknown”.
       </p>
-      <Field label="Your work email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
-      <Field label="Your name (optional)" value={name} onChange={(e) => setName(e.target.value)} />
+      <Field label="Your work email" type="email" value={email} disabled={!loaded} onChange={(e) => setEmail(e.target.value)} />
+      <Field label="Your name (optional)" value={name} disabled={!loaded} onChange={(e) => setName(e.target.value)} />
       <button
         type="button"
         className={BUTTON}
-        disabled={busy}
+        disabled={busy || !loaded}
         onClick={() =>
           run(async () => {
             await api.saveSettings({ rep: { email: email.trim() || undefined, name: name.trim() || undefined } });

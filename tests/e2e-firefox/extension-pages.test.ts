@@ -24,6 +24,7 @@ describe('Firefox: extension pages on the MV2 background page', () => {
     const popup = run.start;
     await gotoExtensionPage(popup, 'popup.html');
     await fillLabelled(popup, 'Look up a contact', 'maya okafor');
+    expect(await valueOfLabelled(popup, 'Look up a contact')).toBe('maya okafor');
     await expect.poll(() => textsOf(popup, 'search-results')).toEqual([expect.stringContaining('Maya Okafor')]);
     // Picked from the keyboard, as a rep does without leaving the box.
     await popup.keyboard.press('ArrowDown');

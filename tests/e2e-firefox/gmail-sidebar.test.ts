@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFixtureJson } from '../support/fixtures';
-import { clickButton, clickLabelled, fillLabelled, textsOf } from './support/dom';
+import { clickButton, clickLabelled, fillLabelled, textsOf, valueOfLabelled } from './support/dom';
 import { gotoExtensionPage, launchFirefox, serveFixture, type FirefoxRun } from './support/launch-firefox';
 import { sidebarFrame, sidebarText } from './support/sidebar-frame';
 
@@ -57,11 +57,16 @@ describe('Firefox: Gmail sidebar in its extension frame', () => {
 
   it('keeps feedback across a reload and lists it on the options page, signed by the rep set in Settings', async () => {
     const options = run.start;
+    // Keys go to the tab in front, as for a user.
+    await options.bringToFront();
     await gotoExtensionPage(options, 'options.html');
     await fillLabelled(options, 'Your work email', 'alex.rivera@brightwave.example');
     await clickButton(options, 'Save', options, 'rep-identity');
     await expect.poll(() => textsOf(options, 'rep-identity')).toEqual([expect.stringContaining('Saved')]);
 
+    await expect.poll(() => valueOfLabelled(options, 'Your work email')).toBe('alex.rivera@brightwave.example');
+
+    await gmail.bringToFront();
     const frame = await sidebarFrame(gmail);
     await clickButton(gmail, /Bad lead/, frame);
     await clickLabelled(gmail, 'No budget', frame);

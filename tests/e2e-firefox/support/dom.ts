@@ -37,7 +37,8 @@ function locate(scope: Scope, kind: Kind, name: Name, within?: string): Promise<
             k === 'label'
               ? ([...root.querySelectorAll('label')].find((l) => matches(l.textContent ?? ''))?.control ?? null)
               : named(k === 'link' ? 'a[href]' : 'button');
-          if (!el) return null;
+          // A disabled control is not there yet for a user: wait until the page enables it.
+          if (!el || (el as HTMLInputElement).disabled) return null;
           el.scrollIntoView({ block: 'center' });
           const box = el.getBoundingClientRect();
           return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
