@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { scheduleFeed, syncFeedAndReschedule } from '@/lib/background/feed-scheduler';
 import { keepStoragePersistent } from '@/lib/background/persist-storage';
@@ -24,22 +25,23 @@ export default defineBackground(() => {
   });
   const kickOutbox = scheduleOutbox(db, (target) => connectorFor(db, target));
   scheduleFeed(db);
-  const sidebars = createSidebarHub();
-  registerHandlers(
-    createHandlers({
-      db,
-      loadDemoData: generateDemoData,
-      liveConnector: () => liveConnector(db),
-      notifyUpdated: (tabId, email) => sidebars.contactUpdated(tabId, email),
-      // The same quiet re-read in the frame: it brings the failure's reason instead of "Checking for updates…".
-      notifyRefreshFailed: (tabId, email) => sidebars.contactUpdated(tabId, email),
-      sidebarDetected: (tabId, snapshot) => sidebars.detected(tabId, snapshot),
-      kickOutbox,
-      connectSalesforce: () => signInToSalesforce(db),
-      syncFeedNow: () => syncFeedAndReschedule(db),
-    }),
-    ready,
-  );
+  const sidebars = createSidebarHub(async (tabId, emails) => {
+    await ready;
+    return handlers.getContactContexts({ emails }, { id: browser.runtime.id, tab: { id: tabId } });
+  });
+  const handlers = createHandlers({
+    db,
+    loadDemoData: generateDemoData,
+    liveConnector: () => liveConnector(db),
+    notifyUpdated: (tabId, email) => sidebars.contactUpdated(tabId, email),
+    // The same quiet re-read in the frame: it brings the failure's reason instead of "Checking for updates…".
+    notifyRefreshFailed: (tabId, email) => sidebars.contactUpdated(tabId, email),
+    sidebarDetected: (tabId, snapshot) => sidebars.detected(tabId, snapshot),
+    kickOutbox,
+    connectSalesforce: () => signInToSalesforce(db),
+    syncFeedNow: () => syncFeedAndReschedule(db),
+  });
+  registerHandlers(handlers, ready);
   registerLookupMenu();
   registerToggleCommand();
 });

@@ -17,11 +17,11 @@ export function bootSidebarFrame(container: HTMLElement): void {
     void import('./frame-app').then((ui) => ui.renderStandalone(container, api, lookup));
     return;
   }
-  const channel = connectSidebarChannel();
+  const channel = connectSidebarChannel((emails, rows) => api.offer(emails, rows));
   let ui: Promise<unknown> | undefined;
   const onState = (state: FrameState) => {
     applyTheme(state.theme);
-    if (state.participants.length > 0) api.prefetch(state.participants.map((p) => p.email));
+    if (state.participants.length > 0) api.expect(state.participants.map((p) => p.email));
     if (ui || (state.participants.length === 0 && state.toggles === 0)) return;
     ui = Promise.all([import('./frame-app'), initialOpen]).then(([app, open]) => app.renderFramed(container, api, channel, open));
   };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { browser, type Browser } from 'wxt/browser';
 import { contentMessenger } from '../messaging/content-protocol';
 import { isOwnPage } from '../messaging/own-origins';
+import type { CachedContext } from '../cache/contact-cache';
 import { SIDEBAR_PORT, type PageSnapshot, type ToFrame } from '../messaging/sidebar-port';
 
 const FromFrameSchema = z.object({ type: z.literal('layout'), layout: z.enum(['panel', 'tab', 'none']) });
@@ -16,7 +17,7 @@ type Port = Browser.runtime.Port;
  * stopped, starts from what the page shows; if the worker forgot it, the content
  * script is asked again.
  */
-export function createSidebarHub() {
+export function createSidebarHub(readContexts?: (tabId: number, emails: string[]) => Promise<CachedContext[]>) {
   const frames = new Map<number, Set<Port>>();
   const snapshots = new Map<number, PageSnapshot>();
   const post = (tabId: number, message: ToFrame) => frames.get(tabId)?.forEach((p) => p.postMessage(message));
@@ -65,7 +66,15 @@ export function createSidebarHub() {
   return {
     /** A content script's report: kept for late frames and passed to the tab's frame. */
     detected(tabId: number, snapshot: PageSnapshot) {
-      if (remember(tabId, snapshot)) post(tabId, { type: 'detected', snapshot });
+      if (!remember(tabId, snapshot)) return;
+      post(tabId, { type: 'detected', snapshot });
+      const emails = snapshot.participants.map((p) => p.email);
+      if (!readContexts || emails.length === 0 || !frames.has(tabId)) return;
+      // The frame would ask for exactly this next; reading it now saves it a round trip.
+      void readContexts(tabId, emails).then(
+        (rows) => post(tabId, { type: 'contexts', emails, rows }),
+        () => undefined,
+      );
     },
     /** A background refresh changed a contact this tab's frame shows. */
     contactUpdated(tabId: number, email: string) {

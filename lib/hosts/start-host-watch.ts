@@ -17,14 +17,23 @@ export function startHostWatch(host: HostModule, store: DetectionStore, signal: 
     signal,
     onChange: (result) => {
       store.setDetected(result.participants, result.selfEmail);
-      const { matched, missing } = diagnoseSelectors(host, document);
-      void sendMessage('reportHostDiagnostics', {
-        hostId: host.id,
-        recordFound: result.recordId !== null,
-        contactCount: result.participants.length,
-        matched,
-        missing,
-      }).catch(() => undefined);
+      // Diagnostics are for the options page, not the user in front of the page: run them when it is idle.
+      whenIdle(() => {
+        if (signal.aborted) return;
+        const { matched, missing } = diagnoseSelectors(host, document);
+        void sendMessage('reportHostDiagnostics', {
+          hostId: host.id,
+          recordFound: result.recordId !== null,
+          contactCount: result.participants.length,
+          matched,
+          missing,
+        }).catch(() => undefined);
+      });
     },
   });
+}
+
+function whenIdle(run: () => void): void {
+  if ('requestIdleCallback' in window) window.requestIdleCallback(run, { timeout: 2000 });
+  else setTimeout(run, 200);
 }

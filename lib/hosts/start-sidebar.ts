@@ -20,9 +20,16 @@ export function startSidebar(ctx: ContentScriptContext, host: HostModule): void 
   const page = crypto.randomUUID();
   let seq = 0;
   let focusWhenShown = false;
+  // Reading the theme forces a style computation: read it only once the frame will show,
+  // then at most every 30 s (a host's theme changes rarely) or when the system's changes.
+  let theme: { value: 'light' | 'dark' | undefined; at: number } | undefined;
+  const hostTheme = () => {
+    if (!theme || performance.now() - theme.at > 30_000) theme = { value: readHostTheme(document), at: performance.now() };
+    return theme.value;
+  };
   const snapshot = (): PageSnapshot => {
     const { participants, toggles } = store.get();
-    return { page, seq, participants, toggles, theme: readHostTheme(document) };
+    return { page, seq, participants, toggles, theme: participants.length > 0 || toggles > 0 ? hostTheme() : undefined };
   };
   let last: PageSnapshot | undefined;
   const report = () => {
@@ -61,7 +68,14 @@ export function startSidebar(ctx: ContentScriptContext, host: HostModule): void 
 
   // A system theme change matters when the host's own theme cannot be read.
   const scheme = window.matchMedia('(prefers-color-scheme: dark)');
-  scheme.addEventListener('change', report, { signal: ctx.signal });
+  scheme.addEventListener(
+    'change',
+    () => {
+      theme = undefined;
+      report();
+    },
+    { signal: ctx.signal },
+  );
 
   startHostWatch(host, store, ctx.signal);
   // Load the frame's small bootstrap once the page is idle, so the first contact shows fast.

@@ -12,22 +12,49 @@ export const OPEN_KEY = 'sidebar.open';
  * state. Identical context requests in flight are shared, so the frame can start
  * reading a contact the moment it is detected, before React renders.
  */
-export function createSidebarClient(): SidebarApi & { prefetch: (emails: string[]) => void } {
+export function createSidebarClient(): SidebarApi & {
+  prefetch: (emails: string[]) => void;
+  expect: (emails: string[]) => void;
+  offer: (emails: string[], rows: CachedContext[]) => void;
+} {
   const inFlight = new Map<string, Promise<CachedContext[]>>();
-  const getContexts = (emails: string[]) => {
-    const key = emails.join(',');
-    let request = inFlight.get(key);
-    if (!request) {
-      request = sendMessage('getContactContexts', { emails });
-      inFlight.set(key, request);
-      const forget = () => inFlight.delete(key);
-      request.then(forget, forget);
-    }
+  const offers = new Map<string, (rows: CachedContext[]) => void>();
+  const share = (key: string, request: Promise<CachedContext[]>) => {
+    inFlight.set(key, request);
+    const forget = () => inFlight.get(key) === request && inFlight.delete(key);
+    request.then(forget, forget);
     return request;
   };
+  const getContexts = (emails: string[]) =>
+    inFlight.get(emails.join(',')) ?? share(emails.join(','), sendMessage('getContactContexts', { emails }));
   return {
     getContexts,
     prefetch: (emails) => void (emails.length > 0 && getContexts(emails).catch(() => undefined)),
+    /**
+     * The background reads a new snapshot's contexts itself and sends them over the port;
+     * until they come (or, if they do not, after a short wait) this is what getContexts returns.
+     */
+    expect(emails) {
+      const key = emails.join(',');
+      if (emails.length === 0 || inFlight.has(key)) return;
+      share(
+        key,
+        new Promise<CachedContext[]>((resolve, reject) => {
+          const timer = setTimeout(() => {
+            offers.delete(key);
+            sendMessage('getContactContexts', { emails }).then(resolve, reject);
+          }, 400);
+          offers.set(key, (rows) => {
+            clearTimeout(timer);
+            offers.delete(key);
+            resolve(rows);
+          });
+        }),
+      );
+    },
+    offer(emails, rows) {
+      offers.get(emails.join(','))?.(rows);
+    },
     getReasons: () => sendMessage('getReasons', {}),
     submit: (input) => sendMessage('submitLeadFeedback', input),
     undo: async (id) => {
@@ -62,7 +89,7 @@ export type FrameState = {
  * useSyncExternalStore. The port is reopened when the browser stops the
  * background worker; the background then sends the page's snapshot again.
  */
-export function connectSidebarChannel() {
+export function connectSidebarChannel(onContexts?: (emails: string[], rows: CachedContext[]) => void) {
   let state: FrameState = { participants: [], toggles: 0, ready: false };
   let lastSnapshot: PageSnapshot | undefined;
   let port: Browser.runtime.Port | undefined;
@@ -78,6 +105,8 @@ export function connectSidebarChannel() {
       if (lastSnapshot && lastSnapshot.page === s.page && s.seq <= lastSnapshot.seq) return;
       lastSnapshot = s;
       publish({ participants: s.participants, toggles: s.toggles, theme: s.theme, ready: true });
+    } else if (message.type === 'contexts') {
+      onContexts?.(message.emails, message.rows);
     } else if (message.type === 'contactUpdated') {
       publish({ updated: { email: message.email, seq: (state.updated?.seq ?? 0) + 1 } });
     }

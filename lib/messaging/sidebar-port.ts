@@ -1,3 +1,4 @@
+import type { CachedContext } from '../cache/contact-cache';
 import type { Participant } from '../hosts/participants';
 
 /**
@@ -22,8 +23,14 @@ export type PageSnapshot = {
   theme?: 'light' | 'dark';
 };
 
-/** Background → frame. */
-export type ToFrame = { type: 'detected'; snapshot: PageSnapshot } | { type: 'contactUpdated'; email: string };
+/**
+ * Background → frame. With a snapshot of new people the background also starts reading
+ * their contexts and sends them after it (`contexts`), saving the frame a round trip.
+ */
+export type ToFrame =
+  | { type: 'detected'; snapshot: PageSnapshot }
+  | { type: 'contexts'; emails: string[]; rows: CachedContext[] }
+  | { type: 'contactUpdated'; email: string };
 
 /** Frame → background: the layout the content script should give the frame. */
 export type FromFrame = { type: 'layout'; layout: SidebarLayout };

@@ -15,9 +15,7 @@ it('cache at scale: 100,000 contacts and 1,000,000 touches in the extension Inde
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
   await page.evaluate(harness);
-  const before = await page.evaluate(() => window.__llCache.bytes());
   const fill = await page.evaluate(([c, t, k]) => window.__llCache.fill(c!, t!, k!), [CONTACTS, TOUCHES_PER_CONTACT, CHUNK]);
-  const after = await page.evaluate(() => window.__llCache.bytes());
   await page.evaluate(() => window.__llCache.lookups(20)); // warm-up
   const times = await page.evaluate(() => window.__llCache.lookups(300));
   await page.evaluate(() => window.__llCache.clear());
@@ -28,6 +26,6 @@ it('cache at scale: 100,000 contacts and 1,000,000 touches in the extension Inde
     { name: 'bulk write, contacts', value: fill.contactRowsPerSec, unit: 'rows/s' },
     { name: 'bulk write, touches', value: fill.touchRowsPerSec, unit: 'rows/s' },
     { name: 'bulk write, all rows', value: fill.allRowsPerSec, unit: 'rows/s', target: '≥ 50,000 rows/s' },
-    { name: 'bytes stored', value: (after - before) / 1024 / 1024, unit: 'MiB', note: 'navigator.storage.estimate() delta' },
+    // No "bytes stored": navigator.storage.estimate() reported 56, 4.6 and 0.3 MB for three loads of the same rows.
   ]);
 });

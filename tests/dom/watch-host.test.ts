@@ -118,3 +118,45 @@ describe('Gmail mutation relevance inside the pane', () => {
     expect(records.map(isGmailMutationRelevant)).toEqual([false, true, true, true]);
   });
 });
+
+describe('Gmail mutation relevance: the inbox list', () => {
+  it('skips re-rendered inbox rows, though each carries a sender address, and keeps the thread view', async () => {
+    const { isGmailMutationRelevant } = await import('@/lib/hosts/gmail');
+    document.body.innerHTML =
+      '<div role="main"><div id="list" style="display:none"><table><tbody id="rows"></tbody></table></div>' +
+      '<div id="view"><h2 class="hP" data-legacy-thread-id="1">S</h2><div class="hb" id="to"></div></div></div>';
+    const records: MutationRecord[] = [];
+    const observer = new MutationObserver((r) => records.push(...r));
+    observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['style'] });
+    const row = () => {
+      const tr = document.createElement('tr');
+      tr.innerHTML = '<td><span class="yP" email="someone@x.example" name="Someone">Someone</span></td>';
+      return tr;
+    };
+    // A burst in the hidden list: rows replaced, a row restyled.
+    const rows = document.getElementById('rows')!;
+    for (let i = 0; i < 3; i++) rows.append(row());
+    rows.firstElementChild!.remove();
+    (rows.lastElementChild as HTMLElement).style.background = 'red';
+    // The list gets shown again while the thread view hides: the thread view's change is what counts.
+    (document.getElementById('list') as HTMLElement).style.display = '';
+    (document.getElementById('view') as HTMLElement).style.display = 'none';
+    // A recipient added in the open thread.
+    const recipient = document.createElement('span');
+    recipient.className = 'g2';
+    recipient.setAttribute('email', 'new@x.example');
+    document.getElementById('to')!.append(recipient);
+    await tick(0);
+    expect(records.map(isGmailMutationRelevant)).toEqual([false, false, false, false, false, false, true, true]);
+
+    // A thread subject rendered into what was a list view.
+    records.length = 0;
+    const subject = document.createElement('h2');
+    subject.className = 'hP';
+    subject.setAttribute('data-legacy-thread-id', '2');
+    rows.append(subject);
+    await tick(0);
+    observer.disconnect();
+    expect(records.map(isGmailMutationRelevant)).toEqual([true]);
+  });
+});

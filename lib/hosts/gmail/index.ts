@@ -47,18 +47,69 @@ const carriesMarker = (node: Node) => {
   return el.firstElementChild !== null && el.querySelector(MARKERS) !== null;
 };
 
+const SUBJECT = GMAIL_SELECTORS.threadSubject.selector;
+
+// Per observer callback: whether a view of the main pane holds a thread, and whether a
+// mutation target sits in a view that does not. A burst of thousands of records in the
+// inbox list, most with the same parent, then costs a few lookups instead of one query each.
+let threadViews = new WeakMap<Element, boolean>();
+let listTargets = new WeakMap<Element, boolean>();
+let forgetScheduled = false;
+function forgetAfterThisCallback(): void {
+  if (forgetScheduled) return;
+  forgetScheduled = true;
+  queueMicrotask(() => {
+    threadViews = new WeakMap();
+    listTargets = new WeakMap();
+    forgetScheduled = false;
+  });
+}
+function holdsThread(view: Element): boolean {
+  let known = threadViews.get(view);
+  if (known === undefined) threadViews.set(view, (known = view.matches(SUBJECT) || view.querySelector(SUBJECT) !== null));
+  return known;
+}
+/** True inside a main-pane view that shows no thread (the inbox or a search list), outside compose dialogs. */
+function inListView(target: Element): boolean {
+  forgetAfterThisCallback();
+  let known = listTargets.get(target);
+  if (known !== undefined) return known;
+  known = false;
+  const main = target.closest(GMAIL_SELECTORS.main.selector);
+  if (main && main !== target && !target.closest('[role="dialog"]')) {
+    let view = target;
+    while (view.parentElement && view.parentElement !== main) view = view.parentElement;
+    known = !holdsThread(view);
+  }
+  listTargets.set(target, known);
+  return known;
+}
+
+const carriesSubject = (node: Node) =>
+  node.nodeType === 1 &&
+  ((node as Element).matches(SUBJECT) ||
+    ((node as Element).firstElementChild !== null && (node as Element).querySelector(SUBJECT) !== null));
+
 /**
  * Whether a mutation could change who is on screen. Outside the main pane and
- * compose dialogs nothing can, except adding or removing one of them; inside,
+ * compose dialogs nothing can, except adding or removing one of them. Inside the
+ * main pane only the view holding a thread matters: the inbox and search lists
+ * carry a person marker on every row (each sender has an `email`), and Gmail
+ * re-renders them constantly, but a list never changes who the sidebar shows —
+ * unless a thread subject appears in it. Inside a thread view or a compose dialog,
  * only nodes carrying a person marker matter, and style changes on a container
- * holding a thread (Gmail swapping views). Chat, notifications, typing
- * indicators and lazy images are skipped without a detection.
+ * holding one (Gmail swapping views). Chat, notifications, typing indicators and
+ * lazy images are skipped without a detection.
  */
 export function isGmailMutationRelevant(m: MutationRecord): boolean {
-  if (m.type === 'attributes') {
-    const target = m.target as Element;
-    return target.closest(REGIONS) !== null && carriesMarker(target);
+  const target = (m.target.nodeType === 1 ? m.target : m.target.parentElement) as Element | null;
+  if (!target) return false;
+  if (inListView(target)) {
+    if (m.type === 'attributes') return false;
+    for (const list of [m.addedNodes, m.removedNodes]) for (const node of list) if (carriesSubject(node)) return true;
+    return false;
   }
+  if (m.type === 'attributes') return target.closest(REGIONS) !== null && carriesMarker(target);
   for (const list of [m.addedNodes, m.removedNodes]) for (const node of list) if (carriesMarker(node)) return true;
   return false;
 }

@@ -14,7 +14,6 @@ declare global {
         chunk: number,
       ) => Promise<{ contactRowsPerSec: number; touchRowsPerSec: number; allRowsPerSec: number }>;
       lookups: (n: number) => Promise<number[]>;
-      bytes: () => Promise<number>;
       clear: () => Promise<void>;
     };
   }
@@ -85,9 +84,6 @@ window.__llCache = {
       if (!ctx) throw new Error(`missing ${email(i)}`);
     }
     return times;
-  },
-  async bytes() {
-    return (await navigator.storage.estimate()).usage ?? NaN;
   },
   async clear() {
     await db.delete();
