@@ -11,6 +11,7 @@ import { percentile, report } from './support/figures';
 
 const REPS = 10;
 const PHASE_MS = 2000;
+const STALE_ROWS = 5000;
 
 it('detection on a Gmail-like mutation burst: scoped to the thread view vs the whole pane', async () => {
   const harness = await bundleForPage(resolve(import.meta.dirname, 'support/detection-harness.ts'));
@@ -37,6 +38,17 @@ it('detection on a Gmail-like mutation burst: scoped to the thread view vs the w
   // each row carrying its sender's address as Gmail's do.
   await page.goto(`https://mail.google.com/mail/u/0/#inbox/${threads[0]!.id}`);
   await page.locator('h2.hP').waitFor();
+  // A large Gmail: thousands of rows of older list views kept hidden in the DOM, as Gmail keeps them.
+  await page.evaluate((rows) => {
+    const stale = document.createElement('div');
+    stale.style.display = 'none';
+    for (let i = 0; i < rows; i++) {
+      const row = document.createElement('div');
+      row.innerHTML = `<span class="yP" email="person${i}@example.com" name="Person ${i}">Person ${i}</span><span>Subject ${i}</span><span>snippet text</span>`;
+      stale.append(row);
+    }
+    document.querySelector('div[role="main"]')!.append(stale);
+  }, STALE_ROWS);
   const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
   await page.addScriptTag({ content: harness });
   type Phase = { callbacks: number; detections: number; detectMs: number; callbackMs: number };

@@ -81,6 +81,16 @@ it('sidebar latency: a contact appearing in the page → its name painted in the
     await page.waitForTimeout(30);
     another.push(await timeContact(page, frame, threads[next++]!));
   }
+  // The messaging floor in this run: one small request from the frame to the background and back.
+  const roundTrips = await frame.evaluate(async () => {
+    const times: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const t = performance.now();
+      await new Promise((resolve) => chrome.runtime.sendMessage({ id: i, type: 'getReasons', data: {}, timestamp: Date.now() }, resolve));
+      times.push(performance.now() - t);
+    }
+    return times;
+  });
   const endNote = await machineNote(browser.context);
   await browser.close();
   report('Sidebar latency (real Chromium, built extension, Gmail-like page)', [
@@ -95,6 +105,12 @@ it('sidebar latency: a contact appearing in the page → its name painted in the
       note: 'each contact shown once: read through the background, never from the frame’s memory',
     },
     { name: 'floor: one frame at 60 Hz', value: 1000 / 60, unit: 'ms', note: 'the name is painted at the next frame at best' },
+    {
+      name: 'floor: one frame → background → frame message, p50',
+      value: percentile(roundTrips, 50),
+      unit: 'ms',
+      note: `${spread(roundTrips)}; a contact's path has two such hops (page → background → frame)`,
+    },
     { name: 'machine', value: NaN, unit: '', note: `start: ${note}; end: ${endNote}` },
   ]);
 });

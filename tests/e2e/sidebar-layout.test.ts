@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GmailPage, THREADS } from './pages/gmail-page';
+import { launchWithExtension, routeGmail, type Launched } from './support/launch';
+
+const DEMO = readFileSync(resolve(import.meta.dirname, '../fixtures/gmail/demo-gmail.html'), 'utf8');
+let browser: Launched;
+
+beforeAll(async () => {
+  browser = await launchWithExtension();
+});
+afterAll(() => browser?.close());
+
+const theme = async (gmail: GmailPage) => {
+  const frame = await (await gmail.sidebar.element.elementHandle())?.contentFrame();
+  return frame?.evaluate(() => document.documentElement.dataset.theme);
+};
+
+describe('sidebar layout beside the host page', () => {
+  it('floats over a window narrower than 900 px instead of pushing the page, and pushes again when it widens', async () => {
+    const gmail = new GmailPage(await browser.context.newPage());
+    await gmail.page.setViewportSize({ width: 800, height: 800 });
+    await gmail.gotoThread(THREADS.maya);
+    await expect.poll(() => gmail.sidebar.contactName.textContent()).toBe('Maya Okafor');
+    expect(await gmail.page.evaluate(() => document.documentElement.style.marginRight)).toBe('');
+    expect(await gmail.sidebar.element.evaluate((f) => f.getBoundingClientRect().width)).toBe(320);
+    await gmail.page.setViewportSize({ width: 1300, height: 800 });
+    await expect.poll(() => gmail.page.evaluate(() => document.documentElement.style.marginRight)).toBe('320px');
+    await gmail.page.close();
+  });
+
+  it('follows the host page’s light theme even when the system is dark', async () => {
+    const gmail = new GmailPage(await browser.context.newPage());
+    await gmail.page.emulateMedia({ colorScheme: 'dark' });
+    await gmail.gotoThread(THREADS.tom);
+    await expect.poll(() => gmail.sidebar.contactName.textContent()).toBe('Tom Becker');
+    expect(await theme(gmail)).toBe('light');
+    await gmail.page.close();
+  });
+
+  it('turns dark with Gmail’s dark theme', async () => {
+    await browser.context.unroute('https://mail.google.com/**');
+    await routeGmail(
+      browser.context,
+      DEMO.replace('</style>', 'body { background: #1f1f1f; } div[role="main"] { background: #202124; color: #e3e3e3; }</style>'),
+    );
+    const gmail = new GmailPage(await browser.context.newPage());
+    await gmail.gotoThread(THREADS.noah);
+    await expect.poll(() => gmail.sidebar.contactName.textContent()).toBe('Noah Feld');
+    expect(await theme(gmail)).toBe('dark');
+    // Tailwind's dark variant follows that attribute: the panel's background is dark.
+    const background = await gmail.sidebar.root.evaluate((aside) => getComputedStyle(aside).backgroundColor);
+    expect(background).not.toBe('rgb(255, 255, 255)');
+    await gmail.page.close();
+  });
+});
