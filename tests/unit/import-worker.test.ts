@@ -2,6 +2,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FromWorker, ToWorker } from '@/lib/import/worker-protocol';
 import { generateImportCsv } from '../support/generate-import-csv';
 
+// vi.waitFor gives up after 1 s by default; a busy CI machine is slow, not wrong.
+const BUSY_MACHINE = { timeout: 20_000, interval: 50 };
+
 /**
  * The worker module loaded in Node with a stand-in `self`, to check its
  * conversation with the page against real Papa: it pauses for acks, reports
@@ -24,7 +27,7 @@ const settle = () => new Promise((r) => setTimeout(r, 20));
 
 async function inspect(csv: string, name = 'big.csv') {
   send({ type: 'inspect', file: new File([csv], name) });
-  await vi.waitFor(() => expect(of('inspected').length + of('failed').length).toBe(1));
+  await vi.waitFor(() => expect(of('inspected').length + of('failed').length).toBe(1), BUSY_MACHINE);
 }
 
 describe('parse.worker', () => {
@@ -34,7 +37,7 @@ describe('parse.worker', () => {
     const [inspected] = of('inspected');
     expect(inspected).toMatchObject({ presetId: 'leadlight', format: 'csv', encoding: 'utf-8' });
     send({ type: 'start', mapping: inspected!.mapping });
-    await vi.waitFor(() => expect(of('batch')).toHaveLength(2));
+    await vi.waitFor(() => expect(of('batch')).toHaveLength(2), BUSY_MACHINE);
     await new Promise((r) => setTimeout(r, 300));
     // Without acks the worker stops after two batches rather than racing ahead.
     expect(of('batch')).toHaveLength(2);
@@ -55,7 +58,7 @@ describe('parse.worker', () => {
     send({ type: 'start', mapping: of('inspected')[0]!.mapping });
     await settle();
     send({ type: 'cancel' });
-    await vi.waitFor(() => expect(of('done')).toHaveLength(1));
+    await vi.waitFor(() => expect(of('done')).toHaveLength(1), BUSY_MACHINE);
     expect(of('done')[0]).toMatchObject({ cancelled: true });
     expect(of('done')[0]!.rowsDone).toBeLessThan(12_000);
     const sent = of('batch').length;
@@ -73,12 +76,12 @@ describe('parse.worker', () => {
         'l1.csv',
       ),
     });
-    await vi.waitFor(() => expect(of('inspected')).toHaveLength(1));
+    await vi.waitFor(() => expect(of('inspected')).toHaveLength(1), BUSY_MACHINE);
     expect(of('inspected')[0]).toMatchObject({ encoding: 'windows-1252', sample: [['x@y.example', 'Müller']] });
 
     posted = [];
     send({ type: 'inspect', file: new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0])], 'report.csv') });
-    await vi.waitFor(() => expect(of('failed')).toHaveLength(1));
+    await vi.waitFor(() => expect(of('failed')).toHaveLength(1), BUSY_MACHINE);
     expect(of('failed')[0]?.reason).toMatch(/not a text file/);
   });
 });
