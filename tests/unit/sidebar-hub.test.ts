@@ -1,0 +1,115 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createSidebarHub } from '@/lib/background/sidebar-hub';
+import type { PageSnapshot, ToFrame } from '@/lib/messaging/sidebar-port';
+
+type Listener = (...args: unknown[]) => void;
+/** A port as the browser hands it to runtime.onConnect listeners. */
+function fakePort(sender: { id?: string; url?: string; tab?: { id: number } }) {
+  const onMessage: Listener[] = [];
+  const onDisconnect: Listener[] = [];
+  return {
+    name: 'leadlight-sidebar',
+    sender,
+    posted: [] as ToFrame[],
+    disconnected: false,
+    postMessage(m: ToFrame) {
+      this.posted.push(m);
+    },
+    disconnect() {
+      this.disconnected = true;
+    },
+    onMessage: { addListener: (l: Listener) => onMessage.push(l) },
+    onDisconnect: { addListener: (l: Listener) => onDisconnect.push(l) },
+    send: (m: unknown) => onMessage.forEach((l) => l(m)),
+    close: () => onDisconnect.forEach((l) => l()),
+  };
+}
+
+const snapshot = (seq: number, email = 'ada@analytical.example', page = 'p1'): PageSnapshot => ({
+  page,
+  seq,
+  participants: [{ email }],
+  toggles: 0,
+});
+
+let connect: Listener;
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.restoreAllMocks();
+  vi.spyOn(browser.runtime.onConnect, 'addListener').mockImplementation(((l: Listener) => (connect = l)) as never);
+  // The content script's answers (getDetection) and the layouts sent to it.
+  vi.spyOn(chrome.tabs, 'sendMessage').mockImplementation(((_t: number, _m: unknown, _o: unknown, cb: (r: unknown) => void) =>
+    cb({ res: snapshot(1, 'from-page@x.example', 'p0') })) as never);
+});
+
+const own = (tab = 4) => ({
+  id: fakeBrowser.runtime.id,
+  url: `chrome-extension://${fakeBrowser.runtime.id}/sidebar.html`,
+  tab: { id: tab },
+});
+
+describe('sidebar hub', () => {
+  it("passes a tab's detections only to that tab's frame, newest first", async () => {
+    const hub = createSidebarHub();
+    const frame4 = fakePort(own(4));
+    const frame5 = fakePort(own(5));
+    hub.detected(4, snapshot(1));
+    connect(frame4);
+    connect(frame5);
+    // A late frame starts from what its tab showed.
+    expect(frame4.posted).toEqual([{ type: 'detected', snapshot: snapshot(1) }]);
+    hub.detected(4, snapshot(3, 'grace@navy.example'));
+    hub.detected(4, snapshot(2, 'stale@x.example'));
+    expect(frame4.posted.map((m) => m.type === 'detected' && m.snapshot.seq)).toEqual([1, 3]);
+    // A reload starts a new count.
+    hub.detected(4, snapshot(1, 'after-reload@x.example', 'p2'));
+    expect(frame4.posted).toHaveLength(3);
+    expect(frame5.posted.filter((m) => m.type === 'detected' && m.snapshot.page !== 'p0')).toEqual([]);
+  });
+
+  it('refuses ports from anything but its own sidebar page in a tab', () => {
+    createSidebarHub();
+    for (const sender of [
+      { id: 'other-extension', url: 'chrome-extension://other/sidebar.html', tab: { id: 4 } },
+      { id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/options.html`, tab: { id: 4 } },
+      { id: fakeBrowser.runtime.id, url: 'https://mail.google.com/mail/u/0/', tab: { id: 4 } },
+      { id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/sidebar.html` },
+    ]) {
+      const port = fakePort(sender);
+      connect(port);
+      expect(port.disconnected).toBe(true);
+    }
+  });
+
+  it("sends a frame's layout to its own tab's content script, and only well-formed ones", async () => {
+    createSidebarHub();
+    const frame = fakePort(own(7));
+    connect(frame);
+    const send = vi.mocked(chrome.tabs.sendMessage);
+    send.mockClear();
+    frame.send({ type: 'layout', layout: 'panel' });
+    frame.send({ type: 'layout', layout: 'fullscreen' });
+    frame.send({ type: 'submitLeadFeedback', data: {} });
+    const layouts = () => send.mock.calls.filter((c) => (c[1] as { type: string }).type === 'applyLayout');
+    await vi.waitFor(() => expect(layouts()).toHaveLength(1));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(layouts()).toHaveLength(1);
+    expect(layouts()[0]!.slice(0, 3)).toEqual([7, expect.objectContaining({ data: { layout: 'panel' } }), { frameId: 0 }]);
+    expect(send.mock.calls.every((c) => c[0] === 7)).toBe(true);
+  });
+
+  it('reads the contexts of newly detected people for the frame, saving it a round trip', async () => {
+    const rows = [{ email: 'ada@analytical.example', context: null }];
+    const read = vi.fn(async () => rows);
+    const hub = createSidebarHub(read);
+    hub.detected(4, snapshot(1)); // no frame yet: nothing is read
+    expect(read).not.toHaveBeenCalled();
+    const frame = fakePort(own(4));
+    connect(frame);
+    hub.detected(4, snapshot(2));
+    await vi.waitFor(() => expect(frame.posted.at(-1)).toEqual({ type: 'contexts', emails: ['ada@analytical.example'], rows }));
+    expect(read).toHaveBeenCalledWith(4, ['ada@analytical.example']);
+  });
+});
