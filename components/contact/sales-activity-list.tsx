@@ -2,15 +2,16 @@ import type { TimelineEntry } from '@/lib/domain/contact-context';
 import { SALES_ACTIVITY_LABELS } from '@/lib/domain/sales-activity';
 import { formatDateTime } from '../format';
 import { Section } from '../ui/section';
+import { SourceNote, type SourceNoteProps } from './source-note';
 
 // The latest few say whether sales is on it; the CRM holds the full log.
 const SHOWN = 4;
 
 /** Calls, emails and meetings sales logged for this contact, newest first. */
-export function SalesActivityList({ activities }: { activities: readonly TimelineEntry[] }) {
+export function SalesActivityList({ activities, source }: { activities: readonly TimelineEntry[]; source?: SourceNoteProps }) {
   if (activities.length === 0) return null;
   return (
-    <Section title={`Sales activity (${activities.length})`} testId="sales-activity">
+    <Section title={`Sales activity (${activities.length})`} testId="sales-activity" note={source && <SourceNote {...source} />}>
       <ul className="space-y-1">
         {activities.slice(0, SHOWN).map((a) => (
           <li key={a.id} data-testid="sales-activity-entry" className="text-xs text-slate-700 dark:text-slate-200">

@@ -77,8 +77,12 @@ describe('Contact sections', () => {
         fields: { owner: { name: 'import of march.csv', at: '2026-03-01T08:00:00.000Z' }, title: { name: 'Salesforce' } },
       },
       contact: { owner: 'Jamie Chen' },
+      timeline: [
+        createTimelineEntry({ assetType: 'case_study', assetName: 'Case study: How Fernhill Freight cut dwell time 32%' }),
+        createTimelineEntry({ assetType: 'call', assetName: 'Discovery call' }),
+      ],
     });
-    for (const id of ['contact-header', 'lead-source', 'persona-match', 'campaign-timeline', 'upcoming-campaigns']) {
+    for (const id of ['contact-header', 'lead-source', 'persona-match', 'sales-activity', 'campaign-timeline', 'upcoming-campaigns']) {
       expect(within(screen.getByTestId(id)).getByTestId('section-source')).toHaveTextContent(/^from Salesforce, /);
     }
     const fieldNotes = screen.getAllByTestId('field-source');
