@@ -113,7 +113,8 @@ export function OptionsApp({ api }: { api: PageApi }) {
         <FieldIssuesView load={api.getFieldIssues} />
       </PageSection>
       <PageSection id="danger" title="Local data">
-        <DangerZone api={api} unsent={status?.unsentFeedback ?? 0} onDeleted={load} />
+        {/* Feedback kept only in this browser is lost with it, as much as feedback still queued. */}
+        <DangerZone api={api} unsent={(status?.unsentFeedback ?? 0) + (status?.localFeedback ?? 0)} onDeleted={load} />
       </PageSection>
     </main>
   );

@@ -11,8 +11,8 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-// Enough Tab presses to cross the sidebar or an options section, few enough to fail fast.
-const MAX_TABS = 60;
+// Enough Tab presses to cross the sidebar or most of the options page, few enough to fail fast.
+const MAX_TABS = 150;
 
 /** Presses Tab until `focused()` names the wanted element; fails if it never does. */
 async function tabTo(page: Page, focused: () => Promise<string | null>, wanted: string | RegExp, key = 'Tab'): Promise<void> {
@@ -95,6 +95,14 @@ describe('keyboard only', () => {
     await tabTo(page, focused, 'Cancel');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('persona-form').count()).toBe(0);
+
+    // Deleting local data warns that the verdict kept in this browser would be lost; Cancel keeps it.
+    await tabTo(page, focused, 'Delete all local data…');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('alertdialog').textContent()).toContain('1 verdicts have not reached a CRM and will be lost.');
+    await tabTo(page, focused, 'Cancel');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('alertdialog').count()).toBe(0);
     await page.close();
   });
 });
