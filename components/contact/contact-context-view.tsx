@@ -40,7 +40,7 @@ export function ContactContextView({ context, author, feedback }: Props) {
       />
       <PersonaCard matches={context.personaMatches} source={record} />
       {/* Above the long timeline so a verdict stays one click away. */}
-      <FeedbackPanel email={contact.email} author={author} last={context.lastFeedback} actions={feedback} />
+      <FeedbackPanel email={contact.email} author={author} last={context.lastFeedback} actions={feedback} handedOff={!!contact.handoffAt} />
       <SalesActivityList activities={salesActivities} source={record} />
       <CampaignTimeline timeline={campaignTouches} source={record} />
       <UpcomingCampaigns campaigns={context.upcoming ?? []} source={{ name: record.name, at: context.source.dataAsOf }} />

@@ -2,17 +2,44 @@ import { useId, useState } from 'react';
 import { REASON_GROUP_LABELS, reasonsFor, type Verdict } from '@/lib/domain/feedback-reasons';
 import { useReasons } from './reasons-context';
 
-type Props = { verdict: Verdict; onCancel: () => void; onConfirm: (reasonId: string | undefined, note: string) => Promise<void> };
+export type VerdictKind = 'quality' | 'handoff';
 
-/** Reason and note for a verdict; bad leads need a reason, good ones may carry one. */
-export function FeedbackForm({ verdict, onCancel, onConfirm }: Props) {
+type Props = {
+  verdict: Verdict;
+  /** A hand-off decision: rejecting offers the rejection reasons only. */
+  kind?: VerdictKind;
+  onCancel: () => void;
+  onConfirm: (reasonId: string | undefined, note: string, recycleOn?: string) => Promise<void>;
+};
+
+/** Three months from today, as a date input wants it: when a recycled lead usually comes back. */
+function inThreeMonths(): string {
+  const d = new Date();
+  d.setMonth(d.getMonth() + 3);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+const CONFIRM: Record<VerdictKind, Record<Verdict, string>> = {
+  quality: { good: 'Confirm good lead', bad: 'Confirm bad lead' },
+  handoff: { good: 'Confirm accept', bad: 'Confirm reject' },
+};
+
+/**
+ * Reason and note for a verdict; bad leads need a reason, good ones may carry one.
+ * A reason that carries a date ("Recycle to nurture") asks for it.
+ */
+export function FeedbackForm({ verdict, kind = 'quality', onCancel, onConfirm }: Props) {
   const [reasonId, setReasonId] = useState<string | undefined>(undefined);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
+  const [recycleOn, setRecycleOn] = useState(inThreeMonths);
   const noteId = useId();
-  const reasons = reasonsFor(verdict, useReasons());
+  const dateId = useId();
+  // Rejecting a hand-off means sales never made contact: only the rejection reasons fit.
+  const reasons = reasonsFor(verdict, useReasons()).filter((r) => kind === 'quality' || verdict === 'good' || r.group === 'rejection');
   const groups = [...new Set(reasons.map((r) => r.group))];
-  const canConfirm = !busy && (verdict === 'good' || !!reasonId);
+  const dated = reasons.find((r) => r.id === reasonId)?.carriesDate === true;
+  const canConfirm = !busy && (verdict === 'good' || !!reasonId) && (!dated || /^\d{4}-\d{2}-\d{2}$/.test(recycleOn));
 
   return (
     <form
@@ -22,7 +49,7 @@ export function FeedbackForm({ verdict, onCancel, onConfirm }: Props) {
         e.preventDefault();
         if (!canConfirm) return;
         setBusy(true);
-        await onConfirm(reasonId, note.trim()).finally(() => setBusy(false));
+        await onConfirm(reasonId, note.trim(), dated ? recycleOn : undefined).finally(() => setBusy(false));
       }}
     >
       {groups.map((group, g) => (
@@ -52,6 +79,21 @@ export function FeedbackForm({ verdict, onCancel, onConfirm }: Props) {
           </div>
         </fieldset>
       ))}
+      {dated && (
+        <div>
+          <label htmlFor={dateId} className="block text-xs font-medium text-slate-600 dark:text-slate-300">
+            Nurture until
+          </label>
+          <input
+            id={dateId}
+            type="date"
+            required
+            value={recycleOn}
+            onChange={(e) => setRecycleOn(e.target.value)}
+            className="rounded border border-slate-300 bg-white px-1 text-sm text-slate-900 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
+          />
+        </div>
+      )}
       <label htmlFor={noteId} className="block text-xs font-medium text-slate-600 dark:text-slate-300">
         Note for marketing (optional)
       </label>
@@ -71,7 +113,7 @@ export function FeedbackForm({ verdict, onCancel, onConfirm }: Props) {
           autoFocus={verdict === 'good'}
           className="rounded bg-sky-700 px-3 py-1 text-sm font-medium text-white disabled:opacity-50"
         >
-          {verdict === 'good' ? 'Confirm good lead' : 'Confirm bad lead'}
+          {CONFIRM[kind][verdict]}
         </button>
         <button type="button" onClick={onCancel} className="rounded px-3 py-1 text-sm text-slate-700 dark:text-slate-200">
           Cancel

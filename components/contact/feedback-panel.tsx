@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Feedback, FeedbackInput, Verdict } from '@/lib/domain/feedback';
 import { Section } from '../ui/section';
-import { FeedbackForm } from './feedback-form';
+import { FeedbackForm, type VerdictKind } from './feedback-form';
 import { LastVerdict } from './last-verdict';
 import { errorMessage } from '../ui/error-message';
 
@@ -9,15 +9,33 @@ import { errorMessage } from '../ui/error-message';
 export const UNDO_WINDOW_MS = 6000;
 
 export type FeedbackActions = {
-  submit: (input: FeedbackInput) => Promise<Feedback>;
+  /** Resolves to the stored verdict; `unchanged` when it was already the rep's current one. */
+  submit: (input: FeedbackInput) => Promise<Feedback & { unchanged?: boolean }>;
   undo: (id: string) => Promise<void>;
 };
 
-type Props = { email: string; author?: string; last?: Feedback; actions: FeedbackActions };
+type Props = {
+  email: string;
+  author?: string;
+  last?: Feedback;
+  actions: FeedbackActions;
+  /** Marketing handed this lead over: sales may accept or reject the hand-off. */
+  handedOff?: boolean;
+};
 
-/** One-click lead-quality verdict: pick good or bad, a reason, optionally a note, confirm. */
-export function FeedbackPanel({ email, author, last, actions }: Props) {
+const BUTTON = 'flex-1 rounded border px-2 py-1.5 text-sm font-medium';
+const GOOD = `${BUTTON} border-emerald-600 text-emerald-700 hover:bg-emerald-50 dark:text-emerald-300 dark:hover:bg-emerald-950`;
+const BAD = `${BUTTON} border-rose-600 text-rose-700 hover:bg-rose-50 dark:text-rose-300 dark:hover:bg-rose-950`;
+
+/**
+ * One-click verdicts: accept or reject a hand-off, or call the lead good or bad;
+ * pick a reason, optionally a note, confirm. The rep's current verdict is shown,
+ * and any button changes it; the same verdict again writes nothing.
+ */
+export function FeedbackPanel({ email, author, last, actions, handedOff = false }: Props) {
   const [verdict, setVerdict] = useState<Verdict | null>(null);
+  const [kind, setKind] = useState<VerdictKind>('quality');
+  const [unchanged, setUnchanged] = useState(false);
   const [saved, setSaved] = useState<Feedback | undefined>(undefined);
   const [undoable, setUndoable] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -39,6 +57,7 @@ export function FeedbackPanel({ email, author, last, actions }: Props) {
     setVerdict(null);
     setSaved(undefined);
     setUndoable(false);
+    setUnchanged(false);
     setError(null);
   }, [email]);
 
@@ -48,15 +67,31 @@ export function FeedbackPanel({ email, author, last, actions }: Props) {
     return () => clearTimeout(timer);
   }, [undoable]);
 
-  const submit = async (reasonId: string | undefined, note: string) => {
+  const open = (v: Verdict, k: VerdictKind) => {
+    setKind(k);
+    setVerdict(v);
+    setUnchanged(false);
+  };
+
+  const submit = async (reasonId: string | undefined, note: string, recycleOn?: string) => {
     if (!verdict) return;
     setError(null);
     try {
-      const stored = await actions.submit({ email, verdict, reasonId, note: note || undefined, author });
+      const stored = await actions.submit({
+        email,
+        verdict,
+        reasonId,
+        note: note || undefined,
+        author,
+        ...(kind === 'handoff' ? { kind } : {}),
+        ...(recycleOn ? { recycleOn } : {}),
+      });
       setSaved(stored);
       setVerdict(null);
-      setUndoable(true);
-      setFocusNext('undo');
+      // The same verdict again is not written again, so there is nothing to undo.
+      setUnchanged(!!stored.unchanged);
+      setUndoable(!stored.unchanged);
+      setFocusNext(stored.unchanged ? 'good' : 'undo');
     } catch (e) {
       setError(`Not saved: ${errorMessage(e)}`);
     }
@@ -78,6 +113,11 @@ export function FeedbackPanel({ email, author, last, actions }: Props) {
   return (
     <Section title="Lead quality" testId="feedback">
       {shown && !verdict && <LastVerdict feedback={shown} />}
+      {unchanged && !verdict && (
+        <p role="status" data-testid="verdict-unchanged" className="mt-1 text-xs text-slate-600 dark:text-slate-300">
+          That is already your verdict: nothing new was written.
+        </p>
+      )}
       {undoable && saved && (
         <p role="status" className="mt-1 flex items-center gap-2 text-xs text-slate-600 dark:text-slate-300">
           Saved.
@@ -89,6 +129,7 @@ export function FeedbackPanel({ email, author, last, actions }: Props) {
       {verdict ? (
         <FeedbackForm
           verdict={verdict}
+          kind={kind}
           onCancel={() => {
             setFocusNext(verdict);
             setVerdict(null);
@@ -96,24 +137,26 @@ export function FeedbackPanel({ email, author, last, actions }: Props) {
           onConfirm={submit}
         />
       ) : (
-        <div className="mt-2 flex gap-2" role="group" aria-label="Rate this lead">
-          <button
-            ref={goodRef}
-            type="button"
-            onClick={() => setVerdict('good')}
-            className="flex-1 rounded border border-emerald-600 px-2 py-1.5 text-sm font-medium text-emerald-700 hover:bg-emerald-50 dark:text-emerald-300 dark:hover:bg-emerald-950"
-          >
-            Good lead
-          </button>
-          <button
-            ref={badRef}
-            type="button"
-            onClick={() => setVerdict('bad')}
-            className="flex-1 rounded border border-rose-600 px-2 py-1.5 text-sm font-medium text-rose-700 hover:bg-rose-50 dark:text-rose-300 dark:hover:bg-rose-950"
-          >
-            Bad lead
-          </button>
-        </div>
+        <>
+          {handedOff && (
+            <div className="mt-2 flex gap-2" role="group" aria-label="Accept or reject the hand-off">
+              <button type="button" onClick={() => open('good', 'handoff')} className={GOOD}>
+                Accept hand-off
+              </button>
+              <button type="button" onClick={() => open('bad', 'handoff')} className={BAD}>
+                Reject hand-off
+              </button>
+            </div>
+          )}
+          <div className="mt-2 flex gap-2" role="group" aria-label="Rate this lead">
+            <button ref={goodRef} type="button" onClick={() => open('good', 'quality')} className={GOOD}>
+              Good lead
+            </button>
+            <button ref={badRef} type="button" onClick={() => open('bad', 'quality')} className={BAD}>
+              Bad lead
+            </button>
+          </div>
+        </>
       )}
       {error && (
         <p role="alert" className="mt-2 text-xs text-red-700 dark:text-red-300">

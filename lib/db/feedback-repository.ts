@@ -1,5 +1,9 @@
 import type { Feedback, FeedbackInput } from '../domain/feedback';
+import { authorKey } from '../domain/team-verdict';
 import type { LeadlightDb } from './database';
+
+/** A verdict as stored, and whether it was already the rep's current one (then nothing new was written). */
+export type RecordedFeedback = Feedback & { unchanged?: boolean };
 
 /** A little longer than the sidebar's undo offer. */
 export const UNDO_GRACE_MS = 8000;
@@ -15,6 +19,7 @@ export async function saveFeedback(
   now: Date = new Date(),
   id: string = crypto.randomUUID(),
   target?: string,
+  supersedes?: string,
 ): Promise<Feedback> {
   const feedback: Feedback = {
     id,
@@ -22,6 +27,9 @@ export async function saveFeedback(
     verdict: input.verdict,
     reasonId: input.reasonId,
     note: input.note?.trim() || undefined,
+    ...(input.kind ? { kind: input.kind } : {}),
+    ...(input.recycleOn ? { recycleOn: input.recycleOn } : {}),
+    ...(supersedes ? { supersedes } : {}),
     author,
     createdAt: now.toISOString(),
     // With a CRM connected it is queued for write-back; otherwise it stays in this browser.
@@ -33,6 +41,44 @@ export async function saveFeedback(
   };
   await db.feedback.put(feedback);
   return feedback;
+}
+
+/** Two verdicts say the same: same kind, verdict, reason, date and note. */
+function sameVerdict(a: Feedback, b: FeedbackInput): boolean {
+  return (
+    (a.kind ?? 'quality') === (b.kind ?? 'quality') &&
+    a.verdict === b.verdict &&
+    (a.reasonId ?? '') === (b.reasonId ?? '') &&
+    (a.recycleOn ?? '') === (b.recycleOn ?? '') &&
+    (a.note ?? '') === (b.note?.trim() ?? '')
+  );
+}
+
+/** This rep's latest verdict on a contact, whatever its delivery state. */
+export async function currentVerdict(db: LeadlightDb, email: string, author: string): Promise<Feedback | undefined> {
+  const rep = authorKey(author);
+  const mine = (await db.feedback.where('email').equals(email).toArray()).filter((f) => authorKey(f.author) === rep);
+  return mine.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).at(-1);
+}
+
+/**
+ * One current verdict per rep and contact. The same verdict confirmed again is
+ * not written again (nothing is stored or sent; the current one comes back,
+ * marked unchanged). A different one is stored as superseding the rep's
+ * previous verdict, so the CRM updates that record rather than adding another.
+ */
+export async function recordVerdict(
+  db: LeadlightDb,
+  input: FeedbackInput,
+  author: string,
+  now: Date = new Date(),
+  target?: string,
+): Promise<RecordedFeedback> {
+  return db.transaction('rw', db.feedback, async () => {
+    const current = await currentVerdict(db, input.email, author);
+    if (current && sameVerdict(current, input)) return { ...current, unchanged: true };
+    return saveFeedback(db, input, author, now, crypto.randomUUID(), target, current?.id);
+  });
 }
 
 /** Undo within the grace period: removes the item so nothing is ever sent for it. */

@@ -1,6 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { z } from 'zod';
 import type { ContactContext } from '../domain/contact-context';
+import type { RecordedFeedback } from '../db/feedback-repository';
 import type { Feedback } from '../domain/feedback';
 import type { ContactSummary } from '../db/contact-repository';
 import type { CachedContext } from '../cache/contact-cache';
@@ -89,7 +90,7 @@ export type Responses = {
   getContactContexts: CachedContext[];
   getContactContext: ContactContext | null;
   searchContacts: ContactSummary[];
-  submitLeadFeedback: Feedback;
+  submitLeadFeedback: RecordedFeedback;
   retractLeadFeedback: { retracted: boolean };
   listLeadFeedback: ListedFeedback[];
   getCacheStatus: CacheStatus;

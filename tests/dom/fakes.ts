@@ -24,7 +24,7 @@ export function rowsFor(emails: string[], known: Record<string, ContactContext>)
 export function fakeFeedbackActions() {
   let seq = 0;
   return {
-    submit: vi.fn(async (input: FeedbackInput) => {
+    submit: vi.fn(async (input: FeedbackInput): Promise<Feedback & { unchanged?: boolean }> => {
       seq += 1;
       return createFeedback({ ...input, id: `fb-${seq}`, author: input.author ?? '' });
     }),

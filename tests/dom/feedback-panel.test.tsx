@@ -155,4 +155,45 @@ describe('FeedbackPanel', () => {
     expect(screen.queryByTestId('last-verdict')).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument();
   });
+
+  it('offers accept and reject for a handed-off lead; rejecting offers rejection reasons and a date to nurture until', async () => {
+    const user = userEvent.setup();
+    const { actions } = renderPanel({ handedOff: true });
+    expect(screen.getByRole('group', { name: 'Accept or reject the hand-off' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Reject hand-off' }));
+    expect(screen.queryByRole('group', { name: 'Disqualified after contact' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: 'Recycle to nurture' }));
+    const until = screen.getByLabelText('Nurture until');
+    await user.clear(until);
+    await user.type(until, '2027-03-01');
+    await user.click(screen.getByRole('button', { name: 'Confirm reject' }));
+    expect(actions.submit).toHaveBeenCalledWith(
+      expect.objectContaining({ verdict: 'bad', kind: 'handoff', reasonId: 'recycle_nurture', recycleOn: '2027-03-01' }),
+    );
+    expect(await screen.findByTestId('last-verdict')).toHaveTextContent('Hand-off rejected · Recycle to nurture until Mar 1, 2027');
+  });
+
+  it('accepts a hand-off in two clicks, and shows no hand-off buttons for a lead never handed over', async () => {
+    const user = userEvent.setup();
+    const { actions, unmount } = renderPanel({ handedOff: true });
+    await user.click(screen.getByRole('button', { name: 'Accept hand-off' }));
+    await user.click(screen.getByRole('button', { name: 'Confirm accept' }));
+    expect(actions.submit).toHaveBeenCalledWith(expect.objectContaining({ verdict: 'good', kind: 'handoff' }));
+    unmount();
+    renderPanel();
+    expect(screen.queryByRole('button', { name: 'Accept hand-off' })).not.toBeInTheDocument();
+  });
+
+  it('says when the verdict was already the rep’s current one and offers no undo, and that any button changes it', async () => {
+    const user = userEvent.setup();
+    const last = createFeedback({ email: EMAIL, verdict: 'good', syncState: 'sent' });
+    const { actions } = renderPanel({ last });
+    expect(screen.getByTestId('last-verdict')).toHaveTextContent('Sent to marketing');
+    expect(screen.getByTestId('last-verdict')).toHaveTextContent('Pick again below to change it');
+    actions.submit.mockResolvedValueOnce({ ...last, unchanged: true });
+    await user.click(screen.getByRole('button', { name: 'Good lead' }));
+    await user.click(screen.getByRole('button', { name: 'Confirm good lead' }));
+    expect(await screen.findByTestId('verdict-unchanged')).toHaveTextContent('That is already your verdict: nothing new was written.');
+    expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument();
+  });
 });

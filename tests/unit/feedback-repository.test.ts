@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getContactContext } from '@/lib/db/contact-repository';
 import { LeadlightDb } from '@/lib/db/database';
-import { countUnsentFeedback, listFeedback, retractFeedback, saveFeedback } from '@/lib/db/feedback-repository';
+import { countUnsentFeedback, listFeedback, recordVerdict, retractFeedback, saveFeedback } from '@/lib/db/feedback-repository';
 import { replaceDataset } from '@/lib/db/seed';
 import { FeedbackInputSchema } from '@/lib/domain/feedback';
 import { createContact } from '../factories';
@@ -71,5 +71,48 @@ describe('FeedbackInputSchema', () => {
     expect(FeedbackInputSchema.safeParse({ email: 'a@b.example', verdict: 'bad' }).success).toBe(false);
     expect(FeedbackInputSchema.safeParse({ email: 'a@b.example', verdict: 'good' }).success).toBe(true);
     expect(FeedbackInputSchema.parse({ email: 'A@B.example', verdict: 'bad', reasonId: 'duplicate' }).email).toBe('a@b.example');
+  });
+});
+
+describe('one current verdict per rep and contact', () => {
+  const ALEX = 'Alex Rivera <alex.rivera@brightwave.example>';
+  const at = (h: number) => new Date(Date.UTC(2026, 10, 2, h));
+
+  it('does not write the same verdict twice, even signed another way', async () => {
+    const first = await recordVerdict(db, input({ note: 'Frozen' }), ALEX, at(9), 'hubspot');
+    const again = await recordVerdict(db, input({ note: '  Frozen ' }), 'alex.rivera@brightwave.example', at(10), 'hubspot');
+    expect(again).toMatchObject({ id: first.id, unchanged: true });
+    expect(await db.feedback.count()).toBe(1);
+  });
+
+  it('stores a changed verdict as superseding the rep’s previous one, whatever was changed', async () => {
+    const first = await recordVerdict(db, input(), ALEX, at(9), 'hubspot');
+    const changed = await recordVerdict(db, input({ reasonId: 'no_need' }), ALEX, at(10), 'hubspot');
+    const handoff = await recordVerdict(
+      db,
+      input({ kind: 'handoff', reasonId: 'recycle_nurture', recycleOn: '2027-03-01' }),
+      ALEX,
+      at(11),
+      'hubspot',
+    );
+    const recycledLater = await recordVerdict(
+      db,
+      input({ kind: 'handoff', reasonId: 'recycle_nurture', recycleOn: '2027-04-01' }),
+      ALEX,
+      at(12),
+      'hubspot',
+    );
+    expect(changed).toMatchObject({ supersedes: first.id, syncState: 'pending' });
+    expect(changed.unchanged).toBeUndefined();
+    expect(handoff).toMatchObject({ supersedes: changed.id, kind: 'handoff', recycleOn: '2027-03-01' });
+    expect(recycledLater.supersedes).toBe(handoff.id);
+  });
+
+  it('keeps another rep’s verdict on the same contact apart', async () => {
+    await recordVerdict(db, input(), ALEX, at(9));
+    const jamie = await recordVerdict(db, input(), 'Jamie Chen <jamie.chen@brightwave.example>', at(10));
+    expect(jamie.unchanged).toBeUndefined();
+    expect(jamie.supersedes).toBeUndefined();
+    expect(await db.feedback.count()).toBe(2);
   });
 });

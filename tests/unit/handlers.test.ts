@@ -62,6 +62,31 @@ describe('dispatch', () => {
     expect(await db.feedback.count()).toBe(0);
   });
 
+  it('wants a date with "Recycle to nurture" and a reason with a date, and stores nothing otherwise', async () => {
+    const submit = (extra: object) =>
+      dispatch(
+        handlers,
+        fakeBrowser.runtime.id,
+        'submitLeadFeedback',
+        { email: 'ada.lovelace@analytical.example', verdict: 'bad', kind: 'handoff', ...extra },
+        own(),
+      );
+    await expect(submit({ reasonId: 'recycle_nurture' })).rejects.toThrow(/needs a date/);
+    await expect(submit({ reasonId: 'recycle_nurture', recycleOn: '01/03/2027' })).rejects.toThrow(/Invalid submitLeadFeedback/);
+    await expect(
+      dispatch(
+        handlers,
+        fakeBrowser.runtime.id,
+        'submitLeadFeedback',
+        { email: 'ada.lovelace@analytical.example', verdict: 'good', recycleOn: '2027-03-01' },
+        own(),
+      ),
+    ).rejects.toThrow(/goes with a reason/);
+    expect(await db.feedback.count()).toBe(0);
+    const stored = await submit({ reasonId: 'recycle_nurture', recycleOn: '2027-03-01' });
+    expect(stored).toMatchObject({ kind: 'handoff', reasonId: 'recycle_nurture', recycleOn: '2027-03-01' });
+  });
+
   it('refuses a reason that is retired or belongs to the other verdict, and stores nothing', async () => {
     const submit = (reasonId: string, verdict: 'good' | 'bad') =>
       dispatch(
@@ -122,12 +147,13 @@ describe('dispatch', () => {
   });
 
   it('signs a verdict with the rep from Settings, never with the author a sender names', async () => {
-    const submit = () =>
+    // Each verdict differs, so none is the same rep's unchanged verdict (which is not written again).
+    const submit = (note?: string) =>
       dispatch(
         handlers,
         fakeBrowser.runtime.id,
         'submitLeadFeedback',
-        { email: 'ada.lovelace@analytical.example', verdict: 'good', author: 'ceo@victim.example' },
+        { email: 'ada.lovelace@analytical.example', verdict: 'good', author: 'ceo@victim.example', note },
         own(),
       );
     expect((await submit()).author).toBe('unknown');
@@ -140,7 +166,7 @@ describe('dispatch', () => {
       { rep: { email: 'alex.rivera@brightwave.example', name: 'Alex Rivera' } },
       own(),
     );
-    expect((await submit()).author).toBe('Alex Rivera <alex.rivera@brightwave.example>');
+    expect((await submit('Signed with a name now')).author).toBe('Alex Rivera <alex.rivera@brightwave.example>');
   });
 
   it('signs with the connected CRM user when the rep set no address', async () => {

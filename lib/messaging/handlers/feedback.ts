@@ -1,6 +1,6 @@
 import { contactNames } from '../../db/contact-search';
 import { loadReasons } from '../../db/definitions-repository';
-import { listFeedback, retractFeedback, saveFeedback } from '../../db/feedback-repository';
+import { listFeedback, recordVerdict, retractFeedback } from '../../db/feedback-repository';
 import { discardFeedbackDelivery, retryFeedbackDelivery } from '../../outbox/outbox';
 import type { Connector } from '../../connectors/connector';
 import type { LeadlightDb } from '../../db/database';
@@ -18,13 +18,16 @@ export function feedbackHandlers(deps: HandlerDeps): Pick<Handlers, FeedbackMess
         const reason = (await loadReasons(db)).find((r) => r.id === input.reasonId);
         if (!reason || reason.retired) throw new Error('That reason is not in the team’s list any more. Pick another.');
         if (reason.verdict !== input.verdict) throw new Error('That reason does not belong to this verdict.');
+        if (reason.carriesDate && !input.recycleOn)
+          throw new Error(`“${reason.label}” needs a date: pick when marketing may hand the lead over again.`);
       }
+      if (input.recycleOn && !input.reasonId) throw new Error('A date goes with a reason such as “Recycle to nurture”.');
       const connector = await deps.liveConnector?.();
       const target = connector?.deliverFeedback ? connector.id : undefined;
       // The author is decided here, never by the sender: a page can forge any address it shows.
       const author = await feedbackAuthor(db, connector);
-      const stored = await saveFeedback(db, input, author, now(), crypto.randomUUID(), target);
-      if (target) deps.kickOutbox?.();
+      const stored = await recordVerdict(db, input, author, now(), target);
+      if (target && !stored.unchanged) deps.kickOutbox?.();
       return stored;
     },
     retractLeadFeedback: async ({ id }) => ({ retracted: await retractFeedback(db, id) }),
