@@ -1,3 +1,4 @@
+import { touchAssetCategoryOf } from '@/lib/domain/categories';
 import { ASSET_TYPE_LABELS, labelFor } from '@/lib/domain/labels';
 import type { TimelineEntry } from '@/lib/domain/contact-context';
 
@@ -7,11 +8,13 @@ type AssetGroup = { type: string; count: number; responded: number; names: strin
 export function groupAssets(timeline: TimelineEntry[]): AssetGroup[] {
   const groups = new Map<string, AssetGroup>();
   for (const t of timeline) {
-    const g = groups.get(t.assetType) ?? { type: t.assetType, count: 0, responded: 0, names: [] };
+    // Grouped by Leadlight's asset category: an org's "Gated eBook" and "eBook" are one kind.
+    const kind = touchAssetCategoryOf(t);
+    const g = groups.get(kind) ?? { type: kind, count: 0, responded: 0, names: [] };
     g.count += 1;
     if (t.responded) g.responded += 1;
     if (!g.names.includes(t.assetName)) g.names.push(t.assetName);
-    groups.set(t.assetType, g);
+    groups.set(kind, g);
   }
   return [...groups.values()].sort((a, b) => b.count - a.count || a.type.localeCompare(b.type));
 }

@@ -1,3 +1,4 @@
+import { campaignCategoryOf } from '@/lib/domain/categories';
 import { useState } from 'react';
 import type { Campaign } from '@/lib/domain/campaign';
 import { CAMPAIGN_TYPE_LABELS, labelFor } from '@/lib/domain/labels';
@@ -12,7 +13,7 @@ type Suggested = Campaign & { when?: string; fit?: string };
 const dateOf = (c: Suggested) => {
   const when = c.when ?? c.eventDate ?? c.startDate;
   if (!when) return '';
-  return c.eventDate && c.type.toLowerCase() === 'webinar' ? formatDateTime(when) : formatDate(when);
+  return c.eventDate && campaignCategoryOf(c) === 'webinar' ? formatDateTime(when) : formatDate(when);
 };
 
 function CopyInvite({ url, name }: { url: string; name: string }) {

@@ -46,6 +46,11 @@ export type HttpRequest = {
    * server may have written it, so only the outbox may retry, after searching for it.
    */
   retryable?: boolean;
+  /**
+   * A call that only adds polish (picklist labels): when the account may not make it,
+   * Leadlight shows less, and the connection is not paused for the user.
+   */
+  optional?: boolean;
 };
 
 /** Turns a vendor's error response into our error; return null to use the generic rules. */
@@ -120,7 +125,9 @@ export async function requestJson<S extends z.ZodType>(
     await settle?.(hint);
     return result;
   } catch (e) {
-    await settle?.(asConnectorError(e));
+    const error = asConnectorError(e);
+    const shrugged = request.optional && (error.kind === 'scopes' || error.kind === 'not_found');
+    await settle?.(shrugged ? null : error);
     throw e;
   }
 }

@@ -4,6 +4,7 @@ import { loadSettings, type Settings } from '../settings/settings';
 import type { Connector } from './connector';
 import { ConnectorError } from './errors';
 import { connectorGate } from './health';
+import { dbLabelCache } from './label-cache';
 import type { HttpPolicy } from './http';
 import { createHubspotConnector } from './hubspot/hubspot-connector';
 import { createSalesforceConnector, refreshAccessToken } from './salesforce';
@@ -17,6 +18,7 @@ function hubspot(db: LeadlightDb, settings: Settings, env: ConnectorEnv): Connec
   const now = env.now ?? Date.now;
   return createHubspotConnector({
     gate: connectorGate(db, 'hubspot', env),
+    labelCache: dbLabelCache(db, env.now),
     now: () => new Date(now()),
     ...(env.policy ? { policy: env.policy } : {}),
     // Read on every call, so a token the user just replaced is used at once.
@@ -37,6 +39,7 @@ function salesforce(db: LeadlightDb, settings: Settings, env: ConnectorEnv): Con
   };
   return createSalesforceConnector({
     gate: connectorGate(db, 'salesforce', env),
+    labelCache: dbLabelCache(db, env.now),
     ...(env.now ? { now: env.now } : {}),
     ...(env.policy ? { policy: env.policy } : {}),
     session: {

@@ -5,7 +5,10 @@ import { IsoDateSchema, OpenValueSchema } from './open-value';
 export const CampaignSchema = z.object({
   id: z.string().min(1).max(100),
   name: z.string().min(1).max(300),
+  /** The campaign type as the org wrote it ("Content Syndication", "Trade Show"). */
   type: OpenValueSchema,
+  /** Leadlight's category of that type, for grouping (lib/domain/categories.ts); derived from `type` when absent. */
+  category: OpenValueSchema.optional(),
   status: OpenValueSchema,
   startDate: IsoDateSchema.optional(),
   endDate: IsoDateSchema.optional(),
@@ -37,6 +40,8 @@ export const TouchSchema = z.object({
   campaignId: z.string().min(1).max(100),
   assetName: z.string().min(1).max(300),
   assetType: OpenValueSchema,
+  /** Leadlight's asset category, for grouping and persona rules; derived from the type and name when absent. */
+  assetCategory: OpenValueSchema.optional(),
   date: IsoDateSchema,
   /** Member status as the campaign tracks it: Sent, Opened, Registered, Attended, Downloaded… */
   responseStatus: OpenValueSchema,

@@ -9,7 +9,10 @@ export const EmailSchema = z
 
 /** Where a lead came from: the first touch (original) or the most recent (latest). */
 export const LeadSourceSchema = z.object({
+  /** The source as the org wrote it ("Partner Referral", HubSpot's "Paid Social"). */
   channel: OpenValueSchema,
+  /** Leadlight's channel category, for grouping (lib/domain/categories.ts); derived from `channel` when absent. */
+  category: OpenValueSchema.optional(),
   /** Campaign, UTM parameters, referrer or event name; whatever explains the channel. */
   detail: z.string().max(500).optional(),
   date: IsoDateSchema.optional(),

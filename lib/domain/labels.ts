@@ -3,11 +3,20 @@
  * which only renders, does not ship the schema library.
  */
 
-/** Label for a picklist value: the known label, or the raw value humanised. */
+// Leadlight's own keys ("paid_social", "open"): lower case, words joined by underscores.
+const LEADLIGHT_KEY = /^[a-z0-9]+(?:_[a-z0-9]+)*$/;
+
+/**
+ * How to show a value. A Leadlight key (demo data, earlier imports, categories)
+ * gets its label or is spelled out ("trade_show" → "Trade show"); anything else is
+ * an org's own value and is shown exactly as written: "Working - Contacted",
+ * "Partner Referral", "Content Syndication" are a team's shared language.
+ */
 export function labelFor(value: string, known: Readonly<Record<string, string>>): string {
   const label = known[value];
   if (label) return label;
-  return value.replace(/[_-]+/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
+  if (!LEADLIGHT_KEY.test(value)) return value;
+  return value.replace(/_+/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
 }
 
 export const LEAD_CHANNEL_LABELS: Readonly<Record<string, string>> = {
@@ -24,6 +33,14 @@ export const LEAD_CHANNEL_LABELS: Readonly<Record<string, string>> = {
   direct: 'Direct traffic',
   offline: 'Offline source',
   sales_prospecting: 'Sales prospecting',
+  other_campaigns: 'Other campaigns',
+  ai_referral: 'AI referral',
+  advertising: 'Advertising',
+  public_relations: 'Public relations',
+  web: 'Website',
+  phone: 'Phone inquiry',
+  purchased_list: 'Purchased list',
+  other: 'Other',
 };
 
 export const LIFECYCLE_LABELS: Readonly<Record<string, string>> = {
@@ -48,6 +65,23 @@ export const CAMPAIGN_TYPE_LABELS: Readonly<Record<string, string>> = {
   direct_mail: 'Direct mail',
 };
 
+/** Leadlight's campaign categories (lib/domain/categories.ts), for grouping. */
+export const CAMPAIGN_CATEGORY_LABELS: Readonly<Record<string, string>> = {
+  advertising: 'Advertising',
+  event: 'Event',
+  direct_mail: 'Direct mail',
+  email: 'Email',
+  partner: 'Partner',
+  public_relations: 'Public relations',
+  referral: 'Referral program',
+  telemarketing: 'Telemarketing',
+  webinar: 'Webinar',
+  content: 'Content syndication',
+  paid_search: 'Paid search',
+  paid_social: 'Paid social',
+  other: 'Other',
+};
+
 export const ASSET_TYPE_LABELS: Readonly<Record<string, string>> = {
   email: 'Email',
   webinar: 'Webinar',
@@ -58,4 +92,5 @@ export const ASSET_TYPE_LABELS: Readonly<Record<string, string>> = {
   web_page: 'Web page',
   form: 'Form',
   case_study: 'Case study',
+  other: 'Other',
 };

@@ -1,10 +1,11 @@
+import { touchAssetCategoryOf } from './categories';
 import type { TimelineEntry } from './contact-context';
 import type { Contact } from './contact';
 import { DEFAULT_FIT_THRESHOLD, type Persona, type PersonaMatch, type PersonaRule, type RuleResult } from './persona';
 import { assetTypesWord, departmentWord, industryWord, orList, seniorityWord, sizeRangeWords } from './persona-labels';
 import { departmentFromTitle, seniorityFromTitle } from './title-inference';
 
-type Engagement = Pick<TimelineEntry, 'assetType'>[];
+type Engagement = (Pick<TimelineEntry, 'assetType'> & Partial<Pick<TimelineEntry, 'assetName' | 'assetCategory'>>)[];
 type Outcome = RuleResult['outcome'];
 
 const RULE_LABELS: Record<PersonaRule['kind'], string> = {
@@ -76,7 +77,8 @@ function evaluate(rule: PersonaRule, contact: Contact, touches: Engagement): [Ou
     }
     case 'engagement': {
       const wanted = new Set(rule.assetTypes.map(norm));
-      const count = touches.filter((t) => wanted.has(norm(t.assetType))).length;
+      // A rule names Leadlight's asset kinds; an org's own type ("Gated eBook") counts through its category.
+      const count = touches.filter((t) => wanted.has(norm(t.assetType)) || wanted.has(norm(touchAssetCategoryOf(t)))).length;
       const what = orList(rule.assetTypes.map(assetTypesWord));
       // Touches are always known (none is an answer), so engagement is always judged.
       return [

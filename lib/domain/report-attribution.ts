@@ -1,5 +1,6 @@
 import type { Touch } from './campaign';
 import type { Contact } from './contact';
+import { sourceCategoryOf } from './categories';
 import { LEAD_CHANNEL_LABELS, labelFor } from './labels';
 import { rankPersonas } from './persona-match';
 import { handoffTouch, inPeriod, marketingTouchesUntil } from './report-data';
@@ -77,7 +78,8 @@ export function attributionFor(
     let key = keys.get(email);
     if (key !== undefined) return key;
     const contact = contacts.get(email) ?? { email };
-    if (dimension === 'source') key = contact.originalSource?.channel ?? NO_SOURCE_KEY;
+    // Grouped by Leadlight's channel category: "Partner Referral" and "Partners" are one row.
+    if (dimension === 'source') key = contact.originalSource ? sourceCategoryOf(contact.originalSource) : NO_SOURCE_KEY;
     else {
       // Engagement up to the period end, so a past period's persona does not drift with later touches.
       const engagement = (touches.get(email) ?? []).filter((t) => Date.parse(t.date) < period.to.getTime());

@@ -1,5 +1,6 @@
 import type { Campaign, Touch } from './campaign';
 import type { Contact } from './contact';
+import { campaignCategoryOf } from './categories';
 import { labelFor, LIFECYCLE_LABELS } from './labels';
 
 const LIVE = new Set(['planned', 'in_progress', 'scheduled', 'active']);
@@ -18,7 +19,8 @@ export type UpcomingCampaign = Campaign & { when: string; fit: string };
 function nextDate(c: Campaign, nowIso: string): string | undefined {
   if (c.eventDate) return c.eventDate > nowIso ? c.eventDate : undefined;
   if (c.startDate && c.startDate > nowIso) return c.startDate;
-  if (DATED.has(c.type.toLowerCase()) && c.endDate && c.endDate > nowIso) return c.endDate;
+  const dated = DATED.has(c.type.toLowerCase()) || DATED.has(campaignCategoryOf(c));
+  if (dated && c.endDate && c.endDate > nowIso) return c.endDate;
   return undefined;
 }
 

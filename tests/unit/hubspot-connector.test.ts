@@ -120,9 +120,20 @@ describe('HubSpot fetchContact', () => {
       leadStatus: 'Attempted to Contact',
       score: 78,
       handoffAt: '2025-09-18T16:45:00.000Z',
+      // Sources as the portal labels them (property-hs-analytics-source.json), grouped by HubSpot's internal value.
       // Dated by the oldest history entry (the first conversion), not the newer re-computation.
-      originalSource: { channel: 'paid_social', detail: 'LinkedIn / peak-season-ops-leaders', date: '2025-08-05T14:12:48.000Z' },
-      latestSource: { channel: 'email', detail: 'Peak season readiness webinar – invite', date: '2025-09-30T07:04:11.530Z' },
+      originalSource: {
+        channel: 'Paid Social',
+        category: 'paid_social',
+        detail: 'LinkedIn / peak-season-ops-leaders',
+        date: '2025-08-05T14:12:48.000Z',
+      },
+      latestSource: {
+        channel: 'Email Marketing',
+        category: 'email',
+        detail: 'Peak season readiness webinar – invite',
+        date: '2025-09-30T07:04:11.530Z',
+      },
     });
   });
 
@@ -143,6 +154,8 @@ describe('HubSpot fetchContact', () => {
     );
     const bundle = await setup().fetchContact();
     expect([bundle?.contact.industry, bundle?.contact.leadStatus]).toEqual(['LOGISTICS_AND_SUPPLY_CHAIN', 'ATTEMPTED_TO_CONTACT']);
+    // HubSpot's own names for its source values stand in for the portal's labels.
+    expect(bundle?.contact.originalSource).toMatchObject({ channel: 'Paid Social', category: 'paid_social' });
   });
 
   it('builds one touch per email campaign at its strongest response, following event pages', async () => {
@@ -160,6 +173,7 @@ describe('HubSpot fetchContact', () => {
         campaignId: 'hubspot-email-3100512',
         assetName: 'Q4 logistics briefing',
         assetType: 'email',
+        assetCategory: 'email',
         date: '2025-09-30T07:00:03.000Z',
         responseStatus: 'Delivered',
         responded: false,
@@ -170,6 +184,7 @@ describe('HubSpot fetchContact', () => {
         campaignId: 'hubspot-email-3100344',
         assetName: 'How Fernhill cut empty miles by 18%',
         assetType: 'email',
+        assetCategory: 'email',
         date: '2025-09-18T12:02:11.000Z',
         responseStatus: 'Opened',
         responded: true,
@@ -181,16 +196,29 @@ describe('HubSpot fetchContact', () => {
         campaignId: 'hubspot-email-3100201',
         assetName: 'Is your network ready for peak season?',
         assetType: 'email',
+        assetCategory: 'email',
         date: '2025-09-02T09:15:02.000Z',
         responseStatus: 'Clicked',
         responded: true,
       },
     ]);
+    // BATCH_EMAIL, AUTOMATED_EMAIL, LEADFLOW_EMAIL are HubSpot's internal kinds of one thing: a marketing email.
     expect(bundle?.campaigns).toEqual([
-      { id: 'hubspot-email-3100201', name: 'Peak season readiness webinar – invite', type: 'email_nurture', status: 'completed' },
-      { id: 'hubspot-email-3100344', name: 'Ops nurture #2 – route planning', type: 'email_nurture', status: 'completed' },
-      // An email type Leadlight has no key for is kept, lower-cased.
-      { id: 'hubspot-email-3100512', name: 'Q4 logistics briefing', type: 'leadflow_email', status: 'completed' },
+      {
+        id: 'hubspot-email-3100201',
+        name: 'Peak season readiness webinar – invite',
+        type: 'Marketing email',
+        category: 'email',
+        status: 'completed',
+      },
+      {
+        id: 'hubspot-email-3100344',
+        name: 'Ops nurture #2 – route planning',
+        type: 'Marketing email',
+        category: 'email',
+        status: 'completed',
+      },
+      { id: 'hubspot-email-3100512', name: 'Q4 logistics briefing', type: 'Marketing email', category: 'email', status: 'completed' },
     ]);
   });
 

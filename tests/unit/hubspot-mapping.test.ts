@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hubspotClassify, hubspotLimitHint, missingScopes, msUntilMidnight } from '@/lib/connectors/hubspot/hubspot-errors';
-import { channelFor, employeeCount, lifecycleFor } from '@/lib/connectors/hubspot/hubspot-mapping';
+import { employeeCount, lifecycleFor } from '@/lib/connectors/hubspot/hubspot-mapping';
 import { noteBody } from '@/lib/connectors/hubspot/hubspot-notes';
 import { buildTimeline } from '@/lib/connectors/hubspot/hubspot-timeline';
 import { createFeedback } from '../factories';
@@ -9,19 +9,6 @@ const classify = hubspotClassify({ scope: 'crm.objects.contacts.read', now: () =
 const headers = (init: Record<string, string> = {}) => new Headers(init);
 
 describe('HubSpot value mapping', () => {
-  it.each([
-    ['PAID_SEARCH', 'paid_search'],
-    ['ORGANIC_SEARCH', 'organic_search'],
-    ['EMAIL_MARKETING', 'email'],
-    ['SOCIAL_MEDIA', 'organic_social'],
-    ['PAID_SOCIAL', 'paid_social'],
-    ['REFERRALS', 'referral'],
-    ['DIRECT_TRAFFIC', 'direct'],
-    ['OFFLINE', 'offline'],
-    ['OTHER_CAMPAIGNS', 'other_campaigns'],
-    ['AI_REFERRALS', 'ai_referrals'],
-  ])('maps source %s to channel %s', (value, channel) => expect(channelFor(value)).toBe(channel));
-
   it('maps qualified stages to mql / sql and keeps the rest, custom stage ids included', () => {
     expect(['marketingqualifiedlead', 'salesqualifiedlead', 'opportunity', '1092834'].map(lifecycleFor)).toEqual([
       'mql',
@@ -52,7 +39,9 @@ describe('HubSpot timeline', () => {
     expect(touches.map((t) => [t.campaignId, t.responseStatus, t.responded, t.assetName])).toEqual([
       ['hubspot-email-7', 'Bounced', false, 'Marketing email 7'],
     ]);
-    expect(campaigns).toEqual([{ id: 'hubspot-email-7', name: 'Marketing email 7', type: 'email_nurture', status: 'completed' }]);
+    expect(campaigns).toEqual([
+      { id: 'hubspot-email-7', name: 'Marketing email 7', type: 'Marketing email', category: 'email', status: 'completed' },
+    ]);
   });
 });
 

@@ -35,7 +35,9 @@ describe('HubSpot partial records', () => {
     server.use(
       http.get('https://api.hubapi.com/crm/v3/objects/contacts/:email', () => HttpResponse.json(hub(contact))),
       http.get('https://api.hubapi.com/crm/v3/properties/contacts/:name', ({ params }) =>
-        HttpResponse.json(hub(params.name === 'hs_lead_status' ? 'partial/property-hs-lead-status' : 'property-industry')),
+        HttpResponse.json(
+          hub(params.name === 'hs_lead_status' ? 'partial/property-hs-lead-status' : `property-${String(params.name).replace(/_/g, '-')}`),
+        ),
       ),
       http.get('https://api.hubapi.com/email/public/v1/events', () => HttpResponse.json(hub('partial/email-events-page'))),
       http.get('https://api.hubapi.com/email/public/v1/campaigns/:id', ({ params }) =>
@@ -68,6 +70,9 @@ describe('Salesforce partial records', () => {
   const connector = () => createSalesforceConnector({ session, policy });
   const answer = (answers: { Lead?: string; Contact?: string }) =>
     server.use(
+      http.get('https://brightwave.my.salesforce.com/services/data/v60.0/sobjects/:object/describe', ({ params }) =>
+        HttpResponse.json(sf(`describe-${String(params.object).toLowerCase()}`)),
+      ),
       http.get('https://brightwave.my.salesforce.com/services/data/v60.0/query', ({ request }) => {
         const object = /FROM (Lead|Contact) WHERE/.exec(new URL(request.url).searchParams.get('q') ?? '')?.[1] as 'Lead' | 'Contact';
         return HttpResponse.json(sf(answers[object] ?? 'query-empty'));

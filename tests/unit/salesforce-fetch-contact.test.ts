@@ -24,6 +24,10 @@ type Seen = { path: string; soql: string | null; authorization: string | null };
 function org(answers: { Lead?: unknown; Contact?: unknown; pages?: Record<string, unknown> }): Seen[] {
   const seen: Seen[] = [];
   server.use(
+    http.get(`${INSTANCE}/services/data/v60.0/sobjects/:object/describe`, ({ request, params }) => {
+      seen.push({ path: new URL(request.url).pathname, soql: null, authorization: request.headers.get('authorization') });
+      return HttpResponse.json(fixture(`describe-${String(params.object).toLowerCase()}`));
+    }),
     http.get(`${QUERY}/:locator`, ({ request }) => {
       const url = new URL(request.url);
       seen.push({ path: url.pathname, soql: null, authorization: request.headers.get('authorization') });
@@ -59,25 +63,28 @@ describe('Salesforce fetchContact', () => {
       name: 'Tom Becker',
       title: 'IT Manager',
       owner: 'Morgan Patel',
-      originalSource: { channel: 'web', date: '2026-01-14T09:12:44.000Z' },
+      // Shown as the org writes and labels them (describe-lead.json relabels "Open - Not Contacted").
+      originalSource: { channel: 'Web', category: 'web', date: '2026-01-14T09:12:44.000Z' },
       company: 'Alder Manufacturing',
       industry: 'Manufacturing',
       companySize: 450,
       lifecycleStage: 'lead',
-      leadStatus: 'Open - Not Contacted',
+      leadStatus: 'New – not yet contacted',
     });
+    // A membership names no asset: the campaign's type says it where it can; a podcast is "other", not a web page.
     expect(bundle?.touches.map((t) => [t.id, t.campaignId, t.assetName, t.assetType, t.date, t.responseStatus, t.responded])).toEqual([
       ['00vHs00000Mem001AA', '701Hs000001WebQ1AA', 'Q1 Plant Ops Webinar', 'webinar', '2026-03-12T00:00:00.000Z', 'Attended', true],
       ['00vHs00000Mem002AA', '701Hs000001NewsAAA', 'Manufacturing Insights Newsletter', 'email', '2026-02-10T07:30:00.000Z', 'Sent', false],
       ['00vHs00000Mem003AA', '701Hs000001ExpoAAA', 'Automation Expo 2026', 'event', '2026-01-20T00:00:00.000Z', 'Visited Booth', true],
-      ['00vHs00000Mem004AA', '701Hs000001PodcAAA', 'Factory Floor Podcast', 'web_page', '2026-01-16T00:00:00.000Z', 'Listened', true],
+      ['00vHs00000Mem004AA', '701Hs000001PodcAAA', 'Factory Floor Podcast', 'other', '2026-01-16T00:00:00.000Z', 'Listened', true],
     ]);
     expect(bundle?.touches.every((t) => t.email === 'tom.becker@aldermfg.example')).toBe(true);
     expect(bundle?.campaigns).toEqual([
       {
         id: '701Hs000001WebQ1AA',
         name: 'Q1 Plant Ops Webinar',
-        type: 'webinar',
+        type: 'Webinar',
+        category: 'webinar',
         status: 'Completed',
         startDate: '2026-03-12T00:00:00.000Z',
         endDate: '2026-03-12T00:00:00.000Z',
@@ -85,22 +92,29 @@ describe('Salesforce fetchContact', () => {
       {
         id: '701Hs000001NewsAAA',
         name: 'Manufacturing Insights Newsletter',
-        type: 'Email',
+        type: 'Email Campaign',
+        category: 'email',
         status: 'In Progress',
         startDate: '2026-01-01T00:00:00.000Z',
       },
       {
         id: '701Hs000001ExpoAAA',
         name: 'Automation Expo 2026',
-        type: 'event',
+        type: 'Trade Show',
+        category: 'event',
         status: 'Completed',
         startDate: '2026-01-20T00:00:00.000Z',
         endDate: '2026-01-22T00:00:00.000Z',
       },
-      { id: '701Hs000001PodcAAA', name: 'Factory Floor Podcast', type: 'Podcast Sponsorship', status: 'Completed' },
+      { id: '701Hs000001PodcAAA', name: 'Factory Floor Podcast', type: 'Podcast Sponsorship', category: 'other', status: 'Completed' },
     ]);
 
-    expect(seen.map((s) => s.path)).toEqual(['/services/data/v60.0/query', '/services/data/v60.0/query/01gHs00000TomMbrAA-2']);
+    expect(seen.map((s) => s.path)).toEqual([
+      '/services/data/v60.0/query',
+      '/services/data/v60.0/query/01gHs00000TomMbrAA-2',
+      '/services/data/v60.0/sobjects/Lead/describe',
+      '/services/data/v60.0/sobjects/Campaign/describe',
+    ]);
     expect(seen.every((s) => s.authorization === 'Bearer token-1')).toBe(true);
     expect(seen[0]?.soql).toBe(
       'SELECT Id, Name, FirstName, LastName, Email, Title, Company, Industry, NumberOfEmployees, LeadSource, Status, Rating, OwnerId, Owner.Name, ' +
@@ -118,7 +132,7 @@ describe('Salesforce fetchContact', () => {
     };
     const seen = org({ Lead: fixture('lead-tom-becker'), pages: { '/services/data/v60.0/query/01gHs00000TomMbrAA-2': endless } });
     const bundle = await connector().fetchContact?.('tom.becker@aldermfg.example');
-    expect(seen).toHaveLength(MAX_QUERY_PAGES);
+    expect(seen.filter((s) => s.path.includes('/query'))).toHaveLength(MAX_QUERY_PAGES);
     expect(bundle?.touches).toHaveLength(2 + 2 * (MAX_QUERY_PAGES - 1));
   });
 
@@ -127,7 +141,7 @@ describe('Salesforce fetchContact', () => {
     lead.records[0].CampaignMembers.nextRecordsUrl = 'https://collector.evil.example/services/data/v60.0/query/01gHs00000TomMbrAA-2';
     const seen = org({ Lead: lead });
     const bundle = await connector().fetchContact?.('tom.becker@aldermfg.example');
-    expect(seen.map((s) => s.path)).toEqual(['/services/data/v60.0/query']);
+    expect(seen.map((s) => s.path).filter((p) => !p.endsWith('/describe'))).toEqual(['/services/data/v60.0/query']);
     expect(bundle?.touches.map((t) => t.id)).toEqual(['00vHs00000Mem001AA', '00vHs00000Mem002AA']);
     expect(bundle?.issues).toEqual([{ vendor: 'Salesforce', object: 'Lead', field: 'nextRecordsUrl', problem: 'unreadable' }]);
   });
@@ -140,7 +154,7 @@ describe('Salesforce fetchContact', () => {
       name: 'Priya Raman',
       title: 'Chief Financial Officer',
       owner: 'Alex Rivera',
-      originalSource: { channel: 'partner', date: '2025-09-03T14:05:10.000Z' },
+      originalSource: { channel: 'Partner Referral', category: 'partner', date: '2025-09-03T14:05:10.000Z' },
       company: 'Corvid Retail',
       industry: 'Retail',
       companySize: 3500,
@@ -148,8 +162,11 @@ describe('Salesforce fetchContact', () => {
       lifecycleStage: 'sql',
     });
     expect(bundle?.touches.map((t) => t.assetType)).toEqual(['event', 'ad']);
-    expect(bundle?.campaigns.map((c) => c.type)).toEqual(['event', 'Advertisement']);
-    expect(seen.map((s) => /FROM (Lead|Contact) WHERE/.exec(s.soql ?? '')?.[1])).toEqual(['Lead', 'Contact']);
+    expect(bundle?.campaigns.map((c) => [c.type, c.category])).toEqual([
+      ['Conference', 'event'],
+      ['Advertisement', 'advertising'],
+    ]);
+    expect(seen.map((s) => /FROM (Lead|Contact) WHERE/.exec(s.soql ?? '')?.[1])).toEqual(['Lead', 'Contact', undefined, undefined]);
     expect(seen[1]?.soql).toContain('Account.Name, Account.Industry, Account.NumberOfEmployees');
     expect(seen[1]?.soql).toContain('FROM CampaignMembers ORDER BY CreatedDate DESC');
   });

@@ -19,6 +19,8 @@ export type HubspotRequest = {
   retryable?: boolean;
   /** What is read, as HubSpot calls it ("contact", "email events page"); named when the answer cannot be read. */
   object?: string;
+  /** Polish only (labels): a refusal does not pause the connection. */
+  optional?: boolean;
 };
 
 /** One validated HubSpot call; `scope` is what the call needs. */
@@ -58,6 +60,7 @@ export function createHubspotClient({
         method: request.method ?? 'GET',
         ...(request.body === undefined ? {} : { body: request.body }),
         ...(request.retryable === undefined ? {} : { retryable: request.retryable }),
+        ...(request.optional ? { optional: true } : {}),
       },
       schema,
       {

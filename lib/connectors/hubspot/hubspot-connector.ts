@@ -3,6 +3,7 @@ import type { Connector, ContactBundle } from '../connector';
 import { ConnectorError } from '../errors';
 import type { CallGate } from '../health';
 import type { HttpPolicy } from '../http';
+import { memoryLabelCache, type LabelCache } from '../label-cache';
 import { CampaignSchema, TouchSchema } from '../../domain/campaign';
 import { ContactSchema } from '../../domain/contact';
 import { contactByEmailPath, createHubspotClient, type HubspotCall, SCOPES } from './hubspot-client';
@@ -28,6 +29,8 @@ export type HubspotConnectorOptions = {
   gate?: CallGate;
   /** The account's time zone, for when the daily limit resets. */
   timeZone?: () => string | undefined;
+  /** Where property labels are kept between lookups (a day); by default, for this connector's life. */
+  labelCache?: LabelCache;
 };
 
 const BundleSchema = z.object({ contact: ContactSchema, campaigns: z.array(CampaignSchema), touches: z.array(TouchSchema) });
@@ -97,15 +100,26 @@ async function emailEvents(call: HubspotCall, email: string, issues: FieldIssue[
 export function createHubspotConnector(options: HubspotConnectorOptions): Connector {
   const call = createHubspotClient(options);
 
-  // Issues met while reading a cached definition belong to the lookup that read it.
-  const optionLabels = memo(async (property: string) => {
+  const labelCache = options.labelCache ?? memoryLabelCache();
+  // Labels are polish: without the schema scope, or for a property the portal lacks, values show as HubSpot stores them.
+  // Issues met while reading a definition belong to the lookups that use it.
+  const optionLabels = memo(async (property: string): Promise<{ labels: ReadonlyMap<string, string>; issues: FieldIssue[] }> => {
+    const cached = await labelCache.get(`hubspot:${property}`);
+    if (cached) return { labels: new Map(Object.entries(cached)), issues: [] };
     const issues: FieldIssue[] = [];
-    const definition = await call(
-      { path: `/crm/v3/properties/contacts/${encodeURIComponent(property)}`, object: `property ${property}` },
-      z.unknown(),
-      SCOPES.schemasRead,
-    );
-    return { labels: readOptions(definition, property, issues), issues };
+    try {
+      const definition = await call(
+        { path: `/crm/v3/properties/contacts/${encodeURIComponent(property)}`, object: `property ${property}`, optional: true },
+        z.unknown(),
+        SCOPES.schemasRead,
+      );
+      const labels = readOptions(definition, property, issues);
+      await labelCache.set(`hubspot:${property}`, Object.fromEntries(labels));
+      return { labels, issues };
+    } catch (e) {
+      if (e instanceof ConnectorError && (e.kind === 'scopes' || e.kind === 'not_found')) return { labels: new Map(), issues };
+      throw e;
+    }
   });
   const campaign = memo(async (id: number) => {
     const issues: FieldIssue[] = [];
@@ -115,18 +129,13 @@ export function createHubspotConnector(options: HubspotConnectorOptions): Connec
     return { details: raw === null ? undefined : readCampaign(raw, issues), issues };
   });
 
-  // Labels are cosmetic: without the schema scope, or for a property the portal lacks, raw values are shown.
   async function labelsFor(properties: Readonly<Record<string, string>>, issues: FieldIssue[]) {
     const labels = new Map<string, ReadonlyMap<string, string>>();
     for (const name of LABELLED_PROPERTIES) {
       if (!properties[name]) continue;
-      try {
-        const read = await optionLabels(name);
-        labels.set(name, read.labels);
-        issues.push(...read.issues);
-      } catch (e) {
-        if (!(e instanceof ConnectorError && (e.kind === 'scopes' || e.kind === 'not_found'))) throw e;
-      }
+      const read = await optionLabels(name);
+      labels.set(name, read.labels);
+      issues.push(...read.issues);
     }
     return labels;
   }

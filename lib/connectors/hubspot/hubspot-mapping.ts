@@ -1,3 +1,4 @@
+import { channelCategory } from '../../domain/categories';
 import { EmailSchema, type Contact, type LeadSource } from '../../domain/contact';
 import type { FieldIssue } from '../field-reader';
 import type { HubspotRecord } from './hubspot-read';
@@ -32,31 +33,30 @@ export const CONTACT_PROPERTIES = [
 /** Properties whose history is read: the oldest original-source entry dates the first conversion. */
 export const HISTORY_PROPERTIES = ['hs_analytics_source', 'hs_latest_source', 'lifecyclestage'] as const;
 
-/** Enumerations whose internal values (e.g. `ATTEMPTED_TO_CONTACT`) mean little to a rep; shown by label. */
-export const LABELLED_PROPERTIES = ['industry', 'hs_lead_status'] as const;
+/** Enumerations whose internal values (e.g. `ATTEMPTED_TO_CONTACT`) mean little to a rep; shown by the portal's label. */
+export const LABELLED_PROPERTIES = ['industry', 'hs_lead_status', 'hs_analytics_source', 'hs_latest_source'] as const;
 
 /** Property name → internal value → label, from the properties API. */
 export type PropertyLabels = ReadonlyMap<string, ReadonlyMap<string, string>>;
 
-// HubSpot's source enum → Leadlight channel keys (lib/domain/labels.ts). Values with no
-// Leadlight counterpart (OTHER_CAMPAIGNS, AI_REFERRALS, anything new) are kept lower-cased.
-const CHANNELS: Readonly<Record<string, string>> = {
-  ORGANIC_SEARCH: 'organic_search',
-  PAID_SEARCH: 'paid_search',
-  EMAIL_MARKETING: 'email',
-  SOCIAL_MEDIA: 'organic_social',
-  PAID_SOCIAL: 'paid_social',
-  REFERRALS: 'referral',
-  DIRECT_TRAFFIC: 'direct',
-  OFFLINE: 'offline',
+/**
+ * HubSpot's own labels for its source values, used when the portal's property
+ * options cannot be read (no schema scope). A value not listed shows as HubSpot stores it.
+ */
+export const HUBSPOT_SOURCE_LABELS: Readonly<Record<string, string>> = {
+  ORGANIC_SEARCH: 'Organic Search',
+  PAID_SEARCH: 'Paid Search',
+  EMAIL_MARKETING: 'Email Marketing',
+  SOCIAL_MEDIA: 'Organic Social',
+  REFERRALS: 'Referrals',
+  OTHER_CAMPAIGNS: 'Other Campaigns',
+  DIRECT_TRAFFIC: 'Direct Traffic',
+  OFFLINE: 'Offline Sources',
+  PAID_SOCIAL: 'Paid Social',
+  AI_REFERRALS: 'AI Referrals',
 };
 
 const LIFECYCLE: Readonly<Record<string, string>> = { marketingqualifiedlead: 'mql', salesqualifiedlead: 'sql' };
-
-/** Leadlight channel key for a HubSpot source value. */
-export function channelFor(value: string): string {
-  return CHANNELS[value] ?? value.toLowerCase();
-}
 
 /** Leadlight lifecycle key; custom stages (numeric ids) and standard ones Leadlight shares are kept. */
 export function lifecycleFor(value: string): string {
@@ -127,12 +127,17 @@ class Properties {
   }
 }
 
-function source(p: Properties, prefix: string, date: string | undefined): LeadSource | undefined {
-  const channel = p.text(prefix);
-  if (!channel) return undefined;
+/**
+ * A source as the portal labels it ("Paid Social"), with Leadlight's category taken
+ * from HubSpot's internal value, which no portal renames.
+ */
+function source(p: Properties, prefix: string, date: string | undefined, labels: PropertyLabels): LeadSource | undefined {
+  const value = p.text(prefix, prefix === 'hs_analytics_source' ? 'originalSource' : 'latestSource');
+  if (!value) return undefined;
   const drillDowns = [p.text(`${prefix}_data_1`), p.text(`${prefix}_data_2`)].filter((d) => d !== undefined);
   const detail = [...new Set(drillDowns)].join(' / ').slice(0, 500);
-  return { channel: channelFor(channel), ...(detail ? { detail } : {}), ...(date ? { date } : {}) };
+  const channel = (labels.get(prefix)?.get(value) ?? HUBSPOT_SOURCE_LABELS[value] ?? value).slice(0, 200);
+  return { channel, category: channelCategory(value), ...(detail ? { detail } : {}), ...(date ? { date } : {}) };
 }
 
 const number = (v: string) => {
@@ -173,8 +178,9 @@ export function mapContact(
       p,
       'hs_analytics_source',
       oldestHistoryDate(object, 'hs_analytics_source') ?? p.parsed('createdate', 'originalSource', isoDate),
+      labels,
     ),
-    latestSource: source(p, 'hs_latest_source', p.parsed('hs_latest_source_timestamp', 'latestSource', isoDate)),
+    latestSource: source(p, 'hs_latest_source', p.parsed('hs_latest_source_timestamp', 'latestSource', isoDate), labels),
     unknownFields: undefined,
   };
   if (p.unknown.size) entries.unknownFields = [...p.unknown];

@@ -11,9 +11,6 @@ const RESPONSES: Readonly<Record<string, { rank: number; status: string; respond
   SENT: { rank: 1, status: 'Sent', responded: false },
 };
 
-// Marketing-email campaign types that are, for Leadlight's purposes, email nurture.
-const NURTURE_TYPES = new Set(['BATCH_EMAIL', 'AB_EMAIL', 'AUTOMATED_EMAIL', 'AUTOMATED_AB_EMAIL', 'RSS_EMAIL', 'BLOG_EMAIL']);
-
 /** Leadlight campaign id for a HubSpot email campaign. */
 export const campaignKey = (id: number) => `hubspot-email-${id}`;
 
@@ -22,10 +19,12 @@ export function campaignIds(events: readonly HubspotEmailEvent[]): number[] {
   return [...new Set(events.flatMap((e) => (e.emailCampaignId === undefined ? [] : [e.emailCampaignId])))];
 }
 
+/** HubSpot calls these "marketing emails" in every portal; BATCH_EMAIL and its kin are internal values, not an org's words. */
+const MARKETING_EMAIL = 'Marketing email';
+
 function campaignFor(id: number, details: HubspotEmailCampaign | undefined): Campaign {
-  const name = details?.name?.trim() || details?.subject?.trim() || `Marketing email ${id}`;
-  const type = details?.type && !NURTURE_TYPES.has(details.type) ? details.type.toLowerCase() : 'email_nurture';
-  return { id: campaignKey(id), name, type, status: 'completed' };
+  const name = (details?.name?.trim() || details?.subject?.trim() || `Marketing email ${id}`).slice(0, 300);
+  return { id: campaignKey(id), name, type: MARKETING_EMAIL, category: 'email', status: 'completed' };
 }
 
 /**
@@ -59,8 +58,9 @@ export function buildTimeline(
       id: `hubspot-email-${id}-${contact.id}`,
       email: contact.email,
       campaignId: campaign.id,
-      assetName: details.get(id)?.subject?.trim() || campaign.name,
+      assetName: (details.get(id)?.subject?.trim() || campaign.name).slice(0, 300),
       assetType: 'email',
+      assetCategory: 'email',
       date: new Date(event.created).toISOString(),
       responseStatus: response.status,
       responded: response.responded,

@@ -113,6 +113,16 @@ export function createSalesforceApi(o: {
       }
       return rest(page.data, z.unknown(), where);
     },
+    /** The fields of an object's describe, unread; a call that only adds labels, so a refusal pauses nothing. */
+    async describeFields(object: string): Promise<unknown[]> {
+      const describe = await call(
+        dataPath(`/sobjects/${object}/describe`),
+        z.object({ fields: z.array(z.unknown()) }),
+        { optional: true },
+        `${object} describe`,
+      );
+      return describe.fields;
+    },
     create: <S extends z.ZodType>(object: string, body: Record<string, unknown>, schema: S) =>
       // A lost answer may hide a created record: the outbox retries, after searching.
       call(dataPath(`/sobjects/${object}`), schema, { method: 'POST', body, retryable: false }, `${object} create result`),

@@ -6,7 +6,9 @@ import type { CallGate } from '../health';
 import type { HttpPolicy } from '../http';
 import { createSalesforceApi, type SalesforceSession } from './api';
 import { deliverSalesforceFeedback } from './feedback';
+import { memoryLabelCache, type LabelCache } from '../label-cache';
 import { bundleFromContact, bundleFromLead, requireId } from './mapping';
+import { createPicklistLabels } from './picklist-labels';
 import { contactQuery, leadQuery } from './soql';
 
 export type SalesforceConnectorOptions = {
@@ -19,6 +21,8 @@ export type SalesforceConnectorOptions = {
   now?: () => number;
   /** The connection's health gate (see ../health.ts). */
   gate?: CallGate;
+  /** Where picklist labels are kept between lookups (a day); by default, for this connector's life. */
+  labelCache?: LabelCache;
 };
 
 function normalizeEmail(email: string): string {
@@ -33,7 +37,7 @@ function normalizeEmail(email: string): string {
  * Feedback goes back as a completed Task on the same record.
  */
 export function createSalesforceConnector(options: SalesforceConnectorOptions): Connector {
-  const { session, apiVersion = 'v60.0', writeBackField, policy, now, gate } = options;
+  const { session, apiVersion = 'v60.0', writeBackField, policy, now, gate, labelCache = memoryLabelCache() } = options;
   if (writeBackField !== undefined && !/^[A-Za-z][A-Za-z0-9_]*$/.test(writeBackField)) {
     throw new ConnectorError('config', `“${writeBackField}” is not a Salesforce field API name (such as Lead_Feedback__c).`);
   }
@@ -44,6 +48,8 @@ export function createSalesforceConnector(options: SalesforceConnectorOptions): 
     ...(now ? { now } : {}),
     ...(gate ? { gate } : {}),
   });
+
+  const labels = createPicklistLabels(api, labelCache);
 
   return {
     id: 'salesforce',
@@ -61,12 +67,16 @@ export function createSalesforceConnector(options: SalesforceConnectorOptions): 
       const [lead] = await api.queryRaw(leadQuery(address), { object: 'Lead', issues });
       if (lead) {
         requireId(lead, 'Lead');
-        return bundleFromLead(address, lead, await members(lead, 'Lead'), issues);
+        const leadMembers = await members(lead, 'Lead');
+        const labelOf = await labels(leadMembers.length ? ['Lead', 'Campaign'] : ['Lead']);
+        return bundleFromLead(address, lead, leadMembers, issues, labelOf);
       }
       const [contact] = await api.queryRaw(contactQuery(address), { object: 'Contact', issues });
       if (contact) {
         requireId(contact, 'Contact');
-        return bundleFromContact(address, contact, await members(contact, 'Contact'), issues);
+        const contactMembers = await members(contact, 'Contact');
+        const labelOf = await labels(contactMembers.length ? ['Contact', 'Campaign'] : ['Contact']);
+        return bundleFromContact(address, contact, contactMembers, issues, labelOf);
       }
       return null;
     },

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { CampaignSchema, TouchSchema, type Campaign, type Touch } from '../../domain/campaign';
+import { assetCategory, campaignCategory, channelCategory } from '../../domain/categories';
 import { ContactSchema, type Contact } from '../../domain/contact';
 import type { ContactBundle } from '../connector';
 import { ConnectorError } from '../errors';
 import { NameText, RecordReader, ValueText, type FieldIssue } from '../field-reader';
+import type { LabelledObject, LabelOf } from './picklist-labels';
 import { SalesforceIdSchema, SfDateSchema, SfDateTimeSchema } from './schemas';
 
-/** A picklist value as a key: "Partner Referral" → "partner_referral". */
+/** A picklist value as a key: "Customer - Direct" → "customer_direct". */
 export function picklistKey(value: string): string {
   return value
     .trim()
@@ -15,50 +17,7 @@ export function picklistKey(value: string): string {
     .replace(/^_+|_+$/g, '');
 }
 
-// Salesforce's stock LeadSource values (and common admin additions) onto
-// LEAD_CHANNEL_LABELS keys. Anything else is kept as its key, e.g. "Web" → "web".
-const CHANNEL_ALIASES: Readonly<Record<string, string>> = {
-  partner_referral: 'partner',
-  partners: 'partner',
-  employee_referral: 'referral',
-  external_referral: 'referral',
-  customer_referral: 'referral',
-  word_of_mouth: 'referral',
-  trade_show: 'event',
-  conference: 'event',
-  seminar_internal: 'event',
-  seminar_partner: 'event',
-  content_syndication: 'content',
-  cold_call: 'sales_prospecting',
-  outbound: 'sales_prospecting',
-};
-
-/** LeadSource as a Leadlight channel. */
-export function leadChannel(leadSource: string): string {
-  const key = picklistKey(leadSource);
-  return CHANNEL_ALIASES[key] ?? key;
-}
-
-// Campaign.Type onto CAMPAIGN_TYPE_LABELS keys; unknown types stay as the admin wrote them.
-const CAMPAIGN_TYPES: Readonly<Record<string, string>> = {
-  webinar: 'webinar',
-  conference: 'event',
-  trade_show: 'event',
-  partners: 'partner',
-  direct_mail: 'direct_mail',
-  content_syndication: 'content',
-};
-
-// Campaign.Type onto ASSET_TYPES. A membership says only which campaign reached the
-// person, so the asset is inferred from the campaign; web_page is the neutral default.
-const ASSET_TYPES: Readonly<Record<string, string>> = {
-  webinar: 'webinar',
-  email: 'email',
-  conference: 'event',
-  trade_show: 'event',
-  advertisement: 'ad',
-  banner_ads: 'ad',
-};
+const asWritten: LabelOf = (_object, _field, value) => value;
 
 const VENDOR = 'Salesforce';
 // Liberal in what we accept: an employee count sent as a numeric string still counts.
@@ -68,7 +27,7 @@ const Count = z
   .pipe(z.number().int().nonnegative());
 
 /** One membership as a campaign and a touch; undefined when it cannot be placed (noted, or a campaign the user may not see). */
-function readMember(raw: unknown, email: string, issues: FieldIssue[]): { campaign: Campaign; touch: Touch } | undefined {
+function readMember(raw: unknown, email: string, issues: FieldIssue[], labelOf: LabelOf): { campaign: Campaign; touch: Touch } | undefined {
   const m = new RecordReader(VENDOR, 'CampaignMember', raw, issues);
   const id = m.expected('Id', SalesforceIdSchema);
   const c = m.child('Campaign');
@@ -78,17 +37,20 @@ function readMember(raw: unknown, email: string, issues: FieldIssue[]): { campai
   if (!campaignId) return undefined;
   const name = c.expected('Name', NameText) ?? 'Unknown campaign';
   const type = c.optional('Type', ValueText);
-  const key = type ? picklistKey(type) : '';
   const startDate = c.optional('StartDate', SfDateSchema);
   const endDate = c.optional('EndDate', SfDateSchema);
   const responded = m.expected('HasResponded', z.boolean());
+  const asset = assetCategory(type, name);
   const date = m.optional('FirstRespondedDate', SfDateSchema) ?? m.expected('CreatedDate', SfDateTimeSchema) ?? startDate;
   if (!date) return undefined;
+  const status = c.optional('Status', ValueText);
+  // Shown as the org labels it; grouped by Leadlight's category of the stored value.
   const campaign: Campaign = {
     id: campaignId,
     name,
-    type: CAMPAIGN_TYPES[key] ?? type ?? 'Other',
-    status: c.optional('Status', ValueText) ?? 'Unknown',
+    type: type ? labelOf('Campaign', 'Type', type).slice(0, 200) : 'Other',
+    category: type ? campaignCategory(type) : 'other',
+    status: status ? labelOf('Campaign', 'Status', status).slice(0, 200) : 'Unknown',
     ...(startDate ? { startDate } : {}),
     ...(endDate ? { endDate } : {}),
   };
@@ -97,7 +59,9 @@ function readMember(raw: unknown, email: string, issues: FieldIssue[]): { campai
     email,
     campaignId,
     assetName: name,
-    assetType: ASSET_TYPES[key] ?? 'web_page',
+    // A membership names no asset: the campaign's type or name may say what it was (an eBook); else it is "other", never a guess.
+    assetType: asset,
+    assetCategory: asset,
     date,
     responseStatus: m.optional('Status', ValueText) ?? (responded ? 'Responded' : responded === false ? 'Sent' : 'Unknown'),
     responded: responded ?? false,
@@ -105,11 +69,16 @@ function readMember(raw: unknown, email: string, issues: FieldIssue[]): { campai
   return { campaign, touch };
 }
 
-function mapMembers(email: string, members: unknown[], issues: FieldIssue[]): { campaigns: Campaign[]; touches: Touch[] } {
+function mapMembers(
+  email: string,
+  members: unknown[],
+  issues: FieldIssue[],
+  labelOf: LabelOf,
+): { campaigns: Campaign[]; touches: Touch[] } {
   const campaigns = new Map<string, Campaign>();
   const touches: Touch[] = [];
   for (const raw of members) {
-    const read = readMember(raw, email, issues);
+    const read = readMember(raw, email, issues, labelOf);
     if (!read) continue;
     if (!campaigns.has(read.campaign.id)) campaigns.set(read.campaign.id, read.campaign);
     touches.push(read.touch);
@@ -131,7 +100,8 @@ export function requireId(raw: unknown, object: 'Lead' | 'Contact'): string {
 }
 
 /** The fields Lead and Contact share. The Id is the record's identity: without it the lookup fails, naming it. */
-function person(r: RecordReader, email: string, issues: FieldIssue[], unknown: Set<keyof Contact>): Contact {
+function person(r: RecordReader, email: string, issues: FieldIssue[], unknown: Set<keyof Contact>, labelOf: LabelOf): Contact {
+  const object = r.object === 'Lead' ? 'Lead' : 'Contact';
   const name =
     tracked(issues, unknown, 'name', () => r.optional('Name', NameText)) ??
     ([r.optional('FirstName', NameText), r.optional('LastName', NameText)].filter(Boolean).join(' ') || undefined);
@@ -145,7 +115,9 @@ function person(r: RecordReader, email: string, issues: FieldIssue[], unknown: S
     name,
     title: tracked(issues, unknown, 'title', () => r.optional('Title', NameText)),
     owner,
-    originalSource: leadSource ? compact({ channel: leadChannel(leadSource), date: created }) : undefined,
+    originalSource: leadSource
+      ? compact({ channel: labelOf(object, 'LeadSource', leadSource).slice(0, 200), category: channelCategory(leadSource), date: created })
+      : undefined,
   });
 }
 
@@ -162,35 +134,61 @@ function checked(bundle: ContactBundle, object: string): ContactBundle {
 
 const compact = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
+const label = (labelOf: LabelOf, object: LabelledObject, field: string, value: string | undefined) =>
+  value === undefined ? undefined : labelOf(object, field, value).slice(0, 200);
+
 function withUnknown(contact: Contact, unknown: Set<keyof Contact>): Contact {
   return unknown.size ? { ...contact, unknownFields: [...unknown] } : contact;
 }
 
 /** An open Lead (raw, as the query returned it), with its campaign memberships (all pages) already collected. */
-export function bundleFromLead(email: string, raw: unknown, members: unknown[], issues: FieldIssue[] = []): ContactBundle {
+export function bundleFromLead(
+  email: string,
+  raw: unknown,
+  members: unknown[],
+  issues: FieldIssue[] = [],
+  labelOf: LabelOf = asWritten,
+): ContactBundle {
   requireId(raw, 'Lead');
   const r = new RecordReader(VENDOR, 'Lead', raw, issues);
   const unknown = new Set<keyof Contact>();
   const contact = compact<Contact>({
-    ...person(r, email, issues, unknown),
+    ...person(r, email, issues, unknown, labelOf),
     company: tracked(issues, unknown, 'company', () => r.optional('Company', NameText)),
-    industry: tracked(issues, unknown, 'industry', () => r.optional('Industry', ValueText)),
+    industry: label(
+      labelOf,
+      'Lead',
+      'Industry',
+      tracked(issues, unknown, 'industry', () => r.optional('Industry', ValueText)),
+    ),
     companySize: tracked(issues, unknown, 'companySize', () => r.optional('NumberOfEmployees', Count)),
     lifecycleStage: 'lead',
-    leadStatus: tracked(issues, unknown, 'leadStatus', () => r.optional('Status', ValueText)),
+    // "Working - Contacted" stays "Working - Contacted": the team's own status, as the org labels it.
+    leadStatus: label(
+      labelOf,
+      'Lead',
+      'Status',
+      tracked(issues, unknown, 'leadStatus', () => r.optional('Status', ValueText)),
+    ),
   });
-  return checked({ contact: withUnknown(contact, unknown), ...mapMembers(email, members, issues), issues }, 'Lead');
+  return checked({ contact: withUnknown(contact, unknown), ...mapMembers(email, members, issues, labelOf), issues }, 'Lead');
 }
 
 /**
  * A Contact: someone sales already works with. Without reading opportunities the
  * honest stage is "sales qualified", or "customer" when the account is one.
  */
-export function bundleFromContact(email: string, raw: unknown, members: unknown[], issues: FieldIssue[] = []): ContactBundle {
+export function bundleFromContact(
+  email: string,
+  raw: unknown,
+  members: unknown[],
+  issues: FieldIssue[] = [],
+  labelOf: LabelOf = asWritten,
+): ContactBundle {
   requireId(raw, 'Contact');
   const r = new RecordReader(VENDOR, 'Contact', raw, issues);
   const unknown = new Set<keyof Contact>();
-  const base = person(r, email, issues, unknown);
+  const base = person(r, email, issues, unknown, labelOf);
   const account = r.child('Account');
   const accountType = account?.optional('Type', ValueText);
   const contact = compact<Contact>({
@@ -201,5 +199,5 @@ export function bundleFromContact(email: string, raw: unknown, members: unknown[
     department: tracked(issues, unknown, 'department', () => r.optional('Department', ValueText)),
     lifecycleStage: picklistKey(accountType ?? '').startsWith('customer') ? 'customer' : 'sql',
   });
-  return checked({ contact: withUnknown(contact, unknown), ...mapMembers(email, members, issues), issues }, 'Contact');
+  return checked({ contact: withUnknown(contact, unknown), ...mapMembers(email, members, issues, labelOf), issues }, 'Contact');
 }
