@@ -5,6 +5,8 @@ import { ASSET_TYPE_LABELS, labelFor } from '@/lib/domain/labels';
  * many teams already put the asset type in the asset's name.
  */
 export function assetLine(assetType: string, assetName: string): string {
+  // A kind Leadlight could not tell ("other") adds nothing to the name.
+  if (assetType === 'other') return assetName;
   const label = labelFor(assetType, ASSET_TYPE_LABELS);
   const fold = (s: string) =>
     s

@@ -4,18 +4,8 @@ import { clip, quote } from './echo';
 import { IMPORT_FIELDS, type ColumnMapping, type ImportField, type MappedRow } from './fields';
 import { campaignIdFor, touchIdFor } from './ids';
 import { Memo, RowError, attempt, unwrap, type Outcome } from './row-outcome';
-import {
-  assetTypeForCampaign,
-  normalizeAssetType,
-  normalizeCampaignType,
-  normalizeChannel,
-  normalizeLeadStatus,
-  normalizeLifecycle,
-  parseBoolean,
-  parseDate,
-  parseNumber,
-  statusMeansResponded,
-} from './values';
+import { assetCategory, campaignCategory, channelCategory } from '../domain/categories';
+import { normalizeLifecycle, parseBoolean, parseDate, parseNumber, statusMeansResponded } from './values';
 
 export type RowRecords = { contact: Contact; campaign?: Campaign; touch?: Touch };
 
@@ -82,10 +72,14 @@ function contactFrom(row: MappedRow): Built<Contact> {
     warnings.push({ field, reason: `${quote(row[field])} is not ${whole ? 'a whole number' : 'a number'}` });
     return undefined;
   };
+  // Sources, statuses and campaign types are kept as the export wrote them ("Partner Referral",
+  // "Working - Contacted"); Leadlight's category sits beside them for grouping.
   const source = (prefix: 'originalSource' | 'latestSource') => {
-    const channel = normalizeChannel(row[prefix]);
+    const channel = row[prefix].trim();
     const when = date(`${prefix}Date`);
-    return channel ? compact({ channel, detail: row[`${prefix}Detail`] || undefined, date: when }) : undefined;
+    return channel
+      ? compact({ channel, category: channelCategory(channel), detail: row[`${prefix}Detail`] || undefined, date: when })
+      : undefined;
   };
   const candidate: Record<string, unknown> = compact({
     email: email.data,
@@ -97,7 +91,7 @@ function contactFrom(row: MappedRow): Built<Contact> {
     seniority: row.seniority,
     department: row.department,
     lifecycleStage: normalizeLifecycle(row.lifecycleStage),
-    leadStatus: normalizeLeadStatus(row.leadStatus),
+    leadStatus: row.leadStatus.trim() || undefined,
     score: number('score', false),
     owner: row.owner,
     handoffAt: date('handoffAt'),
@@ -123,7 +117,7 @@ function contactFrom(row: MappedRow): Built<Contact> {
 
 function campaignFrom(key: string): Campaign {
   const [id = '', name = '', type = '', status = ''] = key.split(SEP);
-  const parsed = CampaignSchema.safeParse({ id: id || campaignIdFor(name), name, type, status });
+  const parsed = CampaignSchema.safeParse({ id: id || campaignIdFor(name), name, type, category: campaignCategory(type), status });
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   throw new RowError(`${issue?.path.join('.') || 'campaign'}: ${issue?.message ?? 'invalid'}`);
@@ -151,7 +145,7 @@ function build(row: MappedRow, mapping: ColumnMapping): { records: RowRecords; w
     return { records: { contact }, warnings };
   };
 
-  const type = normalizeCampaignType(row.campaignType) ?? 'other';
+  const type = row.campaignType.trim() || 'Other';
   const campaignKey = [row.campaignId, campaignName, type, row.campaignStatus || 'unknown'].join(SEP);
   const campaignOutcome = campaigns.get(campaignKey, () => attempt(() => campaignFrom(campaignKey)));
   if ('reason' in campaignOutcome) return leaveOut('campaign', campaignOutcome.reason);
@@ -180,7 +174,9 @@ function build(row: MappedRow, mapping: ColumnMapping): { records: RowRecords; w
     email: contact.email,
     campaignId: campaign.id,
     assetName,
-    assetType: normalizeAssetType(row.assetType) ?? assetTypeForCampaign(type),
+    // A member row names no asset type: the campaign's type or the asset's name may say it; else "other", never a guess.
+    assetType: row.assetType.trim() || assetCategory(type, assetName),
+    assetCategory: assetCategory(row.assetType.trim() || type, assetName),
     date,
     responseStatus: row.status || (didRespond ? 'Responded' : 'Sent'),
     responded: didRespond,

@@ -66,12 +66,16 @@ describe('Salesforce campaign member report', () => {
       name: 'Jordan Lee',
       title: 'Founder',
       company: 'Unknown Startup',
-      originalSource: { channel: 'webinar' },
+      originalSource: { channel: 'Webinar', category: 'webinar' },
     });
     const jordanTouches = r.touches.filter((t) => t.email === jordan?.email);
     expect(jordanTouches).toHaveLength(2);
     expect(jordanTouches.find((t) => t.responded)).toMatchObject({ date: '2026-11-04T00:00:00.000Z', responseStatus: 'Registered' });
-    expect(r.campaigns.find((c) => c.name === 'Logistics Leaders Forum Chicago 2025')?.type).toBe('event');
+    // The campaign type as the report wrote it, grouped as an event.
+    expect(r.campaigns.find((c) => c.name === 'Logistics Leaders Forum Chicago 2025')).toMatchObject({
+      type: 'Trade Show',
+      category: 'event',
+    });
   });
 });
 
@@ -152,12 +156,22 @@ describe('HubSpot contact export', () => {
     expect(r.contacts[0]).toMatchObject({
       email: 'maya.okafor@northwind-logistics.example',
       lifecycleStage: 'mql',
-      leadStatus: 'open',
+      leadStatus: 'Open',
       score: 78,
       owner: 'Alex Rivera',
       handoffAt: '2026-11-18T09:00:00.000Z',
-      originalSource: { channel: 'paid_search', detail: 'google / logistics-bi', date: '2025-08-05T14:12:00.000Z' },
-      latestSource: { channel: 'email', detail: 'Winter Peak Readiness Webinar', date: '2026-11-04T08:05:00.000Z' },
+      originalSource: {
+        channel: 'Paid Search',
+        category: 'paid_search',
+        detail: 'google / logistics-bi',
+        date: '2025-08-05T14:12:00.000Z',
+      },
+      latestSource: {
+        channel: 'Email Marketing',
+        category: 'email',
+        detail: 'Winter Peak Readiness Webinar',
+        date: '2026-11-04T08:05:00.000Z',
+      },
     });
     expect(r.contacts.find((c) => c.email === 'zoe.muller@tessel.example')?.name).toBe('Zoë Müller');
   });

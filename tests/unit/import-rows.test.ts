@@ -36,19 +36,22 @@ describe('rowToRecords', () => {
       companySize: 1200,
       lifecycleStage: 'mql',
       score: 78,
-      originalSource: { channel: 'paid_search', detail: 'google / logistics-bi' },
+      // As the export wrote it, with Leadlight's category beside it.
+      originalSource: { channel: 'Paid Search', category: 'paid_search', detail: 'google / logistics-bi' },
     });
     expect(campaign).toEqual({
       id: campaignIdFor('Q3 Supply Chain Visibility Webinar'),
       name: 'Q3 Supply Chain Visibility Webinar',
-      type: 'webinar',
+      type: 'Webinar',
+      category: 'webinar',
       status: 'unknown',
     });
     expect(touch).toMatchObject({
       email: contact.email,
       campaignId: campaign?.id,
       assetName: 'Live session',
-      assetType: 'webinar',
+      assetType: 'Webinar',
+      assetCategory: 'webinar',
       date: '2025-09-18T00:00:00.000Z',
       responseStatus: 'Attended',
       responded: true,
@@ -72,8 +75,8 @@ describe('rowToRecords', () => {
     );
     if (!r.ok) throw new Error(r.reason);
     expect(r.records.contact.lifecycleStage).toBe('Partner Prospect');
-    expect(r.records.campaign?.type).toBe('Podcast');
-    expect(r.records.touch?.assetType).toBe('Podcast episode');
+    expect(r.records.campaign).toMatchObject({ type: 'Podcast', category: 'other' });
+    expect(r.records.touch).toMatchObject({ assetType: 'Podcast episode', assetCategory: 'other' });
   });
 
   it('dates a Salesforce member row by its first response, keyed by its membership date', () => {
@@ -112,7 +115,11 @@ describe('rowToRecords', () => {
     );
     if (!r.ok) throw new Error(r.reason);
     expect(r.records.touch).toBeUndefined();
-    expect(r.records.contact.latestSource).toEqual({ channel: 'organic_search', date: '2025-12-02T09:30:00.000Z' });
+    expect(r.records.contact.latestSource).toEqual({
+      channel: 'Organic Search',
+      category: 'organic_search',
+      date: '2025-12-02T09:30:00.000Z',
+    });
   });
 
   it('drops an unreadable score rather than the row, and says so', () => {

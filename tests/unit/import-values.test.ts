@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { campaignIdFor, touchIdFor } from '@/lib/import/ids';
-import { normalizeChannel, normalizeLifecycle, parseBoolean, parseDate, parseNumber } from '@/lib/import/values';
+import { normalizeLifecycle, parseBoolean, parseDate, parseNumber } from '@/lib/import/values';
 
 describe('parseDate', () => {
   it.each([
@@ -52,14 +52,6 @@ describe('picklists and numbers', () => {
     expect(normalizeLifecycle('Customer')).toBe('customer');
     expect(normalizeLifecycle('Partner Prospect')).toBe('Partner Prospect');
     expect(normalizeLifecycle('')).toBeUndefined();
-  });
-
-  it('maps source labels to channels, keeping unknown ones', () => {
-    expect(normalizeChannel('Paid Search')).toBe('paid_search');
-    expect(normalizeChannel('ORGANIC_SEARCH')).toBe('organic_search');
-    expect(normalizeChannel('Email Marketing')).toBe('email');
-    expect(normalizeChannel('Trade Show')).toBe('event');
-    expect(normalizeChannel('Podcast')).toBe('Podcast');
   });
 
   it('reads thousands separators and refuses non-numbers', () => {
