@@ -128,7 +128,7 @@ describe('values that cannot be read', () => {
       if (value === null) expect(daniel).not.toHaveProperty(field);
       else expect(r.touches.find((t) => t.email === daniel.email)).toHaveProperty(field, value);
     }
-    expect(r.contacts.find((c) => c.email.startsWith('maya'))?.originalSource).toEqual({ channel: 'paid_search' });
+    expect(r.contacts.find((c) => c.email.startsWith('maya'))?.originalSource).toEqual({ channel: 'paid_search', category: 'paid_search' });
   });
 
   it('never echoes a huge cell whole: a 5 MB value makes a short message', async () => {
