@@ -1,6 +1,6 @@
 import type { Touch } from '../domain/campaign';
 import type { Contact } from '../domain/contact';
-import { searchTokens, type ContactRow, type StoredTouch } from './database';
+import type { ContactRow, StoredTouch } from './database';
 
 /**
  * Contact rows hold their own touches (schema v4). Measured in Chromium, writing
@@ -31,7 +31,7 @@ export function storedTouch(touch: Touch): StoredTouch {
 
 /** A contact and all of its touches as one row. */
 export function contactRow(contact: Contact, touches: readonly Touch[], extras: RowExtras = {}): ContactRow {
-  return { ...contact, tokens: searchTokens(contact), ...extras, touches: touches.map(storedTouch) };
+  return { ...contact, ...extras, touches: touches.map(storedTouch) };
 }
 
 /** Touches by id, later ones winning: a re-import updates a touch rather than doubling it. */

@@ -12,12 +12,13 @@ import type { TeamVerdict } from '../domain/team-verdict';
 export type StoredTouch = Omit<Touch, 'email'>;
 
 /**
- * A cached contact plus the lower-cased words the popup search matches on, when it
- * was last fetched from its source (stale-while-revalidate), last shown (LRU), and
- * (since v4) the contact's touches. Read and write it through ./contact-rows.ts.
+ * A cached contact, when it was last fetched from its source (stale-while-revalidate),
+ * last shown (LRU), and (since v4) the contact's touches. Read and write it through
+ * ./contact-rows.ts.
  */
 export type ContactRow = Contact & {
-  tokens: string[];
+  /** Search words, indexed until v7; rows written before then still carry them, unread. */
+  tokens?: string[];
   fetchedAt?: string;
   viewedAt?: string;
   touches: StoredTouch[];
@@ -153,6 +154,11 @@ export class LeadlightDb extends Dexie {
     // (first touches the CRM may lack), and verdicts the team gave, read from the
     // CRM or imported from feedback files, kept apart from this rep's own feedback.
     this.version(6).stores({ observedTouches: 'id, email, seenAt', teamVerdicts: 'id, email, origin, createdAt' });
+    // v7: search runs on an in-memory index (lib/search), so the words index on
+    // contacts served no query, yet cost every contact write about six index entries.
+    // Old rows keep their unread `tokens`: rewriting 100k rows would hold the
+    // database closed for seconds on first start, to save a few bytes per row.
+    this.version(7).stores({ contacts: 'email, viewedAt' });
     watchSmallTables(this);
     watchContactIndex(this);
   }

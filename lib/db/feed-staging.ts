@@ -2,7 +2,7 @@ import type { Campaign, Touch } from '../domain/campaign';
 import type { Contact } from '../domain/contact';
 import type { Persona } from '../domain/persona';
 import { groupTouches, mergeTouches } from './contact-rows';
-import { searchTokens, type ContactRow, type LeadlightDb, type StagedRow } from './database';
+import type { ContactRow, LeadlightDb, StagedRow } from './database';
 
 type StagedContact = Extract<StagedRow, { key: `contact:${string}` }>;
 
@@ -85,7 +85,7 @@ export async function applyStaging(db: LeadlightDb, { sourceName, now }: { sourc
       const contact = s.contact ?? { email: s.email };
       listed.add(s.email);
       touches += s.touches.length;
-      return { ...contact, tokens: searchTokens(contact), fetchedAt, touches: s.touches };
+      return { ...contact, fetchedAt, touches: s.touches };
     });
     await db.contacts.bulkPut(rows);
     after = page[page.length - 1]!.key;

@@ -5,10 +5,20 @@ import { contactOf, contactRow, groupTouches, mergeTouches } from './contact-row
 import type { ContactRow, LeadlightDb } from './database';
 import { clearMarketingData } from './seed';
 
+/**
+ * Emails written since a replacing import emptied the cache: any other email of
+ * that import is known to have no row, so its batches skip reading those rows
+ * (at 100k contacts, a seventh of the import's time). Kept in memory only: after
+ * a worker restart every batch simply reads again.
+ */
+const replacing = new WeakMap<LeadlightDb, Set<string>>();
+
 /** Clears cached marketing data before an import that replaces it; feedback is never touched. */
 export async function beginImport(db: LeadlightDb, replace: boolean): Promise<void> {
+  replacing.delete(db);
   if (!replace) return;
   await db.transaction('rw', [db.contacts, db.campaigns], () => clearMarketingData(db));
+  replacing.set(db, new Set());
 }
 
 /**
@@ -72,11 +82,17 @@ export async function upsertRecords(
   const emails = [...new Set([...incoming.keys(), ...touches.keys()])];
   await db.transaction('rw', [db.contacts, db.campaigns, db.meta], async () => {
     // Until the import finishes, the cache's source is still the data it is merging into.
-    const [known, source] = await Promise.all([db.contacts.bulkGet(emails), db.meta.get('source')]);
+    // Read inside the transaction: an earlier batch's writes are committed by now.
+    const written = replacing.get(db);
+    const toRead = written ? emails.filter((e) => written.has(e)) : emails;
+    const [found, source] = await Promise.all([db.contacts.bulkGet(toRead), db.meta.get('source')]);
+    const byEmail = new Map(toRead.map((e, i) => [e, found[i]]));
+    const known = emails.map((e) => byEmail.get(e));
     const rows = emails.map((email, i) =>
       mergeRow(known[i], incoming.get(email) ?? (known[i] ? undefined : { email }), touches.get(email) ?? [], fetchedAt, source?.name),
     );
     await Promise.all([db.contacts.bulkPut(rows), db.campaigns.bulkPut(batch.campaigns)]);
+    for (const e of emails) written?.add(e);
   });
   return { contacts: incoming.size, campaigns: batch.campaigns.length, touches: batch.touches.length };
 }

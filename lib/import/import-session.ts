@@ -37,6 +37,9 @@ export type ImportState = {
   status: CacheStatus | null;
 };
 
+/** Batches on their way to the background at once (see pump). */
+export const MAX_IN_FLIGHT = 2;
+
 /** Row errors kept for display; a file of 50,000 bad rows should not eat the page's memory. */
 export const MAX_KEPT_ERRORS = 1000;
 
@@ -75,7 +78,8 @@ export class ImportSession {
   private readonly listeners = new Set<() => void>();
   private worker: WorkerLike | null = null;
   private queue: { batch: Parameters<ImportApi['send']>[0]; rows: number }[] = [];
-  private sending = false;
+  private inFlight = 0;
+  private beginning: Promise<void> | null = null;
   private parsed = false;
   private startedAt = 0;
   private finishing = false;
@@ -127,16 +131,17 @@ export class ImportSession {
     this.set({ phase: 'importing', replace });
     this.startedAt = this.now();
     this.begun = false;
+    this.beginning = null;
     this.worker?.postMessage({ type: 'start', mapping: this.state.mapping });
   }
 
-  /** Stops parsing; the batch already on its way is stored, later ones are dropped. */
+  /** Stops parsing; the batches already on their way are stored, later ones are dropped. */
   cancel(): void {
     if (this.state.phase !== 'importing') return;
     this.queue = [];
     this.worker?.postMessage({ type: 'cancel' });
     this.set({ phase: 'cancelling' });
-    void this.pump();
+    this.pump();
   }
 
   dispose(): void {
@@ -144,7 +149,7 @@ export class ImportSession {
     this.worker = null;
     this.queue = [];
     this.parsed = false;
-    this.sending = false;
+    this.inFlight = 0;
     this.generation += 1;
   }
 
@@ -153,6 +158,7 @@ export class ImportSession {
     this.dispose();
     this.finishing = false;
     this.begun = false;
+    this.beginning = null;
   }
 
   private onMessage(m: FromWorker) {
@@ -176,44 +182,55 @@ export class ImportSession {
       case 'batch':
         if (this.state.phase !== 'importing') return;
         this.queue.push({ batch: m.batch, rows: m.rows });
-        return void this.pump();
+        return this.pump();
       case 'done':
         this.parsed = true;
         this.set({ rowsTotal: m.rowsDone, rowsParsed: m.rowsDone });
-        return void this.pump();
+        return this.pump();
       case 'failed':
         return this.fail(m.reason);
     }
   }
 
-  private async pump(): Promise<void> {
-    if (this.sending) return;
-    this.sending = true;
+  /**
+   * Sends queued batches, at most MAX_IN_FLIGHT at once: while the background
+   * writes one batch (IndexedDB works in the browser process) it can already
+   * check the next, instead of waiting idle for the page. Batches arrive and are
+   * written in the order sent, so later rows still win.
+   */
+  private pump(): void {
     const generation = this.generation;
+    while (this.inFlight < MAX_IN_FLIGHT && this.queue.length > 0) {
+      const next = this.queue.shift()!;
+      this.inFlight += 1;
+      void this.sendOne(next, generation);
+    }
+    const { phase } = this.state;
+    if (this.inFlight === 0 && this.queue.length === 0 && ((phase === 'importing' && this.parsed) || phase === 'cancelling'))
+      void this.finish();
+  }
+
+  private async sendOne(next: { batch: Parameters<ImportApi['send']>[0]; rows: number }, generation: number): Promise<void> {
     try {
-      for (let next = this.queue.shift(); next; next = this.queue.shift()) {
-        // Old data is only cleared once there is a valid row to replace it with: a file
-        // that turns out to be all errors (or is cancelled early) leaves the cache as it was.
-        if (!this.begun) {
-          await this.importer.begin(this.state.replace);
-          this.begun = true;
-        }
-        await this.importer.send(next.batch);
-        if (generation !== this.generation) return;
-        const imported = this.state.imported + next.rows;
-        const seconds = (this.now() - this.startedAt) / 1000;
-        this.set({ imported, rowsPerSecond: seconds > 0 ? Math.round(imported / seconds) : 0 });
-        this.worker?.postMessage({ type: 'ack' });
-      }
+      // Old data is only cleared once there is a valid row to replace it with: a file
+      // that turns out to be all errors (or is cancelled early) leaves the cache as it was.
+      this.beginning ??= this.importer.begin(this.state.replace).then(() => {
+        this.begun = true;
+      });
+      await this.beginning;
+      await this.importer.send(next.batch);
     } catch (e) {
       if (generation !== this.generation) return;
-      this.sending = false;
       // fail() records what was stored as the data source.
       return this.fail(`Import stopped: ${message(e)}. ${this.state.imported.toLocaleString('en-US')} rows were imported before that.`);
     }
-    this.sending = false;
-    const { phase } = this.state;
-    if ((phase === 'importing' && this.parsed) || phase === 'cancelling') await this.finish();
+    if (generation !== this.generation) return;
+    const imported = this.state.imported + next.rows;
+    const seconds = (this.now() - this.startedAt) / 1000;
+    this.set({ imported, rowsPerSecond: seconds > 0 ? Math.round(imported / seconds) : 0 });
+    this.worker?.postMessage({ type: 'ack' });
+    this.inFlight -= 1;
+    this.pump();
   }
 
   private async finish(): Promise<void> {

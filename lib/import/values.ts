@@ -27,6 +27,11 @@ const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{
 export function parseDate(raw: string): string | null | undefined {
   const v = raw.trim();
   if (!v) return undefined;
+  // Leadlight's own exports and feeds already write canonical UTC: one round trip checks it.
+  if (v.length === 24 && v.charCodeAt(23) === 90 /* Z */ && v.charCodeAt(10) === 84 /* T */) {
+    const t = Date.parse(v);
+    if (!Number.isNaN(t) && new Date(t).toISOString() === v) return v;
+  }
   let m = ISO_DATE.exec(v);
   if (m) return utc(+m[1]!, +m[2]!, +m[3]!);
   m = SPACE_DATETIME.exec(v);

@@ -31,7 +31,8 @@ export type FromWorker =
   /** The file cannot be imported at all (not text, not JSON, no header). */
   | { type: 'failed'; reason: string };
 
-export const MAX_UNACKED = 2;
+/** One more than the page sends at once, so a parsed batch is ready when a slot frees. */
+export const MAX_UNACKED = 3;
 
 /** The slice of Worker the page uses; tests pass a fake. */
 export type WorkerLike = {

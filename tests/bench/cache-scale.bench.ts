@@ -1,31 +1,185 @@
-import { resolve } from 'node:path';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page, Worker } from 'playwright-core';
 import { it } from 'vitest';
-import { launchWithExtension } from '../e2e/support/launch';
+import { sendFromExtensionPage } from '../e2e/support/extension-messages';
+import { launchWithExtension, type Launched } from '../e2e/support/launch';
 import { bundleForPage } from './support/bundle';
 import { percentile, report } from './support/figures';
+import { scaleEmail, writeScaleCsv } from './support/scale-data';
 
-const CONTACTS = 100_000;
-const TOUCHES_PER_CONTACT = 10; // 1,000,000 touches
-const CHUNK = 5_000;
+// The targets are set at 100k contacts; the environment can shrink a run for a quick look.
+const CONTACTS = Number(process.env.LEADLIGHT_BENCH_CONTACTS ?? 100_000);
+const TOUCHES_PER_CONTACT = 10; // 1,000,000 touches at full size, one CSV row each
+const IMPORT_RUNS = Number(process.env.LEADLIGHT_BENCH_RUNS ?? 3);
+const LOOKUPS = 500;
+// One import at full size takes tens of seconds on a busy machine; three of them and the lookups need more than the default.
+const TIMEOUT_MS = 1_500_000;
 
-it('cache at scale: 100,000 contacts and 1,000,000 touches in the extension IndexedDB', async () => {
-  const harness = await bundleForPage(resolve(import.meta.dirname, 'support/cache-harness.ts'));
-  const browser = await launchWithExtension();
-  // An extension page: the same origin, and so the same IndexedDB, as the background.
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
-  await page.evaluate(harness);
-  const fill = await page.evaluate(([c, t, k]) => window.__llCache.fill(c!, t!, k!), [CONTACTS, TOUCHES_PER_CONTACT, CHUNK]);
-  await page.evaluate(() => window.__llCache.lookups(20)); // warm-up
-  const times = await page.evaluate(() => window.__llCache.lookups(300));
-  await page.evaluate(() => window.__llCache.clear());
-  await browser.close();
-  report('Cache at scale (extension IndexedDB in Chromium)', [
-    { name: 'context lookup, p50', value: percentile(times, 50), unit: 'ms', note: '300 random contacts, 10 touches each' },
-    { name: 'context lookup, p95', value: percentile(times, 95), unit: 'ms', target: '≤ 5 ms' },
-    { name: 'bulk write, contacts', value: fill.contactRowsPerSec, unit: 'rows/s' },
-    { name: 'bulk write, touches', value: fill.touchRowsPerSec, unit: 'rows/s' },
-    { name: 'bulk write, all rows', value: fill.allRowsPerSec, unit: 'rows/s', target: '≥ 50,000 rows/s' },
-    // No "bytes stored": navigator.storage.estimate() reported 56, 4.6 and 0.3 MB for three loads of the same rows.
-  ]);
-});
+/** Bytes on disk under a folder. */
+function du(path: string): number {
+  return readdirSync(path, { withFileTypes: true }).reduce((sum, e) => {
+    const p = join(path, e.name);
+    return sum + (e.isDirectory() ? du(p) : statSync(p).size);
+  }, 0);
+}
+
+/** The extension's IndexedDB folders in the profile (LevelDB files and any blobs). */
+function indexedDbBytes(profile: string, extensionId: string): number {
+  const root = join(profile, 'Default', 'IndexedDB');
+  return readdirSync(root)
+    .filter((name) => name.startsWith(`chrome-extension_${extensionId}_`))
+    .reduce((sum, name) => sum + du(join(root, name)), 0);
+}
+
+async function openImportTab(browser: Launched): Promise<Page> {
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.getByRole('tab', { name: 'CSV / JSON import' }).click();
+  return options;
+}
+
+/**
+ * One import as a user runs it: the file is chosen and inspected first, then the
+ * clock runs from the click on Import to the summary saying every row is stored
+ * (parse in the worker, zod per row, messages to the background, its zod and the
+ * upsert). Timed in the page, so polling adds nothing.
+ */
+async function timedImport(browser: Launched, csv: string): Promise<number> {
+  const options = await openImportTab(browser);
+  await options.getByLabel('CSV or JSON file').setInputFiles(csv);
+  await options.getByTestId('import-detected').waitFor({ timeout: 120_000 });
+  const importButton = options.getByRole('button', { name: 'Import', exact: true });
+  await importButton.waitFor();
+  const expected = `Imported ${(CONTACTS * TOUCHES_PER_CONTACT).toLocaleString('en-US')} rows`;
+  const ms = await options.evaluate(
+    (text) =>
+      new Promise<number>((res, rej) => {
+        const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Import')!;
+        const started = performance.now();
+        const check = () => {
+          const summary = document.querySelector('[data-testid="import-summary"]')?.textContent ?? '';
+          if (summary.startsWith(text)) {
+            observer.disconnect();
+            res(performance.now() - started);
+          } else if (/Imported/.test(summary) || document.querySelector('[role="alert"]')) {
+            observer.disconnect();
+            rej(new Error(`Import ended otherwise: ${summary} ${document.querySelector('[role="alert"]')?.textContent ?? ''}`));
+          }
+        };
+        const observer = new MutationObserver(check);
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+        button.click();
+      }),
+    expected,
+  );
+  await options.close();
+  return ms / 1000;
+}
+
+function currentWorker(browser: Launched): Worker {
+  const worker = browser.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${browser.extensionId}/`));
+  if (!worker) throw new Error('No Leadlight service worker');
+  return worker;
+}
+
+/** Round trips as the sidebar's frame makes them: runtime messaging to the background and back. */
+async function roundTrips(page: Page, emails: string[]): Promise<number[]> {
+  return page.evaluate(async (list) => {
+    const times: number[] = [];
+    for (const email of list) {
+      const t = performance.now();
+      const rows = await new Promise<{ context: unknown }[]>((res, rej) =>
+        chrome.runtime.sendMessage(
+          { id: 1, type: 'getContactContexts', data: { emails: [email] }, timestamp: Date.now() },
+          (r: { res?: { context: unknown }[]; err?: { message: string } }) => (r?.err ? rej(new Error(r.err.message)) : res(r.res!)),
+        ),
+      );
+      times.push(performance.now() - t);
+      if (!rows[0]?.context) throw new Error(`missing ${email}`);
+    }
+    return times;
+  }, emails);
+}
+
+/** Spread of a sample as "p50 / p95 / max". */
+const spread = (xs: number[]) =>
+  `p50 ${percentile(xs, 50).toFixed(2)} · p95 ${percentile(xs, 95).toFixed(2)} · max ${Math.max(...xs).toFixed(2)} ms`;
+
+it(
+  'cache at scale: 100,000 contacts and 1,000,000 touches through the import pipeline, the background and the protocol',
+  async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leadlight-bench-'));
+    const csv = join(dir, 'scale.csv');
+    const csvBytes = await writeScaleCsv(csv, CONTACTS, TOUCHES_PER_CONTACT);
+    const harness = await bundleForPage(resolve(import.meta.dirname, 'support/cache-harness.ts'));
+    const browser = await launchWithExtension();
+    try {
+      const seconds: number[] = [];
+      for (let run = 0; run < IMPORT_RUNS; run++) {
+        // Each run starts from the demo data, so every run replaces the same 600 contacts.
+        if (run > 0) {
+          const page = await browser.context.newPage();
+          await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+          await sendFromExtensionPage(page, 'resetDemoData', {});
+          await page.close();
+        }
+        seconds.push(await timedImport(browser, csv));
+      }
+      console.log(`import runs: ${seconds.map((s) => s.toFixed(1)).join(', ')} s`);
+      const rates = seconds.map((s) => (CONTACTS * TOUCHES_PER_CONTACT) / s).sort((a, b) => a - b);
+
+      // Lookups of random contacts, the same ones in both places.
+      const emails = Array.from({ length: LOOKUPS }, (_, j) => scaleEmail((j * 7919 + 13) % CONTACTS));
+      const worker = currentWorker(browser);
+      await worker.evaluate(harness);
+      await worker.evaluate((list) => globalThis.__llCache.lookups(list), emails.slice(0, 50));
+      const inBackground = await worker.evaluate((list) => globalThis.__llCache.lookups(list), emails);
+      const page = await browser.context.newPage();
+      await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      await roundTrips(page, emails.slice(0, 50));
+      const roundTrip = await roundTrips(page, emails);
+
+      // Bytes on disk once Chromium has closed the database and flushed its logs.
+      await browser.context.close();
+      const bytes = indexedDbBytes(browser.profile, browser.extensionId);
+
+      report('Cache at scale (built extension in Chromium, 100k contacts / 1M touches, touches stored in their contact row)', [
+        {
+          name: 'import, end to end (median of runs)',
+          value: percentile(rates, 50),
+          unit: 'touches/s',
+          target: '≥ 50,000 touches/s',
+          note: `${IMPORT_RUNS} runs: ${rates.map((r) => Math.round(r).toLocaleString('en-US')).join(' / ')} touches/s; ${seconds.map((s) => s.toFixed(1)).join(' / ')} s for a ${(csvBytes / 1024 / 1024).toFixed(0)} MB CSV; click Import → every row stored`,
+        },
+        { name: 'import, slowest run', value: rates[0]!, unit: 'touches/s' },
+        {
+          name: 'lookup in the background, p95',
+          value: percentile(inBackground, 95),
+          unit: 'ms',
+          target: '≤ 2 ms',
+          note: `${LOOKUPS} random contacts, the getContactContexts handler in the service worker: ${spread(inBackground)}`,
+        },
+        {
+          name: 'lookup with message round trip, p95',
+          value: percentile(roundTrip, 95),
+          unit: 'ms',
+          target: '≤ 10 ms',
+          note: `${LOOKUPS} lookups from an extension page, as the sidebar's frame asks: ${spread(roundTrip)}`,
+        },
+        {
+          name: 'IndexedDB on disk',
+          value: bytes / 1024 / 1024,
+          unit: 'MiB',
+          target: '≤ 120 MiB',
+          note: `bytes of the profile's IndexedDB folders for the extension after ${IMPORT_RUNS} replacing imports and closing the browser`,
+        },
+      ]);
+    } finally {
+      await browser.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+  TIMEOUT_MS,
+);

@@ -164,11 +164,12 @@ describe('ImportPanel', () => {
     expect(result.violations.map((v) => v.id)).toEqual([]);
   });
 
-  it('sends batches one at a time, acks each and shows progress', async () => {
+  it('sends at most two batches at once, in order, acks each and shows progress', async () => {
     const worker = scriptedWorker();
     const importer = fakeImporter();
     const api = fakeSettingsApi();
     const first = deferred<{ contacts: number; campaigns: number; touches: number }>();
+    const second = deferred<{ contacts: number; campaigns: number; touches: number }>();
     importer.send.mockImplementationOnce(() => first.promise);
     render(<ImportPanel api={api} importer={importer} createWorker={() => worker} />);
     await chooseFile();
@@ -183,21 +184,25 @@ describe('ImportPanel', () => {
     // Half the file is read but nothing is stored yet: progress counts rows written.
     expect(screen.getByRole('progressbar', { name: 'Import progress' })).toHaveAttribute('aria-valuenow', '0');
 
+    importer.send.mockImplementationOnce(() => second.promise);
     worker.emit({ type: 'batch', batch: batch(3), rows: 3 });
     worker.emit({ type: 'batch', batch: batch(2), rows: 2 });
-    // The second batch waits for the first: the background is never sent two at once.
-    await waitFor(() => expect(importer.send).toHaveBeenCalledTimes(1));
+    worker.emit({ type: 'batch', batch: batch(1), rows: 1 });
+    // Two go out at once, in order; the third waits for a free slot.
+    await waitFor(() => expect(importer.send).toHaveBeenCalledTimes(2));
+    expect(importer.send.mock.calls.map(([b]) => b.contacts.length)).toEqual([3, 2]);
     expect(importer.begin).toHaveBeenCalledExactlyOnceWith(false);
     expect(worker.received.filter((m) => m.type === 'ack')).toHaveLength(0);
     await act(async () => first.resolve({ contacts: 3, campaigns: 0, touches: 0 }));
-    await waitFor(() => expect(importer.send).toHaveBeenCalledTimes(2));
-    await waitFor(() => expect(worker.received.filter((m) => m.type === 'ack')).toHaveLength(2));
-    expect(screen.getByTestId('import-summary')).toHaveTextContent(/5 rows imported \(5 of about 4,000 done\) · [\d,]+ rows\/s/);
+    await waitFor(() => expect(importer.send).toHaveBeenCalledTimes(3));
+    await act(async () => second.resolve({ contacts: 2, campaigns: 0, touches: 0 }));
+    await waitFor(() => expect(worker.received.filter((m) => m.type === 'ack')).toHaveLength(3));
+    expect(screen.getByTestId('import-summary')).toHaveTextContent(/6 rows imported \(6 of about 4,000 done\) · [\d,]+ rows\/s/);
 
     worker.emit({ type: 'rowErrors', errors: [{ line: 9, reason: 'Invalid email “x”' }] });
-    worker.emit({ type: 'done', rowsDone: 6, validRows: 5, errorRows: 1, footerLines: 0, cancelled: false });
-    await waitFor(() => expect(screen.getByTestId('import-summary')).toHaveTextContent('Imported 5 rows · 1 row skipped'));
-    expect(importer.finish).toHaveBeenCalledWith('leadlight-sample.csv', 5, false);
+    worker.emit({ type: 'done', rowsDone: 7, validRows: 6, errorRows: 1, footerLines: 0, cancelled: false });
+    await waitFor(() => expect(screen.getByTestId('import-summary')).toHaveTextContent('Imported 6 rows · 1 row skipped'));
+    expect(importer.finish).toHaveBeenCalledWith('leadlight-sample.csv', 6, false);
     expect(worker.terminated).toBe(true);
     // Added on top of the current data, the current source stays in charge.
     expect(api.saveSettings).not.toHaveBeenCalled();
@@ -214,18 +219,23 @@ describe('ImportPanel', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Import' }));
     await waitFor(() => expect(worker.received.at(-1)?.type).toBe('start'));
 
+    const second = deferred<{ contacts: number; campaigns: number; touches: number }>();
+    importer.send.mockImplementationOnce(() => second.promise);
     worker.emit({ type: 'batch', batch: batch(4), rows: 4 });
+    worker.emit({ type: 'batch', batch: batch(3), rows: 3 });
     worker.emit({ type: 'batch', batch: batch(4), rows: 4 });
     await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(worker.received.at(-1)).toEqual({ type: 'cancel' });
     expect(screen.getByRole('button', { name: 'Cancelling…' })).toBeDisabled();
 
     await act(async () => inFlight.resolve({ contacts: 4, campaigns: 0, touches: 0 }));
+    await act(async () => second.resolve({ contacts: 3, campaigns: 0, touches: 0 }));
     await waitFor(() =>
-      expect(screen.getByTestId('import-summary')).toHaveTextContent('Import cancelled. 4 rows imported before that were kept'),
+      expect(screen.getByTestId('import-summary')).toHaveTextContent('Import cancelled. 7 rows imported before that were kept'),
     );
-    expect(importer.send).toHaveBeenCalledTimes(1);
-    expect(importer.finish).toHaveBeenCalledWith('leadlight-sample.csv', 4, true);
+    // The two on their way were stored; the one still waiting was dropped.
+    expect(importer.send).toHaveBeenCalledTimes(2);
+    expect(importer.finish).toHaveBeenCalledWith('leadlight-sample.csv', 7, true);
     expect(worker.terminated).toBe(true);
     expect(onImported).toHaveBeenCalledWith(STATUS);
     expect(screen.queryByRole('progressbar')).toBeNull();

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FromWorker, ToWorker } from '@/lib/import/worker-protocol';
+import { MAX_UNACKED, type FromWorker, type ToWorker } from '@/lib/import/worker-protocol';
 import { generateImportCsv } from '../support/generate-import-csv';
 
 // vi.waitFor gives up after 1 s by default; a busy CI machine is slow, not wrong.
@@ -31,25 +31,25 @@ async function inspect(csv: string, name = 'big.csv') {
 }
 
 describe('parse.worker', () => {
-  // 12,000 rows through the real worker code: generous timeouts, as a busy CI machine is slow, not wrong.
-  it('inspects, then imports with at most two batches in flight, until every row is out', { timeout: 30_000 }, async () => {
-    await inspect(generateImportCsv(12_000));
+  // 45,000 rows (five batches) through the real worker code: generous timeouts, as a busy CI machine is slow, not wrong.
+  it('inspects, then imports with at most MAX_UNACKED batches ahead of the page, until every row is out', { timeout: 60_000 }, async () => {
+    await inspect(generateImportCsv(45_000));
     const [inspected] = of('inspected');
     expect(inspected).toMatchObject({ presetId: 'leadlight', format: 'csv', encoding: 'utf-8' });
     send({ type: 'start', mapping: inspected!.mapping });
-    await vi.waitFor(() => expect(of('batch')).toHaveLength(2), BUSY_MACHINE);
+    await vi.waitFor(() => expect(of('batch')).toHaveLength(MAX_UNACKED), BUSY_MACHINE);
     await new Promise((r) => setTimeout(r, 300));
-    // Without acks the worker stops after two batches rather than racing ahead.
-    expect(of('batch')).toHaveLength(2);
+    // Without acks the worker stops rather than racing ahead.
+    expect(of('batch')).toHaveLength(MAX_UNACKED);
     expect(of('done')).toHaveLength(0);
     for (let acked = 0; of('done').length === 0 && acked < 100; acked++) {
       send({ type: 'ack' });
       await settle();
     }
-    expect(of('done')[0]).toEqual({ type: 'done', rowsDone: 12_000, validRows: 12_000, errorRows: 0, footerLines: 0, cancelled: false });
-    expect(of('batch').reduce((n, b) => n + b.rows, 0)).toBe(12_000);
+    expect(of('done')[0]).toEqual({ type: 'done', rowsDone: 45_000, validRows: 45_000, errorRows: 0, footerLines: 0, cancelled: false });
+    expect(of('batch').reduce((n, b) => n + b.rows, 0)).toBe(45_000);
     const progress = of('progress');
-    expect(progress.at(-1)).toMatchObject({ rowsDone: 12_000, bytesDone: inspected!.totalBytes });
+    expect(progress.at(-1)).toMatchObject({ rowsDone: 45_000, bytesDone: inspected!.totalBytes });
     expect(progress.map((p) => p.bytesDone)).toEqual([...progress.map((p) => p.bytesDone)].sort((a, b) => a - b));
   });
 

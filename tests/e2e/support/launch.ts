@@ -9,7 +9,14 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 export const EXTENSION_DIR = resolve(here, '../../../.output/chrome-mv3');
 const GMAIL_FIXTURE = resolve(here, '../../fixtures/gmail/demo-gmail.html');
 
-export type Launched = { context: BrowserContext; extensionId: string; worker: Worker; close: () => Promise<void> };
+export type Launched = {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  /** The browser profile's folder, for benches that measure what the extension stores on disk. */
+  profile: string;
+  close: () => Promise<void>;
+};
 
 /**
  * Starts real Chromium with the built extension and serves the Gmail look-alike at
@@ -30,6 +37,7 @@ export async function launchWithExtension(extraExtensions: string[] = []): Promi
     context,
     extensionId,
     worker,
+    profile,
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
