@@ -1,5 +1,5 @@
 import type { TimelineEntry } from '@/lib/domain/contact-context';
-import { SALES_ACTIVITY_LABELS } from '@/lib/domain/sales-activity';
+import { salesActivityLabel } from '@/lib/domain/sales-activity';
 import { formatDateTime } from '../format';
 import { Section } from '../ui/section';
 import { SourceNote, type SourceNoteProps } from './source-note';
@@ -15,7 +15,7 @@ export function SalesActivityList({ activities, source }: { activities: readonly
       <ul className="space-y-1">
         {activities.slice(0, SHOWN).map((a) => (
           <li key={a.id} data-testid="sales-activity-entry" className="text-xs text-slate-700 dark:text-slate-200">
-            <span className="font-medium">{SALES_ACTIVITY_LABELS[a.assetType.toLowerCase()] ?? a.assetType}</span>: {a.assetName}
+            <span className="font-medium">{salesActivityLabel(a.assetType)}</span>: {a.assetName}
             <span className="text-slate-500 dark:text-slate-400">
               {' '}
               · <time dateTime={a.date}>{formatDateTime(a.date)}</time>

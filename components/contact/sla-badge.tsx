@@ -1,5 +1,5 @@
 import type { FirstTouchView, SlaView } from '@/lib/domain/contact-context';
-import { SALES_ACTIVITY_LABELS } from '@/lib/domain/sales-activity';
+import { salesActivityLabel } from '@/lib/domain/sales-activity';
 import { formatDate, formatDateTime } from '../format';
 
 const LOOK: Record<SlaView['state'], { label: string; className: string }> = {
@@ -16,7 +16,7 @@ const HOSTS = { gmail: 'Gmail', outlook: 'Outlook' } as const;
 function origin(first: FirstTouchView | undefined): string {
   switch (first?.via) {
     case 'logged':
-      return ` · ${(SALES_ACTIVITY_LABELS[first.activity.toLowerCase()] ?? first.activity).toLowerCase()} logged: ${first.label}`;
+      return ` · ${salesActivityLabel(first.activity).toLowerCase()} logged: ${first.label}`;
     case 'seen':
       return ` · your email, seen in ${HOSTS[first.host]}`;
     default:

@@ -32,12 +32,13 @@ export async function getContactContext(db: LeadlightDb, email: string, now: Dat
   const contact = contactOf(row);
   const touches = touchesOf(row);
   // One round of parallel reads; the small tables usually come from memory.
-  const [feedback, campaigns, personas, source, settings] = await Promise.all([
+  const [feedback, campaigns, personas, source, settings, observed] = await Promise.all([
     db.feedback.where('email').equals(key).toArray(),
     cachedTable(db, 'campaigns', () => db.campaigns.toArray()),
     cachedTable(db, 'personas', () => db.personas.toArray()),
     cachedTable(db, 'meta', () => db.meta.get('source')),
     loadSettings(db),
+    db.observedTouches.where('email').equals(key).toArray(),
   ]);
   const byId = new Map(campaigns.map((c) => [c.id, c]));
   const timeline: TimelineEntry[] = touches
@@ -53,7 +54,7 @@ export async function getContactContext(db: LeadlightDb, email: string, now: Dat
     timeline,
     personaMatches,
     lastFeedback,
-    sla: slaViewFor(contact, touches, sla.settings, sla.now, { worked: sla.worked }),
+    sla: slaViewFor(contact, touches, sla.settings, sla.now, { worked: sla.worked, observed }),
     upcoming: upcomingCampaigns(campaigns, contact, best, now, touches),
     source: { name: source?.name ?? 'Unknown source', dataAsOf: source?.loadedAt ?? new Date(0).toISOString() },
     sources: {

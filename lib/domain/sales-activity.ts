@@ -30,7 +30,12 @@ export const SALES_ACTIVITY_LABELS: Readonly<Record<string, string>> = {
   last_activity: 'Last activity',
 };
 
-const key = (assetType: string) => assetType.trim().toLowerCase();
+/** "Sales email", "SALES_EMAIL" and "sales-email" are one type. */
+const key = (assetType: string) =>
+  assetType
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_');
 
 /** True for a touch type that is sales making contact (dated or not), however the CRM cased it. */
 export function isSalesActivity(assetType: string): boolean {
@@ -59,4 +64,9 @@ export function firstSalesTouch<T extends Pick<Touch, 'assetType' | 'date'>>(
     if (!best || at < Date.parse(best.date)) best = t;
   }
   return best;
+}
+
+/** Words for a sales activity type, however it was cased; an unknown type as written. */
+export function salesActivityLabel(assetType: string): string {
+  return SALES_ACTIVITY_LABELS[key(assetType)] ?? assetType;
 }

@@ -11,14 +11,12 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 // Spaces inside dates can be no-break (U+00A0) or narrow no-break (U+202F, newer Chrome before AM/PM).
 const S = '[\\s\\u00a0\\u202f]';
 const TIME = `(\\d{1,2}):(\\d{2})(?:${S}*([AaPp])\\.?[Mm]\\.?)?`;
-/** Gmail, English US: "Mon, Mar 3, 2025, 3:47 PM". */
-const GMAIL_US = new RegExp(`^(?:\\w+,${S}+)?([A-Za-z]{3})[a-z]*\\.?${S}+(\\d{1,2}),${S}+(\\d{4}),?${S}+(?:at${S}+)?${TIME}`);
-/** Gmail, English UK and similar: "Mon, 3 Mar 2025, 15:47". */
-const GMAIL_UK = new RegExp(`^(?:\\w+,${S}+)?(\\d{1,2})${S}+([A-Za-z]{3})[a-z]*\\.?${S}+(\\d{4}),?${S}+(?:at${S}+)?${TIME}`);
+/** Gmail in English: "Mon, Mar 3, 2025, 3:47 PM" (US) or "Mon, 3 Mar 2025, 15:47" (UK and others). */
+const GMAIL = new RegExp(
+  `^(?:\\w+,${S}+)?(?:([A-Za-z]{3})[a-z]*\\.?${S}+(\\d{1,2}),|(\\d{1,2})${S}+([A-Za-z]{3})[a-z]*\\.?)${S}+(\\d{4}),?${S}+(?:at${S}+)?${TIME}`,
+);
 /** Outlook: "Tue 3/4/2025 9:12 AM" (US, month first with AM/PM), "Tue 04/03/2025 09:12" (day first), "Di 04.03.2025 09:12". */
 const NUMERIC = new RegExp(`^(?:[^\\d\\s]+\\.?${S}+)?(\\d{1,2})([/.])(\\d{1,2})\\2(\\d{4}),?${S}+${TIME}`);
-/** ISO-like "2025-03-04 09:12". */
-const ISO_LIKE = new RegExp(`^(\\d{4})-(\\d{2})-(\\d{2})[T\\s]${TIME}`);
 
 function local(year: number, month: number, day: number, hour: number, minute: number, meridiem: string | undefined): Date | null {
   let h = hour;
@@ -26,10 +24,9 @@ function local(year: number, month: number, day: number, hour: number, minute: n
     if (h < 1 || h > 12) return null;
     h = (h % 12) + (meridiem.toLowerCase() === 'p' ? 12 : 0);
   }
-  if (month < 0 || month > 11 || day < 1 || day > 31 || h > 23 || minute > 59) return null;
   const d = new Date(year, month, day, h, minute);
-  // Rejects 31 April and the like, which Date would roll into May.
-  return d.getMonth() === month && d.getDate() === day ? d : null;
+  // Rejects 31 April, 25:00 and :75, which Date would roll over (and a time a DST change skips).
+  return month >= 0 && minute < 60 && d.getMonth() === month && d.getDate() === day && d.getHours() === h ? d : null;
 }
 
 const monthIndex = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase());
@@ -38,10 +35,8 @@ const monthIndex = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase
 export function parseMailDate(text: string | null | undefined): Date | null {
   const t = text?.trim();
   if (!t) return null;
-  let m = GMAIL_US.exec(t);
-  if (m) return local(Number(m[3]), monthIndex(m[1]!), Number(m[2]), Number(m[4]), Number(m[5]), m[6]);
-  m = GMAIL_UK.exec(t);
-  if (m) return local(Number(m[3]), monthIndex(m[2]!), Number(m[1]), Number(m[4]), Number(m[5]), m[6]);
+  let m = GMAIL.exec(t);
+  if (m) return local(Number(m[5]), monthIndex(m[1] ?? m[4] ?? ''), Number(m[2] ?? m[3]), Number(m[6]), Number(m[7]), m[8]);
   m = NUMERIC.exec(t);
   if (m) {
     const [a, b] = [Number(m[1]), Number(m[3])];
@@ -49,7 +44,5 @@ export function parseMailDate(text: string | null | undefined): Date | null {
     const monthFirst = m[2] === '/' && !!m[7];
     return local(Number(m[4]), (monthFirst ? a : b) - 1, monthFirst ? b : a, Number(m[5]), Number(m[6]), m[7]);
   }
-  m = ISO_LIKE.exec(t);
-  if (m) return local(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), m[6]);
   return null;
 }

@@ -31,43 +31,26 @@ export type WatchSendsOptions = {
  */
 export function watchSends({ doc, spec, self, signal, onSent, closeWithinMs = 10_000, pollMs = 250 }: WatchSendsOptions): void {
   const watching = new WeakSet<Element>();
-  const intent = (root: Element) => {
-    if (watching.has(root)) return;
+  const intent = (target: EventTarget | null, viaButton: boolean) => {
+    if (!(target instanceof Element)) return;
+    const root = (viaButton ? target.closest(spec.sendButton) : target)?.closest(spec.composeRoot);
+    if (!root || watching.has(root)) return;
     const recipients = spec.recipients(root, self());
     if (recipients.length === 0) return;
     watching.add(root);
     const at = new Date();
-    const started = Date.now();
+    const until = Date.now() + closeWithinMs;
     const check = () => {
       if (signal.aborted) return;
       if (!root.isConnected || isHiddenWithin(root)) {
         watching.delete(root);
         onSent(recipients, at);
-      } else if (Date.now() - started >= closeWithinMs) {
-        watching.delete(root);
-      } else {
-        setTimeout(check, pollMs);
-      }
+      } else if (Date.now() < until) setTimeout(check, pollMs);
+      else watching.delete(root);
     };
     setTimeout(check, pollMs);
   };
-  const rootOf = (target: EventTarget | null) => (target instanceof Element ? target.closest(spec.composeRoot) : null);
-  doc.addEventListener(
-    'click',
-    (e) => {
-      const button = e.target instanceof Element ? e.target.closest(spec.sendButton) : null;
-      const root = rootOf(button);
-      if (root) intent(root);
-    },
-    { capture: true, passive: true, signal },
-  );
-  doc.addEventListener(
-    'keydown',
-    (e) => {
-      if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey)) return;
-      const root = rootOf(e.target);
-      if (root) intent(root);
-    },
-    { capture: true, passive: true, signal },
-  );
+  const options = { capture: true, passive: true, signal };
+  doc.addEventListener('click', (e) => intent(e.target, true), options);
+  doc.addEventListener('keydown', (e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && intent(e.target, false), options);
 }

@@ -1,13 +1,26 @@
 import { sendMessage } from '../messaging/protocol';
 import type { DetectionStore } from './detection-store';
-import { diagnoseSelectors, hostDetectionKey, type HostModule } from './host-module';
+import { diagnoseSelectors, hostDetectionKey, ownMessages, type HostModule } from './host-module';
+import { watchSends } from './send-watch';
 import { watchHost } from './watch-host';
+
+type MailMessages = { key: string; to: string[]; at: string; kind: 'thread' | 'compose' }[];
+
+/** The rep's own messages, for the background to keep as first touches. Only mail hosts detect messages and sends. */
+function reportMail(hostId: string, messages: MailMessages): void {
+  if (messages.length) void sendMessage('reportMailSeen', { host: hostId as 'gmail' | 'outlook', messages }).catch(() => undefined);
+}
 
 /**
  * Runs a host module on the live page: detection changes go to the sidebar store,
  * and a selector report (no contact data) goes to the diagnostics view.
  */
 export function startHostWatch(host: HostModule, store: DetectionStore, signal: AbortSignal): void {
+  let self: string | null = null;
+  if (host.sends) {
+    const onSent = (to: string[], at: Date) => reportMail(host.id, [{ key: `compose-${+at}`, to, at: at.toISOString(), kind: 'compose' }]);
+    watchSends({ doc: document, spec: host.sends, self: () => self, signal, onSent });
+  }
   watchHost({
     doc: document,
     detect: host.detect,
@@ -16,7 +29,12 @@ export function startHostWatch(host: HostModule, store: DetectionStore, signal: 
     isRelevant: host.isRelevant,
     signal,
     onChange: (result) => {
+      self = result.selfEmail ?? null;
       store.setDetected(result.participants, result.selfEmail);
+      reportMail(
+        host.id,
+        ownMessages(result).flatMap((m) => (m.at ? [{ key: m.key, to: m.to, at: m.at, kind: 'thread' as const }] : [])),
+      );
       // Diagnostics are for the options page, not the user in front of the page: run them when it is idle.
       whenIdle(() => {
         if (signal.aborted) return;

@@ -39,7 +39,7 @@ export class Batcher {
     private readonly batchRows = DEFAULT_BATCH_ROWS,
   ) {}
 
-  add({ contact, campaign, touch }: Partial<RowRecords>): void {
+  add({ contact, campaign, touch, activity }: Partial<RowRecords>): void {
     if (contact) {
       const seen = this.contacts.get(contact.email);
       // Rows of one person usually share one validated object: nothing to merge.
@@ -53,6 +53,7 @@ export class Batcher {
       this.sentCampaigns.set(campaign.id, campaign);
     }
     if (touch) this.touches.set(touch.id, touch);
+    if (activity) this.touches.set(activity.id, activity);
     this.rows += 1;
     if (this.rows >= this.batchRows || this.contacts.size >= MAX_BATCH_CONTACTS || this.touches.size >= MAX_BATCH_TOUCHES) this.flush();
   }

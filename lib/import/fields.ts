@@ -19,6 +19,7 @@ export const IMPORT_FIELDS = [
   { key: 'score', label: 'Lead score', group: 'contact' },
   { key: 'owner', label: 'Owner', group: 'contact' },
   { key: 'handoffAt', label: 'MQL date', group: 'contact' },
+  { key: 'lastActivity', label: 'Last sales activity (date)', group: 'contact' },
   { key: 'originalSource', label: 'Original source', group: 'source' },
   { key: 'originalSourceDetail', label: 'Original source detail', group: 'source' },
   { key: 'originalSourceDate', label: 'Original source date', group: 'source' },

@@ -28,6 +28,7 @@ export const PRESETS: readonly Preset[] = [
       score: ['score'],
       owner: ['owner'],
       handoffAt: ['handoff date', 'mql date'],
+      lastActivity: ['last activity', 'last contacted'],
       originalSource: ['original source'],
       originalSourceDetail: ['original source detail'],
       originalSourceDate: ['original source date'],
@@ -57,6 +58,8 @@ export const PRESETS: readonly Preset[] = [
       industry: ['industry'],
       leadStatus: ['lead status'],
       owner: ['lead owner', 'contact owner', 'owner'],
+      // The report's "Last Activity" is the latest logged call, email, task or event.
+      lastActivity: ['last activity', 'last activity date'],
       originalSource: ['lead source'],
       campaignId: ['campaign id', '18 digit campaign id'],
       campaign: ['campaign name', 'campaign'],
@@ -84,6 +87,8 @@ export const PRESETS: readonly Preset[] = [
       score: ['hubspot score'],
       owner: ['contact owner'],
       handoffAt: ['became a marketing qualified lead date'],
+      // "Last Contacted" is the latest sales call, email or meeting (not marketing email).
+      lastActivity: ['last contacted'],
       originalSource: ['original source'],
       originalSourceDetail: ['original source drill-down 1'],
       originalSourceDate: ['create date'],

@@ -3,11 +3,13 @@ import { ContactSchema, EmailSchema, type Contact } from '../domain/contact';
 import { clip, quote } from './echo';
 import { IMPORT_FIELDS, type ColumnMapping, type ImportField, type MappedRow } from './fields';
 import { campaignIdFor, touchIdFor } from './ids';
+import { LAST_ACTIVITY_TYPE, SALES_ACTIVITY_CAMPAIGN_ID, isTimedSalesActivity, salesActivityLabel } from '../domain/sales-activity';
 import { Memo, RowError, attempt, unwrap, type Outcome } from './row-outcome';
 import { assetCategory, campaignCategory, channelCategory } from '../domain/categories';
 import { normalizeLifecycle, parseBoolean, parseDate, parseNumber, statusMeansResponded } from './values';
 
-export type RowRecords = { contact: Contact; campaign?: Campaign; touch?: Touch };
+/** `activity`: the sales activity a row's "last activity" date stands for. */
+export type RowRecords = { contact: Contact; campaign?: Campaign; touch?: Touch; activity?: Touch };
 
 /** A value the import could not use: the row was kept and this field left empty. */
 export type ValueWarning = { field: ImportField; reason: string };
@@ -133,16 +135,63 @@ const TOUCH_FIELD: Readonly<Record<string, ImportField>> = {
 const contacts = new Memo<Outcome<Built<Contact>>>();
 const campaigns = new Memo<Outcome<Campaign>>();
 
+/**
+ * A CRM's "Last Activity" / "Last Contacted" date as a touch: it proves sales
+ * touched the lead by then (not when first), which the SLA reads as touched
+ * without a recorded time. An unreadable date leaves it out with a warning.
+ */
+function lastActivityFrom(row: MappedRow, email: string, warnings: ValueWarning[]): Touch | undefined {
+  const date = parseDate(row.lastActivity);
+  if (date === null) warnings.push({ field: 'lastActivity', reason: `unreadable date ${quote(row.lastActivity)}` });
+  if (!date) return undefined;
+  const assetName = 'Last activity';
+  return {
+    id: touchIdFor(email, SALES_ACTIVITY_CAMPAIGN_ID, assetName, date),
+    email,
+    campaignId: SALES_ACTIVITY_CAMPAIGN_ID,
+    assetName,
+    assetType: LAST_ACTIVITY_TYPE,
+    date,
+    responseStatus: 'Logged',
+    responded: false,
+  };
+}
+
+/** A row of Leadlight's own format that is a logged call, meeting or email: no campaign, a date. */
+function salesActivityFrom(row: MappedRow, email: string): Touch | undefined {
+  // As the file wrote it ("Call", "Sales email"); it is recognised whatever its case or spacing.
+  const assetType = row.assetType.trim();
+  const date = parseDate(row.date);
+  if (!assetType || !isTimedSalesActivity(assetType) || !date) return undefined;
+  const assetName = row.asset || salesActivityLabel(assetType);
+  const touch = TouchSchema.safeParse({
+    id: touchIdFor(email, SALES_ACTIVITY_CAMPAIGN_ID, assetName, date),
+    email,
+    campaignId: SALES_ACTIVITY_CAMPAIGN_ID,
+    assetName,
+    assetType,
+    date,
+    responseStatus: row.status || 'Completed',
+    responded: false,
+  });
+  return touch.success ? touch.data : undefined;
+}
+
 function build(row: MappedRow, mapping: ColumnMapping): { records: RowRecords; warnings: ValueWarning[] } {
   const contactKey = CONTACT_FIELDS.map((f) => row[f]).join(SEP);
   const built = unwrap(contacts.get(contactKey, () => attempt(() => contactFrom(row))));
   const contact = built.value;
   const warnings = [...built.warnings];
+  const activity = row.lastActivity ? lastActivityFrom(row, contact.email, warnings) : undefined;
+  const withActivity = activity ? { activity } : {};
   const campaignName = row.campaign || row.campaignId;
-  if (!campaignName) return { records: { contact }, warnings };
+  if (!campaignName) {
+    const sales = salesActivityFrom(row, contact.email);
+    return { records: { contact, ...withActivity, ...(sales ? { touch: sales } : {}) }, warnings };
+  }
   const leaveOut = (field: ImportField, reason: string) => {
     warnings.push({ field, reason: `${reason}; the campaign touch was left out` });
-    return { records: { contact }, warnings };
+    return { records: { contact, ...withActivity }, warnings };
   };
 
   const type = row.campaignType.trim() || 'Other';
@@ -185,7 +234,7 @@ function build(row: MappedRow, mapping: ColumnMapping): { records: RowRecords; w
     const issue = touch.error.issues[0];
     return leaveOut(TOUCH_FIELD[String(issue?.path[0])] ?? 'campaign', issue?.message ?? 'invalid');
   }
-  return { records: { contact, campaign, touch: touch.data }, warnings };
+  return { records: { contact, campaign, touch: touch.data, ...withActivity }, warnings };
 }
 
 /** What a warning says about a field, for people: the file's column name, then why. */

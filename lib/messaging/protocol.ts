@@ -97,6 +97,7 @@ export type Responses = {
   resetDemoData: CacheStatus;
   reportHostDiagnostics: void;
   reportDetection: void;
+  reportMailSeen: { recorded: number };
   beginImport: void;
   importRecords: ImportCounts;
   finishImport: CacheStatus;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FeedbackInputSchema } from '../domain/feedback';
 import { CampaignSchema, TouchSchema } from '../domain/campaign';
 import { ContactSchema, EmailSchema } from '../domain/contact';
+import { MailHostSchema } from '../domain/observed-touch';
 import { SettingsPatchSchema } from '../settings/settings';
 import { PersonaSchema } from '../domain/persona';
 import { ReasonDefinitionSchema } from '../domain/reason-definition';
@@ -48,6 +49,25 @@ export const requests = {
     participants: z.array(z.object({ email: EmailSchema, name: z.string().max(300).optional() })).max(50),
     toggles: z.number().int().nonnegative(),
     theme: z.enum(['light', 'dark']).optional(),
+  }),
+  /**
+   * Content script: messages the signed-in rep sent to external people, seen in a
+   * Gmail or Outlook thread or as a compose sent. Kept as first touches for contacts
+   * Leadlight knows; never sent anywhere.
+   */
+  reportMailSeen: z.object({
+    host: MailHostSchema,
+    messages: z
+      .array(
+        z.object({
+          key: z.string().min(1).max(200),
+          to: z.array(EmailSchema).min(1).max(50),
+          at: Iso,
+          kind: z.enum(['thread', 'compose']),
+        }),
+      )
+      .min(1)
+      .max(100),
   }),
   /** Options: the last diagnostics per host. */
   getHostDiagnostics: z.object({}).strict(),

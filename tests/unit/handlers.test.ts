@@ -119,6 +119,9 @@ describe('dispatch', () => {
     // A detection from a page's subframe is not relayed: only the top frame's content script detects.
     await dispatch(handlers, fakeBrowser.runtime.id, 'reportDetection', snapshot, { ...page, frameId: 3 }, origin);
     expect(relayed).toHaveLength(1);
+    // The rep's own mail seen on the page is a detection too, kept for known contacts only.
+    const seen = { host: 'gmail', messages: [{ key: 'k1', to: ['nobody@else.example'], at: '2026-03-02T10:00:00.000Z', kind: 'thread' }] };
+    expect(await dispatch(handlers, fakeBrowser.runtime.id, 'reportMailSeen', seen, page, origin)).toEqual({ recorded: 0 });
     for (const [type, data] of [
       ['getContactContexts', { emails: ['ada.lovelace@analytical.example'] }],
       ['submitLeadFeedback', { email: 'ada.lovelace@analytical.example', verdict: 'good' }],

@@ -45,6 +45,15 @@ describe('detectPreset', () => {
     expect(mapping.campaign).toBeUndefined();
   });
 
+  it('maps the sales-activity columns: Salesforce "Last Activity", HubSpot "Last Contacted", Leadlight\'s own', () => {
+    expect(mappingFor(presetById('salesforce'), ['Email', 'Last Activity']).lastActivity).toBe('Last Activity');
+    expect(mappingFor(presetById('hubspot'), ['Email', 'Last Contacted', 'Last Activity Date']).lastActivity).toBe('Last Contacted');
+    expect(detectPreset(headersOf('leadlight-sales-activity.csv')).mapping).toMatchObject({
+      lastActivity: 'Last activity',
+      assetType: 'Asset type',
+    });
+  });
+
   it('matches headers whatever their case and spacing, keeping the file’s own spelling', () => {
     const { preset, mapping } = detectPreset(['EMAIL', ' Campaign ', 'Asset Type', 'Responded']);
     expect(preset.id).toBe('leadlight');

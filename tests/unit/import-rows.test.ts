@@ -159,4 +159,34 @@ describe('rowToRecords', () => {
     expect(r.warnings).toEqual([{ field, reason }]);
     expect(!!r.records.touch).toBe(touch);
   });
+
+  it('turns a "Last Activity" date into a last-activity touch and a call row without a campaign into a call', () => {
+    const withLast = rowToRecords(row({ email: 'ada@lead.example', lastActivity: '11/24/2026' }));
+    if (!withLast.ok) throw new Error(withLast.reason);
+    expect(withLast.records.activity).toMatchObject({
+      email: 'ada@lead.example',
+      campaignId: 'sales-activity',
+      assetType: 'last_activity',
+      date: '2026-11-24T00:00:00.000Z',
+    });
+    const call = rowToRecords(row({ email: 'ada@lead.example', asset: 'Discovery call', assetType: 'Call', date: '2026-11-20T10:30:00Z' }));
+    if (!call.ok) throw new Error(call.reason);
+    expect(call.records.touch).toMatchObject({
+      campaignId: 'sales-activity',
+      assetType: 'call',
+      assetName: 'Discovery call',
+      date: '2026-11-20T10:30:00.000Z',
+    });
+    expect(call.records.campaign).toBeUndefined();
+    // A marketing asset type without a campaign is still no touch.
+    const loose = rowToRecords(row({ email: 'ada@lead.example', assetType: 'Webinar', date: '2026-11-20T10:30:00Z' }));
+    expect(loose.ok && loose.records.touch).toBeFalsy();
+  });
+
+  it('keeps the row and warns when the last-activity date cannot be read', () => {
+    const result = rowToRecords(row({ email: 'ada@lead.example', lastActivity: 'soon' }));
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.records.activity).toBeUndefined();
+    expect(result.warnings).toEqual([{ field: 'lastActivity', reason: 'unreadable date “soon”' }]);
+  });
 });

@@ -37,19 +37,23 @@ export const GMAIL_SELECTORS = {
   },
   message: {
     selector: '[data-legacy-message-id], [data-message-id]',
-    why: 'One message of the open thread, expanded or collapsed; the legacy id is the stable message key (both layouts).',
+    // The legacy id is the stable message key in both layouts.
+    why: 'Each message of the thread, even collapsed.',
   },
   messageDate: {
     selector: 'span.g3[title]',
-    why: 'The message header date; its tooltip holds the full local date and time ("Mon, Mar 3, 2025, 3:47 PM").',
+    // Its tooltip holds the full local date and time ("Mon, Mar 3, 2025, 3:47 PM").
+    why: 'A message header date.',
   },
   composeRoot: {
     selector: 'div[role="dialog"], div.M9',
-    why: 'A new-message window (a dialog) or an inline reply box (div.M9, not a dialog); both close once the message is sent.',
+    // Both close once the message is sent.
+    why: 'A compose window or inline reply box.',
   },
   sendButton: {
     selector: 'div.aoO[role="button"]',
-    why: 'The Send button of a compose window or inline reply; its class has lasted for years, its tooltip is translated.',
+    // Its class has lasted for years; its tooltip is translated.
+    why: 'Send, in a compose or inline reply.',
   },
   accountButton: {
     selector: 'a[aria-label][href*="accounts.google.com"]',

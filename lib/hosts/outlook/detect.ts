@@ -26,20 +26,24 @@ function nameBeside(text: string | null | undefined, email: string): string | un
   return name && !name.includes('@') ? name : undefined;
 }
 
+/** The titled addresses and recipient pills in a region, the rep and colleagues left out. */
+function peopleIn(scope: Element, self: string | null) {
+  const people = participantCollector(self);
+  for (const el of scope.querySelectorAll(`${S.personTitle.selector}, ${S.recipientPill.selector}`)) {
+    if (isHiddenWithin(el, scope)) continue;
+    const source = el.getAttribute('title')?.includes('@') ? el.getAttribute('title') : el.getAttribute('aria-label');
+    const email = EMAIL_IN_TEXT.exec(source ?? '')?.[0];
+    if (email) people.add(email, nameBeside(source === el.getAttribute('title') ? el.textContent : source, email));
+  }
+  return people.list();
+}
+
 /** Sender and recipients of the open message, or the recipients being written to. */
 export function detectOutlookMessage(doc: Document, url: URL): HostDetection {
   const main = [...doc.querySelectorAll(S.main.selector)].find((m) => !isHiddenWithin(m));
   if (!main) return { recordId: null, participants: [] };
   const self = detectOutlookSelf(doc);
-  const people = participantCollector(self);
-  for (const el of main.querySelectorAll(`${S.personTitle.selector}, ${S.recipientPill.selector}`)) {
-    if (isHiddenWithin(el, main)) continue;
-    const source = el.getAttribute('title')?.includes('@') ? el.getAttribute('title') : el.getAttribute('aria-label');
-    const email = EMAIL_IN_TEXT.exec(source ?? '')?.[0];
-    if (!email) continue;
-    people.add(email, nameBeside(source === el.getAttribute('title') ? el.textContent : source, email));
-  }
-  const participants = people.list();
+  const participants = peopleIn(main, self);
   const id = /\/id\/([^/?#]+)/.exec(url.pathname)?.[1] ?? (participants.length ? 'compose' : null);
   return {
     recordId: id ? decodeURIComponent(id) : null,
@@ -68,15 +72,6 @@ function detectOutlookMessages(main: Element, self: string | null): SeenMessage[
   return out;
 }
 
-/** The external recipients of the compose form in the reading pane: its To/Cc pills. */
-function composeRecipients(root: Element, self: string | null): string[] {
-  const people = participantCollector(self);
-  for (const el of root.querySelectorAll(`${S.recipientPill.selector}, [role="textbox"] ${S.personTitle.selector}`)) {
-    people.add(EMAIL_IN_TEXT.exec(`${el.getAttribute('aria-label') ?? ''} ${el.getAttribute('title') ?? ''}`)?.[0]);
-  }
-  return people.list().map((p) => p.email);
-}
-
 export const outlookHost: HostModule = {
   id: 'outlook',
   label: 'Outlook',
@@ -84,5 +79,10 @@ export const outlookHost: HostModule = {
   selectors: S,
   detect: detectOutlookMessage,
   region: (doc) => doc.querySelector(S.main.selector),
-  sends: { composeRoot: S.composeRegion.selector, sendButton: S.sendButton.selector, recipients: composeRecipients },
+  // The compose region holds only its To/Cc pills and the From button (the rep, left out).
+  sends: {
+    composeRoot: S.composeRegion.selector,
+    sendButton: S.sendButton.selector,
+    recipients: (root, self) => peopleIn(root, self).map((p) => p.email),
+  },
 };

@@ -19,19 +19,23 @@ export const OUTLOOK_SELECTORS = {
   },
   messageItem: {
     selector: 'div[data-item-id]',
-    why: 'One message of the conversation in the reading pane; the item id is the stable message key. Its first titled address is the sender.',
+    // The item id is the stable message key; the first titled address is the sender.
+    why: 'Each message in the reading pane.',
   },
   dated: {
     selector: '[title]',
-    why: 'Inside a message item, the header date carries the full local date and time in its tooltip ("Tue 3/4/2025 9:12 AM", "Di 04.03.2025 09:12").',
+    // The header date's tooltip: "Tue 3/4/2025 9:12 AM", "Di 04.03.2025 09:12".
+    why: 'A message date (inside an item).',
   },
   composeRegion: {
     selector: 'div[role="main"] div[role="region"]',
-    why: 'The compose form inside the reading pane is a region of its own (its label, "Compose", is translated); it goes away once sent.',
+    // Its label ("Compose") is translated; it goes away once the message is sent.
+    why: 'The compose form in the reading pane.',
   },
   sendButton: {
     selector: 'button[aria-label^="Send"], button[title^="Send"], button[aria-label^="Senden"]',
-    why: 'The Send button of the compose form in the reading pane (English and German labels; Ctrl+Enter is noticed in every language).',
+    // English and German labels; Ctrl+Enter is noticed in every language.
+    why: 'Send, in the compose form.',
   },
   accountManager: {
     selector: 'button[aria-label]',

@@ -21,6 +21,8 @@ export type HandlerDeps = {
   liveConnector?: () => Promise<Connector | undefined>;
   /** Tells a tab's sidebar that a contact's data changed (stale-while-revalidate). */
   notifyUpdated?: (tabId: number, email: string) => void;
+  /** Something that changes hand-off SLA states happened (a first touch seen, new data): recount the rep's queue. */
+  slaChanged?: () => void;
   /** Tells a tab's sidebar that a background refresh failed, so it stops saying it is checking. */
   notifyRefreshFailed?: (tabId: number, email: string) => void;
   /** Passes a content script's detection to that tab's sidebar frame. */

@@ -8,6 +8,7 @@ import { dataHandlers } from './data';
 import type { HandlerDeps, Handlers, SenderInfo } from './deps';
 import { feedbackHandlers } from './feedback';
 import { reportHandlers } from './report';
+import { salesActivityHandlers } from './sales-activity';
 
 export { DEMO_SOURCE_NAME, cacheStatus } from './data';
 export type { HandlerDeps, Handlers, SenderInfo } from './deps';
@@ -21,6 +22,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...connectionHandlers(deps),
     ...closedLoopHandlers(deps),
     ...reportHandlers(deps),
+    ...salesActivityHandlers(deps),
   };
 }
 
@@ -35,7 +37,7 @@ export class RejectedMessageError extends Error {
  * back verdicts, or reach settings and credentials: the sidebar frame, an extension
  * page the host cannot touch, does all of that.
  */
-const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set(['reportDetection', 'reportHostDiagnostics']);
+const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set(['reportDetection', 'reportHostDiagnostics', 'reportMailSeen']);
 
 /**
  * Validates and routes one request. Messages from anything but this extension's

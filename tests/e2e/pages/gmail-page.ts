@@ -34,4 +34,5 @@ export const THREADS = {
   mallory: 'FMfcgzMallo0004',
   jordan: 'FMfcgzJordn0005',
   noah: 'FMfcgzNoahF0006',
+  lena: 'FMfcgzLenaF0007',
 } as const;
