@@ -173,7 +173,8 @@ describe('rowToRecords', () => {
     if (!call.ok) throw new Error(call.reason);
     expect(call.records.touch).toMatchObject({
       campaignId: 'sales-activity',
-      assetType: 'call',
+      // As the file wrote it; the SLA recognises it whatever its case.
+      assetType: 'Call',
       assetName: 'Discovery call',
       date: '2026-11-20T10:30:00.000Z',
     });
