@@ -137,6 +137,14 @@ describe('HubSpot fetchContact', () => {
     });
   });
 
+  it('dates the original source by the object’s createdAt when neither history nor createdate does', async () => {
+    const maya = fx('contact-maya') as { properties: Record<string, unknown>; propertiesWithHistory: Record<string, unknown> };
+    delete maya.properties.createdate;
+    delete maya.propertiesWithHistory.hs_analytics_source;
+    hubspot(() => HttpResponse.json(maya));
+    expect((await setup().fetchContact())?.contact.originalSource?.date).toBe('2025-08-05T14:13:02.118Z');
+  });
+
   it('fetches each property definition once per connector', async () => {
     hubspot();
     const { fetchContact } = setup();

@@ -177,7 +177,8 @@ export function mapContact(
     originalSource: source(
       p,
       'hs_analytics_source',
-      oldestHistoryDate(object, 'hs_analytics_source') ?? p.parsed('createdate', 'originalSource', isoDate),
+      // The first conversion; else when the record was created (the property, then the object's own createdAt).
+      oldestHistoryDate(object, 'hs_analytics_source') ?? p.parsed('createdate', 'originalSource', isoDate) ?? isoDate(object.createdAt),
       labels,
     ),
     latestSource: source(p, 'hs_latest_source', p.parsed('hs_latest_source_timestamp', 'latestSource', isoDate), labels),
