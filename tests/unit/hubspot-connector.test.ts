@@ -60,6 +60,7 @@ function hubspot(contact?: Parameters<typeof http.get>[1]) {
       HttpResponse.json(fx(new URL(request.url).searchParams.get('offset') ? 'email-events-page-2' : 'email-events-page-1')),
     ),
     http.get(`${BASE}/email/public/v1/campaigns/:id`, ({ params }) => HttpResponse.json(fx(`email-campaign-${String(params.id)}`))),
+    http.get(`${BASE}/contacts/v1/contact/email/:email/profile`, () => HttpResponse.json(fx('contact-profile-no-forms'))),
   );
 }
 
@@ -82,7 +83,9 @@ describe('HubSpot fetchContact', () => {
     expect(request?.rawPath).toBe(CONTACT_PATH); // `@` unencoded, as HubSpot's id lookup wants it
     expect(request?.auth).toBe('Bearer pat-na1-test');
     expect(request?.query.get('idProperty')).toBe('email');
-    expect(request?.query.get('propertiesWithHistory')).toBe('hs_analytics_source,hs_latest_source,lifecyclestage');
+    expect(request?.query.get('propertiesWithHistory')).toBe(
+      'hs_analytics_source,hs_latest_source,lifecyclestage,recent_conversion_event_name',
+    );
     expect(request?.query.get('properties')?.split(',')).toEqual(
       expect.arrayContaining([
         'firstname',
@@ -143,6 +146,39 @@ describe('HubSpot fetchContact', () => {
     delete maya.propertiesWithHistory.hs_analytics_source;
     hubspot(() => HttpResponse.json(maya));
     expect((await setup().fetchContact())?.contact.originalSource?.date).toBe('2025-08-05T14:13:02.118Z');
+  });
+
+  it('turns form submissions and conversion history into touches named by the asset taken, each conversion once', async () => {
+    hubspot(() => HttpResponse.json(fx('contact-maya-conversions')));
+    server.use(http.get(`${BASE}/contacts/v1/contact/email/:email/profile`, () => HttpResponse.json(fx('contact-profile-maya'))));
+    const bundle = await setup().fetchContact();
+    const profile = seen.find((r) => r.path.endsWith('/profile'));
+    expect(profile?.rawPath).toBe(`/contacts/v1/contact/email/${MAYA}/profile`);
+    expect(profile?.query.get('formSubmissionMode')).toBe('all');
+    const conversions = bundle?.touches.filter((t) => t.assetType !== 'email');
+    expect(conversions?.map((t) => [t.assetName, t.assetType, t.assetCategory, t.date, t.responseStatus])).toEqual([
+      ['Route planning webinar – register', 'Form submission', 'webinar', '2025-09-23T09:40:00.000Z', 'Submitted'],
+      // Not a form: HubSpot records it as a conversation, so it is no kind Leadlight guesses.
+      ['Chat: talk to logistics expert', 'Conversion', 'other', '2025-09-10T13:22:05.000Z', 'Converted'],
+      ['Peak Season Playbook (eBook)', 'Form submission', 'ebook', '2025-08-05T14:12:48.000Z', 'Submitted'],
+    ]);
+    expect(bundle?.campaigns.filter((c) => c.type !== 'Marketing email').map((c) => [c.name, c.type])).toEqual([
+      ['Download: Peak Season Playbook', 'Form'],
+      ['Webinar registration', 'Form'],
+      ['Chat: talk to logistics expert', 'Conversion'],
+    ]);
+  });
+
+  it('still shows the contact when the app may not read form submissions', async () => {
+    hubspot();
+    server.use(
+      http.get(`${BASE}/contacts/v1/contact/email/:email/profile`, () =>
+        HttpResponse.json(fx('error-403-missing-scopes'), { status: 403 }),
+      ),
+    );
+    const bundle = await setup().fetchContact();
+    expect(bundle?.contact.email).toBe(MAYA);
+    expect(bundle?.touches.map((t) => t.assetType)).toEqual(['email', 'email', 'email']);
   });
 
   it('fetches each property definition once per connector', async () => {

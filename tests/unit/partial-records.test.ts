@@ -40,6 +40,7 @@ describe('HubSpot partial records', () => {
         ),
       ),
       http.get('https://api.hubapi.com/email/public/v1/events', () => HttpResponse.json(hub('partial/email-events-page'))),
+      http.get('https://api.hubapi.com/contacts/v1/contact/email/:email/profile', () => HttpResponse.json(hub('partial/contact-profile'))),
       http.get('https://api.hubapi.com/email/public/v1/campaigns/:id', ({ params }) =>
         HttpResponse.json(hub(params.id === '3100512' ? 'partial/email-campaign-3100512' : `email-campaign-${String(params.id)}`)),
       ),

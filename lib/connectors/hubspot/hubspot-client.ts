@@ -75,6 +75,11 @@ export function createHubspotClient({
   };
 }
 
+/** The v1 profile of a contact by email: the only API that lists the contact's form submissions. */
+export function profileByEmailPath(email: string): string {
+  return `/contacts/v1/contact/email/${encodeURIComponent(email.trim().toLowerCase()).replace(/%40/g, '@')}/profile`;
+}
+
 /** Path of a contact by email. `@` stays literal: HubSpot has answered OBJECT_NOT_FOUND for `%40`-encoded ids. */
 export function contactByEmailPath(email: string): string {
   return `/crm/v3/objects/contacts/${encodeURIComponent(email.trim().toLowerCase()).replace(/%40/g, '@')}`;

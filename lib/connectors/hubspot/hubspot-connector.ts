@@ -6,7 +6,8 @@ import type { HttpPolicy } from '../http';
 import { memoryLabelCache, type LabelCache } from '../label-cache';
 import { CampaignSchema, TouchSchema } from '../../domain/campaign';
 import { ContactSchema } from '../../domain/contact';
-import { contactByEmailPath, createHubspotClient, type HubspotCall, SCOPES } from './hubspot-client';
+import { contactByEmailPath, createHubspotClient, type HubspotCall, profileByEmailPath, SCOPES } from './hubspot-client';
+import { conversionTimeline, ProfileSchema, readSubmissions, type FormSubmission } from './hubspot-conversions';
 import { CONTACT_PROPERTIES, HISTORY_PROPERTIES, LABELLED_PROPERTIES, mapContact } from './hubspot-mapping';
 import { deliverNote } from './hubspot-notes';
 import type { FieldIssue } from '../field-reader';
@@ -90,6 +91,20 @@ async function emailEvents(call: HubspotCall, email: string, issues: FieldIssue[
   return events;
 }
 
+/** The contact's form submissions; none when the portal has no v1 profile for them or the app may not read it. */
+async function formSubmissions(call: HubspotCall, email: string, issues: FieldIssue[]): Promise<FormSubmission[]> {
+  const query = { formSubmissionMode: 'all', propertyMode: 'value_only', showListMemberships: 'false', property: 'email' };
+  try {
+    const profile = await orNull(
+      call({ path: profileByEmailPath(email), query, object: 'contact profile', optional: true }, ProfileSchema, SCOPES.contactsRead),
+    );
+    return readSubmissions(profile?.['form-submissions'] ?? [], issues);
+  } catch (e) {
+    if (e instanceof ConnectorError && e.kind === 'scopes') return [];
+    throw e;
+  }
+}
+
 /**
  * HubSpot as a live source, with a private-app token. A lookup reads the contact,
  * the labels of its picklist values and its marketing-email history. When the
@@ -158,8 +173,11 @@ export function createHubspotConnector(options: HubspotConnectorOptions): Connec
         details.set(id, read.details);
         issues.push(...read.issues);
       }
-      const timeline = buildTimeline(events, details, { id: object.id, email: String(contact.email ?? email).toLowerCase() });
-      const bundle = BundleSchema.safeParse({ contact, ...timeline });
+      const who = { id: object.id, email: String(contact.email ?? email).toLowerCase() };
+      const emails = buildTimeline(events, details, who);
+      const forms = conversionTimeline(await formSubmissions(call, email, issues), object.history.recent_conversion_event_name ?? [], who);
+      const touches = [...emails.touches, ...forms.touches].sort((a, b) => b.date.localeCompare(a.date));
+      const bundle = BundleSchema.safeParse({ contact, campaigns: [...emails.campaigns, ...forms.campaigns], touches });
       if (!bundle.success) {
         const field = bundle.error.issues[0]?.path.join('.') ?? 'record';
         throw new ConnectorError('invalid_response', `HubSpot contact could not be read (${field}).`, { detail: bundle.error.message });

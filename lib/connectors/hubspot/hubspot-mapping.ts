@@ -28,10 +28,15 @@ export const CONTACT_PROPERTIES = [
   'hs_latest_source_timestamp',
   'createdate',
   'hs_lifecyclestage_marketingqualifiedlead_date',
+  'recent_conversion_event_name',
 ] as const;
 
-/** Properties whose history is read: the oldest original-source entry dates the first conversion. */
-export const HISTORY_PROPERTIES = ['hs_analytics_source', 'hs_latest_source', 'lifecyclestage'] as const;
+/**
+ * Properties whose history is read: the oldest original-source entry dates the first
+ * conversion, and every past `recent_conversion_event_name` is a conversion (a form or
+ * offer the contact took) that becomes a touch.
+ */
+export const HISTORY_PROPERTIES = ['hs_analytics_source', 'hs_latest_source', 'lifecyclestage', 'recent_conversion_event_name'] as const;
 
 /** Enumerations whose internal values (e.g. `ATTEMPTED_TO_CONTACT`) mean little to a rep; shown by the portal's label. */
 export const LABELLED_PROPERTIES = ['industry', 'hs_lead_status', 'hs_analytics_source', 'hs_latest_source'] as const;

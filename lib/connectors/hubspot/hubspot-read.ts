@@ -8,7 +8,7 @@ const VENDOR = 'HubSpot';
 export type HubspotRecord = {
   id: string;
   properties: Readonly<Record<string, string>>;
-  history: Readonly<Record<string, readonly { value: string; timestamp: string }[]>>;
+  history: Readonly<Record<string, readonly { value: string; timestamp: string; sourceType?: string | undefined }[]>>;
   createdAt?: string;
   /** Properties HubSpot sent in a form Leadlight cannot read (noted): their fields show as unknown. */
   unreadable: ReadonlySet<string>;
@@ -31,7 +31,7 @@ export function readObject(raw: unknown, object: string, issues: FieldIssue[]): 
     if (text) properties[name] = text;
     else if (text === undefined && value !== null && value !== undefined) unreadable.add(name);
   }
-  const history: Record<string, { value: string; timestamp: string }[]> = {};
+  const history: Record<string, { value: string; timestamp: string; sourceType?: string | undefined }[]> = {};
   const withHistory = r.child('propertiesWithHistory');
   for (const name of Object.keys((withHistory?.raw as Record<string, unknown> | undefined) ?? {})) {
     history[name] = readEach(withHistory?.list(name) ?? [], HubspotHistoryEntrySchema, {

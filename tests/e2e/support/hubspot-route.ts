@@ -25,9 +25,12 @@ export async function routeHubspot(context: BrowserContext) {
     const request = route.request();
     const url = new URL(request.url());
     if (request.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
+    if (url.pathname.startsWith('/contacts/v1/contact/email/')) return json(route, fixture('contact-profile-no-forms'));
     if (url.pathname.startsWith('/crm/v3/objects/contacts/')) return json(route, fixture('contact-maya'));
-    if (url.pathname.startsWith('/crm/v3/properties/contacts/industry')) return json(route, fixture('property-industry'));
-    if (url.pathname.startsWith('/crm/v3/properties/contacts/')) return json(route, fixture('property-hs-lead-status'));
+    if (url.pathname.startsWith('/crm/v3/properties/contacts/')) {
+      const name = url.pathname.split('/').pop() ?? '';
+      return json(route, fixture(`property-${name.replace(/_/g, '-')}`));
+    }
     if (url.pathname === '/email/public/v1/events')
       return json(route, JSON.stringify({ ...JSON.parse(fixture('email-events-page-2')), hasMore: false }));
     if (url.pathname.startsWith('/email/public/v1/campaigns/')) return json(route, fixture('email-campaign-3100201'));
