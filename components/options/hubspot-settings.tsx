@@ -16,18 +16,28 @@ export function HubspotSettings({ api, view, onChange }: Props) {
       // Ask for API access first, straight from the click, as browsers require.
       if (!(await api.requestOrigins(['https://api.hubapi.com/*'])))
         throw new Error('Leadlight needs access to api.hubapi.com to read HubSpot.');
-      let next = view;
-      if (token.trim()) next = await api.setHubspotToken(token.trim());
-      next = await api.saveSettings({ source: 'hubspot', hubspot: { writeBackProperty: property.trim() || undefined } });
+      // A new token is checked with HubSpot before it is kept; a refused one changes nothing.
+      if (token.trim()) await api.setHubspotToken(token.trim());
+      const next = await api.saveSettings({ source: 'hubspot', hubspot: { writeBackProperty: property.trim() || undefined } });
       setToken('');
       onChange(next);
-      return 'HubSpot is the data source.';
+      const account = next.connections.hubspotAccount;
+      return account ? `HubSpot account ${account.portalId} is the data source.` : 'HubSpot is the data source.';
     });
+  const account = view.connections.hubspotAccount;
   return (
     <div data-testid="hubspot-settings">
       <p className="text-sm">
-        Status: {view.connections.hubspotConnected ? 'token saved' : 'not connected'}. Create a private app in HubSpot with the scopes
-        crm.objects.contacts.read, crm.objects.contacts.write, crm.schemas.contacts.read and content, then paste its access token.
+        Status:{' '}
+        <span data-testid="hubspot-status">
+          {account
+            ? `connected to HubSpot account ${account.portalId}${account.uiDomain ? ` (${account.uiDomain})` : ''}`
+            : view.connections.hubspotConnected
+              ? 'token saved'
+              : 'not connected'}
+        </span>
+        . Create a private app in HubSpot with the scopes crm.objects.contacts.read, crm.objects.contacts.write, crm.schemas.contacts.read
+        and content, then paste its access token.
       </p>
       <Field
         label="Private-app access token"

@@ -14,9 +14,11 @@ export type ConnectorEnv = { now?: () => number; random?: () => number; policy?:
 
 const built = new WeakMap<LeadlightDb, Map<string, Connector>>();
 
-function hubspot(db: LeadlightDb, settings: Settings, env: ConnectorEnv): Connector {
+function hubspot(db: LeadlightDb, settings: Settings, env: ConnectorEnv, timeZone: string | undefined): Connector {
   const now = env.now ?? Date.now;
   return createHubspotConnector({
+    // The portal's own zone decides when its daily API limit resets.
+    timeZone: () => timeZone,
     gate: connectorGate(db, 'hubspot', env),
     labelCache: dbLabelCache(db, env.now),
     now: () => new Date(now()),
@@ -69,12 +71,13 @@ export async function connectorFor(db: LeadlightDb, id: string, env: ConnectorEn
   const secrets = await loadSecrets(db);
   if (id === 'hubspot' && !secrets.hubspotToken) return undefined;
   if (id === 'salesforce' && !secrets.salesforce) return undefined;
-  const key = `${id}:${JSON.stringify(id === 'hubspot' ? settings.hubspot : settings.salesforce)}`;
+  const timeZone = secrets.hubspotAccount?.timeZone;
+  const key = `${id}:${JSON.stringify(id === 'hubspot' ? [settings.hubspot, timeZone] : settings.salesforce)}`;
   let byKey = built.get(db);
   if (!byKey) built.set(db, (byKey = new Map()));
   let connector = byKey.get(key);
   if (!connector) {
-    connector = id === 'hubspot' ? hubspot(db, settings, env) : salesforce(db, settings, env);
+    connector = id === 'hubspot' ? hubspot(db, settings, env, timeZone) : salesforce(db, settings, env);
     byKey.set(key, connector);
   }
   return connector;

@@ -41,7 +41,13 @@ export type ListedFeedback = Feedback & { contactName?: string };
 /** Settings as pages see them: the values, and which connections hold credentials. */
 export type SettingsView = {
   settings: Settings;
-  connections: { hubspotConnected: boolean; salesforceConnected: boolean; salesforceInstance?: string };
+  connections: {
+    hubspotConnected: boolean;
+    /** The portal the saved token was checked against. */
+    hubspotAccount?: { portalId: number; timeZone?: string; uiDomain?: string };
+    salesforceConnected: boolean;
+    salesforceInstance?: string;
+  };
   /** The feed's last sync, and `syncing` while one is reading the feed or swapping it in. */
   feed?: { lastSyncAt?: string; lastError?: string; syncing?: 'staging' | 'applying' };
 };

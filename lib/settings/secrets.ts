@@ -8,6 +8,10 @@ import { cachedTable } from '../db/small-table-cache';
  */
 export const SecretsSchema = z.object({
   hubspotToken: z.string().min(10).max(500).optional(),
+  /** The portal the token was checked against when it was saved. */
+  hubspotAccount: z
+    .object({ portalId: z.number().int().positive(), timeZone: z.string().max(100).optional(), uiDomain: z.string().max(200).optional() })
+    .optional(),
   salesforce: z
     .object({
       accessToken: z.string().min(1),
@@ -41,11 +45,13 @@ export async function updateSecrets(db: LeadlightDb, patch: Partial<Secrets>): P
 /** What pages may know: whether each credential is set, never its value. */
 export function describeSecrets(secrets: Secrets): {
   hubspotConnected: boolean;
+  hubspotAccount?: { portalId: number; timeZone?: string; uiDomain?: string };
   salesforceConnected: boolean;
   salesforceInstance?: string;
 } {
   return {
     hubspotConnected: !!secrets.hubspotToken,
+    ...(secrets.hubspotToken && secrets.hubspotAccount ? { hubspotAccount: secrets.hubspotAccount } : {}),
     salesforceConnected: !!secrets.salesforce,
     salesforceInstance: secrets.salesforce ? new URL(secrets.salesforce.instanceUrl).host : undefined,
   };

@@ -6,7 +6,7 @@ import { DEFAULT_POLICY } from '@/lib/connectors/http';
 import { liveConnector } from '@/lib/connectors/registry';
 import { LeadlightDb } from '@/lib/db/database';
 import { createHandlers, type Handlers } from '@/lib/messaging/handlers';
-import { updateSecrets } from '@/lib/settings/secrets';
+import { loadSecrets, updateSecrets } from '@/lib/settings/secrets';
 import { saveSettings } from '@/lib/settings/settings';
 import { readFixtureJson } from '../support/fixtures';
 
@@ -38,6 +38,7 @@ describe('a HubSpot token that stops working', () => {
   it('stops all calls, says why in the sidebar and the popup, and resumes once the user pastes a new token', async () => {
     const seen: string[] = [];
     server.use(
+      http.get('https://api.hubapi.com/account-info/v3/details', () => HttpResponse.json(fx('account-info-details'))),
       http.get('https://api.hubapi.com/crm/v3/objects/contacts/:email', ({ request }) => {
         seen.push(request.headers.get('authorization') ?? '');
         return HttpResponse.json(fx('error-401-expired-authentication'), { status: 401 });
@@ -61,6 +62,30 @@ describe('a HubSpot token that stops working', () => {
     expect(await handlers.getConnectionStatus({}, {})).toMatchObject({ health: { state: 'healthy' } });
     await handlers.getContactContexts({ emails: [MAYA] }, sidebar);
     expect(seen).toEqual(['Bearer pat-na1-revoked-token', 'Bearer pat-na1-fresh-token']);
+  });
+
+  it('checks a new token with one call before keeping it, and shows the portal it belongs to', async () => {
+    const checked: string[] = [];
+    server.use(
+      http.get('https://api.hubapi.com/account-info/v3/details', ({ request }) => {
+        const auth = request.headers.get('authorization') ?? '';
+        checked.push(auth);
+        return auth === 'Bearer pat-na1-good-token-1234'
+          ? HttpResponse.json(fx('account-info-details'))
+          : HttpResponse.json(fx('error-401-expired-authentication'), { status: 401 });
+      }),
+    );
+    await expect(handlers.setHubspotToken({ token: 'pat-na1-mistyped-token' }, {})).rejects.toThrow(
+      /HubSpot did not accept the access token/,
+    );
+    expect((await handlers.getSettings({}, {})).connections.hubspotAccount).toBeUndefined();
+    // The token saved before stays; the refused one is never kept.
+    expect((await loadSecrets(db)).hubspotToken).toBe('pat-na1-revoked-token');
+    const view = await handlers.setHubspotToken({ token: 'pat-na1-good-token-1234' }, {});
+    expect(view.connections).toMatchObject({ hubspotConnected: true, hubspotAccount: { portalId: 123456, uiDomain: 'app.hubspot.com' } });
+    expect(checked).toEqual(['Bearer pat-na1-mistyped-token', 'Bearer pat-na1-good-token-1234']);
+    await handlers.setHubspotToken({ token: null }, {});
+    expect((await handlers.getSettings({}, {})).connections).toEqual({ hubspotConnected: false, salesforceConnected: false });
   });
 
   it('reports no connection state for a bulk source', async () => {

@@ -1,5 +1,6 @@
 import { clearRefreshFailures } from '../../cache/contact-cache';
 import { loadFieldIssues } from '../../connectors/field-issues';
+import { verifyHubspotToken } from '../../connectors/hubspot/hubspot-account';
 import { connectorHealth, resetConnectorHealth } from '../../connectors/health';
 import type { LeadlightDb } from '../../db/database';
 import { clearMarketingData } from '../../db/seed';
@@ -68,7 +69,12 @@ export function connectionHandlers(deps: HandlerDeps): Pick<Handlers, Connection
       return settingsView(db);
     },
     setHubspotToken: async ({ token }) => {
-      await updateSecrets(db, { hubspotToken: token ?? undefined });
+      // One cheap call first: a token HubSpot refuses is never saved, and the portal it belongs to is shown.
+      const account = token ? await (deps.verifyHubspotToken ?? verifyHubspotToken)(token) : undefined;
+      await updateSecrets(db, {
+        hubspotToken: token ?? undefined,
+        hubspotAccount: account && { portalId: account.portalId, timeZone: account.timeZone, uiDomain: account.uiDomain },
+      });
       await reconnected(db, 'hubspot');
       deps.kickOutbox?.();
       return settingsView(db);

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Connector } from '../../connectors/connector';
+import type { HubspotAccount } from '../../connectors/hubspot/hubspot-account';
 import type { FeedSyncResult } from '../../connectors/feed/sync-feed';
 import type { LeadlightDb } from '../../db/database';
 import type { Dataset } from '../../db/seed';
@@ -29,6 +30,8 @@ export type HandlerDeps = {
   sidebarDetected?: (tabId: number, snapshot: PageSnapshot) => void;
   /** Asks the outbox to run soon (after a verdict, a retry, or a new connection). */
   kickOutbox?: () => void;
+  /** Checks a HubSpot token with one call and says which portal it belongs to; tests pass their own. */
+  verifyHubspotToken?: (token: string) => Promise<HubspotAccount>;
   /** Runs the Salesforce OAuth flow (browser.identity) and stores the tokens. */
   connectSalesforce?: () => Promise<void>;
   /** Fetches the JSON feed now and reschedules it. */

@@ -25,6 +25,7 @@ export async function routeHubspot(context: BrowserContext) {
     const request = route.request();
     const url = new URL(request.url());
     if (request.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
+    if (url.pathname === '/account-info/v3/details') return json(route, fixture('account-info-details'));
     if (url.pathname.startsWith('/contacts/v1/contact/email/')) return json(route, fixture('contact-profile-no-forms'));
     if (url.pathname.startsWith('/crm/v3/objects/contacts/')) return json(route, fixture('contact-maya'));
     if (url.pathname.startsWith('/crm/v3/properties/contacts/')) {
