@@ -4,7 +4,11 @@ import type { SettingsView } from '@/lib/messaging/protocol';
 import { ActionResult, BUTTON, Field } from './field';
 import { useAction } from './use-action';
 
-type Props = { api: PageApi; view: SettingsView; onChange: (v: SettingsView) => void };
+type Props = {
+  api: Pick<PageApi, 'requestOrigins' | 'saveSettings' | 'connectSalesforce' | 'disconnectSalesforce' | 'salesforceCallbackUrl'>;
+  view: SettingsView;
+  onChange: (v: SettingsView) => void;
+};
 
 /** Salesforce: connected-app consumer key, login host, sign-in, optional verdict field. */
 export function SalesforceSettings({ api, view, onChange }: Props) {
@@ -13,6 +17,15 @@ export function SalesforceSettings({ api, view, onChange }: Props) {
   const [loginHost, setLoginHost] = useState(sf.loginHost);
   const [field, setField] = useState(sf.writeBackField ?? '');
   const { busy, error, done, run } = useAction();
+  // The exact address Salesforce sends the sign-in back to: it differs per browser and per install.
+  const callbackUrl = api.salesforceCallbackUrl();
+  const disconnect = () =>
+    run(async () => {
+      const result = await api.disconnectSalesforce();
+      onChange(result);
+      if (result.revokeError) throw new Error(`Disconnected in this browser. ${result.revokeError}`);
+      return result.revoked ? 'Disconnected: Salesforce has revoked Leadlight’s access.' : 'Disconnected.';
+    });
   const connect = () =>
     run(async () => {
       const origins = [`https://${loginHost.trim()}/*`, 'https://*.my.salesforce.com/*'];
@@ -29,6 +42,12 @@ export function SalesforceSettings({ api, view, onChange }: Props) {
       <p className="text-sm">
         Status: {view.connections.salesforceConnected ? `connected to ${view.connections.salesforceInstance}` : 'not connected'}. Your admin
         creates a connected app (see the README) and gives you its consumer key.
+      </p>
+      <p className="mt-2 text-sm">
+        Callback URL to register in the connected app:{' '}
+        <code data-testid="salesforce-callback-url" className="rounded bg-slate-100 px-1 break-all select-all dark:bg-slate-800">
+          {callbackUrl}
+        </code>
       </p>
       <Field label="Connected app consumer key" value={clientId} onChange={(e) => setClientId(e.target.value)} autoComplete="off" />
       <Field
@@ -47,12 +66,7 @@ export function SalesforceSettings({ api, view, onChange }: Props) {
         {view.connections.salesforceConnected ? 'Reconnect Salesforce' : 'Connect Salesforce'}
       </button>
       {view.connections.salesforceConnected && (
-        <button
-          type="button"
-          className={BUTTON}
-          disabled={busy}
-          onClick={() => run(async () => onChange(await api.disconnectSalesforce()))}
-        >
+        <button type="button" className={BUTTON} disabled={busy} onClick={disconnect}>
           Disconnect
         </button>
       )}

@@ -37,7 +37,9 @@ export type PageApi = {
   saveSettings: (patch: Partial<Settings>) => Promise<SettingsView>;
   setHubspotToken: (token: string | null) => Promise<SettingsView>;
   connectSalesforce: () => Promise<SettingsView>;
-  disconnectSalesforce: () => Promise<SettingsView>;
+  disconnectSalesforce: () => Promise<SettingsView & { revoked: boolean; revokeError?: string }>;
+  /** The exact callback URL a Salesforce admin registers for this browser's copy of Leadlight. */
+  salesforceCallbackUrl: () => string;
   getConnection: () => Promise<ConnectionStatus>;
   getFieldIssues: () => Promise<FieldIssueSummary[]>;
   syncFeedNow: () => Promise<FeedSyncResult>;
@@ -92,6 +94,7 @@ export function createPageClient(): PageApi {
     setHubspotToken: (token) => sendMessage('setHubspotToken', { token }),
     connectSalesforce: () => sendMessage('connectSalesforce', {}),
     disconnectSalesforce: () => sendMessage('disconnectSalesforce', {}),
+    salesforceCallbackUrl: () => browser.identity.getRedirectURL(),
     getConnection: () => sendMessage('getConnectionStatus', {}),
     getFieldIssues: () => sendMessage('getFieldIssues', {}),
     syncFeedNow: () => sendMessage('syncFeedNow', {}),

@@ -112,7 +112,8 @@ export type Responses = {
   saveSettings: SettingsView;
   setHubspotToken: SettingsView;
   connectSalesforce: SettingsView;
-  disconnectSalesforce: SettingsView;
+  /** `revoked`: Salesforce confirmed the token is dead; `revokeError` says why it could not be told. */
+  disconnectSalesforce: SettingsView & { revoked: boolean; revokeError?: string };
   getConnectionStatus: ConnectionStatus;
   getFieldIssues: FieldIssueSummary[];
   syncFeedNow: FeedSyncResult;

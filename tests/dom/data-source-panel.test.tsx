@@ -8,7 +8,11 @@ import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
 
 function fakeSettingsApi() {
   const view = { settings: DEFAULT_SETTINGS, connections: { hubspotConnected: false, salesforceConnected: false } };
-  return { getSettings: vi.fn(async () => view), saveSettings: vi.fn(async () => view) } as unknown as PageApi;
+  return {
+    getSettings: vi.fn(async () => view),
+    saveSettings: vi.fn(async () => view),
+    salesforceCallbackUrl: () => 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/',
+  } as unknown as PageApi;
 }
 
 describe('DataSourcePanel', () => {

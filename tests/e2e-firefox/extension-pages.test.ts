@@ -31,6 +31,16 @@ describe('Firefox: extension pages on the MV2 background page', () => {
     await popup.keyboard.press('Enter');
     await expect.poll(() => textOf(popup, 'contact-name')).toBe('Maya Okafor');
   });
+
+  it('shows the Salesforce admin the callback URL Firefox signs in with', async () => {
+    const page = run.start;
+    await gotoExtensionPage(page, 'options.html');
+    // The panel opens on the source in use once settings load; pick the tab after that.
+    await expect.poll(() => textOf(page, 'options-status')).toMatch(/600 contacts/);
+    await clickButton(page, 'Salesforce');
+    // Firefox's documented identity redirect: https://<hash>.extensions.allizom.org/
+    await expect.poll(() => textOf(page, 'salesforce-callback-url')).toMatch(/^https:\/\/[0-9a-f]{40}\.extensions\.allizom\.org\/$/);
+  });
 });
 
 describe('Firefox: store package', () => {

@@ -49,4 +49,17 @@ describe('CRM records', () => {
     expect(await rows.filter({ hasText: 'salesforce' }).textContent()).toContain('emailField');
     await options.close();
   });
+
+  it('shows the Salesforce admin the exact callback URL this browser signs in with', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    // The panel opens on the source in use once settings load; pick the tab after that.
+    await expect.poll(() => options.getByTestId('options-status').textContent()).toMatch(/contacts/);
+    await options.getByRole('tab', { name: 'Salesforce' }).click();
+    // Chrome's documented identity redirect: https://<extension-id>.chromiumapp.org/
+    await expect
+      .poll(() => options.getByTestId('salesforce-callback-url').textContent())
+      .toBe(`https://${browser.extensionId}.chromiumapp.org/`);
+    await options.close();
+  });
 });

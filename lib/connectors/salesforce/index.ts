@@ -5,3 +5,4 @@ export { connectSalesforce, type SalesforceTokenSet } from './connect';
 export { buildAuthorizeUrl, exchangeCode, parseRedirect, refreshAccessToken, SALESFORCE_SCOPES } from './oauth';
 export { createPkcePair } from './pkce';
 export { normalizeLoginHost } from './hosts';
+export { revokeSalesforceToken } from './revoke';

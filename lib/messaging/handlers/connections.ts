@@ -1,6 +1,8 @@
 import { clearRefreshFailures } from '../../cache/contact-cache';
 import { loadFieldIssues } from '../../connectors/field-issues';
+import { asConnectorError } from '../../connectors/errors';
 import { verifyHubspotToken } from '../../connectors/hubspot/hubspot-account';
+import { revokeSalesforceToken } from '../../connectors/salesforce';
 import { connectorHealth, resetConnectorHealth } from '../../connectors/health';
 import type { LeadlightDb } from '../../db/database';
 import { clearMarketingData } from '../../db/seed';
@@ -87,9 +89,19 @@ export function connectionHandlers(deps: HandlerDeps): Pick<Handlers, Connection
       return settingsView(db);
     },
     disconnectSalesforce: async () => {
+      const [tokens, settings] = await Promise.all([loadSecrets(db).then((s) => s.salesforce), loadSettings(db)]);
+      let revokeError: string | undefined;
+      if (tokens) {
+        try {
+          await revokeSalesforceToken({ loginHost: settings.salesforce.loginHost, token: tokens.refreshToken ?? tokens.accessToken });
+        } catch (e) {
+          revokeError = `${asConnectorError(e).message} Remove Leadlight under Connected Apps OAuth Usage in Salesforce.`;
+        }
+      }
+      // Forgotten here whatever the org answered: disconnecting must always work in this browser.
       await updateSecrets(db, { salesforce: undefined });
       await reconnected(db, 'salesforce');
-      return settingsView(db);
+      return { ...(await settingsView(db)), revoked: !!tokens && !revokeError, ...(revokeError ? { revokeError } : {}) };
     },
     getConnectionStatus: () => connectionStatus(db),
     getFieldIssues: () => loadFieldIssues(db),
