@@ -397,6 +397,9 @@ describe('CSV', () => {
       { text: '+1', n: 3 },
       { text: '-2', n: 4 },
       { text: '@SUM(A1)', n: 5 },
+      // OWASP's CSV injection list: a leading tab or carriage return also starts a formula in some spreadsheets.
+      { text: '\t=1+1', n: 6 },
+      { text: '\r=1+1', n: 7 },
     ];
     const csv = toCsv(rows, [
       { header: 'Text, quoted', value: (r) => r.text },
@@ -412,6 +415,8 @@ describe('CSV', () => {
       "'+1,3",
       "'-2,4",
       "'@SUM(A1),5",
+      "'\t=1+1,6",
+      `"'\r=1+1",7`,
       '',
     ]);
   });
