@@ -121,6 +121,41 @@ describe('feedback outbox', () => {
     expect((await db.feedback.get('f1'))?.attempts).toBe(3);
   });
 
+  it('gives up after twelve delivery attempts and leaves the verdict for the user to retry', async () => {
+    const crm = fakeCrm();
+    let calls = 0;
+    const failing: Connector = {
+      ...crm.connector,
+      async deliverFeedback() {
+        calls += 1;
+        throw new ConnectorError('server', 'HubSpot had a problem (HTTP 503).', { status: 503 });
+      },
+    };
+    const { processOutbox, retryFeedbackDelivery } = await freshOutbox();
+    await queue('f1');
+    const deps = { db, connectorFor: async () => failing, now, online: () => true, random: () => 0.5 };
+    // Each wait is longer than the longest backoff (6 h), so every run finds the item due.
+    for (let run = 1; run <= 11; run++) {
+      advance(7 * 60 * 60_000);
+      expect(await processOutbox(deps), `run ${run}`).toMatchObject({ retrying: 1 });
+    }
+    advance(7 * 60 * 60_000);
+    expect(await processOutbox(deps)).toMatchObject({ failed: 1 });
+    expect(await db.feedback.get('f1')).toMatchObject({
+      syncState: 'failed',
+      attempts: 12,
+      syncError: 'HubSpot had a problem (HTTP 503).',
+    });
+    for (let run = 0; run < 5; run++) {
+      advance(7 * 60 * 60_000);
+      await processOutbox(deps);
+    }
+    expect(calls).toBe(12);
+    // Kept, not lost: the user can send it again.
+    expect(await retryFeedbackDelivery(db, 'f1', clock)).toBe(true);
+    expect(await processOutbox({ ...deps, connectorFor: async () => crm.connector })).toMatchObject({ sent: 1 });
+  });
+
   it('stops on errors only the user can fix, and lets the user retry or discard', async () => {
     const crm = fakeCrm();
     crm.script.push('auth');
