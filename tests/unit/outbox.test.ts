@@ -181,6 +181,41 @@ describe('feedback outbox', () => {
     expect((await db.feedback.get('f1'))?.syncError).toMatch(/not connected/);
   });
 
+  it('refuses an undo while the verdict is being sent, so a verdict the CRM got is never dropped here', async () => {
+    const crm = fakeCrm();
+    let answer: (v: { remoteId: string }) => void = () => {};
+    const slow: Connector = {
+      ...crm.connector,
+      deliverFeedback: () => new Promise((resolve) => (answer = resolve)),
+    };
+    const { processOutbox } = await freshOutbox();
+    const { retractFeedback } = await import('@/lib/db/feedback-repository');
+    await queue('f1');
+    advance(10_000);
+    const run = processOutbox({ db, connectorFor: async () => slow, now, online: () => true });
+    await vi.waitFor(async () => expect((await db.feedback.get('f1'))?.syncState).toBe('sending'));
+    expect(await retractFeedback(db, 'f1')).toBe(false);
+    answer({ remoteId: 'note-7' });
+    expect(await run).toMatchObject({ sent: 1 });
+    expect(await db.feedback.get('f1')).toMatchObject({ syncState: 'sent', remoteId: 'note-7' });
+  });
+
+  it('sends nothing when the undo lands between picking the verdict and claiming it', async () => {
+    const crm = fakeCrm();
+    const { processOutbox } = await freshOutbox();
+    const { retractFeedback } = await import('@/lib/db/feedback-repository');
+    await queue('f1');
+    advance(10_000);
+    // The outbox has read f1 as due; the rep's undo commits before the outbox claims it.
+    const connectorFor = async () => {
+      expect(await retractFeedback(db, 'f1')).toBe(true);
+      return crm.connector;
+    };
+    expect(await processOutbox({ db, connectorFor, now, online: () => true })).toMatchObject({ sent: 0 });
+    expect(crm.created()).toBe(0);
+    expect(await db.feedback.get('f1')).toBeUndefined();
+  });
+
   it('never sends an item undone within the grace period', async () => {
     const crm = fakeCrm();
     const { processOutbox } = await freshOutbox();
