@@ -146,6 +146,33 @@ describe('Salesforce fetchContact', () => {
     expect(bundle?.issues).toEqual([{ vendor: 'Salesforce', object: 'Lead', field: 'nextRecordsUrl', problem: 'unreadable' }]);
   });
 
+  // Salesforce documents nextRecordsUrl as a query locator path on the instance
+  // (/services/data/vXX.X/query/01gD0000002HU6KIAW-2000). Anything else would carry the
+  // token elsewhere: to another host once appended to the instance URL, or to another API.
+  it.each([
+    ['userinfo that makes the next host the real one', '@collector.evil.example/services/data/v60.0/query/01gHs00000TomMbrAA-2'],
+    ['a suffix that turns the instance into a subdomain', '.evil.example/services/data/v60.0/query/01gHs00000TomMbrAA-2'],
+    ['a port-like suffix', ':8443@collector.evil.example/services/data/v60.0/query/01gHs00000TomMbrAA-2'],
+    ['dot segments out of the query API', '/services/data/v60.0/query/../../../../secur/frontdoor.jsp'],
+    ['another API on the instance', '/services/data/v60.0/sobjects/User/005Hs00000AdminAAA'],
+    ['a protocol-relative URL', '//collector.evil.example/services/data/v60.0/query/01gHs00000TomMbrAA-2'],
+  ])('never sends the token along a nextRecordsUrl with %s', async (_, next) => {
+    const offInstance: string[] = [];
+    server.use(
+      http.all(/^(?!https:\/\/brightwave\.my\.salesforce\.com\/).*/, ({ request }) => {
+        offInstance.push(request.url);
+        return HttpResponse.json(fixture('lead-tom-becker-members-page-2'));
+      }),
+    );
+    const lead = fixture('lead-tom-becker') as { records: [{ CampaignMembers: { nextRecordsUrl: string } }] };
+    lead.records[0].CampaignMembers.nextRecordsUrl = next;
+    const seen = org({ Lead: lead });
+    const bundle = await connector().fetchContact?.('tom.becker@aldermfg.example');
+    expect(offInstance).toEqual([]);
+    expect(seen.map((s) => s.path).filter((p) => !p.endsWith('/describe'))).toEqual(['/services/data/v60.0/query']);
+    expect(bundle?.touches.map((t) => t.id)).toEqual(['00vHs00000Mem001AA', '00vHs00000Mem002AA']);
+  });
+
   it('falls back to a Contact when there is no open Lead', async () => {
     const seen = org({ Contact: fixture('contact-priya-raman') });
     const bundle = await connector().fetchContact?.('priya.raman@corvidretail.example');
