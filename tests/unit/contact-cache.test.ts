@@ -145,6 +145,38 @@ describe('eviction', () => {
   });
 });
 
+describe('eviction at the cap', () => {
+  const seed = async (n: number) => {
+    for (let i = 0; i < n; i++) {
+      const c = createContact({ email: `p${i}@x.example` });
+      await putRow(db, c, { tokens: searchTokens(c), fetchedAt: clock.toISOString(), viewedAt: `2026-11-0${i + 1}T00:00:00.000Z` });
+    }
+  };
+  const kept = async () => (await db.contacts.toCollection().primaryKeys()).sort();
+
+  it('keeps every contact below the cap and at exactly the cap', async () => {
+    await seed(2);
+    expect(await evictLeastRecentlyViewed(db, 3)).toBe(0);
+    expect(await kept()).toEqual(['p0@x.example', 'p1@x.example']);
+    await seed(3);
+    expect(await evictLeastRecentlyViewed(db, 3)).toBe(0);
+    expect(await kept()).toEqual(['p0@x.example', 'p1@x.example', 'p2@x.example']);
+  });
+
+  it('drops exactly the one least recently viewed at one over the cap', async () => {
+    await seed(4);
+    expect(await evictLeastRecentlyViewed(db, 3)).toBe(1);
+    expect(await kept()).toEqual(['p1@x.example', 'p2@x.example', 'p3@x.example']);
+  });
+
+  it('makes room for a newly looked-up contact by dropping the one viewed longest ago', async () => {
+    await seed(3);
+    const crm = liveCrm(() => bundleFor({ email: ADA }));
+    await getCachedContexts([ADA], { db, connector: crm.connector, ttlMs: 60_000, maxContacts: 3, now });
+    expect(await kept()).toEqual([ADA, 'p1@x.example', 'p2@x.example']);
+  });
+});
+
 describe('recency bookkeeping', () => {
   it('records views for a live CRM cache, and writes nothing for bulk sources', async () => {
     const c = createContact();
