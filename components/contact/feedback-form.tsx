@@ -45,11 +45,12 @@ export function FeedbackForm({ verdict, kind = 'quality', onCancel, onConfirm }:
     <form
       data-testid="feedback-form"
       className="mt-2 space-y-2"
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault();
         if (!canConfirm) return;
         setBusy(true);
-        await onConfirm(reasonId, note.trim(), dated ? recycleOn : undefined).finally(() => setBusy(false));
+        // onConfirm reports its own failure in the panel; the form only waits for it.
+        void onConfirm(reasonId, note.trim(), dated ? recycleOn : undefined).finally(() => setBusy(false));
       }}
     >
       {groups.map((group, g) => (

@@ -121,7 +121,7 @@ export function FeedbackPanel({ email, author, last, actions, handedOff = false 
       {undoable && saved && (
         <p role="status" className="mt-1 flex items-center gap-2 text-xs text-slate-600 dark:text-slate-300">
           Saved.
-          <button ref={undoRef} type="button" onClick={undo} className="font-medium text-sky-700 underline dark:text-sky-300">
+          <button ref={undoRef} type="button" onClick={() => void undo()} className="font-medium text-sky-700 underline dark:text-sky-300">
             Undo
           </button>
         </p>

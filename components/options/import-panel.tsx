@@ -19,7 +19,7 @@ const defaultImporter = () => (sharedImporter ??= createImportApi());
 const sessions = new WeakMap<ImportApi, Map<() => WorkerLike, ImportSession>>();
 function sessionFor(importer: ImportApi, createWorker: () => WorkerLike): ImportSession {
   let byWorker = sessions.get(importer);
-  if (!byWorker) sessions.set(importer, (byWorker = new Map()));
+  if (!byWorker) sessions.set(importer, (byWorker = new Map<() => WorkerLike, ImportSession>()));
   let session = byWorker.get(createWorker);
   if (!session) byWorker.set(createWorker, (session = new ImportSession(importer, createWorker)));
   return session;
@@ -68,7 +68,9 @@ export function ImportPanel({ api, importer = defaultImporter(), createWorker = 
     const switched =
       state.replace && state.imported > 0 && api ? api.saveSettings({ source: 'import' }).catch(() => undefined) : Promise.resolve();
     void switched.then(() => onImported?.(status));
-    // Keyed on the status alone: there is one per finished import.
+    // Keyed on the status alone: there is one per finished import, and the other values are
+    // read as they were when it finished; re-running on them would switch the source twice.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [status]);
 
   const editable = phase === 'ready';

@@ -48,7 +48,7 @@ export function OptionsApp({ api }: { api: PageApi }) {
     return () => document.removeEventListener('visibilitychange', onVisible);
   }, [load]);
 
-  const act = (action: () => Promise<unknown>) => action().then(load, (e: unknown) => setError(errorMessage(e)));
+  const act = (action: () => Promise<unknown>) => void action().then(load, (e: unknown) => setError(errorMessage(e)));
 
   return (
     <main className="mx-auto max-w-4xl p-6 text-slate-900 dark:text-slate-100">

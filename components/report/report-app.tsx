@@ -47,7 +47,9 @@ export function ReportApp({ api, now = systemNow }: { api: ReportApi; now?: () =
 
   // The period in force: the choice, unless it is an unfinished custom range (then the last good one).
   const [applied, setApplied] = useState<PeriodChoice>(choice);
-  const period = useMemo(() => resolvePeriod(applied, now()), [applied, now, tick]) ?? { from: '', to: '' };
+  // Read the clock again on every reload (tick), so "last 30 days" moves with the day.
+  const asOf = useMemo(() => ({ tick, at: now() }), [now, tick]);
+  const period = useMemo(() => resolvePeriod(applied, asOf.at) ?? { from: '', to: '' }, [applied, asOf]);
   const key = `${dimension}|${model}|${onlyMine}|${period.from}|${period.to}`;
   const inForce = periodDays(period);
   const days = choice.kind === 'custom' ? { from: choice.from, to: choice.to } : inForce;
@@ -60,7 +62,8 @@ export function ReportApp({ api, now = systemNow }: { api: ReportApi; now?: () =
       (view) => latest.current === key && setLoaded({ key, view }),
       (e: unknown) => latest.current === key && setError(errorMessage(e)),
     );
-    // `period` is part of `key`.
+    // Everything the query reads is in `key`; tick asks again for the same key.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, key, tick]);
 
   useEffect(() => {

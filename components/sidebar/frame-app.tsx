@@ -12,7 +12,10 @@ export function renderFramed(container: HTMLElement, api: SidebarApi, channel: S
 }
 
 function FramedSidebar({ api, channel, initialOpen }: { api: SidebarApi; channel: SidebarChannel; initialOpen: boolean }) {
-  const { participants, toggles, updated } = useSyncExternalStore(channel.subscribe, channel.get);
+  const { participants, toggles, updated } = useSyncExternalStore(
+    (onChange) => channel.subscribe(onChange),
+    () => channel.get(),
+  );
   return (
     <Sidebar
       api={api}
@@ -21,7 +24,7 @@ function FramedSidebar({ api, channel, initialOpen }: { api: SidebarApi; channel
       updated={updated}
       initialOpen={initialOpen}
       framed
-      onLayoutChange={channel.setLayout}
+      onLayoutChange={(layout) => channel.setLayout(layout)}
     />
   );
 }

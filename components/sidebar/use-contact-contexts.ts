@@ -15,7 +15,7 @@ const MEMORY_LIMIT = 50;
 const memories = new WeakMap<SidebarApi, Map<string, CachedContext>>();
 function memoryOf(api: SidebarApi) {
   let memory = memories.get(api);
-  if (!memory) memories.set(api, (memory = new Map()));
+  if (!memory) memories.set(api, (memory = new Map<string, CachedContext>()));
   return memory;
 }
 function remember(shown: Map<string, CachedContext>, rows: CachedContext[]) {

@@ -89,7 +89,7 @@ export async function getCachedContexts(emails: string[], deps: CacheDeps): Prom
 async function holdReason(email: string, { db, connector, now = () => new Date() }: CacheDeps): Promise<string | undefined> {
   const refused = await connector?.gate?.check();
   if (refused) return refused.message;
-  const failure = (await db.meta.get(failureKey(email))) as RefreshFailure | undefined;
+  const failure: RefreshFailure | undefined = await db.meta.get(failureKey(email));
   if (failure?.retryAt && Date.parse(failure.retryAt) > now().getTime()) return failure.lastError;
   return undefined;
 }
@@ -97,7 +97,7 @@ async function holdReason(email: string, { db, connector, now = () => new Date()
 /** One fetch per contact at a time, however many sidebars ask. Failures are recorded, with the contact's backoff. */
 function refresh(email: string, deps: CacheDeps): Promise<void> {
   let running = inFlight.get(deps.db);
-  if (!running) inFlight.set(deps.db, (running = new Map()));
+  if (!running) inFlight.set(deps.db, (running = new Map<string, Promise<void>>()));
   const pending =
     running.get(email) ??
     (async () => {
@@ -110,7 +110,7 @@ function refresh(email: string, deps: CacheDeps): Promise<void> {
         const error = asConnectorError(e);
         // Refused without a call: the connection's own wait applies, not the contact's.
         if (!error.unsent) {
-          const previous = (await db.meta.get(failureKey(email))) as RefreshFailure | undefined;
+          const previous: RefreshFailure | undefined = await db.meta.get(failureKey(email));
           const failures = (previous?.failures ?? 0) + 1;
           const at = now();
           const row: RefreshFailure = {

@@ -22,7 +22,7 @@ type IssuesRow = MetaRow & { issues?: unknown };
 
 /** Everything recorded so far, most recent first; a row that fails validation reads as none. */
 export async function loadFieldIssues(db: LeadlightDb): Promise<FieldIssueSummary[]> {
-  const row = (await db.meta.get(KEY)) as IssuesRow | undefined;
+  const row: IssuesRow | undefined = await db.meta.get(KEY);
   const parsed = z.array(SummarySchema).safeParse(row?.issues ?? []);
   return parsed.success ? parsed.data : [];
 }

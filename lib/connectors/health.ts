@@ -81,7 +81,7 @@ type HealthRow = MetaRow & { health?: unknown; strikes?: unknown };
 
 async function entryFor(db: LeadlightDb, id: string): Promise<Entry> {
   let byId = entries.get(db);
-  if (!byId) entries.set(db, (byId = new Map()));
+  if (!byId) entries.set(db, (byId = new Map<string, Entry>()));
   let entry = byId.get(id);
   if (!entry) {
     const created: Entry = { record: HEALTHY, probing: false, generation: 0 };

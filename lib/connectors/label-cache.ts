@@ -27,7 +27,7 @@ export function dbLabelCache(db: LeadlightDb, now: () => number = Date.now): Lab
   const key = (k: string) => `labels:${k}`;
   return {
     get: async (k) => {
-      const row = (await db.meta.get(key(k))) as LabelsRow | undefined;
+      const row: LabelsRow | undefined = await db.meta.get(key(k));
       if (!row?.loadedAt || now() - Date.parse(row.loadedAt) > LABELS_TTL_MS) return undefined;
       const parsed = Labels.safeParse(row.labels);
       return parsed.success ? parsed.data : undefined;

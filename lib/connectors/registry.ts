@@ -74,7 +74,7 @@ export async function connectorFor(db: LeadlightDb, id: string, env: ConnectorEn
   const timeZone = secrets.hubspotAccount?.timeZone;
   const key = `${id}:${JSON.stringify(id === 'hubspot' ? [settings.hubspot, timeZone] : settings.salesforce)}`;
   let byKey = built.get(db);
-  if (!byKey) built.set(db, (byKey = new Map()));
+  if (!byKey) built.set(db, (byKey = new Map<string, Connector>()));
   let connector = byKey.get(key);
   if (!connector) {
     connector = id === 'hubspot' ? hubspot(db, settings, env, timeZone) : salesforce(db, settings, env);

@@ -80,7 +80,7 @@ export function parseDefinitions(text: string): ParseResult {
       const newer = typeof data.version === 'number' && data.version > EXCHANGE_VERSION;
       return fail(
         newer
-          ? `This file is version ${data.version}, made by a newer Leadlight; update the extension to import it.`
+          ? `This file is version ${String(data.version)}, made by a newer Leadlight; update the extension to import it.`
           : `Unsupported file version ${JSON.stringify(data.version ?? null)}; this Leadlight reads version ${EXCHANGE_VERSION}.`,
       );
     }

@@ -12,19 +12,24 @@ import type { RowPipeline } from './pipeline';
 export type JsonInput =
   { kind: 'rows'; headers: string[]; rows: string[][] } | { kind: 'feed'; contacts: unknown[]; campaigns: unknown[]; touches: unknown[] };
 
-const cell = (v: unknown): string =>
-  v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v as string | number | boolean);
+const cell = (v: unknown): string => {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  return JSON.stringify(v) ?? '';
+};
 
 export function readJson(text: string): JsonInput {
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch (e) {
-    throw new Error(`This is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(`This is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
   if (Array.isArray(body)) {
-    const headers = [...new Set(body.flatMap((r) => (r && typeof r === 'object' && !Array.isArray(r) ? Object.keys(r) : [])))];
-    const rows = body.map((r) => (r && typeof r === 'object' ? headers.map((h) => cell((r as Record<string, unknown>)[h])) : []));
+    const items: unknown[] = body;
+    const headers = [...new Set(items.flatMap((r) => (r && typeof r === 'object' && !Array.isArray(r) ? Object.keys(r) : [])))];
+    const rows = items.map((r) => (r && typeof r === 'object' ? headers.map((h) => cell((r as Record<string, unknown>)[h])) : []));
     return { kind: 'rows', headers, rows };
   }
   if (body && typeof body === 'object') {

@@ -94,7 +94,7 @@ export class RowPipeline {
       return;
     }
     this.stats.rowsDone += 1;
-    const result = rowToRecords(mapCells(cells, this.indexes), this.mapping);
+    const result = rowToRecords(mapCells(cells, this.indexes));
     if (!result.ok) return this.fail(line, result.reason);
     this.stats.validRows += 1;
     for (const w of result.warnings) this.warnings.push({ line, ...describeWarning(w, this.mapping) });

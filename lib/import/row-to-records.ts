@@ -34,9 +34,9 @@ function compact<T extends Record<string, unknown>>(o: T): T {
  * empty with a warning naming it, and the rest of the row is kept; a touch whose
  * date or campaign cannot be read is left out the same way, the contact kept.
  */
-export function rowToRecords(row: MappedRow, mapping: ColumnMapping = {}): RowResult {
+export function rowToRecords(row: MappedRow): RowResult {
   try {
-    return { ok: true, ...build(row, mapping) };
+    return { ok: true, ...build(row) };
   } catch (e) {
     if (e instanceof RowError) return { ok: false, reason: e.message };
     throw e;
@@ -177,7 +177,7 @@ function salesActivityFrom(row: MappedRow, email: string): Touch | undefined {
   return touch.success ? touch.data : undefined;
 }
 
-function build(row: MappedRow, mapping: ColumnMapping): { records: RowRecords; warnings: ValueWarning[] } {
+function build(row: MappedRow): { records: RowRecords; warnings: ValueWarning[] } {
   const contactKey = CONTACT_FIELDS.map((f) => row[f]).join(SEP);
   const built = unwrap(contacts.get(contactKey, () => attempt(() => contactFrom(row))));
   const contact = built.value;

@@ -113,7 +113,7 @@ export function createPageClient(): PageApi {
     exportDefinitions: async () => (await sendMessage('exportDefinitions', {})).json,
     importDefinitions: (text) => sendMessage('importDefinitions', { text }),
     // The polyfill's types predate Firefox's data_collection key.
-    requestOrigins: (origins) => browser.permissions.request(accessRequest(origins) as { origins: string[] }),
+    requestOrigins: (origins) => browser.permissions.request(accessRequest(origins)),
     openOptions: () => void browser.runtime.openOptionsPage(),
   };
 }

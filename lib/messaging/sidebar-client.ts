@@ -37,7 +37,8 @@ export function createSidebarClient(): SidebarApi & {
     expect(emails) {
       const key = emails.join(',');
       if (emails.length === 0 || inFlight.has(key)) return;
-      share(
+      // Read later through getContexts; share() already settles a failure, so none goes unhandled.
+      void share(
         key,
         new Promise<CachedContext[]>((resolve, reject) => {
           const timer = setTimeout(() => {

@@ -127,6 +127,8 @@ export class ContactIndex {
   /** Best matches first, at most `limit`; every typed word must appear somewhere. */
   search(query: string, limit = 20): ContactSummary[] {
     const q = fold(query)
+      // Control characters (a pasted tab or newline) separate words like spaces do.
+      // eslint-disable-next-line no-control-regex
       .replace(/[\u0000-\u001f]/g, ' ')
       .trim()
       .replace(/\s+/g, ' ');
@@ -140,7 +142,7 @@ export class ContactIndex {
     for (let pos = this.joined.indexOf(probe); pos !== -1;) {
       const i = this.entryAt(pos);
       const e = this.list[i]!;
-      pos = i + 1 < this.starts.length ? this.joined.indexOf(probe, this.starts[i + 1]!) : -1;
+      pos = i + 1 < this.starts.length ? this.joined.indexOf(probe, this.starts[i + 1]) : -1;
       const tier = tierOf(e, q);
       // Once the list is full, a lower tier cannot get in: skip the word-by-word ranking.
       if (top.length === limit && tier * TIER > top[limit - 1]!.rank) continue;

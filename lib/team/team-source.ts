@@ -54,9 +54,9 @@ export async function loadTeamVerdicts(
   onlyMine = false,
 ): Promise<{ verdicts: ReportVerdict[]; scope: TeamScope }> {
   const own = await db.feedback.toArray();
-  let team: readonly ReportVerdict[] = [];
+  let team: readonly ReportVerdict[];
   let from = 'this browser';
-  let asOf: string | null = null;
+  let asOf: string | null;
   let files: TeamScope['files'];
   if (settings.source === 'demo') {
     team = demo();

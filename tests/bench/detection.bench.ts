@@ -57,10 +57,7 @@ it('detection on a Gmail-like mutation burst: scoped to the thread view vs the w
   for (let r = 0; r < REPS; r++) {
     const order = r % 2 === 0 ? (['scoped', 'previous'] as const) : (['previous', 'scoped'] as const);
     for (const filter of order) {
-      const phase = await page.evaluate(([f, ms]) => window.__llBench.run(f as 'scoped' | 'previous', ms as number), [
-        filter,
-        PHASE_MS,
-      ] as const);
+      const phase = await page.evaluate(([f, ms]) => window.__llBench.run(f, ms as number), [filter, PHASE_MS] as const);
       (filter === 'scoped' ? scoped : previous).push(phase);
     }
   }

@@ -36,7 +36,7 @@ async function launch(withExtension: boolean): Promise<BrowserContext> {
   await context.route('https://mail.google.com/**', (route) =>
     route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
   );
-  if (withExtension) context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  if (withExtension && !context.serviceWorkers()[0]) await context.waitForEvent('serviceworker');
   return context;
 }
 
@@ -51,19 +51,17 @@ type Run = { script: number; task: number; load: number };
 async function session(context: BrowserContext, ids: string[]): Promise<Run> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  let load = 0;
   const events = await traced(cdp, async () => {
     await page.goto('https://mail.google.com/mail/u/0/#inbox');
     await page.waitForTimeout(1500);
   });
   // Parse, compile and the first run (main() runs inside the script's evaluation).
-  load = scriptTime(events, '/content-scripts/host.js', ['EvaluateScript', 'v8.compile', 'v8.parseOnBackground']);
+  const load = scriptTime(events, '/content-scripts/host.js', ['EvaluateScript', 'v8.compile', 'v8.parseOnBackground']);
   await cdp.send('Performance.enable');
   const metric = (m: { metrics: { name: string; value: number }[] }, name: string) => m.metrics.find((x) => x.name === name)?.value ?? 0;
   const before = await cdp.send('Performance.getMetrics');
   await page.evaluate(
-    ([list, gap]) =>
-      (window as unknown as { __startSession: (i: string[], g: number) => void }).__startSession(list as string[], gap as number),
+    ([list, gap]) => (window as unknown as { __startSession: (i: string[], g: number) => void }).__startSession(list, gap as number),
     [ids, GAP_MS] as const,
   );
   await page.waitForFunction(() => (window as unknown as { __sessionDone?: boolean }).__sessionDone === true, undefined, {

@@ -98,7 +98,7 @@ if (!headless) {
   ];
   for (const [file, path, ready] of pages) {
     const tab = await context.newPage();
-    await tab.goto(`chrome-extension://${extensionId}/${path}`);
+    await tab.goto(`chrome-extension://${extensionId}/${String(path)}`);
     await ready(tab);
     await tab.waitForTimeout(500);
     await tab.screenshot({ path: join(shotsDir, file), fullPage: true });

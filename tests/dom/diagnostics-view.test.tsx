@@ -21,11 +21,11 @@ const gmailReply: HostDiagnostics = {
 
 const view = (label: string) =>
   screen.getAllByTestId('diagnostics-view').find((v) => v.querySelector('h4')?.textContent?.startsWith(label))!;
-const states = (label: string) =>
+const states = (label: string): Record<string, string | undefined> =>
   Object.fromEntries(
     within(view(label))
       .getAllByTestId('diagnostics-marker')
-      .map((m) => [m.textContent!.split(':')[0], m.dataset.state]),
+      .map((m) => [m.textContent.split(':')[0], m.dataset.state]),
   );
 
 describe('DiagnosticsView', () => {

@@ -110,9 +110,9 @@ describe('FeedbackPanel', () => {
     await user.click(screen.getByRole('button', { name: 'Confirm good lead' }));
     expect(screen.getByRole('button', { name: 'Undo' })).toBeInTheDocument();
 
-    act(() => vi.advanceTimersByTime(UNDO_WINDOW_MS - 1000));
+    await act(() => vi.advanceTimersByTime(UNDO_WINDOW_MS - 1000));
     expect(screen.getByRole('button', { name: 'Undo' })).toBeInTheDocument();
-    act(() => vi.advanceTimersByTime(1500));
+    await act(() => vi.advanceTimersByTime(1500));
     expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument();
     expect(screen.getByTestId('last-verdict')).toHaveTextContent('Good lead');
   });

@@ -65,7 +65,7 @@ describe('a sent compose', () => {
 
   it('reads Outlook’s compose pills and reports when the compose region goes', async () => {
     const doc = mount('outlook/compose.html');
-    const onSent = watch(doc, outlookHost.sends!);
+    const onSent = watch(doc, outlookHost.sends);
     (doc.querySelector('button[aria-label="Send"]') as HTMLElement).click();
     doc.querySelector('div[role="main"] div[role="region"]')?.remove();
     await vi.advanceTimersByTimeAsync(300);

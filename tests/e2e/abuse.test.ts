@@ -48,7 +48,7 @@ describe('messages from outside Leadlight', () => {
         ([id, m]) =>
           (
             self as unknown as { tryLeadlight: (i: string, m: unknown) => Promise<{ response: unknown; error: string | null }> }
-          ).tryLeadlight(id as string, m),
+          ).tryLeadlight(id, m),
         [browser.extensionId, message] as const,
       );
       expect(result.response).toBeNull();

@@ -19,7 +19,7 @@ describe.each(['light', 'dark'] as const)('axe-core, %s scheme: no serious or cr
     await gmail.gotoThread(THREADS.danielPriya);
     await expect.poll(() => gmail.sidebar.contactName.textContent()).toBe('Daniel Kim');
     await gmail.sidebar.root.getByRole('button', { name: /Bad lead/ }).click();
-    const frame = await (await gmail.sidebar.element.elementHandle())!.contentFrame();
+    const frame = await (await gmail.sidebar.element.elementHandle()).contentFrame();
     expect(await seriousViolations(frame!)).toEqual([]);
     await page.close();
   });

@@ -94,7 +94,7 @@ describe('the host page has no access to the sidebar', () => {
     expect(await note.inputValue()).toBe('Budget frozen until Q3');
     const seen = await gmail.page.evaluate((selector) => {
       const frame = document.querySelector<HTMLIFrameElement>(selector)!;
-      let field: string | null = null;
+      let field: string | null;
       try {
         field = frame.contentDocument?.querySelector('textarea')?.value ?? null;
       } catch {

@@ -50,7 +50,7 @@ describe('showInTab and toggleInTab', () => {
   it('uses the sidebar already in the tab when there is one', async () => {
     const send = vi
       .spyOn(chrome.tabs, 'sendMessage')
-      .mockImplementation(((_t: number, _m: unknown, _o: unknown, cb: (r: unknown) => void) => cb({ res: undefined })) as never);
+      .mockImplementation((_t: number, _m: unknown, _o: unknown, cb: (r: unknown) => void) => cb({ res: undefined }));
     const open = vi.spyOn(browser.windows, 'create');
     expect(await showInTab(7, 'maya@x.example')).toBe('sidebar');
     expect(send).toHaveBeenCalledTimes(1);
@@ -58,8 +58,9 @@ describe('showInTab and toggleInTab', () => {
   });
 
   it('opens the sidebar document in a window of its own where no sidebar answers, injecting nothing into the page', async () => {
-    vi.spyOn(chrome.tabs, 'sendMessage').mockImplementation(((_t: number, _m: unknown, _o: unknown, cb: (r: unknown) => void) =>
-      cb(undefined)) as never);
+    vi.spyOn(chrome.tabs, 'sendMessage').mockImplementation((_t: number, _m: unknown, _o: unknown, cb: (r: unknown) => void) =>
+      cb(undefined),
+    );
     const open = vi.spyOn(browser.windows, 'create').mockResolvedValue({} as never);
     expect(await showInTab(7, 'maya+vip@x.example')).toBe('window');
     expect(open).toHaveBeenCalledWith(
@@ -68,8 +69,9 @@ describe('showInTab and toggleInTab', () => {
   });
 
   it('reports whether a tab had a sidebar to toggle', async () => {
-    vi.spyOn(chrome.tabs, 'sendMessage').mockImplementation(((_t: number, _m: unknown, _o: unknown, cb: (r: unknown) => void) =>
-      cb(undefined)) as never);
+    vi.spyOn(chrome.tabs, 'sendMessage').mockImplementation((_t: number, _m: unknown, _o: unknown, cb: (r: unknown) => void) =>
+      cb(undefined),
+    );
     expect(await toggleInTab(3)).toBe(false);
   });
 });

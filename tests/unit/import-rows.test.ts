@@ -136,7 +136,7 @@ describe('rowToRecords', () => {
     [{ email: '' }, 'No email'],
     [{ email: 'maya@' }, 'Invalid email “maya@”'],
   ])('rejects %j, a row without a usable identity', (values, reason) => {
-    const r = rowToRecords(row({ ...TOUCH_ROW, ...values }), { date: 'Date' });
+    const r = rowToRecords(row({ ...TOUCH_ROW, ...values }));
     expect(r).toEqual({ ok: false, reason });
   });
 
@@ -153,7 +153,7 @@ describe('rowToRecords', () => {
       false,
     ],
   ])('keeps the contact of %j and warns about that field', (values, field, reason, touch) => {
-    const r = rowToRecords(row({ ...TOUCH_ROW, ...values }), { date: 'Date' });
+    const r = rowToRecords(row({ ...TOUCH_ROW, ...values }));
     if (!r.ok) throw new Error(r.reason);
     expect(r.records.contact.email).toBe('maya.okafor@northwind-logistics.example');
     expect(r.warnings).toEqual([{ field, reason }]);

@@ -15,7 +15,12 @@ const reasons = [
 ];
 
 /** A valid exported file as plain data, for tests to break one thing at a time. */
-const file = () => JSON.parse(exportDefinitions(personas, reasons, now)) as Record<string, unknown> & { personas: any[]; reasons: any[] };
+/** The exported file as raw JSON, which these tests corrupt on purpose. */
+type RawFile = Record<string, unknown> & {
+  personas: (Record<string, unknown> & { rules: Record<string, unknown>[] })[];
+  reasons: Record<string, unknown>[];
+};
+const file = () => JSON.parse(exportDefinitions(personas, reasons, now)) as RawFile;
 const parse = (data: unknown) => parseDefinitions(typeof data === 'string' ? data : JSON.stringify(data));
 const errorOf = (data: unknown) => {
   const r = parse(data);
@@ -56,7 +61,7 @@ describe('exportDefinitions / parseDefinitions', () => {
 
   it('names the persona, the rule and the path of an invalid rule', () => {
     const f = file();
-    f.personas[2].rules[0].weight = 0;
+    f.personas[2]!.rules[0]!.weight = 0;
     expect(errorOf(f)).toBe(
       'Persona "Finance Lead", rule 1 (titleKeywords): weight must be greater than 0 (at personas[2].rules[0].weight).',
     );
@@ -64,9 +69,9 @@ describe('exportDefinitions / parseDefinitions', () => {
 
   it('explains unknown rule kinds, missing fields and wrong types', () => {
     const f = file();
-    f.personas[1].rules[0].kind = 'favouriteColour';
-    delete f.personas[0].name;
-    f.personas[0].rules[4].min = 'two hundred';
+    f.personas[1]!.rules[0]!.kind = 'favouriteColour';
+    delete f.personas[0]!.name;
+    f.personas[0]!.rules[4]!.min = 'two hundred';
     const error = errorOf(f);
     expect(error).toContain('Persona 1: name is missing (at personas[0].name)');
     expect(error).toContain('Persona 1, rule 5 (companySize): min must be a number (at personas[0].rules[4].min)');
@@ -87,7 +92,7 @@ describe('exportDefinitions / parseDefinitions', () => {
 
   it('rejects duplicate persona and reason ids, naming the duplicate', () => {
     const f = file();
-    f.personas[2].id = 'ops';
+    f.personas[2]!.id = 'ops';
     expect(errorOf(f)).toBe('Persona "Finance Lead": Two personas share the id "ops"; each needs its own id (at personas[2].id).');
     const g = file();
     g.reasons.push({ id: 'no_budget', verdict: 'bad', group: 'disqualification', label: 'Budget gone' });
@@ -98,9 +103,9 @@ describe('exportDefinitions / parseDefinitions', () => {
 
   it('rejects a reason whose group contradicts its verdict', () => {
     const f = file();
-    f.reasons[0].group = 'rejection';
+    f.reasons[0]!.group = 'rejection';
     expect(errorOf(f)).toMatch(/^Reason "right_persona": A good-verdict reason must be in the "good" group.*\(at reasons\[0\]\.group\)\.$/);
-    f.reasons[0].verdict = 'maybe';
+    f.reasons[0]!.verdict = 'maybe';
     expect(errorOf(f)).toContain('Reason "right_persona": verdict must be one of "good", "bad" (at reasons[0].verdict)');
   });
 

@@ -33,7 +33,7 @@ function org(answers: { Lead?: unknown; Contact?: unknown; pages?: Record<string
       seen.push({ path: url.pathname, soql: null, authorization: request.headers.get('authorization') });
       const page = answers.pages?.[url.pathname];
       return page
-        ? HttpResponse.json(page as object)
+        ? HttpResponse.json(page)
         : HttpResponse.json([{ message: 'invalid locator', errorCode: 'INVALID_QUERY_LOCATOR' }], { status: 400 });
     }),
     http.get(QUERY, ({ request }) => {

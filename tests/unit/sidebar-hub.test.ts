@@ -40,8 +40,9 @@ beforeEach(() => {
   vi.restoreAllMocks();
   vi.spyOn(browser.runtime.onConnect, 'addListener').mockImplementation(((l: Listener) => (connect = l)) as never);
   // The content script's answers (getDetection) and the layouts sent to it.
-  vi.spyOn(chrome.tabs, 'sendMessage').mockImplementation(((_t: number, _m: unknown, _o: unknown, cb: (r: unknown) => void) =>
-    cb({ res: snapshot(1, 'from-page@x.example', 'p0') })) as never);
+  vi.spyOn(chrome.tabs, 'sendMessage').mockImplementation((_t: number, _m: unknown, _o: unknown, cb: (r: unknown) => void) =>
+    cb({ res: snapshot(1, 'from-page@x.example', 'p0') }),
+  );
 });
 
 const own = (tab = 4) => ({

@@ -25,9 +25,9 @@ export function PersonaEditor({ api }: { api: PersonaEditorApi }) {
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
   const { busy, error, done, run } = useAction();
 
-  const load = useCallback(() => run(async () => setPersonas(await api.listPersonas())), [api]);
+  const load = useCallback(() => run(async () => setPersonas(await api.listPersonas())), [api, run]);
   useEffect(() => {
-    void load();
+    load();
   }, [load]);
 
   return (

@@ -58,7 +58,7 @@ export function ReasonEditor({ api }: { api: Pick<PageApi, 'getReasons' | 'saveR
         setDirty(false);
         return message;
       }),
-    [api],
+    [api, run],
   );
   useEffect(() => {
     void load();

@@ -173,7 +173,7 @@ export function createHubspotConnector(options: HubspotConnectorOptions): Connec
         details.set(id, read.details);
         issues.push(...read.issues);
       }
-      const who = { id: object.id, email: String(contact.email ?? email).toLowerCase() };
+      const who = { id: object.id, email: (typeof contact.email === 'string' ? contact.email : email).toLowerCase() };
       const emails = buildTimeline(events, details, who);
       const forms = conversionTimeline(await formSubmissions(call, email, issues), object.history.recent_conversion_event_name ?? [], who);
       const touches = [...emails.touches, ...forms.touches].sort((a, b) => b.date.localeCompare(a.date));

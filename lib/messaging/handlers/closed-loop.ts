@@ -1,6 +1,5 @@
 import { deletePersona, loadReasons, replaceDefinitions, saveReasons, savePersona } from '../../db/definitions-repository';
 import { contactOf, touchesOf } from '../../db/contact-rows';
-import type { LeadlightDb } from '../../db/database';
 import { matchPersona } from '../../domain/persona-match';
 import { exportDefinitions, parseDefinitions } from '../../domain/persona-exchange';
 import type { HandlerDeps, Handlers } from './deps';

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import puppeteer, { TargetType, type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { findFirefox } from '../../support/firefox.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -57,7 +57,7 @@ export async function launchFirefox(startPage = 'options.html'): Promise<Firefox
 
 /** The open tab whose URL matches, waiting for it to appear. */
 export async function waitForPage(browser: Browser, matches: (url: string) => boolean): Promise<Page> {
-  const target = await browser.waitForTarget((t) => t.type() === 'page' && matches(t.url()), { timeout: 30_000 });
+  const target = await browser.waitForTarget((t) => t.type() === TargetType.PAGE && matches(t.url()), { timeout: 30_000 });
   const page = await target.page();
   if (!page) throw new Error(`No page for ${target.url()}`);
   return page;
