@@ -82,4 +82,3 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
     },
   };
 }
-export type SidebarHub = ReturnType<typeof createSidebarHub>;

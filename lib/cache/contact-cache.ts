@@ -134,11 +134,6 @@ export async function clearRefreshFailures(db: LeadlightDb): Promise<void> {
   await db.meta.where('key').startsWith('refresh-error:').delete();
 }
 
-/** The last refresh failure for a contact, shown beside the cached data. */
-export async function lastRefreshError(db: LeadlightDb, email: string): Promise<string | undefined> {
-  return (await db.meta.get(failureKey(email)))?.lastError;
-}
-
 async function storeBundle(
   { db, now = () => new Date(), maxContacts }: CacheDeps,
   email: string,

@@ -13,9 +13,6 @@ export interface FeaturedContact {
   activities?: DraftTouch[];
 }
 
-/** The one address the demo must never know, so the "unknown contact" state can be shown. */
-export const UNKNOWN_DEMO_EMAIL = 'jordan.lee@unknown-startup.example';
-
 // Short aliases keep the scripts readable as a timeline.
 const MAYA = 'maya.okafor@northwind-logistics.example';
 const DANIEL = 'daniel.kim@helixbio.example';

@@ -31,8 +31,6 @@ export const CampaignSchema = z.object({
 });
 export type Campaign = z.infer<typeof CampaignSchema>;
 
-export const ASSET_TYPES = ['email', 'webinar', 'whitepaper', 'ebook', 'ad', 'event', 'web_page', 'form', 'case_study'] as const;
-
 /** One time a campaign asset reached a contact. */
 export const TouchSchema = z.object({
   id: z.string().min(1).max(100),

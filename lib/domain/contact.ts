@@ -19,17 +19,6 @@ export const LeadSourceSchema = z.object({
 });
 export type LeadSource = z.infer<typeof LeadSourceSchema>;
 
-export const LIFECYCLE_LABELS: Readonly<Record<string, string>> = {
-  subscriber: 'Subscriber',
-  lead: 'Lead',
-  mql: 'Marketing qualified lead',
-  sql: 'Sales qualified lead',
-  opportunity: 'Opportunity',
-  customer: 'Customer',
-  evangelist: 'Evangelist',
-  other: 'Other',
-};
-
 export const ContactSchema = z.object({
   email: EmailSchema,
   name: z.string().max(300).optional(),

@@ -24,7 +24,6 @@ export const FEEDBACK_REASONS = [
   { id: 'not_a_buyer', verdict: 'bad', group: 'disqualification', label: 'Competitor / student / job seeker' },
 ] as const;
 
-export type FeedbackReason = (typeof FEEDBACK_REASONS)[number];
 export type Verdict = 'good' | 'bad';
 
 export const REASON_GROUP_LABELS = {

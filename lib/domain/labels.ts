@@ -65,23 +65,6 @@ export const CAMPAIGN_TYPE_LABELS: Readonly<Record<string, string>> = {
   direct_mail: 'Direct mail',
 };
 
-/** Leadlight's campaign categories (lib/domain/categories.ts), for grouping. */
-export const CAMPAIGN_CATEGORY_LABELS: Readonly<Record<string, string>> = {
-  advertising: 'Advertising',
-  event: 'Event',
-  direct_mail: 'Direct mail',
-  email: 'Email',
-  partner: 'Partner',
-  public_relations: 'Public relations',
-  referral: 'Referral program',
-  telemarketing: 'Telemarketing',
-  webinar: 'Webinar',
-  content: 'Content syndication',
-  paid_search: 'Paid search',
-  paid_social: 'Paid social',
-  other: 'Other',
-};
-
 export const ASSET_TYPE_LABELS: Readonly<Record<string, string>> = {
   email: 'Email',
   webinar: 'Webinar',

@@ -6,8 +6,6 @@ import { rankPersonas } from './persona-match';
 import { handoffTouch, inPeriod, marketingTouchesUntil } from './report-data';
 import type { AttributionModel, Period, ReportData, ReportDimension } from './report-schema';
 
-/** Persona matches below a persona's threshold (this by default) are guesses, not a fit worth reporting on. */
-export { DEFAULT_FIT_THRESHOLD as PERSONA_FIT_THRESHOLD } from './persona';
 /** Keys for contacts with no source or no persona fit; cannot clash with a channel or persona id. */
 export const NO_SOURCE_KEY = '(unknown)';
 export const NO_PERSONA_KEY = '(none)';

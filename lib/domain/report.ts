@@ -30,10 +30,9 @@ import type {
  */
 
 export * from './report-schema';
-export { NO_PERSONA_KEY, NO_SOURCE_KEY, PERSONA_FIT_THRESHOLD } from './report-attribution';
 export { goodRateOverTime } from './report-trend';
 export { slaByCampaign, slaByOwner } from './report-sla';
-export { feedbackToCsv, toCsv, type CsvColumn, type CsvValue } from './csv';
+export { feedbackToCsv, toCsv } from './csv';
 
 interface Bucket {
   touched: Set<string>;

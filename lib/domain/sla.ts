@@ -8,7 +8,7 @@ import { type LocalDate, addDays, compareDays, isValidTimeZone, isoDay, localDat
  * late on Saturday morning).
  */
 
-export { SALES_ACTIVITY_TYPES, firstSalesTouch, isSalesActivity } from './sales-activity';
+export { firstSalesTouch } from './sales-activity';
 
 const HOUR_MS = 3_600_000;
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time such as 09:00');
@@ -41,7 +41,6 @@ export const SlaSettingsSchema = z
   })
   .refine((s) => s.dayStart < s.dayEnd, { message: 'The working day must end after it starts', path: ['dayEnd'] });
 export type SlaSettings = z.output<typeof SlaSettingsSchema>;
-export type SlaSettingsInput = z.input<typeof SlaSettingsSchema>;
 
 /** The default calendar in the given zone (the options page passes the browser's). */
 export function defaultSlaSettings(timeZone: string): SlaSettings {

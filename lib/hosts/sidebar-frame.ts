@@ -107,4 +107,3 @@ export function createSidebarFrame(doc: Document, signal: AbortSignal) {
     hasFocus: () => !!frame && doc.activeElement === frame,
   };
 }
-export type SidebarFrame = ReturnType<typeof createSidebarFrame>;

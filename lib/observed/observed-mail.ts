@@ -50,8 +50,3 @@ async function trimObserved(db: LeadlightDb, max = MAX_OBSERVED): Promise<void> 
   const excess = (await db.observedTouches.count()) - max;
   if (excess > 0) await db.observedTouches.bulkDelete(await db.observedTouches.orderBy('seenAt').limit(excess).primaryKeys());
 }
-
-/** A contact's observed touches, for the sidebar's SLA. */
-export function observedFor(db: LeadlightDb, email: string): Promise<ObservedTouch[]> {
-  return db.observedTouches.where('email').equals(email).toArray();
-}

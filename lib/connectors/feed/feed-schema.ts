@@ -20,7 +20,6 @@ export const FeedSchema = z.object({
   /** Optional: a team's shared persona definitions. */
   personas: z.array(PersonaSchema).optional(),
 });
-export type Feed = z.infer<typeof FeedSchema>;
 
 /** The feed's JSON Schema, for the people who publish it. */
 export function feedJsonSchema(): object {

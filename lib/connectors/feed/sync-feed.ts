@@ -129,8 +129,3 @@ export async function resumeFeedSync(db: LeadlightDb, now = new Date()): Promise
   }
   return 'idle';
 }
-
-/** The sync under way, for the options page: reading the feed, or swapping it in. */
-export async function feedSyncPhase(db: LeadlightDb): Promise<MetaRow['phase']> {
-  return (await db.meta.get(KEY))?.phase;
-}

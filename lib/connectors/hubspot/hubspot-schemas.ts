@@ -23,7 +23,6 @@ export const HubspotObjectSchema = z.object({
   updatedAt: z.string().optional(),
   archived: z.boolean().optional(),
 });
-export type HubspotObject = z.infer<typeof HubspotObjectSchema>;
 
 // Liberal in what we accept: a number HubSpot sends as a numeric string still counts.
 const Numeric = z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]);

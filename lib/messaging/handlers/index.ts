@@ -10,7 +10,7 @@ import { feedbackHandlers } from './feedback';
 import { reportHandlers } from './report';
 import { salesActivityHandlers } from './sales-activity';
 
-export { DEMO_SOURCE_NAME, cacheStatus } from './data';
+export { DEMO_SOURCE_NAME } from './data';
 export type { HandlerDeps, Handlers, SenderInfo } from './deps';
 
 /** The background's answers, one per message type. */

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import type { BrowserContext, CDPSession } from 'playwright-core';
 
@@ -67,13 +66,4 @@ export function scriptTime(events: TraceEvent[], part: string, names?: string[])
     end = e;
   }
   return total / 1000;
-}
-
-/** The git commit the figures belong to. */
-export function commit(): string {
-  try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-  } catch {
-    return 'unknown';
-  }
 }
