@@ -1,4 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
+import { useTabs } from '../ui/use-tabs';
 import type { PageApi } from '@/lib/messaging/page-client';
 import type { DataSummary, SettingsView } from '@/lib/messaging/protocol';
 import type { Settings } from '@/lib/settings/settings';
@@ -17,6 +18,7 @@ const SOURCES: { id: Settings['source']; label: string }[] = [
   { id: 'hubspot', label: 'HubSpot' },
   { id: 'salesforce', label: 'Salesforce' },
 ];
+const SOURCE_IDS = SOURCES.map((s) => s.id);
 
 /** Where marketing data comes from, and the cache's freshness and size. */
 export function DataSourcePanel({
@@ -32,6 +34,7 @@ export function DataSourcePanel({
 }) {
   const [view, setView] = useState<SettingsView | null>(null);
   const [tab, setTab] = useState<Settings['source']>('demo');
+  const tabs = useTabs(SOURCE_IDS, tab, setTab);
 
   useEffect(() => {
     api.getSettings().then(
@@ -54,14 +57,12 @@ export function DataSourcePanel({
       <p className="text-sm">
         In use: <strong>{SOURCES.find((s) => s.id === view.settings.source)?.label}</strong>
       </p>
-      <div role="tablist" aria-label="Data sources" className="mt-2 flex flex-wrap gap-1">
+      <div role="tablist" aria-label="Data sources" onKeyDown={tabs.onKeyDown} className="mt-2 flex flex-wrap gap-1">
         {SOURCES.map((s) => (
           <button
             key={s.id}
             type="button"
-            role="tab"
-            aria-selected={tab === s.id}
-            onClick={() => setTab(s.id)}
+            {...tabs.tabProps(s.id)}
             className={`rounded border px-3 py-1 text-sm ${tab === s.id ? 'border-sky-700 bg-sky-700 text-white' : 'border-slate-300 dark:border-slate-600'}`}
           >
             {s.label}

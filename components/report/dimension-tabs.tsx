@@ -1,5 +1,6 @@
-import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { ReportDimension } from '@/lib/domain/report-schema';
+import { useTabs } from '../ui/use-tabs';
 
 export const DIMENSIONS: readonly { id: ReportDimension; label: string }[] = [
   { id: 'campaign', label: 'Campaign' },
@@ -20,32 +21,18 @@ export function DimensionTabs({
   onChange: (d: ReportDimension) => void;
   children: ReactNode;
 }) {
-  const refs = useRef(new Map<ReportDimension, HTMLButtonElement>());
-  const onKeyDown = (e: KeyboardEvent) => {
-    const i = DIMENSIONS.findIndex((d) => d.id === value);
-    const next =
-      e.key === 'ArrowRight'
-        ? (i + 1) % DIMENSIONS.length
-        : e.key === 'ArrowLeft'
-          ? (i - 1 + DIMENSIONS.length) % DIMENSIONS.length
-          : e.key === 'Home'
-            ? 0
-            : e.key === 'End'
-              ? DIMENSIONS.length - 1
-              : null;
-    const target = next === null ? undefined : DIMENSIONS[next];
-    if (!target) return;
-    e.preventDefault();
-    onChange(target.id);
-    refs.current.get(target.id)?.focus();
-  };
+  const tabs = useTabs(
+    DIMENSIONS.map((d) => d.id),
+    value,
+    onChange,
+  );
 
   return (
     <div className="mt-2">
       <div
         role="tablist"
         aria-label="Group the report by"
-        onKeyDown={onKeyDown}
+        onKeyDown={tabs.onKeyDown}
         className="flex gap-1 border-b border-slate-200 dark:border-slate-700"
       >
         {DIMENSIONS.map((d) => {
@@ -53,17 +40,10 @@ export function DimensionTabs({
           return (
             <button
               key={d.id}
-              ref={(el) => {
-                if (el) refs.current.set(d.id, el);
-                else refs.current.delete(d.id);
-              }}
+              {...tabs.tabProps(d.id)}
               id={`report-tab-${d.id}`}
               type="button"
-              role="tab"
-              aria-selected={selected}
               aria-controls="report-tabpanel"
-              tabIndex={selected ? 0 : -1}
-              onClick={() => onChange(d.id)}
               className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${
                 selected
                   ? 'border-sky-700 text-sky-800 dark:border-sky-400 dark:text-sky-300'

@@ -30,6 +30,31 @@ describe('DataSourcePanel', () => {
     }
   });
 
+  it('moves between sources with the arrow keys, Home and End; Tab stops only on the selected one', async () => {
+    const user = userEvent.setup();
+    render(<DataSourcePanel api={fakeSettingsApi()} importPanel={<p>import</p>} onChanged={() => undefined} />);
+    const tab = (name: string) => screen.getByRole('tab', { name });
+    await waitFor(() => expect(tab('Demo data')).toHaveAttribute('aria-selected', 'true'));
+    const tabStops = () => screen.getAllByRole('tab').filter((t) => t.tabIndex === 0);
+    expect(tabStops()).toEqual([tab('Demo data')]);
+
+    tab('Demo data').focus();
+    await user.keyboard('{ArrowRight}');
+    expect(tab('CSV / JSON import')).toHaveFocus();
+    expect(tab('CSV / JSON import')).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByText('import')).toBeInTheDocument();
+    await user.keyboard('{End}');
+    expect(tab('Salesforce')).toHaveFocus();
+    expect(screen.getByRole('button', { name: 'Save cache settings' })).toBeInTheDocument();
+    await user.keyboard('{ArrowRight}');
+    expect(tab('Demo data')).toHaveFocus();
+    await user.keyboard('{ArrowLeft}');
+    expect(tab('Salesforce')).toHaveAttribute('aria-selected', 'true');
+    await user.keyboard('{Home}');
+    expect(tab('Demo data')).toHaveFocus();
+    expect(tabStops()).toEqual([tab('Demo data')]);
+  });
+
   it('refuses a refresh interval below a minute in words, before asking the background', async () => {
     const user = userEvent.setup();
     const api = fakeSettingsApi();

@@ -106,6 +106,33 @@ describe('Sidebar', () => {
     expect(screen.queryByTestId('contact-context')).not.toBeInTheDocument();
   });
 
+  it('moves between people with the arrow keys, and Tab stops only on the one shown', async () => {
+    const api = fakeSidebarApi({ [ADA]: ada, [GRACE]: grace });
+    render(
+      <Sidebar api={api} participants={[{ email: ADA, name: 'Ada Lovelace' }, { email: GRACE }, { email: STRANGER, name: 'New Hire' }]} />,
+    );
+    expect(await screen.findByRole('heading', { name: 'Ada Lovelace' })).toBeInTheDocument();
+    const tablist = screen.getByRole('tablist', { name: 'People in this thread' });
+    const tabStops = () =>
+      within(tablist)
+        .getAllByRole('tab')
+        .filter((t) => t.tabIndex === 0);
+    expect(tabStops()).toEqual([within(tablist).getByRole('tab', { name: 'Ada Lovelace' })]);
+
+    within(tablist).getByRole('tab', { name: 'Ada Lovelace' }).focus();
+    await userEvent.keyboard('{ArrowRight}');
+    expect(await screen.findByRole('heading', { name: 'Grace Hopper' })).toBeInTheDocument();
+    expect(within(tablist).getByRole('tab', { name: GRACE })).toHaveFocus();
+    expect(tabStops()).toEqual([within(tablist).getByRole('tab', { name: GRACE })]);
+    await userEvent.keyboard('{End}');
+    expect(within(tablist).getByRole('tab', { name: /New Hire/ })).toHaveAttribute('aria-selected', 'true');
+    await userEvent.keyboard('{ArrowRight}');
+    expect(within(tablist).getByRole('tab', { name: 'Ada Lovelace' })).toHaveFocus();
+    expect(await screen.findByRole('heading', { name: 'Ada Lovelace' })).toBeInTheDocument();
+    await userEvent.keyboard('{ArrowLeft}');
+    expect(within(tablist).getByRole('tab', { name: /New Hire/ })).toHaveFocus();
+  });
+
   it('collapses to a tab, remembers it, and opens again', async () => {
     const api = fakeSidebarApi({ [ADA]: ada });
     const onOpenChange = vi.fn();

@@ -67,12 +67,14 @@ describe('keyboard only', () => {
     await expect.poll(() => page.getByTestId('options-status').count()).toBe(1);
     await page.keyboard.press('Tab');
 
-    await tabTo(page, focused, 'HubSpot');
-    await page.keyboard.press('Enter');
+    // Tab stops once on the tab strip, at the source in use; arrow keys, Home and End move along it.
+    await tabTo(page, focused, 'Demo data');
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(focused).toBe('HubSpot');
     await expect.poll(() => page.getByRole('tab', { name: 'HubSpot' }).getAttribute('aria-selected')).toBe('true');
     await expect.poll(() => page.getByRole('button', { name: 'Save cache settings' }).count()).toBe(1);
-    await page.keyboard.press('Shift+Tab');
-    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowLeft');
     await expect.poll(() => page.getByRole('tab', { name: 'JSON feed URL' }).getAttribute('aria-selected')).toBe('true');
     expect(await page.getByRole('button', { name: 'Save cache settings' }).count()).toBe(0);
 
