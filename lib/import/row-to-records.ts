@@ -117,12 +117,37 @@ function contactFrom(row: MappedRow): Built<Contact> {
   throw new RowError('The contact could not be read');
 }
 
-function campaignFrom(key: string): Campaign {
-  const [id = '', name = '', type = '', status = ''] = key.split(SEP);
-  const parsed = CampaignSchema.safeParse({ id: id || campaignIdFor(name), name, type, category: campaignCategory(type), status });
+type CampaignCells = { id: string; name: string; type: string; status: string } & Partial<Record<CampaignExtra, string>>;
+
+function campaignFrom(cells: CampaignCells): Campaign {
+  const parsed = CampaignSchema.safeParse({ ...cells, id: cells.id || campaignIdFor(cells.name), category: campaignCategory(cells.type) });
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   throw new RowError(`${issue?.path.join('.') || 'campaign'}: ${issue?.message ?? 'invalid'}`);
+}
+
+type CampaignExtra = 'startDate' | 'endDate' | 'eventDate' | 'inviteUrl' | 'recordUrl';
+const CAMPAIGN_DATES = { startDate: 'campaignStartDate', endDate: 'campaignEndDate', eventDate: 'campaignEventDate' } as const;
+const CAMPAIGN_LINKS = { inviteUrl: 'campaignInviteUrl', recordUrl: 'campaignRecordUrl' } as const;
+
+/**
+ * A campaign's optional dates and links ("Coming up" needs a date ahead; invitations a link).
+ * An unreadable one is left out with a warning; the campaign and the touch stay.
+ */
+function campaignExtras(row: MappedRow, warnings: ValueWarning[]): Partial<Record<CampaignExtra, string>> {
+  const extras: Partial<Record<CampaignExtra, string>> = {};
+  for (const [key, field] of Object.entries(CAMPAIGN_DATES) as [CampaignExtra, ImportField][]) {
+    const date = parseDate(row[field]);
+    if (date) extras[key] = date;
+    else if (date === null) warnings.push({ field, reason: `unreadable date ${quote(row[field])}` });
+  }
+  for (const [key, field] of Object.entries(CAMPAIGN_LINKS) as [CampaignExtra, ImportField][]) {
+    const url = row[field].trim();
+    if (!url) continue;
+    if (CampaignSchema.shape[key].safeParse(url).success) extras[key] = url;
+    else warnings.push({ field, reason: `${quote(url)} is not a web address (http or https)` });
+  }
+  return extras;
 }
 
 const TOUCH_FIELD: Readonly<Record<string, ImportField>> = {
@@ -195,8 +220,14 @@ function build(row: MappedRow): { records: RowRecords; warnings: ValueWarning[] 
   };
 
   const type = row.campaignType.trim() || 'Other';
-  const campaignKey = [row.campaignId, campaignName, type, row.campaignStatus || 'unknown'].join(SEP);
-  const campaignOutcome = campaigns.get(campaignKey, () => attempt(() => campaignFrom(campaignKey)));
+  const cells: CampaignCells = {
+    id: row.campaignId,
+    name: campaignName,
+    type,
+    status: row.campaignStatus || 'unknown',
+    ...campaignExtras(row, warnings),
+  };
+  const campaignOutcome = campaigns.get(JSON.stringify(cells), () => attempt(() => campaignFrom(cells)));
   if ('reason' in campaignOutcome) return leaveOut('campaign', campaignOutcome.reason);
   const campaign = campaignOutcome.value;
 

@@ -26,6 +26,49 @@ const TOUCH_ROW = {
 };
 
 describe('rowToRecords', () => {
+  it('reads a campaign’s dates and links, so imported webinars can be suggested with an invite link', () => {
+    const result = rowToRecords(
+      row({
+        ...TOUCH_ROW,
+        campaign: 'Q1 Forecasting Live',
+        campaignStartDate: '2027-01-04',
+        campaignEndDate: '2027-02-26',
+        campaignEventDate: '2027-02-03T15:00:00Z',
+        campaignInviteUrl: 'https://brightwave.example/register/q1-forecasting',
+        campaignRecordUrl: 'https://brightwave.my.salesforce.com/lightning/r/Campaign/701000000000001AAA/view',
+      }),
+    );
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.warnings).toEqual([]);
+    expect(result.records.campaign).toEqual({
+      id: campaignIdFor('Q1 Forecasting Live'),
+      name: 'Q1 Forecasting Live',
+      type: 'Webinar',
+      category: 'webinar',
+      status: 'unknown',
+      startDate: '2027-01-04T00:00:00.000Z',
+      endDate: '2027-02-26T00:00:00.000Z',
+      eventDate: '2027-02-03T15:00:00.000Z',
+      inviteUrl: 'https://brightwave.example/register/q1-forecasting',
+      recordUrl: 'https://brightwave.my.salesforce.com/lightning/r/Campaign/701000000000001AAA/view',
+    });
+  });
+
+  it('leaves out an unreadable campaign date or a link that is not a web address, keeping the campaign and the touch', () => {
+    const result = rowToRecords(
+      row({ ...TOUCH_ROW, campaignEventDate: 'next Tuesday', campaignInviteUrl: 'javascript:alert(1)', campaignStartDate: '2027-01-04' }),
+    );
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.records.campaign).toMatchObject({ name: 'Q3 Supply Chain Visibility Webinar', startDate: '2027-01-04T00:00:00.000Z' });
+    expect(result.records.campaign).not.toHaveProperty('eventDate');
+    expect(result.records.campaign).not.toHaveProperty('inviteUrl');
+    expect(result.records.touch).toMatchObject({ assetName: 'Live session' });
+    expect(result.warnings).toEqual([
+      { field: 'campaignEventDate', reason: 'unreadable date “next Tuesday”' },
+      { field: 'campaignInviteUrl', reason: '“javascript:alert(1)” is not a web address (http or https)' },
+    ]);
+  });
+
   it('builds a contact keyed by lower-cased email, a campaign and a touch', () => {
     const result = rowToRecords(row(TOUCH_ROW));
     if (!result.ok) throw new Error(result.reason);
