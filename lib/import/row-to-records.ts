@@ -1,11 +1,12 @@
-import { CampaignSchema, TouchSchema, type Campaign, type Touch } from '../domain/campaign';
+import { TouchSchema, type Campaign, type Touch } from '../domain/campaign';
 import { ContactSchema, EmailSchema, type Contact } from '../domain/contact';
 import { clip, quote } from './echo';
 import { IMPORT_FIELDS, type ColumnMapping, type ImportField, type MappedRow } from './fields';
-import { campaignIdFor, touchIdFor } from './ids';
-import { LAST_ACTIVITY_TYPE, SALES_ACTIVITY_CAMPAIGN_ID, isTimedSalesActivity, salesActivityLabel } from '../domain/sales-activity';
+import { touchIdFor } from './ids';
+import { campaignExtras, campaignFrom, type CampaignCells } from './campaign-row';
+import { lastActivityFrom, salesActivityFrom } from './sales-activity-row';
 import { Memo, RowError, attempt, unwrap, type Outcome } from './row-outcome';
-import { assetCategory, campaignCategory, channelCategory } from '../domain/categories';
+import { assetCategory, channelCategory } from '../domain/categories';
 import { normalizeLifecycle, parseBoolean, parseDate, parseNumber, statusMeansResponded } from './values';
 
 /** `activity`: the sales activity a row's "last activity" date stands for. */
@@ -117,39 +118,6 @@ function contactFrom(row: MappedRow): Built<Contact> {
   throw new RowError('The contact could not be read');
 }
 
-type CampaignCells = { id: string; name: string; type: string; status: string } & Partial<Record<CampaignExtra, string>>;
-
-function campaignFrom(cells: CampaignCells): Campaign {
-  const parsed = CampaignSchema.safeParse({ ...cells, id: cells.id || campaignIdFor(cells.name), category: campaignCategory(cells.type) });
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw new RowError(`${issue?.path.join('.') || 'campaign'}: ${issue?.message ?? 'invalid'}`);
-}
-
-type CampaignExtra = 'startDate' | 'endDate' | 'eventDate' | 'inviteUrl' | 'recordUrl';
-const CAMPAIGN_DATES = { startDate: 'campaignStartDate', endDate: 'campaignEndDate', eventDate: 'campaignEventDate' } as const;
-const CAMPAIGN_LINKS = { inviteUrl: 'campaignInviteUrl', recordUrl: 'campaignRecordUrl' } as const;
-
-/**
- * A campaign's optional dates and links ("Coming up" needs a date ahead; invitations a link).
- * An unreadable one is left out with a warning; the campaign and the touch stay.
- */
-function campaignExtras(row: MappedRow, warnings: ValueWarning[]): Partial<Record<CampaignExtra, string>> {
-  const extras: Partial<Record<CampaignExtra, string>> = {};
-  for (const [key, field] of Object.entries(CAMPAIGN_DATES) as [CampaignExtra, ImportField][]) {
-    const date = parseDate(row[field]);
-    if (date) extras[key] = date;
-    else if (date === null) warnings.push({ field, reason: `unreadable date ${quote(row[field])}` });
-  }
-  for (const [key, field] of Object.entries(CAMPAIGN_LINKS) as [CampaignExtra, ImportField][]) {
-    const url = row[field].trim();
-    if (!url) continue;
-    if (CampaignSchema.shape[key].safeParse(url).success) extras[key] = url;
-    else warnings.push({ field, reason: `${quote(url)} is not a web address (http or https)` });
-  }
-  return extras;
-}
-
 const TOUCH_FIELD: Readonly<Record<string, ImportField>> = {
   assetName: 'asset',
   assetType: 'assetType',
@@ -159,48 +127,6 @@ const TOUCH_FIELD: Readonly<Record<string, ImportField>> = {
 
 const contacts = new Memo<Outcome<Built<Contact>>>();
 const campaigns = new Memo<Outcome<Campaign>>();
-
-/**
- * A CRM's "Last Activity" / "Last Contacted" date as a touch: it proves sales
- * touched the lead by then (not when first), which the SLA reads as touched
- * without a recorded time. An unreadable date leaves it out with a warning.
- */
-function lastActivityFrom(row: MappedRow, email: string, warnings: ValueWarning[]): Touch | undefined {
-  const date = parseDate(row.lastActivity);
-  if (date === null) warnings.push({ field: 'lastActivity', reason: `unreadable date ${quote(row.lastActivity)}` });
-  if (!date) return undefined;
-  const assetName = 'Last activity';
-  return {
-    id: touchIdFor(email, SALES_ACTIVITY_CAMPAIGN_ID, assetName, date),
-    email,
-    campaignId: SALES_ACTIVITY_CAMPAIGN_ID,
-    assetName,
-    assetType: LAST_ACTIVITY_TYPE,
-    date,
-    responseStatus: 'Logged',
-    responded: false,
-  };
-}
-
-/** A row of Leadlight's own format that is a logged call, meeting or email: no campaign, a date. */
-function salesActivityFrom(row: MappedRow, email: string): Touch | undefined {
-  // As the file wrote it ("Call", "Sales email"); it is recognised whatever its case or spacing.
-  const assetType = row.assetType.trim();
-  const date = parseDate(row.date);
-  if (!assetType || !isTimedSalesActivity(assetType) || !date) return undefined;
-  const assetName = row.asset || salesActivityLabel(assetType);
-  const touch = TouchSchema.safeParse({
-    id: touchIdFor(email, SALES_ACTIVITY_CAMPAIGN_ID, assetName, date),
-    email,
-    campaignId: SALES_ACTIVITY_CAMPAIGN_ID,
-    assetName,
-    assetType,
-    date,
-    responseStatus: row.status || 'Completed',
-    responded: false,
-  });
-  return touch.success ? touch.data : undefined;
-}
 
 function build(row: MappedRow): { records: RowRecords; warnings: ValueWarning[] } {
   const contactKey = CONTACT_FIELDS.map((f) => row[f]).join(SEP);

@@ -1,0 +1,49 @@
+import { TouchSchema, type Touch } from '../domain/campaign';
+import { LAST_ACTIVITY_TYPE, SALES_ACTIVITY_CAMPAIGN_ID, isTimedSalesActivity, salesActivityLabel } from '../domain/sales-activity';
+import { quote } from './echo';
+import type { MappedRow } from './fields';
+import { touchIdFor } from './ids';
+import type { ValueWarning } from './row-to-records';
+import { parseDate } from './values';
+
+/**
+ * A CRM's "Last Activity" / "Last Contacted" date as a touch: it proves sales
+ * touched the lead by then (not when first), which the SLA reads as touched
+ * without a recorded time. An unreadable date leaves it out with a warning.
+ */
+export function lastActivityFrom(row: MappedRow, email: string, warnings: ValueWarning[]): Touch | undefined {
+  const date = parseDate(row.lastActivity);
+  if (date === null) warnings.push({ field: 'lastActivity', reason: `unreadable date ${quote(row.lastActivity)}` });
+  if (!date) return undefined;
+  const assetName = 'Last activity';
+  return {
+    id: touchIdFor(email, SALES_ACTIVITY_CAMPAIGN_ID, assetName, date),
+    email,
+    campaignId: SALES_ACTIVITY_CAMPAIGN_ID,
+    assetName,
+    assetType: LAST_ACTIVITY_TYPE,
+    date,
+    responseStatus: 'Logged',
+    responded: false,
+  };
+}
+
+/** A row of Leadlight's own format that is a logged call, meeting or email: no campaign, a date. */
+export function salesActivityFrom(row: MappedRow, email: string): Touch | undefined {
+  // As the file wrote it ("Call", "Sales email"); it is recognised whatever its case or spacing.
+  const assetType = row.assetType.trim();
+  const date = parseDate(row.date);
+  if (!assetType || !isTimedSalesActivity(assetType) || !date) return undefined;
+  const assetName = row.asset || salesActivityLabel(assetType);
+  const touch = TouchSchema.safeParse({
+    id: touchIdFor(email, SALES_ACTIVITY_CAMPAIGN_ID, assetName, date),
+    email,
+    campaignId: SALES_ACTIVITY_CAMPAIGN_ID,
+    assetName,
+    assetType,
+    date,
+    responseStatus: row.status || 'Completed',
+    responded: false,
+  });
+  return touch.success ? touch.data : undefined;
+}
