@@ -88,6 +88,25 @@ describe('a HubSpot token that stops working', () => {
     expect((await handlers.getSettings({}, {})).connections).toEqual({ hubspotConnected: false, salesforceConnected: false });
   });
 
+  it('waits for midnight in the portal’s own time zone after HubSpot’s daily limit', async () => {
+    // 17:30 in New York (EST, UTC−5); the portal's zone comes from the token check (US/Eastern).
+    const at = Date.parse('2026-03-05T22:30:00.000Z');
+    const clocked = createHandlers({
+      db,
+      loadDemoData: () => ({ contacts: [], campaigns: [], touches: [], personas: [] }),
+      liveConnector: () => liveConnector(db, { ...env, now: () => at }),
+    });
+    server.use(
+      http.get('https://api.hubapi.com/account-info/v3/details', () => HttpResponse.json(fx('account-info-details'))),
+      http.get('https://api.hubapi.com/crm/v3/objects/contacts/:email', () => HttpResponse.json(fx('error-429-daily'), { status: 429 })),
+    );
+    await clocked.setHubspotToken({ token: 'pat-na1-good-token-1234' }, {});
+    await clocked.getContactContexts({ emails: [MAYA] }, sidebar);
+    expect(await clocked.getConnectionStatus({}, {})).toMatchObject({
+      health: { state: 'rate_limited', until: '2026-03-06T05:00:00.000Z', message: expect.stringMatching(/daily API limit/) },
+    });
+  });
+
   it('reports no connection state for a bulk source', async () => {
     await saveSettings(db, { source: 'demo' });
     expect(await handlers.getConnectionStatus({}, {})).toBeNull();
