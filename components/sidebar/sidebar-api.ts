@@ -1,5 +1,6 @@
 import type { CachedContext } from '@/lib/cache/contact-cache';
 import type { ReasonDefinition } from '@/lib/domain/reason-definition';
+import type { ConnectionStatus } from '@/lib/messaging/protocol';
 import type { FeedbackActions } from '../contact/feedback-panel';
 
 /**
@@ -10,6 +11,10 @@ export type SidebarApi = FeedbackActions & {
   getContexts: (emails: string[]) => Promise<CachedContext[]>;
   /** The team's reason list; optional so a page without it falls back to the built-in one. */
   getReasons?: () => Promise<ReasonDefinition[]>;
+  /** How the live CRM connection stands; optional so a page without one shows no notice. */
+  getConnection?: () => Promise<ConnectionStatus>;
+  /** Opens Leadlight's settings, where a connection is put right. */
+  openSettings?: () => void;
   loadOpen: () => Promise<boolean>;
   saveOpen: (open: boolean) => Promise<void>;
 };

@@ -4,10 +4,12 @@ import { FEEDBACK_REASONS } from '@/lib/domain/feedback-reasons';
 import type { ReasonDefinition } from '@/lib/domain/reason-definition';
 import { ReasonsContext } from '../contact/reasons-context';
 import type { Participant } from '@/lib/hosts/participants';
+import { ConnectionNotice } from '../contact/connection-notice';
 import { ContactContextView } from '../contact/contact-context-view';
-import { ErrorState, LoadingState, NoContactState, RefreshNotice, UnknownContactState } from '../ui/states';
+import { ErrorState, LoadingState, NoContactState, NotSavedState, RefreshNotice, UnknownContactState } from '../ui/states';
 import { ContactSwitcher } from './contact-switcher';
 import type { SidebarApi } from './sidebar-api';
+import { useConnection } from './use-connection';
 import { useContactContexts } from './use-contact-contexts';
 
 // 320 px is the narrowest layout the panel is designed and tested for.
@@ -42,6 +44,9 @@ export function Sidebar({ api, participants, toggles = 0, updated, onOpenChange,
   const [selected, setSelected] = useState<string | null>(null);
   const emails = useMemo(() => participants.map((p) => p.email), [participants]);
   const { state, retry, refreshOne } = useContactContexts(api, emails);
+  // Said once, above whichever contact is shown, instead of as every contact's error.
+  const connection = useConnection(api, state);
+  const connectionDown = !!connection && connection.health.state !== 'healthy';
   // Feedback changes the contact's "last verdict": re-read it so switching away and back shows it.
   const feedback = useMemo(
     () => ({
@@ -139,17 +144,22 @@ export function Sidebar({ api, participants, toggles = 0, updated, onOpenChange,
   return (
     <Panel onCollapse={toggle} framed={framed} panelRef={panelRef}>
       {participants.length > 1 && <ContactSwitcher participants={participants} selected={current} known={known} onSelect={setSelected} />}
+      <ConnectionNotice status={connection} onOpenSettings={api.openSettings} />
       {state.status === 'loading' || state.status === 'idle' ? (
         <LoadingState />
       ) : state.status === 'error' ? (
         <ErrorState message={state.message} onRetry={retry} />
       ) : context ? (
         <ReasonsContext.Provider value={reasons}>
-          <RefreshNotice refreshing={entry?.refreshing} error={entry?.error} />
+          <RefreshNotice refreshing={entry?.refreshing} error={connectionDown ? undefined : entry?.error} />
           <ContactContextView key={current} context={context} feedback={feedback} />
         </ReasonsContext.Provider>
       ) : entry?.error ? (
-        <ErrorState message={entry.error} onRetry={retry} />
+        connectionDown ? (
+          <NotSavedState email={current} />
+        ) : (
+          <ErrorState message={entry.error} onRetry={retry} />
+        )
       ) : (
         <UnknownContactState email={current} />
       )}

@@ -19,6 +19,16 @@ export function UnknownContactState({ email }: { email: string }) {
   );
 }
 
+/** No saved data for this contact while the CRM is left alone; the connection notice above says why. */
+export function NotSavedState({ email }: { email: string }) {
+  return (
+    <div data-testid="state-not-saved" className="px-4 py-6 text-sm text-slate-700 dark:text-slate-200">
+      <p className="font-medium">Nothing saved yet for {email}</p>
+      <p className="mt-1 text-slate-500 dark:text-slate-400">Leadlight reads this contact once the connection works again.</p>
+    </div>
+  );
+}
+
 /** A failed request, with the reason and a way to try again. */
 export function ErrorState({ message, onRetry }: { message: string; onRetry: () => void }) {
   return (

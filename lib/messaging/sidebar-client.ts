@@ -57,6 +57,8 @@ export function createSidebarClient(): SidebarApi & {
       offers.get(emails.join(','))?.(rows);
     },
     getReasons: () => sendMessage('getReasons', {}),
+    getConnection: () => sendMessage('getConnectionStatus', {}),
+    openSettings: () => void browser.runtime.openOptionsPage(),
     submit: (input) => sendMessage('submitLeadFeedback', input),
     undo: async (id) => {
       const { retracted } = await sendMessage('retractLeadFeedback', { id });

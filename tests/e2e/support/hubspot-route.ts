@@ -8,11 +8,13 @@ const fixture = (name: string) => readFileSync(resolve(dir, `${name}.json`), 'ut
 /**
  * HubSpot's API served to the extension through Playwright routing, with its
  * documented response shapes. It keeps the notes it receives, answers note
- * searches from them, and can hold a note write's answer (to stop the worker mid-send).
+ * searches from them, can hold a note write's answer (to stop the worker mid-send),
+ * and can refuse the token, counting the calls it still receives.
  */
 export async function routeHubspot(context: BrowserContext) {
   const notes: { id: string; body: string }[] = [];
-  const state = { holdNoteAnswer: false, noteWrites: 0 };
+  // refuseToken: every CRM call answers 401 as for a revoked token (the token check still passes).
+  const state = { holdNoteAnswer: false, noteWrites: 0, refuseToken: false, crmCalls: 0 };
   // The extension calls from its own origin; an optional host grant cannot be clicked in a test, so answer CORS.
   const cors = {
     'access-control-allow-origin': '*',
@@ -26,6 +28,8 @@ export async function routeHubspot(context: BrowserContext) {
     const url = new URL(request.url());
     if (request.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
     if (url.pathname === '/account-info/v3/details') return json(route, fixture('account-info-details'));
+    state.crmCalls += 1;
+    if (state.refuseToken) return json(route, fixture('error-401-expired-authentication'), 401);
     if (url.pathname.startsWith('/contacts/v1/contact/email/')) return json(route, fixture('contact-profile-no-forms'));
     if (url.pathname.startsWith('/crm/v3/objects/contacts/')) return json(route, fixture('contact-maya'));
     if (url.pathname.startsWith('/crm/v3/properties/contacts/')) {
