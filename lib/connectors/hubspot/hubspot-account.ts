@@ -2,12 +2,16 @@ import { z } from 'zod';
 import { DEFAULT_POLICY, type HttpPolicy } from '../http';
 import { createHubspotClient } from './hubspot-client';
 
-/** `/account-info/v3/details`: which portal a token belongs to, and its time zone (when the daily limit resets). */
+/**
+ * `/account-info/v3/details`: which portal a token belongs to, and its time zone (when
+ * the daily limit resets). Only the portal id is needed; the rest is polish, so an odd
+ * value there is dropped alone rather than refusing a good token.
+ */
 export const HubspotAccountSchema = z.object({
   portalId: z.number().int().positive(),
-  timeZone: z.string().min(1).max(100).optional(),
-  uiDomain: z.string().min(1).max(200).optional(),
-  accountType: z.string().max(50).optional(),
+  timeZone: z.string().min(1).max(100).optional().catch(undefined),
+  uiDomain: z.string().min(1).max(200).optional().catch(undefined),
+  accountType: z.string().max(50).optional().catch(undefined),
 });
 export type HubspotAccount = z.infer<typeof HubspotAccountSchema>;
 
