@@ -15,11 +15,10 @@ export type PicklistLabels = ReadonlyMap<string, string>;
 /** The org's label for a picklist value, or the value itself when the org has none to give. */
 export type LabelOf = (object: LabelledObject, field: string, value: string) => string;
 
-// Only what Leadlight reads of /sobjects/{object}/describe; a field without picklist values is skipped.
-const DescribeFieldSchema = z.object({
-  name: z.string(),
-  picklistValues: z.array(z.object({ value: z.string(), label: z.string().nullish() })).nullish(),
-});
+// Only what Leadlight reads of /sobjects/{object}/describe; a field without picklist values is skipped,
+// and an odd field or picklist entry is skipped alone (its value then shows as the org stores it).
+const DescribeFieldSchema = z.object({ name: z.string(), picklistValues: z.array(z.unknown()).nullish() });
+const PicklistValueSchema = z.object({ value: z.string(), label: z.string().nullish() });
 
 /**
  * Reads each object's describe at most once a day (through `cache`). Labels are
@@ -38,7 +37,10 @@ export function createPicklistLabels(api: SalesforceApi, cache: LabelCache) {
     for (const raw of fields) {
       const field = DescribeFieldSchema.safeParse(raw);
       if (!field.success || !wanted.has(field.data.name)) continue;
-      for (const v of field.data.picklistValues ?? []) if (v.label) labels[`${field.data.name}.${v.value}`] = v.label;
+      for (const entry of field.data.picklistValues ?? []) {
+        const v = PicklistValueSchema.safeParse(entry);
+        if (v.success && v.data.label) labels[`${field.data.name}.${v.data.value}`] = v.data.label;
+      }
     }
     await cache.set(key, labels);
     return new Map(Object.entries(labels));
