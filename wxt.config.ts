@@ -1,5 +1,7 @@
 import { defineConfig } from 'wxt';
 import tailwindcss from '@tailwindcss/vite';
+import { frameOnPreact, separateFrameBuild } from './build/frame-bundle';
+import { withoutSelectorNotes } from './build/selector-notes';
 import { HOST_MATCHES } from './lib/hosts/registry';
 
 const OPTIONAL_HOSTS = [
@@ -18,6 +20,14 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false,
   vite: () => ({ plugins: [tailwindcss()] }),
+  hooks: {
+    'entrypoints:grouped': (_wxt, groups) => separateFrameBuild(groups),
+    'vite:build:extendConfig': (entrypoints, config) => {
+      frameOnPreact(entrypoints, config);
+      if (entrypoints.length === 1 && entrypoints[0]!.type === 'content-script')
+        config.plugins = [...(config.plugins ?? []), withoutSelectorNotes];
+    },
+  },
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Leadlight',
     description: 'Marketing context where sales works: lead source, campaigns, persona match and lead-quality feedback beside your email.',

@@ -1,0 +1,41 @@
+import type { AliasOptions, InlineConfig } from 'vite';
+import type { Entrypoint, EntrypointGroup } from 'wxt';
+
+/** The sidebar frame's entrypoint (entrypoints/sidebar). */
+export const FRAME_ENTRY = 'sidebar';
+
+const PREACT_ALIASES = [
+  { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+  { find: /^react-dom$/, replacement: 'preact/compat' },
+  { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
+  { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/jsx-dev-runtime' },
+  { find: /^react$/, replacement: 'preact/compat' },
+];
+
+const asList = (alias: AliasOptions | undefined) =>
+  !alias ? [] : Array.isArray(alias) ? alias : Object.entries(alias).map(([find, replacement]) => ({ find, replacement }));
+
+/**
+ * The sidebar frame loads its UI with the first contact on a host page, so it renders
+ * with Preact's React-compatible API, about a third of React DOM's weight; every other
+ * page keeps React. WXT builds all HTML pages in one Vite build, so the frame is taken
+ * out of that group into a build of its own (`entrypoints:grouped`), whose config then
+ * resolves React to Preact (`vite:build:extendConfig`).
+ */
+export function separateFrameBuild(groups: EntrypointGroup[]): void {
+  for (const [i, group] of groups.entries()) {
+    if (!Array.isArray(group) || group.length < 2) continue;
+    const frame = group.find((e) => e.name === FRAME_ENTRY);
+    if (!frame) continue;
+    groups[i] = group.filter((e) => e !== frame);
+    groups.push([frame]);
+    return;
+  }
+}
+
+/** Resolves React to Preact in the frame's own build; other builds are left as they are. */
+export function frameOnPreact(entrypoints: readonly Entrypoint[], config: InlineConfig): void {
+  if (entrypoints.length !== 1 || entrypoints[0]!.name !== FRAME_ENTRY) return;
+  config.resolve ??= {};
+  config.resolve.alias = [...PREACT_ALIASES, ...asList(config.resolve.alias)];
+}
