@@ -1,8 +1,8 @@
 import './sidebar.css';
-import { useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { SidebarChannel } from '@/lib/messaging/sidebar-client';
-import { Sidebar } from './sidebar';
+import { Sidebar, type SidebarLayout } from './sidebar';
 import type { SidebarApi } from './sidebar-api';
 
 /** The sidebar inside its frame in a host tab, fed by the page's detections. */
@@ -12,10 +12,24 @@ export function renderFramed(container: HTMLElement, api: SidebarApi, channel: S
 }
 
 function FramedSidebar({ api, channel, initialOpen }: { api: SidebarApi; channel: SidebarChannel; initialOpen: boolean }) {
-  const { participants, toggles, updated } = useSyncExternalStore(
+  const { participants, toggles, updated, seq } = useSyncExternalStore(
     (onChange) => channel.subscribe(onChange),
     () => channel.get(),
   );
+  const layout = useRef<SidebarLayout | undefined>(undefined);
+  const onLayoutChange = useCallback(
+    (next: SidebarLayout) => {
+      layout.current = next;
+      channel.setLayout(next);
+    },
+    [channel],
+  );
+  // The panel's colour held the page's room while this UI loaded (see sidebar.html).
+  useLayoutEffect(() => void delete document.documentElement.dataset.pending, []);
+  // The page laid this snapshot out itself, from its prediction: confirm it, changed or not.
+  useEffect(() => {
+    if (layout.current) channel.setLayout(layout.current);
+  }, [seq, channel]);
   return (
     <Sidebar
       api={api}
@@ -24,7 +38,7 @@ function FramedSidebar({ api, channel, initialOpen }: { api: SidebarApi; channel
       updated={updated}
       initialOpen={initialOpen}
       framed
-      onLayoutChange={(layout) => channel.setLayout(layout)}
+      onLayoutChange={onLayoutChange}
     />
   );
 }

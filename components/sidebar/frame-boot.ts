@@ -23,6 +23,7 @@ export function bootSidebarFrame(container: HTMLElement): void {
     applyTheme(state.theme);
     if (state.participants.length > 0) api.expect(state.participants.map((p) => p.email));
     if (ui || (state.participants.length === 0 && state.toggles === 0)) return;
+    if (state.participants.length > 0) document.documentElement.dataset.pending = '';
     ui = Promise.all([import('./frame-app'), initialOpen]).then(([app, open]) => app.renderFramed(container, api, channel, open));
   };
   channel.subscribe(() => onState(channel.get()));

@@ -63,6 +63,11 @@ export function Sidebar({ api, participants, toggles = 0, updated, onOpenChange,
     [api, refreshOne],
   );
 
+  // Summoned means "opened where no one was on the page": once someone is, the list hides it again as usual.
+  useEffect(() => {
+    if (emails.length > 0) setSummoned(false);
+  }, [emails.length]);
+
   useEffect(() => {
     if (initialOpen === undefined) api.loadOpen().then(setOpen, () => undefined);
     api.getReasons?.().then(setReasons, () => undefined);

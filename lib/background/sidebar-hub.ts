@@ -5,7 +5,11 @@ import { isOwnPage } from '../messaging/own-origins';
 import type { CachedContext } from '../cache/contact-cache';
 import { SIDEBAR_PORT, type PageSnapshot, type ToFrame } from '../messaging/sidebar-port';
 
-const FromFrameSchema = z.object({ type: z.literal('layout'), layout: z.enum(['panel', 'tab', 'none']) });
+const FromFrameSchema = z.object({
+  type: z.literal('layout'),
+  layout: z.enum(['panel', 'tab', 'none']),
+  seq: z.number().int().nonnegative().optional(),
+});
 
 type Port = Browser.runtime.Port;
 
@@ -40,7 +44,9 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
     port.onMessage.addListener((raw: unknown) => {
       const message = FromFrameSchema.safeParse(raw);
       if (!message.success) return;
-      void contentMessenger.sendMessage('applyLayout', { layout: message.data.layout }, { tabId, frameId: 0 }).catch(() => undefined);
+      const { layout, seq } = message.data;
+      const data = seq === undefined ? { layout } : { layout, seq };
+      void contentMessenger.sendMessage('applyLayout', data, { tabId, frameId: 0 }).catch(() => undefined);
     });
     const known = snapshots.get(tabId);
     if (known) port.postMessage({ type: 'detected', snapshot: known } satisfies ToFrame);

@@ -76,6 +76,8 @@ export function createSidebarFrame(doc: Document, signal: AbortSignal) {
     return created;
   };
   const setLayoutTo = (next: SidebarLayout) => {
+    // The page predicts a layout and the frame confirms it: the second says nothing new.
+    if (frame && next === layout) return;
     ensure();
     layout = next;
     apply();

@@ -2,10 +2,11 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { contentMessenger } from '../messaging/content-protocol';
 import { sendMessage } from '../messaging/protocol';
-import type { PageSnapshot } from '../messaging/sidebar-port';
+import { OPEN_KEY, type PageSnapshot } from '../messaging/sidebar-port';
 import { createDetectionStore } from './detection-store';
 import type { HostModule } from './host-module';
 import { readHostTheme } from './host-theme';
+import { createLayoutPrediction } from './layout-prediction';
 import { createSidebarFrame } from './sidebar-frame';
 import { startHostWatch } from './start-host-watch';
 
@@ -32,12 +33,31 @@ export function startSidebar(ctx: ContentScriptContext, host: HostModule): void 
     return { page, seq, participants, toggles, theme: participants.length > 0 || toggles > 0 ? hostTheme() : undefined };
   };
   let last: PageSnapshot | undefined;
+  const layouts = createLayoutPrediction();
+  // The rep's open/collapsed choice, read once (when the page is idle, or with the first contact).
+  let remembered: Promise<void> | undefined;
+  const rememberOpen = () =>
+    (remembered ??= browser.storage.local.get(OPEN_KEY).then(
+      (stored) => layouts.remember(stored[OPEN_KEY] !== false),
+      () => undefined,
+    ));
+  const layOut = (at: PageSnapshot, byShortcut: boolean) => {
+    const next = layouts.predict(at.seq, at.participants.length > 0, byShortcut);
+    if (next) frame.setLayout(next);
+  };
   const report = () => {
+    const previous = last;
     seq += 1;
     last = snapshot();
+    const current = last;
+    const byShortcut = !!previous && previous.toggles !== current.toggles;
     // The UI loads only once there is something to show (or the shortcut asked for it).
-    if (last.participants.length > 0 || last.toggles > 0) frame.preload();
-    void sendMessage('reportDetection', last).catch(() => undefined);
+    if (current.participants.length > 0 || current.toggles > 0) frame.preload();
+    void sendMessage('reportDetection', current).catch(() => undefined);
+    // Make room now, in the same task as the page's own change; the frame confirms once it renders.
+    // (Before the page's next rendering either way: a settled read continues in this task's microtasks.)
+    if (current.participants.length === 0) layOut(current, byShortcut);
+    else void rememberOpen().then(() => current === last && layOut(current, byShortcut));
   };
   store.subscribe(report);
 
@@ -57,6 +77,7 @@ export function startSidebar(ctx: ContentScriptContext, host: HostModule): void 
     contentMessenger.onMessage('getDetection', ({ sender }) => (fromBackground(sender) ? (last ?? snapshot()) : undefined)),
     contentMessenger.onMessage('applyLayout', ({ data, sender }) => {
       if (!fromBackground(sender)) return;
+      if (!layouts.confirm(data.layout, data.seq, (last?.participants.length ?? 0) > 0)) return;
       frame.setLayout(data.layout);
       if (data.layout === 'panel' && focusWhenShown) {
         focusWhenShown = false;
@@ -79,7 +100,11 @@ export function startSidebar(ctx: ContentScriptContext, host: HostModule): void 
 
   startHostWatch(host, store, ctx.signal);
   // Load the frame's small bootstrap once the page is idle, so the first contact shows fast.
-  const preload = () => !ctx.isInvalid && frame.preload();
+  const preload = () => {
+    if (ctx.isInvalid) return;
+    frame.preload();
+    void rememberOpen();
+  };
   if ('requestIdleCallback' in window) window.requestIdleCallback(preload, { timeout: 3000 });
   else setTimeout(preload, 1000);
 }

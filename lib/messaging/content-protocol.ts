@@ -20,8 +20,8 @@ type ContentProtocolMap = {
   contactRefreshFailed(data: { email: string }): void;
   /** A newly connected sidebar frame wants what the page shows now. */
   getDetection(): PageSnapshot;
-  /** The frame asked for this much room (panel, collapsed tab, or none). */
-  applyLayout(data: { layout: SidebarLayout }): void;
+  /** The frame asked for this much room (panel, collapsed tab, or none), deciding on snapshot `seq`. */
+  applyLayout(data: { layout: SidebarLayout; seq?: number }): void;
 };
 
 export const contentMessenger = defineExtensionMessaging<ContentProtocolMap>({ logger: quietLogger });

@@ -3,9 +3,9 @@ import type { SidebarApi } from '@/components/sidebar/sidebar-api';
 import type { CachedContext } from '../cache/contact-cache';
 import type { Participant } from '../hosts/participants';
 import { sendMessage } from './protocol';
-import { SIDEBAR_PORT, type FromFrame, type PageSnapshot, type SidebarLayout, type ToFrame } from './sidebar-port';
+import { OPEN_KEY, SIDEBAR_PORT, type FromFrame, type PageSnapshot, type SidebarLayout, type ToFrame } from './sidebar-port';
 
-export const OPEN_KEY = 'sidebar.open';
+export { OPEN_KEY };
 
 /**
  * The sidebar's view of the extension: protocol messages plus its remembered open
@@ -85,6 +85,8 @@ export type FrameState = {
   updated?: { email: string; seq: number };
   /** False until the first snapshot arrives. */
   ready: boolean;
+  /** The snapshot shown, so each one's layout can be confirmed to the page. */
+  seq?: number;
 };
 
 /**
@@ -97,6 +99,7 @@ export function connectSidebarChannel(onContexts?: (emails: string[], rows: Cach
   let lastSnapshot: PageSnapshot | undefined;
   let port: Browser.runtime.Port | undefined;
   let layout: SidebarLayout | undefined;
+  let sentFor: number | undefined;
   const listeners = new Set<() => void>();
   const publish = (next: Partial<FrameState>) => {
     state = { ...state, ...next };
@@ -107,7 +110,7 @@ export function connectSidebarChannel(onContexts?: (emails: string[], rows: Cach
       const s = message.snapshot;
       if (lastSnapshot && lastSnapshot.page === s.page && s.seq <= lastSnapshot.seq) return;
       lastSnapshot = s;
-      publish({ participants: s.participants, toggles: s.toggles, theme: s.theme, ready: true });
+      publish({ participants: s.participants, toggles: s.toggles, theme: s.theme, ready: true, seq: s.seq });
     } else if (message.type === 'contexts') {
       onContexts?.(message.emails, message.rows);
     } else if (message.type === 'contactUpdated') {
@@ -122,7 +125,11 @@ export function connectSidebarChannel(onContexts?: (emails: string[], rows: Cach
       setTimeout(connect, 100);
     });
     // A reconnected frame tells the page again how much room it needs.
-    if (layout) port.postMessage({ type: 'layout', layout } satisfies FromFrame);
+    if (layout) send(layout);
+  };
+  const send = (next: SidebarLayout) => {
+    sentFor = lastSnapshot?.seq;
+    port?.postMessage({ type: 'layout', layout: next, ...(sentFor === undefined ? {} : { seq: sentFor }) } satisfies FromFrame);
   };
   connect();
   return {
@@ -131,10 +138,14 @@ export function connectSidebarChannel(onContexts?: (emails: string[], rows: Cach
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
+    /**
+     * The room the frame needs now. Sent once per layout and snapshot: the content script
+     * lays out new snapshots itself and takes the frame's word for each one it renders.
+     */
     setLayout(next: SidebarLayout) {
-      if (next === layout) return;
+      if (next === layout && sentFor === lastSnapshot?.seq) return;
       layout = next;
-      port?.postMessage({ type: 'layout', layout: next } satisfies FromFrame);
+      send(next);
     },
   };
 }

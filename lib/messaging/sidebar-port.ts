@@ -8,6 +8,9 @@ import type { Participant } from '../hosts/participants';
  */
 export const SIDEBAR_PORT = 'leadlight-sidebar';
 
+/** storage.local key: whether the rep left the sidebar open (the default) or collapsed to its tab. */
+export const OPEN_KEY = 'sidebar.open';
+
 /** How much of the page the frame takes: the full panel, the small collapsed tab, or nothing. */
 export type SidebarLayout = 'panel' | 'tab' | 'none';
 
@@ -32,5 +35,8 @@ export type ToFrame =
   | { type: 'contexts'; emails: string[]; rows: CachedContext[] }
   | { type: 'contactUpdated'; email: string };
 
-/** Frame → background: the layout the content script should give the frame. */
-export type FromFrame = { type: 'layout'; layout: SidebarLayout };
+/**
+ * Frame → background: the layout the content script should give the frame, and the
+ * snapshot (`seq`) it was decided for. The frame sends it for every snapshot it renders.
+ */
+export type FromFrame = { type: 'layout'; layout: SidebarLayout; seq?: number };

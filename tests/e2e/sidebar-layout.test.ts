@@ -30,6 +30,27 @@ describe('sidebar layout beside the host page', () => {
     await gmail.page.close();
   });
 
+  it('makes room in the same task as the page shows a thread or the list, before the frame has seen it', async () => {
+    const gmail = new GmailPage(await browser.context.newPage());
+    await gmail.gotoThread(THREADS.maya);
+    await expect.poll(() => gmail.sidebar.contactName.textContent()).toBe('Maya Okafor');
+    // Read by a listener that runs right after the content script's own, in the same event:
+    // no message has reached the frame yet, let alone come back.
+    const marginAfter = (hash: string) =>
+      gmail.page.evaluate(
+        (to) =>
+          new Promise<string>((resolve) => {
+            addEventListener('hashchange', () => resolve(document.documentElement.style.marginRight), { once: true });
+            location.hash = to;
+          }),
+        hash,
+      );
+    expect(await marginAfter('#inbox')).toBe('');
+    expect(await marginAfter(`#inbox/${THREADS.tom}`)).toBe('320px');
+    await expect.poll(() => gmail.sidebar.contactName.textContent()).toBe('Tom Becker');
+    await gmail.page.close();
+  });
+
   it('follows the host page’s light theme even when the system is dark', async () => {
     const gmail = new GmailPage(await browser.context.newPage());
     await gmail.page.emulateMedia({ colorScheme: 'dark' });

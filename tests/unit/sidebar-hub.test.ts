@@ -93,11 +93,16 @@ describe('sidebar hub', () => {
     frame.send({ type: 'layout', layout: 'panel' });
     frame.send({ type: 'layout', layout: 'fullscreen' });
     frame.send({ type: 'submitLeadFeedback', data: {} });
+    // The snapshot a layout was decided for travels with it; a malformed one sinks the message.
+    frame.send({ type: 'layout', layout: 'tab', seq: 3 });
+    frame.send({ type: 'layout', layout: 'none', seq: -1 });
+    frame.send({ type: 'layout', layout: 'none', seq: '2' });
     const layouts = () => send.mock.calls.filter((c) => (c[1] as { type: string }).type === 'applyLayout');
-    await vi.waitFor(() => expect(layouts()).toHaveLength(1));
+    await vi.waitFor(() => expect(layouts()).toHaveLength(2));
     await new Promise((r) => setTimeout(r, 20));
-    expect(layouts()).toHaveLength(1);
+    expect(layouts()).toHaveLength(2);
     expect(layouts()[0]!.slice(0, 3)).toEqual([7, expect.objectContaining({ data: { layout: 'panel' } }), { frameId: 0 }]);
+    expect(layouts()[1]![1]).toEqual(expect.objectContaining({ data: { layout: 'tab', seq: 3 } }));
     expect(send.mock.calls.every((c) => c[0] === 7)).toBe(true);
   });
 
