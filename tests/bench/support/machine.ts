@@ -21,20 +21,24 @@ export function spread(sample: number[], digits = 1): string {
     : `n=${s.length}, min ${f(s[0]!)}, max ${f(s[s.length - 1]!)}`;
 }
 
-/** Runs `during` under a Chromium trace and returns its events (devtools.timeline and v8). */
-export async function traced(cdp: CDPSession, during: () => Promise<void>): Promise<TraceEvent[]> {
+/** Runs `during` under a Chromium trace and returns its events (by default devtools.timeline and v8). */
+export async function traced(
+  cdp: CDPSession,
+  during: () => Promise<void>,
+  categories = 'devtools.timeline,v8,disabled-by-default-devtools.timeline',
+): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
-  const done = new Promise<void>((resolve) => {
-    cdp.on('Tracing.dataCollected', ({ value }) => void events.push(...(value as unknown as TraceEvent[])));
-    cdp.on('Tracing.tracingComplete', () => resolve());
-  });
-  await cdp.send('Tracing.start', {
-    categories: 'devtools.timeline,v8,disabled-by-default-devtools.timeline',
-    transferMode: 'ReportEvents',
-  });
-  await during();
-  await cdp.send('Tracing.end');
-  await done;
+  const collect = ({ value }: { value: object[] }) => void events.push(...(value as TraceEvent[]));
+  cdp.on('Tracing.dataCollected', collect);
+  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
+  try {
+    await during();
+  } finally {
+    await cdp.send('Tracing.end');
+    await done;
+    cdp.off('Tracing.dataCollected', collect);
+  }
   return events;
 }
 export type TraceEvent = {
@@ -42,9 +46,11 @@ export type TraceEvent = {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of a complete event, where the platform records it. */
+  tdur?: number;
   pid: number;
   tid: number;
-  args?: { data?: { url?: string }; fileName?: string };
+  args?: { data?: { url?: string; message?: string }; fileName?: string; name?: string };
 };
 
 /**
@@ -67,3 +73,25 @@ export function scriptTime(events: TraceEvent[], part: string, names?: string[])
   }
   return total / 1000;
 }
+
+/**
+ * Main-thread CPU time (ms, the trace's thread clock) of the outermost events that concern
+ * scripts whose URL contains `part`; `names` limits it to some events. Under a loaded
+ * machine this stays close to a quiet machine's figure where wall time does not.
+ */
+export function scriptCpu(events: TraceEvent[], part: string, names?: string[]): number {
+  const matching = events
+    .filter(
+      (e) => e.ph === 'X' && e.dur && (!names || names.includes(e.name)) && (e.args?.data?.url ?? e.args?.fileName ?? '').includes(part),
+    )
+    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  let total = 0;
+  let end = -Infinity;
+  for (const e of matching) {
+    if (e.ts < end) continue;
+    total += e.tdur ?? 0;
+    end = e.ts + e.dur!;
+  }
+  return total / 1000;
+}
+
