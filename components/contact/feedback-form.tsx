@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { REASON_GROUP_LABELS, reasonsFor, type Verdict } from '@/lib/domain/feedback-reasons';
 import { useReasons } from './reasons-context';
 
@@ -35,6 +35,12 @@ export function FeedbackForm({ verdict, kind = 'quality', onCancel, onConfirm }:
   const [recycleOn, setRecycleOn] = useState(inThreeMonths);
   const noteId = useId();
   const dateId = useId();
+  // The buttons that opened this form are gone: a bad lead starts at its first reason, a good
+  // one at Confirm (no reason needed). Focused on mount rather than by `autoFocus`, which
+  // Preact (the sidebar frame's renderer) leaves to the browser, and browsers honour only once per page.
+  const firstReason = useRef<HTMLInputElement>(null);
+  const confirm = useRef<HTMLButtonElement>(null);
+  useEffect(() => (verdict === 'bad' ? firstReason : confirm).current?.focus(), [verdict]);
   // Rejecting a hand-off means sales never made contact: only the rejection reasons fit.
   const reasons = reasonsFor(verdict, useReasons()).filter((r) => kind === 'quality' || verdict === 'good' || r.group === 'rejection');
   const groups = [...new Set(reasons.map((r) => r.group))];
@@ -70,8 +76,7 @@ export function FeedbackForm({ verdict, kind = 'quality', onCancel, onConfirm }:
                     value={r.id}
                     checked={reasonId === r.id}
                     onChange={() => setReasonId(r.id)}
-                    // The buttons that opened this form are gone: a bad lead starts at its first reason.
-                    autoFocus={verdict === 'bad' && g === 0 && i === 0}
+                    ref={g === 0 && i === 0 ? firstReason : undefined}
                     className="mr-1 align-middle"
                   />
                   {r.label}
@@ -110,8 +115,7 @@ export function FeedbackForm({ verdict, kind = 'quality', onCancel, onConfirm }:
         <button
           type="submit"
           disabled={!canConfirm}
-          // A good lead needs no reason: Confirm is the likely next key press.
-          autoFocus={verdict === 'good'}
+          ref={confirm}
           className="rounded bg-sky-700 px-3 py-1 text-sm font-medium text-white disabled:opacity-50"
         >
           {CONFIRM[kind][verdict]}
