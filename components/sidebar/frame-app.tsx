@@ -1,5 +1,5 @@
 import './sidebar.css';
-import { useCallback, useEffect, useLayoutEffect, useRef, useSyncExternalStore } from 'react';
+import { useCallback, useLayoutEffect, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { SidebarChannel } from '@/lib/messaging/sidebar-client';
 import { Sidebar, type SidebarLayout } from './sidebar';
@@ -16,20 +16,12 @@ function FramedSidebar({ api, channel, initialOpen }: { api: SidebarApi; channel
     (onChange) => channel.subscribe(onChange),
     () => channel.get(),
   );
-  const layout = useRef<SidebarLayout | undefined>(undefined);
-  const onLayoutChange = useCallback(
-    (next: SidebarLayout) => {
-      layout.current = next;
-      channel.setLayout(next);
-    },
-    [channel],
-  );
+  // A new callback per snapshot, so the sidebar reports its layout for each one it renders
+  // (the page laid it out itself, from its prediction: the frame confirms it, changed or not),
+  // tagged with the snapshot that layout was computed from, never a newer one.
+  const onLayoutChange = useCallback((next: SidebarLayout) => channel.setLayout(next, seq), [channel, seq]);
   // The panel's colour held the page's room while this UI loaded (see sidebar.html).
   useLayoutEffect(() => void delete document.documentElement.dataset.pending, []);
-  // The page laid this snapshot out itself, from its prediction: confirm it, changed or not.
-  useEffect(() => {
-    if (layout.current) channel.setLayout(layout.current);
-  }, [seq, channel]);
   return (
     <Sidebar
       api={api}

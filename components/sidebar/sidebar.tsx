@@ -74,6 +74,7 @@ export function Sidebar({ api, participants, toggles = 0, updated, onOpenChange,
   }, [api, initialOpen]);
   const layout: SidebarLayout = emails.length > 0 ? (open ? 'panel' : 'tab') : summoned ? 'panel' : 'none';
   useEffect(() => onOpenChange?.(layout === 'panel'), [layout, onOpenChange]);
+  // Also runs for each new onLayoutChange: the frame passes one per page snapshot, to confirm each.
   useEffect(() => onLayoutChange?.(layout), [layout, onLayoutChange]);
 
   // Keyboard users land on what replaced the control they used: the tab after collapsing, the panel after opening.

@@ -125,10 +125,10 @@ export function connectSidebarChannel(onContexts?: (emails: string[], rows: Cach
       setTimeout(connect, 100);
     });
     // A reconnected frame tells the page again how much room it needs.
-    if (layout) send(layout);
+    if (layout) send(layout, sentFor);
   };
-  const send = (next: SidebarLayout) => {
-    sentFor = lastSnapshot?.seq;
+  const send = (next: SidebarLayout, seq: number | undefined) => {
+    sentFor = seq;
     port?.postMessage({ type: 'layout', layout: next, ...(sentFor === undefined ? {} : { seq: sentFor }) } satisfies FromFrame);
   };
   connect();
@@ -139,13 +139,14 @@ export function connectSidebarChannel(onContexts?: (emails: string[], rows: Cach
       return () => void listeners.delete(listener);
     },
     /**
-     * The room the frame needs now. Sent once per layout and snapshot: the content script
-     * lays out new snapshots itself and takes the frame's word for each one it renders.
+     * The room the frame needs for snapshot `seq`, the one it rendered. Sent once per layout
+     * and snapshot: the content script lays out new snapshots itself and takes the frame's
+     * word for each one it renders, unless the page has laid out a newer one since.
      */
-    setLayout(next: SidebarLayout) {
-      if (next === layout && sentFor === lastSnapshot?.seq) return;
+    setLayout(next: SidebarLayout, seq = lastSnapshot?.seq) {
+      if (next === layout && sentFor === seq) return;
       layout = next;
-      send(next);
+      send(next, seq);
     },
   };
 }
