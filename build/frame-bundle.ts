@@ -1,4 +1,4 @@
-import type { AliasOptions, InlineConfig } from 'vite';
+import type { Alias, AliasOptions, InlineConfig } from 'vite';
 import type { Entrypoint, EntrypointGroup } from 'wxt';
 
 /** The sidebar frame's entrypoint (entrypoints/sidebar). */
@@ -12,8 +12,12 @@ const PREACT_ALIASES = [
   { find: /^react$/, replacement: 'preact/compat' },
 ];
 
-const asList = (alias: AliasOptions | undefined) =>
-  !alias ? [] : Array.isArray(alias) ? alias : Object.entries(alias).map(([find, replacement]) => ({ find, replacement }));
+const asList = (alias: AliasOptions | undefined): readonly Alias[] => {
+  if (!alias) return [];
+  // Array.isArray does not narrow a readonly array: say what it is.
+  if (Array.isArray(alias)) return alias as readonly Alias[];
+  return Object.entries(alias as Record<string, string>).map(([find, replacement]) => ({ find, replacement }));
+};
 
 /**
  * The sidebar frame loads its UI with the first contact on a host page, so it renders

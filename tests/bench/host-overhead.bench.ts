@@ -46,8 +46,7 @@ async function session(context: BrowserContext, ids: string[], traceSession = fa
   const before = await cdp.send('Performance.getMetrics');
   const run = async () => {
     await page.evaluate(
-      ([list, gap]) =>
-        (window as unknown as { __startSession: (i: string[], g: number) => void }).__startSession(list as string[], gap as number),
+      ([list, gap]) => (window as unknown as { __startSession: (i: string[], g: number) => void }).__startSession(list, gap as number),
       [ids, GAP_MS] as const,
     );
     await page.waitForFunction(() => (window as unknown as { __sessionDone?: boolean }).__sessionDone === true, undefined, {

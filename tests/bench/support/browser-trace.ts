@@ -36,7 +36,7 @@ export async function launchForBench(withExtension: boolean, html: string): Prom
   await context.route('https://mail.google.com/**', (route) =>
     route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
   );
-  if (withExtension) context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  if (withExtension && !context.serviceWorkers()[0]) await context.waitForEvent('serviceworker');
   const port = readFileSync(join(profile, 'DevToolsActivePort'), 'utf8').split('\n')[0];
   const browser: Browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
   const cdp = await browser.newBrowserCDPSession();
