@@ -48,4 +48,3 @@ export function createLayoutPrediction() {
     },
   };
 }
-export type LayoutPrediction = ReturnType<typeof createLayoutPrediction>;
