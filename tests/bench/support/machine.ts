@@ -94,4 +94,3 @@ export function scriptCpu(events: TraceEvent[], part: string, names?: string[]):
   }
   return total / 1000;
 }
-
