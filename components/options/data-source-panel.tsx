@@ -1,7 +1,8 @@
 import { useEffect, useState, type ReactNode } from 'react';
+import { ConnectionNotice } from '../contact/connection-notice';
 import { useTabs } from '../ui/use-tabs';
 import type { PageApi } from '@/lib/messaging/page-client';
-import type { DataSummary, SettingsView } from '@/lib/messaging/protocol';
+import type { ConnectionStatus, DataSummary, SettingsView } from '@/lib/messaging/protocol';
 import type { Settings } from '@/lib/settings/settings';
 import { FeedSettings } from './feed-settings';
 import { ActionResult, BUTTON } from './field';
@@ -46,6 +47,11 @@ export function DataSourcePanel({
       () => undefined,
     );
   }, [api, version]);
+  // Where "Reconnect" in the sidebar and popup leads: say here too what is wrong, and stop once put right.
+  const [connection, setConnection] = useState<ConnectionStatus>(null);
+  useEffect(() => {
+    api.getConnection().then(setConnection, () => undefined);
+  }, [api, view]);
   if (!view) return null;
   const change = (v: SettingsView) => {
     setView(v);
@@ -57,6 +63,7 @@ export function DataSourcePanel({
       <p className="text-sm">
         In use: <strong>{SOURCES.find((s) => s.id === view.settings.source)?.label}</strong>
       </p>
+      <ConnectionNotice status={connection} />
       <div role="tablist" aria-label="Data sources" onKeyDown={tabs.onKeyDown} className="mt-2 flex flex-wrap gap-1">
         {SOURCES.map((s) => (
           <button

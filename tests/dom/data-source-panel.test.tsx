@@ -3,14 +3,15 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { DataSourcePanel } from '@/components/options/data-source-panel';
 import type { PageApi } from '@/lib/messaging/page-client';
-import type { DataSummary, SettingsView } from '@/lib/messaging/protocol';
-import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
+import type { ConnectionStatus, DataSummary, SettingsView } from '@/lib/messaging/protocol';
+import { DEFAULT_SETTINGS, SettingsSchema } from '@/lib/settings/settings';
 
 function fakeSettingsApi() {
   const view = { settings: DEFAULT_SETTINGS, connections: { hubspotConnected: false, salesforceConnected: false } };
   return {
     getSettings: vi.fn(async () => view),
     saveSettings: vi.fn(async () => view),
+    getConnection: vi.fn(async () => null),
     salesforceCallbackUrl: () => 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/',
   } as unknown as PageApi;
 }
@@ -80,6 +81,7 @@ function fakeDataApi(summary: DataSummary) {
   return {
     getSettings: vi.fn(async () => VIEW),
     saveSettings: vi.fn(async () => VIEW),
+    getConnection: vi.fn(async () => null),
     resetDemoData: vi.fn(async () => ({ sourceName: 'Demo data', dataAsOf: null, contactCount: 600, unsentFeedback: 0 })),
     getDataSummary: vi.fn(async () => summary),
   };
@@ -89,6 +91,40 @@ async function useDemoData(api: ReturnType<typeof fakeDataApi>) {
   render(<DataSourcePanel api={api as unknown as PageApi} importPanel={null} onChanged={() => undefined} />);
   await userEvent.click(await screen.findByRole('button', { name: 'Use demo data' }));
 }
+
+describe('a CRM connection that needs the user', () => {
+  it('is explained where Reconnect leads, and the notice goes once a new token is accepted', async () => {
+    const user = userEvent.setup();
+    const refused = 'HubSpot did not accept the access token. Check the private-app token in Leadlight settings.';
+    const hubspot = SettingsSchema.parse({ source: 'hubspot' });
+    const before: SettingsView = { settings: hubspot, connections: { hubspotConnected: true, salesforceConnected: false } };
+    const after: SettingsView = {
+      settings: hubspot,
+      connections: { hubspotConnected: true, hubspotAccount: { portalId: 123456 }, salesforceConnected: false },
+    };
+    let health: ConnectionStatus = {
+      id: 'hubspot',
+      label: 'HubSpot',
+      health: { state: 'needs_user', since: '2026-11-20T10:00:00.000Z', message: refused, kind: 'auth' },
+    };
+    const api = {
+      getSettings: vi.fn(async () => before),
+      saveSettings: vi.fn(async () => after),
+      requestOrigins: vi.fn(async () => true),
+      setHubspotToken: vi.fn(async () => {
+        health = { id: 'hubspot', label: 'HubSpot', health: { state: 'healthy' } };
+        return after;
+      }),
+      getConnection: vi.fn(async () => health),
+    } as unknown as PageApi;
+    render(<DataSourcePanel api={api} importPanel={null} onChanged={() => undefined} />);
+    expect(await screen.findByTestId('connection-notice')).toHaveTextContent(`HubSpot needs you`);
+    expect(screen.getByTestId('connection-notice')).toHaveTextContent(refused);
+    await user.type(screen.getByLabelText('Private-app access token'), 'pat-na1-fresh-token-1234');
+    await user.click(screen.getByRole('button', { name: 'Use HubSpot' }));
+    await waitFor(() => expect(screen.queryByTestId('connection-notice')).not.toBeInTheDocument());
+  });
+});
 
 describe('Use demo data', () => {
   it('asks before replacing an import and says what will be lost; Cancel changes nothing', async () => {
