@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import tailwindcss from '@tailwindcss/vite';
-import { frameOnPreact, separateFrameBuild } from './build/frame-bundle';
-import { withoutSelectorNotes } from './build/selector-notes';
+import { frameOnPreact, separateFrameBuild } from './lib/build/frame-bundle';
+import { withoutSelectorNotes } from './lib/build/selector-notes';
 import { HOST_MATCHES } from './lib/hosts/registry';
 
 const OPTIONAL_HOSTS = [

@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import type { InlineConfig } from 'vite';
 import { describe, expect, it } from 'vitest';
 import type { Entrypoint, EntrypointGroup } from 'wxt';
-import { frameOnPreact, separateFrameBuild } from '@/build/frame-bundle';
-import { withoutSelectorNotes } from '@/build/selector-notes';
+import { frameOnPreact, separateFrameBuild } from '@/lib/build/frame-bundle';
+import { withoutSelectorNotes } from '@/lib/build/selector-notes';
 
 const entry = (name: string, type = 'unlisted-page') => ({ name, type }) as unknown as Entrypoint;
 
