@@ -59,3 +59,48 @@ describe('disconnecting Salesforce', () => {
     expect((await loadSecrets(db)).salesforce).toBeUndefined();
   });
 });
+
+describe('reconnecting Salesforce', () => {
+  const signIn = () =>
+    updateSecrets(db, {
+      salesforce: {
+        accessToken: '00Dxx!new-access',
+        refreshToken: '5Aep861-new-refresh',
+        instanceUrl: 'https://brightwave-dev.my.salesforce.com',
+        issuedAt: '2026-11-21T09:00:00.000Z',
+      },
+    });
+
+  it('revokes the refresh token it replaces, at the org that issued it, and keeps the new one', async () => {
+    const revoked: string[] = [];
+    server.use(
+      http.post(REVOKE, async ({ request }) => {
+        revoked.push(await request.text());
+        return new HttpResponse(null, { status: 200 });
+      }),
+    );
+    // The rep switches to another login host before signing in again.
+    await saveSettings(db, { salesforce: { loginHost: 'login.salesforce.com' } });
+    const reconnecting = createHandlers({
+      db,
+      loadDemoData: () => ({ contacts: [], campaigns: [], touches: [], personas: [] }),
+      connectSalesforce: signIn,
+    });
+    await reconnecting.connectSalesforce({}, {});
+    expect(revoked).toEqual(['token=5Aep861-refresh']);
+    expect((await loadSecrets(db)).salesforce?.refreshToken).toBe('5Aep861-new-refresh');
+  });
+
+  it('keeps the new sign-in when the old org cannot be told', async () => {
+    server.use(http.post(REVOKE, () => HttpResponse.error()));
+    const reconnecting = createHandlers({
+      db,
+      loadDemoData: () => ({ contacts: [], campaigns: [], touches: [], personas: [] }),
+      connectSalesforce: signIn,
+    });
+    expect((await reconnecting.connectSalesforce({}, {})).connections).toMatchObject({
+      salesforceConnected: true,
+      salesforceInstance: 'brightwave-dev.my.salesforce.com',
+    });
+  });
+});

@@ -83,7 +83,14 @@ export function connectionHandlers(deps: HandlerDeps): Pick<Handlers, Connection
     },
     connectSalesforce: async () => {
       if (!deps.connectSalesforce) throw new Error('Salesforce sign-in is not available here.');
+      const replaced = (await loadSecrets(db)).salesforce;
       await deps.connectSalesforce();
+      // The sign-in replaced would still open its org until revoked. Best effort, at that org's
+      // own host (the login host may have just changed): the new sign-in works either way.
+      const current = (await loadSecrets(db)).salesforce;
+      if (replaced?.refreshToken && replaced.refreshToken !== current?.refreshToken) {
+        await revokeSalesforceToken({ loginHost: new URL(replaced.instanceUrl).host, token: replaced.refreshToken }).catch(() => undefined);
+      }
       await reconnected(db, 'salesforce');
       deps.kickOutbox?.();
       return settingsView(db);
