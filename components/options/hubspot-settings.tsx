@@ -22,7 +22,11 @@ export function HubspotSettings({ api, view, onChange }: Props) {
       setToken('');
       onChange(next);
       const account = next.connections.hubspotAccount;
-      return account ? `HubSpot account ${account.portalId} is the data source.` : 'HubSpot is the data source.';
+      const source = account ? `HubSpot account ${account.portalId} is the data source.` : 'HubSpot is the data source.';
+      // The Leadlight property group, so HubSpot's own reports can group verdicts; notes are written either way.
+      const fields = await api.prepareCrmWriteBack();
+      if (fields.problem) return `${source} ${fields.problem}`;
+      return fields.ready ? `${source} Verdicts set the Leadlight contact properties and are written as notes.` : source;
     });
   const account = view.connections.hubspotAccount;
   return (
@@ -36,8 +40,8 @@ export function HubspotSettings({ api, view, onChange }: Props) {
               ? 'token saved'
               : 'not connected'}
         </span>
-        . Create a private app in HubSpot with the scopes crm.objects.contacts.read, crm.objects.contacts.write, crm.schemas.contacts.read
-        and content, then paste its access token.
+        . Create a private app in HubSpot with the scopes crm.objects.contacts.read, crm.objects.contacts.write, crm.schemas.contacts.read,
+        crm.schemas.contacts.write (for the Leadlight verdict properties) and content, then paste its access token.
       </p>
       <Field
         label="Private-app access token"

@@ -32,6 +32,11 @@ export interface Connector {
    * when an earlier attempt may have succeeded, find that record instead of writing a second.
    */
   deliverFeedback?(feedback: Feedback, contact: Contact | undefined): Promise<Delivery>;
+  /**
+   * Makes the CRM ready to hold verdicts as reportable fields (HubSpot: the Leadlight
+   * property group); `problem` says plainly what could not be done. Safe to call again.
+   */
+  prepareWriteBack?(): Promise<{ ready: boolean; problem?: string }>;
   /** The signed-in CRM user's email, used to sign verdicts when the rep set none in Settings. */
   currentUserEmail?(): Promise<string | null>;
 }

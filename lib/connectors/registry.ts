@@ -7,6 +7,7 @@ import { connectorGate } from './health';
 import { dbLabelCache } from './label-cache';
 import type { HttpPolicy } from './http';
 import { createHubspotConnector } from './hubspot/hubspot-connector';
+import { dbVerdictSchemaStore } from './hubspot/verdict-schema-store';
 import { createSalesforceConnector, refreshAccessToken } from './salesforce';
 
 /** Clock, randomness and HTTP policy; tests pass simulated ones. */
@@ -30,6 +31,7 @@ function hubspot(db: LeadlightDb, settings: Settings, env: ConnectorEnv, timeZon
       return token;
     },
     writeBackProperty: settings.hubspot.writeBackProperty,
+    verdictSchema: dbVerdictSchemaStore(db),
   });
 }
 

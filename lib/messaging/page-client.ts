@@ -61,6 +61,8 @@ export type PageApi = {
     onlyMine?: boolean;
   }) => Promise<DrillDownRow[]>;
   getFeedbackCsv: () => Promise<string>;
+  /** After connecting a CRM: Leadlight's verdict fields there, and what could not be set up. */
+  prepareCrmWriteBack: () => Promise<{ ready: boolean; problem?: string }>;
   listPersonas: () => Promise<Persona[]>;
   savePersona: (persona: Persona) => Promise<Persona[]>;
   deletePersona: (id: string) => Promise<Persona[]>;
@@ -104,6 +106,7 @@ export function createPageClient(): PageApi {
     getReport: (q) => sendMessage('getReport', q),
     getDrillDown: (q) => sendMessage('getDrillDown', q),
     getFeedbackCsv: async () => (await sendMessage('getFeedbackCsv', {})).csv,
+    prepareCrmWriteBack: () => sendMessage('prepareCrmWriteBack', {}),
     listPersonas: () => sendMessage('listPersonas', {}),
     savePersona: (persona) => sendMessage('savePersona', persona),
     deletePersona: (id) => sendMessage('deletePersona', { id }),

@@ -123,6 +123,7 @@ export type Responses = {
   getReport: ReportView;
   getDrillDown: DrillDownRow[];
   getFeedbackCsv: { csv: string };
+  prepareCrmWriteBack: { ready: boolean; problem?: string };
   listPersonas: Persona[];
   savePersona: Persona[];
   deletePersona: Persona[];

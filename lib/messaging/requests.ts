@@ -121,6 +121,8 @@ export const requests = {
     model: AttributionModelSchema.default('any'),
     onlyMine: z.boolean().default(false),
   }),
+  /** Options, after connecting a CRM: create Leadlight's verdict fields there when missing. */
+  prepareCrmWriteBack: z.object({}).strict(),
   /** Report page: every verdict as CSV. */
   getFeedbackCsv: z.object({}).strict(),
   /** Options: the team's personas. */

@@ -4,6 +4,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { ConnectorError } from '@/lib/connectors/errors';
 import { DEFAULT_POLICY } from '@/lib/connectors/http';
 import { createHubspotConnector } from '@/lib/connectors/hubspot/hubspot-connector';
+import type { VerdictSchemaState, VerdictSchemaStore } from '@/lib/connectors/hubspot/hubspot-verdict-schema';
+import { FEEDBACK_REASONS } from '@/lib/domain/feedback-reasons';
 import { createFeedback } from '../factories';
 import { readFixtureJson } from '../support/fixtures';
 
@@ -31,10 +33,13 @@ const feedback = createFeedback({
   note: 'Budget frozen until Q3',
   author: 'alex.rivera@brightwave.example',
   createdAt: '2026-03-05T12:00:00.000Z',
+  // The outbox counts the attempt before it delivers: 1 is a first delivery.
+  attempts: 1,
 });
+const retried = { ...feedback, attempts: 2 };
 
 /** A HubSpot portal holding Maya and whatever notes get created, so search sees earlier writes. */
-function portal() {
+function portal({ lastFeedbackAt }: { lastFeedbackAt?: string } = {}) {
   const notes: { id: string; body: string }[] = [];
   const record = async (request: Request) => {
     const url = new URL(request.url);
@@ -42,11 +47,13 @@ function portal() {
     seen.push({ method: request.method, path: decodeURIComponent(url.pathname), query: url.searchParams, body });
     return body as { properties: Record<string, string>; filterGroups: { filters: { propertyName: string; value: string }[] }[] };
   };
+  const maya = (id: string) => id === MAYA || id === '101';
   server.use(
     http.get(`${BASE}/crm/v3/objects/contacts/:email`, async ({ request, params }) => {
       await record(request);
-      return params.email === MAYA
-        ? HttpResponse.json(fx('contact-maya-email-only'))
+      const found = fx('contact-maya-email-only') as { properties: Record<string, string | null> };
+      return maya(String(params.email))
+        ? HttpResponse.json({ ...found, properties: { ...found.properties, leadlight_last_feedback_at: lastFeedbackAt ?? null } })
         : HttpResponse.json(fx('error-404-object-not-found'), { status: 404 });
     }),
     http.post(`${BASE}/crm/v3/objects/notes/search`, async ({ request }) => {
@@ -66,76 +73,216 @@ function portal() {
       notes.push({ id: created.id, body: body.properties.hs_note_body ?? '' });
       return HttpResponse.json(created, { status: 201 });
     }),
-    http.patch(`${BASE}/crm/v3/objects/contacts/:id`, async ({ request }) => {
+    http.patch(`${BASE}/crm/v3/objects/contacts/:id`, async ({ request, params }) => {
       await record(request);
-      return HttpResponse.json(fx('contact-patched'));
+      return maya(String(params.id))
+        ? HttpResponse.json(fx('contact-patched'))
+        : HttpResponse.json(fx('error-404-object-not-found'), { status: 404 });
+    }),
+    http.post(`${BASE}/crm/v3/properties/contacts/batch/read`, async ({ request }) => {
+      await record(request);
+      return HttpResponse.json(fx('properties-batch-read-empty'));
+    }),
+    http.post(`${BASE}/crm/v3/properties/contacts/groups`, async ({ request }) => {
+      await record(request);
+      return HttpResponse.json(fx('property-group-created'), { status: 201 });
+    }),
+    http.post(`${BASE}/crm/v3/properties/contacts/batch/create`, async ({ request }) => {
+      await record(request);
+      return HttpResponse.json(fx('properties-batch-created'), { status: 201 });
     }),
   );
   return notes;
 }
 
-function connector(writeBackProperty?: string) {
-  const policy = { ...DEFAULT_POLICY, sleep: vi.fn(async () => {}), random: () => 0.5 };
-  return createHubspotConnector({ token: async () => 'pat-na1-test', policy, ...(writeBackProperty ? { writeBackProperty } : {}) });
+/** A schema store as the background keeps it, in memory. */
+function schemaStore(initial?: VerdictSchemaState) {
+  const store = { state: initial, saves: 0 };
+  const api: VerdictSchemaStore = {
+    reasons: async () => FEEDBACK_REASONS,
+    load: async () => store.state,
+    save: async (state) => {
+      store.state = state;
+      store.saves += 1;
+    },
+  };
+  return { store, api };
 }
 
+function connector(writeBackProperty?: string, verdictSchema?: VerdictSchemaStore) {
+  const policy = { ...DEFAULT_POLICY, sleep: vi.fn(async () => {}), random: () => 0.5 };
+  return createHubspotConnector({
+    token: async () => 'pat-na1-test',
+    policy,
+    ...(writeBackProperty ? { writeBackProperty } : {}),
+    ...(verdictSchema ? { verdictSchema } : {}),
+  });
+}
+
+const requests = () => seen.map((r) => `${r.method} ${r.path}`);
+
 describe('HubSpot deliverFeedback', () => {
-  it('creates exactly one note with the marker, associated to the contact, and returns its id', async () => {
+  it('without Leadlight properties: reads the contact id, then creates exactly one note with the marker and the data line', async () => {
     portal();
     const delivery = await connector().deliverFeedback!(feedback, undefined);
     expect(delivery).toEqual({ remoteId: '60918273645' });
-    expect(seen.map((r) => `${r.method} ${r.path}`)).toEqual([
-      `GET /crm/v3/objects/contacts/${MAYA}`,
-      'POST /crm/v3/objects/notes/search',
-      'POST /crm/v3/objects/notes',
-    ]);
+    expect(requests()).toEqual([`GET /crm/v3/objects/contacts/${MAYA}`, 'POST /crm/v3/objects/notes']);
     expect(seen[0]?.query.get('idProperty')).toBe('email');
     expect(seen[1]?.body).toEqual({
-      filterGroups: [
-        {
-          filters: [
-            { propertyName: 'hs_note_body', operator: 'CONTAINS_TOKEN', value: 'leadlightfbhubspot1' },
-            { propertyName: 'associations.contact', operator: 'EQ', value: '101' },
-          ],
-        },
-      ],
-      properties: ['hs_note_body'],
-      limit: 10,
-    });
-    expect(seen[2]?.body).toEqual({
       properties: {
         hs_timestamp: '2026-03-05T12:00:00.000Z',
         hs_note_body:
-          'Lead feedback from alex.rivera@brightwave.example: Bad lead – No budget – Budget frozen until Q3 [leadlightfbhubspot1]',
+          '<p>Lead feedback from alex.rivera@brightwave.example: Bad lead – No budget – Budget frozen until Q3 [leadlightfbhubspot1]</p>' +
+          '<p>leadlightverdict id=fb-hubspot-1 contact=maya.okafor%40northwind-logistics.example verdict=bad kind=quality reason=no_budget ' +
+          'by=alex.rivera%40brightwave.example at=2026-03-05T12%3A00%3A00.000Z</p>',
       },
       associations: [{ to: { id: '101' }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 202 }] }],
     });
   });
 
-  it('finds the earlier note on a second delivery of the same feedback instead of writing another', async () => {
+  it('with the Leadlight properties: sets them by email and writes the note, two calls in all', async () => {
+    portal();
+    const { api } = schemaStore({ fingerprint: '', ready: true, checkedAt: '2026-03-05T11:00:00.000Z' });
+    // A stale fingerprint makes the connector check the schema first; here it is current.
+    const { schemaFingerprint } = await import('@/lib/connectors/hubspot/hubspot-verdict-schema');
+    await api.save({ fingerprint: schemaFingerprint(FEEDBACK_REASONS), ready: true, checkedAt: '2026-03-05T11:00:00.000Z' });
+    await connector(undefined, api).deliverFeedback!(feedback, undefined);
+    expect(requests()).toEqual([`PATCH /crm/v3/objects/contacts/${MAYA}`, 'POST /crm/v3/objects/notes']);
+    expect(seen[0]?.query.get('idProperty')).toBe('email');
+    expect(seen[0]?.body).toEqual({
+      properties: {
+        leadlight_last_verdict: 'bad',
+        leadlight_last_reason: 'no_budget',
+        leadlight_last_feedback_at: '2026-03-05T12:00:00.000Z',
+        leadlight_last_feedback_by: 'alex.rivera@brightwave.example',
+      },
+    });
+    expect((seen[1]?.body as { associations: { to: { id: string } }[] }).associations[0]?.to.id).toBe('101');
+  });
+
+  it('on connecting, creates the Leadlight group and its four properties when the portal lacks them, once', async () => {
+    portal();
+    const { store, api } = schemaStore();
+    const hubspot = connector(undefined, api);
+    expect(await hubspot.prepareWriteBack!()).toMatchObject({ ready: true });
+    expect(requests()).toEqual([
+      'POST /crm/v3/properties/contacts/batch/read',
+      'POST /crm/v3/properties/contacts/groups',
+      'POST /crm/v3/properties/contacts/batch/create',
+    ]);
+    expect(seen[1]?.body).toEqual({ name: 'leadlight', label: 'Leadlight', displayOrder: -1 });
+    const created = (seen[2]?.body as { inputs: { name: string; groupName: string; type: string; options?: { value: string }[] }[] })
+      .inputs;
+    expect(created.map((p) => [p.name, p.type, p.groupName])).toEqual([
+      ['leadlight_last_verdict', 'enumeration', 'leadlight'],
+      ['leadlight_last_reason', 'enumeration', 'leadlight'],
+      ['leadlight_last_feedback_at', 'datetime', 'leadlight'],
+      ['leadlight_last_feedback_by', 'string', 'leadlight'],
+    ]);
+    expect(created[1]?.options?.map((o) => o.value)).toEqual(FEEDBACK_REASONS.map((r) => r.id));
+    seen.length = 0;
+    await hubspot.prepareWriteBack!();
+    expect(seen).toHaveLength(0);
+    expect(store.saves).toBe(1);
+  });
+
+  it('updates the reason options when the team’s list changed', async () => {
+    portal();
+    const existing = (fx('properties-batch-created') as { results: { name: string }[] }).results[0]!;
+    server.use(
+      http.post(`${BASE}/crm/v3/properties/contacts/batch/read`, async ({ request }) => {
+        seen.push({ method: 'POST', path: new URL(request.url).pathname, query: new URLSearchParams(), body: undefined });
+        return HttpResponse.json({
+          status: 'COMPLETE',
+          results: ['leadlight_last_verdict', 'leadlight_last_feedback_at', 'leadlight_last_feedback_by']
+            .map((name) => ({ ...existing, name }))
+            .concat([{ ...existing, name: 'leadlight_last_reason', options: [{ label: 'No budget', value: 'no_budget' }] } as never]),
+        });
+      }),
+      http.patch(`${BASE}/crm/v3/properties/contacts/leadlight_last_reason`, async ({ request }) => {
+        seen.push({ method: 'PATCH', path: new URL(request.url).pathname, query: new URLSearchParams(), body: await request.json() });
+        return HttpResponse.json({ ...existing, name: 'leadlight_last_reason' });
+      }),
+    );
+    await connector(undefined, schemaStore().api).prepareWriteBack!();
+    expect(requests()).toEqual(['POST /crm/v3/properties/contacts/batch/read', 'PATCH /crm/v3/properties/contacts/leadlight_last_reason']);
+    expect((seen[1]?.body as { options: { value: string }[] }).options).toHaveLength(FEEDBACK_REASONS.length);
+  });
+
+  it('without the schema scope, says so plainly and keeps writing notes', async () => {
+    portal();
+    server.use(
+      http.post(`${BASE}/crm/v3/properties/contacts/batch/read`, () =>
+        HttpResponse.json(fx('error-403-missing-scopes-schemas-write'), { status: 403 }),
+      ),
+    );
+    const { store, api } = schemaStore();
+    const hubspot = connector(undefined, api);
+    const prepared = await hubspot.prepareWriteBack!();
+    expect(prepared.ready).toBe(false);
+    expect(prepared.problem).toContain('crm.schemas.contacts.write');
+    expect(prepared.problem).toContain('notes only');
+    seen.length = 0;
+    expect(await hubspot.deliverFeedback!(feedback, undefined)).toEqual({ remoteId: '60918273645' });
+    expect(requests()).toEqual([`GET /crm/v3/objects/contacts/${MAYA}`, 'POST /crm/v3/objects/notes']);
+    expect(store.state?.ready).toBe(false);
+  });
+
+  it('when HubSpot refuses a property value, writes the note anyway and checks the schema next time', async () => {
+    portal();
+    const { schemaFingerprint } = await import('@/lib/connectors/hubspot/hubspot-verdict-schema');
+    const { store, api } = schemaStore({
+      fingerprint: schemaFingerprint(FEEDBACK_REASONS),
+      ready: true,
+      checkedAt: '2026-03-05T11:00:00.000Z',
+    });
+    server.use(
+      http.patch(`${BASE}/crm/v3/objects/contacts/:id`, async ({ request }) => {
+        seen.push({
+          method: 'PATCH',
+          path: decodeURIComponent(new URL(request.url).pathname),
+          query: new URLSearchParams(),
+          body: undefined,
+        });
+        return HttpResponse.json(fx('error-400-invalid-option'), { status: 400 });
+      }),
+    );
+    expect(await connector(undefined, api).deliverFeedback!(feedback, undefined)).toEqual({ remoteId: '60918273645' });
+    expect(calls('POST', '/crm/v3/objects/notes')).toHaveLength(1);
+    expect(store.state?.fingerprint).toBe('');
+  });
+
+  it('a retry finds the note the earlier attempt wrote instead of writing another', async () => {
     const notes = portal();
     const hubspot = connector();
     const first = await hubspot.deliverFeedback!(feedback, undefined);
-    const second = await hubspot.deliverFeedback!(feedback, undefined);
+    const second = await hubspot.deliverFeedback!(retried, undefined);
     expect(second).toEqual(first);
     expect(calls('POST', '/crm/v3/objects/notes')).toHaveLength(1);
-    expect(calls('POST', '/crm/v3/objects/notes/search')).toHaveLength(2);
+    expect(calls('POST', '/crm/v3/objects/notes/search')).toHaveLength(1);
     expect(notes).toHaveLength(1);
   });
 
-  it('reuses a note an earlier attempt wrote (search answers with the fixture)', async () => {
+  it('a retry reuses a note an earlier attempt wrote (search answers with the fixture)', async () => {
     portal();
     server.use(http.post(`${BASE}/crm/v3/objects/notes/search`, () => HttpResponse.json(fx('notes-search-found'))));
-    expect(await connector().deliverFeedback!(feedback, undefined)).toEqual({ remoteId: '60918273645' });
+    expect(await connector().deliverFeedback!(retried, undefined)).toEqual({ remoteId: '60918273645' });
     expect(calls('POST', '/crm/v3/objects/notes')).toHaveLength(0);
+  });
+
+  it('a retry never overwrites properties a newer verdict set meanwhile', async () => {
+    portal({ lastFeedbackAt: '2026-03-06T09:00:00.000Z' });
+    await connector('lead_quality').deliverFeedback!(retried, undefined);
+    expect(seen.filter((r) => r.method === 'PATCH')).toHaveLength(0);
+    expect(calls('POST', '/crm/v3/objects/notes')).toHaveLength(1);
   });
 
   it('writes the verdict to the configured contact property, and only then', async () => {
     portal();
-    await connector('leadlight_verdict').deliverFeedback!(feedback, undefined);
-    const patches = calls('PATCH', '/crm/v3/objects/contacts/101');
+    await connector('lead_quality').deliverFeedback!(feedback, undefined);
+    const patches = calls('PATCH', `/crm/v3/objects/contacts/${MAYA}`);
     expect(patches).toHaveLength(1);
-    expect(patches[0]?.body).toEqual({ properties: { leadlight_verdict: 'bad' } });
+    expect(patches[0]?.body).toEqual({ properties: { lead_quality: 'bad' } });
 
     seen.length = 0;
     await connector().deliverFeedback!({ ...feedback, id: 'fb-hubspot-2' }, undefined);
@@ -144,9 +291,12 @@ describe('HubSpot deliverFeedback', () => {
 
   it('reports not_found and writes nothing when HubSpot has no such contact', async () => {
     portal();
-    const error = await connector().deliverFeedback!({ ...feedback, email: 'nobody@unknown.example' }, undefined).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ConnectorError);
-    expect((error as ConnectorError).kind).toBe('not_found');
-    expect(seen.filter((r) => r.method !== 'GET')).toHaveLength(0);
+    for (const hubspot of [connector(), connector('lead_quality')]) {
+      const error = await hubspot.deliverFeedback!({ ...feedback, email: 'nobody@unknown.example' }, undefined).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConnectorError);
+      expect((error as ConnectorError).kind).toBe('not_found');
+      expect((error as ConnectorError).message).toContain('nobody@unknown.example');
+    }
+    expect(calls('POST', '/crm/v3/objects/notes')).toHaveLength(0);
   });
 });

@@ -74,7 +74,10 @@ const badLead = () =>
     reasonId: 'no_budget',
     note: 'Budget frozen until FY27.',
     createdAt: '2026-03-12T16:30:00.000Z',
+    attempts: 1,
   });
+/** The same verdict delivered again by the outbox: it may have reached Salesforce before. */
+const retriedBadLead = () => ({ ...badLead(), attempts: 2 });
 
 describe('Salesforce deliverFeedback', () => {
   it('creates exactly one completed Task carrying the marker on the Lead', async () => {
@@ -82,15 +85,18 @@ describe('Salesforce deliverFeedback', () => {
     const delivery = await createSalesforceConnector({ session, policy }).deliverFeedback?.(badLead(), undefined);
 
     expect(delivery).toEqual({ remoteId: '00THs00000Task01AA' });
-    expect(seen.map((s) => `${s.method} ${s.path}`)).toEqual(['GET /query', 'GET /query', 'POST /sobjects/Task']);
+    // A first delivery: nothing to look for yet, so two calls.
+    expect(seen.map((s) => `${s.method} ${s.path}`)).toEqual(['GET /query', 'POST /sobjects/Task']);
     expect(seen[0]?.soql).toBe(
       "SELECT Id FROM Lead WHERE Email = 'tom.becker@aldermfg.example' AND IsConverted = false ORDER BY LastModifiedDate DESC LIMIT 1",
     );
-    expect(seen[1]?.soql).toBe(`SELECT Id, Subject, Description FROM Task WHERE WhoId = '${TOM_ID}' AND Subject LIKE '%[LL-3f9c2a7e]%'`);
-    expect(seen[2]?.body).toEqual({
+    expect(seen[1]?.body).toEqual({
       WhoId: TOM_ID,
       Subject: 'Lead feedback: Bad lead – No budget [LL-3f9c2a7e]',
-      Description: `Budget frozen until FY27.\n\nFrom: alex.rivera@brightwave.example (via Leadlight)\nLeadlight feedback id: ${FEEDBACK_ID}`,
+      Description:
+        `Budget frozen until FY27.\n\nFrom: alex.rivera@brightwave.example (via Leadlight)\nLeadlight feedback id: ${FEEDBACK_ID}\n` +
+        `leadlightverdict id=${FEEDBACK_ID} contact=tom.becker%40aldermfg.example verdict=bad kind=quality reason=no_budget ` +
+        'by=alex.rivera%40brightwave.example at=2026-03-12T16%3A30%3A00.000Z',
       Status: 'Completed',
       Priority: 'Normal',
       ActivityDate: '2026-03-12',
@@ -101,8 +107,11 @@ describe('Salesforce deliverFeedback', () => {
     const { seen, tasks } = org({ Lead: 'lead-id-tom-becker' });
     const connector = createSalesforceConnector({ session, policy });
     const first = await connector.deliverFeedback?.(badLead(), undefined);
-    const second = await connector.deliverFeedback?.(badLead(), undefined);
+    const second = await connector.deliverFeedback?.(retriedBadLead(), undefined);
     expect(second).toEqual(first);
+    expect(seen.filter((s) => s.soql?.includes('FROM Task'))[0]?.soql).toBe(
+      `SELECT Id, Subject, Description FROM Task WHERE WhoId = '${TOM_ID}' AND Subject LIKE '%[LL-3f9c2a7e]%'`,
+    );
     expect(tasks).toHaveLength(1);
     expect(seen.filter((s) => s.method === 'POST')).toHaveLength(1);
   });
@@ -110,7 +119,7 @@ describe('Salesforce deliverFeedback', () => {
   it('finds a Task an earlier, unanswered attempt created', async () => {
     const marked = fixture('task-marked-tom-becker') as { records: Task[] };
     const { seen } = org({ Lead: 'lead-id-tom-becker', tasks: marked.records });
-    expect(await createSalesforceConnector({ session, policy }).deliverFeedback?.(badLead(), undefined)).toEqual({
+    expect(await createSalesforceConnector({ session, policy }).deliverFeedback?.(retriedBadLead(), undefined)).toEqual({
       remoteId: '00THs00000Task01AA',
     });
     expect(seen.some((s) => s.method === 'POST')).toBe(false);
@@ -120,7 +129,7 @@ describe('Salesforce deliverFeedback', () => {
     const other = { ...(fixture('task-marked-tom-becker') as { records: Task[] }).records[0]! };
     other.Description = other.Description.replace(FEEDBACK_ID, '3f9c2a7e-0000-4000-8000-000000000000');
     const { tasks } = org({ Lead: 'lead-id-tom-becker', tasks: [other] });
-    const delivery = await createSalesforceConnector({ session, policy }).deliverFeedback?.(badLead(), undefined);
+    const delivery = await createSalesforceConnector({ session, policy }).deliverFeedback?.(retriedBadLead(), undefined);
     expect(tasks).toHaveLength(2);
     expect(delivery?.remoteId).toBe(tasks[1]?.Id);
   });
@@ -132,17 +141,17 @@ describe('Salesforce deliverFeedback', () => {
       email: 'priya.raman@corvidretail.example',
       verdict: 'good',
       createdAt: '2026-03-12T09:00:00.000Z',
+      attempts: 1,
     });
     await createSalesforceConnector({ session, policy, writeBackField: 'Lead_Feedback__c' }).deliverFeedback?.(feedback, undefined);
     expect(seen.map((s) => `${s.method} ${s.path}`)).toEqual([
       'GET /query',
       'GET /query',
-      'GET /query',
       'POST /sobjects/Task',
       'PATCH /sobjects/Contact/003Hs00002PriyaRAA',
     ]);
-    expect(seen[3]?.body).toMatchObject({ WhoId: '003Hs00002PriyaRAA', Subject: 'Lead feedback: Good lead [LL-b71d0c55]' });
-    expect(seen[4]?.body).toEqual({ Lead_Feedback__c: 'Good' });
+    expect(seen[2]?.body).toMatchObject({ WhoId: '003Hs00002PriyaRAA', Subject: 'Lead feedback: Good lead [LL-b71d0c55]' });
+    expect(seen[3]?.body).toEqual({ Lead_Feedback__c: 'Good' });
   });
 
   it('sends no PATCH without a write-back field, and still writes back on a retry that finds the Task', async () => {
@@ -152,7 +161,7 @@ describe('Salesforce deliverFeedback', () => {
 
     server.resetHandlers();
     const retry = org({ Lead: 'lead-id-tom-becker', tasks: first.tasks });
-    await createSalesforceConnector({ session, policy, writeBackField: 'Lead_Feedback__c' }).deliverFeedback?.(badLead(), undefined);
+    await createSalesforceConnector({ session, policy, writeBackField: 'Lead_Feedback__c' }).deliverFeedback?.(retriedBadLead(), undefined);
     expect(retry.seen.map((s) => `${s.method} ${s.path}`)).toEqual(['GET /query', 'GET /query', `PATCH /sobjects/Lead/${TOM_ID}`]);
     expect(retry.seen[2]?.body).toEqual({ Lead_Feedback__c: 'Bad' });
   });

@@ -8,6 +8,7 @@ export const SCOPES = {
   contactsRead: 'crm.objects.contacts.read',
   contactsWrite: 'crm.objects.contacts.write',
   schemasRead: 'crm.schemas.contacts.read',
+  schemasWrite: 'crm.schemas.contacts.write',
   marketingEmail: 'content',
 } as const;
 

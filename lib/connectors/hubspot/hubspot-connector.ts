@@ -10,6 +10,7 @@ import { contactByEmailPath, createHubspotClient, type HubspotCall, profileByEma
 import { conversionTimeline, ProfileSchema, readSubmissions, type FormSubmission } from './hubspot-conversions';
 import { CONTACT_PROPERTIES, HISTORY_PROPERTIES, LABELLED_PROPERTIES, mapContact } from './hubspot-mapping';
 import { deliverNote } from './hubspot-notes';
+import { ensureVerdictSchema, schemaFingerprint, type VerdictSchemaStore } from './hubspot-verdict-schema';
 import type { FieldIssue } from '../field-reader';
 import { EventsPageSchema, readCampaign, readEvents, readObject, readOptions, type HubspotRecord } from './hubspot-read';
 import type { HubspotEmailCampaign, HubspotEmailEvent } from './hubspot-schemas';
@@ -17,6 +18,8 @@ import { buildTimeline, campaignIds } from './hubspot-timeline';
 
 /** Pages of 100 email events read per contact; a busier history is cut to its first 500 events. */
 export const MAX_EVENT_PAGES = 5;
+
+const RECHECK_MS = 6 * 60 * 60_000;
 
 export type HubspotConnectorOptions = {
   /** The private-app access token; throws ConnectorError('config') when none is set. */
@@ -32,6 +35,8 @@ export type HubspotConnectorOptions = {
   timeZone?: () => string | undefined;
   /** Where property labels are kept between lookups (a day); by default, for this connector's life. */
   labelCache?: LabelCache;
+  /** Leadlight's verdict properties: the reason list they follow and where their state is kept. Without it, notes only. */
+  verdictSchema?: VerdictSchemaStore;
 };
 
 const BundleSchema = z.object({ contact: ContactSchema, campaigns: z.array(CampaignSchema), touches: z.array(TouchSchema) });
@@ -155,7 +160,7 @@ export function createHubspotConnector(options: HubspotConnectorOptions): Connec
     return labels;
   }
 
-  return {
+  const connector: Connector = {
     id: 'hubspot',
     label: 'HubSpot',
     ...(options.gate ? { gate: options.gate } : {}),
@@ -185,12 +190,35 @@ export function createHubspotConnector(options: HubspotConnectorOptions): Connec
       return { ...bundle.data, ...(issues.length ? { issues } : {}) };
     },
 
+    prepareWriteBack,
+
     async deliverFeedback(feedback) {
-      const object = await getContact(call, feedback.email, ['email']);
-      if (!object) {
-        throw new ConnectorError('not_found', `HubSpot has no contact with the email ${feedback.email}; the verdict is kept in Leadlight.`);
+      const withSchema = (await prepareWriteBack()).ready;
+      const delivery = { writeBackProperty: options.writeBackProperty, withSchema, retry: feedback.attempts > 1 };
+      try {
+        return await deliverNote(call, feedback, delivery);
+      } catch (e) {
+        // A property HubSpot refuses (deleted, an option removed by hand): check the schema next time, and write the note now.
+        if (!(withSchema && e instanceof ConnectorError && e.kind === 'client' && e.status === 400)) throw e;
+        await options.verdictSchema?.save({ fingerprint: '', ready: false, checkedAt: new Date().toISOString() });
+        return deliverNote(call, feedback, { ...delivery, withSchema: false, retry: true });
       }
-      return deliverNote(call, feedback, object.id, options.writeBackProperty);
     },
   };
+  return connector;
+
+  /** Creates the Leadlight property group and properties when missing, once per change of the reason list. */
+  async function prepareWriteBack(): Promise<{ ready: boolean; problem?: string }> {
+    const store = options.verdictSchema;
+    if (!store) return { ready: false };
+    const reasons = await store.reasons();
+    const fingerprint = schemaFingerprint(reasons);
+    const known = await store.load();
+    // A missing scope may be granted later: a refusal is checked again after a few hours.
+    const fresh = known && (known.ready || Date.now() - Date.parse(known.checkedAt) < RECHECK_MS);
+    if (known && known.fingerprint === fingerprint && fresh) return known;
+    const state = { ...(await ensureVerdictSchema(call, reasons)), fingerprint, checkedAt: new Date().toISOString() };
+    await store.save(state);
+    return state;
+  }
 }

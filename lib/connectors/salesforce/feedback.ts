@@ -1,5 +1,6 @@
 import type { Feedback } from '../../domain/feedback';
 import { reasonLabel } from '../../domain/feedback-reasons';
+import { verdictDataLine, verdictWords } from '../../domain/verdict-record';
 import type { Delivery } from '../connector';
 import { ConnectorError } from '../errors';
 import type { SalesforceApi } from './api';
@@ -13,16 +14,18 @@ export function feedbackMarker(feedbackId: string): string {
   return `[LL-${feedbackId.slice(0, 8)}]`;
 }
 
-/** "Lead feedback: Bad lead – No budget [LL-1a2b3c4d]" */
+/** Every Leadlight verdict Task's Subject starts so: the team report's SOQL and the sales-activity read both filter on it. */
+export const TASK_SUBJECT_PREFIX = 'Lead feedback:';
+
+/** "Lead feedback: Bad lead – No budget [LL-1a2b3c4d]": fixed and parseable, and groupable in a Salesforce report. */
 export function taskSubject(feedback: Feedback): string {
-  const verdict = feedback.verdict === 'good' ? 'Good lead' : 'Bad lead';
   const reason = reasonLabel(feedback.reasonId);
-  return `Lead feedback: ${verdict}${reason ? ` – ${reason}` : ''} ${feedbackMarker(feedback.id)}`;
+  return `${TASK_SUBJECT_PREFIX} ${verdictWords(feedback)}${reason ? ` – ${reason}` : ''} ${feedbackMarker(feedback.id)}`;
 }
 
-/** The rep's note, who gave it, and the full feedback id that confirms a marker match. */
+/** The rep's note, who gave it, the full feedback id that confirms a marker match, and the verdict as data for the team report. */
 export function taskDescription(feedback: Feedback): string {
-  const lines = [`From: ${feedback.author || 'unknown'} (via Leadlight)`, `${ID_LINE} ${feedback.id}`];
+  const lines = [`From: ${feedback.author || 'unknown'} (via Leadlight)`, `${ID_LINE} ${feedback.id}`, verdictDataLine(feedback)];
   return feedback.note?.trim() ? `${feedback.note.trim()}\n\n${lines.join('\n')}` : lines.join('\n');
 }
 
@@ -37,8 +40,8 @@ async function findPerson(api: SalesforceApi, email: string): Promise<{ object: 
 
 /**
  * Files a verdict as a completed Task on the person, at most once per feedback id:
- * an earlier attempt may have created the Task before its answer was lost, so the
- * marker is searched first. The optional write-back field is set on every attempt
+ * an earlier attempt may have created the Task before its answer was lost, so a
+ * retry searches for the marker first. A first delivery takes two calls. The optional write-back field is set on every attempt
  * (PATCH is idempotent) so a retry also finishes a write-back that failed.
  */
 export async function deliverSalesforceFeedback(
@@ -47,7 +50,8 @@ export async function deliverSalesforceFeedback(
   writeBackField: string | undefined,
 ): Promise<Delivery> {
   const person = await findPerson(api, feedback.email);
-  const marked = await api.query(markedTaskQuery(person.id, feedbackMarker(feedback.id)), TaskRecordSchema);
+  // Only a retry can find a Task an earlier attempt wrote (the outbox counts the attempt before delivering).
+  const marked = feedback.attempts > 1 ? await api.query(markedTaskQuery(person.id, feedbackMarker(feedback.id)), TaskRecordSchema) : [];
   // Eight characters can collide; the full id in Description decides, unless a user edited that line away.
   const existing = marked.find((t) => t.Description?.includes(feedback.id)) ?? marked.find((t) => !t.Description?.includes(ID_LINE));
   let remoteId = existing?.Id;

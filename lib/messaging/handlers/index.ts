@@ -9,6 +9,7 @@ import type { HandlerDeps, Handlers, SenderInfo } from './deps';
 import { feedbackHandlers } from './feedback';
 import { reportHandlers } from './report';
 import { salesActivityHandlers } from './sales-activity';
+import { teamHandlers } from './team';
 
 export { DEMO_SOURCE_NAME } from './data';
 export type { HandlerDeps, Handlers, SenderInfo } from './deps';
@@ -23,6 +24,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...closedLoopHandlers(deps),
     ...reportHandlers(deps),
     ...salesActivityHandlers(deps),
+    ...teamHandlers(deps),
   };
 }
 

@@ -14,7 +14,10 @@ const fixture = (name: string) => readFileSync(resolve(dir, `${name}.json`), 'ut
 export async function routeHubspot(context: BrowserContext) {
   const notes: { id: string; body: string }[] = [];
   // refuseToken: every CRM call answers 401 as for a revoked token (the token check still passes).
-  const state = { holdNoteAnswer: false, noteWrites: 0, refuseToken: false, crmCalls: 0 };
+  const state = { holdNoteAnswer: false, noteWrites: 0, refuseToken: false, crmCalls: 0, contactPatches: 0 };
+  /** The portal's contact properties (Leadlight's group once created) and Maya's values of them. */
+  const schema = { group: false, properties: new Set<string>() };
+  const maya: Record<string, string> = {};
   // The extension calls from its own origin; an optional host grant cannot be clicked in a test, so answer CORS.
   const cors = {
     'access-control-allow-origin': '*',
@@ -31,6 +34,36 @@ export async function routeHubspot(context: BrowserContext) {
     state.crmCalls += 1;
     if (state.refuseToken) return json(route, fixture('error-401-expired-authentication'), 401);
     if (url.pathname.startsWith('/contacts/v1/contact/email/')) return json(route, fixture('contact-profile-no-forms'));
+    if (url.pathname === '/crm/v3/properties/contacts/batch/read') {
+      const names = (request.postDataJSON() as { inputs: { name: string }[] }).inputs.map((i) => i.name);
+      const results = names.filter((n) => schema.properties.has(n)).map((name) => ({ ...propertyShape, name, groupName: 'leadlight' }));
+      return json(route, JSON.stringify({ status: 'COMPLETE', results, startedAt: NOW, completedAt: NOW }));
+    }
+    if (url.pathname === '/crm/v3/properties/contacts/groups' && request.method() === 'POST') {
+      if (schema.group) return json(route, JSON.stringify({ status: 'error', message: 'Group exists', category: 'CONFLICT' }), 409);
+      schema.group = true;
+      return json(route, fixture('property-group-created'), 201);
+    }
+    if (url.pathname === '/crm/v3/properties/contacts/batch/create') {
+      const inputs = (request.postDataJSON() as { inputs: { name: string }[] }).inputs;
+      for (const i of inputs) schema.properties.add(i.name);
+      const results = inputs.map((i) => ({ ...propertyShape, ...i }));
+      return json(route, JSON.stringify({ status: 'COMPLETE', results, startedAt: NOW, completedAt: NOW }), 201);
+    }
+    if (url.pathname.startsWith('/crm/v3/objects/contacts/') && request.method() === 'PATCH') {
+      state.contactPatches += 1;
+      const properties = (request.postDataJSON() as { properties: Record<string, string> }).properties;
+      const unknown = Object.keys(properties).find((p) => p.startsWith('leadlight_') && !schema.properties.has(p));
+      if (unknown)
+        return json(
+          route,
+          JSON.stringify({ status: 'error', message: `Property "${unknown}" does not exist`, category: 'VALIDATION_ERROR' }),
+          400,
+        );
+      Object.assign(maya, properties);
+      const contact = JSON.parse(fixture('contact-patched')) as { properties: Record<string, string> };
+      return json(route, JSON.stringify({ ...contact, properties: { ...contact.properties, ...maya } }));
+    }
     if (url.pathname.startsWith('/crm/v3/objects/contacts/')) return json(route, fixture('contact-maya'));
     if (url.pathname.startsWith('/crm/v3/properties/contacts/')) {
       const name = url.pathname.split('/').pop() ?? '';
@@ -79,5 +112,23 @@ export async function routeHubspot(context: BrowserContext) {
     }
     return json(route, fixture('error-404-object-not-found'), 404);
   });
-  return { notes, state };
+  return { notes, state, schema, maya };
 }
+
+const NOW = '2026-11-26T10:00:00.000Z';
+/** The fields HubSpot answers for every property, beside those the request gave. */
+const propertyShape = {
+  createdAt: NOW,
+  updatedAt: NOW,
+  type: 'string',
+  fieldType: 'text',
+  displayOrder: -1,
+  calculated: false,
+  externalOptions: false,
+  archived: false,
+  hasUniqueValue: false,
+  hidden: false,
+  formField: false,
+  options: [],
+  modificationMetadata: { archivable: true, readOnlyDefinition: false, readOnlyValue: false },
+};
