@@ -122,6 +122,25 @@ describe('HubSpot note body', () => {
       noteBody(
         createFeedback({ id: 'fb-9', verdict: 'good', note: 'Wants <b>demo</b> & pricing', author: 'sam.ortiz@brightwave.example' }),
       ),
-    ).toBe('Lead feedback from sam.ortiz@brightwave.example: Good lead – Wants &lt;b&gt;demo&lt;/b&gt; &amp; pricing [leadlightfb9]');
+    ).toBe(
+      '<p>Lead feedback from sam.ortiz@brightwave.example: Good lead – Wants &lt;b&gt;demo&lt;/b&gt; &amp; pricing [leadlightfb9]</p>' +
+        '<p>leadlightverdict id=fb-9 contact=ada.lovelace%40analytical.example verdict=good kind=quality ' +
+        'by=sam.ortiz%40brightwave.example at=2026-03-05T12%3A00%3A00.000Z</p>',
+    );
+  });
+
+  it('names a hand-off decision and the day a recycled lead may come back', () => {
+    const body = noteBody(
+      createFeedback({
+        id: 'fb-10',
+        verdict: 'bad',
+        kind: 'handoff',
+        reasonId: 'recycle_nurture',
+        recycleOn: '2027-02-01',
+        author: 'sam@b.example',
+      }),
+    );
+    expect(body).toContain('Lead feedback from sam@b.example: Hand-off rejected – Recycle to nurture – until 2027-02-01 [leadlightfb10]');
+    expect(body).toContain('kind=handoff reason=recycle_nurture recycle=2027-02-01');
   });
 });
