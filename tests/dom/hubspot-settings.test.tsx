@@ -16,11 +16,12 @@ const connected: SettingsView = {
   connections: { hubspotConnected: true, hubspotAccount: { portalId: 123456, uiDomain: 'app.hubspot.com' }, salesforceConnected: false },
 };
 
-function api(setHubspotToken: PageApi['setHubspotToken']) {
+function api(setHubspotToken: PageApi['setHubspotToken'], prepared: { ready: boolean; problem?: string } = { ready: true }) {
   return {
     requestOrigins: vi.fn(async () => true),
     setHubspotToken: vi.fn(setHubspotToken),
     saveSettings: vi.fn(async () => connected),
+    prepareCrmWriteBack: vi.fn(async () => prepared),
   } as unknown as PageApi & { setHubspotToken: ReturnType<typeof vi.fn>; saveSettings: ReturnType<typeof vi.fn> };
 }
 
@@ -35,6 +36,16 @@ describe('HubspotSettings', () => {
     expect(fake.setHubspotToken).toHaveBeenCalledWith('pat-na1-good-token-1234');
     rerender(<HubspotSettings api={fake} view={onChange.mock.calls[0]![0] as SettingsView} onChange={onChange} />);
     expect(screen.getByTestId('hubspot-status')).toHaveTextContent('connected to HubSpot account 123456 (app.hubspot.com)');
+  });
+
+  it('says plainly when the Leadlight properties could not be created, and that notes are still written', async () => {
+    const problem =
+      'Leadlight could not set up its HubSpot contact properties (The HubSpot private app needs the crm.schemas.contacts.write scope.) Verdicts are written as notes only.';
+    const fake = api(async () => connected, { ready: false, problem });
+    render(<HubspotSettings api={fake} view={notConnected} onChange={vi.fn()} />);
+    await userEvent.type(screen.getByLabelText('Private-app access token'), 'pat-na1-good-token-1234');
+    await userEvent.click(screen.getByRole('button', { name: 'Use HubSpot' }));
+    expect(await screen.findByRole('status')).toHaveTextContent(`HubSpot account 123456 is the data source. ${problem}`);
   });
 
   it('keeps a refused token out of settings and in the field, with HubSpot’s reason', async () => {
