@@ -14,12 +14,14 @@ import { DEFAULT_SORT, reportColumns, sortRows, type SortState } from './report-
 import { ReportTable } from './report-table';
 import { SlaTables } from './sla-tables';
 import { TeamScopeBar } from './team-scope';
+import { TeamSync, type TeamSyncApi } from './team-sync';
+import { FeedbackFiles, type FeedbackFilesApi } from './feedback-files';
 import { TrendChart, topTrends } from './trend-chart';
 import { PageSection } from '../ui/page-section';
 import { errorMessage } from '../ui/error-message';
 
 /** What the report page asks of the background. */
-export type ReportApi = Pick<PageApi, 'getReport' | 'getDrillDown' | 'getFeedbackCsv'>;
+export type ReportApi = Pick<PageApi, 'getReport' | 'getDrillDown' | 'getFeedbackCsv'> & Partial<TeamSyncApi & FeedbackFilesApi>;
 
 const systemNow = () => new Date();
 
@@ -104,6 +106,9 @@ export function ReportApp({ api, now = systemNow }: { api: ReportApi; now?: () =
   const columns = useMemo(() => reportColumns(dimension, withHandoffs), [dimension, withHandoffs]);
   const rows = useMemo(() => (view ? sortRows(view.rows, columns, sort) : []), [view, columns, sort]);
   const noVerdicts = !!view && view.rows.every((r) => r.verdicts === 0);
+  // With a CRM connected, the team's verdicts are read from it.
+  const crmFrom = (view ?? loaded?.view)?.scope.from;
+  const crm = crmFrom === 'HubSpot' || crmFrom === 'Salesforce' ? crmFrom : null;
 
   const downloadTable = () => {
     const csv = toCsv(
@@ -205,6 +210,10 @@ export function ReportApp({ api, now = systemNow }: { api: ReportApi; now?: () =
       )}
 
       {(view ?? loaded?.view) && <TeamScopeBar scope={(view ?? loaded?.view)!.scope} onlyMine={onlyMine} onOnlyMine={setOnlyMine} />}
+      {crm && api.syncTeam && api.getTeamSync && <TeamSync api={api as TeamSyncApi} crm={crm} onDone={() => setTick((t) => t + 1)} />}
+      {!crm && crmFrom && crmFrom !== 'the demo data' && api.mergeFeedbackFile && (
+        <FeedbackFiles api={api as FeedbackFilesApi} onMerged={() => setTick((t) => t + 1)} />
+      )}
 
       <PeriodPicker choice={choice} days={days} onChange={onChoice} />
       <AttributionPicker value={model} onChange={setModel} />

@@ -1,6 +1,7 @@
 import type { Campaign, Touch } from '../domain/campaign';
 import type { Contact } from '../domain/contact';
 import type { Feedback } from '../domain/feedback';
+import type { TeamVerdict } from '../domain/team-verdict';
 import type { FieldIssue } from './field-reader';
 import type { CallGate } from './health';
 
@@ -11,6 +12,9 @@ export type ConnectorId = 'demo' | 'import' | 'feed' | 'hubspot' | 'salesforce';
  * `issues` lists fields the source sent that could not be read (left out of the bundle).
  */
 export type ContactBundle = { contact: Contact; campaigns: Campaign[]; touches: Touch[]; issues?: FieldIssue[] };
+
+/** How far a read of the team's verdicts has got: records read of the total the CRM announced. */
+export type TeamProgress = (p: { read: number; total?: number }) => void;
 
 /** Where a delivered verdict landed, so it is never written twice. */
 export type Delivery = { remoteId: string };
@@ -37,6 +41,8 @@ export interface Connector {
    * property group); `problem` says plainly what could not be done. Safe to call again.
    */
   prepareWriteBack?(): Promise<{ ready: boolean; problem?: string }>;
+  /** Every rep's verdicts as the CRM holds them, for the team report. */
+  readTeamVerdicts?(progress?: TeamProgress): Promise<TeamVerdict[]>;
   /** The signed-in CRM user's email, used to sign verdicts when the rep set none in Settings. */
   currentUserEmail?(): Promise<string | null>;
 }

@@ -5,6 +5,7 @@ import { IsoDateSchema } from './open-value';
 
 /** Where a team verdict was read from. */
 export const TeamVerdictOriginSchema = z.enum(['hubspot', 'salesforce', 'file']);
+export type TeamVerdictOrigin = z.infer<typeof TeamVerdictOriginSchema>;
 
 /**
  * A verdict some rep of the team gave, as read back from the shared system of
@@ -36,4 +37,10 @@ export type TeamVerdict = z.infer<typeof TeamVerdictSchema>;
 export function authorKey(author: string): string {
   const m = /<([^<>\s]+@[^<>\s]+)>/.exec(author);
   return (m?.[1] ?? author).trim().toLowerCase();
+}
+
+/** The name in "Name <address>", else the author as given. */
+export function authorName(author: string): string {
+  const name = author.replace(/<[^>]*>/, '').trim();
+  return name || author.trim();
 }

@@ -8,6 +8,8 @@ import type { Settings } from '../settings/settings';
 import type { Persona } from '../domain/persona';
 import type { ReasonDefinition } from '../domain/reason-definition';
 import type { AttributionModel, DrillDownRow, ReportDimension } from '../domain/report-schema';
+import type { TeamSyncState } from '../team/team-sync';
+import type { FeedbackFileResult } from '../team/feedback-file';
 import { accessRequest } from './access-request';
 import {
   sendMessage,
@@ -63,6 +65,11 @@ export type PageApi = {
   getFeedbackCsv: () => Promise<string>;
   /** After connecting a CRM: Leadlight's verdict fields there, and what could not be set up. */
   prepareCrmWriteBack: () => Promise<{ ready: boolean; problem?: string }>;
+  /** Report page: start reading every rep's verdicts from the CRM, and follow it. */
+  syncTeam: (force?: boolean) => Promise<TeamSyncState>;
+  getTeamSync: () => Promise<TeamSyncState>;
+  /** Report page without a CRM: merge a rep's exported feedback file. */
+  mergeFeedbackFile: (name: string, text: string) => Promise<FeedbackFileResult>;
   listPersonas: () => Promise<Persona[]>;
   savePersona: (persona: Persona) => Promise<Persona[]>;
   deletePersona: (id: string) => Promise<Persona[]>;
@@ -107,6 +114,9 @@ export function createPageClient(): PageApi {
     getDrillDown: (q) => sendMessage('getDrillDown', q),
     getFeedbackCsv: async () => (await sendMessage('getFeedbackCsv', {})).csv,
     prepareCrmWriteBack: () => sendMessage('prepareCrmWriteBack', {}),
+    syncTeam: (force = false) => sendMessage('syncTeamVerdicts', { force }),
+    getTeamSync: () => sendMessage('getTeamSync', {}),
+    mergeFeedbackFile: (name, text) => sendMessage('mergeFeedbackFile', { name, text }),
     listPersonas: () => sendMessage('listPersonas', {}),
     savePersona: (persona) => sendMessage('savePersona', persona),
     deletePersona: (id) => sendMessage('deletePersona', { id }),

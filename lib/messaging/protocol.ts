@@ -13,6 +13,8 @@ import type { Persona } from '../domain/persona';
 import type { ReasonDefinition } from '../domain/reason-definition';
 import type { AttributionModel, CampaignTrend, DrillDownRow, ReportRow, SlaGroupRow, TrendPoint } from '../domain/report-schema';
 import type { TeamScope } from '../team/team-source';
+import type { TeamSyncState } from '../team/team-sync';
+import type { FeedbackFileResult } from '../team/feedback-file';
 import type { Requests } from './requests';
 
 /**
@@ -124,6 +126,9 @@ export type Responses = {
   getDrillDown: DrillDownRow[];
   getFeedbackCsv: { csv: string };
   prepareCrmWriteBack: { ready: boolean; problem?: string };
+  syncTeamVerdicts: TeamSyncState;
+  getTeamSync: TeamSyncState;
+  mergeFeedbackFile: FeedbackFileResult;
   listPersonas: Persona[];
   savePersona: Persona[];
   deletePersona: Persona[];

@@ -123,6 +123,12 @@ export const requests = {
   }),
   /** Options, after connecting a CRM: create Leadlight's verdict fields there when missing. */
   prepareCrmWriteBack: z.object({}).strict(),
+  /** Report page: read every rep's verdicts from the connected CRM (skipped when read recently, unless forced). */
+  syncTeamVerdicts: z.object({ force: z.boolean().default(false) }),
+  /** Report page: how that read stands. */
+  getTeamSync: z.object({}).strict(),
+  /** Report page without a CRM: merge one rep's exported feedback file into the team's verdicts. */
+  mergeFeedbackFile: z.object({ name: z.string().trim().min(1).max(300), text: z.string().max(50_000_000) }),
   /** Report page: every verdict as CSV. */
   getFeedbackCsv: z.object({}).strict(),
   /** Options: the team's personas. */

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GmailPage, THREADS } from './pages/gmail-page';
 import { sendFromExtensionPage } from './support/extension-messages';
@@ -53,5 +55,21 @@ describe('verdicts HubSpot can report on', () => {
     expect(hubspot.state.contactPatches).toBe(1);
     const list = await sendFromExtensionPage<unknown[]>(options, 'listLeadFeedback', {});
     expect(list).toHaveLength(1);
+  });
+
+  it('the team report reads every rep’s verdicts from HubSpot: this rep’s and another rep’s, with its scope', async () => {
+    // Jamie, another rep, gave Maya a verdict from her own browser: HubSpot holds its note (the documented search shape).
+    const other = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/http/hubspot/notes-search-verdicts.json'), 'utf8')) as {
+      results: { properties: { hs_note_body: string } }[];
+    };
+    hubspot.notes.push({ id: '60918273645', body: other.results[0]!.properties.hs_note_body });
+
+    const report = await browser.context.newPage();
+    await report.goto(`chrome-extension://${browser.extensionId}/report.html`);
+    await expect
+      .poll(() => report.getByTestId('team-scope').textContent(), { timeout: 20_000 })
+      .toMatch(/^Team: 2 verdicts by 2 reps, from HubSpot, as of /);
+    await report.getByRole('switch').check();
+    await expect.poll(() => report.getByTestId('team-scope').textContent()).toMatch(/^Mine: 1 verdict by 1 rep, from HubSpot/);
   });
 });

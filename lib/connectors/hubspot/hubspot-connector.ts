@@ -10,6 +10,7 @@ import { contactByEmailPath, createHubspotClient, type HubspotCall, profileByEma
 import { conversionTimeline, ProfileSchema, readSubmissions, type FormSubmission } from './hubspot-conversions';
 import { CONTACT_PROPERTIES, HISTORY_PROPERTIES, LABELLED_PROPERTIES, mapContact } from './hubspot-mapping';
 import { deliverNote } from './hubspot-notes';
+import { readHubspotTeamVerdicts } from './hubspot-team';
 import { ensureVerdictSchema, schemaFingerprint, type VerdictSchemaStore } from './hubspot-verdict-schema';
 import type { FieldIssue } from '../field-reader';
 import { EventsPageSchema, readCampaign, readEvents, readObject, readOptions, type HubspotRecord } from './hubspot-read';
@@ -191,6 +192,7 @@ export function createHubspotConnector(options: HubspotConnectorOptions): Connec
     },
 
     prepareWriteBack,
+    readTeamVerdicts: (progress) => readHubspotTeamVerdicts(call, progress),
 
     async deliverFeedback(feedback) {
       const withSchema = (await prepareWriteBack()).ready;

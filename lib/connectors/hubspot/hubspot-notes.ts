@@ -3,10 +3,7 @@ import type { Delivery } from '../connector';
 import { ConnectorError } from '../errors';
 import { reasonLabel } from '../../domain/feedback-reasons';
 import type { Feedback } from '../../domain/feedback';
-import { VERDICT_DATA_TOKEN, verdictDataLine, verdictWords } from '../../domain/verdict-record';
-
-/** The token every Leadlight verdict note carries, which the team report searches for. */
-export const VERDICT_NOTE_TOKEN = VERDICT_DATA_TOKEN;
+import { verdictDataLine, verdictWords } from '../../domain/verdict-record';
 import { type HubspotCall, SCOPES } from './hubspot-client';
 import { HubspotObjectSchema, HubspotSearchSchema } from './hubspot-schemas';
 import { VERDICT_PROPERTIES } from './hubspot-verdict-schema';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { LeadlightDb, MetaRow } from '../../db/database';
 import { loadReasons } from '../../db/definitions-repository';
-import type { VerdictSchemaState, VerdictSchemaStore } from './hubspot-verdict-schema';
+import type { VerdictSchemaStore } from './hubspot-verdict-schema';
 
 export const VERDICT_SCHEMA_KEY = 'hubspot:verdict-schema';
 
@@ -12,8 +12,9 @@ export function dbVerdictSchemaStore(db: LeadlightDb): VerdictSchemaStore {
   return {
     reasons: () => loadReasons(db),
     load: async () => {
-      const parsed = StateSchema.safeParse(((await db.meta.get(VERDICT_SCHEMA_KEY)) as (MetaRow & { state?: unknown }) | undefined)?.state);
-      return parsed.success ? (parsed.data as VerdictSchemaState) : undefined;
+      const row: (MetaRow & { state?: unknown }) | undefined = await db.meta.get(VERDICT_SCHEMA_KEY);
+      const parsed = StateSchema.safeParse(row?.state);
+      return parsed.success ? parsed.data : undefined;
     },
     save: async (state) => {
       await db.meta.put({ key: VERDICT_SCHEMA_KEY, state } as MetaRow);

@@ -6,6 +6,7 @@ import type { CallGate } from '../health';
 import type { HttpPolicy } from '../http';
 import { createSalesforceApi, type SalesforceSession } from './api';
 import { deliverSalesforceFeedback } from './feedback';
+import { readSalesforceTeamVerdicts } from './team';
 import { memoryLabelCache, type LabelCache } from '../label-cache';
 import { bundleFromContact, bundleFromLead, requireId } from './mapping';
 import { createPicklistLabels } from './picklist-labels';
@@ -80,6 +81,7 @@ export function createSalesforceConnector(options: SalesforceConnectorOptions): 
       }
       return null;
     },
+    readTeamVerdicts: (progress) => readSalesforceTeamVerdicts(api, progress),
     deliverFeedback(feedback) {
       return deliverSalesforceFeedback(api, { ...feedback, email: normalizeEmail(feedback.email) }, writeBackField);
     },

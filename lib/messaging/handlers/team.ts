@@ -1,13 +1,15 @@
 import { connectorFor } from '../../connectors/registry';
 import { forgetVerdictSchema } from '../../connectors/hubspot/verdict-schema-store';
 import { loadSettings } from '../../settings/settings';
+import { mergeFeedbackFile } from '../../team/feedback-file';
+import { syncTeamVerdicts, teamSyncState } from '../../team/team-sync';
 import type { HandlerDeps, Handlers } from './deps';
 
-type TeamMessages = 'prepareCrmWriteBack';
+type TeamMessages = 'prepareCrmWriteBack' | 'syncTeamVerdicts' | 'getTeamSync' | 'mergeFeedbackFile';
 
-/** The team's side of the loop: making the CRM hold verdicts as reportable fields. */
+/** The team's side of the loop: the CRM holds verdicts as reportable fields, and the report reads every rep's back. */
 export function teamHandlers(deps: HandlerDeps): Pick<Handlers, TeamMessages> {
-  const { db } = deps;
+  const { db, now = () => new Date() } = deps;
   return {
     prepareCrmWriteBack: async () => {
       const { source } = await loadSettings(db);
@@ -17,5 +19,14 @@ export function teamHandlers(deps: HandlerDeps): Pick<Handlers, TeamMessages> {
       if (connector.id === 'hubspot') await forgetVerdictSchema(db);
       return connector.prepareWriteBack();
     },
+    syncTeamVerdicts: async ({ force }) => {
+      const connector = await deps.liveConnector?.();
+      if (!connector?.readTeamVerdicts) return teamSyncState(db);
+      // Answers at once: the report page follows the read through getTeamSync.
+      void syncTeamVerdicts(db, connector, await loadSettings(db), { force, now });
+      return { ...teamSyncState(db), running: true };
+    },
+    getTeamSync: async () => teamSyncState(db),
+    mergeFeedbackFile: ({ name, text }) => mergeFeedbackFile(db, name, text),
   };
 }

@@ -50,6 +50,19 @@ export async function routeHubspot(context: BrowserContext) {
       const results = inputs.map((i) => ({ ...propertyShape, ...i }));
       return json(route, JSON.stringify({ status: 'COMPLETE', results, startedAt: NOW, completedAt: NOW }), 201);
     }
+    if (url.pathname === '/crm/v3/objects/contacts/search') {
+      const contact = JSON.parse(fixture('contact-patched')) as { properties: Record<string, string> };
+      const results: { properties: Record<string, string> }[] = maya.leadlight_last_verdict
+        ? [{ ...contact, properties: { ...contact.properties, email: 'maya.okafor@northwind-logistics.example', ...maya } }]
+        : [];
+      const after = Number(
+        (
+          request.postDataJSON() as { filterGroups: { filters: { propertyName: string; value: string }[] }[] }
+        ).filterGroups[0]?.filters.find((f) => f.propertyName === 'hs_object_id')?.value ?? 0,
+      );
+      const page = results.filter((r) => Number(r.properties.hs_object_id) > after);
+      return json(route, JSON.stringify({ total: page.length, results: page }));
+    }
     if (url.pathname.startsWith('/crm/v3/objects/contacts/') && request.method() === 'PATCH') {
       state.contactPatches += 1;
       const properties = (request.postDataJSON() as { properties: Record<string, string> }).properties;
@@ -73,10 +86,13 @@ export async function routeHubspot(context: BrowserContext) {
       return json(route, JSON.stringify({ ...JSON.parse(fixture('email-events-page-2')), hasMore: false }));
     if (url.pathname.startsWith('/email/public/v1/campaigns/')) return json(route, fixture('email-campaign-3100201'));
     if (url.pathname === '/crm/v3/objects/notes/search') {
-      const token = (
-        request.postDataJSON() as { filterGroups: { filters: { propertyName: string; value: string }[] }[] }
-      ).filterGroups[0]?.filters.find((f) => f.propertyName === 'hs_note_body')?.value;
-      const found = notes.filter((n) => token && n.body.includes(token));
+      const filters = (
+        request.postDataJSON() as { filterGroups: { filters: { propertyName: string; operator: string; value: string }[] }[] }
+      ).filterGroups[0]?.filters;
+      const token = filters?.find((f) => f.propertyName === 'hs_note_body')?.value;
+      // The team report pages by id (hs_object_id GT the last one seen).
+      const after = Number(filters?.find((f) => f.propertyName === 'hs_object_id' && f.operator === 'GT')?.value ?? 0);
+      const found = notes.filter((n) => token && n.body.includes(token) && Number(n.id) > after);
       return json(
         route,
         JSON.stringify({
