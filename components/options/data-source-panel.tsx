@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ConnectionNotice } from '../contact/connection-notice';
 import { useTabs } from '../ui/use-tabs';
 import type { PageApi } from '@/lib/messaging/page-client';
@@ -35,14 +35,23 @@ export function DataSourcePanel({
 }) {
   const [view, setView] = useState<SettingsView | null>(null);
   const [tab, setTab] = useState<Settings['source']>('demo');
-  const tabs = useTabs(SOURCE_IDS, tab, setTab);
+  // The source in use picks the tab once, from whichever read answers first, and never after
+  // the user picked one: reloads (and a late first answer) must not yank the user elsewhere.
+  const tabChosen = useRef(false);
+  const choose = (id: Settings['source']) => {
+    tabChosen.current = true;
+    setTab(id);
+  };
+  const tabs = useTabs(SOURCE_IDS, tab, choose);
 
   useEffect(() => {
     api.getSettings().then(
       (v) => {
         setView(v);
-        // Only the first load picks the tab; later reloads must not yank the user elsewhere.
-        if (version === 0) setTab(v.settings.source);
+        if (!tabChosen.current) {
+          tabChosen.current = true;
+          setTab(v.settings.source);
+        }
       },
       () => undefined,
     );

@@ -56,6 +56,29 @@ describe('DataSourcePanel', () => {
     expect(tabStops()).toEqual([tab('Demo data')]);
   });
 
+  it('keeps the tab the user picked when an earlier read of the settings answers late', async () => {
+    const user = userEvent.setup();
+    const view = { settings: DEFAULT_SETTINGS, connections: { hubspotConnected: false, salesforceConnected: false } };
+    let answerFirst: (v: SettingsView) => void = () => undefined;
+    const api = {
+      getSettings: vi
+        .fn<() => Promise<SettingsView>>()
+        .mockImplementationOnce(() => new Promise((resolve) => (answerFirst = resolve)))
+        .mockResolvedValue(view),
+      getConnection: vi.fn(async () => null),
+      salesforceCallbackUrl: () => 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/',
+    } as unknown as PageApi;
+    const { rerender } = render(<DataSourcePanel api={api} importPanel={null} onChanged={() => undefined} version={0} />);
+    // The page reloads its data (version 1) before the first read answers.
+    rerender(<DataSourcePanel api={api} importPanel={null} onChanged={() => undefined} version={1} />);
+    await user.click(await screen.findByRole('tab', { name: 'Salesforce' }));
+    answerFirst(view);
+    await waitFor(() => expect(api.getSettings).toHaveBeenCalledTimes(2));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(screen.getByRole('tab', { name: 'Salesforce' })).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByTestId('salesforce-callback-url')).toBeInTheDocument();
+  });
+
   it('refuses a refresh interval below a minute in words, before asking the background', async () => {
     const user = userEvent.setup();
     const api = fakeSettingsApi();
