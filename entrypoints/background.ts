@@ -5,6 +5,7 @@ import { scheduleFeed, syncFeedAndReschedule } from '@/lib/background/feed-sched
 import { keepStoragePersistent } from '@/lib/background/persist-storage';
 import { registerLookupMenu } from '@/lib/background/lookup-menu';
 import { scheduleOutbox } from '@/lib/background/outbox-scheduler';
+import { scheduleQueueBadge } from '@/lib/background/queue-badge';
 import { signInToSalesforce } from '@/lib/background/salesforce-sign-in';
 import { createSidebarHub } from '@/lib/background/sidebar-hub';
 import { registerToggleCommand } from '@/lib/background/toggle-command';
@@ -25,6 +26,7 @@ export default defineBackground(() => {
   });
   const kickOutbox = scheduleOutbox(db, (target) => connectorFor(db, target));
   scheduleFeed(db);
+  const recountQueue = scheduleQueueBadge(db, ready);
   const sidebars = createSidebarHub(async (tabId, emails) => {
     await ready;
     return handlers.getContactContexts({ emails }, { id: browser.runtime.id, tab: { id: tabId } });
@@ -38,6 +40,7 @@ export default defineBackground(() => {
     notifyRefreshFailed: (tabId, email) => sidebars.contactUpdated(tabId, email),
     sidebarDetected: (tabId, snapshot) => sidebars.detected(tabId, snapshot),
     kickOutbox,
+    slaChanged: recountQueue,
     connectSalesforce: () => signInToSalesforce(db),
     syncFeedNow: () => syncFeedAndReschedule(db),
   });

@@ -10,12 +10,14 @@ import { ReasonsContext } from '../contact/reasons-context';
 import { formatDateTime } from '../format';
 import { UnknownContactState } from '../ui/states';
 import { ContactSearch } from './contact-search';
+import { RepQueueList } from './rep-queue-list';
+import type { RepQueue } from '@/lib/team/rep-queue';
 import { errorMessage } from '../ui/error-message';
 import { BrandMark } from '../ui/brand-mark';
 
 /** What the popup asks of the background. */
 export type PopupApi = Pick<PageApi, 'getStatus' | 'search' | 'getContext' | 'submit' | 'undo' | 'openOptions'> &
-  Partial<Pick<PageApi, 'getReasons' | 'getConnection'>>;
+  Partial<Pick<PageApi, 'getReasons' | 'getConnection' | 'getQueue'>>;
 
 /**
  * Where the verdicts given in this browser are: waiting for the CRM, or kept here
@@ -53,7 +55,9 @@ export function PopupApp({ api }: { api: PopupApi }) {
 
   const [reasons, setReasons] = useState<readonly ReasonDefinition[]>(FEEDBACK_REASONS);
   const [connection, setConnection] = useState<ConnectionStatus>(null);
+  const [queue, setQueue] = useState<RepQueue | null>(null);
   useEffect(() => {
+    api.getQueue?.().then(setQueue, () => undefined);
     api.getStatus().then(setStatus, fail);
     api.getReasons?.().then(setReasons, () => undefined);
     api.getConnection?.().then(setConnection, () => undefined);
@@ -96,6 +100,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
           {error}
         </p>
       )}
+      {queue && <RepQueueList queue={queue} onOpen={open} />}
       <ContactSearch search={api.search} onPick={open} />
       {picked &&
         (picked.context ? (

@@ -10,6 +10,7 @@ import type { ReasonDefinition } from '../domain/reason-definition';
 import type { AttributionModel, DrillDownRow, ReportDimension } from '../domain/report-schema';
 import type { TeamSyncState } from '../team/team-sync';
 import type { FeedbackFileResult } from '../team/feedback-file';
+import type { RepQueue } from '../team/rep-queue';
 import { accessRequest } from './access-request';
 import {
   sendMessage,
@@ -70,6 +71,8 @@ export type PageApi = {
   getTeamSync: () => Promise<TeamSyncState>;
   /** Report page without a CRM: merge a rep's exported feedback file. */
   mergeFeedbackFile: (name: string, text: string) => Promise<FeedbackFileResult>;
+  /** Popup: the rep's overdue and due-soon hand-offs. */
+  getQueue: () => Promise<RepQueue>;
   listPersonas: () => Promise<Persona[]>;
   savePersona: (persona: Persona) => Promise<Persona[]>;
   deletePersona: (id: string) => Promise<Persona[]>;
@@ -117,6 +120,7 @@ export function createPageClient(): PageApi {
     syncTeam: (force = false) => sendMessage('syncTeamVerdicts', { force }),
     getTeamSync: () => sendMessage('getTeamSync', {}),
     mergeFeedbackFile: (name, text) => sendMessage('mergeFeedbackFile', { name, text }),
+    getQueue: () => sendMessage('getRepQueue', {}),
     listPersonas: () => sendMessage('listPersonas', {}),
     savePersona: (persona) => sendMessage('savePersona', persona),
     deletePersona: (id) => sendMessage('deletePersona', { id }),

@@ -15,6 +15,7 @@ import type { AttributionModel, CampaignTrend, DrillDownRow, ReportRow, SlaGroup
 import type { TeamScope } from '../team/team-source';
 import type { TeamSyncState } from '../team/team-sync';
 import type { FeedbackFileResult } from '../team/feedback-file';
+import type { RepQueue } from '../team/rep-queue';
 import type { Requests } from './requests';
 
 /**
@@ -129,6 +130,7 @@ export type Responses = {
   syncTeamVerdicts: TeamSyncState;
   getTeamSync: TeamSyncState;
   mergeFeedbackFile: FeedbackFileResult;
+  getRepQueue: RepQueue;
   listPersonas: Persona[];
   savePersona: Persona[];
   deletePersona: Persona[];

@@ -129,6 +129,8 @@ export const requests = {
   getTeamSync: z.object({}).strict(),
   /** Report page without a CRM: merge one rep's exported feedback file into the team's verdicts. */
   mergeFeedbackFile: z.object({ name: z.string().trim().min(1).max(300), text: z.string().max(50_000_000) }),
+  /** Popup: the rep's hand-offs overdue or due soon for a first touch. */
+  getRepQueue: z.object({}).strict(),
   /** Report page: every verdict as CSV. */
   getFeedbackCsv: z.object({}).strict(),
   /** Options: the team's personas. */

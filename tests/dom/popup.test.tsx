@@ -40,6 +40,36 @@ afterEach(() => {
 });
 
 describe('PopupApp', () => {
+  it('lists the rep’s overdue hand-offs first, then those due soon, and opens any of them', async () => {
+    const api = {
+      ...fakePageApi(),
+      getQueue: vi.fn(async () => ({
+        owner: 'Alex Rivera',
+        overdue: 1,
+        dueSoon: 1,
+        items: [
+          { email: 'late@lead.example', name: 'Late Lead', state: 'overdue' as const, dueAt: '2026-11-24T13:00:00.000Z', duration: '7 h' },
+          {
+            email: PRIYA,
+            name: 'Priya Natarajan',
+            company: 'Northwind Logistics',
+            state: 'due_soon' as const,
+            dueAt: '2026-11-25T13:00:00.000Z',
+            duration: '30 min',
+          },
+        ],
+      })),
+    };
+    render(<PopupApp api={api} />);
+    const queue = await screen.findByTestId('rep-queue');
+    expect(queue).toHaveTextContent('Your hand-offs: 1 overdue, 1 due soon');
+    const items = within(queue).getAllByTestId('queue-item');
+    expect(items.map((i) => i.textContent)).toEqual(['Late Leadoverdue 7 h', 'Priya Natarajan · Northwind Logisticsdue in 30 min']);
+    await userEvent.click(items[1]!);
+    expect(api.getContext).toHaveBeenCalledWith(PRIYA);
+    expect(await screen.findByText('Director of Supply Chain', { exact: false })).toBeInTheDocument();
+  });
+
   it('shows the data source and contact count', async () => {
     render(<PopupApp api={fakePageApi()} />);
     const status = await screen.findByTestId('cache-status');

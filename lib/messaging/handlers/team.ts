@@ -2,10 +2,11 @@ import { connectorFor } from '../../connectors/registry';
 import { forgetVerdictSchema } from '../../connectors/hubspot/verdict-schema-store';
 import { loadSettings } from '../../settings/settings';
 import { mergeFeedbackFile } from '../../team/feedback-file';
+import { repQueue } from '../../team/rep-queue';
 import { syncTeamVerdicts, teamSyncState } from '../../team/team-sync';
 import type { HandlerDeps, Handlers } from './deps';
 
-type TeamMessages = 'prepareCrmWriteBack' | 'syncTeamVerdicts' | 'getTeamSync' | 'mergeFeedbackFile';
+type TeamMessages = 'prepareCrmWriteBack' | 'syncTeamVerdicts' | 'getTeamSync' | 'mergeFeedbackFile' | 'getRepQueue';
 
 /** The team's side of the loop: the CRM holds verdicts as reportable fields, and the report reads every rep's back. */
 export function teamHandlers(deps: HandlerDeps): Pick<Handlers, TeamMessages> {
@@ -27,6 +28,7 @@ export function teamHandlers(deps: HandlerDeps): Pick<Handlers, TeamMessages> {
       return { ...teamSyncState(db), running: true };
     },
     getTeamSync: async () => teamSyncState(db),
+    getRepQueue: () => repQueue(db, now()),
     mergeFeedbackFile: ({ name, text }) => mergeFeedbackFile(db, name, text),
   };
 }

@@ -1,0 +1,68 @@
+import { contactOf, touchesOf } from '../db/contact-rows';
+import type { LeadlightDb } from '../db/database';
+import type { ObservedTouch } from '../domain/observed-touch';
+import { slaViewFor } from '../domain/sla-view';
+import { slaContext } from '../settings/sla-context';
+import { loadSettings } from '../settings/settings';
+
+/** One of the rep's hand-offs waiting for a first touch. */
+export type QueueItem = {
+  email: string;
+  name?: string;
+  company?: string;
+  state: 'overdue' | 'due_soon';
+  dueAt: string;
+  /** Overdue by, or left, in business time ("2 h 15 min"). */
+  duration: string;
+};
+
+/** The rep's queue: whose hand-offs, and which are overdue (the toolbar badge) or due soon. */
+export type RepQueue = { owner: string | null; overdue: number; dueSoon: number; items: QueueItem[] };
+
+// The popup lists the most urgent; the badge counts them all.
+const MAX_ITEMS = 50;
+// The demo inbox belongs to the demo team's Alex Rivera.
+const DEMO_OWNER = 'Alex Rivera';
+
+/**
+ * The rep's hand-offs that sales has not touched yet, overdue first (longest
+ * overdue first), then due soon (soonest due first). "The rep's" means the
+ * contacts whose owner is the rep set in Settings (by name or email); with no rep
+ * set, every hand-off in the cache counts, and the popup says so.
+ */
+export async function repQueue(db: LeadlightDb, realNow = new Date()): Promise<RepQueue> {
+  const settings = await loadSettings(db);
+  const context = slaContext(settings, realNow);
+  const rep = [settings.rep.name, settings.rep.email, settings.source === 'demo' && !settings.rep.email ? DEMO_OWNER : undefined]
+    .filter((v): v is string => !!v)
+    .map((v) => v.trim().toLowerCase());
+  const observed = new Map<string, ObservedTouch[]>();
+  for (const o of await db.observedTouches.toArray()) observed.set(o.email, [...(observed.get(o.email) ?? []), o]);
+  const items: QueueItem[] = [];
+  await db.contacts.each((row) => {
+    if (!row.handoffAt) return;
+    if (rep.length && !rep.includes(row.owner?.trim().toLowerCase() ?? '')) return;
+    const contact = contactOf(row);
+    const sla = slaViewFor(contact, touchesOf(row), context.settings, context.now, {
+      observed: observed.get(row.email) ?? [],
+      worked: context.worked,
+    });
+    if (sla?.state !== 'overdue' && sla?.state !== 'due_soon') return;
+    items.push({
+      email: row.email,
+      ...(contact.name ? { name: contact.name } : {}),
+      ...(contact.company ? { company: contact.company } : {}),
+      state: sla.state,
+      dueAt: sla.dueAt,
+      duration: sla.duration,
+    });
+  });
+  items.sort((a, b) => (a.state === b.state ? a.dueAt.localeCompare(b.dueAt) : a.state === 'overdue' ? -1 : 1));
+  const overdue = items.filter((i) => i.state === 'overdue').length;
+  return {
+    owner: rep[0] ? (settings.rep.name ?? settings.rep.email ?? DEMO_OWNER) : null,
+    overdue,
+    dueSoon: items.length - overdue,
+    items: items.slice(0, MAX_ITEMS),
+  };
+}
