@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useLayoutEffect, useState } from 'react';
 import type { CachedContext } from '@/lib/cache/contact-cache';
 import type { SidebarApi } from './sidebar-api';
 import { errorMessage } from '../ui/error-message';
@@ -36,7 +36,10 @@ export function useContactContexts(api: SidebarApi, emails: string[]) {
   const [attempt, setAttempt] = useState(0);
   const key = emails.join(',');
 
-  useEffect(() => {
+  // Started before the browser paints, not after: the background sends a contact's context
+  // right behind its detection, and in the frame (Preact) a passive effect waits for the next
+  // animation frame, so reading here would put a whole frame between the context and its paint.
+  useLayoutEffect(() => {
     if (!key) {
       setState({ status: 'idle' });
       return;
