@@ -68,10 +68,20 @@ async function click(page: Page, scope: Scope, kind: Kind, name: Name, within?: 
 
 /** Types into the control a visible label names, replacing what it held. */
 export async function fillLabelled(page: Page, label: Name, value: string, scope: Scope = page, within?: string): Promise<void> {
-  const point = await locate(scope, 'label', label, within);
-  const offset = await offsetOf(page, scope);
-  await page.mouse.click(point.x + offset.x, point.y + offset.y, { count: 3 });
-  await page.keyboard.type(value);
+  // A busy machine can drop the keys of the first try (focus not yet in the window); a user
+  // would see the empty field and type again, so the helper checks what landed and retries.
+  for (let attempt = 1; ; attempt++) {
+    const point = await locate(scope, 'label', label, within);
+    const offset = await offsetOf(page, scope);
+    await page.mouse.click(point.x + offset.x, point.y + offset.y, { count: 3 });
+    await page.keyboard.type(value);
+    const typed = await scope.evaluate((n: Wire) => {
+      const matches = (t: string) => (n.text !== undefined ? t.trim() === n.text : new RegExp(n.pattern ?? '', n.flags).test(t));
+      const control = [...document.querySelectorAll('label')].find((l) => matches(l.textContent ?? ''))?.control;
+      return control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement ? control.value : null;
+    }, wire(label));
+    if (typed === value || attempt === 3) return;
+  }
 }
 
 /** Current value of the control a visible label names. */
