@@ -37,11 +37,9 @@ export function findChromium() {
   );
 }
 
-/** Flags that let headless Chromium run the unpacked extension on a machine without network. */
-export function extensionArgs(extensionDir) {
+/** Flags that let headless Chromium run on a machine without network; benches compare runs with and without the extension on these. */
+export function browserArgs() {
   return [
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
     '--no-sandbox',
     '--disable-gpu',
     '--disable-dev-shm-usage',
@@ -51,4 +49,9 @@ export function extensionArgs(extensionDir) {
     '--no-first-run',
     '--no-default-browser-check',
   ];
+}
+
+/** The same flags, plus the unpacked extension. */
+export function extensionArgs(extensionDir) {
+  return [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...browserArgs()];
 }

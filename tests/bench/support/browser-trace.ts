@@ -2,19 +2,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type CDPSession } from 'playwright-core';
-import { extensionArgs, findChromium } from '../../support/chromium.mjs';
+import { browserArgs, extensionArgs, findChromium } from '../../support/chromium.mjs';
 import { EXTENSION_DIR } from '../../e2e/support/launch';
 import { traced, type TraceEvent } from './machine';
-
-const PLAIN_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 export type BenchBrowser = { context: BrowserContext; cdp: CDPSession; close: () => Promise<void> };
 
@@ -26,7 +16,7 @@ export type BenchBrowser = { context: BrowserContext; cdp: CDPSession; close: ()
  */
 export async function launchForBench(withExtension: boolean, html: string): Promise<BenchBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'll-bench-'));
-  const args = [...(withExtension ? extensionArgs(EXTENSION_DIR) : PLAIN_ARGS), '--remote-debugging-port=0'];
+  const args = [...(withExtension ? extensionArgs(EXTENSION_DIR) : browserArgs()), '--remote-debugging-port=0'];
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
     headless: true,
