@@ -1,7 +1,7 @@
 import type { Connector, ContactBundle } from '../connectors/connector';
 import { asConnectorError } from '../connectors/errors';
 import { recordFieldIssues } from '../connectors/field-issues';
-import { getContactContext } from '../db/contact-repository';
+import { getContactContext, getContactContexts } from '../db/contact-repository';
 import { contactRow } from '../db/contact-rows';
 import type { LeadlightDb, MetaRow } from '../db/database';
 import type { ContactContext } from '../domain/contact-context';
@@ -52,17 +52,20 @@ const inFlight = new WeakMap<LeadlightDb, Map<string, Promise<void>>>();
  */
 export async function getCachedContexts(emails: string[], deps: CacheDeps): Promise<CachedContext[]> {
   const { db, connector, ttlMs, now = () => new Date() } = deps;
+  // A bulk source has nothing to refresh: one read answers every contact asked.
+  if (!connector?.fetchContact) {
+    const contexts = await getContactContexts(db, emails);
+    return emails.map((email, i) => ({ email, context: contexts[i] ?? null }));
+  }
   const rows = await db.contacts.bulkGet(emails);
   // Only a live CRM's cache is evicted by recency; bulk sources skip this write on every lookup.
-  if (connector) {
-    const viewedAt = now().toISOString();
-    await db.contacts.bulkUpdate(rows.filter((r) => !!r).map((r) => ({ key: r.email, changes: { viewedAt } })));
-  }
+  const viewedAt = now().toISOString();
+  await db.contacts.bulkUpdate(rows.filter((r) => !!r).map((r) => ({ key: r.email, changes: { viewedAt } })));
   return Promise.all(
     emails.map(async (email, i): Promise<CachedContext> => {
       const row = rows[i];
       const stale = !row?.fetchedAt || now().getTime() - Date.parse(row.fetchedAt) > ttlMs;
-      if (!connector?.fetchContact || !stale) return { email, context: await getContactContext(db, email) };
+      if (!stale) return { email, context: await getContactContext(db, email) };
       const held = await holdReason(email, deps);
       if (held) return { email, context: row ? await getContactContext(db, email) : null, error: held };
       if (!row) {

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getContactContext, loadContactsAndTouches, searchContacts } from '@/lib/db/contact-repository';
+import { getContactContext, getContactContexts, loadContactsAndTouches, searchContacts } from '@/lib/db/contact-repository';
 import { LeadlightDb } from '@/lib/db/database';
 import { replaceDataset } from '@/lib/db/seed';
-import { createCampaign, createContact, createPersona, createTouch } from '../factories';
+import { createCampaign, createContact, createFeedback, createPersona, createTouch } from '../factories';
 
 let db: LeadlightDb;
 beforeEach(async () => {
@@ -26,6 +26,28 @@ beforeEach(async () => {
 afterEach(() => db.delete());
 
 describe('getContactContext', () => {
+  it('answers several contacts in one read, each with only their own verdict', async () => {
+    await db.feedback.put(createFeedback({ id: 'fb-grace', email: 'grace.hopper@navy.example', verdict: 'bad' }));
+    const [ada, nobody, grace] = await getContactContexts(db, [
+      'ada.lovelace@analytical.example',
+      'nobody@nowhere.example',
+      'grace.hopper@navy.example',
+    ]);
+    expect(ada?.contact.name).toBe('Ada Lovelace');
+    expect(ada?.lastFeedback).toBeUndefined();
+    expect(nobody).toBeNull();
+    expect(grace?.contact.name).toBe('Grace Hopper');
+    expect(grace?.lastFeedback?.id).toBe('fb-grace');
+  });
+
+  it('names a campaign as it is now, after the campaign was renamed between two lookups', async () => {
+    expect((await getContactContext(db, 'ada.lovelace@analytical.example'))?.timeline[0]?.campaign?.name).toBe('Case study mailer');
+    await db.campaigns.put(createCampaign({ id: 'cmp-2', name: 'Case study mailer, 2nd edition', type: 'email_nurture' }));
+    expect((await getContactContext(db, 'ada.lovelace@analytical.example'))?.timeline[0]?.campaign?.name).toBe(
+      'Case study mailer, 2nd edition',
+    );
+  });
+
   it('assembles contact, newest-first timeline with campaigns, persona ranking and source', async () => {
     const ctx = await getContactContext(db, ' Ada.Lovelace@Analytical.example ');
     expect(ctx?.contact.name).toBe('Ada Lovelace');
