@@ -16,7 +16,8 @@ const HOSTS = { gmail: 'Gmail', outlook: 'Outlook' } as const;
 function origin(first: FirstTouchView | undefined): string {
   switch (first?.via) {
     case 'logged':
-      return ` · ${salesActivityLabel(first.activity).toLowerCase()} logged: ${first.label}`;
+      // "call logged in Salesforce: Discovery call"; an import's or the demo's activity says only "logged".
+      return ` · ${salesActivityLabel(first.activity).toLowerCase()} logged${first.source ? ` in ${first.source}` : ''}: ${first.label}`;
     case 'seen':
       return ` · your email, seen in ${HOSTS[first.host]}`;
     default:

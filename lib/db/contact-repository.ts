@@ -77,7 +77,11 @@ export async function getContactContexts(
       timeline,
       personaMatches,
       lastFeedback,
-      sla: slaViewFor(contact, touches, sla.settings, sla.now, { worked: sla.worked, observed: observed.filter((o) => o.email === key) }),
+      sla: slaViewFor(contact, touches, sla.settings, sla.now, {
+        worked: sla.worked,
+        observed: observed.filter((o) => o.email === key),
+        loggedIn: sla.loggedIn,
+      }),
       upcoming: upcomingCampaigns(campaigns, contact, best, now, touches),
       source: { name: source?.name ?? 'Unknown source', dataAsOf: source?.loadedAt ?? new Date(0).toISOString() },
       sources: {

@@ -4,8 +4,8 @@ import type { SlaView } from './contact-context';
 import { firstTouchTime, resolveFirstTouch, type FirstTouchEvidence } from './first-touch';
 import { addBusinessHours, formatBusinessDuration, slaState, type SlaSettings } from './sla';
 
-/** What besides the contact's touches tells whether sales has acted. */
-export type SlaExtras = Pick<FirstTouchEvidence, 'observed' | 'worked'>;
+/** What besides the contact's touches tells whether sales has acted, and the live CRM that logged them (see SlaContext). */
+export type SlaExtras = Pick<FirstTouchEvidence, 'observed' | 'worked'> & { loggedIn?: string | undefined };
 
 /** The SLA state of one contact's hand-off, as the sidebar shows it; undefined without a hand-off. */
 export function slaViewFor(
@@ -16,7 +16,8 @@ export function slaViewFor(
   extras: SlaExtras = {},
 ): SlaView | undefined {
   if (!contact.handoffAt) return undefined;
-  const first = resolveFirstTouch(contact, { touches, ...extras });
+  const resolved = resolveFirstTouch(contact, { touches, observed: extras.observed, worked: extras.worked });
+  const first = resolved?.via === 'logged' && extras.loggedIn ? { ...resolved, source: extras.loggedIn } : resolved;
   const at = firstTouchTime(first);
   const words = (ms: number) => formatBusinessDuration(Math.abs(ms), settings);
   if (first && !at) {

@@ -13,7 +13,11 @@ export type SlaContext = {
   now: Date;
   /** False while the team has set no SLA and none came with the data. */
   configured: boolean;
+  /** The live CRM whose logged activities the sidebar names ("call logged in HubSpot"); absent for imports and the demo. */
+  loggedIn?: string;
 };
+
+const LIVE_CRMS: Readonly<Record<string, string>> = { hubspot: 'HubSpot', salesforce: 'Salesforce' };
 
 /**
  * The SLA in force. The demo world stands still at its own today (DEMO_NOW) with
@@ -24,5 +28,12 @@ export type SlaContext = {
 export function slaContext(settings: Settings, realNow: Date, browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone): SlaContext {
   const worked = workedStatusesFor(settings.source, settings.workedStatuses);
   if (settings.source === 'demo') return { settings: settings.sla ?? DEMO_SLA, worked, now: new Date(DEMO_NOW), configured: true };
-  return { settings: settings.sla ?? defaultSlaSettings(browserZone), worked, now: realNow, configured: !!settings.sla };
+  const loggedIn = LIVE_CRMS[settings.source];
+  return {
+    settings: settings.sla ?? defaultSlaSettings(browserZone),
+    worked,
+    now: realNow,
+    configured: !!settings.sla,
+    ...(loggedIn ? { loggedIn } : {}),
+  };
 }

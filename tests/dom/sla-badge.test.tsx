@@ -43,6 +43,29 @@ describe('SLA badge', () => {
     expect(screen.getByTestId('sla-state')).toHaveTextContent(/^SLA missed · first touch at .+, 5 h late · call logged: Discovery call$/);
   });
 
+  it('names the CRM a logged first touch was read from', () => {
+    render(
+      <SlaBadge
+        sla={{
+          state: 'met',
+          dueAt: due,
+          metAt: '2026-03-02T11:00:00.000Z',
+          duration: '2 h',
+          firstTouch: {
+            via: 'logged',
+            at: '2026-03-02T11:00:00.000Z',
+            activity: 'meeting',
+            label: 'Plant operations review',
+            source: 'Salesforce',
+          },
+        }}
+      />,
+    );
+    expect(screen.getByTestId('sla-state')).toHaveTextContent(
+      /^SLA met · first touch at .+, 2 h early · meeting logged in Salesforce: Plant operations review$/,
+    );
+  });
+
   it('keeps sales activities out of "Campaigns touched" and lists them on their own', () => {
     const context = createContactContext({
       timeline: [

@@ -98,6 +98,30 @@ describe('slaViewFor', () => {
     });
   });
 
+  it('names the live CRM a logged first touch was read from, and only a logged one', () => {
+    const call = createTouch({
+      assetType: 'call',
+      assetName: 'Discovery call',
+      campaignId: 'sales-activity',
+      date: '2026-03-02T11:00:00.000Z',
+    });
+    expect(slaViewFor(lead, [call], utc, thursday, { loggedIn: 'Salesforce' })?.firstTouch).toEqual({
+      via: 'logged',
+      at: '2026-03-02T11:00:00.000Z',
+      activity: 'call',
+      label: 'Discovery call',
+      source: 'Salesforce',
+    });
+    // An import's call came with the data: no CRM to name.
+    expect(slaViewFor(lead, [call], utc, thursday)?.firstTouch).not.toHaveProperty('source');
+    const mail = { observed: [{ at: '2026-03-02T10:15:00.000Z', host: 'gmail' as const }], loggedIn: 'Salesforce' };
+    expect(slaViewFor(lead, [call], utc, thursday, mail)?.firstTouch).toEqual({
+      via: 'seen',
+      at: '2026-03-02T10:15:00.000Z',
+      host: 'gmail',
+    });
+  });
+
   it('does not count a last-activity date as a dated first touch', () => {
     const last = createTouch({ assetType: 'last_activity', date: '2026-03-04T00:00:00.000Z' });
     expect(slaViewFor(lead, [last], utc, thursday)).toMatchObject({ state: 'met', duration: '', firstTouch: { via: 'last_activity' } });

@@ -62,6 +62,10 @@ describe('SLA context', () => {
     const hubspot = slaContext({ ...DEFAULT_SETTINGS, source: 'hubspot' }, real, 'America/New_York');
     expect(hubspot).toMatchObject({ now: real, configured: false, settings: { timeZone: 'America/New_York' } });
     expect(hubspot.worked).toContain('Attempted to Contact');
+    // Activities read live are named by their CRM; the demo's came with its data.
+    expect(hubspot.loggedIn).toBe('HubSpot');
+    expect(slaContext({ ...DEFAULT_SETTINGS, source: 'salesforce' }, real).loggedIn).toBe('Salesforce');
+    expect(demo).not.toHaveProperty('loggedIn');
   });
 });
 
