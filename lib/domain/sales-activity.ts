@@ -7,6 +7,7 @@ import type { Touch } from './campaign';
  * onto these when it turns them into touches.
  */
 export const SALES_ACTIVITY_TYPES = ['call', 'sales_email', 'meeting', 'sales_activity'] as const;
+export type SalesActivityType = (typeof SALES_ACTIVITY_TYPES)[number];
 
 /**
  * The date a CRM keeps of the *latest* sales activity ("Last Activity", "Last

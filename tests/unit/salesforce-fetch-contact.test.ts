@@ -5,6 +5,7 @@ import { DEFAULT_POLICY, type HttpPolicy } from '@/lib/connectors/http';
 import { MAX_QUERY_PAGES } from '@/lib/connectors/salesforce/api';
 import { createSalesforceConnector } from '@/lib/connectors/salesforce/connector';
 import { soqlString } from '@/lib/connectors/salesforce/soql';
+import { memoryLabelCache, type LabelCache } from '@/lib/connectors/label-cache';
 import { readFixtureJson } from '../support/fixtures';
 
 const fixture = (name: string) => readFixtureJson<JsonBodyType>(`http/salesforce/${name}.json`);
@@ -48,7 +49,10 @@ function org(answers: { Lead?: unknown; Contact?: unknown; pages?: Record<string
 }
 
 const session = { accessToken: async () => 'token-1', instanceUrl: async () => INSTANCE, refresh: async () => 'token-2' };
-const connector = () => createSalesforceConnector({ session, policy });
+// Friday 20 March 2026: after the fixtures' logged activities, before Tom's on-site demo on 8 April.
+const NOW = Date.parse('2026-03-20T12:00:00Z');
+const connector = (labelCache?: LabelCache) =>
+  createSalesforceConnector({ session, policy, now: () => NOW, ...(labelCache ? { labelCache } : {}) });
 
 describe('Salesforce fetchContact', () => {
   it('maps an open Lead with every page of its campaign memberships', async () => {
@@ -77,6 +81,19 @@ describe('Salesforce fetchContact', () => {
       ['00vHs00000Mem002AA', '701Hs000001NewsAAA', 'Manufacturing Insights Newsletter', 'email', '2026-02-10T07:30:00.000Z', 'Sent', false],
       ['00vHs00000Mem003AA', '701Hs000001ExpoAAA', 'Automation Expo 2026', 'event', '2026-01-20T00:00:00.000Z', 'Visited Booth', true],
       ['00vHs00000Mem004AA', '701Hs000001PodcAAA', 'Factory Floor Podcast', 'other', '2026-01-16T00:00:00.000Z', 'Listened', true],
+      // Sales activity from the same query (see the next test).
+      ['00THs00000TomT03AA', 'sales-activity', 'Discovery call', 'call', '2026-03-16T10:42:00.000Z', 'Completed', false],
+      [
+        '00THs00000TomT02AA',
+        'sales-activity',
+        'Email: Your questions from the webinar',
+        'sales_email',
+        '2026-03-13T15:10:00.000Z',
+        'Completed',
+        false,
+      ],
+      ['00THs00000TomT01AA', 'sales-activity', 'Left voicemail', 'call', '2026-03-13T09:31:40.000Z', 'Completed', false],
+      ['00UHs00000TomE01AA', 'sales-activity', 'Plant operations review', 'meeting', '2026-03-18T14:00:00.000Z', 'Completed', false],
     ]);
     expect(bundle?.touches.every((t) => t.email === 'tom.becker@aldermfg.example')).toBe(true);
     expect(bundle?.campaigns).toEqual([
@@ -119,7 +136,10 @@ describe('Salesforce fetchContact', () => {
     expect(seen[0]?.soql).toBe(
       'SELECT Id, Name, FirstName, LastName, Email, Title, Company, Industry, NumberOfEmployees, LeadSource, Status, Rating, OwnerId, Owner.Name, ' +
         'CreatedDate, IsConverted, (SELECT Id, CampaignId, Status, HasResponded, FirstRespondedDate, CreatedDate, Campaign.Id, Campaign.Name, Campaign.Type, ' +
-        'Campaign.Status, Campaign.StartDate, Campaign.EndDate FROM CampaignMembers ORDER BY CreatedDate DESC) FROM Lead ' +
+        'Campaign.Status, Campaign.StartDate, Campaign.EndDate FROM CampaignMembers ORDER BY CreatedDate DESC), ' +
+        '(SELECT Id, Subject, Type, TaskSubtype, Status, ActivityDate, CompletedDateTime, IsClosed, CreatedDate FROM Tasks ' +
+        'WHERE IsClosed = true ORDER BY CreatedDate DESC LIMIT 100), ' +
+        '(SELECT Id, Subject, Type, StartDateTime, ActivityDateTime, CreatedDate FROM Events ORDER BY CreatedDate DESC LIMIT 100) FROM Lead ' +
         "WHERE Email = 'tom.becker@aldermfg.example' AND IsConverted = false ORDER BY LastModifiedDate DESC LIMIT 1",
     );
   });
@@ -133,7 +153,7 @@ describe('Salesforce fetchContact', () => {
     const seen = org({ Lead: fixture('lead-tom-becker'), pages: { '/services/data/v60.0/query/01gHs00000TomMbrAA-2': endless } });
     const bundle = await connector().fetchContact?.('tom.becker@aldermfg.example');
     expect(seen.filter((s) => s.path.includes('/query'))).toHaveLength(MAX_QUERY_PAGES);
-    expect(bundle?.touches).toHaveLength(2 + 2 * (MAX_QUERY_PAGES - 1));
+    expect(bundle?.touches.filter((t) => t.campaignId !== 'sales-activity')).toHaveLength(2 + 2 * (MAX_QUERY_PAGES - 1));
   });
 
   it('never follows a nextRecordsUrl off the instance, and still shows the memberships already read', async () => {
@@ -142,7 +162,7 @@ describe('Salesforce fetchContact', () => {
     const seen = org({ Lead: lead });
     const bundle = await connector().fetchContact?.('tom.becker@aldermfg.example');
     expect(seen.map((s) => s.path).filter((p) => !p.endsWith('/describe'))).toEqual(['/services/data/v60.0/query']);
-    expect(bundle?.touches.map((t) => t.id)).toEqual(['00vHs00000Mem001AA', '00vHs00000Mem002AA']);
+    expect(bundle?.touches.filter((t) => t.id.startsWith('00v')).map((t) => t.id)).toEqual(['00vHs00000Mem001AA', '00vHs00000Mem002AA']);
     expect(bundle?.issues).toEqual([{ vendor: 'Salesforce', object: 'Lead', field: 'nextRecordsUrl', problem: 'unreadable' }]);
   });
 
@@ -170,7 +190,7 @@ describe('Salesforce fetchContact', () => {
     const bundle = await connector().fetchContact?.('tom.becker@aldermfg.example');
     expect(offInstance).toEqual([]);
     expect(seen.map((s) => s.path).filter((p) => !p.endsWith('/describe'))).toEqual(['/services/data/v60.0/query']);
-    expect(bundle?.touches.map((t) => t.id)).toEqual(['00vHs00000Mem001AA', '00vHs00000Mem002AA']);
+    expect(bundle?.touches.filter((t) => t.id.startsWith('00v')).map((t) => t.id)).toEqual(['00vHs00000Mem001AA', '00vHs00000Mem002AA']);
   });
 
   it('falls back to a Contact when there is no open Lead', async () => {
@@ -188,7 +208,8 @@ describe('Salesforce fetchContact', () => {
       department: 'Finance',
       lifecycleStage: 'sql',
     });
-    expect(bundle?.touches.map((t) => t.assetType)).toEqual(['event', 'ad']);
+    // A Task logged as a plain task is read by its Type; "Events": null is the REST API's empty related list.
+    expect(bundle?.touches.map((t) => t.assetType)).toEqual(['event', 'ad', 'sales_email']);
     expect(bundle?.campaigns.map((c) => [c.type, c.category])).toEqual([
       ['Conference', 'event'],
       ['Advertisement', 'advertising'],
@@ -196,6 +217,7 @@ describe('Salesforce fetchContact', () => {
     expect(seen.map((s) => /FROM (Lead|Contact) WHERE/.exec(s.soql ?? '')?.[1])).toEqual(['Lead', 'Contact', undefined, undefined]);
     expect(seen[1]?.soql).toContain('Account.Name, Account.Industry, Account.NumberOfEmployees');
     expect(seen[1]?.soql).toContain('FROM CampaignMembers ORDER BY CreatedDate DESC');
+    expect(seen[1]?.soql).toContain('FROM Tasks WHERE IsClosed = true ORDER BY CreatedDate DESC LIMIT 100');
   });
 
   it('calls a Contact at a customer account a customer', async () => {
@@ -219,5 +241,118 @@ describe('Salesforce fetchContact', () => {
       expect.stringContaining("WHERE Email = 'o\\'brien@x.example' ORDER BY"),
     ]);
     expect(soqlString("a\\'b")).toBe("'a\\\\\\'b'");
+  });
+});
+
+describe('Salesforce sales activity', () => {
+  const lead = () =>
+    fixture('lead-tom-becker') as {
+      records: [{ Tasks: { records: Record<string, unknown>[] } }];
+    };
+  const pages = { [new URL(MEMBERS_PAGE_2).pathname]: fixture('lead-tom-becker-members-page-2') };
+  const activities = (bundle: { touches: { id: string; campaignId: string }[] } | null | undefined) =>
+    bundle?.touches.filter((t) => t.campaignId === 'sales-activity').map((t) => t.id);
+
+  it('counts what sales did: not an open Task, a list email, Leadlight’s own verdict Task or a meeting still ahead', async () => {
+    const tom = lead();
+    // The query asks for closed Tasks; one that still reads open is a plan, not a touch.
+    Object.assign(tom.records[0].Tasks.records[2]!, { Subject: 'Discovery call', IsClosed: false, Status: 'In Progress' });
+    org({ Lead: tom, pages });
+    const bundle = await connector().fetchContact?.('tom.becker@aldermfg.example');
+    expect(activities(bundle)).toEqual(['00THs00000TomT02AA', '00THs00000TomT01AA', '00UHs00000TomE01AA']);
+    const names = bundle?.touches.map((t) => t.assetName);
+    expect(names).not.toContain('Lead feedback: Good lead – Right persona [LL-5e6f7a8b]');
+    expect(names).not.toContain('List Email: Plant ops newsletter – March');
+    expect(names).not.toContain('On-site demo at Alder Manufacturing');
+  });
+
+  /** Tom's Lead with only what `soql` asked for: related lists it did not name, and CompletedDateTime unless named. */
+  function answerTo(soql: string) {
+    const tom = fixture('lead-tom-becker') as { records: [Record<string, { records: Record<string, unknown>[] } | undefined>] };
+    const record = tom.records[0];
+    for (const list of ['Tasks', 'Events']) if (!soql.includes(`FROM ${list}`)) delete record[list];
+    if (!soql.includes('CompletedDateTime')) for (const t of record.Tasks?.records ?? []) delete t.CompletedDateTime;
+    return tom;
+  }
+
+  /** Refuses, as INVALID_FIELD does, every query naming CompletedDateTime. */
+  function orgHidingCompletedDateTime(): Seen[] {
+    const seen = org({ pages });
+    server.use(
+      http.get(QUERY, ({ request }) => {
+        const soql = new URL(request.url).searchParams.get('q') ?? '';
+        seen.push({ path: new URL(request.url).pathname, soql, authorization: null });
+        if (!soql.includes('CompletedDateTime')) return HttpResponse.json(answerTo(soql));
+        return HttpResponse.json(fixture('error-invalid-field-task'), { status: 400 });
+      }),
+    );
+    return seen;
+  }
+
+  it('leaves out a Task field the profile may not see, notes it, and asks without it from then on', async () => {
+    const seen = orgHidingCompletedDateTime();
+    const labelCache = memoryLabelCache();
+    const bundle = await connector(labelCache).fetchContact?.('tom.becker@aldermfg.example');
+    const queries = seen.filter((s) => s.soql !== null);
+    expect(queries.map((q) => q.soql?.includes('CompletedDateTime'))).toEqual([true, false]);
+    // Without the completion time, a Task logged the day it was due is dated when it was logged.
+    expect(bundle?.touches.filter((t) => t.assetType === 'call').map((t) => t.date)).toEqual([
+      '2026-03-16T10:43:19.000Z',
+      '2026-03-13T09:31:40.000Z',
+    ]);
+    expect(bundle?.issues).toEqual([{ vendor: 'Salesforce', object: 'Task', field: 'CompletedDateTime', problem: 'missing' }]);
+
+    // A later lookup (the background restarted) asks once, and still lists the field.
+    const again = await connector(labelCache).fetchContact?.('tom.becker@aldermfg.example');
+    expect(seen.filter((s) => s.soql !== null)).toHaveLength(3);
+    expect(again?.issues).toEqual(bundle?.issues);
+  });
+
+  // A user without access to Tasks; a profile hiding a field the Tasks query filters on.
+  it.each([
+    ['Tasks the user may not read at all', () => fixture('error-invalid-relationship-tasks')],
+    ['a hidden IsClosed', () => [{ message: "No such column 'IsClosed' on entity 'Task'.", errorCode: 'INVALID_FIELD' }]],
+  ])('reads the Lead, and its Events, without %s', async (_, refusal) => {
+    const seen = org({ pages });
+    server.use(
+      http.get(QUERY, ({ request }) => {
+        const soql = new URL(request.url).searchParams.get('q') ?? '';
+        seen.push({ path: new URL(request.url).pathname, soql, authorization: null });
+        if (soql.includes('FROM Tasks')) return HttpResponse.json(refusal() as JsonBodyType, { status: 400 });
+        return HttpResponse.json(answerTo(soql));
+      }),
+    );
+    const bundle = await connector().fetchContact?.('tom.becker@aldermfg.example');
+    expect(seen.filter((s) => s.soql !== null)).toHaveLength(2);
+    expect(activities(bundle)).toEqual(['00UHs00000TomE01AA']);
+    expect(bundle?.issues).toEqual([{ vendor: 'Salesforce', object: 'Lead', field: 'Tasks', problem: 'unreadable' }]);
+  });
+
+  it('after three refused activity fields, shows the Lead without activities rather than fail', async () => {
+    const seen = org({ pages });
+    server.use(
+      http.get(QUERY, ({ request }) => {
+        const soql = new URL(request.url).searchParams.get('q') ?? '';
+        seen.push({ path: new URL(request.url).pathname, soql, authorization: null });
+        // An org hiding every optional Task field, refused one at a time as Salesforce does.
+        const field = ['Subject', 'Type', 'TaskSubtype', 'Status'].find((f) => new RegExp(`[(,] ?${f},.*FROM Tasks`).test(soql));
+        if (!soql.includes('FROM Tasks') || !field) return HttpResponse.json(answerTo(soql));
+        const body = [{ message: `No such column '${field}' on entity 'Task'.`, errorCode: 'INVALID_FIELD' }];
+        return HttpResponse.json(body, { status: 400 });
+      }),
+    );
+    const bundle = await connector().fetchContact?.('tom.becker@aldermfg.example');
+    // Three refusals, each teaching one hidden field; the fourth query asks without activities.
+    const queries = seen.filter((s) => s.soql !== null);
+    expect(queries).toHaveLength(4);
+    expect(queries[3]?.soql).not.toMatch(/FROM (Tasks|Events)/);
+    expect(activities(bundle)).toEqual([]);
+    expect(bundle?.issues).toEqual(
+      expect.arrayContaining([
+        { vendor: 'Salesforce', object: 'Task', field: 'Subject', problem: 'missing' },
+        { vendor: 'Salesforce', object: 'Lead', field: 'Tasks', problem: 'unreadable' },
+        { vendor: 'Salesforce', object: 'Lead', field: 'Events', problem: 'unreadable' },
+      ]),
+    );
   });
 });

@@ -11,6 +11,11 @@ import { memoryLabelCache, type LabelCache } from '../label-cache';
 import { bundleFromContact, bundleFromLead, requireId } from './mapping';
 import { createPicklistLabels } from './picklist-labels';
 import { contactQuery, leadQuery } from './soql';
+import { activityTouches } from './activities';
+import { hiddenActivityFields, hiddenIssues, refusedActivityField } from './activity-fields';
+
+// Fields an org hides are learnt one refused query at a time; a lookup learns at most this many before reading without activities.
+const MAX_HIDDEN_FIELDS_PER_LOOKUP = 3;
 
 export type SalesforceConnectorOptions = {
   session: SalesforceSession;
@@ -34,7 +39,8 @@ function normalizeEmail(email: string): string {
 
 /**
  * Salesforce as a live source: an open Lead with the address wins (marketing is
- * still working it), else a Contact; campaign history comes from CampaignMember.
+ * still working it), else a Contact; campaign history comes from CampaignMember,
+ * sales activity from the person's closed Tasks and past Events (same query).
  * Feedback goes back as a completed Task on the same record.
  */
 export function createSalesforceConnector(options: SalesforceConnectorOptions): Connector {
@@ -51,6 +57,34 @@ export function createSalesforceConnector(options: SalesforceConnectorOptions): 
   });
 
   const labels = createPicklistLabels(api, labelCache);
+  const hiddenFields = hiddenActivityFields(labelCache);
+  const clock = now ?? Date.now;
+
+  /**
+   * The newest Lead or Contact with the address, raw, with its related lists. A query
+   * refused over an activity field the profile may not see is asked again without it
+   * (remembered, so later lookups ask once); past a few such fields, without activities.
+   */
+  async function readPerson(object: 'Lead' | 'Contact', address: string, issues: FieldIssue[]): Promise<unknown> {
+    const hidden = await hiddenFields.load();
+    const query = object === 'Lead' ? leadQuery : contactQuery;
+    for (let refused = 0; ; refused++) {
+      const giveUp = refused === MAX_HIDDEN_FIELDS_PER_LOOKUP;
+      const leaveOut = giveUp ? new Set([...hidden, 'Task', 'Event']) : hidden;
+      try {
+        const [record] = await api.queryRaw(query(address, leaveOut), { object, issues });
+        if (!record) return undefined;
+        requireId(record, object);
+        issues.push(...hiddenIssues(leaveOut, object));
+        return record;
+      } catch (e) {
+        const key = giveUp ? undefined : refusedActivityField(e);
+        if (!key) throw e;
+        hidden.add(key);
+        await hiddenFields.save(hidden);
+      }
+    }
+  }
 
   return {
     id: 'salesforce',
@@ -59,25 +93,27 @@ export function createSalesforceConnector(options: SalesforceConnectorOptions): 
     async fetchContact(email: string): Promise<ContactBundle | null> {
       const address = normalizeEmail(email);
       const issues: FieldIssue[] = [];
-      const members = (record: unknown, object: string) =>
-        api.children(record && typeof record === 'object' ? (record as Record<string, unknown>).CampaignMembers : undefined, {
-          object,
-          field: 'CampaignMembers',
-          issues,
-        });
-      const [lead] = await api.queryRaw(leadQuery(address), { object: 'Lead', issues });
+      const related = async (record: unknown, object: 'Lead' | 'Contact') => {
+        const child = (field: string) =>
+          api.children(record && typeof record === 'object' ? (record as Record<string, unknown>)[field] : undefined, {
+            object,
+            field,
+            issues,
+          });
+        const [members, tasks, events] = [await child('CampaignMembers'), await child('Tasks'), await child('Events')];
+        return { members, activities: activityTouches(tasks, events, address, issues, clock()) };
+      };
+      const lead = await readPerson('Lead', address, issues);
       if (lead) {
-        requireId(lead, 'Lead');
-        const leadMembers = await members(lead, 'Lead');
-        const labelOf = await labels(leadMembers.length ? ['Lead', 'Campaign'] : ['Lead']);
-        return bundleFromLead(address, lead, leadMembers, issues, labelOf);
+        const read = await related(lead, 'Lead');
+        const labelOf = await labels(read.members.length ? ['Lead', 'Campaign'] : ['Lead']);
+        return bundleFromLead(address, lead, read, issues, labelOf);
       }
-      const [contact] = await api.queryRaw(contactQuery(address), { object: 'Contact', issues });
+      const contact = await readPerson('Contact', address, issues);
       if (contact) {
-        requireId(contact, 'Contact');
-        const contactMembers = await members(contact, 'Contact');
-        const labelOf = await labels(contactMembers.length ? ['Contact', 'Campaign'] : ['Contact']);
-        return bundleFromContact(address, contact, contactMembers, issues, labelOf);
+        const read = await related(contact, 'Contact');
+        const labelOf = await labels(read.members.length ? ['Contact', 'Campaign'] : ['Contact']);
+        return bundleFromContact(address, contact, read, issues, labelOf);
       }
       return null;
     },

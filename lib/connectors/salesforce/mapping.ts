@@ -69,9 +69,12 @@ function readMember(raw: unknown, email: string, issues: FieldIssue[], labelOf: 
   return { campaign, touch };
 }
 
-function mapMembers(
+/** What a lookup read beside the person: campaign memberships (raw, all pages) and logged activities (read by ./activities.ts). */
+export type Related = { members: readonly unknown[]; activities?: readonly Touch[] };
+
+function mapRelated(
   email: string,
-  members: unknown[],
+  { members, activities = [] }: Related,
   issues: FieldIssue[],
   labelOf: LabelOf,
 ): { campaigns: Campaign[]; touches: Touch[] } {
@@ -83,7 +86,7 @@ function mapMembers(
     if (!campaigns.has(read.campaign.id)) campaigns.set(read.campaign.id, read.campaign);
     touches.push(read.touch);
   }
-  return { campaigns: [...campaigns.values()], touches };
+  return { campaigns: [...campaigns.values()], touches: [...touches, ...activities] };
 }
 
 /** Reads a contact field, and names it in `unknown` when the CRM sent something unreadable. */
@@ -141,11 +144,11 @@ function withUnknown(contact: Contact, unknown: Set<keyof Contact>): Contact {
   return unknown.size ? { ...contact, unknownFields: [...unknown] } : contact;
 }
 
-/** An open Lead (raw, as the query returned it), with its campaign memberships (all pages) already collected. */
+/** An open Lead (raw, as the query returned it), with what was read beside it. */
 export function bundleFromLead(
   email: string,
   raw: unknown,
-  members: unknown[],
+  related: Related,
   issues: FieldIssue[] = [],
   labelOf: LabelOf = asWritten,
 ): ContactBundle {
@@ -171,7 +174,7 @@ export function bundleFromLead(
       tracked(issues, unknown, 'leadStatus', () => r.optional('Status', ValueText)),
     ),
   });
-  return checked({ contact: withUnknown(contact, unknown), ...mapMembers(email, members, issues, labelOf), issues }, 'Lead');
+  return checked({ contact: withUnknown(contact, unknown), ...mapRelated(email, related, issues, labelOf), issues }, 'Lead');
 }
 
 /**
@@ -181,7 +184,7 @@ export function bundleFromLead(
 export function bundleFromContact(
   email: string,
   raw: unknown,
-  members: unknown[],
+  related: Related,
   issues: FieldIssue[] = [],
   labelOf: LabelOf = asWritten,
 ): ContactBundle {
@@ -199,5 +202,5 @@ export function bundleFromContact(
     department: tracked(issues, unknown, 'department', () => r.optional('Department', ValueText)),
     lifecycleStage: picklistKey(accountType ?? '').startsWith('customer') ? 'customer' : 'sql',
   });
-  return checked({ contact: withUnknown(contact, unknown), ...mapMembers(email, members, issues, labelOf), issues }, 'Contact');
+  return checked({ contact: withUnknown(contact, unknown), ...mapRelated(email, related, issues, labelOf), issues }, 'Contact');
 }

@@ -1,3 +1,5 @@
+import { activitySubqueries, type HiddenActivityFields } from './activity-fields';
+
 /**
  * SOQL text for the connector's queries. Values are quoted with soqlString, never
  * concatenated raw, because an email address may contain a single quote (o'brien@…).
@@ -25,20 +27,22 @@ const CAMPAIGN_MEMBERS =
 // Converted leads live on as Contacts; reading the Lead too would show a stale twin.
 const OPEN_LEAD = 'IsConverted = false';
 
-/** The newest open Lead with this email, with its campaign memberships. */
-export function leadQuery(email: string): string {
+const NONE_HIDDEN: HiddenActivityFields = new Set();
+
+/** The newest open Lead with this email, with its campaign memberships and logged activities. */
+export function leadQuery(email: string, hidden = NONE_HIDDEN): string {
   return (
     'SELECT Id, Name, FirstName, LastName, Email, Title, Company, Industry, NumberOfEmployees, LeadSource, Status, Rating, ' +
-    `OwnerId, Owner.Name, CreatedDate, IsConverted, ${CAMPAIGN_MEMBERS} FROM Lead ` +
+    `OwnerId, Owner.Name, CreatedDate, IsConverted, ${CAMPAIGN_MEMBERS}${activitySubqueries(hidden)} FROM Lead ` +
     `WHERE Email = ${soqlString(email)} AND ${OPEN_LEAD} ORDER BY LastModifiedDate DESC LIMIT 1`
   );
 }
 
-/** The newest Contact with this email, with account firmographics and campaign memberships. */
-export function contactQuery(email: string): string {
+/** The newest Contact with this email, with account firmographics, campaign memberships and logged activities. */
+export function contactQuery(email: string, hidden = NONE_HIDDEN): string {
   return (
     'SELECT Id, Name, FirstName, LastName, Email, Title, Department, LeadSource, OwnerId, Owner.Name, CreatedDate, ' +
-    `Account.Name, Account.Industry, Account.NumberOfEmployees, Account.Type, ${CAMPAIGN_MEMBERS} FROM Contact ` +
+    `Account.Name, Account.Industry, Account.NumberOfEmployees, Account.Type, ${CAMPAIGN_MEMBERS}${activitySubqueries(hidden)} FROM Contact ` +
     `WHERE Email = ${soqlString(email)} ORDER BY LastModifiedDate DESC LIMIT 1`
   );
 }

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import type { Touch } from '../../domain/campaign';
+import type { SalesActivityType } from '../../domain/sales-activity';
+import { NameText, RecordReader, ValueText, type FieldIssue } from '../field-reader';
+import { happened, salesTouch } from '../sales-touch';
+import { TASK_SUBJECT_PREFIX } from './feedback';
+import { picklistKey } from './mapping';
+import { SalesforceIdSchema, SfDateSchema, SfDateTimeSchema } from './schemas';
+
+const VENDOR = 'Salesforce';
+
+// TaskSubtype says how a Task was logged. A List Email is one message sent from a list
+// view to up to hundreds of leads at once: a bulk send, like a marketing email, so it
+// neither proves nor dates a rep's own first touch and is left out (null).
+const SUBTYPES: Readonly<Record<string, SalesActivityType | null>> = {
+  call: 'call',
+  email: 'sales_email',
+  listemail: null,
+  linkedin: 'sales_activity',
+  cadence: 'sales_activity',
+};
+// The Type picklist, for Tasks logged as plain tasks; orgs add values, which are activities all the same.
+const TYPES: Readonly<Record<string, SalesActivityType>> = { call: 'call', email: 'sales_email', meeting: 'meeting' };
+
+/** A Task's kind from TaskSubtype; a plain task ("Task", or none) by its Type; anything else is a sales activity. */
+function taskType(subtype: string | undefined, type: string | undefined): SalesActivityType | null {
+  const key = picklistKey(subtype ?? '');
+  if (Object.hasOwn(SUBTYPES, key)) return SUBTYPES[key] ?? null;
+  return TYPES[picklistKey(type ?? '')] ?? 'sales_activity';
+}
+
+/**
+ * When a closed Task happened: its completion time; else its date, taking the
+ * creation time when the Task was logged that same day (a call logged as done);
+ * else when it was created.
+ */
+function taskDate(r: RecordReader): string | undefined {
+  const completed = r.optional('CompletedDateTime', SfDateTimeSchema);
+  if (completed) return completed;
+  const created = r.expected('CreatedDate', SfDateTimeSchema);
+  const day = r.optional('ActivityDate', SfDateSchema);
+  if (day && created?.slice(0, 10) === day.slice(0, 10)) return created;
+  return day ?? created;
+}
+
+/** A completed Task as a touch; undefined for an open Task, a list email, Leadlight's own verdict, or one that cannot be placed (noted). */
+function readTask(raw: unknown, email: string, issues: FieldIssue[], now: number): Touch | undefined {
+  const r = new RecordReader(VENDOR, 'Task', raw, issues);
+  const id = r.expected('Id', SalesforceIdSchema);
+  const subject = r.optional('Subject', NameText);
+  // Leadlight files each verdict as a completed Task: a rep's verdict is no touch of the lead.
+  if (!id || subject?.startsWith(TASK_SUBJECT_PREFIX)) return undefined;
+  const status = r.optional('Status', ValueText);
+  // The query asks for closed Tasks; a record that still says otherwise is a plan, not a touch.
+  const closed = r.optional('IsClosed', z.boolean()) ?? status === 'Completed';
+  if (!closed) return undefined;
+  const type = taskType(r.optional('TaskSubtype', ValueText), r.optional('Type', ValueText));
+  const at = taskDate(r);
+  if (!type || !at || !happened(at, now)) return undefined;
+  return salesTouch({ id, email, type, title: subject, at, status });
+}
+
+/** An Event that has started as a meeting (an Event has no status: it is "Completed" once under way); undefined for one still ahead or one that cannot be placed (noted). */
+function readEvent(raw: unknown, email: string, issues: FieldIssue[], now: number): Touch | undefined {
+  const r = new RecordReader(VENDOR, 'Event', raw, issues);
+  const id = r.expected('Id', SalesforceIdSchema);
+  if (!id) return undefined;
+  // An all-day Event has ActivityDateTime null and a StartDateTime at midnight; either dates it.
+  const at = r.optional('StartDateTime', SfDateTimeSchema) ?? r.optional('ActivityDateTime', SfDateTimeSchema);
+  if (!at) {
+    issues.push({ vendor: VENDOR, object: 'Event', field: 'StartDateTime', problem: 'missing' });
+    return undefined;
+  }
+  if (!happened(at, now)) return undefined;
+  // A calendar entry is a meeting, unless the org typed it a call.
+  const type = picklistKey(r.optional('Type', ValueText) ?? '') === 'call' ? 'call' : 'meeting';
+  return salesTouch({ id, email, type, title: r.optional('Subject', NameText), at });
+}
+
+/** The person's Tasks and Events as sales-activity touches. */
+export function activityTouches(
+  tasks: readonly unknown[],
+  events: readonly unknown[],
+  email: string,
+  issues: FieldIssue[],
+  now: number,
+): Touch[] {
+  const read = [...tasks.map((t) => readTask(t, email, issues, now)), ...events.map((e) => readEvent(e, email, issues, now))];
+  return read.filter((t) => t !== undefined);
+}

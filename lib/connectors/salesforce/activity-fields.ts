@@ -1,0 +1,82 @@
+import { ConnectorError } from '../errors';
+import type { FieldIssue } from '../field-reader';
+import type { LabelCache } from '../label-cache';
+
+/**
+ * The Tasks and Events a lookup reads beside the Lead or Contact, as subqueries of
+ * the same SOQL, so reading sales activity costs no extra call. Salesforce refuses
+ * a whole query that names a field the user's profile may not see (INVALID_FIELD),
+ * so a field it refuses is remembered for a day and left out of later queries: its
+ * value is then unknown on every activity, and the rest still reads.
+ */
+
+export type ActivityObject = 'Task' | 'Event';
+
+// Fields that can go missing one by one; Id, IsClosed and CreatedDate carry the query (filter, order), so without them
+// the relationship is left out whole.
+const OPTIONAL: Readonly<Record<ActivityObject, readonly string[]>> = {
+  Task: ['Subject', 'Type', 'TaskSubtype', 'Status', 'ActivityDate', 'CompletedDateTime'],
+  Event: ['Subject', 'Type', 'StartDateTime', 'ActivityDateTime'],
+};
+const RELATIONSHIP: Readonly<Record<ActivityObject, string>> = { Task: 'Tasks', Event: 'Events' };
+
+/**
+ * Activities read per person, newest first: enough to find the first touch after any
+ * recent hand-off, bounded so a customer with years of logged calls stays one page.
+ */
+export const MAX_ACTIVITIES = 100;
+
+/** Keys of what the org hides: "Task.CompletedDateTime" for one field, "Task" for the whole relationship. */
+export type HiddenActivityFields = ReadonlySet<string>;
+
+function subquery(object: ActivityObject, hidden: HiddenActivityFields): string | undefined {
+  if (hidden.has(object)) return undefined;
+  const fields = [
+    'Id',
+    ...OPTIONAL[object].filter((f) => !hidden.has(`${object}.${f}`)),
+    ...(object === 'Task' ? ['IsClosed'] : []),
+    'CreatedDate',
+  ];
+  // An open Task is a plan, not a touch; closed ones are all the SLA can use, so only they fill the bound.
+  const where = object === 'Task' ? ' WHERE IsClosed = true' : '';
+  return `(SELECT ${fields.join(', ')} FROM ${RELATIONSHIP[object]}${where} ORDER BY CreatedDate DESC LIMIT ${MAX_ACTIVITIES})`;
+}
+
+/** ", (SELECT … FROM Tasks …), (SELECT … FROM Events …)" without what the org hides. */
+export function activitySubqueries(hidden: HiddenActivityFields): string {
+  const parts = (['Task', 'Event'] as const).map((o) => subquery(o, hidden)).filter((s) => s !== undefined);
+  return parts.map((p) => `, ${p}`).join('');
+}
+
+/** The key of the activity field (or relationship) a refused query names; undefined for any other refusal. */
+export function refusedActivityField(error: unknown): string | undefined {
+  if (!(error instanceof ConnectorError) || error.kind !== 'client') return undefined;
+  const detail = error.options.detail ?? '';
+  const column = /No such column '(\w+)' on entity '(Task|Event)'/.exec(detail);
+  if (column) {
+    const [, field = '', object = 'Task'] = column;
+    return OPTIONAL[object as ActivityObject].includes(field) ? `${object}.${field}` : object;
+  }
+  const relationship = /Didn't understand relationship '(Tasks|Events)'/.exec(detail)?.[1];
+  return relationship && (relationship === 'Tasks' ? 'Task' : 'Event');
+}
+
+/** What the diagnostics list says of each hidden key, for the person (Lead or Contact) whose query left it out. */
+export function hiddenIssues(hidden: HiddenActivityFields, person: 'Lead' | 'Contact'): FieldIssue[] {
+  return [...hidden].map((key) => {
+    const [object = '', field] = key.split('.');
+    return field
+      ? { vendor: 'Salesforce', object, field, problem: 'missing' }
+      : { vendor: 'Salesforce', object: person, field: RELATIONSHIP[object as ActivityObject], problem: 'unreadable' };
+  });
+}
+
+const KEY = 'salesforce:hidden-activity-fields';
+
+/** The hidden fields learnt so far, kept a day (an admin who grants a field sees it read again by tomorrow). */
+export function hiddenActivityFields(cache: LabelCache) {
+  return {
+    load: async (): Promise<Set<string>> => new Set(Object.keys((await cache.get(KEY)) ?? {})),
+    save: (hidden: HiddenActivityFields) => cache.set(KEY, Object.fromEntries([...hidden].map((k) => [k, 'hidden']))),
+  };
+}
