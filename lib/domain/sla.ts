@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { type LocalDate, addDays, compareDays, isValidTimeZone, isoDay, localDateOf, weekdayOf, zonedToUtc } from './zoned-time';
+import { calendarFor } from './business-calendar';
+import { isValidTimeZone } from './zoned-time';
 
 /**
  * The hand-off service level: once marketing hands a lead to sales, sales owes a
@@ -54,15 +55,6 @@ export function workingDayMs(s: Pick<SlaSettings, 'dayStart' | 'dayEnd'>): numbe
   return (minutesOf(s.dayEnd) - minutesOf(s.dayStart)) * 60_000;
 }
 
-/** The working window of one local day as instants, or null on a day off. */
-function windowOf(day: LocalDate, s: SlaSettings): [number, number] | null {
-  if (!s.workingDays.includes(weekdayOf(day)) || s.holidays?.includes(isoDay(day))) return null;
-  const start = minutesOf(s.dayStart);
-  const end = minutesOf(s.dayEnd);
-  // Resolved per day, so a DST change shifts the window's UTC position correctly.
-  return [zonedToUtc(day, Math.floor(start / 60), start % 60, s.timeZone), zonedToUtc(day, Math.floor(end / 60), end % 60, s.timeZone)];
-}
-
 /**
  * The instant `hours` of working time after `start`. A start outside working
  * hours begins counting at the next window; weekends and holidays are skipped.
@@ -70,32 +62,12 @@ function windowOf(day: LocalDate, s: SlaSettings): [number, number] | null {
  * an hour shorter or longer. `settings` must come from SlaSettingsSchema.
  */
 export function addBusinessHours(start: Date, hours: number, s: SlaSettings): Date {
-  let remaining = Math.max(0, hours) * HOUR_MS;
-  const from0 = start.getTime();
-  let day = localDateOf(from0, s.timeZone);
-  // The schema guarantees a working day each week, so this ends; the cap guards bad input.
-  for (let i = 0; i < 366 * 50; i += 1, day = addDays(day, 1)) {
-    const w = windowOf(day, s);
-    if (!w) continue;
-    const from = Math.max(from0, w[0]);
-    if (from >= w[1]) continue;
-    if (remaining <= w[1] - from) return new Date(from + remaining);
-    remaining -= w[1] - from;
-  }
-  throw new RangeError('No working time found; check the SLA working days');
+  return new Date(calendarFor(s).add(start.getTime(), Math.max(0, hours) * HOUR_MS));
 }
 
 /** Working time between two instants in ms; negative when `b` is before `a`. */
 export function businessMsBetween(a: Date, b: Date, s: SlaSettings): number {
-  const [lo, hi] = [a.getTime(), b.getTime()];
-  if (hi < lo) return -businessMsBetween(b, a, s);
-  let total = 0;
-  const last = localDateOf(hi, s.timeZone);
-  for (let day = localDateOf(lo, s.timeZone); compareDays(day, last) <= 0; day = addDays(day, 1)) {
-    const w = windowOf(day, s);
-    if (w) total += Math.max(0, Math.min(hi, w[1]) - Math.max(lo, w[0]));
-  }
-  return total;
+  return calendarFor(s).between(a.getTime(), b.getTime());
 }
 
 /** Where a lead stands against the SLA; all durations are business milliseconds. */

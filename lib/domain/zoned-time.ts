@@ -114,8 +114,3 @@ export function isoDay(d: LocalDate): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${String(d.year).padStart(4, '0')}-${pad(d.month)}-${pad(d.day)}`;
 }
-
-/** Orders two calendar days: negative, zero or positive. */
-export function compareDays(a: LocalDate, b: LocalDate): number {
-  return a.year - b.year || a.month - b.month || a.day - b.day;
-}
