@@ -3,7 +3,8 @@ import type { Contact } from './contact';
 import { sourceCategoryOf } from './categories';
 import { LEAD_CHANNEL_LABELS, labelFor } from './labels';
 import { rankPersonas } from './persona-match';
-import { handoffTouch, inPeriod, marketingTouchesUntil } from './report-data';
+import { handoffTouch, inPeriod, marketingTouchesUntil, within } from './report-data';
+import type { ReportIndex, TimedTouch } from './report-input';
 import type { AttributionModel, Period, ReportData, ReportDimension } from './report-schema';
 
 /** Keys for contacts with no source or no persona fit; cannot clash with a channel or persona id. */
@@ -31,7 +32,7 @@ const unique = (keys: string[]) => [...new Set(keys)];
 const assetKey = (t: Touch) => `${t.campaignId}::${t.assetName}`;
 
 /** The touches a verdict is credited to under a model; `touches` are one lead's, oldest first. */
-export function creditedTouches(touches: readonly Touch[] | undefined, at: number, model: AttributionModel = 'any'): Touch[] {
+export function creditedTouches(touches: readonly TimedTouch[] | undefined, at: number, model: AttributionModel = 'any'): TimedTouch[] {
   const before = marketingTouchesUntil(touches, at);
   if (model === 'first') return before.slice(0, 1);
   if (model === 'last') return before.slice(-1);
@@ -40,31 +41,37 @@ export function creditedTouches(touches: readonly Touch[] | undefined, at: numbe
 
 export function attributionFor(
   dimension: ReportDimension,
-  data: ReportData,
+  data: Pick<ReportData, 'touches' | 'personas'>,
   period: Period,
-  touches: Map<string, Touch[]>,
-  contacts: Map<string, Contact>,
+  index: ReportIndex,
   model: AttributionModel = 'any',
 ): Attribution {
-  const campaignName = (id: string) => data.campaigns.find((c) => c.id === id)?.name ?? id;
+  const { touches, contacts } = index;
+  const campaignName = (id: string) => index.campaignName(id);
 
   if (dimension === 'campaign' || dimension === 'asset') {
     const keyOf = dimension === 'campaign' ? (t: Touch) => t.campaignId : assetKey;
-    const assetLabels = new Map(data.touches.map((t) => [assetKey(t), `${t.assetName} (${campaignName(t.campaignId)})`]));
+    // Labels are read only for the rows shown; the last touch of an asset names it.
+    let assetTouches: Map<string, Touch> | undefined;
+    const assetLabel = (key: string) => {
+      assetTouches ??= new Map(data.touches.map((t) => [assetKey(t), t]));
+      const t = assetTouches.get(key);
+      return t ? `${t.assetName} (${campaignName(t.campaignId)})` : key;
+    };
     return {
       perContact: false,
       touched: (email) =>
         unique(
           marketingTouchesUntil(touches.get(email), Infinity)
-            .filter((t) => inPeriod(t.date, period))
-            .map(keyOf),
+            .filter((t) => within(t.at, period))
+            .map((t) => keyOf(t.touch)),
         ),
-      credited: (email, at) => unique(creditedTouches(touches.get(email), at, model).map(keyOf)),
+      credited: (email, at) => unique(creditedTouches(touches.get(email), at, model).map((t) => keyOf(t.touch))),
       handoff: (contact) => {
         const t = handoffTouch(contact, touches.get(contact.email));
         return t && keyOf(t);
       },
-      label: (key) => (dimension === 'campaign' ? campaignName(key) : (assetLabels.get(key) ?? key)),
+      label: (key) => (dimension === 'campaign' ? campaignName(key) : assetLabel(key)),
     };
   }
 
@@ -80,7 +87,8 @@ export function attributionFor(
     if (dimension === 'source') key = contact.originalSource ? sourceCategoryOf(contact.originalSource) : NO_SOURCE_KEY;
     else {
       // Engagement up to the period end, so a past period's persona does not drift with later touches.
-      const engagement = (touches.get(email) ?? []).filter((t) => Date.parse(t.date) < period.to.getTime());
+      const to = period.to.getTime();
+      const engagement = (touches.get(email) ?? []).filter((t) => t.at < to).map((t) => t.touch);
       const best = rankPersonas(personas, contact, engagement)[0];
       key = best?.fits ? best.personaId : NO_PERSONA_KEY;
     }
@@ -89,7 +97,7 @@ export function attributionFor(
   };
   const active = (email: string) => {
     const handoffAt = contacts.get(email)?.handoffAt;
-    return (touches.get(email) ?? []).some((t) => inPeriod(t.date, period)) || (handoffAt !== undefined && inPeriod(handoffAt, period));
+    return (touches.get(email) ?? []).some((t) => within(t.at, period)) || (handoffAt !== undefined && inPeriod(handoffAt, period));
   };
   return {
     perContact: true,

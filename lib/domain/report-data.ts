@@ -6,30 +6,22 @@ import type { Period, ReportData, ReportVerdict, TopReason } from './report-sche
 export type { ReportVerdict } from './report-schema';
 import { firstTouchTime, resolveFirstTouch } from './first-touch';
 import type { ObservedTouch } from './observed-touch';
-import { isSalesActivity } from './sales-activity';
+import type { TimedTouch, TimedVerdict } from './report-input';
 import { authorKey } from './team-verdict';
 import { slaState, type SlaSettings } from './sla';
 
-/** Shared joins for the report modules; the cache hands over flat arrays. */
+/** Shared joins for the report modules; the cache hands over flat arrays, indexed once in report-input. */
 
 const ms = (iso: string) => Date.parse(iso);
 
-/** True when an ISO time falls in [from, to). */
-export function inPeriod(iso: string, p: Period): boolean {
-  const t = ms(iso);
+/** True when an instant (epoch ms) falls in [from, to). */
+export function within(t: number, p: Period): boolean {
   return t >= p.from.getTime() && t < p.to.getTime();
 }
 
-/** Touches per contact email, oldest first. */
-export function touchesByEmail(touches: readonly Touch[]): Map<string, Touch[]> {
-  const out = new Map<string, Touch[]>();
-  for (const t of touches) {
-    const list = out.get(t.email);
-    if (list) list.push(t);
-    else out.set(t.email, [t]);
-  }
-  for (const list of out.values()) list.sort((a, b) => ms(a.date) - ms(b.date));
-  return out;
+/** True when an ISO time falls in [from, to). */
+export function inPeriod(iso: string, p: Period): boolean {
+  return within(ms(iso), p);
 }
 
 /** The key of one rep's verdict on one contact: each rep's current verdict counts once. */
@@ -42,43 +34,35 @@ export const verdictKey = (f: Pick<ReportVerdict, 'author' | 'email'>) => `${aut
  * closed period's figures do not move when someone revisits a lead later. Keyed
  * by verdictKey; the value's email says whose contact it is.
  */
-export function latestVerdicts<F extends ReportVerdict>(feedback: readonly F[], p: Period): Map<string, F> {
-  const out = new Map<string, F>();
-  for (const f of feedback) {
-    if (!inPeriod(f.createdAt, p)) continue;
-    const key = verdictKey(f);
+export function latestVerdicts<F extends ReportVerdict>(verdicts: readonly TimedVerdict<F>[], p: Period): Map<string, TimedVerdict<F>> {
+  const out = new Map<string, TimedVerdict<F>>();
+  for (const v of verdicts) {
+    if (!within(v.at, p)) continue;
+    const key = verdictKey(v.f);
     const prev = out.get(key);
     // `>=` so that of two verdicts stamped the same instant, the later-stored one wins.
-    if (!prev || ms(f.createdAt) >= ms(prev.createdAt)) out.set(key, f);
+    if (!prev || v.at >= prev.at) out.set(key, v);
   }
   return out;
 }
 
-const isSales = (t: Touch) => isSalesActivity(t.assetType);
-
 /** Marketing touches on or before an instant; sales activities are not campaign attribution. */
-export function marketingTouchesUntil(touches: readonly Touch[] | undefined, until: number): Touch[] {
-  return (touches ?? []).filter((t) => ms(t.date) <= until && !isSales(t));
+export function marketingTouchesUntil(touches: readonly TimedTouch[] | undefined, until: number): TimedTouch[] {
+  return (touches ?? []).filter((t) => t.at <= until && !t.sales);
 }
 
 /** The marketing touch that preceded the hand-off, i.e. the one that tipped the lead over. */
-export function handoffTouch(contact: Contact, touches: readonly Touch[] | undefined): Touch | undefined {
+export function handoffTouch(contact: Contact, touches: readonly TimedTouch[] | undefined): Touch | undefined {
   if (!contact.handoffAt) return undefined;
-  return marketingTouchesUntil(touches, ms(contact.handoffAt)).at(-1);
+  return marketingTouchesUntil(touches, ms(contact.handoffAt)).at(-1)?.touch;
 }
 
 export type SlaOutcome = 'met' | 'untimed' | 'missed' | 'open';
 
-/** Observed touches per contact email. */
-export function observedByEmail(observed: readonly ObservedTouch[] | undefined): Map<string, ObservedTouch[]> {
-  const out = new Map<string, ObservedTouch[]>();
-  for (const o of observed ?? []) out.set(o.email, [...(out.get(o.email) ?? []), o]);
-  return out;
-}
-
 /**
  * Hand-off outcome: met, worked without a recorded time, missed (late, or
- * untouched past due) or still open; null without a hand-off.
+ * untouched past due) or still open; null without a hand-off. Of the contact's
+ * touches only sales activities can be a first touch, so those suffice.
  */
 export function slaOutcome(
   contact: Contact,
@@ -98,7 +82,7 @@ export function slaOutcome(
 }
 
 /** Looks up reason labels and groups, tolerating reasons that have since been retired. */
-export function reasonResolver(data: Pick<ReportData, 'reasons'>, touches: Map<string, Touch[]>) {
+export function reasonResolver(data: Pick<ReportData, 'reasons'>, touches: ReadonlyMap<string, readonly TimedTouch[]>) {
   const defs = data.reasons ?? DEFAULT_REASON_DEFINITIONS;
   const byId = new Map<string, ReasonDefinition>(defs.map((r) => [r.id, r]));
   return {
@@ -115,7 +99,8 @@ export function reasonResolver(data: Pick<ReportData, 'reasons'>, touches: Map<s
       const known = f.reasonId ? byId.get(f.reasonId) : undefined;
       if (known) return known.group;
       if (f.verdict === 'good') return 'good';
-      const contacted = (touches.get(f.email) ?? []).some((t) => isSales(t) && ms(t.date) <= ms(f.createdAt));
+      const at = ms(f.createdAt);
+      const contacted = (touches.get(f.email) ?? []).some((t) => t.sales && t.at <= at);
       return contacted ? 'disqualification' : 'rejection';
     },
   };

@@ -5,6 +5,7 @@ import type { Feedback } from './feedback';
 import { VerdictSchema } from './feedback';
 import type { ObservedTouch } from './observed-touch';
 import type { Persona } from './persona';
+import type { ReportIndex } from './report-input';
 import type { ReasonDefinition } from './reason-definition';
 import type { SlaSettings } from './sla';
 
@@ -117,6 +118,8 @@ export interface ReportData {
   observed?: readonly ObservedTouch[];
   /** Lead statuses that mean sales worked the lead (see worked-status.ts). */
   workedStatuses?: readonly string[];
+  /** The joins of these arrays, from prepareReportData; built on the spot when missing or made from other arrays. */
+  index?: ReportIndex;
 }
 
 export interface ReportOptions extends ReportData {

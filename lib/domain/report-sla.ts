@@ -1,6 +1,6 @@
-import type { Touch } from './campaign';
 import type { Contact } from './contact';
-import { handoffTouch, inPeriod, observedByEmail, slaOutcome, touchesByEmail } from './report-data';
+import { handoffTouch, inPeriod, slaOutcome } from './report-data';
+import { reportIndex, type ReportIndex } from './report-input';
 import type { Period, ReportData, SlaGroupRow } from './report-schema';
 import type { SlaSettings } from './sla';
 
@@ -9,7 +9,7 @@ import type { SlaSettings } from './sla';
  * get a first touch, per rep and per campaign that produced the hand-off.
  */
 
-export interface SlaReportInput extends Pick<ReportData, 'contacts' | 'touches' | 'observed' | 'workedStatuses'> {
+export interface SlaReportInput extends Pick<ReportData, 'contacts' | 'touches' | 'observed' | 'workedStatuses' | 'index'> {
   settings: SlaSettings;
   now: Date;
   /** Only hand-offs inside the period; all hand-offs when omitted. */
@@ -17,20 +17,22 @@ export interface SlaReportInput extends Pick<ReportData, 'contacts' | 'touches' 
 }
 
 function tally(
-  o: SlaReportInput,
-  keyOf: (c: Contact, touches: readonly Touch[] | undefined) => string,
-  labelOf: (key: string) => string,
+  o: SlaReportInput & Partial<Pick<ReportData, 'campaigns'>>,
+  keyOf: (c: Contact, index: ReportIndex) => string,
+  labelOf: (key: string, index: ReportIndex) => string,
 ): SlaGroupRow[] {
-  const touches = touchesByEmail(o.touches);
-  const observed = observedByEmail(o.observed);
+  const index = reportIndex(o);
   const rows = new Map<string, SlaGroupRow>();
   for (const c of o.contacts) {
     if (!c.handoffAt || (o.period && !inPeriod(c.handoffAt, o.period))) continue;
-    const outcome = slaOutcome(c, touches.get(c.email), o.settings, o.now, { observed: observed.get(c.email), worked: o.workedStatuses });
+    const outcome = slaOutcome(c, index.sales.get(c.email), o.settings, o.now, {
+      observed: index.observed.get(c.email),
+      worked: o.workedStatuses,
+    });
     if (!outcome) continue;
-    const key = keyOf(c, touches.get(c.email));
+    const key = keyOf(c, index);
     let row = rows.get(key);
-    if (!row) rows.set(key, (row = { key, label: labelOf(key), met: 0, untimed: 0, missed: 0, open: 0 }));
+    if (!row) rows.set(key, (row = { key, label: labelOf(key, index), met: 0, untimed: 0, missed: 0, open: 0 }));
     row[outcome] += 1;
   }
   return [...rows.values()].sort((a, b) => a.label.localeCompare(b.label));
@@ -52,7 +54,7 @@ export function slaByOwner(o: SlaReportInput): SlaGroupRow[] {
 export function slaByCampaign(o: SlaReportInput & Pick<ReportData, 'campaigns'>): SlaGroupRow[] {
   return tally(
     o,
-    (c, touches) => handoffTouch(c, touches)?.campaignId ?? '',
-    (key) => (key ? (o.campaigns.find((c) => c.id === key)?.name ?? key) : 'No campaign touch'),
+    (c, index) => handoffTouch(c, index.touches.get(c.email))?.campaignId ?? '',
+    (key, index) => (key ? index.campaignName(key) : 'No campaign touch'),
   );
 }

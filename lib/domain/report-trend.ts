@@ -1,5 +1,6 @@
 import { creditedTouches } from './report-attribution';
-import { latestVerdicts, touchesByEmail } from './report-data';
+import { latestVerdicts } from './report-data';
+import { reportIndex } from './report-input';
 import type { AttributionModel, CampaignTrend, Period, ReportData, TrendPoint } from './report-schema';
 import { type LocalDate, addDays, localDateOf, weekdayOf, zonedToUtc } from './zoned-time';
 
@@ -27,7 +28,7 @@ function nextBucketDay(day: LocalDate, bucket: TrendBucket): LocalDate {
  * calendar of `timeZone` (default UTC); the first and last may be partial.
  */
 export function goodRateOverTime(
-  o: Pick<ReportData, 'touches' | 'campaigns' | 'feedback'> & {
+  o: Pick<ReportData, 'touches' | 'campaigns' | 'feedback' | 'index'> & {
     period: Period;
     bucket: TrendBucket;
     timeZone?: string;
@@ -37,7 +38,7 @@ export function goodRateOverTime(
   },
 ): CampaignTrend[] {
   const tz = o.timeZone ?? 'UTC';
-  const touches = touchesByEmail(o.touches);
+  const index = reportIndex(o);
   const [from, to] = [o.period.from.getTime(), o.period.to.getTime()];
   const starts: number[] = [];
   // Guard of ten years of weeks keeps a mistyped period from spinning.
@@ -51,8 +52,8 @@ export function goodRateOverTime(
   starts.forEach((start, i) => {
     const end = Math.min(starts[i + 1] ?? to, to);
     const slice = { from: new Date(Math.max(start, from)), to: new Date(end) };
-    for (const f of latestVerdicts(o.feedback, slice).values()) {
-      const campaigns = new Set(creditedTouches(touches.get(f.email), Date.parse(f.createdAt), o.model).map((t) => t.campaignId));
+    for (const { f, at } of latestVerdicts(index.verdicts, slice).values()) {
+      const campaigns = new Set(creditedTouches(index.touches.get(f.email), at, o.model).map((t) => t.touch.campaignId));
       for (const id of campaigns) {
         let series = counts.get(id);
         if (!series) counts.set(id, (series = starts.map(() => ({ verdicts: 0, good: 0 }))));
@@ -64,11 +65,10 @@ export function goodRateOverTime(
     }
   });
 
-  const name = (id: string) => o.campaigns.find((c) => c.id === id)?.name ?? id;
   return [...counts]
     .map(([campaignId, series]) => ({
       campaignId,
-      label: name(campaignId),
+      label: index.campaignName(campaignId),
       series: series.map((p, i): TrendPoint => ({
         bucketStart: new Date(starts[i] ?? 0),
         ...p,

@@ -1,17 +1,6 @@
-import type { Touch } from './campaign';
-import type { Contact } from './contact';
 import { attributionFor } from './report-attribution';
-import {
-  inPeriod,
-  latestVerdicts,
-  marketingTouchesUntil,
-  observedByEmail,
-  reasonResolver,
-  slaOutcome,
-  topReason,
-  touchesByEmail,
-  type ReportVerdict,
-} from './report-data';
+import { inPeriod, latestVerdicts, marketingTouchesUntil, reasonResolver, slaOutcome, topReason, type ReportVerdict } from './report-data';
+import { reportIndex, type TimedTouch } from './report-input';
 import type {
   AttributionModel,
   DrillDownRow,
@@ -33,6 +22,7 @@ export * from './report-schema';
 export { goodRateOverTime } from './report-trend';
 export { slaByCampaign, slaByOwner } from './report-sla';
 export { feedbackToCsv, toCsv } from './csv';
+export { prepareReportData } from './report-input';
 
 interface Bucket {
   touched: Set<string>;
@@ -47,9 +37,9 @@ interface Bucket {
  * period. Rows are ordered by leads touched, then label.
  */
 export function buildReport(o: ReportOptions): ReportRow[] {
-  const touches = touchesByEmail(o.touches);
-  const contacts = new Map(o.contacts.map((c) => [c.email, c]));
-  const attr = attributionFor(o.dimension, o, o.period, touches, contacts, o.model);
+  const index = reportIndex(o);
+  const touches = index.touches;
+  const attr = attributionFor(o.dimension, o, o.period, index, o.model);
   const reasons = reasonResolver(o, touches);
   const buckets = new Map<string, Bucket>();
   const bucket = (key: string) => {
@@ -59,21 +49,21 @@ export function buildReport(o: ReportOptions): ReportRow[] {
   };
 
   for (const email of touches.keys()) for (const key of attr.touched(email)) bucket(key).touched.add(email);
-  for (const c of o.contacts) for (const key of attr.touched(c.email)) bucket(key).touched.add(c.email);
-  for (const [verdict, f] of latestVerdicts(o.feedback, o.period)) {
-    for (const key of attr.credited(f.email, Date.parse(f.createdAt))) {
+  // Contacts with touches were counted just above, under the same keys.
+  for (const c of o.contacts) if (!touches.has(c.email)) for (const key of attr.touched(c.email)) bucket(key).touched.add(c.email);
+  for (const [verdict, { f, at }] of latestVerdicts(index.verdicts, o.period)) {
+    for (const key of attr.credited(f.email, at)) {
       const b = bucket(key);
       b.verdicts.set(verdict, f);
       if (attr.perContact) b.touched.add(f.email);
     }
   }
   if (o.slaSettings) {
-    const observed = observedByEmail(o.observed);
     for (const c of o.contacts) {
       if (!c.handoffAt || !inPeriod(c.handoffAt, o.period)) continue;
       const key = attr.handoff(c);
-      const outcome = slaOutcome(c, touches.get(c.email), o.slaSettings, o.now, {
-        observed: observed.get(c.email),
+      const outcome = slaOutcome(c, index.sales.get(c.email), o.slaSettings, o.now, {
+        observed: index.observed.get(c.email),
         worked: o.workedStatuses,
       });
       if (key !== undefined && outcome) bucket(key).handoffs[outcome] += 1;
@@ -103,10 +93,10 @@ export function buildReport(o: ReportOptions): ReportRow[] {
 const MAX_ASSETS = 30;
 
 /** The marketing assets that reached a prospect up to an instant, newest first, each asset once. */
-function reachedAssets(touches: readonly Touch[] | undefined, until: number, campaignName: (id: string) => string): ReachedAsset[] {
+function reachedAssets(touches: readonly TimedTouch[] | undefined, until: number, campaignName: (id: string) => string): ReachedAsset[] {
   const seen = new Set<string>();
   const out: ReachedAsset[] = [];
-  for (const t of marketingTouchesUntil(touches, until - 1).reverse()) {
+  for (const { touch: t } of marketingTouchesUntil(touches, until - 1).reverse()) {
     const key = `${t.campaignId}::${t.assetName}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -124,22 +114,23 @@ function reachedAssets(touches: readonly Touch[] | undefined, until: number, cam
  * the campaign row's `verdicts`.
  */
 export function drillDown(campaignId: string, o: ReportData & { period: Period; model?: AttributionModel }): DrillDownRow[] {
-  const touches = touchesByEmail(o.touches);
-  const contacts = new Map<string, Contact>(o.contacts.map((c) => [c.email, c]));
-  const attr = attributionFor('campaign', o, o.period, touches, contacts, o.model);
+  const index = reportIndex(o);
+  const { touches, contacts } = index;
+  const attr = attributionFor('campaign', o, o.period, index, o.model);
   const reasons = reasonResolver(o, touches);
-  const campaignName = (id: string) => o.campaigns.find((c) => c.id === id)?.name ?? id;
+  const campaignName = (id: string) => index.campaignName(id);
   const counted = new Map<string, ReportVerdict[]>();
-  for (const f of latestVerdicts(o.feedback, o.period).values()) {
+  for (const { f, at } of latestVerdicts(index.verdicts, o.period).values()) {
     // A verdict credited elsewhere (given before this campaign reached the lead) is not this campaign's.
-    if (attr.credited(f.email, Date.parse(f.createdAt)).includes(campaignId)) counted.set(f.email, [...(counted.get(f.email) ?? []), f]);
+    if (attr.credited(f.email, at).includes(campaignId)) counted.set(f.email, [...(counted.get(f.email) ?? []), f]);
   }
   const emails = new Set([...touches.keys()].filter((e) => attr.touched(e).includes(campaignId)));
   for (const email of counted.keys()) emails.add(email);
 
   const rows = [...emails].flatMap((email): DrillDownRow[] => {
     const c = contacts.get(email);
-    const last = (touches.get(email) ?? []).filter((t) => t.campaignId === campaignId && Date.parse(t.date) < o.period.to.getTime()).at(-1);
+    const to = o.period.to.getTime();
+    const last = (touches.get(email) ?? []).filter((t) => t.touch.campaignId === campaignId && t.at < to).at(-1)?.touch;
     const base = {
       email,
       ...(c?.name ? { name: c.name } : {}),

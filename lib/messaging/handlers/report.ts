@@ -1,7 +1,16 @@
 import { loadContactsAndTouches } from '../../db/contact-repository';
 import { loadReasons } from '../../db/definitions-repository';
 import type { LeadlightDb } from '../../db/database';
-import { buildReport, drillDown, feedbackToCsv, goodRateOverTime, slaByCampaign, slaByOwner, type ReportData } from '../../domain/report';
+import {
+  buildReport,
+  drillDown,
+  feedbackToCsv,
+  goodRateOverTime,
+  prepareReportData,
+  slaByCampaign,
+  slaByOwner,
+  type ReportData,
+} from '../../domain/report';
 import { slaContext } from '../../settings/sla-context';
 import { loadSettings } from '../../settings/settings';
 import { loadTeamVerdicts } from '../../team/team-source';
@@ -33,7 +42,8 @@ export function reportHandlers({ db, now = () => new Date() }: HandlerDeps): Pic
       const context = slaContext(settings, now());
       // Hand-offs are judged only against an SLA the team set (or the demo's own).
       const sla = context.configured ? context.settings : undefined;
-      const data = { ...loaded, workedStatuses: context.worked };
+      // One index of the touches for the rows, the trend and both SLA tables.
+      const data = prepareReportData({ ...loaded, workedStatuses: context.worked });
       return {
         rows: buildReport({ ...data, period, dimension, model, slaSettings: sla, now: context.now }),
         trend: goodRateOverTime({ ...data, period, bucket: 'month', timeZone: sla?.timeZone, model, now: context.now }).map((t) => ({

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { buildReport, prepareReportData } from '@/lib/domain/report';
+import { reportIndex } from '@/lib/domain/report-input';
+import { createContact, createTouch } from '../factories';
+
+const ana = 'ana@acme.example';
+const ben = 'ben@acme.example';
+
+describe('ReportIndex', () => {
+  const touches = [
+    createTouch({ id: 't1', email: ana, date: '2026-03-05T10:00:00.000Z', assetType: 'webinar' }),
+    createTouch({ id: 't2', email: ben, date: '2026-03-01T10:00:00.000Z', assetType: 'Sales Email' }),
+    createTouch({ id: 't3', email: ana, date: '2026-03-01T10:00:00.000Z', assetType: 'call' }),
+    createTouch({ id: 't4', email: ana, date: '2026-03-05T10:00:00.000Z', assetType: 'ebook' }),
+  ];
+
+  it('groups touches per contact, oldest first, touches of one instant in the order given', () => {
+    const index = reportIndex({ touches });
+    expect(index.touches.get(ana)?.map((t) => [t.touch.id, t.at, t.sales])).toEqual([
+      ['t3', Date.UTC(2026, 2, 1, 10), true],
+      ['t1', Date.UTC(2026, 2, 5, 10), false],
+      ['t4', Date.UTC(2026, 2, 5, 10), false],
+    ]);
+    expect(index.sales.get(ana)?.map((t) => t.id)).toEqual(['t3']);
+    expect(index.sales.get(ben)?.map((t) => t.id)).toEqual(['t2']);
+  });
+
+  it('names a campaign after the first one listed under its id, else by the id', () => {
+    const index = reportIndex({
+      touches,
+      campaigns: [
+        { id: 'c1', name: 'Spring webinar', type: 'webinar', status: 'completed' },
+        { id: 'c1', name: 'Duplicate', type: 'webinar', status: 'completed' },
+      ],
+    });
+    expect(index.campaignName('c1')).toBe('Spring webinar');
+    expect(index.campaignName('c9')).toBe('c9');
+  });
+
+  it('is reused only for the arrays it was built from', () => {
+    const prepared = prepareReportData({ touches, contacts: [createContact({ email: ana })] });
+    expect(reportIndex(prepared)).toBe(prepared.index);
+    // Other touches spread over a prepared dataset: the attached index would describe the wrong data.
+    const other = { ...prepared, touches: touches.slice(0, 1) };
+    expect(reportIndex(other)).not.toBe(prepared.index);
+    expect([...reportIndex(other).touches.keys()]).toEqual([ana]);
+  });
+});
+
+describe('buildReport on prepared data', () => {
+  it('counts what the raw data counts', () => {
+    const period = { from: new Date('2026-03-01T00:00:00Z'), to: new Date('2026-04-01T00:00:00Z') };
+    const data = {
+      contacts: [createContact({ email: ana }), createContact({ email: ben })],
+      touches: [
+        createTouch({ email: ana, campaignId: 'c1', date: '2026-03-02T10:00:00.000Z' }),
+        createTouch({ email: ben, campaignId: 'c1', date: '2026-03-03T10:00:00.000Z' }),
+        createTouch({ email: ben, campaignId: 'c2', date: '2026-03-04T10:00:00.000Z' }),
+      ],
+      campaigns: [],
+      personas: [],
+      feedback: [{ id: 'f1', email: ben, verdict: 'good' as const, author: 'rep@acme.example', createdAt: '2026-03-10T10:00:00.000Z' }],
+    };
+    const rows = buildReport({ ...prepareReportData(data), period, dimension: 'campaign', now: period.to });
+    // c1 touched both, c2 only Ben; Ben's good verdict came after both reached him.
+    expect(rows.map((r) => [r.key, r.leadsTouched, r.verdicts, r.good])).toEqual([
+      ['c1', 2, 1, 1],
+      ['c2', 1, 1, 1],
+    ]);
+  });
+});
