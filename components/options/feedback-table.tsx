@@ -173,6 +173,11 @@ export function FeedbackTable({
                 <td className="py-1">
                   <span data-testid="sync-state">{STATE_LABELS[f.syncState]}</span>
                   {f.syncError && <span className="block text-xs text-slate-600 dark:text-slate-300">{f.syncError}</span>}
+                  {f.fieldProblem && (
+                    <span data-testid="field-problem" className="block text-xs text-amber-800 dark:text-amber-300">
+                      {f.fieldProblem}
+                    </span>
+                  )}
                   {f.syncState === 'failed' && (
                     <span className="mt-1 flex gap-2 text-xs">
                       {onRetry && f.target && (

@@ -5,8 +5,9 @@ import { errorMessage } from '../ui/error-message';
 
 /**
  * CRM fields Leadlight could not read: each one is left out of the contact (shown
- * as unknown) while the rest still shows. Listed by where they are, for an admin
- * to check field-level security or a changed field; no values are kept.
+ * as unknown) while the rest still shows; and fields a verdict could not set (the
+ * verdict itself was delivered). Listed by where they are, for an admin to check
+ * field-level security or a changed field; no values are kept.
  */
 export function FieldIssuesView({ load }: { load: () => Promise<FieldIssueSummary[]> }) {
   const [rows, setRows] = useState<FieldIssueSummary[] | null>(null);
@@ -22,7 +23,7 @@ export function FieldIssuesView({ load }: { load: () => Promise<FieldIssueSummar
       </p>
     );
   if (!rows) return null;
-  if (rows.length === 0) return <p className="text-sm text-slate-500 dark:text-slate-400">Every CRM field read so far was readable.</p>;
+  if (rows.length === 0) return <p className="text-sm text-slate-500 dark:text-slate-400">Every CRM field read or set so far worked.</p>;
   return (
     <ul data-testid="field-issues" className="mt-2 space-y-1 text-sm">
       {rows.map((r) => (

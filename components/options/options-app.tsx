@@ -109,7 +109,7 @@ export function OptionsApp({ api }: { api: PageApi }) {
           If the sidebar stops finding contacts on a site, this shows which page markers went missing. It stays on this computer.
         </p>
         <DiagnosticsView load={api.getDiagnostics} />
-        <h3 className="mt-4 text-sm font-semibold">CRM fields Leadlight could not read</h3>
+        <h3 className="mt-4 text-sm font-semibold">CRM fields Leadlight could not read or set</h3>
         <FieldIssuesView load={api.getFieldIssues} />
       </PageSection>
       <PageSection id="danger" title="Local data">

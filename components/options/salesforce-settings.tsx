@@ -10,12 +10,11 @@ type Props = {
   onChange: (v: SettingsView) => void;
 };
 
-/** Salesforce: connected-app consumer key, login host, sign-in, optional verdict field. */
+/** Salesforce: connected-app consumer key, login host, sign-in. */
 export function SalesforceSettings({ api, view, onChange }: Props) {
   const sf = view.settings.salesforce;
   const [clientId, setClientId] = useState(sf.clientId ?? '');
   const [loginHost, setLoginHost] = useState(sf.loginHost);
-  const [field, setField] = useState(sf.writeBackField ?? '');
   const { busy, error, done, run } = useAction();
   // The exact address Salesforce sends the sign-in back to: it differs per browser and per install.
   const callbackUrl = api.salesforceCallbackUrl();
@@ -31,7 +30,8 @@ export function SalesforceSettings({ api, view, onChange }: Props) {
       const origins = [`https://${loginHost.trim()}/*`, 'https://*.my.salesforce.com/*'];
       if (!(await api.requestOrigins(origins))) throw new Error('Leadlight needs access to your Salesforce login and API hosts.');
       await api.saveSettings({
-        salesforce: { clientId: clientId.trim() || undefined, loginHost: loginHost.trim(), writeBackField: field.trim() || undefined },
+        // The verdict fields stay as the admin mapped them; a new sign-in does not change the org's fields.
+        salesforce: { ...sf, clientId: clientId.trim() || undefined, loginHost: loginHost.trim() },
       });
       await api.connectSalesforce();
       onChange(await api.saveSettings({ source: 'salesforce' }));
@@ -55,12 +55,6 @@ export function SalesforceSettings({ api, view, onChange }: Props) {
         hint="login.salesforce.com, test.salesforce.com for a sandbox, or your My Domain."
         value={loginHost}
         onChange={(e) => setLoginHost(e.target.value)}
-      />
-      <Field
-        label="Field for verdicts (optional)"
-        hint="API name of a field on Lead and Contact, such as Lead_Feedback__c."
-        value={field}
-        onChange={(e) => setField(e.target.value)}
       />
       <button type="button" className={BUTTON} disabled={busy || !clientId.trim()} onClick={connect}>
         {view.connections.salesforceConnected ? 'Reconnect Salesforce' : 'Connect Salesforce'}

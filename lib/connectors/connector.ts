@@ -16,8 +16,12 @@ export type ContactBundle = { contact: Contact; campaigns: Campaign[]; touches: 
 /** How far a read of the team's verdicts has got: records read of the total the CRM announced. */
 export type TeamProgress = (p: { read: number; total?: number }) => void;
 
-/** Where a delivered verdict landed, so it is never written twice. */
-export type Delivery = { remoteId: string };
+/**
+ * Where a delivered verdict landed, so it is never written twice. `problem`: the
+ * verdict's record was written but fields the admin mapped beside it were not set,
+ * said for the user naming the CRM, object and fields; `issues` lists those fields.
+ */
+export type Delivery = { remoteId: string; problem?: string; issues?: FieldIssue[] };
 
 /**
  * A source of marketing data. Bulk sources (demo, import, feed) fill the cache

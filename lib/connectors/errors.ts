@@ -28,6 +28,8 @@ export class ConnectorError extends Error {
       detail?: string;
       /** True when Leadlight refused to call at all (the connection is paused); no request was sent. */
       unsent?: boolean;
+      /** The vendor's own error, as it sent it: its code, its words and the fields it names. */
+      vendorError?: { code: string; message: string; fields: string[] };
     } = {},
   ) {
     super(message);
@@ -41,6 +43,9 @@ export class ConnectorError extends Error {
   }
   get unsent() {
     return this.options.unsent === true;
+  }
+  get vendorError() {
+    return this.options.vendorError;
   }
 }
 

@@ -6,11 +6,18 @@ import { ConnectorError } from './errors';
  * (the sidebar shows it as unknown) and the options page lists it; the rest of
  * the record still shows. No values are kept here, only where the problem is.
  */
-export type FieldIssue = { vendor: string; object: string; field: string; problem: 'missing' | 'unreadable' };
+export type FieldIssue = { vendor: string; object: string; field: string; problem: 'missing' | 'unreadable' | 'refused' };
+
+const PROBLEM_WORDS: Record<FieldIssue['problem'], string> = {
+  missing: 'is missing',
+  unreadable: 'could not be read',
+  // A field a verdict sets (picked by the admin) that the CRM would not take.
+  refused: 'could not be set',
+};
 
 /** "Salesforce CampaignMember.Campaign.Id is missing". */
 export function describeIssue(issue: FieldIssue): string {
-  return `${issue.vendor} ${issue.object}.${issue.field} ${issue.problem === 'missing' ? 'is missing' : 'could not be read'}`;
+  return `${issue.vendor} ${issue.object}.${issue.field} ${PROBLEM_WORDS[issue.problem]}`;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

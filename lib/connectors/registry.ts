@@ -1,4 +1,5 @@
 import type { LeadlightDb } from '../db/database';
+import { loadReasons } from '../db/definitions-repository';
 import { loadSecrets, updateSecrets } from '../settings/secrets';
 import { loadSettings, type Settings } from '../settings/settings';
 import type { Connector } from './connector';
@@ -59,7 +60,7 @@ function salesforce(db: LeadlightDb, settings: Settings, env: ConnectorEnv): Con
         return next.accessToken;
       },
     },
-    writeBackField: settings.salesforce.writeBackField,
+    verdictFields: { mapping: settings.salesforce.verdictFields, reasons: () => loadReasons(db) },
   });
 }
 

@@ -59,6 +59,11 @@ export const FeedbackSchema = z.object({
   createdAt: IsoDateSchema,
   syncState: SyncStateSchema,
   syncError: z.string().optional(),
+  /**
+   * Sent, but fields the admin mapped beside the CRM record (Salesforce Lead fields)
+   * were not set: what the CRM said, naming it, the object and the fields.
+   */
+  fieldProblem: z.string().optional(),
   /** Delivery attempts so far; drives the backoff. */
   attempts: z.number().int().nonnegative().default(0),
   /** Earliest time the outbox may try again. */

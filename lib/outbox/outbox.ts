@@ -1,5 +1,6 @@
 import type { Connector } from '../connectors/connector';
 import { asConnectorError } from '../connectors/errors';
+import { recordFieldIssues } from '../connectors/field-issues';
 import type { LeadlightDb } from '../db/database';
 import type { Feedback } from '../domain/feedback';
 
@@ -92,14 +93,17 @@ async function deliver(
   const attempts = fresh.attempts;
   try {
     const contact = await db.contacts.get(fresh.email);
-    const { remoteId } = await connector.deliverFeedback(fresh, contact);
+    const { remoteId, problem, issues } = await connector.deliverFeedback(fresh, contact);
+    // The record is written, so the verdict is sent even when fields beside it were refused: that is said, not retried.
     await db.feedback.update(item.id, {
       syncState: 'sent',
       remoteId,
       sentAt: now().toISOString(),
       syncError: undefined,
+      fieldProblem: problem,
       nextAttemptAt: undefined,
     });
+    if (issues) await recordFieldIssues(db, issues, now());
     return 'sent';
   } catch (e) {
     const error = asConnectorError(e);

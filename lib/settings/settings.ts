@@ -3,6 +3,8 @@ import { feedUrlProblem } from '../connectors/feed/feed-url';
 import type { LeadlightDb } from '../db/database';
 import { cachedTable } from '../db/small-table-cache';
 import { SlaSettingsSchema } from '../domain/sla';
+import { SalesforceVerdictFieldsSchema } from './salesforce-verdict-fields';
+import { migrateStoredSettings } from './settings-migrations';
 
 const StatusListSchema = z.array(z.string().trim().min(1).max(200)).max(100, 'Keep the list to 100 statuses or fewer');
 const WorkedStatusesSchema = z
@@ -56,10 +58,8 @@ export const SettingsSchema = z.object({
     .object({
       clientId: z.string().trim().min(10).max(255).optional(),
       loginHost: z.string().regex(SALESFORCE_HOST, 'A Salesforce host such as login.salesforce.com').default('login.salesforce.com'),
-      writeBackField: z
-        .string()
-        .regex(/^[A-Za-z][A-Za-z0-9_]{0,79}$/, 'A field API name such as Lead_Quality__c')
-        .optional(),
+      /** Lead and Contact fields each verdict sets beside its Task, as the admin mapped them. */
+      verdictFields: SalesforceVerdictFieldsSchema.optional(),
     })
     .default({ loginHost: 'login.salesforce.com' }),
   /** The hand-off service level; absent until the team sets one (it needs their time zone). */
@@ -114,7 +114,7 @@ export function loadSettings(db: LeadlightDb): Promise<Settings> {
 
 async function readSettings(db: LeadlightDb): Promise<Settings> {
   const raw = (await db.settings.get(KEY))?.value;
-  const stored = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const stored = migrateStoredSettings(raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {});
   const repaired: Record<string, unknown> = {};
   for (const [field, schema] of Object.entries(SettingsSchema.shape)) {
     const parsed = (schema as z.ZodType).safeParse(stored[field]);

@@ -44,6 +44,15 @@ async function run(target: 'hubspot' | 'salesforce', count: { calls: number }) {
             refresh: async () => 't',
           },
           policy,
+          // The admin maps Lead Status and an unqualified-reason picklist: every verdict sets a field.
+          verdictFields: {
+            mapping: {
+              Lead: {
+                verdict: { field: 'Status', values: { good: 'Working', bad: 'Unqualified' } },
+                reason: { field: 'Unqualified_Reason__c', kind: 'picklist', values: { no_budget: 'No Budget' } },
+              },
+            },
+          },
         });
   const t0 = Date.now();
   for (let i = 0; i < VERDICTS; i++) {
@@ -77,6 +86,7 @@ it('write-back HTTP calls per verdict (happy path)', async () => {
     http.post('https://brightwave.my.salesforce.com/services/data/v60.0/sobjects/Task', () =>
       HttpResponse.json(sf('task-create-success'), { status: 201 }),
     ),
+    http.patch('https://brightwave.my.salesforce.com/services/data/v60.0/sobjects/Lead/:id', () => new HttpResponse(null, { status: 204 })),
   );
   const hubspot = await run('hubspot', count);
   const salesforce = await run('salesforce', count);
@@ -93,7 +103,7 @@ it('write-back HTTP calls per verdict (happy path)', async () => {
       value: salesforce.calls / salesforce.sent,
       unit: 'calls',
       target: '≤ 3',
-      note: `${salesforce.sent} verdicts, ${salesforce.calls} calls (person SOQL + Task)`,
+      note: `${salesforce.sent} verdicts, ${salesforce.calls} calls (person SOQL + Task + one Lead PATCH with Status and reason)`,
     },
   ]);
 });

@@ -70,3 +70,24 @@ describe('FeedbackTable at 10,000 verdicts', () => {
     expect(screen.getByRole('button', { name: 'Previous page' })).toBeDisabled();
   });
 });
+
+describe('FeedbackTable delivery state', () => {
+  it('shows a verdict as sent with the fields Salesforce would not set, and offers no retry for it', () => {
+    const problem =
+      'Salesforce did not set the Lead field Status: Status: bad value for restricted picklist field: Unqualified ' +
+      '(INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST). The verdict is saved as a Task; check “Write verdicts to Lead fields” in Leadlight settings.';
+    const sent = createFeedback({
+      id: 'fb-sf',
+      verdict: 'bad',
+      reasonId: 'no_budget',
+      syncState: 'sent',
+      target: 'salesforce',
+      fieldProblem: problem,
+    });
+    render(<FeedbackTable feedback={[sent]} onRetry={() => {}} onDiscard={() => {}} />);
+    const row = screen.getByTestId('feedback-row');
+    expect(within(row).getByTestId('sync-state')).toHaveTextContent('Sent');
+    expect(within(row).getByTestId('field-problem')).toHaveTextContent(problem);
+    expect(within(row).queryByRole('button', { name: 'Retry' })).toBeNull();
+  });
+});

@@ -76,6 +76,10 @@ const badLead = () =>
     createdAt: '2026-03-12T16:30:00.000Z',
     attempts: 1,
   });
+/** A text field on one object that receives "Good" or "Bad". */
+const feedbackField = (object: 'Lead' | 'Contact') => ({
+  mapping: { [object]: { verdict: { field: 'Lead_Feedback__c', values: { good: 'Good', bad: 'Bad' } } } },
+});
 /** The same verdict delivered again by the outbox: it may have reached Salesforce before. */
 const retriedBadLead = () => ({ ...badLead(), attempts: 2 });
 
@@ -134,7 +138,7 @@ describe('Salesforce deliverFeedback', () => {
     expect(delivery?.remoteId).toBe(tasks[1]?.Id);
   });
 
-  it('files on the Contact when there is no open Lead, and writes back only when configured', async () => {
+  it('files on the Contact when there is no open Lead, and sets the Contact fields the admin mapped', async () => {
     const { seen } = org({ Contact: 'contact-id-priya-raman' });
     const feedback = createFeedback({
       id: 'b71d0c55-1111-4222-8333-944455556666',
@@ -143,7 +147,7 @@ describe('Salesforce deliverFeedback', () => {
       createdAt: '2026-03-12T09:00:00.000Z',
       attempts: 1,
     });
-    await createSalesforceConnector({ session, policy, writeBackField: 'Lead_Feedback__c' }).deliverFeedback?.(feedback, undefined);
+    await createSalesforceConnector({ session, policy, verdictFields: feedbackField('Contact') }).deliverFeedback?.(feedback, undefined);
     expect(seen.map((s) => `${s.method} ${s.path}`)).toEqual([
       'GET /query',
       'GET /query',
@@ -154,14 +158,17 @@ describe('Salesforce deliverFeedback', () => {
     expect(seen[3]?.body).toEqual({ Lead_Feedback__c: 'Good' });
   });
 
-  it('sends no PATCH without a write-back field, and still writes back on a retry that finds the Task', async () => {
+  it('sends no PATCH without mapped fields, and still sets them on a retry that finds the Task', async () => {
     const first = org({ Lead: 'lead-id-tom-becker' });
     await createSalesforceConnector({ session, policy }).deliverFeedback?.(badLead(), undefined);
     expect(first.seen.some((s) => s.method === 'PATCH')).toBe(false);
 
     server.resetHandlers();
     const retry = org({ Lead: 'lead-id-tom-becker', tasks: first.tasks });
-    await createSalesforceConnector({ session, policy, writeBackField: 'Lead_Feedback__c' }).deliverFeedback?.(retriedBadLead(), undefined);
+    await createSalesforceConnector({ session, policy, verdictFields: feedbackField('Lead') }).deliverFeedback?.(
+      retriedBadLead(),
+      undefined,
+    );
     expect(retry.seen.map((s) => `${s.method} ${s.path}`)).toEqual(['GET /query', 'GET /query', `PATCH /sobjects/Lead/${TOM_ID}`]);
     expect(retry.seen[2]?.body).toEqual({ Lead_Feedback__c: 'Bad' });
   });
@@ -179,7 +186,8 @@ describe('Salesforce deliverFeedback', () => {
     expect(seen.every((s) => s.method === 'GET')).toBe(true);
   });
 
-  it('refuses a write-back field that is not an API name', () => {
-    expect(() => createSalesforceConnector({ session, writeBackField: 'Lead Feedback' })).toThrow(ConnectorError);
+  it('refuses a verdict field that is not an API name', () => {
+    const mapping = { Lead: { verdict: { field: 'Lead Feedback', values: { bad: 'Bad' } } } };
+    expect(() => createSalesforceConnector({ session, verdictFields: { mapping } })).toThrow(ConnectorError);
   });
 });

@@ -44,6 +44,25 @@ describe('settings', () => {
     expect(loaded).toMatchObject({ source: 'hubspot', cacheTtlMinutes: 60, hubspot: { writeBackProperty: 'lead_quality' } });
   });
 
+  it('keeps the Salesforce verdict fields an admin mapped, and refuses a mapping Salesforce could not take', async () => {
+    const salesforce = { loginHost: 'login.salesforce.com' };
+    const verdictFields = {
+      Lead: {
+        verdict: { field: 'Status', values: { good: 'Working', bad: 'Unqualified' } },
+        reason: { field: 'Unqualified_Reason__c', kind: 'picklist' as const, values: { no_budget: 'No Budget' } },
+      },
+    };
+    await saveSettings(db, { salesforce: { ...salesforce, verdictFields } });
+    expect((await loadSettings(db)).salesforce.verdictFields).toEqual(verdictFields);
+    const refused = [
+      { Lead: { verdict: { field: 'Lead Status', values: { bad: 'Unqualified' } } } },
+      { Lead: { verdict: { field: 'Lead_Feedback__c', length: 3, values: { bad: 'Unqualified' } } } },
+      { Lead: { verdict: { field: 'Status', values: { bad: 'Unqualified' } }, reason: { field: 'Status', kind: 'text' as const } } },
+    ];
+    for (const bad of refused) await expect(saveSettings(db, { salesforce: { ...salesforce, verdictFields: bad } })).rejects.toThrow();
+    expect((await loadSettings(db)).salesforce.verdictFields).toEqual(verdictFields);
+  });
+
   it('keeps an edited worked-status list per source and refuses blank entries', async () => {
     await saveSettings(db, { workedStatuses: { salesforce: ['Working - Contacted', 'Called'] } });
     expect((await loadSettings(db)).workedStatuses).toEqual({ salesforce: ['Working - Contacted', 'Called'] });

@@ -126,9 +126,12 @@ export function createSalesforceApi(o: {
     create: <S extends z.ZodType>(object: string, body: Record<string, unknown>, schema: S) =>
       // A lost answer may hide a created record: the outbox retries, after searching.
       call(dataPath(`/sobjects/${object}`), schema, { method: 'POST', body, retryable: false }, `${object} create result`),
-    /** PATCH answers 204 with no body. */
-    update: (object: string, id: string, body: Record<string, unknown>) =>
-      call(dataPath(`/sobjects/${object}/${id}`), z.null(), { method: 'PATCH', body }),
+    /**
+     * PATCH answers 204 with no body. `optional`: a write beside the record that matters
+     * (verdict fields beside the Task), so a refusal for this record pauses nothing.
+     */
+    update: (object: string, id: string, body: Record<string, unknown>, options: { optional?: boolean } = {}) =>
+      call(dataPath(`/sobjects/${object}/${id}`), z.null(), { method: 'PATCH', body, ...options }, `${object} update`),
   };
 }
 export type SalesforceApi = ReturnType<typeof createSalesforceApi>;

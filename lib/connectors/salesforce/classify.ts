@@ -49,6 +49,7 @@ export function classifySalesforce(now: () => number = Date.now): Classify {
     const first = parsed.success ? parsed.data[0] : undefined;
     const code = first?.errorCode ?? '';
     const detail = first ? `${code}: ${first.message}` : undefined;
+    const vendorError = first ? { code, message: first.message, fields: first.fields ?? [] } : undefined;
     const usage = headers.get('sforce-limit-info'); // e.g. "api-usage=15000/15000"
     if (status === 401 || code === 'INVALID_SESSION_ID')
       return new ConnectorError('auth', 'The Salesforce session expired. Reconnect Salesforce in Leadlight settings.', { status, detail });
@@ -64,21 +65,21 @@ export function classifySalesforce(now: () => number = Date.now): Classify {
       );
     }
     const scopeMessage = SCOPE_MESSAGES[code];
-    if (scopeMessage) return new ConnectorError('scopes', scopeMessage, { status, detail });
+    if (scopeMessage) return new ConnectorError('scopes', scopeMessage, { status, detail, vendorError });
     if (first && QUERY_ERRORS.has(code)) {
       const field = fieldFrom(first.message, first.fields);
       const what = field ? `the field ${field}` : 'a field Leadlight reads';
       return new ConnectorError(
         'client',
         `Salesforce refused Leadlight's request over ${what}. Your org may hide it from your profile (field-level security) or not have it.`,
-        { status, detail: field ? `${detail} [field: ${field}]` : detail },
+        { status, detail: field ? `${detail} [field: ${field}]` : detail, vendorError },
       );
     }
     if (status >= 500)
       return new ConnectorError('server', `Salesforce had a problem (HTTP ${status}${code ? `, ${code}` : ''}).`, { status, detail });
     if (code === 'NOT_FOUND' || status === 404)
-      return new ConnectorError('not_found', 'Salesforce has no such record.', { status, detail });
-    return first ? new ConnectorError('client', `Salesforce refused the request: ${first.message}`, { status, detail }) : null;
+      return new ConnectorError('not_found', 'Salesforce has no such record.', { status, detail, vendorError });
+    return first ? new ConnectorError('client', `Salesforce refused the request: ${first.message}`, { status, detail, vendorError }) : null;
   };
 }
 

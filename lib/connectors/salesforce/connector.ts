@@ -1,11 +1,13 @@
+import { z } from 'zod';
 import { EmailSchema } from '../../domain/contact';
+import { SalesforceVerdictFieldsSchema } from '../../settings/salesforce-verdict-fields';
 import type { Connector, ContactBundle } from '../connector';
 import { ConnectorError } from '../errors';
 import type { FieldIssue } from '../field-reader';
 import type { CallGate } from '../health';
 import type { HttpPolicy } from '../http';
 import { createSalesforceApi, type SalesforceSession } from './api';
-import { deliverSalesforceFeedback } from './feedback';
+import { deliverSalesforceFeedback, type VerdictFieldOptions } from './feedback';
 import { readSalesforceTeamVerdicts } from './team';
 import { memoryLabelCache, type LabelCache } from '../label-cache';
 import { bundleFromContact, bundleFromLead, requireId } from './mapping';
@@ -21,8 +23,8 @@ export type SalesforceConnectorOptions = {
   session: SalesforceSession;
   /** REST API version; v60.0 (Spring '24) has every field and relationship used here. */
   apiVersion?: string;
-  /** API name of a picklist or text field on both Lead and Contact that receives "Good" or "Bad". */
-  writeBackField?: string;
+  /** Lead and Contact fields each verdict sets beside its Task (see feedback.ts). */
+  verdictFields?: VerdictFieldOptions;
   policy?: HttpPolicy;
   now?: () => number;
   /** The connection's health gate (see ../health.ts). */
@@ -44,10 +46,11 @@ function normalizeEmail(email: string): string {
  * Feedback goes back as a completed Task on the same record.
  */
 export function createSalesforceConnector(options: SalesforceConnectorOptions): Connector {
-  const { session, apiVersion = 'v60.0', writeBackField, policy, now, gate, labelCache = memoryLabelCache() } = options;
-  if (writeBackField !== undefined && !/^[A-Za-z][A-Za-z0-9_]*$/.test(writeBackField)) {
-    throw new ConnectorError('config', `“${writeBackField}” is not a Salesforce field API name (such as Lead_Feedback__c).`);
-  }
+  const { session, apiVersion = 'v60.0', verdictFields = {}, policy, now, gate, labelCache = memoryLabelCache() } = options;
+  // Field names go into a URL body as keys; settings validate them, and so does the connector.
+  const mapping = SalesforceVerdictFieldsSchema.safeParse(verdictFields.mapping ?? {});
+  if (!mapping.success)
+    throw new ConnectorError('config', `The Salesforce verdict fields are not valid: ${z.prettifyError(mapping.error)}`);
   const api = createSalesforceApi({
     session,
     apiVersion,
@@ -119,7 +122,7 @@ export function createSalesforceConnector(options: SalesforceConnectorOptions): 
     },
     readTeamVerdicts: (progress) => readSalesforceTeamVerdicts(api, progress),
     deliverFeedback(feedback) {
-      return deliverSalesforceFeedback(api, { ...feedback, email: normalizeEmail(feedback.email) }, writeBackField);
+      return deliverSalesforceFeedback(api, { ...feedback, email: normalizeEmail(feedback.email) }, verdictFields);
     },
   };
 }

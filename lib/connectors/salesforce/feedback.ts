@@ -1,11 +1,15 @@
 import type { Feedback } from '../../domain/feedback';
-import { reasonLabel } from '../../domain/feedback-reasons';
+import { FEEDBACK_REASONS, reasonLabel } from '../../domain/feedback-reasons';
+import type { ReasonDefinition } from '../../domain/reason-definition';
 import { verdictDataLine, verdictWords } from '../../domain/verdict-record';
+import type { SalesforceVerdictFields } from '../../settings/salesforce-verdict-fields';
 import type { Delivery } from '../connector';
 import { ConnectorError } from '../errors';
 import type { SalesforceApi } from './api';
 import { CreateResultSchema, IdRecordSchema, TaskRecordSchema } from './schemas';
 import { markedTaskQuery, personIdQuery } from './soql';
+import { setVerdictFields } from './verdict-field-write';
+import { verdictFieldValues } from './verdict-values';
 
 const ID_LINE = 'Leadlight feedback id:';
 
@@ -38,16 +42,23 @@ async function findPerson(api: SalesforceApi, email: string): Promise<{ object: 
   throw new ConnectorError('not_found', `Salesforce has no lead or contact with the address ${email}.`);
 }
 
+/** What a verdict sets beside its Task: the admin's field mapping, and the team's reasons for a text reason field. */
+export type VerdictFieldOptions = {
+  mapping?: SalesforceVerdictFields;
+  reasons?: () => Promise<readonly ReasonDefinition[]>;
+};
+
 /**
  * Files a verdict as a completed Task on the person, at most once per feedback id:
  * an earlier attempt may have created the Task before its answer was lost, so a
- * retry searches for the marker first. A first delivery takes two calls. The optional write-back field is set on every attempt
- * (PATCH is idempotent) so a retry also finishes a write-back that failed.
+ * retry searches for the marker first. A first delivery takes two calls, and one
+ * more when the admin mapped fields for this verdict: they are set on every attempt
+ * (PATCH sets the same values again) so a retry also finishes a field write that failed.
  */
 export async function deliverSalesforceFeedback(
   api: SalesforceApi,
   feedback: Feedback,
-  writeBackField: string | undefined,
+  fields: VerdictFieldOptions = {},
 ): Promise<Delivery> {
   const person = await findPerson(api, feedback.email);
   // Only a retry can find a Task an earlier attempt wrote (the outbox counts the attempt before delivering).
@@ -72,6 +83,11 @@ export async function deliverSalesforceFeedback(
       throw new ConnectorError('client', 'Salesforce did not save the feedback task.', { detail: JSON.stringify(created.errors) });
     remoteId = created.id;
   }
-  if (writeBackField) await api.update(person.object, person.id, { [writeBackField]: feedback.verdict === 'good' ? 'Good' : 'Bad' });
-  return { remoteId };
+  const mapping = fields.mapping?.[person.object];
+  const textReason = mapping?.reason?.kind === 'text' && !!feedback.reasonId;
+  const reasons = textReason && fields.reasons ? await fields.reasons() : FEEDBACK_REASONS;
+  const values = verdictFieldValues(mapping, feedback, reasons);
+  if (Object.keys(values).length === 0) return { remoteId };
+  const problem = await setVerdictFields(api, person, values, feedback.attempts);
+  return problem ? { remoteId, ...problem } : { remoteId };
 }
