@@ -2,6 +2,7 @@ import type { Campaign, Touch } from '../domain/campaign';
 import type { Contact } from '../domain/contact';
 import type { Feedback } from '../domain/feedback';
 import type { TeamVerdict } from '../domain/team-verdict';
+import type { WritableField } from '../domain/writable-field';
 import type { FieldIssue } from './field-reader';
 import type { CallGate } from './health';
 
@@ -45,6 +46,11 @@ export interface Connector {
    * property group); `problem` says plainly what could not be done. Safe to call again.
    */
   prepareWriteBack?(): Promise<{ ready: boolean; problem?: string }>;
+  /**
+   * Fields of a CRM object a verdict can set (Salesforce: from the object's describe,
+   * cached a day; `fresh` reads the org again), for the admin to map.
+   */
+  writableFields?(object: 'Lead' | 'Contact', fresh: boolean): Promise<WritableField[]>;
   /** Every rep's verdicts as the CRM holds them, for the team report. */
   readTeamVerdicts?(progress?: TeamProgress): Promise<TeamVerdict[]>;
   /** The signed-in CRM user's email, used to sign verdicts when the rep set none in Settings. */

@@ -7,6 +7,7 @@ import type { FieldIssueSummary } from '../connectors/field-issues';
 import type { Settings } from '../settings/settings';
 import type { Persona } from '../domain/persona';
 import type { ReasonDefinition } from '../domain/reason-definition';
+import type { WritableField } from '../domain/writable-field';
 import type { AttributionModel, DrillDownRow, ReportDimension } from '../domain/report-schema';
 import type { TeamSyncState } from '../team/team-sync';
 import type { FeedbackFileResult } from '../team/feedback-file';
@@ -44,6 +45,8 @@ export type PageApi = {
   /** The exact callback URL a Salesforce admin registers for this browser's copy of Leadlight. */
   salesforceCallbackUrl: () => string;
   getConnection: () => Promise<ConnectionStatus>;
+  /** The Lead or Contact fields a verdict can set, as the connected org describes them. */
+  getSalesforceFields: (object: 'Lead' | 'Contact', fresh?: boolean) => Promise<WritableField[]>;
   getFieldIssues: () => Promise<FieldIssueSummary[]>;
   syncFeedNow: () => Promise<FeedSyncResult>;
   retryFeedback: (id: string) => Promise<{ ok: boolean }>;
@@ -108,6 +111,7 @@ export function createPageClient(): PageApi {
     disconnectSalesforce: () => sendMessage('disconnectSalesforce', {}),
     salesforceCallbackUrl: () => browser.identity.getRedirectURL(),
     getConnection: () => sendMessage('getConnectionStatus', {}),
+    getSalesforceFields: (object, fresh = false) => sendMessage('getSalesforceFields', { object, fresh }),
     getFieldIssues: () => sendMessage('getFieldIssues', {}),
     syncFeedNow: () => sendMessage('syncFeedNow', {}),
     retryFeedback: (id) => sendMessage('retryFeedback', { id }),

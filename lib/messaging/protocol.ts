@@ -11,6 +11,7 @@ import type { FeedSyncResult } from '../connectors/feed/sync-feed';
 import type { Settings } from '../settings/settings';
 import type { Persona } from '../domain/persona';
 import type { ReasonDefinition } from '../domain/reason-definition';
+import type { WritableField } from '../domain/writable-field';
 import type { AttributionModel, CampaignTrend, DrillDownRow, ReportRow, SlaGroupRow, TrendPoint } from '../domain/report-schema';
 import type { TeamScope } from '../team/team-source';
 import type { TeamSyncState } from '../team/team-sync';
@@ -118,6 +119,7 @@ export type Responses = {
   /** `revoked`: Salesforce confirmed the token is dead; `revokeError` says why it could not be told. */
   disconnectSalesforce: SettingsView & { revoked: boolean; revokeError?: string };
   getConnectionStatus: ConnectionStatus;
+  getSalesforceFields: WritableField[];
   getFieldIssues: FieldIssueSummary[];
   syncFeedNow: FeedSyncResult;
   retryFeedback: { ok: boolean };

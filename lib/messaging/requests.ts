@@ -95,6 +95,8 @@ export const requests = {
   getFieldIssues: z.object({}).strict(),
   /** Popup and options: how the live CRM connection stands (healthy, waiting, or needing the user). */
   getConnectionStatus: z.object({}).strict(),
+  /** Options: the Lead or Contact fields a verdict can set, from the org's describe (cached a day unless `fresh`). */
+  getSalesforceFields: z.object({ object: z.enum(['Lead', 'Contact']), fresh: z.boolean().default(false) }),
   /** Options: forget the Salesforce tokens. */
   disconnectSalesforce: z.object({}).strict(),
   /** Options: fetch the JSON feed now. */

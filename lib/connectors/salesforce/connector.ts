@@ -15,6 +15,7 @@ import { createPicklistLabels } from './picklist-labels';
 import { contactQuery, leadQuery } from './soql';
 import { activityTouches } from './activities';
 import { hiddenActivityFields, hiddenIssues, refusedActivityField } from './activity-fields';
+import { loadWritableFields } from './writable-fields';
 
 // Fields an org hides are learnt one refused query at a time; a lookup learns at most this many before reading without activities.
 const MAX_HIDDEN_FIELDS_PER_LOOKUP = 3;
@@ -121,6 +122,7 @@ export function createSalesforceConnector(options: SalesforceConnectorOptions): 
       return null;
     },
     readTeamVerdicts: (progress) => readSalesforceTeamVerdicts(api, progress),
+    writableFields: (object, fresh) => loadWritableFields(api, labelCache, object, fresh),
     deliverFeedback(feedback) {
       return deliverSalesforceFeedback(api, { ...feedback, email: normalizeEmail(feedback.email) }, verdictFields);
     },

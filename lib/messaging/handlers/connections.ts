@@ -4,6 +4,7 @@ import { asConnectorError } from '../../connectors/errors';
 import { verifyHubspotToken } from '../../connectors/hubspot/hubspot-account';
 import { revokeSalesforceToken } from '../../connectors/salesforce';
 import { connectorHealth, resetConnectorHealth } from '../../connectors/health';
+import { connectorFor } from '../../connectors/registry';
 import type { LeadlightDb } from '../../db/database';
 import { clearMarketingData } from '../../db/seed';
 import { describeSecrets, loadSecrets, updateSecrets } from '../../settings/secrets';
@@ -28,6 +29,7 @@ type ConnectionMessages =
   | 'disconnectSalesforce'
   | 'syncFeedNow'
   | 'getConnectionStatus'
+  | 'getSalesforceFields'
   | 'getFieldIssues';
 
 const LABELS = { hubspot: 'HubSpot', salesforce: 'Salesforce' } as const;
@@ -111,6 +113,11 @@ export function connectionHandlers(deps: HandlerDeps): Pick<Handlers, Connection
       return { ...(await settingsView(db)), revoked: !!tokens && !revokeError, ...(revokeError ? { revokeError } : {}) };
     },
     getConnectionStatus: () => connectionStatus(db),
+    getSalesforceFields: async ({ object, fresh }) => {
+      const salesforce = await connectorFor(db, 'salesforce');
+      if (!salesforce?.writableFields) throw new Error('Connect Salesforce first: its Lead fields are read from your org.');
+      return salesforce.writableFields(object, fresh);
+    },
     getFieldIssues: () => loadFieldIssues(db),
     syncFeedNow: async () => {
       if (!deps.syncFeedNow) throw new Error('Feed sync is not available here.');
