@@ -3,14 +3,24 @@ import type { PageApi } from '@/lib/messaging/page-client';
 import type { SettingsView } from '@/lib/messaging/protocol';
 import { ActionResult, BUTTON, Field } from './field';
 import { useAction } from './use-action';
+import { VerdictFieldsSettings } from './verdict-fields/verdict-fields-settings';
 
 type Props = {
-  api: Pick<PageApi, 'requestOrigins' | 'saveSettings' | 'connectSalesforce' | 'disconnectSalesforce' | 'salesforceCallbackUrl'>;
+  api: Pick<
+    PageApi,
+    | 'requestOrigins'
+    | 'saveSettings'
+    | 'connectSalesforce'
+    | 'disconnectSalesforce'
+    | 'salesforceCallbackUrl'
+    | 'getSalesforceFields'
+    | 'getReasons'
+  >;
   view: SettingsView;
   onChange: (v: SettingsView) => void;
 };
 
-/** Salesforce: connected-app consumer key, login host, sign-in. */
+/** Salesforce: connected-app consumer key, login host, sign-in, and the Lead fields verdicts set. */
 export function SalesforceSettings({ api, view, onChange }: Props) {
   const sf = view.settings.salesforce;
   const [clientId, setClientId] = useState(sf.clientId ?? '');
@@ -65,6 +75,7 @@ export function SalesforceSettings({ api, view, onChange }: Props) {
         </button>
       )}
       <ActionResult error={error} done={done} />
+      {view.connections.salesforceConnected && <VerdictFieldsSettings api={api} view={view} onChange={onChange} />}
     </div>
   );
 }

@@ -17,6 +17,10 @@ const FIELD_ADVICE: [RegExp, string][] = [
   [/^cacheTtlMinutes/, 'Enter how often to refresh CRM contacts as whole minutes, 1 or more, then save again.'],
   [/^cacheMaxContacts/, 'Enter how many contacts to keep as a whole number, 100 or more, then save again.'],
   [/^feed/, 'Enter the feed address as a full https:// address, then save again.'],
+  [
+    /^salesforce\.verdictFields/,
+    'Check the fields for verdicts: each value must fit its field, and the verdict and the reason need different fields. Then save again.',
+  ],
   [/^salesforce/, 'Check the Salesforce consumer key and login host, then connect again.'],
   [/^hubspot/, 'Check the HubSpot settings, then save again.'],
 ];

@@ -18,10 +18,24 @@ function api(result: Awaited<ReturnType<NonNullable<Parameters<typeof Salesforce
     connectSalesforce: vi.fn(async () => view),
     disconnectSalesforce: vi.fn(async () => result),
     salesforceCallbackUrl: () => 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/',
+    getSalesforceFields: vi.fn(async () => []),
+    getReasons: vi.fn(async () => []),
   };
 }
 
 describe('SalesforceSettings', () => {
+  it('keeps the verdict fields the admin mapped when signing in again', async () => {
+    const verdictFields = { Lead: { verdict: { field: 'Status', values: { bad: 'Unqualified' } } } };
+    const mapped = { ...view, settings: { ...view.settings, salesforce: { ...view.settings.salesforce, verdictFields } } };
+    const fake = api({ ...disconnected, revoked: true });
+    render(<SalesforceSettings api={fake} view={mapped} onChange={() => {}} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Reconnect Salesforce' }));
+    await screen.findByRole('status');
+    expect(fake.saveSettings).toHaveBeenCalledWith({
+      salesforce: { clientId: '3MVG9-consumer-key', loginHost: 'login.salesforce.com', verdictFields },
+    });
+  });
+
   it('shows the exact callback URL an admin registers in the connected app', () => {
     render(<SalesforceSettings api={api({ ...disconnected, revoked: true })} view={view} onChange={() => {}} />);
     expect(screen.getByTestId('salesforce-callback-url')).toHaveTextContent('https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/');

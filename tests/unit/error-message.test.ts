@@ -11,6 +11,13 @@ describe('errorMessage', () => {
     expect(errorMessage(new Error('Invalid saveSettings: ✖ Too small: expected number to be >=1\n  → at cacheTtlMinutes'))).toBe(
       'Enter how often to refresh CRM contacts as whole minutes, 1 or more, then save again.',
     );
+    expect(
+      errorMessage(
+        new Error('Invalid saveSettings: ✖ The verdict and the reason need different fields\n  → at salesforce.verdictFields.Lead.reason'),
+      ),
+    ).toBe(
+      'Check the fields for verdicts: each value must fit its field, and the verdict and the reason need different fields. Then save again.',
+    );
   });
 
   it('never shows a browser internal', () => {
