@@ -32,8 +32,9 @@ function org(o: { Lead?: string; Contact?: string; tasks?: Task[] } = {}) {
       const soql = new URL(request.url).searchParams.get('q') ?? '';
       seen.push({ method: 'GET', path: '/query', soql });
       if (soql.includes('FROM Task')) {
-        const marker = /LIKE '%(.*)%'/.exec(soql)?.[1] ?? '';
-        const records = tasks.filter((t) => t.Subject.includes(marker));
+        // The marker, or any Leadlight verdict Task (the org's CreatedDate filter is not modelled: all are recent).
+        const marker = /LIKE '%(.*?)%'/.exec(soql)?.[1] ?? '';
+        const records = tasks.filter((t) => t.Subject.includes(marker) || t.Subject.startsWith('Lead feedback:'));
         return HttpResponse.json({ totalSize: records.length, done: true, records });
       }
       const object = /FROM (Lead|Contact) WHERE/.exec(soql)?.[1] as 'Lead' | 'Contact';
@@ -114,7 +115,8 @@ describe('Salesforce deliverFeedback', () => {
     const second = await connector.deliverFeedback?.(retriedBadLead(), undefined);
     expect(second).toEqual(first);
     expect(seen.filter((s) => s.soql?.includes('FROM Task'))[0]?.soql).toBe(
-      `SELECT Id, Subject, Description FROM Task WHERE WhoId = '${TOM_ID}' AND Subject LIKE '%[LL-3f9c2a7e]%'`,
+      `SELECT Id, Subject, Description FROM Task WHERE WhoId = '${TOM_ID}' AND (Subject LIKE '%[LL-3f9c2a7e]%' ` +
+        "OR (Subject LIKE 'Lead feedback:%' AND CreatedDate > 2026-03-11T16:30:00Z))",
     );
     expect(tasks).toHaveLength(1);
     expect(seen.filter((s) => s.method === 'POST')).toHaveLength(1);
@@ -136,6 +138,19 @@ describe('Salesforce deliverFeedback', () => {
     const delivery = await createSalesforceConnector({ session, policy }).deliverFeedback?.(retriedBadLead(), undefined);
     expect(tasks).toHaveLength(2);
     expect(delivery?.remoteId).toBe(tasks[1]?.Id);
+  });
+
+  it('on a retry, takes no other verdict Task on the person for its own, even one without the id line', async () => {
+    const other: Task = {
+      attributes: { type: 'Task', url: '/services/data/v60.0/sobjects/Task/00THs00000Othr01AA' },
+      Id: '00THs00000Othr01AA',
+      Subject: 'Lead feedback: Good lead',
+      Description: 'Logged by hand',
+    };
+    const { tasks } = org({ Lead: 'lead-id-tom-becker', tasks: [other] });
+    const delivery = await createSalesforceConnector({ session, policy }).deliverFeedback?.(retriedBadLead(), undefined);
+    expect(tasks).toHaveLength(2);
+    expect(delivery?.remoteId).not.toBe(other.Id);
   });
 
   it('files on the Contact when there is no open Lead, and sets the Contact fields the admin mapped', async () => {

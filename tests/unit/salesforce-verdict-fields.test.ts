@@ -149,6 +149,34 @@ describe('Salesforce verdicts set the Lead fields the admin mapped', () => {
   });
 });
 
+describe('a retried verdict and a newer one', () => {
+  it('a retry after a newer verdict on the same Lead finds its own Task and leaves the fields to the newer verdict', async () => {
+    // The first try and the three inline retries of a PATCH.
+    const down = Array.from({ length: 4 }, () => ({ status: 503, body: fixture('error-server-unavailable') }));
+    const { patched, tasks } = org({ patches: down });
+    const sf = connector(STATUS_AND_REASON);
+    // Bad, at 16:30: the Task is written, Salesforce does not answer the field write (inline retries included).
+    const bad = verdict();
+    await expect(sf.deliverFeedback?.(bad, undefined)).rejects.toMatchObject({ kind: 'server' });
+    // Minutes later the rep changes their mind: a hand-off accepted, delivered at once.
+    const accepted = verdict({
+      id: '9d8c7b6a-0000-4000-8000-000000000002',
+      kind: 'handoff',
+      verdict: 'good',
+      reasonId: undefined,
+      createdAt: '2026-03-12T16:40:00.000Z',
+    });
+    await sf.deliverFeedback?.(accepted, undefined);
+    const before = patched.length;
+    // The outbox retries the first one.
+    const retried = await sf.deliverFeedback?.({ ...bad, attempts: 2 }, undefined);
+    expect(retried?.remoteId).toBe(tasks[0]?.Id);
+    expect(tasks).toHaveLength(2);
+    expect(patched.slice(before)).toEqual([]);
+    expect(patched.at(-1)).toEqual({ Status: 'Working' });
+  });
+});
+
 describe('a refused field write keeps the verdict and its Task', () => {
   let db: LeadlightDb;
   beforeEach(() => {

@@ -1,7 +1,7 @@
 import type { Feedback } from '../../domain/feedback';
 import { FEEDBACK_REASONS, reasonLabel } from '../../domain/feedback-reasons';
 import type { ReasonDefinition } from '../../domain/reason-definition';
-import { verdictDataLine, verdictWords } from '../../domain/verdict-record';
+import { parseVerdictData, VERDICT_DATA_TOKEN, verdictDataLine, verdictWords } from '../../domain/verdict-record';
 import type { SalesforceVerdictFields } from '../../settings/salesforce-verdict-fields';
 import type { Delivery } from '../connector';
 import { ConnectorError } from '../errors';
@@ -42,6 +42,12 @@ async function findPerson(api: SalesforceApi, email: string): Promise<{ object: 
   throw new ConnectorError('not_found', `Salesforce has no lead or contact with the address ${email}.`);
 }
 
+/** A Task holding another verdict on this person given after this one. */
+function newerVerdict(description: string | null | undefined, feedback: Feedback): boolean {
+  const other = parseVerdictData(description ?? '', VERDICT_DATA_TOKEN, 'salesforce');
+  return !!other && other.id !== feedback.id && Date.parse(other.createdAt) > Date.parse(feedback.createdAt);
+}
+
 /** What a verdict sets beside its Task: the admin's field mapping, and the team's reasons for a text reason field. */
 export type VerdictFieldOptions = {
   mapping?: SalesforceVerdictFields;
@@ -62,7 +68,13 @@ export async function deliverSalesforceFeedback(
 ): Promise<Delivery> {
   const person = await findPerson(api, feedback.email);
   // Only a retry can find a Task an earlier attempt wrote (the outbox counts the attempt before delivering).
-  const marked = feedback.attempts > 1 ? await api.query(markedTaskQuery(person.id, feedbackMarker(feedback.id)), TaskRecordSchema) : [];
+  const marker = feedbackMarker(feedback.id);
+  const found =
+    feedback.attempts > 1
+      ? await api.query(markedTaskQuery(person.id, marker, feedback.createdAt, TASK_SUBJECT_PREFIX), TaskRecordSchema)
+      : [];
+  // LIKE ignores case; so does this.
+  const marked = found.filter((t) => t.Subject?.toLowerCase().includes(marker.toLowerCase()));
   // Eight characters can collide; the full id in Description decides, unless a user edited that line away.
   const existing = marked.find((t) => t.Description?.includes(feedback.id)) ?? marked.find((t) => !t.Description?.includes(ID_LINE));
   let remoteId = existing?.Id;
@@ -87,7 +99,8 @@ export async function deliverSalesforceFeedback(
   const textReason = mapping?.reason?.kind === 'text' && !!feedback.reasonId;
   const reasons = textReason && fields.reasons ? await fields.reasons() : FEEDBACK_REASONS;
   const values = verdictFieldValues(mapping, feedback, reasons);
-  if (Object.keys(values).length === 0) return { remoteId };
+  // A retry late enough for a newer verdict to have set the fields leaves them to it.
+  if (Object.keys(values).length === 0 || found.some((t) => newerVerdict(t.Description, feedback))) return { remoteId };
   const problem = await setVerdictFields(api, person, values, feedback.attempts);
   return problem ? { remoteId, ...problem } : { remoteId };
 }

@@ -53,7 +53,23 @@ export function personIdQuery(object: 'Lead' | 'Contact', email: string): string
   return `SELECT Id FROM ${object} WHERE Email = ${soqlString(email)}${where} ORDER BY LastModifiedDate DESC LIMIT 1`;
 }
 
-/** Tasks on this person whose Subject carries the feedback marker. */
-export function markedTaskQuery(whoId: string, marker: string): string {
-  return `SELECT Id, Subject, Description FROM Task WHERE WhoId = ${soqlString(whoId)} AND Subject LIKE ${soqlContains(marker)}`;
+/** A SOQL dateTime literal (unquoted, whole seconds, UTC). */
+function soqlDateTime(time: number): string {
+  return new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+// Browser clocks drift from Salesforce's: a Task created this long before the verdict may still be a newer verdict's.
+const CLOCK_MARGIN_MS = 24 * 60 * 60_000;
+
+/**
+ * Tasks on this person whose Subject carries the feedback marker, and the Leadlight
+ * verdict Tasks created since the verdict was given (less a day for clock drift):
+ * a newer verdict's fields must not be overwritten by this one's retry.
+ */
+export function markedTaskQuery(whoId: string, marker: string, since: string, prefix: string): string {
+  const after = soqlDateTime(Date.parse(since) - CLOCK_MARGIN_MS);
+  return (
+    `SELECT Id, Subject, Description FROM Task WHERE WhoId = ${soqlString(whoId)} AND (Subject LIKE ${soqlContains(marker)} ` +
+    `OR (Subject LIKE ${soqlString(`${prefix}%`)} AND CreatedDate > ${after}))`
+  );
 }
