@@ -18,6 +18,17 @@ export function hash64(text: string): string {
 
 const normName = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
 
+/** Asset names repeat on every member row of a campaign: normalised once each (bounded like the import's other memos). */
+const normalised = new Map<string, string>();
+function normAsset(name: string): string {
+  let hit = normalised.get(name);
+  if (hit === undefined) {
+    if (normalised.size >= 2000) normalised.clear();
+    normalised.set(name, (hit = normName(name)));
+  }
+  return hit;
+}
+
 /** "Q3 Supply Chain Webinar" → "imp-q3-supply-chain-webinar-<hash>": readable, and unique per name. */
 export function campaignIdFor(name: string): string {
   const slug = normName(name)
@@ -30,5 +41,5 @@ export function campaignIdFor(name: string): string {
 }
 
 export function touchIdFor(email: string, campaignId: string, assetName: string, date: string): string {
-  return `tch-${hash64([email, campaignId, normName(assetName), date].join('\u0000'))}`;
+  return `tch-${hash64(`${email}\u0000${campaignId}\u0000${normAsset(assetName)}\u0000${date}`)}`;
 }
