@@ -87,6 +87,14 @@ describe('Salesforce partial records', () => {
     expect(seen(await connector().fetchContact!('tom.becker@aldermfg.example'))).toEqual(sorted(expected.lead));
   });
 
+  it('lists odd picklist entries of a describe once, from the lookup that read it', async () => {
+    answer({ Lead: 'partial/lead' });
+    const salesforce = connector();
+    await salesforce.fetchContact!('tom.becker@aldermfg.example');
+    const again = seen(await salesforce.fetchContact!('tom.becker@aldermfg.example'));
+    expect(again.issues).toEqual(sorted(expected.lead).issues.filter((i) => !i.includes('picklist values')));
+  });
+
   it('shows a Contact whose source, employee count and memberships cannot be read', async () => {
     answer({ Contact: 'partial/contact' });
     expect(seen(await connector().fetchContact!('priya.raman@corvidretail.example'))).toEqual(sorted(expected.contact));

@@ -110,13 +110,13 @@ export function createSalesforceConnector(options: SalesforceConnectorOptions): 
       const lead = await readPerson('Lead', address, issues);
       if (lead) {
         const read = await related(lead, 'Lead');
-        const labelOf = await labels(read.members.length ? ['Lead', 'Campaign'] : ['Lead']);
+        const labelOf = await labels(read.members.length ? ['Lead', 'Campaign'] : ['Lead'], issues);
         return bundleFromLead(address, lead, read, issues, labelOf);
       }
       const contact = await readPerson('Contact', address, issues);
       if (contact) {
         const read = await related(contact, 'Contact');
-        const labelOf = await labels(read.members.length ? ['Contact', 'Campaign'] : ['Contact']);
+        const labelOf = await labels(read.members.length ? ['Contact', 'Campaign'] : ['Contact'], issues);
         return bundleFromContact(address, contact, read, issues, labelOf);
       }
       return null;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FieldIssue } from '../field-reader';
 import type { LabelCache } from '../label-cache';
 import type { SalesforceApi } from './api';
 
@@ -16,7 +17,8 @@ export type PicklistLabels = ReadonlyMap<string, string>;
 export type LabelOf = (object: LabelledObject, field: string, value: string) => string;
 
 // Only what Leadlight reads of /sobjects/{object}/describe; a field without picklist values is skipped,
-// and an odd field or picklist entry is skipped alone (its value then shows as the org stores it).
+// and an odd field or picklist entry is skipped alone (its value then shows as the org stores it, and
+// the lookup that read the describe lists the field in diagnostics).
 const DescribeFieldSchema = z.object({ name: z.string(), picklistValues: z.array(z.unknown()).nullish() });
 const PicklistValueSchema = z.object({ value: z.string(), label: z.string().nullish() });
 
@@ -26,36 +28,46 @@ const PicklistValueSchema = z.object({ value: z.string(), label: z.string().null
  * the lookup goes on.
  */
 export function createPicklistLabels(api: SalesforceApi, cache: LabelCache) {
-  const loaded = new Map<LabelledObject, Promise<PicklistLabels>>();
-  async function load(object: LabelledObject): Promise<PicklistLabels> {
+  type Loaded = { labels: PicklistLabels; issues: FieldIssue[] };
+  const loaded = new Map<LabelledObject, Promise<Loaded>>();
+  async function load(object: LabelledObject): Promise<Loaded> {
     const key = `salesforce:${object}`;
     const cached = await cache.get(key);
-    if (cached) return new Map(Object.entries(cached));
+    if (cached) return { labels: new Map(Object.entries(cached)), issues: [] };
     const fields = await api.describeFields(object);
     const wanted = new Set<string>(LABELLED_FIELDS[object]);
     const labels: Record<string, string> = {};
+    const issues: FieldIssue[] = [];
     for (const raw of fields) {
       const field = DescribeFieldSchema.safeParse(raw);
       if (!field.success || !wanted.has(field.data.name)) continue;
+      const named = `${field.data.name} picklist values`;
       for (const entry of field.data.picklistValues ?? []) {
         const v = PicklistValueSchema.safeParse(entry);
         if (v.success && v.data.label) labels[`${field.data.name}.${v.data.value}`] = v.data.label;
+        else if (!v.success && !issues.some((i) => i.field === named)) {
+          issues.push({ vendor: 'Salesforce', object, field: named, problem: 'unreadable' });
+        }
       }
     }
     await cache.set(key, labels);
-    return new Map(Object.entries(labels));
+    return { labels: new Map(Object.entries(labels)), issues };
   }
-  return async (objects: readonly LabelledObject[]): Promise<LabelOf> => {
+  /** `issues` hears of describe entries that could not be read, once: from the lookup that read the describe. */
+  return async (objects: readonly LabelledObject[], issues?: FieldIssue[]): Promise<LabelOf> => {
     const maps = new Map<LabelledObject, PicklistLabels>();
     for (const object of objects) {
       let pending = loaded.get(object);
+      const first = !pending;
       if (!pending) {
-        pending = load(object).catch(() => new Map<string, string>());
+        pending = load(object).catch(() => ({ labels: new Map<string, string>(), issues: [] }));
         loaded.set(object, pending);
         // A failure is forgotten once this lookup has its answer, so a later lookup asks again.
-        void pending.then((m) => m.size === 0 && loaded.delete(object));
+        void pending.then((m) => m.labels.size === 0 && loaded.delete(object));
       }
-      maps.set(object, await pending);
+      const read = await pending;
+      if (first) issues?.push(...read.issues);
+      maps.set(object, read.labels);
     }
     return (object, field, value) => maps.get(object)?.get(`${field}.${value}`) ?? value;
   };
