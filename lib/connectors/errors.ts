@@ -30,6 +30,8 @@ export class ConnectorError extends Error {
       unsent?: boolean;
       /** The vendor's own error, as it sent it: its code, its words and the fields it names. */
       vendorError?: { code: string; message: string; fields: string[] };
+      /** For 'scopes': the scopes the vendor said are missing (or the one the call needs, when it named none). */
+      scopes?: readonly string[];
     } = {},
   ) {
     super(message);

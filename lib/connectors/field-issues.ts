@@ -13,7 +13,7 @@ const SummarySchema = z.object({
   vendor: z.string(),
   object: z.string(),
   field: z.string(),
-  problem: z.enum(['missing', 'unreadable', 'refused']),
+  problem: z.enum(['missing', 'unreadable', 'refused', 'no_scope']),
   text: z.string(),
   count: z.number().int().positive(),
   lastSeen: z.string(),

@@ -6,17 +6,25 @@ import { ConnectorError } from './errors';
  * (the sidebar shows it as unknown) and the options page lists it; the rest of
  * the record still shows. No values are kept here, only where the problem is.
  */
-export type FieldIssue = { vendor: string; object: string; field: string; problem: 'missing' | 'unreadable' | 'refused' };
+export type FieldIssue = {
+  vendor: string;
+  object: string;
+  /** The field; for `no_scope`, the scope the token lacks. */
+  field: string;
+  /** `no_scope`: the whole object could not be read, because the token lacks a scope that only it needs. */
+  problem: 'missing' | 'unreadable' | 'refused' | 'no_scope';
+};
 
-const PROBLEM_WORDS: Record<FieldIssue['problem'], string> = {
+const PROBLEM_WORDS: Record<Exclude<FieldIssue['problem'], 'no_scope'>, string> = {
   missing: 'is missing',
   unreadable: 'could not be read',
   // A field a verdict sets (picked by the admin) that the CRM would not take.
   refused: 'could not be set',
 };
 
-/** "Salesforce CampaignMember.Campaign.Id is missing". */
+/** "Salesforce CampaignMember.Campaign.Id is missing", "HubSpot emails could not be read without the sales-email-read scope". */
 export function describeIssue(issue: FieldIssue): string {
+  if (issue.problem === 'no_scope') return `${issue.vendor} ${issue.object} could not be read without the ${issue.field} scope`;
   return `${issue.vendor} ${issue.object}.${issue.field} ${PROBLEM_WORDS[issue.problem]}`;
 }
 

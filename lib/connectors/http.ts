@@ -48,9 +48,10 @@ export type HttpRequest = {
   retryable?: boolean;
   /**
    * A call that only adds polish (picklist labels): when the account may not make it,
-   * Leadlight shows less, and the connection is not paused for the user.
+   * Leadlight shows less, and the connection is not paused for the user. A function
+   * says which refusals are polish (a missing extra scope, but not the one the call needs).
    */
-  optional?: boolean;
+  optional?: boolean | ((error: ConnectorError) => boolean);
 };
 
 /** Turns a vendor's error response into our error; return null to use the generic rules. */
@@ -126,7 +127,8 @@ export async function requestJson<S extends z.ZodType>(
     return result;
   } catch (e) {
     const error = asConnectorError(e);
-    const shrugged = request.optional && (error.kind === 'scopes' || error.kind === 'not_found');
+    const polish = typeof request.optional === 'function' ? request.optional(error) : request.optional;
+    const shrugged = polish && (error.kind === 'scopes' || error.kind === 'not_found');
     await settle?.(shrugged ? null : error);
     throw e;
   }

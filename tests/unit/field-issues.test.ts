@@ -37,6 +37,14 @@ describe('CRM field diagnostics', () => {
     expect(JSON.stringify(issues)).not.toMatch(/aldermfg|corvidretail/);
   });
 
+  it('lists an object the token lacks a scope for, naming the scope', async () => {
+    const emails: FieldIssue = { vendor: 'HubSpot', object: 'emails', field: 'sales-email-read', problem: 'no_scope' };
+    await recordFieldIssues(db, [emails], new Date('2026-11-20T10:00:00.000Z'));
+    expect((await loadFieldIssues(db)).map((i) => [i.text, i.problem])).toEqual([
+      ['HubSpot emails could not be read without the sales-email-read scope', 'no_scope'],
+    ]);
+  });
+
   it('keeps the newest hundred kinds', async () => {
     for (let i = 0; i <= MAX_FIELD_ISSUES; i++) {
       await recordFieldIssues(db, [{ ...employees, field: `Custom_${i}__c` }], new Date(Date.UTC(2026, 0, 1, 0, i)));

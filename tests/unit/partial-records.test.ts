@@ -30,7 +30,8 @@ const sorted = (e: Expected) => ({ ...e, issues: [...e.issues].sort() });
 
 describe('HubSpot partial records', () => {
   const expected = readFixtureJson<Expected & { withoutId: string }>('http/hubspot/partial/expected.json');
-  const connector = () => createHubspotConnector({ token: async () => 'pat-na1-test', policy });
+  const connector = () =>
+    createHubspotConnector({ token: async () => 'pat-na1-test', policy, now: () => new Date('2025-10-01T09:00:00Z') });
   const answer = (contact: string) =>
     server.use(
       http.get('https://api.hubapi.com/crm/v3/objects/contacts/:email', () => HttpResponse.json(hub(contact))),
@@ -43,6 +44,9 @@ describe('HubSpot partial records', () => {
       http.get('https://api.hubapi.com/contacts/v1/contact/email/:email/profile', () => HttpResponse.json(hub('partial/contact-profile'))),
       http.get('https://api.hubapi.com/email/public/v1/campaigns/:id', ({ params }) =>
         HttpResponse.json(hub(params.id === '3100512' ? 'partial/email-campaign-3100512' : `email-campaign-${String(params.id)}`)),
+      ),
+      http.post('https://api.hubapi.com/crm/v3/objects/:type/batch/read', ({ params }) =>
+        HttpResponse.json(hub(`partial/${String(params.type)}-batch`)),
       ),
     );
 

@@ -10,6 +10,8 @@ export const SCOPES = {
   schemasRead: 'crm.schemas.contacts.read',
   schemasWrite: 'crm.schemas.contacts.write',
   marketingEmail: 'content',
+  /** Logged one-to-one emails; calls and meetings are read with the contacts scope. */
+  salesEmailRead: 'sales-email-read',
 } as const;
 
 export type HubspotRequest = {
@@ -20,8 +22,8 @@ export type HubspotRequest = {
   retryable?: boolean;
   /** What is read, as HubSpot calls it ("contact", "email events page"); named when the answer cannot be read. */
   object?: string;
-  /** Polish only (labels): a refusal does not pause the connection. */
-  optional?: boolean;
+  /** Polish only (labels): a refusal does not pause the connection (see HttpRequest.optional). */
+  optional?: HttpRequest['optional'];
 };
 
 /** One validated HubSpot call; `scope` is what the call needs. */
@@ -61,7 +63,7 @@ export function createHubspotClient({
         method: request.method ?? 'GET',
         ...(request.body === undefined ? {} : { body: request.body }),
         ...(request.retryable === undefined ? {} : { retryable: request.retryable }),
-        ...(request.optional ? { optional: true } : {}),
+        ...(request.optional ? { optional: request.optional } : {}),
       },
       schema,
       {

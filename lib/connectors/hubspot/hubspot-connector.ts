@@ -6,16 +6,19 @@ import type { HttpPolicy } from '../http';
 import { memoryLabelCache, type LabelCache } from '../label-cache';
 import { CampaignSchema, TouchSchema } from '../../domain/campaign';
 import { ContactSchema } from '../../domain/contact';
-import { contactByEmailPath, createHubspotClient, type HubspotCall, profileByEmailPath, SCOPES } from './hubspot-client';
+import { createHubspotClient, type HubspotCall, profileByEmailPath, SCOPES } from './hubspot-client';
 import { conversionTimeline, ProfileSchema, readSubmissions, type FormSubmission } from './hubspot-conversions';
-import { CONTACT_PROPERTIES, HISTORY_PROPERTIES, LABELLED_PROPERTIES, mapContact } from './hubspot-mapping';
+import { LABELLED_PROPERTIES, mapContact } from './hubspot-mapping';
 import { deliverNote } from './hubspot-notes';
 import { readHubspotTeamVerdicts } from './hubspot-team';
 import { ensureVerdictSchema, schemaFingerprint, type VerdictSchemaStore } from './hubspot-verdict-schema';
 import type { FieldIssue } from '../field-reader';
-import { EventsPageSchema, readCampaign, readEvents, readObject, readOptions, type HubspotRecord } from './hubspot-read';
+import { EventsPageSchema, readCampaign, readEvents, readOptions } from './hubspot-read';
 import type { HubspotEmailCampaign, HubspotEmailEvent } from './hubspot-schemas';
 import { buildTimeline, campaignIds } from './hubspot-timeline';
+import { getContact, orNull } from './hubspot-contact';
+import { readEngagements } from './hubspot-engagements';
+import { contactActivityTouches } from './hubspot-sales-activity';
 
 /** Pages of 100 email events read per contact; a busier history is cut to its first 500 events. */
 export const MAX_EVENT_PAGES = 5;
@@ -57,29 +60,6 @@ function memo<K, V>(load: (key: K) => Promise<V>): (key: K) => Promise<V> {
   };
 }
 
-/** Null for not_found, which both lookups here treat as "nothing to show". */
-async function orNull<T>(promise: Promise<T>): Promise<T | null> {
-  try {
-    return await promise;
-  } catch (e) {
-    if (e instanceof ConnectorError && e.kind === 'not_found') return null;
-    throw e;
-  }
-}
-
-async function getContact(
-  call: HubspotCall,
-  email: string,
-  properties: readonly string[],
-  history: readonly string[] = [],
-  issues: FieldIssue[] = [],
-): Promise<HubspotRecord | null> {
-  const query: Record<string, string> = { idProperty: 'email', properties: properties.join(',') };
-  if (history.length) query.propertiesWithHistory = history.join(',');
-  const raw = await orNull(call({ path: contactByEmailPath(email), query, object: 'contact' }, z.unknown(), SCOPES.contactsRead));
-  return raw === null ? null : readObject(raw, 'contact', issues);
-}
-
 async function emailEvents(call: HubspotCall, email: string, issues: FieldIssue[]): Promise<HubspotEmailEvent[]> {
   const events: HubspotEmailEvent[] = [];
   let offset: string | undefined;
@@ -113,13 +93,15 @@ async function formSubmissions(call: HubspotCall, email: string, issues: FieldIs
 
 /**
  * HubSpot as a live source, with a private-app token. A lookup reads the contact,
- * the labels of its picklist values and its marketing-email history. When the
+ * the labels of its picklist values, its marketing-email history and form
+ * submissions, and the calls, meetings and emails sales logged (hubspot-engagements.ts). When the
  * email history cannot be read (most often the app lacks the `content` scope) the
  * lookup fails with that error instead of showing an empty timeline, because
  * "no campaigns touched this lead" would be a false statement the rep acts on.
  */
 export function createHubspotConnector(options: HubspotConnectorOptions): Connector {
   const call = createHubspotClient(options);
+  const now = options.now ?? (() => new Date());
 
   const labelCache = options.labelCache ?? memoryLabelCache();
   // Labels are polish: without the schema scope, or for a property the portal lacks, values show as HubSpot stores them.
@@ -168,8 +150,9 @@ export function createHubspotConnector(options: HubspotConnectorOptions): Connec
 
     async fetchContact(email: string): Promise<ContactBundle | null> {
       const issues: FieldIssue[] = [];
-      const object = await getContact(call, email, CONTACT_PROPERTIES, HISTORY_PROPERTIES, issues);
-      if (!object) return null;
+      const read = await getContact(call, email, issues);
+      if (!read) return null;
+      const { object } = read;
       const contact = mapContact(object, email, await labelsFor(object.properties, issues), issues);
       const events = await emailEvents(call, email, issues);
       const details = new Map<number, HubspotEmailCampaign | undefined>();
@@ -182,7 +165,9 @@ export function createHubspotConnector(options: HubspotConnectorOptions): Connec
       const who = { id: object.id, email: (typeof contact.email === 'string' ? contact.email : email).toLowerCase() };
       const emails = buildTimeline(events, details, who);
       const forms = conversionTimeline(await formSubmissions(call, email, issues), object.history.recent_conversion_event_name ?? [], who);
-      const touches = [...emails.touches, ...forms.touches].sort((a, b) => b.date.localeCompare(a.date));
+      const engaged = await readEngagements(call, read.engagements, who.email, issues, now().getTime());
+      const sales = [...engaged, ...contactActivityTouches(object, who.email, engaged, issues)];
+      const touches = [...emails.touches, ...forms.touches, ...sales].sort((a, b) => b.date.localeCompare(a.date));
       const bundle = BundleSchema.safeParse({ contact, campaigns: [...emails.campaigns, ...forms.campaigns], touches });
       if (!bundle.success) {
         const field = bundle.error.issues[0]?.path.join('.') ?? 'record';

@@ -101,8 +101,9 @@ export function hubspotClassify({
       });
     }
     if (status === 403 && body.category === 'MISSING_SCOPES') {
-      const scopes = missingScopes(body);
-      return new ConnectorError('scopes', scopesMessage(scopes.length ? scopes : [scope]), { status, detail });
+      const named = missingScopes(body);
+      const scopes = named.length ? named : [scope];
+      return new ConnectorError('scopes', scopesMessage(scopes), { status, detail, scopes });
     }
     if (status === 404) return new ConnectorError('not_found', 'HubSpot has no such record.', { status, detail });
     if (status === 429) {

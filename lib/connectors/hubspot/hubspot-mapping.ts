@@ -29,6 +29,9 @@ export const CONTACT_PROPERTIES = [
   'createdate',
   'hs_lifecyclestage_marketingqualifiedlead_date',
   'recent_conversion_event_name',
+  // Sales activity the record itself keeps (see hubspot-sales-activity.ts), for portals whose engagements cannot be read.
+  'notes_last_contacted',
+  'hs_sa_first_engagement_date',
 ] as const;
 
 /**

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import type { Touch } from '../../domain/campaign';
+import type { SalesActivityType } from '../../domain/sales-activity';
+import { NonEmptyText, RecordReader, TextValue, type FieldIssue } from '../field-reader';
+import { happened, salesTouch } from '../sales-touch';
+import { isoDate } from './hubspot-mapping';
+import type { HubspotRecord } from './hubspot-read';
+
+const VENDOR = 'HubSpot';
+
+/** How each engagement type becomes a sales activity: its kind, title, the property that dates it first, and its outcome. */
+type Kind = { type: SalesActivityType; title: string; dates: readonly string[]; status: string };
+const KINDS = {
+  call: { type: 'call', title: 'hs_call_title', dates: ['hs_timestamp'], status: 'hs_call_status' },
+  meeting: { type: 'meeting', title: 'hs_meeting_title', dates: ['hs_meeting_start_time', 'hs_timestamp'], status: 'hs_meeting_outcome' },
+  email: { type: 'sales_email', title: 'hs_email_subject', dates: ['hs_timestamp'], status: 'hs_email_status' },
+} as const satisfies Record<string, Kind>;
+export type EngagementObject = keyof typeof KINDS;
+
+/**
+ * Whether sales made this contact, by what HubSpot says of it. A call the contact
+ * made that nobody answered is theirs, not sales'; an answered one is a conversation
+ * all the same. Only an outgoing email (direction EMAIL) is sales writing: an
+ * incoming reply or a forward is the contact's. A canceled call or meeting never happened.
+ */
+function bySales(object: EngagementObject, props: Readonly<Record<string, string | undefined>>, note: (field: string) => void): boolean {
+  if (props[KINDS[object].status] === 'CANCELED') return false;
+  if (object === 'call') return props.hs_call_direction !== 'INBOUND' || props.hs_call_status === 'COMPLETED';
+  if (object !== 'email') return true;
+  // Without the direction nobody can tell who wrote it (HubSpot withholds email details from apps without sales-email-read).
+  if (!props.hs_email_direction) note('hs_email_direction');
+  return props.hs_email_direction === 'EMAIL';
+}
+
+/**
+ * One call, meeting or email from a batch read, as a sales touch; undefined when
+ * it was not sales making contact, is still ahead, or cannot be placed (noted).
+ * Without its date property it is dated by when it was logged (createdAt), noted.
+ */
+export function engagementTouch(
+  object: EngagementObject,
+  raw: unknown,
+  email: string,
+  issues: FieldIssue[],
+  now: number,
+): Touch | undefined {
+  const r = new RecordReader(VENDOR, object, raw, issues);
+  const id = r.expected('id', NonEmptyText);
+  const p = r.child('properties');
+  const kind: Kind = KINDS[object];
+  const props: Record<string, string | undefined> = {};
+  for (const name of [kind.title, kind.status, ...kind.dates, 'hs_call_direction', 'hs_email_direction'])
+    props[name] = p?.optional(name, TextValue) || undefined;
+  const note = (field: string, problem: FieldIssue['problem'] = 'missing') =>
+    issues.push({ vendor: VENDOR, object, field: `properties.${field}`, problem });
+  if (!id || !bySales(object, props, note)) return undefined;
+  let at: string | undefined;
+  for (const name of kind.dates) {
+    at = isoDate(props[name]);
+    if (at) break;
+    if (props[name]) note(name, 'unreadable');
+  }
+  if (!at) {
+    if (!kind.dates.some((d) => props[d])) note(kind.dates.at(-1) ?? 'hs_timestamp');
+    at = isoDate(r.optional('createdAt', z.string()));
+  }
+  if (!at || !happened(at, now)) return undefined;
+  return salesTouch({ id: `hubspot-${object}-${id}`, email, type: kind.type, title: props[kind.title], at, status: props[kind.status] });
+}
+
+// HubSpot stamps the first engagement from the engagement's own timestamp; a minute absorbs any rounding.
+const SAME_ENGAGEMENT_MS = 60_000;
+
+/**
+ * What the contact record itself says of sales activity, for portals whose engagements
+ * cannot be read: "Last contacted" (notes_last_contacted) proves a touch without dating
+ * the first, and "first engagement" (hs_sa_first_engagement_date) dates one. The latter
+ * is left out when an engagement read in this lookup has that same time, so one call
+ * is not counted twice; one outside what was read (older than the bound, or of a type
+ * the app may not read) still counts.
+ */
+export function contactActivityTouches(contact: HubspotRecord, email: string, engaged: readonly Touch[], issues: FieldIssue[]): Touch[] {
+  const date = (name: string) => {
+    const value = contact.properties[name];
+    const at = isoDate(value);
+    if (value && !at) issues.push({ vendor: VENDOR, object: 'contact', field: `properties.${name}`, problem: 'unreadable' });
+    return at;
+  };
+  const touches: Touch[] = [];
+  const last = date('notes_last_contacted');
+  if (last)
+    touches.push(
+      salesTouch({ id: `hubspot-last-contacted-${contact.id}`, email, type: 'last_activity', title: 'Last contacted', at: last }),
+    );
+  const first = date('hs_sa_first_engagement_date');
+  const known = first && engaged.some((t) => Math.abs(Date.parse(t.date) - Date.parse(first)) < SAME_ENGAGEMENT_MS);
+  if (first && !known)
+    touches.push(
+      salesTouch({ id: `hubspot-first-engagement-${contact.id}`, email, type: 'sales_activity', title: 'First engagement', at: first }),
+    );
+  return touches;
+}
