@@ -9,12 +9,13 @@ const fixture = (name: string) => readFileSync(resolve(dir, `${name}.json`), 'ut
  * HubSpot's API served to the extension through Playwright routing, with its
  * documented response shapes. It keeps the notes it receives, answers note
  * searches from them, can hold a note write's answer (to stop the worker mid-send),
- * and can refuse the token, counting the calls it still receives.
+ * can refuse the token, counting the calls it still receives, and can give Maya
+ * the calls, meetings and emails sales logged (`engagements`).
  */
 export async function routeHubspot(context: BrowserContext) {
   const notes: { id: string; body: string }[] = [];
   // refuseToken: every CRM call answers 401 as for a revoked token (the token check still passes).
-  const state = { holdNoteAnswer: false, noteWrites: 0, refuseToken: false, crmCalls: 0, contactPatches: 0 };
+  const state = { holdNoteAnswer: false, noteWrites: 0, refuseToken: false, crmCalls: 0, contactPatches: 0, engagements: false };
   /** The portal's contact properties (Leadlight's group once created) and Maya's values of them. */
   const schema = { group: false, properties: new Set<string>() };
   const maya: Record<string, string> = {};
@@ -77,7 +78,10 @@ export async function routeHubspot(context: BrowserContext) {
       const contact = JSON.parse(fixture('contact-patched')) as { properties: Record<string, string> };
       return json(route, JSON.stringify({ ...contact, properties: { ...contact.properties, ...maya } }));
     }
-    if (url.pathname.startsWith('/crm/v3/objects/contacts/')) return json(route, fixture('contact-maya'));
+    if (url.pathname.startsWith('/crm/v3/objects/contacts/'))
+      return json(route, fixture(state.engagements && url.searchParams.has('associations') ? 'contact-maya-engagements' : 'contact-maya'));
+    const batch = /^\/crm\/v3\/objects\/(calls|meetings|emails)\/batch\/read$/.exec(url.pathname)?.[1];
+    if (batch && state.engagements) return json(route, fixture(`${batch}-batch-maya`));
     if (url.pathname.startsWith('/crm/v3/properties/contacts/')) {
       const name = url.pathname.split('/').pop() ?? '';
       return json(route, fixture(`property-${name.replace(/_/g, '-')}`));
