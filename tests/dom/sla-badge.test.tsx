@@ -76,6 +76,13 @@ describe('SLA badge', () => {
           campaignId: 'sales-activity',
           date: '2026-03-02T10:00:00.000Z',
         }),
+        createTimelineEntry({
+          id: 'a2',
+          assetType: 'sales_email',
+          assetName: 'Email: Your questions from the webinar',
+          campaignId: 'sales-activity',
+          date: '2026-03-01T10:00:00.000Z',
+        }),
         createTimelineEntry({ id: 't1', assetType: 'webinar', assetName: 'Live session' }),
       ],
     });
@@ -85,7 +92,7 @@ describe('SLA badge', () => {
       within(activity)
         .getAllByTestId('sales-activity-entry')
         .map((e) => e.textContent),
-    ).toEqual([expect.stringMatching(/^Call: Discovery call · /)]);
+    ).toEqual([expect.stringMatching(/^Call: Discovery call · /), expect.stringMatching(/^Email: Your questions from the webinar · /)]);
     const timeline = screen.getByTestId('campaign-timeline');
     expect(within(timeline).getAllByTestId('timeline-entry')).toHaveLength(1);
     expect(timeline).not.toHaveTextContent('Discovery call');
