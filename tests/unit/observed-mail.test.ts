@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getContactContext } from '@/lib/db/contact-repository';
+import { getContactContext, getContactContexts } from '@/lib/db/contact-repository';
 import { contactRow } from '@/lib/db/contact-rows';
 import { LeadlightDb } from '@/lib/db/database';
 import { MAX_OBSERVED, recordObservedMail } from '@/lib/observed/observed-mail';
@@ -32,6 +32,14 @@ describe('the rep’s own mail, seen in the mailbox', () => {
     expect(await recordObservedMail(db, 'gmail', [reply()], NOW)).toEqual(['ada@lead.example']);
     const ctx = await getContactContext(db, 'ada@lead.example', NOW);
     expect(ctx?.sla).toMatchObject({ state: 'met', metAt: '2026-03-02T10:15:00.000Z', firstTouch: { via: 'seen', host: 'gmail' } });
+  });
+
+  it('meets only the SLA of the contact it was sent to when several contacts are read together', async () => {
+    await db.contacts.put(contactRow(createContact({ email: 'bo@lead.example', handoffAt: '2026-03-02T09:00:00.000Z' }), []));
+    await recordObservedMail(db, 'gmail', [reply()], NOW);
+    const [ada, bo] = await getContactContexts(db, ['ada@lead.example', 'bo@lead.example'], NOW);
+    expect(ada?.sla).toMatchObject({ state: 'met', metAt: '2026-03-02T10:15:00.000Z' });
+    expect(bo?.sla?.state).not.toBe('met');
   });
 
   it('is kept once per message and contact, only for contacts Leadlight knows, never dated in the future', async () => {
