@@ -29,6 +29,19 @@ function taskType(subtype: string | undefined, type: string | undefined): SalesA
   return TYPES[picklistKey(type ?? '')] ?? 'sales_activity';
 }
 
+const HOUR = 3_600_000;
+
+/**
+ * Whether a UTC instant falls on a calendar day somewhere. ActivityDate is a day in
+ * the rep's own time zone (UTC−12 … UTC+14), so a call logged at 17:30 in California
+ * on 2 March was created on 3 March in UTC and still counts as logged that day.
+ */
+function onLocalDay(instant: string, day: string): boolean {
+  const at = Date.parse(instant);
+  const midnight = Date.parse(day);
+  return at >= midnight - 14 * HOUR && at < midnight + 36 * HOUR;
+}
+
 /**
  * When a closed Task happened: its completion time; else its date, taking the
  * creation time when the Task was logged that same day (a call logged as done);
@@ -39,7 +52,7 @@ function taskDate(r: RecordReader): string | undefined {
   if (completed) return completed;
   const created = r.expected('CreatedDate', SfDateTimeSchema);
   const day = r.optional('ActivityDate', SfDateSchema);
-  if (day && created?.slice(0, 10) === day.slice(0, 10)) return created;
+  if (day && created && onLocalDay(created, day)) return created;
   return day ?? created;
 }
 

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { FieldIssue } from '@/lib/connectors/field-reader';
+import { activityTouches } from '@/lib/connectors/salesforce/activities';
+
+const NOW = Date.parse('2026-03-20T12:00:00Z');
+const task = (over: Record<string, unknown>) => ({
+  attributes: { type: 'Task', url: '/services/data/v60.0/sobjects/Task/00T5e00000AbCdEAAV' },
+  Id: '00T5e00000AbCdEAAV',
+  Subject: 'Discovery call',
+  Type: 'Call',
+  TaskSubtype: 'Call',
+  Status: 'Completed',
+  IsClosed: true,
+  CompletedDateTime: null,
+  ...over,
+});
+const dated = (over: Record<string, unknown>) => {
+  const issues: FieldIssue[] = [];
+  return activityTouches([task(over)], [], 'tom.becker@aldermfg.example', issues, NOW).map((t) => t.date);
+};
+
+describe('the time of a Salesforce Task without a completion time', () => {
+  it('is when it was logged, when that was on its date in the rep’s own time zone (a call logged at 17:30 in California)', () => {
+    // ActivityDate is the rep's local day; 01:30 UTC on 3 March is 17:30 on 2 March in California.
+    expect(dated({ ActivityDate: '2026-03-02', CreatedDate: '2026-03-03T01:30:00.000+0000' })).toEqual(['2026-03-03T01:30:00.000Z']);
+    // 23:00 UTC on 1 March is 09:00 on 2 March in Sydney.
+    expect(dated({ ActivityDate: '2026-03-02', CreatedDate: '2026-03-01T23:00:00.000+0000' })).toEqual(['2026-03-01T23:00:00.000Z']);
+  });
+
+  it('is its date when it was logged on another day (a call written up days later)', () => {
+    expect(dated({ ActivityDate: '2026-03-02', CreatedDate: '2026-03-05T09:00:00.000+0000' })).toEqual(['2026-03-02T00:00:00.000Z']);
+    expect(dated({ ActivityDate: '2026-03-02', CreatedDate: '2026-02-27T09:00:00.000+0000' })).toEqual(['2026-03-02T00:00:00.000Z']);
+  });
+
+  it('is its completion time whenever Salesforce has one', () => {
+    expect(
+      dated({ ActivityDate: '2026-03-02', CreatedDate: '2026-03-03T01:30:00.000+0000', CompletedDateTime: '2026-03-02T18:05:00.000+0000' }),
+    ).toEqual(['2026-03-02T18:05:00.000Z']);
+  });
+});
