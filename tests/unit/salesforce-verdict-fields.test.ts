@@ -265,6 +265,39 @@ describe('through the outbox', () => {
     expect((await loadFieldIssues(db)).map((i) => i.text)).toEqual(['Salesforce Lead.Status could not be set']);
   });
 
+  it('one field refused and no answer to the follow-up PATCH: retried, not sent, and nothing recorded as refused', async () => {
+    // The refusal, then the follow-up PATCH's first try and its three inline retries.
+    const down = Array.from({ length: 4 }, () => ({ status: 503, body: fixture('error-server-unavailable') }));
+    const refused = { status: 400, body: fixture('error-no-such-field') };
+    const { calls, patched } = org({ patches: [refused, ...down, refused] });
+    const given = new Date('2026-03-12T16:30:00.000Z');
+    const input = { email: 'tom.becker@aldermfg.example', verdict: 'bad' as const, reasonId: 'no_budget' };
+    await saveFeedback(db, input, 'alex.rivera@brightwave.example', given, 'f-1', 'salesforce');
+    const sf = connector(STATUS_AND_REASON);
+    const later = new Date(given.getTime() + 60_000);
+    const run = await processOutbox({ db, connectorFor: async () => sf, online: () => true, now: () => later });
+    expect(run).toMatchObject({ sent: 0, retrying: 1, failed: 0 });
+    expect(await db.feedback.get('f-1')).toMatchObject({ syncState: 'pending', attempts: 1 });
+    expect(await loadFieldIssues(db)).toEqual([]);
+    // The retry finds the Task, meets the same refusal, and this time Status goes through.
+    const again = new Date(later.getTime() + 60 * 60_000);
+    expect(await processOutbox({ db, connectorFor: async () => sf, online: () => true, now: () => again })).toMatchObject({ sent: 1 });
+    expect(await db.feedback.get('f-1')).toMatchObject({ syncState: 'sent', remoteId: '00THs00000Task01AA' });
+    expect(calls.filter((c) => c === 'POST /sobjects/Task')).toHaveLength(1);
+    expect(patched.at(-1)).toEqual({ Status: 'Unqualified' });
+    expect((await loadFieldIssues(db)).map((i) => i.text)).toEqual(['Salesforce Lead.Unqualified_Reason__c could not be set']);
+  });
+
+  it('no answer to the follow-up PATCH on the last attempt: the message counts the attempts made and lists only the refused field', async () => {
+    const down = Array.from({ length: 4 }, () => ({ status: 503, body: fixture('error-server-unavailable') }));
+    org({ patches: [{ status: 400, body: fixture('error-no-such-field') }, ...down] });
+    const delivery = await connector(STATUS_AND_REASON).deliverFeedback?.(verdict({ attempts: 4 }), undefined);
+    expect(delivery?.problem).toMatch(
+      /^Salesforce did not set the Lead fields Unqualified_Reason__c: No such column .*; Status: no answer after 4 attempts \(/,
+    );
+    expect(delivery?.issues).toEqual([{ vendor: 'Salesforce', object: 'Lead', field: 'Unqualified_Reason__c', problem: 'refused' }]);
+  });
+
   it('a field set before the upgrade (one typed field for Good or Bad) still receives the verdict', async () => {
     const { patched } = org();
     const legacy = readFixtureJson<{ stored: unknown }>('settings/salesforce-write-back-field.json').stored;

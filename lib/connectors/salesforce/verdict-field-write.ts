@@ -26,24 +26,26 @@ function refusedFields(error: ConnectorError, sent: readonly string[]): string[]
 
 const list = (fields: readonly string[]) => fields.join(', ');
 
-function why({ error }: Refusal): string {
+function why({ error }: Refusal, attempt: number): string {
   const vendor = error.vendorError;
   const said = vendor ? `${vendor.message.trim()} (${vendor.code})` : error.message.replace(/\.$/, '');
-  return error.retryable ? `no answer after ${FIELD_WRITE_ATTEMPTS} attempts (${said})` : said;
+  const tries = Math.max(attempt, 1);
+  return error.retryable ? `no answer after ${tries} attempt${tries === 1 ? '' : 's'} (${said})` : said;
 }
 
 /** "Salesforce did not set the Lead field Status: … Unqualified_Reason__c was set. The verdict is saved as a Task." */
-function describe(person: Person, refusals: readonly Refusal[], set: readonly string[]): FieldWriteProblem {
-  const parts = refusals.map((r) => `${list(r.fields)}: ${why(r)}`);
+function describe(person: Person, refusals: readonly Refusal[], set: readonly string[], attempt: number): FieldWriteProblem {
+  const parts = refusals.map((r) => `${list(r.fields)}: ${why(r, attempt)}`);
   const count = refusals.reduce((n, r) => n + r.fields.length, 0);
   const done = set.length ? ` ${list(set)} ${set.length === 1 ? 'was' : 'were'} set.` : '';
   return {
     problem:
       `Salesforce did not set the ${person.object} field${count === 1 ? '' : 's'} ${parts.join('; ')}.${done} ` +
       `The verdict is saved as a Task; check “Write verdicts to Lead fields” in Leadlight settings.`,
-    issues: refusals.flatMap((r) =>
-      r.fields.map((field) => ({ vendor: 'Salesforce', object: person.object, field, problem: 'refused' as const })),
-    ),
+    // Salesforce not answering says nothing about the field: diagnostics list only what it refused.
+    issues: refusals
+      .filter((r) => !r.error.retryable)
+      .flatMap((r) => r.fields.map((field) => ({ vendor: 'Salesforce', object: person.object, field, problem: 'refused' as const }))),
   };
 }
 
@@ -72,19 +74,24 @@ export async function setVerdictFields(
   }
   if (error.retryable && attempt < FIELD_WRITE_ATTEMPTS) throw error;
   const refused = error.retryable ? [] : refusedFields(error, sent);
-  if (refused.length === 0 || refused.length === sent.length) return describe(person, [{ fields: sent, error }], []);
+  if (refused.length === 0 || refused.length === sent.length) return describe(person, [{ fields: sent, error }], [], attempt);
   const rest = sent.filter((f) => !refused.includes(f));
+  let unanswered: ConnectorError;
   try {
     await patch(Object.fromEntries(rest.map((f) => [f, values[f]!])));
-    return describe(person, [{ fields: refused, error }], rest);
+    return describe(person, [{ fields: refused, error }], rest, attempt);
   } catch (e) {
-    return describe(
-      person,
-      [
-        { fields: refused, error },
-        { fields: rest, error: asConnectorError(e) },
-      ],
-      [],
-    );
+    unanswered = asConnectorError(e);
   }
+  // The retried delivery finds the Task and sends both PATCHes again: the refusal repeats, the rest may get through.
+  if (unanswered.retryable && attempt < FIELD_WRITE_ATTEMPTS) throw unanswered;
+  return describe(
+    person,
+    [
+      { fields: refused, error },
+      { fields: rest, error: unanswered },
+    ],
+    [],
+    attempt,
+  );
 }
