@@ -210,6 +210,18 @@ describe('a refused field write keeps the verdict and its Task', () => {
     expect(delivery?.issues?.map((i) => i.field)).toEqual(['Unqualified_Reason__c']);
   });
 
+  it('a refusal with one entry per field: every refused field is left out, so no second PATCH goes out', async () => {
+    const { patched } = org({ patches: [{ status: 400, body: fixture('error-restricted-picklist-two-fields') }] });
+    const delivery = await connector(STATUS_AND_REASON).deliverFeedback?.(verdict(), undefined);
+    expect(patched).toEqual([{ Status: 'Unqualified', Unqualified_Reason__c: 'No Budget' }]);
+    expect(delivery?.problem).toBe(
+      'Salesforce did not set the Lead fields Status, Unqualified_Reason__c: Status: bad value for restricted picklist field: Unqualified; ' +
+        'Unqualified Reason: bad value for restricted picklist field: No Budget (INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST). ' +
+        'The verdict is saved as a Task; check “Write verdicts to Lead fields” in Leadlight settings.',
+    );
+    expect(delivery?.issues?.map((i) => i.field)).toEqual(['Status', 'Unqualified_Reason__c']);
+  });
+
   it('a validation rule that names no field: every field sent is named, and nothing is tried again', async () => {
     const { patched } = org({ patches: [{ status: 400, body: fixture('error-validation-rule') }] });
     const delivery = await connector(STATUS_AND_REASON).deliverFeedback?.(verdict(), undefined);

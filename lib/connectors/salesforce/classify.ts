@@ -21,6 +21,20 @@ function fieldFrom(message: string, fields: string[] | undefined): string | unde
   return /No such column '([^']+)'/.exec(message)?.[1] ?? /Didn't understand relationship '([^']+)'/.exec(message)?.[1];
 }
 
+/**
+ * Salesforce answers a refused write with one entry per refused field (a restricted
+ * picklist on Status and a too-long reason come back as two): the fields, messages
+ * and codes of all of them, so a caller can leave out every field that was refused.
+ */
+function allEntries(entries: readonly { message: string; errorCode: string; fields?: string[] | undefined }[]) {
+  const unique = (values: string[]) => [...new Set(values)];
+  return {
+    code: unique(entries.map((e) => e.errorCode)).join(', '),
+    message: entries.map((e) => e.message.trim()).join('; '),
+    fields: unique(entries.flatMap((e) => e.fields ?? [])),
+  };
+}
+
 const SCOPE_MESSAGES: Readonly<Record<string, string>> = {
   API_DISABLED_FOR_ORG: 'Salesforce API access is turned off for this org or user. An admin needs to grant the “API Enabled” permission.',
   API_CURRENTLY_DISABLED: 'Salesforce API access is turned off for this org or user. An admin needs to grant the “API Enabled” permission.',
@@ -46,10 +60,11 @@ const QUERY_ERRORS = new Set([
 export function classifySalesforce(now: () => number = Date.now): Classify {
   return (status, body, headers) => {
     const parsed = SalesforceErrorsSchema.safeParse(body);
-    const first = parsed.success ? parsed.data[0] : undefined;
+    const entries = parsed.success ? parsed.data : [];
+    const first = entries[0];
     const code = first?.errorCode ?? '';
-    const detail = first ? `${code}: ${first.message}` : undefined;
-    const vendorError = first ? { code, message: first.message, fields: first.fields ?? [] } : undefined;
+    const detail = first ? entries.map((e) => `${e.errorCode}: ${e.message}`).join('; ') : undefined;
+    const vendorError = first ? allEntries(entries) : undefined;
     const usage = headers.get('sforce-limit-info'); // e.g. "api-usage=15000/15000"
     if (status === 401 || code === 'INVALID_SESSION_ID')
       return new ConnectorError('auth', 'The Salesforce session expired. Reconnect Salesforce in Leadlight settings.', { status, detail });
@@ -79,7 +94,9 @@ export function classifySalesforce(now: () => number = Date.now): Classify {
       return new ConnectorError('server', `Salesforce had a problem (HTTP ${status}${code ? `, ${code}` : ''}).`, { status, detail });
     if (code === 'NOT_FOUND' || status === 404)
       return new ConnectorError('not_found', 'Salesforce has no such record.', { status, detail, vendorError });
-    return first ? new ConnectorError('client', `Salesforce refused the request: ${first.message}`, { status, detail, vendorError }) : null;
+    return vendorError
+      ? new ConnectorError('client', `Salesforce refused the request: ${vendorError.message}`, { status, detail, vendorError })
+      : null;
   };
 }
 
