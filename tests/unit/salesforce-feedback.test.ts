@@ -83,6 +83,8 @@ const feedbackField = (object: 'Lead' | 'Contact') => ({
 });
 /** The same verdict delivered again by the outbox: it may have reached Salesforce before. */
 const retriedBadLead = () => ({ ...badLead(), attempts: 2 });
+/** A minute after badLead was given: delivered on time. */
+const onTime = () => Date.parse('2026-03-12T16:31:00.000Z');
 
 describe('Salesforce deliverFeedback', () => {
   it('creates exactly one completed Task carrying the marker on the Lead', async () => {
@@ -162,7 +164,11 @@ describe('Salesforce deliverFeedback', () => {
       createdAt: '2026-03-12T09:00:00.000Z',
       attempts: 1,
     });
-    await createSalesforceConnector({ session, policy, verdictFields: feedbackField('Contact') }).deliverFeedback?.(feedback, undefined);
+    const now = () => Date.parse('2026-03-12T09:01:00.000Z');
+    await createSalesforceConnector({ session, policy, now, verdictFields: feedbackField('Contact') }).deliverFeedback?.(
+      feedback,
+      undefined,
+    );
     expect(seen.map((s) => `${s.method} ${s.path}`)).toEqual([
       'GET /query',
       'GET /query',
@@ -187,7 +193,65 @@ describe('Salesforce deliverFeedback', () => {
     expect(retry.seen.map((s) => `${s.method} ${s.path}`)).toEqual(['GET /query', 'GET /query', `PATCH /sobjects/Lead/${TOM_ID}`]);
     expect(retry.seen[2]?.body).toEqual({ Lead_Feedback__c: 'Bad' });
   });
+});
 
+/** Another rep's verdict Task on Tom, given at `at` (as Leadlight writes it, with its data line). */
+const verdictTask = (id: string, verdict: 'good' | 'bad', at: string): Task => ({
+  attributes: { type: 'Task', url: `/services/data/v60.0/sobjects/Task/${id}` },
+  Id: id,
+  Subject: `Lead feedback: ${verdict === 'good' ? 'Good' : 'Bad'} lead [LL-7e6d5c4b]`,
+  Description:
+    'From: jamie.chen@brightwave.example (via Leadlight)\nLeadlight feedback id: 7e6d5c4b-0000-4000-8000-000000000003\n' +
+    `leadlightverdict id=7e6d5c4b-0000-4000-8000-000000000003 contact=tom.becker%40aldermfg.example verdict=${verdict} kind=quality ` +
+    `by=jamie.chen%40brightwave.example at=${encodeURIComponent(at)}`,
+});
+
+describe('a late verdict and the Lead fields', () => {
+  const calls = (seen: Seen[]) => seen.map((s) => `${s.method} ${s.path}`);
+
+  it('a first attempt hours late (offline, or a manual retry) leaves the fields to a newer verdict', async () => {
+    const { seen, tasks } = org({
+      Lead: 'lead-id-tom-becker',
+      tasks: [verdictTask('00THs00000Newr01AA', 'good', '2026-03-12T17:00:00.000Z')],
+    });
+    const now = () => Date.parse('2026-03-12T19:30:00.000Z');
+    const connector = createSalesforceConnector({ session, policy, now, verdictFields: feedbackField('Lead') });
+    const delivery = await connector.deliverFeedback?.(badLead(), undefined);
+    expect(calls(seen)).toEqual(['GET /query', 'GET /query', 'POST /sobjects/Task']);
+    expect(delivery?.remoteId).toBe(tasks[1]?.Id);
+  });
+
+  it('a first attempt on time sets the fields in three calls, without looking for other verdicts', async () => {
+    const { seen } = org({ Lead: 'lead-id-tom-becker', tasks: [verdictTask('00THs00000Newr01AA', 'good', '2026-03-12T17:00:00.000Z')] });
+    const connector = createSalesforceConnector({ session, policy, now: onTime, verdictFields: feedbackField('Lead') });
+    await connector.deliverFeedback?.(badLead(), undefined);
+    expect(calls(seen)).toEqual(['GET /query', 'POST /sobjects/Task', `PATCH /sobjects/Lead/${TOM_ID}`]);
+  });
+
+  it('a late first attempt that sets no field does not look for other verdicts', async () => {
+    const { seen } = org({ Lead: 'lead-id-tom-becker' });
+    const now = () => Date.parse('2026-03-12T19:30:00.000Z');
+    await createSalesforceConnector({ session, policy, now }).deliverFeedback?.(badLead(), undefined);
+    expect(calls(seen)).toEqual(['GET /query', 'POST /sobjects/Task']);
+  });
+
+  it('a retry that finds only an older verdict on the Lead still sets the fields', async () => {
+    const { seen } = org({ Lead: 'lead-id-tom-becker', tasks: [verdictTask('00THs00000Oldr01AA', 'good', '2026-03-12T16:00:00.000Z')] });
+    const connector = createSalesforceConnector({ session, policy, now: onTime, verdictFields: feedbackField('Lead') });
+    await connector.deliverFeedback?.(retriedBadLead(), undefined);
+    expect(calls(seen)).toEqual(['GET /query', 'GET /query', 'POST /sobjects/Task', `PATCH /sobjects/Lead/${TOM_ID}`]);
+    expect(seen.at(-1)?.body).toEqual({ Lead_Feedback__c: 'Bad' });
+  });
+
+  it('a retry that finds a newer verdict on the Lead sends no PATCH', async () => {
+    const { seen } = org({ Lead: 'lead-id-tom-becker', tasks: [verdictTask('00THs00000Newr01AA', 'good', '2026-03-12T16:40:00.000Z')] });
+    const connector = createSalesforceConnector({ session, policy, now: onTime, verdictFields: feedbackField('Lead') });
+    await connector.deliverFeedback?.(retriedBadLead(), undefined);
+    expect(calls(seen)).toEqual(['GET /query', 'GET /query', 'POST /sobjects/Task']);
+  });
+});
+
+describe('Salesforce deliverFeedback refusals', () => {
   it('is not_found when nobody in Salesforce has the address, and writes nothing', async () => {
     const { seen } = org({});
     const error = await createSalesforceConnector({ session, policy })

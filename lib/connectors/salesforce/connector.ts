@@ -124,7 +124,7 @@ export function createSalesforceConnector(options: SalesforceConnectorOptions): 
     readTeamVerdicts: (progress) => readSalesforceTeamVerdicts(api, progress),
     writableFields: (object, fresh) => loadWritableFields(api, labelCache, object, fresh),
     deliverFeedback(feedback) {
-      return deliverSalesforceFeedback(api, { ...feedback, email: normalizeEmail(feedback.email) }, verdictFields);
+      return deliverSalesforceFeedback(api, { ...feedback, email: normalizeEmail(feedback.email) }, verdictFields, clock);
     },
   };
 }

@@ -55,24 +55,41 @@ export type VerdictFieldOptions = {
 };
 
 /**
+ * How old a verdict may be on its first attempt before its Lead fields are checked
+ * against newer verdicts. A verdict normally goes out within a minute or two of being
+ * given (the undo grace, then the outbox's one-minute alarm), so the happy path keeps
+ * to three calls; one delivered later waited (offline, or a manual retry that starts
+ * the attempt count again), and a newer verdict may have reached the Lead meanwhile.
+ */
+export const LATE_DELIVERY_MS = 5 * 60_000;
+
+/**
  * Files a verdict as a completed Task on the person, at most once per feedback id:
  * an earlier attempt may have created the Task before its answer was lost, so a
  * retry searches for the marker first. A first delivery takes two calls, and one
  * more when the admin mapped fields for this verdict: they are set on every attempt
  * (PATCH sets the same values again) so a retry also finishes a field write that failed.
+ * A retry, or a late first delivery that sets fields, searches first (one more call)
+ * and leaves the fields to a newer verdict it finds.
  */
 export async function deliverSalesforceFeedback(
   api: SalesforceApi,
   feedback: Feedback,
   fields: VerdictFieldOptions = {},
+  now: () => number = Date.now,
 ): Promise<Delivery> {
   const person = await findPerson(api, feedback.email);
+  const mapping = fields.mapping?.[person.object];
+  const textReason = mapping?.reason?.kind === 'text' && !!feedback.reasonId;
+  const reasons = textReason && fields.reasons ? await fields.reasons() : FEEDBACK_REASONS;
+  const values = verdictFieldValues(mapping, feedback, reasons);
+  const setsFields = Object.keys(values).length > 0;
   // Only a retry can find a Task an earlier attempt wrote (the outbox counts the attempt before delivering).
+  const retry = feedback.attempts > 1;
+  const late = setsFields && now() - Date.parse(feedback.createdAt) > LATE_DELIVERY_MS;
   const marker = feedbackMarker(feedback.id);
   const found =
-    feedback.attempts > 1
-      ? await api.query(markedTaskQuery(person.id, marker, feedback.createdAt, TASK_SUBJECT_PREFIX), TaskRecordSchema)
-      : [];
+    retry || late ? await api.query(markedTaskQuery(person.id, marker, feedback.createdAt, TASK_SUBJECT_PREFIX), TaskRecordSchema) : [];
   // LIKE ignores case; so does this.
   const marked = found.filter((t) => t.Subject?.toLowerCase().includes(marker.toLowerCase()));
   // Eight characters can collide; the full id in Description decides, unless a user edited that line away.
@@ -95,12 +112,8 @@ export async function deliverSalesforceFeedback(
       throw new ConnectorError('client', 'Salesforce did not save the feedback task.', { detail: JSON.stringify(created.errors) });
     remoteId = created.id;
   }
-  const mapping = fields.mapping?.[person.object];
-  const textReason = mapping?.reason?.kind === 'text' && !!feedback.reasonId;
-  const reasons = textReason && fields.reasons ? await fields.reasons() : FEEDBACK_REASONS;
-  const values = verdictFieldValues(mapping, feedback, reasons);
-  // A retry late enough for a newer verdict to have set the fields leaves them to it.
-  if (Object.keys(values).length === 0 || found.some((t) => newerVerdict(t.Description, feedback))) return { remoteId };
+  // A delivery late enough for a newer verdict to have set the fields leaves them to it.
+  if (!setsFields || found.some((t) => newerVerdict(t.Description, feedback))) return { remoteId };
   const problem = await setVerdictFields(api, person, values, feedback.attempts);
   return problem ? { remoteId, ...problem } : { remoteId };
 }
