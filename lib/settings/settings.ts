@@ -117,10 +117,21 @@ async function readSettings(db: LeadlightDb): Promise<Settings> {
   const stored = migrateStoredSettings(raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {});
   const repaired: Record<string, unknown> = {};
   for (const [field, schema] of Object.entries(SettingsSchema.shape)) {
-    const parsed = (schema as z.ZodType).safeParse(stored[field]);
+    const parsed = (schema as z.ZodType).safeParse(withoutBadParts(field, stored[field]));
     repaired[field] = parsed.success ? parsed.data : DEFAULT_SETTINGS[field as keyof Settings];
   }
   return repaired as Settings;
+}
+
+/**
+ * The Salesforce verdict-field mapping is repaired on its own: an invalid mapping is
+ * dropped (verdicts then set no fields), not the connection's client id and login host beside it.
+ */
+function withoutBadParts(field: string, value: unknown): unknown {
+  if (field !== 'salesforce' || !value || typeof value !== 'object' || !('verdictFields' in value)) return value;
+  if (SalesforceVerdictFieldsSchema.optional().safeParse(value.verdictFields).success) return value;
+  const { verdictFields: _dropped, ...rest } = value as Record<string, unknown>;
+  return rest;
 }
 
 /** Validates a change and stores the merged result; invalid input throws a readable error and changes nothing. */
