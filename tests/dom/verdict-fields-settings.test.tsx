@@ -149,6 +149,36 @@ describe('Write verdicts to Lead fields', () => {
     expect(api.getSalesforceFields).toHaveBeenLastCalledWith('Lead', true);
   });
 
+  it('says a failed reload failed, and does not report the fields as read again', async () => {
+    const user = userEvent.setup();
+    const api = fakeApi();
+    render(<VerdictFieldsSettings api={api} view={viewWith()} onChange={() => {}} />);
+    await screen.findByLabelText('Lead field for the verdict');
+    const message = 'Salesforce did not answer (HTTP 503, SERVER_UNAVAILABLE).';
+    api.getSalesforceFields.mockImplementation(async () => Promise.reject(new Error(message)));
+    await user.click(screen.getByRole('button', { name: 'Read Lead fields again' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(message);
+    expect(screen.queryByText('Read the Lead fields from Salesforce again.')).not.toBeInTheDocument();
+  });
+
+  it('shows a Lead read failure with the Lead fields only, not after switching to Contacts', async () => {
+    const user = userEvent.setup();
+    const message = 'Leadlight could not read the Lead fields from Salesforce: your Salesforce user may not describe Leads (…)';
+    const api = fakeApi(async () => Promise.reject(new Error(message)));
+    render(<VerdictFieldsSettings api={api} view={viewWith()} onChange={() => {}} />);
+    expect(await screen.findByRole('alert')).toHaveTextContent(message);
+    // Salesforce takes its time with the Contact describe: meanwhile the page says it is reading, and nothing about Leads.
+    let answer: (list: WritableField[]) => void = () => {};
+    api.getSalesforceFields.mockImplementation(() => new Promise<WritableField[]>((resolve) => (answer = resolve)));
+    await user.click(screen.getByRole('radio', { name: 'Contacts' }));
+    expect(await screen.findByText('Reading the Contact fields from Salesforce…')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    answer(LEAD_FIELDS);
+    expect(await screen.findByLabelText('Contact field for the verdict')).toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: 'Leads' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(message);
+  });
+
   it('switches to Contact fields with the keyboard, reading that object’s describe', async () => {
     const user = userEvent.setup();
     const api = fakeApi();

@@ -33,26 +33,25 @@ export function VerdictFieldsSettings({ api, view, onChange }: Props) {
   const [object, setObject] = useState<VerdictObject>('Lead');
   const [draft, setDraft] = useState<SalesforceVerdictFields>(view.settings.salesforce.verdictFields ?? {});
   const [fields, setFields] = useState<Partial<Record<VerdictObject, WritableField[]>>>({});
-  const [loadError, setLoadError] = useState<string | null>(null);
+  // Per object: a Lead read that failed says nothing about Contacts.
+  const [loadErrors, setLoadErrors] = useState<Partial<Record<VerdictObject, string>>>({});
   const [reasons, setReasons] = useState<readonly ReasonDefinition[]>(DEFAULT_REASON_DEFINITIONS);
   const { busy, error, done, run } = useAction();
   const headingId = useId();
 
-  const load = useCallback(
-    (which: VerdictObject, fresh: boolean) =>
-      api.getSalesforceFields(which, fresh).then(
-        (list) => {
-          setLoadError(null);
-          setFields((all) => ({ ...all, [which]: list }));
-        },
-        (e: unknown) => setLoadError(errorMessage(e)),
-      ),
-    [api],
-  );
+  const received = useCallback((which: VerdictObject, list: WritableField[]) => {
+    setLoadErrors(({ [which]: _cleared, ...rest }) => rest);
+    setFields((all) => ({ ...all, [which]: list }));
+  }, []);
   const loaded = fields[object];
+  const loadError = loadErrors[object];
   useEffect(() => {
-    if (!loaded) void load(object, false);
-  }, [load, object, loaded]);
+    if (loaded) return;
+    api.getSalesforceFields(object, false).then(
+      (list) => received(object, list),
+      (e: unknown) => setLoadErrors((all) => ({ ...all, [object]: errorMessage(e) })),
+    );
+  }, [api, received, object, loaded]);
   useEffect(() => {
     api.getReasons().then(setReasons, () => undefined);
   }, [api]);
@@ -65,11 +64,14 @@ export function VerdictFieldsSettings({ api, view, onChange }: Props) {
       onChange(await api.saveSettings({ salesforce: { ...view.settings.salesforce, verdictFields: saved(draft) } }));
       return 'Saved. Each verdict from now on sets these fields beside its Task.';
     });
-  const reload = () =>
+  // A failed reload is reported as the action's failure, never as "read again".
+  const reload = () => {
+    const which = object;
     run(async () => {
-      await load(object, true);
-      return `Read the ${object} fields from Salesforce again.`;
+      received(which, await api.getSalesforceFields(which, true));
+      return `Read the ${which} fields from Salesforce again.`;
     });
+  };
 
   return (
     <section aria-labelledby={headingId} data-testid="verdict-fields" className="mt-4 border-t border-slate-200 pt-3 dark:border-slate-700">
