@@ -328,6 +328,20 @@ describe('Salesforce sales activity', () => {
     expect(bundle?.issues).toEqual([{ vendor: 'Salesforce', object: 'Lead', field: 'Tasks', problem: 'unreadable' }]);
   });
 
+  it('fails at once when Salesforce refuses a field already left out, instead of asking again', async () => {
+    const seen = org({ pages });
+    server.use(
+      http.get(QUERY, ({ request }) => {
+        const soql = new URL(request.url).searchParams.get('q') ?? '';
+        seen.push({ path: new URL(request.url).pathname, soql, authorization: null });
+        return HttpResponse.json(fixture('error-invalid-field-task'), { status: 400 });
+      }),
+    );
+    await expect(connector().fetchContact?.('tom.becker@aldermfg.example')).rejects.toThrow();
+    // The first refusal teaches the field; the second, naming it again, ends the lookup.
+    expect(seen.filter((s) => s.soql !== null)).toHaveLength(2);
+  });
+
   it('after three refused activity fields, shows the Lead without activities rather than fail', async () => {
     const seen = org({ pages });
     server.use(
@@ -335,7 +349,8 @@ describe('Salesforce sales activity', () => {
         const soql = new URL(request.url).searchParams.get('q') ?? '';
         seen.push({ path: new URL(request.url).pathname, soql, authorization: null });
         // An org hiding every optional Task field, refused one at a time as Salesforce does.
-        const field = ['Subject', 'Type', 'TaskSubtype', 'Status'].find((f) => new RegExp(`[(,] ?${f},.*FROM Tasks`).test(soql));
+        const tasks = /\(SELECT ([^)]*) FROM Tasks/.exec(soql)?.[1] ?? '';
+        const field = ['Subject', 'Type', 'TaskSubtype', 'Status'].find((f) => new RegExp(`(^|, )${f}(,|$)`).test(tasks));
         if (!soql.includes('FROM Tasks') || !field) return HttpResponse.json(answerTo(soql));
         const body = [{ message: `No such column '${field}' on entity 'Task'.`, errorCode: 'INVALID_FIELD' }];
         return HttpResponse.json(body, { status: 400 });

@@ -62,6 +62,8 @@ export function createSalesforceConnector(options: SalesforceConnectorOptions): 
 
   const labels = createPicklistLabels(api, labelCache);
   const hiddenFields = hiddenActivityFields(labelCache);
+  // Shared by this connector's lookups, so two running at once never save over what the other learnt.
+  const learnt = new Set<string>();
   const clock = now ?? Date.now;
 
   /**
@@ -70,7 +72,7 @@ export function createSalesforceConnector(options: SalesforceConnectorOptions): 
    * (remembered, so later lookups ask once); past a few such fields, without activities.
    */
   async function readPerson(object: 'Lead' | 'Contact', address: string, issues: FieldIssue[]): Promise<unknown> {
-    const hidden = await hiddenFields.load();
+    const hidden = new Set([...(await hiddenFields.load()), ...learnt]);
     const query = object === 'Lead' ? leadQuery : contactQuery;
     for (let refused = 0; ; refused++) {
       const giveUp = refused === MAX_HIDDEN_FIELDS_PER_LOOKUP;
@@ -83,9 +85,11 @@ export function createSalesforceConnector(options: SalesforceConnectorOptions): 
         return record;
       } catch (e) {
         const key = giveUp ? undefined : refusedActivityField(e);
-        if (!key) throw e;
+        // A field already left out that is refused again is not the profile hiding it: asking again would change nothing.
+        if (!key || hidden.has(key)) throw e;
         hidden.add(key);
-        await hiddenFields.save(hidden);
+        learnt.add(key);
+        await hiddenFields.save(new Set([...(await hiddenFields.load()), ...learnt]));
       }
     }
   }
