@@ -44,7 +44,7 @@ export class BusinessCalendar {
   private ends: number[] = [];
   private before: number[] = [];
 
-  constructor(private readonly s: Pick<SlaSettings, 'timeZone' | 'workingDays' | 'dayStart' | 'dayEnd' | 'holidays'>) {
+  constructor(private readonly s: CalendarSettings) {
     this.open = Array.from({ length: 7 }, (_, d) => s.workingDays.includes(d));
     this.holidays = new Set(s.holidays ?? []);
     this.startMinutes = minutesOf(s.dayStart);
@@ -180,9 +180,15 @@ export class BusinessCalendar {
 // A few calendars at most: the team's, and whatever the options page tries out.
 const MAX_CALENDARS = 8;
 const calendars = new Map<string, BusinessCalendar>();
+// Settings are parsed values, never edited in place: the same object is the same calendar.
+const bySettings = new WeakMap<object, BusinessCalendar>();
+
+type CalendarSettings = Pick<SlaSettings, 'timeZone' | 'workingDays' | 'dayStart' | 'dayEnd' | 'holidays'>;
 
 /** The calendar of some SLA settings, kept while settings with the same calendar are in use. */
-export function calendarFor(s: Pick<SlaSettings, 'timeZone' | 'workingDays' | 'dayStart' | 'dayEnd' | 'holidays'>): BusinessCalendar {
+export function calendarFor(s: CalendarSettings): BusinessCalendar {
+  const known = bySettings.get(s);
+  if (known) return known;
   const key = `${s.timeZone}|${s.workingDays.join(',')}|${s.dayStart}|${s.dayEnd}|${(s.holidays ?? []).join(',')}`;
   let c = calendars.get(key);
   if (c) {
@@ -193,5 +199,6 @@ export function calendarFor(s: Pick<SlaSettings, 'timeZone' | 'workingDays' | 'd
     if (calendars.size >= MAX_CALENDARS) calendars.delete(calendars.keys().next().value!);
   }
   calendars.set(key, c);
+  bySettings.set(s, c);
   return c;
 }

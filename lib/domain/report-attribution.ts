@@ -48,6 +48,7 @@ export function attributionFor(
 ): Attribution {
   const { touches, contacts } = index;
   const campaignName = (id: string) => index.campaignName(id);
+  const [from, to] = [period.from.getTime(), period.to.getTime()];
 
   if (dimension === 'campaign' || dimension === 'asset') {
     const keyOf = dimension === 'campaign' ? (t: Touch) => t.campaignId : assetKey;
@@ -60,12 +61,12 @@ export function attributionFor(
     };
     return {
       perContact: false,
-      touched: (email) =>
-        unique(
-          marketingTouchesUntil(touches.get(email), Infinity)
-            .filter((t) => within(t.at, period))
-            .map((t) => keyOf(t.touch)),
-        ),
+      // One pass and no allocation for a contact untouched in the period: this runs for every contact in the cache.
+      touched: (email) => {
+        let keys: Set<string> | undefined;
+        for (const t of touches.get(email) ?? []) if (!t.sales && t.at >= from && t.at < to) (keys ??= new Set()).add(keyOf(t.touch));
+        return keys ? [...keys] : [];
+      },
       credited: (email, at) => unique(creditedTouches(touches.get(email), at, model).map((t) => keyOf(t.touch))),
       handoff: (contact) => {
         const t = handoffTouch(contact, touches.get(contact.email));

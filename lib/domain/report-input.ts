@@ -1,8 +1,10 @@
 import type { Campaign, Touch } from './campaign';
 import type { Contact } from './contact';
 import type { ObservedTouch } from './observed-touch';
+import { slaOutcome, type SlaOutcome } from './report-data';
 import type { ReportData, ReportVerdict } from './report-schema';
 import { isSalesActivity } from './sales-activity';
+import type { SlaSettings } from './sla';
 
 /**
  * The joins every part of the report reads, made once per dataset. The cache hands
@@ -25,29 +27,31 @@ export interface TimedVerdict<F extends ReportVerdict = ReportVerdict> {
 }
 
 /** What an index is built from; any part may be missing when a caller needs none of what it gives. */
-export type IndexSource = Pick<ReportData, 'touches'> & Partial<Pick<ReportData, 'contacts' | 'campaigns' | 'feedback' | 'observed'>>;
+export type IndexSource = Pick<ReportData, 'touches'> & Partial<Pick<ReportData, 'contacts' | 'campaigns' | 'observed'>>;
 
-/** Each part is built on first use: the SLA tables never read verdicts, the trend never reads contacts. */
+/**
+ * Each part is built on first use: the trend never reads contacts. Verdicts are not
+ * part of it (see timedVerdicts), so the team's verdicts and only this rep's share one index.
+ */
 export class ReportIndex {
   private touchesByEmail?: Map<string, TimedTouch[]>;
   private salesByEmail?: Map<string, Touch[]>;
   private contactsByEmail?: Map<string, Contact>;
   private observedByEmail?: Map<string, ObservedTouch[]>;
-  private timedVerdicts?: TimedVerdict[];
   private campaignNames?: Map<string, string>;
+  private outcomes?: {
+    settings: SlaSettings;
+    now: number;
+    worked: readonly string[] | undefined;
+    byContact: Map<Contact, SlaOutcome | null>;
+  };
 
   constructor(private readonly source: IndexSource) {}
 
   /** True when built from exactly these arrays (they are read-only, so the same array is the same data). */
   serves(data: IndexSource): boolean {
     const s = this.source;
-    return (
-      s.touches === data.touches &&
-      s.contacts === data.contacts &&
-      s.campaigns === data.campaigns &&
-      s.feedback === data.feedback &&
-      s.observed === data.observed
-    );
+    return s.touches === data.touches && s.contacts === data.contacts && s.campaigns === data.campaigns && s.observed === data.observed;
   }
 
   /** Touches per contact email, oldest first (touches of the same instant keep their order). */
@@ -102,10 +106,22 @@ export class ReportIndex {
     return this.observedByEmail;
   }
 
-  /** Every verdict with its instant, in the order given (of two at the same instant, the later-stored wins). */
-  get verdicts(): readonly TimedVerdict[] {
-    this.timedVerdicts ??= (this.source.feedback ?? []).map((f) => ({ f, at: Date.parse(f.createdAt) }));
-    return this.timedVerdicts;
+  /**
+   * A contact's hand-off against the SLA at `now` (see slaOutcome), worked out once
+   * for the same settings, clock and worked statuses: the rows and both SLA tables
+   * judge the same hand-offs. `settings` are compared as the same object.
+   */
+  slaOutcome(contact: Contact, settings: SlaSettings, now: Date, worked: readonly string[] | undefined): SlaOutcome | null {
+    let o = this.outcomes;
+    if (!o || o.settings !== settings || o.now !== now.getTime() || o.worked !== worked) {
+      o = this.outcomes = { settings, now: now.getTime(), worked, byContact: new Map() };
+    }
+    let outcome = o.byContact.get(contact);
+    if (outcome === undefined) {
+      outcome = slaOutcome(contact, this.sales.get(contact.email), settings, now, { observed: this.observed.get(contact.email), worked });
+      o.byContact.set(contact, outcome);
+    }
+    return outcome;
   }
 
   /** A campaign's name, or its id when the cache does not know it. */
@@ -117,6 +133,15 @@ export class ReportIndex {
     }
     return this.campaignNames.get(id) ?? id;
   }
+}
+
+const timed = new WeakMap<readonly ReportVerdict[], readonly TimedVerdict[]>();
+
+/** Every verdict with its instant, in the order given (of two at the same instant, the later-stored wins); read once per array. */
+export function timedVerdicts<F extends ReportVerdict>(feedback: readonly F[]): readonly TimedVerdict<F>[] {
+  let out = timed.get(feedback) as readonly TimedVerdict<F>[] | undefined;
+  if (!out) timed.set(feedback, (out = feedback.map((f) => ({ f, at: Date.parse(f.createdAt) }))));
+  return out;
 }
 
 /**

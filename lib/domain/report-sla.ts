@@ -1,5 +1,5 @@
 import type { Contact } from './contact';
-import { handoffTouch, inPeriod, slaOutcome } from './report-data';
+import { handoffTouch, inPeriod } from './report-data';
 import { reportIndex, type ReportIndex } from './report-input';
 import type { Period, ReportData, SlaGroupRow } from './report-schema';
 import type { SlaSettings } from './sla';
@@ -25,10 +25,7 @@ function tally(
   const rows = new Map<string, SlaGroupRow>();
   for (const c of o.contacts) {
     if (!c.handoffAt || (o.period && !inPeriod(c.handoffAt, o.period))) continue;
-    const outcome = slaOutcome(c, index.sales.get(c.email), o.settings, o.now, {
-      observed: index.observed.get(c.email),
-      worked: o.workedStatuses,
-    });
+    const outcome = index.slaOutcome(c, o.settings, o.now, o.workedStatuses);
     if (!outcome) continue;
     const key = keyOf(c, index);
     let row = rows.get(key);

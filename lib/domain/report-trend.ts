@@ -1,6 +1,6 @@
 import { creditedTouches } from './report-attribution';
 import { latestVerdicts } from './report-data';
-import { reportIndex } from './report-input';
+import { reportIndex, timedVerdicts } from './report-input';
 import type { AttributionModel, CampaignTrend, Period, ReportData, TrendPoint } from './report-schema';
 import { type LocalDate, addDays, localDateOf, weekdayOf, zonedToUtc } from './zoned-time';
 
@@ -52,7 +52,7 @@ export function goodRateOverTime(
   starts.forEach((start, i) => {
     const end = Math.min(starts[i + 1] ?? to, to);
     const slice = { from: new Date(Math.max(start, from)), to: new Date(end) };
-    for (const { f, at } of latestVerdicts(index.verdicts, slice).values()) {
+    for (const { f, at } of latestVerdicts(timedVerdicts(o.feedback), slice).values()) {
       const campaigns = new Set(creditedTouches(index.touches.get(f.email), at, o.model).map((t) => t.touch.campaignId));
       for (const id of campaigns) {
         let series = counts.get(id);

@@ -1,6 +1,6 @@
 import { attributionFor } from './report-attribution';
-import { inPeriod, latestVerdicts, marketingTouchesUntil, reasonResolver, slaOutcome, topReason, type ReportVerdict } from './report-data';
-import { reportIndex, type TimedTouch } from './report-input';
+import { inPeriod, latestVerdicts, marketingTouchesUntil, reasonResolver, topReason, type ReportVerdict } from './report-data';
+import { reportIndex, timedVerdicts, type TimedTouch } from './report-input';
 import type {
   AttributionModel,
   DrillDownRow,
@@ -51,7 +51,7 @@ export function buildReport(o: ReportOptions): ReportRow[] {
   for (const email of touches.keys()) for (const key of attr.touched(email)) bucket(key).touched.add(email);
   // Contacts with touches were counted just above, under the same keys.
   for (const c of o.contacts) if (!touches.has(c.email)) for (const key of attr.touched(c.email)) bucket(key).touched.add(c.email);
-  for (const [verdict, { f, at }] of latestVerdicts(index.verdicts, o.period)) {
+  for (const [verdict, { f, at }] of latestVerdicts(timedVerdicts(o.feedback), o.period)) {
     for (const key of attr.credited(f.email, at)) {
       const b = bucket(key);
       b.verdicts.set(verdict, f);
@@ -62,10 +62,7 @@ export function buildReport(o: ReportOptions): ReportRow[] {
     for (const c of o.contacts) {
       if (!c.handoffAt || !inPeriod(c.handoffAt, o.period)) continue;
       const key = attr.handoff(c);
-      const outcome = slaOutcome(c, index.sales.get(c.email), o.slaSettings, o.now, {
-        observed: index.observed.get(c.email),
-        worked: o.workedStatuses,
-      });
+      const outcome = index.slaOutcome(c, o.slaSettings, o.now, o.workedStatuses);
       if (key !== undefined && outcome) bucket(key).handoffs[outcome] += 1;
     }
   }
@@ -120,7 +117,7 @@ export function drillDown(campaignId: string, o: ReportData & { period: Period; 
   const reasons = reasonResolver(o, touches);
   const campaignName = (id: string) => index.campaignName(id);
   const counted = new Map<string, ReportVerdict[]>();
-  for (const { f, at } of latestVerdicts(index.verdicts, o.period).values()) {
+  for (const { f, at } of latestVerdicts(timedVerdicts(o.feedback), o.period).values()) {
     // A verdict credited elsewhere (given before this campaign reached the lead) is not this campaign's.
     if (attr.credited(f.email, at).includes(campaignId)) counted.set(f.email, [...(counted.get(f.email) ?? []), f]);
   }

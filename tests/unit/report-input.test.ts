@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport, prepareReportData } from '@/lib/domain/report';
-import { reportIndex } from '@/lib/domain/report-input';
+import { reportIndex, timedVerdicts } from '@/lib/domain/report-input';
+import { defaultSlaSettings } from '@/lib/domain/sla';
 import { createContact, createTouch } from '../factories';
 
 const ana = 'ana@acme.example';
@@ -44,6 +45,37 @@ describe('ReportIndex', () => {
     const other = { ...prepared, touches: touches.slice(0, 1) };
     expect(reportIndex(other)).not.toBe(prepared.index);
     expect([...reportIndex(other).touches.keys()]).toEqual([ana]);
+  });
+
+  it('serves other verdicts over the same touches: the team’s and only this rep’s share one index', () => {
+    const prepared = prepareReportData({ touches, contacts: [createContact({ email: ana })] });
+    const onlyMine = { ...prepared, feedback: [] };
+    expect(reportIndex(onlyMine)).toBe(prepared.index);
+  });
+});
+
+describe('timedVerdicts', () => {
+  it('reads each verdict’s instant once per list', () => {
+    const feedback = [{ id: 'f1', email: ana, verdict: 'good' as const, author: 'rep', createdAt: '2026-03-10T10:00:00.000Z' }];
+    const timed = timedVerdicts(feedback);
+    expect(timed.map((v) => [v.f.id, v.at])).toEqual([['f1', Date.UTC(2026, 2, 10, 10)]]);
+    expect(timedVerdicts(feedback)).toBe(timed);
+    expect(timedVerdicts([...feedback])).not.toBe(timed);
+  });
+});
+
+describe('ReportIndex.slaOutcome', () => {
+  // Handed over Monday 2 March 2026, 09:00 in London (UTC until 29 March); four business hours: due 13:00.
+  const handedOver = createContact({ email: ana, handoffAt: '2026-03-02T09:00:00.000Z', leadStatus: 'Working' });
+  const london = defaultSlaSettings('Europe/London');
+
+  it('judges the hand-off at the clock and worked statuses it is given, not at the ones asked first', () => {
+    const index = reportIndex({ touches: [], contacts: [handedOver] });
+    expect(index.slaOutcome(handedOver, london, new Date('2026-03-02T12:00:00Z'), [])).toBe('open');
+    expect(index.slaOutcome(handedOver, london, new Date('2026-03-02T14:00:00Z'), [])).toBe('missed');
+    // "Working" means sales worked the lead, but nobody recorded when.
+    expect(index.slaOutcome(handedOver, london, new Date('2026-03-02T14:00:00Z'), ['working'])).toBe('untimed');
+    expect(index.slaOutcome(handedOver, { ...london, firstTouchHours: 8 }, new Date('2026-03-02T14:00:00Z'), [])).toBe('open');
   });
 });
 
