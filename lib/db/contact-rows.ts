@@ -17,6 +17,17 @@ export function touchesOf(row: Pick<ContactRow, 'email' | 'touches'>): Touch[] {
   return (row.touches ?? []).map((t) => ({ ...t, email: row.email }));
 }
 
+/**
+ * The row's touches with its email, set on the row's own touch objects instead of
+ * copies: for bulk reads whose rows are not kept, where copying a million touches
+ * costs more than reading them.
+ */
+export function takeTouches(row: Pick<ContactRow, 'email' | 'touches'>): Touch[] {
+  const touches = row.touches ?? [];
+  for (const t of touches) (t as Touch).email = row.email;
+  return touches as Touch[];
+}
+
 /** The contact alone: no search words, cache times or touches. */
 export function contactOf(row: ContactRow): Contact {
   const { tokens: _t, fetchedAt: _f, viewedAt: _v, touches: _tt, fieldSources: _fs, ...contact } = row;

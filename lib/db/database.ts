@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { watchContactIndex } from './contact-search';
+import { watchReportCache } from './report-cache';
 import { watchSmallTables } from './small-table-cache';
 import type { Campaign, Touch } from '../domain/campaign';
 import type { Contact } from '../domain/contact';
@@ -161,6 +162,7 @@ export class LeadlightDb extends Dexie {
     this.version(7).stores({ contacts: 'email, viewedAt' });
     watchSmallTables(this);
     watchContactIndex(this);
+    watchReportCache(this);
   }
 }
 
