@@ -17,11 +17,13 @@ import { TeamScopeBar } from './team-scope';
 import { TeamSync, type TeamSyncApi } from './team-sync';
 import { FeedbackFiles, type FeedbackFilesApi } from './feedback-files';
 import { TrendChart, topTrends } from './trend-chart';
+import { useKeepReportData } from './use-keep-report-data';
 import { PageSection } from '../ui/page-section';
 import { errorMessage } from '../ui/error-message';
 
 /** What the report page asks of the background. */
-export type ReportApi = Pick<PageApi, 'getReport' | 'getDrillDown' | 'getFeedbackCsv'> & Partial<TeamSyncApi & FeedbackFilesApi>;
+export type ReportApi = Pick<PageApi, 'getReport' | 'getDrillDown' | 'getFeedbackCsv'> &
+  Partial<TeamSyncApi & FeedbackFilesApi & Pick<PageApi, 'keepReportData'>>;
 
 const systemNow = () => new Date();
 
@@ -67,6 +69,8 @@ export function ReportApp({ api, now = systemNow }: { api: ReportApi; now?: () =
     // Everything the query reads is in `key`; tick asks again for the same key.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, key, tick]);
+
+  useKeepReportData(api.keepReportData);
 
   useEffect(() => {
     const onVisible = () => document.visibilityState === 'visible' && setTick((t) => t + 1);

@@ -1,5 +1,26 @@
+import { useEffect, useState } from 'react';
 import type { ReportRow } from '@/lib/domain/report-schema';
 import { nextSort, type ReportColumn, type SortState } from './report-columns';
+
+// Grouped by asset a report can have thousands of rows; the first screenfuls paint without waiting for them.
+const FIRST_ROWS = 100;
+
+/** The rows to render now: the first ones, then, once they have painted, all of them. */
+function useRowsInStages(rows: readonly ReportRow[]): readonly ReportRow[] {
+  const [complete, setComplete] = useState<readonly ReportRow[] | null>(null);
+  const staged = rows.length > FIRST_ROWS && complete !== rows;
+  useEffect(() => {
+    if (!staged) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // A task queued from the next frame runs after that frame has painted.
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setComplete(rows))));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [rows, staged]);
+  return staged ? rows.slice(0, FIRST_ROWS) : rows;
+}
 
 /**
  * The report as a table. Headers are buttons that sort; the sorted header carries
@@ -24,6 +45,7 @@ export function ReportTable({
   /** The row whose contacts are shown. */
   openKey?: string;
 }) {
+  const shown = useRowsInStages(rows);
   return (
     <div className="overflow-x-auto">
       <table data-testid="report-table" className="w-full min-w-[56rem] text-left text-sm">
@@ -57,7 +79,7 @@ export function ReportTable({
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => (
+          {shown.map((row) => (
             <tr
               key={row.key}
               data-testid="report-row"

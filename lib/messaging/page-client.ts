@@ -67,6 +67,8 @@ export type PageApi = {
     onlyMine?: boolean;
   }) => Promise<DrillDownRow[]>;
   getFeedbackCsv: () => Promise<string>;
+  /** Report page, every little while in view: the background keeps what the report reads in memory. */
+  keepReportData: () => Promise<void>;
   /** After connecting a CRM: Leadlight's verdict fields there, and what could not be set up. */
   prepareCrmWriteBack: () => Promise<{ ready: boolean; problem?: string }>;
   /** Report page: start reading every rep's verdicts from the CRM, and follow it. */
@@ -120,6 +122,7 @@ export function createPageClient(): PageApi {
     getReport: (q) => sendMessage('getReport', q),
     getDrillDown: (q) => sendMessage('getDrillDown', q),
     getFeedbackCsv: async () => (await sendMessage('getFeedbackCsv', {})).csv,
+    keepReportData: () => sendMessage('keepReportData', {}),
     prepareCrmWriteBack: () => sendMessage('prepareCrmWriteBack', {}),
     syncTeam: (force = false) => sendMessage('syncTeamVerdicts', { force }),
     getTeamSync: () => sendMessage('getTeamSync', {}),

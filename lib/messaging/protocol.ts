@@ -126,6 +126,7 @@ export type Responses = {
   discardFeedback: { ok: boolean };
   deleteAllLocalData: CacheStatus;
   getReport: ReportView;
+  keepReportData: void;
   getDrillDown: DrillDownRow[];
   getFeedbackCsv: { csv: string };
   prepareCrmWriteBack: { ready: boolean; problem?: string };

@@ -115,6 +115,11 @@ export const requests = {
     model: AttributionModelSchema.default('any'),
     onlyMine: z.boolean().default(false),
   }),
+  /**
+   * Report page, while it is in view: keeps the background (and the report data it
+   * holds in memory) from being stopped as idle between the user's questions.
+   */
+  keepReportData: z.object({}).strict(),
   /** Report page: the contacts behind one campaign row, with their verdicts and notes. */
   getDrillDown: z.object({
     campaignId: z.string().min(1).max(200),

@@ -1,9 +1,10 @@
+import { holdReportCache } from '../../db/report-cache';
 import { loadReportData } from '../../db/report-source';
 import { buildReport, drillDown, feedbackToCsv, goodRateOverTime, slaByCampaign, slaByOwner } from '../../domain/report';
 import { slaContext } from '../../settings/sla-context';
 import type { HandlerDeps, Handlers } from './deps';
 
-type ReportMessages = 'getReport' | 'getDrillDown' | 'getFeedbackCsv';
+type ReportMessages = 'getReport' | 'keepReportData' | 'getDrillDown' | 'getFeedbackCsv';
 
 /** The closed-loop report for the whole team: rows, trend, SLA tables, drill-down and the feedback export. */
 export function reportHandlers({ db, now = () => new Date() }: HandlerDeps): Pick<Handlers, ReportMessages> {
@@ -28,6 +29,8 @@ export function reportHandlers({ db, now = () => new Date() }: HandlerDeps): Pic
         model,
       };
     },
+    // The message itself keeps the worker running; holding on tells the cache it is still wanted.
+    keepReportData: async () => holdReportCache(db),
     getDrillDown: async ({ campaignId, from, to, model, onlyMine }) => {
       const { data } = await loadReportData(db, onlyMine);
       return drillDown(campaignId, { ...data, model, period: { from: new Date(from), to: new Date(to) } });
