@@ -1,20 +1,42 @@
-import { useId, type InputHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
 
-/** A labelled text input in the options page's style. */
-export function Field({ label, hint, ...input }: { label: string; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
+/** The options page's text input and select style. */
+export const CONTROL =
+  'mt-1 block w-full max-w-md rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800';
+
+/** A label, the control it names and a hint the control is described by; the control is rendered with their ids. */
+export function Labelled({
+  label,
+  hint,
+  children,
+}: {
+  label: string;
+  hint?: string | undefined;
+  children: (ids: { id: string; 'aria-describedby'?: string }) => ReactNode;
+}) {
   const id = useId();
+  const hintId = useId();
   return (
     <div className="mt-2">
       <label htmlFor={id} className="block text-sm font-medium">
         {label}
       </label>
-      <input
-        id={id}
-        {...input}
-        className="mt-1 w-full max-w-md rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800"
-      />
-      {hint && <p className="mt-0.5 text-xs text-slate-500 dark:text-slate-400">{hint}</p>}
+      {children({ id, ...(hint ? { 'aria-describedby': hintId } : {}) })}
+      {hint && (
+        <p id={hintId} className="mt-0.5 text-xs text-slate-500 dark:text-slate-400">
+          {hint}
+        </p>
+      )}
     </div>
+  );
+}
+
+/** A labelled text input in the options page's style. */
+export function Field({ label, hint, ...input }: { label: string; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <Labelled label={label} hint={hint}>
+      {(ids) => <input {...ids} {...input} className={CONTROL} />}
+    </Labelled>
   );
 }
 
