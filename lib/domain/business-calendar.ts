@@ -25,7 +25,8 @@ function localDate(dayNumber: number): LocalDate {
   return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
 }
 
-const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+/** "09:30" → 570: minutes since midnight of an SLA's HH:MM setting. */
+export const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 function assertInstant(ms: number): void {
   if (!Number.isFinite(ms)) throw new RangeError('Invalid time value');

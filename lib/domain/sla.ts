@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarFor } from './business-calendar';
+import { calendarFor, minutesOf } from './business-calendar';
 import { isValidTimeZone } from './zoned-time';
 
 /**
@@ -47,8 +47,6 @@ export type SlaSettings = z.output<typeof SlaSettingsSchema>;
 export function defaultSlaSettings(timeZone: string): SlaSettings {
   return SlaSettingsSchema.parse({ timeZone });
 }
-
-const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /** Length of one working day in milliseconds, e.g. 8 h for 09:00–17:00. */
 export function workingDayMs(s: Pick<SlaSettings, 'dayStart' | 'dayEnd'>): number {

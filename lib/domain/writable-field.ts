@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** A Salesforce field API name (Status, Lead_Quality__c): also what keeps it safe inside a PATCH body and SOQL. */
+export const FieldApiNameSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,79}$/, 'A field API name such as Lead_Quality__c');
+
 /**
  * A CRM field a verdict may set, as the org describes it: its API name and label,
  * and what it takes. A picklist lists its active values (stored by value, shown by

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FieldApiNameSchema } from '../domain/writable-field';
 
 /**
  * What a verdict says, one key per value an admin maps: a lead-quality verdict
@@ -7,7 +8,6 @@ import { z } from 'zod';
 export const VERDICT_OUTCOMES = ['good', 'bad', 'accepted', 'rejected'] as const;
 export type VerdictOutcome = (typeof VERDICT_OUTCOMES)[number];
 
-const FieldNameSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,79}$/, 'A field API name such as Lead_Quality__c');
 // A picklist value is stored as its API value (Salesforce allows 255 characters), text as the admin typed it.
 const FieldValueSchema = z.string().trim().min(1, 'Leave the value out rather than empty').max(255);
 // Salesforce's longest text field (Long Text Area); a field's own length comes from its describe.
@@ -16,7 +16,7 @@ const FieldLengthSchema = z.number().int().min(1).max(131_072);
 /** The field that receives the verdict: a value per outcome, and an outcome left out leaves the field as it is. */
 export const VerdictFieldSchema = z
   .object({
-    field: FieldNameSchema,
+    field: FieldApiNameSchema,
     values: z.object({
       good: FieldValueSchema.optional(),
       bad: FieldValueSchema.optional(),
@@ -37,8 +37,8 @@ export const VerdictFieldSchema = z
  * text field gets the reason's label as the team wrote it, cut to the field's length.
  */
 export const ReasonFieldSchema = z.discriminatedUnion('kind', [
-  z.object({ field: FieldNameSchema, kind: z.literal('picklist'), values: z.record(z.string().min(1).max(100), FieldValueSchema) }),
-  z.object({ field: FieldNameSchema, kind: z.literal('text'), length: FieldLengthSchema.optional() }),
+  z.object({ field: FieldApiNameSchema, kind: z.literal('picklist'), values: z.record(z.string().min(1).max(100), FieldValueSchema) }),
+  z.object({ field: FieldApiNameSchema, kind: z.literal('text'), length: FieldLengthSchema.optional() }),
 ]);
 
 export const ObjectVerdictFieldsSchema = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { WritableFieldSchema, type WritableField } from '../../domain/writable-field';
+import { FieldApiNameSchema, WritableFieldSchema, type WritableField } from '../../domain/writable-field';
 import { ConnectorError } from '../errors';
 import type { LabelCache } from '../label-cache';
 import type { SalesforceApi } from './api';
@@ -7,7 +7,7 @@ import type { SalesforceApi } from './api';
 // What Leadlight reads of a describe field. An entry that does not fit is skipped
 // alone: the admin then cannot pick that field, and every other field stays offered.
 const DescribeFieldSchema = z.object({
-  name: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,79}$/),
+  name: FieldApiNameSchema,
   label: z.string(),
   type: z.string(),
   updateable: z.boolean(),
