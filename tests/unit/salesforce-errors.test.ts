@@ -1,21 +1,15 @@
-import { http, HttpResponse, type JsonBodyType } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it, vi } from 'vitest';
 import { ConnectorError } from '@/lib/connectors/errors';
 import { DEFAULT_POLICY, type HttpPolicy } from '@/lib/connectors/http';
 import { dailyLimitRetryAfterMs, salesforceLimitHint } from '@/lib/connectors/salesforce/classify';
 import { createSalesforceConnector } from '@/lib/connectors/salesforce/connector';
-import { readFixtureJson } from '../support/fixtures';
+import { fixture, INSTANCE, listeningServer } from '../support/salesforce-org';
 
-const fixture = (name: string) => readFixtureJson<JsonBodyType>(`http/salesforce/${name}.json`);
-const INSTANCE = 'https://brightwave.my.salesforce.com';
 const QUERY = `${INSTANCE}/services/data/v60.0/query`;
 const NOW = Date.parse('2026-03-12T10:15:00.000Z');
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const server = listeningServer();
 
 /** The org answers each query with the next response in line (the last one repeats). */
 function org(...responses: (() => Response)[]) {

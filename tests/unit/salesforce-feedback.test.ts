@@ -1,24 +1,16 @@
-import { http, HttpResponse, type JsonBodyType } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
 import { ConnectorError } from '@/lib/connectors/errors';
 import { DEFAULT_POLICY, type HttpPolicy } from '@/lib/connectors/http';
 import { createSalesforceConnector } from '@/lib/connectors/salesforce/connector';
 import { createFeedback } from '../factories';
-import { readFixtureJson } from '../support/fixtures';
+import { fixture, DATA, session, listeningServer } from '../support/salesforce-org';
 
-const fixture = (name: string) => readFixtureJson<JsonBodyType>(`http/salesforce/${name}.json`);
-const INSTANCE = 'https://brightwave.my.salesforce.com';
-const DATA = `${INSTANCE}/services/data/v60.0`;
 const FEEDBACK_ID = '3f9c2a7e-5b1d-4c8e-9a0f-6d2e1b7c4a90';
 const TOM_ID = '00QHs00001TomBkMAA';
 const policy: HttpPolicy = { ...DEFAULT_POLICY, sleep: async () => {}, random: () => 0.5 };
-const session = { accessToken: async () => 'token-1', instanceUrl: async () => INSTANCE, refresh: async () => 'token-2' };
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const server = listeningServer();
 
 type Seen = { method: string; path: string; soql?: string; body?: Record<string, unknown> };
 type Task = { attributes: { type: string; url: string }; Id: string; Subject: string; Description: string };

@@ -1,23 +1,17 @@
 import { http, HttpResponse, type JsonBodyType } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY, type HttpPolicy } from '@/lib/connectors/http';
 import { MAX_QUERY_PAGES } from '@/lib/connectors/salesforce/api';
 import { createSalesforceConnector } from '@/lib/connectors/salesforce/connector';
 import { soqlString } from '@/lib/connectors/salesforce/soql';
 import { memoryLabelCache, type LabelCache } from '@/lib/connectors/label-cache';
-import { readFixtureJson } from '../support/fixtures';
+import { fixture, INSTANCE, session, listeningServer } from '../support/salesforce-org';
 
-const fixture = (name: string) => readFixtureJson<JsonBodyType>(`http/salesforce/${name}.json`);
-const INSTANCE = 'https://brightwave.my.salesforce.com';
 const QUERY = `${INSTANCE}/services/data/v60.0/query`;
 const MEMBERS_PAGE_2 = `${QUERY}/01gHs00000TomMbrAA-2`;
 const policy: HttpPolicy = { ...DEFAULT_POLICY, sleep: async () => {}, random: () => 0.5 };
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const server = listeningServer();
 
 type Seen = { path: string; soql: string | null; authorization: string | null };
 
@@ -48,7 +42,6 @@ function org(answers: { Lead?: unknown; Contact?: unknown; pages?: Record<string
   return seen;
 }
 
-const session = { accessToken: async () => 'token-1', instanceUrl: async () => INSTANCE, refresh: async () => 'token-2' };
 // Friday 20 March 2026: after the fixtures' logged activities, before Tom's on-site demo on 8 April.
 const NOW = Date.parse('2026-03-20T12:00:00Z');
 const connector = (labelCache?: LabelCache) =>

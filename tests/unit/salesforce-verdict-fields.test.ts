@@ -1,6 +1,5 @@
 import { http, HttpResponse, type JsonBodyType } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectorError } from '@/lib/connectors/errors';
 import { connectorGate, connectorHealth } from '@/lib/connectors/health';
 import { DEFAULT_POLICY, type HttpPolicy } from '@/lib/connectors/http';
@@ -16,19 +15,13 @@ import type { ReasonDefinition } from '@/lib/domain/reason-definition';
 import type { SalesforceVerdictFields } from '@/lib/settings/salesforce-verdict-fields';
 import { createFeedback } from '../factories';
 import { readFixtureJson } from '../support/fixtures';
+import { fixture, INSTANCE, DATA, session, listeningServer } from '../support/salesforce-org';
 
-const fixture = (name: string) => readFixtureJson<JsonBodyType>(`http/salesforce/${name}.json`);
-const INSTANCE = 'https://brightwave.my.salesforce.com';
-const DATA = `${INSTANCE}/services/data/v60.0`;
 const TOM = '00QHs00001TomBkMAA';
 const PRIYA = '003Hs00002PriyaRAA';
 const policy: HttpPolicy = { ...DEFAULT_POLICY, sleep: async () => {}, random: () => 0.5 };
-const session = { accessToken: async () => 'token-1', instanceUrl: async () => INSTANCE, refresh: async () => 'token-2' };
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const server = listeningServer();
 
 type Answer = { status: number; body?: JsonBodyType };
 /**

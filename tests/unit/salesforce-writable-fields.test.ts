@@ -1,6 +1,5 @@
-import { http, HttpResponse, type JsonBodyType } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { http, HttpResponse } from 'msw';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { connectorGate, connectorHealth } from '@/lib/connectors/health';
 import { DEFAULT_POLICY } from '@/lib/connectors/http';
@@ -9,18 +8,12 @@ import { createSalesforceConnector } from '@/lib/connectors/salesforce/connector
 import { LeadlightDb } from '@/lib/db/database';
 import { createHandlers, dispatch } from '@/lib/messaging/handlers';
 import { updateSecrets } from '@/lib/settings/secrets';
-import { readFixtureJson } from '../support/fixtures';
+import { fixture, INSTANCE, session, listeningServer } from '../support/salesforce-org';
 
-const fixture = (name: string) => readFixtureJson<JsonBodyType>(`http/salesforce/${name}.json`);
-const INSTANCE = 'https://brightwave.my.salesforce.com';
 const DESCRIBE = `${INSTANCE}/services/data/v60.0/sobjects/Lead/describe`;
 const policy = { ...DEFAULT_POLICY, sleep: async () => {}, random: () => 0.5 };
-const session = { accessToken: async () => 'token-1', instanceUrl: async () => INSTANCE, refresh: async () => 'token-2' };
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const server = listeningServer();
 
 let db: LeadlightDb;
 beforeEach(() => {
