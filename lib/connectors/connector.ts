@@ -8,6 +8,9 @@ import type { CallGate } from './health';
 
 export type ConnectorId = 'demo' | 'import' | 'feed' | 'hubspot' | 'salesforce';
 
+/** The live CRMs by the names their users know them by, wherever Leadlight names one. */
+export const CRM_NAMES = { hubspot: 'HubSpot', salesforce: 'Salesforce' } as const;
+
 /**
  * One contact as a source knows them, already validated and in Leadlight's model.
  * `issues` lists fields the source sent that could not be read (left out of the bundle).

@@ -1,3 +1,4 @@
+import { CRM_NAMES } from '../connectors/connector';
 import { DEMO_NOW } from '../demo/dates';
 import { DEMO_SLA } from '../demo/demo-sla';
 import { defaultSlaSettings, type SlaSettings } from '../domain/sla';
@@ -17,8 +18,6 @@ export type SlaContext = {
   loggedIn?: string;
 };
 
-const LIVE_CRMS: Readonly<Record<string, string>> = { hubspot: 'HubSpot', salesforce: 'Salesforce' };
-
 /**
  * The SLA in force. The demo world stands still at its own today (DEMO_NOW) with
  * its company's SLA unless the team set one, so every SLA state shows the same way
@@ -28,7 +27,7 @@ const LIVE_CRMS: Readonly<Record<string, string>> = { hubspot: 'HubSpot', salesf
 export function slaContext(settings: Settings, realNow: Date, browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone): SlaContext {
   const worked = workedStatusesFor(settings.source, settings.workedStatuses);
   if (settings.source === 'demo') return { settings: settings.sla ?? DEMO_SLA, worked, now: new Date(DEMO_NOW), configured: true };
-  const loggedIn = LIVE_CRMS[settings.source];
+  const loggedIn = (CRM_NAMES as Readonly<Record<string, string>>)[settings.source];
   return {
     settings: settings.sla ?? defaultSlaSettings(browserZone),
     worked,

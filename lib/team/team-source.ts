@@ -1,3 +1,4 @@
+import { CRM_NAMES } from '../connectors/connector';
 import { generateDemoData } from '../demo/demo-data';
 import { DEMO_NOW } from '../demo/dates';
 import { generateDemoVerdicts } from '../demo/team-verdicts';
@@ -36,8 +37,6 @@ function demo(): ReportVerdict[] {
   return demoVerdicts;
 }
 
-const ORIGIN_NAMES = { hubspot: 'HubSpot', salesforce: 'Salesforce' } as const;
-
 async function readMeta(db: LeadlightDb, origin: string): Promise<TeamMeta> {
   return ((await db.meta.get(`team:${origin}`)) as TeamMeta | undefined) ?? {};
 }
@@ -74,7 +73,7 @@ export async function loadTeamVerdicts(
       files = meta.files ?? [];
       if (files.length) from = `${files.length} feedback ${files.length === 1 ? 'file' : 'files'} and this browser`;
     } else {
-      from = ORIGIN_NAMES[origin];
+      from = CRM_NAMES[origin];
     }
   }
   const byId = new Map<string, ReportVerdict>();

@@ -1,3 +1,4 @@
+import { CRM_NAMES } from '../../connectors/connector';
 import { clearRefreshFailures } from '../../cache/contact-cache';
 import { loadFieldIssues } from '../../connectors/field-issues';
 import { asConnectorError } from '../../connectors/errors';
@@ -32,8 +33,6 @@ type ConnectionMessages =
   | 'getSalesforceFields'
   | 'getFieldIssues';
 
-const LABELS = { hubspot: 'HubSpot', salesforce: 'Salesforce' } as const;
-
 /** A reconnection: whatever the old credentials ran into, for the connection and for each contact, no longer holds. */
 async function reconnected(db: LeadlightDb, id: 'hubspot' | 'salesforce'): Promise<void> {
   await resetConnectorHealth(db, id);
@@ -43,7 +42,7 @@ async function reconnected(db: LeadlightDb, id: 'hubspot' | 'salesforce'): Promi
 async function connectionStatus(db: LeadlightDb): Promise<ConnectionStatus> {
   const { source } = await loadSettings(db);
   if (source !== 'hubspot' && source !== 'salesforce') return null;
-  return { id: source, label: LABELS[source], health: await connectorHealth(db, source) };
+  return { id: source, label: CRM_NAMES[source], health: await connectorHealth(db, source) };
 }
 
 /** Settings and connections. Credentials go in and never come back out. */
@@ -56,11 +55,12 @@ export function connectionHandlers(deps: HandlerDeps): Pick<Handlers, Connection
       const after = await saveSettings(db, patch);
       if (after.source !== before.source && (after.source === 'hubspot' || after.source === 'salesforce')) {
         // A live CRM is the source now: drop the previous source's contacts so nothing stale mixes in.
+        const name = CRM_NAMES[after.source];
         await db.transaction('rw', [db.contacts, db.campaigns, db.meta], async () => {
           await clearMarketingData(db);
           await db.meta.put({
             key: 'source',
-            name: after.source === 'hubspot' ? 'HubSpot' : 'Salesforce',
+            name,
             loadedAt: new Date().toISOString(),
           });
         });
