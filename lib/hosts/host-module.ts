@@ -35,6 +35,19 @@ export type HostModule = {
   sends?: SendSpec;
 };
 
+function matchesPattern(pattern: string, url: URL): boolean {
+  const m = /^(https?):\/\/([^/]+)\//.exec(pattern);
+  if (!m || `${m[1]}:` !== url.protocol) return false;
+  const host = m[2]!;
+  if (host.startsWith('*.')) return url.hostname.endsWith(host.slice(1)) && url.hostname.length > host.length - 1;
+  return url.hostname === host;
+}
+
+/** Whether a page is one of the host's own, by its manifest match patterns. */
+export function runsOn(host: HostModule, url: URL): boolean {
+  return host.matches.some((p) => matchesPattern(p, url));
+}
+
 /** Which of a host's selectors match the page now; run only when the detection changes. */
 export function diagnoseSelectors(host: HostModule, doc: Document): { matched: string[]; missing: string[] } {
   const matched: string[] = [];

@@ -50,7 +50,8 @@ it('weight: every content script, the sidebar frame, and both against InboxSDK a
       name: `${name} (gzip)`,
       value: kb(s.gzip),
       unit: 'KB',
-      target: name === 'content-scripts/host.js' ? '≤ 12 KB' : undefined,
+      // Every host's detector script is held to the detector-only budget.
+      target: '≤ 12 KB',
     });
   }
   const { boot, ui } = frameParts(EXTENSION_DIR);
@@ -69,7 +70,8 @@ it('weight: every content script, the sidebar frame, and both against InboxSDK a
     note: `raw ${kb(uiSize.raw).toFixed(1)} KB: Preact (preact/compat), Tailwind CSS and the components (${ui.length} files)`,
   });
 
-  const host = sizeOf(join(EXTENSION_DIR, 'content-scripts/host.js'));
+  // Comparisons with the Gmail libraries use the Gmail script: it is what a Gmail tab loads.
+  const host = sizeOf(join(EXTENSION_DIR, 'content-scripts/gmail.js'));
   const sdk = { raw: INBOXSDK.main.raw + INBOXSDK.pageWorld.raw, gzip: INBOXSDK.main.gzip + INBOXSDK.pageWorld.gzip };
   figures.push({
     name: 'InboxSDK 2.2.26 inboxsdk.js + pageWorld.js (gzip)',
@@ -84,18 +86,18 @@ it('weight: every content script, the sidebar frame, and both against InboxSDK a
     note: `raw ${kb(GMAIL_JS.raw).toFixed(0)} KB, plus jQuery`,
   });
   figures.push({
-    name: 'host content script: times lighter than InboxSDK inboxsdk.js (gzip)',
+    name: 'Gmail content script: times lighter than InboxSDK inboxsdk.js (gzip)',
     value: INBOXSDK.main.gzip / host.gzip,
     unit: '×',
     target: '≥ 40×',
   });
   figures.push({
-    name: 'host content script: times lighter than InboxSDK with its page-world script (gzip)',
+    name: 'Gmail content script: times lighter than InboxSDK with its page-world script (gzip)',
     value: sdk.gzip / host.gzip,
     unit: '×',
   });
-  figures.push({ name: 'host content script: times lighter than InboxSDK (raw)', value: sdk.raw / host.raw, unit: '×' });
-  figures.push({ name: 'host content script: times lighter than gmail.js (gzip)', value: GMAIL_JS.gzip / host.gzip, unit: '×' });
+  figures.push({ name: 'Gmail content script: times lighter than InboxSDK (raw)', value: sdk.raw / host.raw, unit: '×' });
+  figures.push({ name: 'Gmail content script: times lighter than gmail.js (gzip)', value: GMAIL_JS.gzip / host.gzip, unit: '×' });
   const whole = { raw: host.raw + bootSize.raw + uiSize.raw, gzip: host.gzip + bootSize.gzip + uiSize.gzip };
   figures.push({
     name: 'everything a Gmail tab with a contact loads (content script + frame + UI), vs InboxSDK (gzip)',

@@ -1,0 +1,17 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import type { HostModule } from './host-module';
+import { startSidebar } from './start-sidebar';
+
+/**
+ * One host's content script, injected only where the manifest lists the host's own
+ * patterns. Each host gets its own script, so a Gmail tab parses only Gmail's
+ * detector: on a busy page, parsing and compiling the script at load is most of
+ * what Leadlight costs there, and one shared script grew with every host added.
+ */
+export function hostContentScript(host: HostModule) {
+  return defineContentScript({
+    matches: host.matches,
+    runAt: 'document_idle',
+    main: (ctx) => startSidebar(ctx, host),
+  });
+}
