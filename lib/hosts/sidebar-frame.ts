@@ -24,23 +24,29 @@ export function createSidebarFrame(doc: Document, signal: AbortSignal) {
 
   const styles = (): Record<string, string> => {
     const base = { position: 'fixed', border: '0', margin: '0', padding: '0', 'z-index': '2147483646', 'color-scheme': 'normal' };
-    if (layout === 'none') return { ...base, display: 'none' };
     if (layout === 'tab')
       return { ...base, display: 'block', top: '33%', right: '0', width: `${TAB.width}px`, height: `${TAB.height}px`, opacity: '1' };
     const width = Math.min(SIDEBAR_WIDTH_PX, doc.defaultView?.innerWidth ?? SIDEBAR_WIDTH_PX);
-    return { ...base, display: 'block', top: '0', right: '0', width: `${width}px`, height: '100%', opacity: '1' };
+    const panel = { ...base, display: 'block', top: '0', right: '0', width: `${width}px`, height: '100%' };
+    // Hidden, yet still rendering: the browser stops rendering a display:none (or visibility:hidden)
+    // cross-origin frame, and starting it again cost the next contact ~60 ms, on every return
+    // from the inbox. Transparent, click-through and inert (see apply) instead.
+    if (layout === 'none') return { ...panel, opacity: '0', 'pointer-events': 'none' };
+    return { ...panel, opacity: '1' };
   };
   const apply = () => {
     if (!frame) return;
     frame.removeAttribute('style');
     for (const [name, value] of Object.entries(styles())) frame.style.setProperty(name, value, 'important');
+    // Hidden from keyboard and screen readers too, not only from the eye and the pointer.
+    frame.inert = layout === 'none';
     const push = layout === 'panel' && (doc.defaultView?.innerWidth ?? 0) >= OVERLAY_BELOW_PX;
     root.style.marginRight = push ? `${SIDEBAR_WIDTH_PX}px` : originalMargin;
   };
 
   // A page that restyles or hides the frame (to cover it, or to slip it under the pointer) gets it back as it was.
   const guard = new MutationObserver(() => {
-    if (frame && frame.getAttribute('style') !== lastStyle) {
+    if (frame && (frame.getAttribute('style') !== lastStyle || frame.inert !== (layout === 'none'))) {
       apply();
       lastStyle = frame.getAttribute('style');
     }

@@ -51,6 +51,32 @@ describe('sidebar layout beside the host page', () => {
     await gmail.page.close();
   });
 
+  it('in the inbox keeps out of sight, out of the pointer’s and the keyboard’s way, yet keeps rendering for the next contact', async () => {
+    const gmail = new GmailPage(await browser.context.newPage());
+    await gmail.gotoThread(THREADS.maya);
+    await expect.poll(() => gmail.sidebar.contactName.textContent()).toBe('Maya Okafor');
+    await gmail.backToInbox();
+    await expect.poll(() => gmail.sidebar.element.evaluate((f) => getComputedStyle(f).opacity)).toBe('0');
+    const hidden = await gmail.sidebar.element.evaluate((f) => {
+      const box = f.getBoundingClientRect();
+      return { hit: document.elementFromPoint(box.left + box.width / 2, box.top + 200) === f, inert: (f as HTMLIFrameElement).inert };
+    });
+    expect(hidden).toEqual({ hit: false, inert: true });
+    // A frame the browser stopped rendering (display:none) runs no animation frames.
+    const frame = await (await gmail.sidebar.element.elementHandle()).contentFrame();
+    const rendering = await frame!.evaluate(
+      () => new Promise<boolean>((resolve) => (requestAnimationFrame(() => resolve(true)), setTimeout(() => resolve(false), 1000))),
+    );
+    expect(rendering).toBe(true);
+    await gmail.openThread(THREADS.tom);
+    await expect.poll(() => gmail.sidebar.contactName.textContent()).toBe('Tom Becker');
+    expect(await gmail.sidebar.element.evaluate((f) => [getComputedStyle(f).opacity, (f as HTMLIFrameElement).inert])).toEqual([
+      '1',
+      false,
+    ]);
+    await gmail.page.close();
+  });
+
   it('follows the host page’s light theme even when the system is dark', async () => {
     const gmail = new GmailPage(await browser.context.newPage());
     await gmail.page.emulateMedia({ colorScheme: 'dark' });
