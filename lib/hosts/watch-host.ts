@@ -21,8 +21,8 @@ export type WatchOptions<T> = HostWatcher<T> & {
 /**
  * Observes a single-page app and reports the detection result when it changes.
  * Mutations are not scanned one by one: mutations outside the host's region are
- * skipped, a burst runs at most one detection per `debounceMs`, and navigation
- * events (hash/history) trigger an immediate check.
+ * skipped, a burst runs at most one detection per `debounceMs`, and hash and
+ * history-back navigations trigger an immediate check.
  */
 export function watchHost<T>({ doc, detect, key, region, isRelevant, onChange, signal, debounceMs = 60 }: WatchOptions<T>): {
   runNow: () => void;
@@ -65,8 +65,7 @@ export function watchHost<T>({ doc, detect, key, region, isRelevant, onChange, s
   observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['style', 'hidden'] });
   win?.addEventListener('hashchange', runNow, { signal });
   win?.addEventListener('popstate', runNow, { signal });
-  // WXT's locationchange event covers pushState navigations that fire no event of their own.
-  win?.addEventListener('wxt:locationchange', runNow, { signal });
+  // A pushState navigation fires no event of its own; the view it renders is a mutation like any other.
   signal.addEventListener('abort', () => {
     observer.disconnect();
     clearTimeout(timer);
