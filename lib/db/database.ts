@@ -64,6 +64,13 @@ export type StagedRow =
 /** Settings and secrets live here, not in storage.local, which content scripts can read. */
 export type SettingRow = { key: string; value: unknown };
 
+/**
+ * The last report computed for one question (grouping, model, "only mine", period),
+ * when, and from which data (see ./report-views.ts). The view is read back through
+ * its schema: a row written by an earlier version may no longer fit.
+ */
+export type ReportViewRow = { key: string; computedAt: string; stamp: string; view: unknown };
+
 export const DATABASE_NAME = 'leadlight';
 
 /**
@@ -81,6 +88,7 @@ export class LeadlightDb extends Dexie {
   feedStaging!: EntityTable<StagedRow, 'key'>;
   observedTouches!: EntityTable<ObservedTouch, 'id'>;
   teamVerdicts!: EntityTable<TeamVerdict, 'id'>;
+  reportViews!: EntityTable<ReportViewRow, 'key'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -160,6 +168,9 @@ export class LeadlightDb extends Dexie {
     // Old rows keep their unread `tokens`: rewriting 100k rows would hold the
     // database closed for seconds on first start, to save a few bytes per row.
     this.version(7).stores({ contacts: 'email, viewedAt' });
+    // v8: the last reports computed, so a report opened after the worker was stopped
+    // shows them at once, labelled with their time, while it reads every contact again.
+    this.version(8).stores({ reportViews: 'key, computedAt, stamp' });
     watchSmallTables(this);
     watchContactIndex(this);
     watchReportCache(this);

@@ -10,8 +10,9 @@ import type Dexie from 'dexie';
  * lives on does not hold it for nothing.
  */
 
-// Staged feed rows are not data yet; everything else feeds the report or its scope.
-const IGNORED = new Set(['feedStaging']);
+// Staged feed rows are not data yet, and kept report views are the report's own
+// output; everything else feeds the report or its scope.
+const IGNORED = new Set(['feedStaging', 'reportViews']);
 const RELEASE_AFTER_MS = 5 * 60_000;
 
 type State = { reads: Map<string, Promise<unknown>>; release?: ReturnType<typeof setTimeout> };

@@ -19,6 +19,7 @@ import {
   type DataSummary,
   type ConnectionStatus,
   type HostDiagnostics,
+  type LastReportView,
   type ListedFeedback,
   type PersonaPreviewRow,
   type ReportView,
@@ -59,6 +60,14 @@ export type PageApi = {
     model?: AttributionModel;
     onlyMine?: boolean;
   }) => Promise<ReportView>;
+  /** The last report computed for the same question and when, to show at once while getReport computes; null when none. */
+  getLastReport: (q: {
+    dimension: ReportDimension;
+    from: string;
+    to: string;
+    model?: AttributionModel;
+    onlyMine?: boolean;
+  }) => Promise<LastReportView | null>;
   getDrillDown: (q: {
     campaignId: string;
     from: string;
@@ -120,6 +129,7 @@ export function createPageClient(): PageApi {
     discardFeedback: (id) => sendMessage('discardFeedback', { id }),
     deleteAllLocalData: () => sendMessage('deleteAllLocalData', { confirm: 'DELETE' }),
     getReport: (q) => sendMessage('getReport', q),
+    getLastReport: (q) => sendMessage('getLastReport', q),
     getDrillDown: (q) => sendMessage('getDrillDown', q),
     getFeedbackCsv: async () => (await sendMessage('getFeedbackCsv', {})).csv,
     keepReportData: () => sendMessage('keepReportData', {}),

@@ -12,12 +12,14 @@ import type { Settings } from '../settings/settings';
 import type { Persona } from '../domain/persona';
 import type { ReasonDefinition } from '../domain/reason-definition';
 import type { WritableField } from '../domain/writable-field';
-import type { AttributionModel, CampaignTrend, DrillDownRow, ReportRow, SlaGroupRow, TrendPoint } from '../domain/report-schema';
-import type { TeamScope } from '../team/team-source';
+import type { DrillDownRow } from '../domain/report-schema';
+import type { LastReportView, ReportView } from '../domain/report-view';
 import type { TeamSyncState } from '../team/team-sync';
 import type { FeedbackFileResult } from '../team/feedback-file';
 import type { RepQueue } from '../team/rep-queue';
 import type { Requests } from './requests';
+
+export type { LastReportView, ReportView } from '../domain/report-view';
 
 /**
  * What the popup and options page show about the cache. `unsentFeedback` counts
@@ -58,20 +60,6 @@ export type SettingsView = {
 
 /** How the live CRM connection stands; null when the data source is not a live CRM. */
 export type ConnectionStatus = { id: 'hubspot' | 'salesforce'; label: string; health: ConnectorHealth } | null;
-
-/** The closed-loop report for one period and dimension, computed from the local cache. */
-export type ReportView = {
-  rows: ReportRow[];
-  /** Months as ISO strings: messages carry JSON, not Dates. */
-  trend: (Omit<CampaignTrend, 'series'> & { series: (Omit<TrendPoint, 'bucketStart'> & { bucketStart: string })[] })[];
-  slaByOwner: SlaGroupRow[] | null;
-  slaByCampaign: SlaGroupRow[] | null;
-  /** Where the figures come from, shown on the page. */
-  basis: string;
-  /** Whose verdicts these are, how many, and as of when. */
-  scope: TeamScope;
-  model: AttributionModel;
-};
 
 /** A cached contact's score against a draft persona, next to the saved version's. */
 export type PersonaPreviewRow = { email: string; name?: string; company?: string; score: number; savedScore: number | null };
@@ -126,6 +114,7 @@ export type Responses = {
   discardFeedback: { ok: boolean };
   deleteAllLocalData: CacheStatus;
   getReport: ReportView;
+  getLastReport: LastReportView | null;
   keepReportData: void;
   getDrillDown: DrillDownRow[];
   getFeedbackCsv: { csv: string };

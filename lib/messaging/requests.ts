@@ -10,6 +10,14 @@ import { AttributionModelSchema, ReportDimensionSchema } from '../domain/report-
 
 const Iso = z.iso.datetime({ offset: true });
 
+const ReportQuery = z.object({
+  dimension: ReportDimensionSchema,
+  from: Iso,
+  to: Iso,
+  model: AttributionModelSchema.default('any'),
+  onlyMine: z.boolean().default(false),
+});
+
 /**
  * The one protocol between Leadlight's scripts. Every message goes
  * content script / popup / options → background; the background validates each
@@ -108,13 +116,12 @@ export const requests = {
   /** Options: wipe the cache, feedback, settings and credentials. The literal guards against accidents. */
   deleteAllLocalData: z.object({ confirm: z.literal('DELETE') }),
   /** Report page: lead quality per campaign / source / persona / asset over a period (`to` exclusive). */
-  getReport: z.object({
-    dimension: ReportDimensionSchema,
-    from: Iso,
-    to: Iso,
-    model: AttributionModelSchema.default('any'),
-    onlyMine: z.boolean().default(false),
-  }),
+  getReport: ReportQuery,
+  /**
+   * Report page, on opening, beside getReport: the last report computed for the same
+   * question and when, or null when there is none from the data now held.
+   */
+  getLastReport: ReportQuery,
   /**
    * Report page, while it is in view: keeps the background (and the report data it
    * holds in memory) from being stopped as idle between the user's questions.

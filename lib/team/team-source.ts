@@ -4,25 +4,11 @@ import { DEMO_NOW } from '../demo/dates';
 import { generateDemoVerdicts } from '../demo/team-verdicts';
 import type { LeadlightDb } from '../db/database';
 import type { ReportVerdict } from '../domain/report-data';
+import type { TeamScope } from '../domain/report-view';
 import { authorKey, type TeamVerdict } from '../domain/team-verdict';
 import type { Settings } from '../settings/settings';
 
-/** What the report's figures rest on, said on the page ("Team: 412 verdicts by 9 reps, from HubSpot, as of 10:32"). */
-export type TeamScope = {
-  /** Each rep's current verdict on each contact, all time. */
-  verdicts: number;
-  reps: number;
-  /** Where the team's verdicts come from, in words. */
-  from: string;
-  /** When they were last read; null for verdicts only this browser holds. */
-  asOf: string | null;
-  /** Feedback files merged in, with whose verdicts each holds. */
-  files?: { name: string; authors: string[]; verdicts: number }[];
-  /** Only this rep's verdicts are shown. */
-  onlyMine: boolean;
-  /** The rep "only mine" means, when known. */
-  me?: string;
-};
+export type { TeamScope } from '../domain/report-view';
 
 /** The team meta row of one origin: when it was last read and, for files, which were merged. */
 export type TeamMeta = { asOf?: string; files?: { name: string; authors: string[]; verdicts: number }[] };

@@ -61,6 +61,14 @@ describe('cachedForReport', () => {
     expect(c.reads()).toBe(1);
   });
 
+  it('keeps its reads when a computed report is kept for the next opening', async () => {
+    const c = counting();
+    await cachedForReport(db, 'k', c.read);
+    await db.reportViews.put({ key: 'campaign|any|false|a|b', computedAt: '2026-11-20T10:00:00.000Z', stamp: 's', view: {} });
+    await cachedForReport(db, 'k', c.read);
+    expect(c.reads()).toBe(1);
+  });
+
   it('does not keep a failed read', async () => {
     let fail = true;
     const read = async () => {

@@ -1,0 +1,59 @@
+import { ReportViewSchema, type LastReportView, type ReportView } from '../domain/report-view';
+import type { AttributionModel, ReportDimension } from '../domain/report-schema';
+import { loadSettings } from '../settings/settings';
+import type { LeadlightDb } from './database';
+import { cachedTable } from './small-table-cache';
+
+/**
+ * The last report computed per question, kept so that a report opened after the
+ * background was stopped shows figures at once (labelled with their time) while it
+ * reads every contact again. Only for the data they came from: a view is never shown
+ * once that data has been replaced.
+ */
+
+/** The groupings and periods a marketer goes back to; each view is tens of kilobytes. */
+const KEPT = 8;
+
+/** One question the report answers, as getReport receives it. */
+export type ReportQuestion = { dimension: ReportDimension; model: AttributionModel; onlyMine: boolean; from: string; to: string };
+
+/** The key a question's last view is kept under. */
+export function reportViewKey(q: ReportQuestion): string {
+  return [q.dimension, q.model, q.onlyMine, q.from, q.to].join('|');
+}
+
+/**
+ * Which data a report comes from, cheap to read in a background that just started.
+ * It changes when the data is replaced: another source, another import or demo reload
+ * (the source row's name and load time), another feed URL, and for "only mine" another
+ * rep. It stays when the same data grows or is brought up to date (verdicts given, the
+ * team's verdicts read again, a feedback file merged in, the feed's scheduled refresh):
+ * an earlier view is then older, not about other data, and the page says how old.
+ */
+export async function reportDataStamp(db: LeadlightDb, onlyMine: boolean): Promise<string> {
+  const [settings, source] = await Promise.all([loadSettings(db), cachedTable(db, 'meta', () => db.meta.get('source'), 'source')]);
+  const load = settings.source === 'feed' ? [settings.feed?.url, source?.name] : [source?.name, source?.loadedAt];
+  const rep = onlyMine ? (settings.rep?.email ?? '') : '';
+  return JSON.stringify([settings.source, ...load.map((v) => v ?? ''), rep]);
+}
+
+/**
+ * Keeps a computed view as its question's last one, with the stamp read before its data,
+ * drops views of data since replaced, and keeps only the most recently computed few.
+ */
+export async function keepReportView(db: LeadlightDb, q: ReportQuestion, stamp: string, view: ReportView, computedAt: Date): Promise<void> {
+  await db.transaction('rw', db.reportViews, async () => {
+    await db.reportViews.put({ key: reportViewKey(q), stamp, computedAt: computedAt.toISOString(), view });
+    const replaced = await db.reportViews.where('stamp').notEqual(stamp).primaryKeys();
+    const older = await db.reportViews.orderBy('computedAt').reverse().offset(KEPT).primaryKeys();
+    await db.reportViews.bulkDelete([...replaced, ...older]);
+  });
+}
+
+/** The question's last view and when it was computed; null when none was kept from the data held now. */
+export async function lastReportView(db: LeadlightDb, q: ReportQuestion): Promise<LastReportView | null> {
+  const [row, stamp] = await Promise.all([db.reportViews.get(reportViewKey(q)), reportDataStamp(db, q.onlyMine)]);
+  if (!row || row.stamp !== stamp) return null;
+  const parsed = ReportViewSchema.safeParse(row.view);
+  return parsed.success ? { view: parsed.data, computedAt: row.computedAt } : null;
+}
