@@ -20,3 +20,12 @@ export function formatDateTime(iso: string | undefined | null): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? '' : dateTimeFmt.format(d);
 }
+
+const timeFmt = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit' });
+
+/** "9:41 AM" on the day of `now`, else as formatDateTime ("Nov 3, 2026, 9:41 AM"). */
+export function formatTimeOnDay(iso: string, now: Date): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  return d.toDateString() === now.toDateString() ? timeFmt.format(d) : dateTimeFmt.format(d);
+}
