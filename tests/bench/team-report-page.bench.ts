@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { it } from 'vitest';
@@ -43,21 +43,42 @@ async function stopWorker(browser: Launched, page: Page): Promise<void> {
   await cdp.detach();
 }
 
-/** When, after navigation start, the first animation frame shows something matching `selector`. */
-async function frameWith(page: Page, selector: string): Promise<number> {
-  const handle = await page.waitForFunction((s) => (document.querySelector(s) ? performance.now() : 0), selector, {
-    polling: 'raf',
-    timeout: 600_000,
-  });
-  return handle.jsonValue();
+type Frames = { loading: number; first: number; kept: boolean; fresh: number };
+
+/**
+ * Records, from navigation on, the start of the first animation frame showing the page
+ * loading, showing a report row (and whether it was labelled as the last kept report),
+ * and showing the fresh report (rows without that label).
+ */
+function watchFrames(): void {
+  const marks: Partial<Frames> = {};
+  (globalThis as unknown as { __llFrames: Partial<Frames> }).__llFrames = marks;
+  const check = () => {
+    const t = performance.now();
+    const row = document.querySelector('[data-testid="report-row"]');
+    const label = document.querySelector('[data-testid="report-as-of"]');
+    if (marks.loading === undefined && document.querySelector('[data-testid="report-loading"]')) marks.loading = t;
+    if (marks.first === undefined && row) Object.assign(marks, { first: t, kept: !!label });
+    if (row && !label) marks.fresh = t;
+    else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
 }
 
-/** The report page opened: when its first frame showed it loading, and when it showed a report row. */
-async function openReport(browser: Launched): Promise<{ loading: number; ms: number; page: Page }> {
+/** The report page opened, and when its frames showed it loading, a first row and the fresh report. */
+async function openReport(browser: Launched): Promise<Frames & { page: Page }> {
   const page = await browser.context.newPage();
+  await page.addInitScript(watchFrames);
   await page.goto(`chrome-extension://${browser.extensionId}/report.html`, { waitUntil: 'commit' });
-  const loading = await frameWith(page, '[data-testid="report-loading"]');
-  return { loading, ms: await frameWith(page, '[data-testid="report-row"]'), page };
+  const frames = await page.waitForFunction(
+    () => {
+      const marks = (globalThis as unknown as { __llFrames?: Partial<Frames> }).__llFrames;
+      return marks?.fresh !== undefined ? marks : null;
+    },
+    undefined,
+    { polling: 250, timeout: 600_000 },
+  );
+  return { ...((await frames.jsonValue()) as Frames), page };
 }
 
 /** Milliseconds from a click on another grouping to the first frame showing its rows. */
@@ -100,17 +121,29 @@ it(
       await sendFromExtensionPage(blank, 'mergeFeedbackFile', { name: 'team-feedback.csv', text: feedbackFile });
       console.log(`seeded in ${((performance.now() - seeding) / 1000).toFixed(0)} s`);
 
-      const cold: number[] = [];
-      const warm: number[] = [];
+      // The marketer opened the report earlier: the background keeps what it computed then.
+      const earlier = await openReport(browser);
+      await earlier.page.close();
+
+      const coldFirst: number[] = [];
+      const coldFresh: number[] = [];
+      const coldKept: boolean[] = [];
+      const coldLoad: number[] = [];
+      const warmFirst: number[] = [];
+      const warmFresh: number[] = [];
       const shell: number[] = [];
       const regroup: number[] = [];
       for (let r = 0; r < RUNS; r++) {
         await stopWorker(browser, blank);
-        const first = await openReport(browser);
-        cold.push(first.ms);
-        await first.page.close();
+        coldLoad.push(loadavg()[0]!);
+        const cold = await openReport(browser);
+        coldFirst.push(cold.first);
+        coldKept.push(cold.kept);
+        coldFresh.push(cold.fresh);
+        await cold.page.close();
         const again = await openReport(browser);
-        warm.push(again.ms);
+        warmFirst.push(again.first);
+        warmFresh.push(again.fresh);
         shell.push(again.loading);
         regroup.push(await switchGrouping(again.page, 'Lead source'));
         await again.page.close();
@@ -139,17 +172,29 @@ it(
         [
           {
             name: 'first paint, service worker started by the page',
-            value: median(cold),
+            value: median(coldFirst),
             unit: 'ms',
             target: '≤ 2,000 ms',
-            note: `navigation start → first frame with a report row, worker stopped before each open: ${spread(cold, 0)}`,
+            note: `navigation start → first frame with a report row, worker stopped before each open; ${coldKept.filter(Boolean).length} of ${coldKept.length} were the last kept report, labelled with its time: ${spread(coldFirst, 0)}; load ${Math.min(...coldLoad).toFixed(1)}–${Math.max(...coldLoad).toFixed(1)} at the opens`,
+          },
+          {
+            name: 'fresh report painted, service worker started by the page',
+            value: median(coldFresh),
+            unit: 'ms',
+            note: `navigation start → first frame with the fresh report (the label gone), same opens: ${spread(coldFresh, 0)}`,
           },
           {
             name: 'first paint, report data in memory',
-            value: median(warm),
+            value: median(warmFirst),
             unit: 'ms',
             target: '≤ 2,000 ms',
-            note: `the page opened again right after: ${spread(warm, 0)}`,
+            note: `the page opened again right after: ${spread(warmFirst, 0)}`,
+          },
+          {
+            name: 'fresh report painted, report data in memory',
+            value: median(warmFresh),
+            unit: 'ms',
+            note: spread(warmFresh, 0),
           },
           {
             name: 'page shown, loading',
