@@ -25,8 +25,8 @@ export function ContactContextView({ context, author, feedback }: Props) {
   const record = context.sources?.record ?? { name: context.source.name, at: context.source.dataAsOf };
   const fields = differentSources(context.sources?.fields, record.name);
   // Calls and meetings are sales' own work, not campaigns that reached the contact.
-  const campaignTouches = context.timeline.filter((t) => !isSalesActivity(t.assetType));
-  const salesActivities = context.timeline.filter((t) => isSalesActivity(t.assetType));
+  const campaignTouches = context.timeline.filter((t) => !isSalesActivity(t));
+  const salesActivities = context.timeline.filter((t) => isSalesActivity(t));
   return (
     <article data-testid="contact-context" aria-label={`Marketing context for ${contact.name ?? contact.email}`}>
       <ContactHeader contact={contact} source={record} fields={fields} />

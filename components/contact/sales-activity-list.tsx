@@ -1,5 +1,5 @@
 import type { TimelineEntry } from '@/lib/domain/contact-context';
-import { salesActivityLabel } from '@/lib/domain/sales-activity';
+import { salesActivityWord } from '@/lib/domain/sales-activity';
 import { formatDateTime } from '../format';
 import { Section } from '../ui/section';
 import { SourceNote, type SourceNoteProps } from './source-note';
@@ -8,21 +8,24 @@ import { SourceNote, type SourceNoteProps } from './source-note';
 const SHOWN = 4;
 
 /**
- * The activity's name as logged, after its type unless the name already starts with it:
- * Salesforce's email logging writes subjects as "Email: …", which would read "Email: Email: …".
+ * The activity's name as logged, after its type unless the name already says it: Salesforce's
+ * email logging writes subjects as "Email: …", which would read "Email: Email: …", and an
+ * activity without a subject is named by its type alone.
  */
 function headline(type: string, name: string): { type?: string; name: string } {
-  return name.toLowerCase().startsWith(`${type.toLowerCase()}:`) ? { name } : { type, name };
+  const n = name.toLowerCase();
+  const t = type.toLowerCase();
+  return n === t || n.startsWith(`${t}:`) ? { name } : { type, name };
 }
 
-/** Calls, emails and meetings sales logged for this contact, newest first. */
+/** Calls, emails and meetings sales logged for this contact, newest first, each by the CRM's own type for it ("Demo"). */
 export function SalesActivityList({ activities, source }: { activities: readonly TimelineEntry[]; source?: SourceNoteProps }) {
   if (activities.length === 0) return null;
   return (
     <Section title={`Sales activity (${activities.length})`} testId="sales-activity" note={source && <SourceNote {...source} />}>
       <ul className="space-y-1">
         {activities.slice(0, SHOWN).map((a) => {
-          const shown = headline(salesActivityLabel(a.assetType), a.assetName);
+          const shown = headline(salesActivityWord(a).text, a.assetName);
           return (
             <li key={a.id} data-testid="sales-activity-entry" className="text-xs text-slate-700 dark:text-slate-200">
               {shown.type && (

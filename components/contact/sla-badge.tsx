@@ -1,5 +1,5 @@
 import type { FirstTouchView, SlaView } from '@/lib/domain/contact-context';
-import { salesActivityLabel } from '@/lib/domain/sales-activity';
+import { salesActivityWord } from '@/lib/domain/sales-activity';
 import { formatDate, formatDateTime } from '../format';
 
 const LOOK: Record<SlaView['state'], { label: string; className: string }> = {
@@ -15,9 +15,14 @@ const HOSTS = { gmail: 'Gmail', outlook: 'Outlook' } as const;
 /** Where the first touch is known from, so a rep can tell a logged call from their own email. */
 function origin(first: FirstTouchView | undefined): string {
   switch (first?.via) {
-    case 'logged':
-      // "call logged in Salesforce: Discovery call"; an import's or the demo's activity says only "logged".
-      return ` · ${salesActivityLabel(first.activity).toLowerCase()} logged${first.source ? ` in ${first.source}` : ''}: ${first.label}`;
+    case 'logged': {
+      // "Demo logged in Salesforce: Product walkthrough" in the CRM's own word; Leadlight's words (for activities
+      // stored before the CRM's was kept) mid-sentence: "call logged: …". An import's or the demo's says only "logged".
+      const word = salesActivityWord({ assetType: first.activity, assetCategory: first.category });
+      const what = word.leadlight ? word.text.toLowerCase() : word.text;
+      const named = first.label.toLowerCase() === word.text.toLowerCase() ? '' : `: ${first.label}`;
+      return ` · ${what} logged${first.source ? ` in ${first.source}` : ''}${named}`;
+    }
     case 'seen':
       return ` · your email, seen in ${HOSTS[first.host]}`;
     default:

@@ -124,7 +124,7 @@ export function generateDemoVerdicts(data: DemoData): DemoVerdict[] {
 
   for (const c of data.contacts) {
     const touches = byEmail.get(c.email) ?? [];
-    const marketing = touches.filter((t) => !isSalesActivity(t.assetType));
+    const marketing = touches.filter((t) => !isSalesActivity(t));
     const owner = c.owner as keyof typeof DEMO_REPS | undefined;
     if (featured.has(c.email) || !owner || !DEMO_REPS[owner] || marketing.length === 0) continue;
     if (!rng.chance(c.handoffAt ? 0.85 : 0.6)) continue;
@@ -140,7 +140,7 @@ export function generateDemoVerdicts(data: DemoData): DemoVerdict[] {
     const before = marketing.filter((t) => Date.parse(t.date) <= at);
     const persona = rankPersonas(data.personas, c, before).find((m) => m.fits)?.personaId;
     const good = rng.chance(sigmoid(goodOdds(c, before, persona)));
-    const contacted = touches.some((t) => isSalesActivity(t.assetType) && Date.parse(t.date) <= at);
+    const contacted = touches.some((t) => isSalesActivity(t) && Date.parse(t.date) <= at);
     const recycle = handoff && !good && rng.chance(0.4);
     const author = DEMO_REPS[owner];
     let supersedes: string | undefined;

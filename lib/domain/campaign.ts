@@ -37,8 +37,12 @@ export const TouchSchema = z.object({
   email: EmailSchema,
   campaignId: z.string().min(1).max(100),
   assetName: z.string().min(1).max(300),
+  /** What it was, as the org or vendor wrote it: an asset type, or a logged activity's own type ("Call", "Demo"). */
   assetType: OpenValueSchema,
-  /** Leadlight's asset category, for grouping and persona rules; derived from the type and name when absent. */
+  /**
+   * Leadlight's category of it, for grouping and persona rules (lib/domain/categories.ts), or for a
+   * sales activity its sales category (lib/domain/sales-activity.ts); derived from the type and name when absent.
+   */
   assetCategory: OpenValueSchema.optional(),
   date: IsoDateSchema,
   /** Member status as the campaign tracks it: Sent, Opened, Registered, Attended, Downloaded… */

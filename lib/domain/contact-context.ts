@@ -10,8 +10,18 @@ export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
 
 /** Where the first touch after a hand-off is known from (see lib/domain/first-touch.ts). */
 export const FirstTouchViewSchema = z.discriminatedUnion('via', [
-  /** An activity the CRM or an import logged: a call, meeting, email; `source` names the live CRM it was read from. */
-  z.object({ via: z.literal('logged'), at: z.string(), activity: z.string(), label: z.string(), source: z.string().optional() }),
+  /**
+   * An activity the CRM or an import logged: `activity` its type as written ("Call", "Demo"), `category`
+   * Leadlight's (absent for touches stored before it was kept); `source` names the live CRM it was read from.
+   */
+  z.object({
+    via: z.literal('logged'),
+    at: z.string(),
+    activity: z.string(),
+    category: z.string().optional(),
+    label: z.string(),
+    source: z.string().optional(),
+  }),
   /** The rep's own message to the contact, seen by Leadlight in the mail client. */
   z.object({ via: z.literal('seen'), at: z.string(), host: z.enum(['gmail', 'outlook']) }),
   /** A lead status that means the lead was worked; no time recorded. */

@@ -1,7 +1,7 @@
 import type { Touch } from './campaign';
 import type { Contact } from './contact';
 import type { ObservedTouch } from './observed-touch';
-import { LAST_ACTIVITY_TYPE, firstSalesTouch } from './sales-activity';
+import { LAST_ACTIVITY_TYPE, firstSalesTouch, salesCategoryOf } from './sales-activity';
 import { workedStatusOf } from './worked-status';
 
 /**
@@ -11,13 +11,14 @@ import { workedStatusOf } from './worked-status';
  * activity" date only proves the lead was touched: the time was not recorded.
  */
 export type FirstTouch =
-  | { via: 'logged'; at: string; activity: string; label: string }
+  /** `activity` is the type as the CRM or file wrote it, `category` Leadlight's (absent on touches stored before it was kept). */
+  | { via: 'logged'; at: string; activity: string; category?: string; label: string }
   | { via: 'seen'; at: string; host: ObservedTouch['host'] }
   | { via: 'status'; status: string }
   | { via: 'last_activity'; at: string };
 
 export type FirstTouchEvidence = {
-  touches: readonly Pick<Touch, 'assetType' | 'assetName' | 'date'>[];
+  touches: readonly Pick<Touch, 'assetType' | 'assetCategory' | 'assetName' | 'date'>[];
   observed?: readonly Pick<ObservedTouch, 'at' | 'host'>[];
   /** Statuses and stages that mean the lead was worked (see worked-status.ts). */
   worked?: readonly string[];
@@ -41,13 +42,16 @@ export function resolveFirstTouch(
     if (at >= from && (!seen || at < Date.parse(seen.at))) seen = o;
   }
   if (seen && (!logged || Date.parse(seen.at) < Date.parse(logged.date))) return { via: 'seen', at: seen.at, host: seen.host };
-  if (logged) return { via: 'logged', at: logged.date, activity: logged.assetType, label: logged.assetName };
+  if (logged) {
+    const category = logged.assetCategory === undefined ? {} : { category: logged.assetCategory };
+    return { via: 'logged', at: logged.date, activity: logged.assetType, ...category, label: logged.assetName };
+  }
   const status = workedStatusOf(contact, e.worked ?? []);
   if (status) return { via: 'status', status };
   // A date-only "last activity" is stored at midnight: compare whole days with the hand-off.
   const handoffDay = contact.handoffAt.slice(0, 10);
   const last = e.touches
-    .filter((t) => t.assetType.trim().toLowerCase() === LAST_ACTIVITY_TYPE && t.date.slice(0, 10) >= handoffDay)
+    .filter((t) => salesCategoryOf(t) === LAST_ACTIVITY_TYPE && t.date.slice(0, 10) >= handoffDay)
     .sort((a, b) => b.date.localeCompare(a.date))[0];
   return last ? { via: 'last_activity', at: last.date } : undefined;
 }

@@ -3,7 +3,7 @@ import type { Contact } from './contact';
 import type { ObservedTouch } from './observed-touch';
 import { slaOutcome, type SlaOutcome } from './report-data';
 import type { ReportData, ReportVerdict } from './report-schema';
-import { isSalesActivity } from './sales-activity';
+import { salesCategory } from './sales-activity';
 import type { SlaSettings } from './sla';
 
 /**
@@ -58,11 +58,13 @@ export class ReportIndex {
   get touches(): ReadonlyMap<string, readonly TimedTouch[]> {
     if (!this.touchesByEmail) {
       const out = new Map<string, TimedTouch[]>();
-      // A cache holds a handful of activity types: classify each once, not once per touch.
+      // A cache holds a handful of categories and types, and a touch is classified by its category, else
+      // its type (lib/domain/sales-activity.ts): classify each value once, not once per touch.
       const types = new Map<string, boolean>();
       for (const touch of this.source.touches) {
-        let sales = types.get(touch.assetType);
-        if (sales === undefined) types.set(touch.assetType, (sales = isSalesActivity(touch.assetType)));
+        const kind = touch.assetCategory ?? touch.assetType;
+        let sales = types.get(kind);
+        if (sales === undefined) types.set(kind, (sales = salesCategory(kind) !== undefined));
         const t = { touch, at: Date.parse(touch.date), sales };
         const list = out.get(touch.email);
         if (list) list.push(t);

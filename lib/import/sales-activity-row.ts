@@ -33,7 +33,7 @@ export function salesActivityFrom(row: MappedRow, email: string): Touch | undefi
   // As the file wrote it ("Call", "Sales email"); it is recognised whatever its case or spacing.
   const assetType = row.assetType.trim();
   const date = parseDate(row.date);
-  if (!assetType || !isTimedSalesActivity(assetType) || !date) return undefined;
+  if (!assetType || !isTimedSalesActivity({ assetType }) || !date) return undefined;
   const assetName = row.asset || salesActivityLabel(assetType);
   const touch = TouchSchema.safeParse({
     id: touchIdFor(email, SALES_ACTIVITY_CAMPAIGN_ID, assetName, date),

@@ -14,6 +14,7 @@ describe('SLA badge', () => {
     expect(screen.getByTestId('sla-state')).not.toHaveTextContent(/overdue/i);
   });
 
+  // Logged activities here are as versions before the CRM's own word was kept stored them (see sales-activity-words.test.tsx).
   it('says where a dated first touch came from: the rep’s own mail or a logged activity', () => {
     const { rerender } = render(
       <SlaBadge

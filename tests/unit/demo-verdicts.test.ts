@@ -42,6 +42,50 @@ describe('demo verdicts', () => {
     for (const v of superseding) expect(ids.get(v.supersedes!)).toMatchObject({ email: v.email, author: v.author });
   });
 
+  it('disqualify only leads sales had already logged an activity with, and reject the others', () => {
+    const byId = new Map([...reasonsFor('good'), ...reasonsFor('bad')].map((r) => [r.id, r]));
+    const replaced = new Set(verdicts.map((v) => v.supersedes).filter(Boolean));
+    // Calls, emails and meetings the demo CRM logged (its own words: "Email", "Demo"…), by who was contacted when.
+    const logged = data.touches.filter((t) => t.campaignId === 'sales-activity');
+    const contacted = (email: string, at: string) => logged.some((t) => t.email === email && t.date <= at);
+    // Recycling, and a lead that is nobody's buyer, are decided whether or not sales called.
+    const judged = verdicts.filter(
+      (v) => !replaced.has(v.id) && v.reasonId && !['outside_target', 'not_a_buyer', 'recycle_nurture'].includes(v.reasonId),
+    );
+    const groups = judged.map((v) => [byId.get(v.reasonId!)?.group, contacted(v.email, v.createdAt)]);
+    expect(groups.filter(([group]) => group === 'disqualification').every(([, c]) => c)).toBe(true);
+    expect(groups.filter(([group]) => group === 'rejection').every(([, c]) => !c)).toBe(true);
+    expect(groups.filter(([group]) => group === 'disqualification').length).toBeGreaterThan(0);
+  });
+
+  it('judge only leads marketing reached: sales’ own calls and emails, in the CRM’s words, are no campaign', () => {
+    const rep = data.contacts.find((c) => c.owner && !FEATURED_CONTACTS.some((f) => f.contact.email === c.email))!;
+    const calls = ['2026-03-02T10:00:00.000Z', '2026-03-09T10:00:00.000Z', '2026-03-16T10:00:00.000Z'].flatMap((date, i) => [
+      {
+        ...data.touches[0]!,
+        id: `e${i}`,
+        email: rep.email,
+        campaignId: 'sales-activity',
+        assetType: 'Email',
+        assetCategory: 'sales_email',
+        date,
+      },
+      {
+        ...data.touches[0]!,
+        id: `d${i}`,
+        email: rep.email,
+        campaignId: 'sales-activity',
+        assetType: 'Demo',
+        assetCategory: 'meeting',
+        date,
+      },
+    ]);
+    // Twenty such leads: at the demo's odds, some would be judged if their sales activity counted as marketing.
+    const contacts = Array.from({ length: 20 }, (_, i) => ({ ...rep, email: `lead${i}@${rep.email.split('@')[1]}` }));
+    const touches = contacts.flatMap((c) => calls.map((t) => ({ ...t, id: `${c.email}-${t.id}`, email: c.email })));
+    expect(generateDemoVerdicts({ ...data, contacts, touches })).toEqual([]);
+  });
+
   it.each<[ReportDimension]>([['campaign'], ['source'], ['persona']])('give good-lead rates that differ clearly by %s', (dimension) => {
     const rows = buildReport({ ...data, feedback: verdicts, period: allTime, dimension, now: new Date(DEMO_NOW) }).filter(
       (r) => r.verdicts >= 10,

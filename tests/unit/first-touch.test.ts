@@ -53,6 +53,22 @@ describe('resolveFirstTouch', () => {
     });
   });
 
+  it('names a logged first touch by the CRM’s own word for it, with Leadlight’s category beside it', () => {
+    const demo = createTouch({
+      assetType: 'Demo',
+      assetCategory: 'meeting',
+      assetName: 'Product walkthrough',
+      date: '2026-03-02T10:30:00.000Z',
+    });
+    expect(resolveFirstTouch(lead, { touches: [demo, call] })).toEqual({
+      via: 'logged',
+      at: '2026-03-02T10:30:00.000Z',
+      activity: 'Demo',
+      category: 'meeting',
+      label: 'Product walkthrough',
+    });
+  });
+
   it('ignores mail the rep sent before the hand-off', () => {
     expect(resolveFirstTouch(lead, { touches: [], observed: [seen('2026-03-01T10:00:00.000Z')] })).toBeUndefined();
   });
@@ -67,6 +83,9 @@ describe('resolveFirstTouch', () => {
     const dayBefore = createTouch({ assetType: 'last_activity', date: '2026-03-01T00:00:00.000Z' });
     expect(resolveFirstTouch(lead, { touches: [dayBefore, sameDay] })).toEqual({ via: 'last_activity', at: '2026-03-02T00:00:00.000Z' });
     expect(resolveFirstTouch(lead, { touches: [dayBefore] })).toBeUndefined();
+    // The CRM's own name for the date, with Leadlight's category beside it.
+    const lastContacted = createTouch({ assetType: 'Last contacted', assetCategory: 'last_activity', date: '2026-03-03T00:00:00.000Z' });
+    expect(resolveFirstTouch(lead, { touches: [lastContacted] })).toEqual({ via: 'last_activity', at: '2026-03-03T00:00:00.000Z' });
   });
 
   it('lets a dated touch win over a worked status, so a late call stays late', () => {

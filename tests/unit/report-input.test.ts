@@ -13,6 +13,10 @@ describe('ReportIndex', () => {
     createTouch({ id: 't2', email: ben, date: '2026-03-01T10:00:00.000Z', assetType: 'Sales Email' }),
     createTouch({ id: 't3', email: ana, date: '2026-03-01T10:00:00.000Z', assetType: 'call' }),
     createTouch({ id: 't4', email: ana, date: '2026-03-05T10:00:00.000Z', assetType: 'ebook' }),
+    // The CRM's own words, with Leadlight's category beside them: a demo is sales', a telemarketing campaign's call is not.
+    createTouch({ id: 't5', email: ben, date: '2026-03-02T10:00:00.000Z', assetType: 'Demo', assetCategory: 'sales_activity' }),
+    createTouch({ id: 't6', email: ben, date: '2026-03-03T10:00:00.000Z', assetType: 'Call', assetCategory: 'other' }),
+    createTouch({ id: 't7', email: ben, date: '2026-03-04T10:00:00.000Z', assetType: 'Call', assetCategory: 'call' }),
   ];
 
   it('groups touches per contact, oldest first, touches of one instant in the order given', () => {
@@ -23,7 +27,7 @@ describe('ReportIndex', () => {
       ['t4', Date.UTC(2026, 2, 5, 10), false],
     ]);
     expect(index.sales.get(ana)?.map((t) => t.id)).toEqual(['t3']);
-    expect(index.sales.get(ben)?.map((t) => t.id)).toEqual(['t2']);
+    expect(index.sales.get(ben)?.map((t) => t.id)).toEqual(['t2', 't5', 't7']);
   });
 
   it('names a campaign after the first one listed under its id, else by the id', () => {

@@ -187,4 +187,13 @@ describe('firstSalesTouch', () => {
     expect(firstSalesTouch([last], handoff)).toBeUndefined();
     expect(firstSalesTouch([last, engaged], handoff)).toBe(engaged);
   });
+
+  it('reads Leadlight’s category beside the CRM’s own word, and the type of a touch stored without one', () => {
+    const demo = createTouch({ assetType: 'Demo', assetCategory: 'meeting', date: '2026-03-02T10:00:00.000Z' });
+    const telemarketing = createTouch({ assetType: 'Call', assetCategory: 'other', date: '2026-03-02T09:30:00.000Z' });
+    const lastContacted = createTouch({ assetType: 'Last contacted', assetCategory: 'last_activity', date: '2026-03-02T09:10:00.000Z' });
+    const stored = createTouch({ assetType: 'meeting', date: '2026-03-02T11:00:00.000Z' });
+    expect(firstSalesTouch([telemarketing, lastContacted, demo, stored], handoff)).toBe(demo);
+    expect(firstSalesTouch([telemarketing, lastContacted, stored], handoff)).toBe(stored);
+  });
 });
