@@ -1,13 +1,16 @@
 import type { Touch } from '../domain/campaign';
-import { LAST_ACTIVITY_TYPE, SALES_ACTIVITY_CAMPAIGN_ID, salesActivityLabel, type SalesActivityType } from '../domain/sales-activity';
+import { LAST_ACTIVITY_TYPE, SALES_ACTIVITY_CAMPAIGN_ID, type SalesCategory } from '../domain/sales-activity';
 
 /** One sales activity a CRM logged, as a connector read it. */
 export type LoggedActivity = {
   /** The CRM's own id, so a re-fetch replaces the touch rather than adding a second. */
   id: string;
   email: string;
-  type: SalesActivityType | typeof LAST_ACTIVITY_TYPE;
-  /** The subject or title as written; a generic name ("Call") when the CRM has none. */
+  /** What the CRM calls it, as written: a Task's Type ("Demo"), a meeting type, else the CRM's name for the record ("Call"). */
+  type: string;
+  /** Leadlight's category of it, which the SLA and the report read. */
+  category: SalesCategory;
+  /** The subject or title as written; the CRM's type when it has none. */
   title?: string | undefined;
   at: string;
   /** The CRM's own status or outcome as written. */
@@ -20,14 +23,16 @@ export type LoggedActivity = {
  * keeps sales activities out of attribution), never counted as a response.
  */
 export function salesTouch(a: LoggedActivity): Touch {
+  const type = a.type.trim().slice(0, 200);
   return {
     id: a.id.slice(0, 100),
     email: a.email,
     campaignId: SALES_ACTIVITY_CAMPAIGN_ID,
-    assetName: (a.title?.trim() || salesActivityLabel(a.type)).slice(0, 300),
-    assetType: a.type,
+    assetName: (a.title?.trim() || type).slice(0, 300),
+    assetType: type,
+    assetCategory: a.category,
     date: a.at,
-    responseStatus: (a.status?.trim() || (a.type === LAST_ACTIVITY_TYPE ? 'Logged' : 'Completed')).slice(0, 200),
+    responseStatus: (a.status?.trim() || (a.category === LAST_ACTIVITY_TYPE ? 'Logged' : 'Completed')).slice(0, 200),
     responded: false,
   };
 }

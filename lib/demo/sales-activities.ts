@@ -30,17 +30,22 @@ const LABELS: Readonly<Record<'call' | 'sales_email' | 'meeting', readonly strin
 };
 type ActivityType = keyof typeof LABELS;
 
+// What the demo org's reps pick as the activity's type: its Type picklist, with a value of its own for demos.
+const ORG_TYPES: Readonly<Record<ActivityType, string>> = { call: 'Call', sales_email: 'Email', meeting: 'Meeting' };
+const orgType = (category: ActivityType, label: string) => (/\bdemo\b/i.test(label) ? 'Demo' : ORG_TYPES[category]);
+
 /** The demo's worked statuses (see worked-status.ts), which a rep sets once a lead is being worked. */
 const WORKED = ['attempting_contact', 'in_progress', 'connected', 'unqualified', 'sql', 'opportunity', 'customer'];
 
 /** One logged sales activity. Dates are whole minutes, as CRMs store them. */
-export function activity(email: string, assetType: ActivityType, at: number | string, label: string): DraftTouch {
+export function activity(email: string, category: ActivityType, at: number | string, label: string): DraftTouch {
   const ms = typeof at === 'string' ? Date.parse(at) : at;
   return {
     email,
     campaignId: SALES_ACTIVITY_CAMPAIGN_ID,
     assetName: label,
-    assetType,
+    assetType: orgType(category, label),
+    assetCategory: category,
     date: iso(ms - (ms % 60_000)),
     responseStatus: 'Completed',
     responded: false,

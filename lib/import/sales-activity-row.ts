@@ -1,5 +1,5 @@
 import { TouchSchema, type Touch } from '../domain/campaign';
-import { LAST_ACTIVITY_TYPE, SALES_ACTIVITY_CAMPAIGN_ID, isTimedSalesActivity, salesActivityLabel } from '../domain/sales-activity';
+import { LAST_ACTIVITY_TYPE, SALES_ACTIVITY_CAMPAIGN_ID, salesActivityLabel, salesCategory } from '../domain/sales-activity';
 import { quote } from './echo';
 import type { MappedRow } from './fields';
 import { touchIdFor } from './ids';
@@ -15,13 +15,15 @@ export function lastActivityFrom(row: MappedRow, email: string, warnings: ValueW
   const date = parseDate(row.lastActivity);
   if (date === null) warnings.push({ field: 'lastActivity', reason: `unreadable date ${quote(row.lastActivity)}` });
   if (!date) return undefined;
+  // The file gives a date and no activity type: it is named after the column it comes from.
   const assetName = 'Last activity';
   return {
     id: touchIdFor(email, SALES_ACTIVITY_CAMPAIGN_ID, assetName, date),
     email,
     campaignId: SALES_ACTIVITY_CAMPAIGN_ID,
     assetName,
-    assetType: LAST_ACTIVITY_TYPE,
+    assetType: assetName,
+    assetCategory: LAST_ACTIVITY_TYPE,
     date,
     responseStatus: 'Logged',
     responded: false,
@@ -30,17 +32,19 @@ export function lastActivityFrom(row: MappedRow, email: string, warnings: ValueW
 
 /** A row of Leadlight's own format that is a logged call, meeting or email: no campaign, a date. */
 export function salesActivityFrom(row: MappedRow, email: string): Touch | undefined {
-  // As the file wrote it ("Call", "Sales email"); it is recognised whatever its case or spacing.
+  // Kept as the file wrote it ("Call", "Sales email"); recognised whatever its case or spacing.
   const assetType = row.assetType.trim();
+  const category = salesCategory(assetType);
   const date = parseDate(row.date);
-  if (!assetType || !isTimedSalesActivity({ assetType }) || !date) return undefined;
-  const assetName = row.asset || salesActivityLabel(assetType);
+  if (!category || category === LAST_ACTIVITY_TYPE || !date) return undefined;
   const touch = TouchSchema.safeParse({
-    id: touchIdFor(email, SALES_ACTIVITY_CAMPAIGN_ID, assetName, date),
+    // Keyed on the name earlier versions gave a nameless activity, so importing the file again updates its touches.
+    id: touchIdFor(email, SALES_ACTIVITY_CAMPAIGN_ID, row.asset || salesActivityLabel(category), date),
     email,
     campaignId: SALES_ACTIVITY_CAMPAIGN_ID,
-    assetName,
+    assetName: row.asset || assetType,
     assetType,
+    assetCategory: category,
     date,
     responseStatus: row.status || 'Completed',
     responded: false,

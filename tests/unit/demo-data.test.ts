@@ -151,7 +151,9 @@ describe('demo dataset', () => {
       expect(c?.handoffAt, t.id).toBeDefined();
       expect(Date.parse(t.date)).toBeGreaterThan(Date.parse(c?.handoffAt ?? ''));
       expect(Date.parse(t.date)).toBeLessThanOrEqual(NOW);
-      expect(['call', 'sales_email', 'meeting']).toContain(t.assetType);
+      expect(['call', 'sales_email', 'meeting']).toContain(t.assetCategory);
+      // The demo org's own words, as a CRM would hold them.
+      expect(['Call', 'Email', 'Meeting', 'Demo']).toContain(t.assetType);
       expect(t.campaignId).toBe('sales-activity');
     }
   });
@@ -172,7 +174,7 @@ describe('demo dataset', () => {
       state: 'met',
       metAt: '2026-05-15T11:40:00.000Z',
       duration: '2 h 20 min',
-      firstTouch: { via: 'logged', activity: 'call', label: 'Discovery call' },
+      firstTouch: { via: 'logged', activity: 'Call', category: 'call', label: 'Discovery call' },
     });
     // Hand-offs after 13:00 on Thursday fall due on Friday morning.
     const due = ['2026-11-19T13:30:00.000Z', '2026-11-19T13:50:00.000Z'].map((h) => data.contacts.find((c) => c.handoffAt === h)!);

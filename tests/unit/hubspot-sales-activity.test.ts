@@ -74,7 +74,7 @@ describe('HubSpot sales activity', () => {
         'POST',
         '/crm/v3/objects/calls/batch/read',
         {
-          properties: ['hs_timestamp', 'hs_call_title', 'hs_call_direction', 'hs_call_status'],
+          properties: ['hs_timestamp', 'hs_call_title', 'hs_call_direction', 'hs_call_status', 'hs_activity_type'],
           propertiesWithHistory: [],
           // Each call once, however many association labels join it; newest (highest id) first.
           inputs: [{ id: '48211930507' }, { id: '48211930466' }, { id: '48211930411' }],
@@ -83,19 +83,39 @@ describe('HubSpot sales activity', () => {
       [
         'POST',
         '/crm/v3/objects/meetings/batch/read',
-        expect.objectContaining({ inputs: [{ id: '59120034102' }, { id: '59120033990' }, { id: '59120033871' }] }),
+        expect.objectContaining({
+          properties: ['hs_timestamp', 'hs_meeting_title', 'hs_meeting_start_time', 'hs_meeting_outcome', 'hs_activity_type'],
+          inputs: [{ id: '59120034102' }, { id: '59120033990' }, { id: '59120033871' }],
+        }),
       ],
       ['POST', '/crm/v3/objects/emails/batch/read', expect.objectContaining({ inputs: [{ id: '61003450230' }, { id: '61003450117' }] })],
     ]);
     // Not the contact's missed call to sales, her reply, the canceled site visit or the review still ahead; the first
-    // engagement is the intro call itself.
-    expect(salesActivity(bundle?.touches)?.map((t) => [t.id, t.assetType, t.assetName, t.date, t.responseStatus])).toEqual([
-      ['hubspot-meeting-59120033871', 'meeting', 'Pilot scoping meeting', '2025-09-26T13:00:00.000Z', 'COMPLETED'],
-      ['hubspot-last-contacted-101', 'last_activity', 'Last contacted', '2025-09-26T13:00:00.000Z', 'Logged'],
-      ['hubspot-call-48211930507', 'call', 'Follow-up: pilot scope', '2025-09-24T10:02:00.000Z', 'COMPLETED'],
-      ['hubspot-email-61003450117', 'sales_email', 'Peak season planning – notes from our call', '2025-09-19T14:05:00.000Z', 'SENT'],
-      ['hubspot-call-48211930411', 'call', 'Intro call – peak season planning', '2025-09-19T08:30:00.000Z', 'COMPLETED'],
-    ]);
+    // engagement is the intro call itself. Each keeps the type the portal gave it (the intro call's "Discovery call"),
+    // else HubSpot's name for it.
+    expect(salesActivity(bundle?.touches)?.map((t) => [t.id, t.assetType, t.assetCategory, t.assetName, t.date, t.responseStatus])).toEqual(
+      [
+        ['hubspot-meeting-59120033871', 'Meeting', 'meeting', 'Pilot scoping meeting', '2025-09-26T13:00:00.000Z', 'COMPLETED'],
+        ['hubspot-last-contacted-101', 'Last contacted', 'last_activity', 'Last contacted', '2025-09-26T13:00:00.000Z', 'Logged'],
+        ['hubspot-call-48211930507', 'Call', 'call', 'Follow-up: pilot scope', '2025-09-24T10:02:00.000Z', 'COMPLETED'],
+        [
+          'hubspot-email-61003450117',
+          'Email',
+          'sales_email',
+          'Peak season planning – notes from our call',
+          '2025-09-19T14:05:00.000Z',
+          'SENT',
+        ],
+        [
+          'hubspot-call-48211930411',
+          'Discovery call',
+          'call',
+          'Intro call – peak season planning',
+          '2025-09-19T08:30:00.000Z',
+          'COMPLETED',
+        ],
+      ],
+    );
     expect(bundle?.issues).toBeUndefined();
   });
 
@@ -125,7 +145,7 @@ describe('HubSpot sales activity', () => {
     hubspot(undefined, { emails: () => HttpResponse.json(fx('error-403-missing-scopes-sales-email-read'), { status: 403 }) });
     const outcomes: (ConnectorError | null)[] = [];
     const bundle = await connector(recordingGate(outcomes)).fetchContact!(MAYA);
-    expect(salesActivity(bundle?.touches)?.map((t) => t.assetType)).toEqual(['meeting', 'last_activity', 'call', 'call']);
+    expect(salesActivity(bundle?.touches)?.map((t) => t.assetCategory)).toEqual(['meeting', 'last_activity', 'call', 'call']);
     expect(bundle?.issues).toEqual([{ vendor: 'HubSpot', object: 'emails', field: 'sales-email-read', problem: 'no_scope' }]);
     expect(outcomes.every((o) => o === null)).toBe(true);
   });
@@ -155,9 +175,9 @@ describe('HubSpot sales activity', () => {
     delete maya.associations;
     hubspot(maya);
     const bundle = await connector().fetchContact!(MAYA);
-    expect(salesActivity(bundle?.touches)?.map((t) => [t.assetType, t.assetName, t.date])).toEqual([
-      ['last_activity', 'Last contacted', '2025-09-26T13:00:00.000Z'],
-      ['sales_activity', 'First engagement', '2025-09-19T08:30:00.000Z'],
+    expect(salesActivity(bundle?.touches)?.map((t) => [t.assetType, t.assetCategory, t.assetName, t.date])).toEqual([
+      ['Last contacted', 'last_activity', 'Last contacted', '2025-09-26T13:00:00.000Z'],
+      ['First engagement', 'sales_activity', 'First engagement', '2025-09-19T08:30:00.000Z'],
     ]);
   });
 });

@@ -209,18 +209,33 @@ describe('rowToRecords', () => {
     expect(withLast.records.activity).toMatchObject({
       email: 'ada@lead.example',
       campaignId: 'sales-activity',
-      assetType: 'last_activity',
+      assetCategory: 'last_activity',
       date: '2026-11-24T00:00:00.000Z',
     });
     const call = rowToRecords(row({ email: 'ada@lead.example', asset: 'Discovery call', assetType: 'Call', date: '2026-11-20T10:30:00Z' }));
     if (!call.ok) throw new Error(call.reason);
     expect(call.records.touch).toMatchObject({
       campaignId: 'sales-activity',
-      // As the file wrote it; the SLA recognises it whatever its case.
+      // As the file wrote it; the SLA reads Leadlight's category, recognised whatever the file's case.
       assetType: 'Call',
+      assetCategory: 'call',
       assetName: 'Discovery call',
       date: '2026-11-20T10:30:00.000Z',
     });
+    const email = rowToRecords(
+      row({ email: 'ada@lead.example', assetType: 'SALES EMAIL', status: 'Replied', date: '2026-11-21T08:00:00Z' }),
+    );
+    if (!email.ok) throw new Error(email.reason);
+    // A nameless activity is named by the file's own word for it.
+    expect(email.records.touch).toMatchObject({
+      assetType: 'SALES EMAIL',
+      assetCategory: 'sales_email',
+      assetName: 'SALES EMAIL',
+      responseStatus: 'Replied',
+    });
+    // Keyed as earlier versions keyed it (they named it "Email"), so importing the file again updates it rather than adding one.
+    const named = rowToRecords(row({ email: 'ada@lead.example', assetType: 'Sales email', asset: 'Email', date: '2026-11-21T08:00:00Z' }));
+    expect(named.ok && named.records.touch?.id).toBe(email.records.touch?.id);
     expect(call.records.campaign).toBeUndefined();
     // A marketing asset type without a campaign is still no touch.
     const loose = rowToRecords(row({ email: 'ada@lead.example', assetType: 'Webinar', date: '2026-11-20T10:30:00Z' }));

@@ -22,7 +22,7 @@ function seen(bundle: ContactBundle | null | undefined) {
   const { unknownFields, ...contact } = bundle?.contact ?? { email: '' };
   return {
     contact: unknownFields ? { ...contact, unknownFields: [...unknownFields].sort() } : contact,
-    touches: (bundle?.touches ?? []).map((t) => [t.id, t.campaignId, t.assetName, t.date, t.responseStatus, t.responded]),
+    touches: (bundle?.touches ?? []).map((t) => [t.id, t.campaignId, t.assetName, t.assetType, t.date, t.responseStatus, t.responded]),
     issues: (bundle?.issues ?? []).map(describeIssue).sort(),
   };
 }

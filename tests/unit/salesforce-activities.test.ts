@@ -38,3 +38,41 @@ describe('the time of a Salesforce Task without a completion time', () => {
     ).toEqual(['2026-03-02T18:05:00.000Z']);
   });
 });
+
+describe('what a Salesforce Task or Event is called', () => {
+  const read = (tasks: unknown[], events: unknown[] = []) => {
+    const issues: FieldIssue[] = [];
+    const touches = activityTouches(tasks, events, 'tom.becker@aldermfg.example', issues, NOW);
+    return { touches: touches.map((t) => [t.assetType, t.assetCategory, t.assetName, t.responseStatus]), issues };
+  };
+  const at = { CreatedDate: '2026-03-02T10:00:00.000+0000', CompletedDateTime: '2026-03-02T10:00:00.000+0000' };
+  const event = (over: Record<string, unknown>) => ({
+    attributes: { type: 'Event', url: '/services/data/v60.0/sobjects/Event/00U5e00000AbCdEAAV' },
+    Id: '00U5e00000AbCdEAAV',
+    Subject: 'Plant tour',
+    StartDateTime: '2026-03-03T14:00:00.000+0000',
+    ...over,
+  });
+
+  it('is the org’s own Type when set, else how Salesforce logged it, else "Task"; Leadlight’s category beside it', () => {
+    expect(
+      read([
+        task({ ...at, Type: 'Demo', TaskSubtype: 'Call', Subject: 'Product walkthrough' }),
+        task({ ...at, Type: null, TaskSubtype: 'LinkedIn', Subject: 'Connected on LinkedIn' }),
+        task({ ...at, Type: null, TaskSubtype: null, Subject: null }),
+      ]).touches,
+    ).toEqual([
+      ['Demo', 'call', 'Product walkthrough', 'Completed'],
+      ['LinkedIn', 'sales_activity', 'Connected on LinkedIn', 'Completed'],
+      ['Task', 'sales_activity', 'Task', 'Completed'],
+    ]);
+  });
+
+  it('is an Event’s own Type, else "Event": a meeting unless the org typed it a call', () => {
+    expect(read([], [event({ Type: 'Meeting' }), event({ Type: 'Call' }), event({ Type: null, Subject: null })]).touches).toEqual([
+      ['Meeting', 'meeting', 'Plant tour', 'Completed'],
+      ['Call', 'call', 'Plant tour', 'Completed'],
+      ['Event', 'meeting', 'Event', 'Completed'],
+    ]);
+  });
+});

@@ -74,19 +74,20 @@ describe('Salesforce fetchContact', () => {
       ['00vHs00000Mem002AA', '701Hs000001NewsAAA', 'Manufacturing Insights Newsletter', 'email', '2026-02-10T07:30:00.000Z', 'Sent', false],
       ['00vHs00000Mem003AA', '701Hs000001ExpoAAA', 'Automation Expo 2026', 'event', '2026-01-20T00:00:00.000Z', 'Visited Booth', true],
       ['00vHs00000Mem004AA', '701Hs000001PodcAAA', 'Factory Floor Podcast', 'other', '2026-01-16T00:00:00.000Z', 'Listened', true],
-      // Sales activity from the same query (see the next test).
-      ['00THs00000TomT03AA', 'sales-activity', 'Discovery call', 'call', '2026-03-16T10:42:00.000Z', 'Completed', false],
+      // Sales activity from the same query (see "Salesforce sales activity"), typed as the org typed it.
+      ['00THs00000TomT06AA', 'sales-activity', 'Product walkthrough', 'Demo', '2026-03-17T15:00:00.000Z', 'Completed', false],
+      ['00THs00000TomT03AA', 'sales-activity', 'Discovery call', 'Call', '2026-03-16T10:42:00.000Z', 'Completed', false],
       [
         '00THs00000TomT02AA',
         'sales-activity',
         'Email: Your questions from the webinar',
-        'sales_email',
+        'Email',
         '2026-03-13T15:10:00.000Z',
         'Completed',
         false,
       ],
-      ['00THs00000TomT01AA', 'sales-activity', 'Left voicemail', 'call', '2026-03-13T09:31:40.000Z', 'Completed', false],
-      ['00UHs00000TomE01AA', 'sales-activity', 'Plant operations review', 'meeting', '2026-03-18T14:00:00.000Z', 'Completed', false],
+      ['00THs00000TomT01AA', 'sales-activity', 'Left voicemail', 'Call', '2026-03-13T09:31:40.000Z', 'Completed', false],
+      ['00UHs00000TomE01AA', 'sales-activity', 'Plant operations review', 'Meeting', '2026-03-18T14:00:00.000Z', 'Completed', false],
     ]);
     expect(bundle?.touches.every((t) => t.email === 'tom.becker@aldermfg.example')).toBe(true);
     expect(bundle?.campaigns).toEqual([
@@ -202,7 +203,11 @@ describe('Salesforce fetchContact', () => {
       lifecycleStage: 'sql',
     });
     // A Task logged as a plain task is read by its Type; "Events": null is the REST API's empty related list.
-    expect(bundle?.touches.map((t) => t.assetType)).toEqual(['event', 'ad', 'sales_email']);
+    expect(bundle?.touches.map((t) => [t.assetType, t.assetCategory])).toEqual([
+      ['event', 'event'],
+      ['ad', 'ad'],
+      ['Email', 'sales_email'],
+    ]);
     expect(bundle?.campaigns.map((c) => [c.type, c.category])).toEqual([
       ['Conference', 'event'],
       ['Advertisement', 'advertising'],
@@ -249,14 +254,29 @@ describe('Salesforce sales activity', () => {
   it('counts what sales did: not an open Task, a list email, Leadlight’s own verdict Task or a meeting still ahead', async () => {
     const tom = lead();
     // The query asks for closed Tasks; one that still reads open is a plan, not a touch.
-    Object.assign(tom.records[0].Tasks.records[2]!, { Subject: 'Discovery call', IsClosed: false, Status: 'In Progress' });
+    const discovery = tom.records[0].Tasks.records.find((t) => t.Id === '00THs00000TomT03AA');
+    Object.assign(discovery!, { IsClosed: false, Status: 'In Progress' });
     org({ Lead: tom, pages });
     const bundle = await connector().fetchContact?.('tom.becker@aldermfg.example');
-    expect(activities(bundle)).toEqual(['00THs00000TomT02AA', '00THs00000TomT01AA', '00UHs00000TomE01AA']);
+    expect(activities(bundle)).toEqual(['00THs00000TomT06AA', '00THs00000TomT02AA', '00THs00000TomT01AA', '00UHs00000TomE01AA']);
     const names = bundle?.touches.map((t) => t.assetName);
     expect(names).not.toContain('Lead feedback: Good lead – Right persona [LL-5e6f7a8b]');
     expect(names).not.toContain('List Email: Plant ops newsletter – March');
     expect(names).not.toContain('On-site demo at Alder Manufacturing');
+  });
+
+  it('keeps each activity’s type as the org wrote it, with Leadlight’s category beside it', async () => {
+    org({ Lead: lead(), pages });
+    const bundle = await connector().fetchContact?.('tom.becker@aldermfg.example');
+    const sales = bundle?.touches.filter((t) => t.campaignId === 'sales-activity');
+    // lead-tom-becker.json: the org's own Task Type "Demo" is kept; a Task with no Type by how it was logged (TaskSubtype).
+    expect(sales?.map((t) => [t.id, t.assetType, t.assetCategory])).toEqual([
+      ['00THs00000TomT06AA', 'Demo', 'sales_activity'],
+      ['00THs00000TomT03AA', 'Call', 'call'],
+      ['00THs00000TomT02AA', 'Email', 'sales_email'],
+      ['00THs00000TomT01AA', 'Call', 'call'],
+      ['00UHs00000TomE01AA', 'Meeting', 'meeting'],
+    ]);
   });
 
   /** Tom's Lead with only what `soql` asked for: related lists it did not name, and CompletedDateTime unless named. */
@@ -289,7 +309,7 @@ describe('Salesforce sales activity', () => {
     const queries = seen.filter((s) => s.soql !== null);
     expect(queries.map((q) => q.soql?.includes('CompletedDateTime'))).toEqual([true, false]);
     // Without the completion time, a Task logged the day it was due is dated when it was logged.
-    expect(bundle?.touches.filter((t) => t.assetType === 'call').map((t) => t.date)).toEqual([
+    expect(bundle?.touches.filter((t) => t.assetCategory === 'call').map((t) => t.date)).toEqual([
       '2026-03-16T10:43:19.000Z',
       '2026-03-13T09:31:40.000Z',
     ]);

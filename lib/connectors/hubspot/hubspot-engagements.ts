@@ -3,7 +3,7 @@ import type { Touch } from '../../domain/campaign';
 import { ConnectorError } from '../errors';
 import { NonEmptyText, RecordReader, readEach, type FieldIssue } from '../field-reader';
 import { type HubspotCall, SCOPES } from './hubspot-client';
-import { engagementTouch, type EngagementObject } from './hubspot-sales-activity';
+import { ENGAGEMENT_PROPERTIES, engagementTouch, type EngagementObject } from './hubspot-sales-activity';
 
 /**
  * The contact's calls, meetings and emails. The contact read asks for their ids
@@ -52,12 +52,6 @@ export function associatedIds(raw: unknown, issues: FieldIssue[]): EngagementIds
 /** `POST /crm/v3/objects/{type}/batch/read`; a 207 carries the records it found beside `errors` for the rest. */
 const BatchSchema = z.object({ status: z.string().optional(), results: z.array(z.unknown()) });
 
-const PROPERTIES: Readonly<Record<EngagementObject, readonly string[]>> = {
-  call: ['hs_timestamp', 'hs_call_title', 'hs_call_direction', 'hs_call_status'],
-  meeting: ['hs_timestamp', 'hs_meeting_title', 'hs_meeting_start_time', 'hs_meeting_outcome'],
-  email: ['hs_timestamp', 'hs_email_subject', 'hs_email_direction', 'hs_email_status'],
-};
-
 /**
  * Reads each type's engagements and keeps what sales did. A type the app may not read
  * (403 MISSING_SCOPES) is left out, the connection is not paused, and the diagnostics
@@ -79,7 +73,7 @@ export async function readEngagements(
         {
           path: `/crm/v3/objects/${type}/batch/read`,
           method: 'POST',
-          body: { properties: PROPERTIES[object], propertiesWithHistory: [], inputs: inputs.map((id) => ({ id })) },
+          body: { properties: ENGAGEMENT_PROPERTIES[object], propertiesWithHistory: [], inputs: inputs.map((id) => ({ id })) },
           object: `${object} batch`,
           optional: true,
         },

@@ -8,13 +8,39 @@ import type { HubspotRecord } from './hubspot-read';
 
 const VENDOR = 'HubSpot';
 
-/** How each engagement type becomes a sales activity: its kind, title, the property that dates it first, and its outcome. */
-type Kind = { type: SalesActivityType; title: string; dates: readonly string[]; status: string };
+/**
+ * How each engagement type becomes a sales activity: Leadlight's category, HubSpot's name for the
+ * record, the property holding the type the portal gave it, the title, the properties that date it
+ * (first found wins), and its outcome.
+ */
+type Kind = { category: SalesActivityType; name: string; type?: string; title: string; dates: readonly string[]; status: string };
 const KINDS = {
-  call: { type: 'call', title: 'hs_call_title', dates: ['hs_timestamp'], status: 'hs_call_status' },
-  meeting: { type: 'meeting', title: 'hs_meeting_title', dates: ['hs_meeting_start_time', 'hs_timestamp'], status: 'hs_meeting_outcome' },
-  email: { type: 'sales_email', title: 'hs_email_subject', dates: ['hs_timestamp'], status: 'hs_email_status' },
+  // hs_activity_type is the "call and meeting type" a portal defines for itself ("Discovery", "Demo"); often unset.
+  call: {
+    category: 'call',
+    name: 'Call',
+    type: 'hs_activity_type',
+    title: 'hs_call_title',
+    dates: ['hs_timestamp'],
+    status: 'hs_call_status',
+  },
+  meeting: {
+    category: 'meeting',
+    name: 'Meeting',
+    type: 'hs_activity_type',
+    title: 'hs_meeting_title',
+    dates: ['hs_meeting_start_time', 'hs_timestamp'],
+    status: 'hs_meeting_outcome',
+  },
+  email: { category: 'sales_email', name: 'Email', title: 'hs_email_subject', dates: ['hs_timestamp'], status: 'hs_email_status' },
 } as const satisfies Record<string, Kind>;
+
+/** The properties a batch read asks for, per engagement type. */
+export const ENGAGEMENT_PROPERTIES: Readonly<Record<EngagementObject, readonly string[]>> = {
+  call: ['hs_timestamp', 'hs_call_title', 'hs_call_direction', 'hs_call_status', 'hs_activity_type'],
+  meeting: ['hs_timestamp', 'hs_meeting_title', 'hs_meeting_start_time', 'hs_meeting_outcome', 'hs_activity_type'],
+  email: ['hs_timestamp', 'hs_email_subject', 'hs_email_direction', 'hs_email_status'],
+};
 export type EngagementObject = keyof typeof KINDS;
 
 /**
@@ -49,7 +75,7 @@ export function engagementTouch(
   const p = r.child('properties');
   const kind: Kind = KINDS[object];
   const props: Record<string, string | undefined> = {};
-  for (const name of [kind.title, kind.status, ...kind.dates, 'hs_call_direction', 'hs_email_direction'])
+  for (const name of [kind.title, kind.status, ...kind.dates, ...(kind.type ? [kind.type] : []), 'hs_call_direction', 'hs_email_direction'])
     props[name] = p?.optional(name, TextValue) || undefined;
   const note = (field: string, problem: FieldIssue['problem'] = 'missing') =>
     issues.push({ vendor: VENDOR, object, field: `properties.${field}`, problem });
@@ -65,7 +91,16 @@ export function engagementTouch(
     at = isoDate(r.optional('createdAt', z.string()));
   }
   if (!at || !happened(at, now)) return undefined;
-  return salesTouch({ id: `hubspot-${object}-${id}`, email, type: kind.type, title: props[kind.title], at, status: props[kind.status] });
+  const type = (kind.type && props[kind.type]) || kind.name;
+  return salesTouch({
+    id: `hubspot-${object}-${id}`,
+    email,
+    type,
+    category: kind.category,
+    title: props[kind.title],
+    at,
+    status: props[kind.status],
+  });
 }
 
 // HubSpot stamps the first engagement from the engagement's own timestamp; a minute absorbs any rounding.
@@ -77,7 +112,8 @@ const SAME_ENGAGEMENT_MS = 60_000;
  * the first, and "first engagement" (hs_sa_first_engagement_date) dates one. The latter
  * is left out when an engagement read in this lookup has that same time, so one call
  * is not counted twice; one outside what was read (older than the bound, or of a type
- * the app may not read) still counts.
+ * the app may not read) still counts. No activity type comes with these dates: each
+ * is named after the property it comes from.
  */
 export function contactActivityTouches(contact: HubspotRecord, email: string, engaged: readonly Touch[], issues: FieldIssue[]): Touch[] {
   const date = (name: string) => {
@@ -90,13 +126,13 @@ export function contactActivityTouches(contact: HubspotRecord, email: string, en
   const last = date('notes_last_contacted');
   if (last)
     touches.push(
-      salesTouch({ id: `hubspot-last-contacted-${contact.id}`, email, type: 'last_activity', title: 'Last contacted', at: last }),
+      salesTouch({ id: `hubspot-last-contacted-${contact.id}`, email, type: 'Last contacted', category: 'last_activity', at: last }),
     );
   const first = date('hs_sa_first_engagement_date');
   const known = first && engaged.some((t) => Math.abs(Date.parse(t.date) - Date.parse(first)) < SAME_ENGAGEMENT_MS);
   if (first && !known)
     touches.push(
-      salesTouch({ id: `hubspot-first-engagement-${contact.id}`, email, type: 'sales_activity', title: 'First engagement', at: first }),
+      salesTouch({ id: `hubspot-first-engagement-${contact.id}`, email, type: 'First engagement', category: 'sales_activity', at: first }),
     );
   return touches;
 }

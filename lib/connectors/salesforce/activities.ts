@@ -9,9 +9,9 @@ import { SalesforceIdSchema, SfDateSchema, SfDateTimeSchema } from './schemas';
 
 const VENDOR = 'Salesforce';
 
-// TaskSubtype says how a Task was logged. A List Email is one message sent from a list
-// view to up to hundreds of leads at once: a bulk send, like a marketing email, so it
-// neither proves nor dates a rep's own first touch and is left out (null).
+// Leadlight's category of a Task. TaskSubtype says how a Task was logged. A List Email is
+// one message sent from a list view to up to hundreds of leads at once: a bulk send, like
+// a marketing email, so it neither proves nor dates a rep's own first touch and is left out (null).
 const SUBTYPES: Readonly<Record<string, SalesActivityType | null>> = {
   call: 'call',
   email: 'sales_email',
@@ -22,8 +22,8 @@ const SUBTYPES: Readonly<Record<string, SalesActivityType | null>> = {
 // The Type picklist, for Tasks logged as plain tasks; orgs add values, which are activities all the same.
 const TYPES: Readonly<Record<string, SalesActivityType>> = { call: 'call', email: 'sales_email', meeting: 'meeting' };
 
-/** A Task's kind from TaskSubtype; a plain task ("Task", or none) by its Type; anything else is a sales activity. */
-function taskType(subtype: string | undefined, type: string | undefined): SalesActivityType | null {
+/** A Task's category from TaskSubtype; a plain task ("Task", or none) by its Type; anything else is a sales activity. */
+function taskCategory(subtype: string | undefined, type: string | undefined): SalesActivityType | null {
   const key = picklistKey(subtype ?? '');
   if (Object.hasOwn(SUBTYPES, key)) return SUBTYPES[key] ?? null;
   return TYPES[picklistKey(type ?? '')] ?? 'sales_activity';
@@ -67,10 +67,13 @@ function readTask(raw: unknown, email: string, issues: FieldIssue[], now: number
   // The query asks for closed Tasks; a record that still says otherwise is a plan, not a touch.
   const closed = r.optional('IsClosed', z.boolean()) ?? status === 'Completed';
   if (!closed) return undefined;
-  const type = taskType(r.optional('TaskSubtype', ValueText), r.optional('Type', ValueText));
+  const subtype = r.optional('TaskSubtype', ValueText);
+  const type = r.optional('Type', ValueText);
+  const category = taskCategory(subtype, type);
   const at = taskDate(r);
-  if (!type || !at || !happened(at, now)) return undefined;
-  return salesTouch({ id, email, type, title: subject, at, status });
+  if (!category || !at || !happened(at, now)) return undefined;
+  // Shown as the org wrote it: its own Type picklist ("Demo") says most, else how Salesforce logged it, else what it is.
+  return salesTouch({ id, email, type: type ?? subtype ?? 'Task', category, title: subject, at, status });
 }
 
 /** An Event that has started as a meeting (an Event has no status: it is "Completed" once under way); undefined for one still ahead or one that cannot be placed (noted). */
@@ -85,9 +88,10 @@ function readEvent(raw: unknown, email: string, issues: FieldIssue[], now: numbe
     return undefined;
   }
   if (!happened(at, now)) return undefined;
+  const type = r.optional('Type', ValueText);
   // A calendar entry is a meeting, unless the org typed it a call.
-  const type = picklistKey(r.optional('Type', ValueText) ?? '') === 'call' ? 'call' : 'meeting';
-  return salesTouch({ id, email, type, title: r.optional('Subject', NameText), at });
+  const category = picklistKey(type ?? '') === 'call' ? 'call' : 'meeting';
+  return salesTouch({ id, email, type: type ?? 'Event', category, title: r.optional('Subject', NameText), at });
 }
 
 /** The person's Tasks and Events as sales-activity touches. */
