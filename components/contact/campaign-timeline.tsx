@@ -30,7 +30,8 @@ export function CampaignTimeline({ timeline, source }: { timeline: TimelineEntry
                   {assetLine(t.assetType, t.assetName)}
                 </p>
                 <p className="text-xs text-slate-500 dark:text-slate-400">
-                  <time dateTime={t.date}>{formatDate(t.date)}</time> · {t.responseStatus}
+                  <time dateTime={t.date}>{formatDate(t.date)}</time>
+                  {t.responseStatus && ` · ${t.responseStatus}`}
                   {t.responded && <span className="ml-1 font-medium text-emerald-700 dark:text-emerald-400">· Responded</span>}
                 </p>
               </li>

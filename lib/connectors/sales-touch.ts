@@ -1,5 +1,5 @@
 import type { Touch } from '../domain/campaign';
-import { LAST_ACTIVITY_TYPE, SALES_ACTIVITY_CAMPAIGN_ID, type SalesCategory } from '../domain/sales-activity';
+import { SALES_ACTIVITY_CAMPAIGN_ID, type SalesCategory } from '../domain/sales-activity';
 
 /** One sales activity a CRM logged, as a connector read it. */
 export type LoggedActivity = {
@@ -13,7 +13,7 @@ export type LoggedActivity = {
   /** The subject or title as written; the CRM's type when it has none. */
   title?: string | undefined;
   at: string;
-  /** The CRM's own status or outcome as written. */
+  /** The CRM's own status or outcome as written; absent when it gave none. */
   status?: string | undefined;
 };
 
@@ -24,6 +24,7 @@ export type LoggedActivity = {
  */
 export function salesTouch(a: LoggedActivity): Touch {
   const type = a.type.trim().slice(0, 200);
+  const status = a.status?.trim().slice(0, 200);
   return {
     id: a.id.slice(0, 100),
     email: a.email,
@@ -32,7 +33,7 @@ export function salesTouch(a: LoggedActivity): Touch {
     assetType: type,
     assetCategory: a.category,
     date: a.at,
-    responseStatus: (a.status?.trim() || (a.category === LAST_ACTIVITY_TYPE ? 'Logged' : 'Completed')).slice(0, 200),
+    ...(status ? { responseStatus: status } : {}),
     responded: false,
   };
 }

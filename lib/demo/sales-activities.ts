@@ -37,7 +37,7 @@ const orgType = (category: ActivityType, label: string) => (/\bdemo\b/i.test(lab
 /** The demo's worked statuses (see worked-status.ts), which a rep sets once a lead is being worked. */
 const WORKED = ['attempting_contact', 'in_progress', 'connected', 'unqualified', 'sql', 'opportunity', 'customer'];
 
-/** One logged sales activity. Dates are whole minutes, as CRMs store them. */
+/** One logged sales activity, with no status (the demo CRM logs none). Dates are whole minutes, as CRMs store them. */
 export function activity(email: string, category: ActivityType, at: number | string, label: string): DraftTouch {
   const ms = typeof at === 'string' ? Date.parse(at) : at;
   return {
@@ -47,7 +47,6 @@ export function activity(email: string, category: ActivityType, at: number | str
     assetType: orgType(category, label),
     assetCategory: category,
     date: iso(ms - (ms % 60_000)),
-    responseStatus: 'Completed',
     responded: false,
   };
 }

@@ -45,8 +45,11 @@ export const TouchSchema = z.object({
    */
   assetCategory: OpenValueSchema.optional(),
   date: IsoDateSchema,
-  /** Member status as the campaign tracks it: Sent, Opened, Registered, Attended, Downloaded… */
-  responseStatus: OpenValueSchema,
+  /**
+   * Member status as the campaign tracks it (Sent, Opened, Registered, Attended, Downloaded…), or a
+   * logged activity's status or outcome as the CRM wrote it. Absent when the source gave none.
+   */
+  responseStatus: OpenValueSchema.optional(),
   responded: z.boolean(),
 });
 export type Touch = z.infer<typeof TouchSchema>;

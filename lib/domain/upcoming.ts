@@ -49,7 +49,7 @@ export function upcomingCampaigns(
   limit = 3,
 ): UpcomingCampaign[] {
   const nowIso = now.toISOString();
-  const joined = new Set(touches.filter((t) => ALREADY_IN.test(t.responseStatus)).map((t) => t.campaignId));
+  const joined = new Set(touches.filter((t) => ALREADY_IN.test(t.responseStatus ?? '')).map((t) => t.campaignId));
   const out: UpcomingCampaign[] = [];
   for (const c of campaigns) {
     if (!LIVE.has(c.status.toLowerCase()) || joined.has(c.id)) continue;

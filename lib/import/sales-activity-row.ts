@@ -25,7 +25,6 @@ export function lastActivityFrom(row: MappedRow, email: string, warnings: ValueW
     assetType: assetName,
     assetCategory: LAST_ACTIVITY_TYPE,
     date,
-    responseStatus: 'Logged',
     responded: false,
   };
 }
@@ -46,7 +45,7 @@ export function salesActivityFrom(row: MappedRow, email: string): Touch | undefi
     assetType,
     assetCategory: category,
     date,
-    responseStatus: row.status || 'Completed',
+    ...(row.status ? { responseStatus: row.status } : {}),
     responded: false,
   });
   return touch.success ? touch.data : undefined;

@@ -22,6 +22,7 @@ const activity = (id: string, assetType: string, assetCategory: string | undefin
     ...(assetCategory ? { assetCategory } : {}),
     assetName,
     date,
+    responseStatus: undefined,
     responded: false,
   });
 
@@ -62,6 +63,7 @@ describe('the sales activity list', () => {
           assetType: 'Call',
           assetCategory: 'other',
           assetName: 'Spring call-down',
+          responseStatus: undefined,
           responded: false,
         }),
       ],
@@ -69,7 +71,10 @@ describe('the sales activity list', () => {
     render(<ContactContextView context={context} feedback={fakeFeedbackActions()} />);
     expect(within(screen.getByTestId('sales-activity')).getAllByTestId('sales-activity-entry')).toHaveLength(1);
     expect(entries()).toEqual(['Demo: Product walkthrough']);
-    expect(within(screen.getByTestId('campaign-timeline')).getByTestId('timeline-entry')).toHaveTextContent('Spring call-down');
+    const campaign = within(screen.getByTestId('campaign-timeline')).getByTestId('timeline-entry');
+    expect(campaign).toHaveTextContent('Spring call-down');
+    // No member status was given: the date stands alone, with nothing made up after it.
+    expect(campaign.querySelector('time')?.parentElement?.textContent).toMatch(/^[A-Z][a-z]{2} \d{1,2}, \d{4}$/);
   });
 });
 

@@ -92,11 +92,11 @@ describe('HubSpot sales activity', () => {
     ]);
     // Not the contact's missed call to sales, her reply, the canceled site visit or the review still ahead; the first
     // engagement is the intro call itself. Each keeps the type the portal gave it (the intro call's "Discovery call"),
-    // else HubSpot's name for it.
+    // else HubSpot's name for it; a date on the contact comes with no status.
     expect(salesActivity(bundle?.touches)?.map((t) => [t.id, t.assetType, t.assetCategory, t.assetName, t.date, t.responseStatus])).toEqual(
       [
         ['hubspot-meeting-59120033871', 'Meeting', 'meeting', 'Pilot scoping meeting', '2025-09-26T13:00:00.000Z', 'COMPLETED'],
-        ['hubspot-last-contacted-101', 'Last contacted', 'last_activity', 'Last contacted', '2025-09-26T13:00:00.000Z', 'Logged'],
+        ['hubspot-last-contacted-101', 'Last contacted', 'last_activity', 'Last contacted', '2025-09-26T13:00:00.000Z', undefined],
         ['hubspot-call-48211930507', 'Call', 'call', 'Follow-up: pilot scope', '2025-09-24T10:02:00.000Z', 'COMPLETED'],
         [
           'hubspot-email-61003450117',

@@ -212,6 +212,8 @@ describe('rowToRecords', () => {
       assetCategory: 'last_activity',
       date: '2026-11-24T00:00:00.000Z',
     });
+    // A date says nothing of how the lead was contacted: no status is made up.
+    expect(withLast.records.activity).not.toHaveProperty('responseStatus');
     const call = rowToRecords(row({ email: 'ada@lead.example', asset: 'Discovery call', assetType: 'Call', date: '2026-11-20T10:30:00Z' }));
     if (!call.ok) throw new Error(call.reason);
     expect(call.records.touch).toMatchObject({
@@ -222,6 +224,8 @@ describe('rowToRecords', () => {
       assetName: 'Discovery call',
       date: '2026-11-20T10:30:00.000Z',
     });
+    // No status column: none is made up.
+    expect(call.records.touch).not.toHaveProperty('responseStatus');
     const email = rowToRecords(
       row({ email: 'ada@lead.example', assetType: 'SALES EMAIL', status: 'Replied', date: '2026-11-21T08:00:00Z' }),
     );

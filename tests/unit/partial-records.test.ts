@@ -22,7 +22,16 @@ function seen(bundle: ContactBundle | null | undefined) {
   const { unknownFields, ...contact } = bundle?.contact ?? { email: '' };
   return {
     contact: unknownFields ? { ...contact, unknownFields: [...unknownFields].sort() } : contact,
-    touches: (bundle?.touches ?? []).map((t) => [t.id, t.campaignId, t.assetName, t.assetType, t.date, t.responseStatus, t.responded]),
+    // A status the source did not give is absent (null here, as JSON writes it), never made up.
+    touches: (bundle?.touches ?? []).map((t) => [
+      t.id,
+      t.campaignId,
+      t.assetName,
+      t.assetType,
+      t.date,
+      t.responseStatus ?? null,
+      t.responded,
+    ]),
     issues: (bundle?.issues ?? []).map(describeIssue).sort(),
   };
 }

@@ -68,11 +68,19 @@ describe('what a Salesforce Task or Event is called', () => {
     ]);
   });
 
-  it('is an Event’s own Type, else "Event": a meeting unless the org typed it a call', () => {
+  it('has no status when Salesforce sent none, and still counts', () => {
+    const { Status: _, ...withoutStatus } = task(at);
+    expect(read([withoutStatus, task({ ...at, Status: null })]).touches).toEqual([
+      ['Call', 'call', 'Discovery call', undefined],
+      ['Call', 'call', 'Discovery call', undefined],
+    ]);
+  });
+
+  it('is an Event’s own Type, else "Event": a meeting unless the org typed it a call, never with a made-up status', () => {
     expect(read([], [event({ Type: 'Meeting' }), event({ Type: 'Call' }), event({ Type: null, Subject: null })]).touches).toEqual([
-      ['Meeting', 'meeting', 'Plant tour', 'Completed'],
-      ['Call', 'call', 'Plant tour', 'Completed'],
-      ['Event', 'meeting', 'Event', 'Completed'],
+      ['Meeting', 'meeting', 'Plant tour', undefined],
+      ['Call', 'call', 'Plant tour', undefined],
+      ['Event', 'meeting', 'Event', undefined],
     ]);
   });
 });

@@ -74,7 +74,7 @@ describe('Salesforce fetchContact', () => {
       ['00vHs00000Mem002AA', '701Hs000001NewsAAA', 'Manufacturing Insights Newsletter', 'email', '2026-02-10T07:30:00.000Z', 'Sent', false],
       ['00vHs00000Mem003AA', '701Hs000001ExpoAAA', 'Automation Expo 2026', 'event', '2026-01-20T00:00:00.000Z', 'Visited Booth', true],
       ['00vHs00000Mem004AA', '701Hs000001PodcAAA', 'Factory Floor Podcast', 'other', '2026-01-16T00:00:00.000Z', 'Listened', true],
-      // Sales activity from the same query (see "Salesforce sales activity"), typed as the org typed it.
+      // Sales activity from the same query (see "Salesforce sales activity"), typed as the org typed it; an Event has no status.
       ['00THs00000TomT06AA', 'sales-activity', 'Product walkthrough', 'Demo', '2026-03-17T15:00:00.000Z', 'Completed', false],
       ['00THs00000TomT03AA', 'sales-activity', 'Discovery call', 'Call', '2026-03-16T10:42:00.000Z', 'Completed', false],
       [
@@ -87,7 +87,7 @@ describe('Salesforce fetchContact', () => {
         false,
       ],
       ['00THs00000TomT01AA', 'sales-activity', 'Left voicemail', 'Call', '2026-03-13T09:31:40.000Z', 'Completed', false],
-      ['00UHs00000TomE01AA', 'sales-activity', 'Plant operations review', 'Meeting', '2026-03-18T14:00:00.000Z', 'Completed', false],
+      ['00UHs00000TomE01AA', 'sales-activity', 'Plant operations review', 'Meeting', '2026-03-18T14:00:00.000Z', undefined, false],
     ]);
     expect(bundle?.touches.every((t) => t.email === 'tom.becker@aldermfg.example')).toBe(true);
     expect(bundle?.campaigns).toEqual([

@@ -76,7 +76,7 @@ function readTask(raw: unknown, email: string, issues: FieldIssue[], now: number
   return salesTouch({ id, email, type: type ?? subtype ?? 'Task', category, title: subject, at, status });
 }
 
-/** An Event that has started as a meeting (an Event has no status: it is "Completed" once under way); undefined for one still ahead or one that cannot be placed (noted). */
+/** An Event that has started as a meeting (an Event has no status, and none is made up); undefined for one still ahead or one that cannot be placed (noted). */
 function readEvent(raw: unknown, email: string, issues: FieldIssue[], now: number): Touch | undefined {
   const r = new RecordReader(VENDOR, 'Event', raw, issues);
   const id = r.expected('Id', SalesforceIdSchema);
