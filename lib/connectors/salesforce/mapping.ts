@@ -63,11 +63,14 @@ function readMember(raw: unknown, email: string, issues: FieldIssue[], labelOf: 
     assetType: asset,
     assetCategory: asset,
     date,
-    responseStatus: m.optional('Status', ValueText) ?? (responded ? 'Responded' : responded === false ? 'Sent' : 'Unknown'),
+    // The member status as the org wrote it; without one, nothing is made up (responded still counts).
+    ...optionalStatus(m.optional('Status', ValueText)),
     responded: responded ?? false,
   };
   return { campaign, touch };
 }
+
+const optionalStatus = (status: string | undefined) => (status ? { responseStatus: status } : {});
 
 /** What a lookup read beside the person: campaign memberships (raw, all pages) and logged activities (read by ./activities.ts). */
 export type Related = { members: readonly unknown[]; activities?: readonly Touch[] };
