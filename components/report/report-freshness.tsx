@@ -1,4 +1,5 @@
 import { formatTimeOnDay } from '../format';
+import { RetryButton } from '../ui/retry-button';
 
 /** While the last kept report is shown: says so, and when it was computed, until the fresh one replaces it. */
 export function StaleReportStatus({ computedAt, updating, now }: { computedAt: string; updating: boolean; now: Date }) {
@@ -21,13 +22,7 @@ export function ReportError({ error, staleAt, now, onRetry }: { error: string; s
       <p className="font-medium">{staleAt ? 'Could not update the report' : 'Could not load the report'}</p>
       <p className="mt-1 break-words">{error}</p>
       {staleAt && <p className="mt-1">The figures shown are from {formatTimeOnDay(staleAt, now)}.</p>}
-      <button
-        type="button"
-        onClick={onRetry}
-        className="mt-3 rounded border border-red-300 px-3 py-1 font-medium hover:bg-red-50 dark:border-red-700 dark:hover:bg-red-950"
-      >
-        Retry
-      </button>
+      <RetryButton onRetry={onRetry} />
     </div>
   );
 }

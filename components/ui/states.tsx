@@ -1,3 +1,5 @@
+import { RetryButton } from './retry-button';
+
 /** Shown while the background assembles a contact's context. */
 export function LoadingState() {
   return (
@@ -35,13 +37,7 @@ export function ErrorState({ message, onRetry }: { message: string; onRetry: () 
     <div role="alert" data-testid="state-error" className="px-4 py-6 text-sm text-red-700 dark:text-red-300">
       <p className="font-medium">Could not load marketing context</p>
       <p className="mt-1 break-words">{message}</p>
-      <button
-        type="button"
-        onClick={onRetry}
-        className="mt-3 rounded border border-red-300 px-3 py-1 font-medium hover:bg-red-50 dark:border-red-700 dark:hover:bg-red-950"
-      >
-        Retry
-      </button>
+      <RetryButton onRetry={onRetry} />
     </div>
   );
 }
