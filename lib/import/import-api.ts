@@ -1,5 +1,4 @@
 import { sendMessage, type CacheStatus, type DataSummary, type ImportCounts } from '../messaging/protocol';
-import type { ImportBatch } from './batcher';
 
 /**
  * The three background calls an import makes. PageApi does not carry them (it
@@ -8,7 +7,8 @@ import type { ImportBatch } from './batcher';
 export type ImportApi = {
   /** `replace` clears cached marketing data first; feedback is always kept. */
   begin: (replace: boolean) => Promise<void>;
-  send: (batch: ImportBatch) => Promise<ImportCounts>;
+  /** One ImportBatch as JSON text, as the parse worker wrote it. */
+  send: (batchJson: string) => Promise<ImportCounts>;
   /** Records the import as the data source; `replace` says whether it replaced the data or was added to it. */
   finish: (fileName: string, rows: number, replace: boolean) => Promise<CacheStatus>;
   /** What the cache holds now, to say what replacing it would remove. */
@@ -18,7 +18,7 @@ export type ImportApi = {
 export function createImportApi(): ImportApi {
   return {
     begin: (replace) => sendMessage('beginImport', { replace }),
-    send: (batch) => sendMessage('importRecords', batch),
+    send: (batchJson) => sendMessage('importRecords', batchJson),
     finish: (fileName, rows, replace) => sendMessage('finishImport', { fileName: fileName.slice(0, 300) || 'import', rows, replace }),
     describeData: () => sendMessage('getDataSummary', {}),
   };

@@ -68,16 +68,16 @@ const INITIAL: ImportState = {
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
- * One file's import, seen from the options page: the worker parses, this sends
- * its batches to the background strictly one at a time (each awaited) and acks
- * each so the worker never runs far ahead. Framework-free; the panel renders
- * `state` through useSyncExternalStore.
+ * One file's import, seen from the options page: the worker parses, this relays
+ * its batches (JSON text, never parsed here) to the background, at most
+ * MAX_IN_FLIGHT at once, and acks each so the worker never runs far ahead.
+ * Framework-free; the panel renders `state` through useSyncExternalStore.
  */
 export class ImportSession {
   state: ImportState = INITIAL;
   private readonly listeners = new Set<() => void>();
   private worker: WorkerLike | null = null;
-  private queue: { batch: Parameters<ImportApi['send']>[0]; rows: number }[] = [];
+  private queue: { json: string; rows: number }[] = [];
   private inFlight = 0;
   private beginning: Promise<void> | null = null;
   private parsed = false;
@@ -181,7 +181,7 @@ export class ImportSession {
       }
       case 'batch':
         if (this.state.phase !== 'importing') return;
-        this.queue.push({ batch: m.batch, rows: m.rows });
+        this.queue.push({ json: m.json, rows: m.rows });
         return this.pump();
       case 'done':
         this.parsed = true;
@@ -210,7 +210,7 @@ export class ImportSession {
       void this.finish();
   }
 
-  private async sendOne(next: { batch: Parameters<ImportApi['send']>[0]; rows: number }, generation: number): Promise<void> {
+  private async sendOne(next: { json: string; rows: number }, generation: number): Promise<void> {
     try {
       // Old data is only cleared once there is a valid row to replace it with: a file
       // that turns out to be all errors (or is cancelled early) leaves the cache as it was.
@@ -218,7 +218,7 @@ export class ImportSession {
         this.begun = true;
       });
       await this.beginning;
-      await this.importer.send(next.batch);
+      await this.importer.send(next.json);
     } catch (e) {
       if (generation !== this.generation) return;
       // fail() records what was stored as the data source.

@@ -44,7 +44,7 @@ async function start(mapping: ColumnMapping) {
     mapping,
     onBatch: (batch, rows) => {
       unacked += 1;
-      post({ type: 'batch', batch, rows });
+      post({ type: 'batch', json: JSON.stringify(batch), rows });
     },
     onErrors: (errors) => post({ type: 'rowErrors', errors }),
     onWarnings: (warnings) => post({ type: 'rowWarnings', warnings }),

@@ -1,4 +1,3 @@
-import type { ImportBatch } from './batcher';
 import type { ColumnMapping, RowError, RowWarning } from './fields';
 import type { Inspection } from './import-text';
 
@@ -23,7 +22,8 @@ export type ToWorker =
 export type FromWorker =
   | ({ type: 'inspected'; fileName: string; totalBytes: number; encoding: string } & Inspection)
   | { type: 'progress'; rowsDone: number; bytesDone: number; totalBytes: number }
-  | { type: 'batch'; batch: ImportBatch; rows: number }
+  /** One ImportBatch as JSON text: the page relays it to the background as is (see the importRecords request). */
+  | { type: 'batch'; json: string; rows: number }
   | { type: 'rowErrors'; errors: RowError[] }
   /** Values left empty in rows that were kept. */
   | { type: 'rowWarnings'; warnings: RowWarning[] }

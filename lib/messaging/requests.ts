@@ -18,6 +18,16 @@ const ReportQuery = z.object({
   onlyMine: z.boolean().default(false),
 });
 
+/** Parsed JSON, or an issue saying the text is not JSON. */
+function jsonText(text: string, ctx: z.RefinementCtx): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'Not JSON' });
+    return z.NEVER;
+  }
+}
+
 /**
  * The one protocol between Leadlight's scripts. Every message goes
  * content script / popup / options → background; the background validates each
@@ -81,12 +91,23 @@ export const requests = {
   getHostDiagnostics: z.object({}).strict(),
   /** Options import: start an import; `replace` clears cached marketing data first (never feedback). */
   beginImport: z.object({ replace: z.boolean() }),
-  /** Options import: one batch of already-validated rows; upserts, so re-importing never duplicates. */
-  importRecords: z.object({
-    contacts: z.array(ContactSchema).max(5000),
-    campaigns: z.array(CampaignSchema).max(5000),
-    touches: z.array(TouchSchema).max(20000),
-  }),
+  /**
+   * Options import: one batch of rows the import worker validated, as JSON text; upserts, so
+   * re-importing never duplicates. Text, because the options page only relays it: as objects,
+   * cloning 10,000 touches into the page and collecting them after was about a third of the
+   * page's work during an import (profiled). The batch is read and checked here, on receipt.
+   */
+  importRecords: z
+    .string()
+    .max(64_000_000)
+    .transform(jsonText)
+    .pipe(
+      z.object({
+        contacts: z.array(ContactSchema).max(5000),
+        campaigns: z.array(CampaignSchema).max(5000),
+        touches: z.array(TouchSchema).max(20000),
+      }),
+    ),
   /** Options import: record the import as the cache's source. */
   finishImport: z.object({ fileName: z.string().min(1).max(300), rows: z.number().int().nonnegative(), replace: z.boolean().optional() }),
   /** Options: what the cache holds (counts by kind), to say what replacing it would remove. */

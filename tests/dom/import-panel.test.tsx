@@ -44,7 +44,10 @@ const IMPORTED: DataSummary = {
 function fakeImporter(summary: DataSummary = DEMO) {
   return {
     begin: vi.fn(async (_replace: boolean) => undefined),
-    send: vi.fn(async (b: ImportBatch) => ({ contacts: b.contacts.length, campaigns: b.campaigns.length, touches: b.touches.length })),
+    send: vi.fn(async (json: string) => {
+      const b = JSON.parse(json) as ImportBatch;
+      return { contacts: b.contacts.length, campaigns: b.campaigns.length, touches: b.touches.length };
+    }),
     finish: vi.fn(async (_fileName: string, _rows: number, _replace: boolean) => STATUS),
     describeData: vi.fn(async () => summary),
   } satisfies ImportApi;
@@ -108,7 +111,7 @@ function pipelineWorker(): WorkerLike {
         void file.text().then(async (text) => {
           const { stats } = await importText(text, file.name, {
             mapping: m.mapping,
-            onBatch: (batch, rows) => post({ type: 'batch', batch, rows }),
+            onBatch: (batch, rows) => post({ type: 'batch', json: JSON.stringify(batch), rows }),
             onErrors: (errors) => post({ type: 'rowErrors', errors }),
             onWarnings: (warnings) => post({ type: 'rowWarnings', warnings }),
           });
@@ -127,11 +130,14 @@ async function chooseFile(name = 'leadlight-sample.csv', content = SAMPLE) {
 
 const fakeSettingsApi = () => ({ saveSettings: vi.fn(async (_patch: object) => ({}) as Awaited<ReturnType<PageApi['saveSettings']>>) });
 
-const batch = (n: number): ImportBatch => ({
-  contacts: Array.from({ length: n }, (_, i) => createContact({ email: `p${i}@x.example` })),
-  campaigns: [],
-  touches: [],
-});
+/** A batch of n contacts, as JSON text the way the worker sends it. */
+const batch = (n: number): string =>
+  JSON.stringify({
+    contacts: Array.from({ length: n }, (_, i) => createContact({ email: `p${i}@x.example` })),
+    campaigns: [],
+    touches: [],
+  } satisfies ImportBatch);
+const sent = (json: string) => JSON.parse(json) as ImportBatch;
 
 describe('ImportPanel', () => {
   it('shows the detected preset, the mapping and a preview of the first rows', { timeout: 20_000 }, async () => {
@@ -185,12 +191,12 @@ describe('ImportPanel', () => {
     expect(screen.getByRole('progressbar', { name: 'Import progress' })).toHaveAttribute('aria-valuenow', '0');
 
     importer.send.mockImplementationOnce(() => second.promise);
-    worker.emit({ type: 'batch', batch: batch(3), rows: 3 });
-    worker.emit({ type: 'batch', batch: batch(2), rows: 2 });
-    worker.emit({ type: 'batch', batch: batch(1), rows: 1 });
+    worker.emit({ type: 'batch', json: batch(3), rows: 3 });
+    worker.emit({ type: 'batch', json: batch(2), rows: 2 });
+    worker.emit({ type: 'batch', json: batch(1), rows: 1 });
     // Two go out at once, in order; the third waits for a free slot.
     await waitFor(() => expect(importer.send).toHaveBeenCalledTimes(2));
-    expect(importer.send.mock.calls.map(([b]) => b.contacts.length)).toEqual([3, 2]);
+    expect(importer.send.mock.calls.map(([b]) => sent(b).contacts.length)).toEqual([3, 2]);
     expect(importer.begin).toHaveBeenCalledExactlyOnceWith(false);
     expect(worker.received.filter((m) => m.type === 'ack')).toHaveLength(0);
     await act(async () => first.resolve({ contacts: 3, campaigns: 0, touches: 0 }));
@@ -221,9 +227,9 @@ describe('ImportPanel', () => {
 
     const second = deferred<{ contacts: number; campaigns: number; touches: number }>();
     importer.send.mockImplementationOnce(() => second.promise);
-    worker.emit({ type: 'batch', batch: batch(4), rows: 4 });
-    worker.emit({ type: 'batch', batch: batch(3), rows: 3 });
-    worker.emit({ type: 'batch', batch: batch(4), rows: 4 });
+    worker.emit({ type: 'batch', json: batch(4), rows: 4 });
+    worker.emit({ type: 'batch', json: batch(3), rows: 3 });
+    worker.emit({ type: 'batch', json: batch(4), rows: 4 });
     await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(worker.received.at(-1)).toEqual({ type: 'cancel' });
     expect(screen.getByRole('button', { name: 'Cancelling…' })).toBeDisabled();
@@ -254,7 +260,7 @@ describe('ImportPanel', () => {
     // It replaced the cache, so it becomes the source in use (no feed sync overwrites it).
     expect(api.saveSettings).toHaveBeenCalledWith({ source: 'import' });
     await waitFor(() => expect(onImported).toHaveBeenCalledWith(STATUS));
-    expect(importer.send.mock.calls.flatMap(([b]) => b.touches)).toHaveLength(5);
+    expect(importer.send.mock.calls.flatMap(([b]) => sent(b).touches)).toHaveLength(5);
     const errors = screen.getByTestId('import-errors');
     await userEvent.click(within(errors).getByText('1 row skipped: show why'));
     expect(
@@ -340,8 +346,8 @@ describe('ImportPanel', () => {
 
     // The parser has read the whole file (10,000 rows) while the background has stored 2,000.
     worker.emit({ type: 'progress', rowsDone: 10_000, bytesDone: 1000, totalBytes: 1000 });
-    worker.emit({ type: 'batch', batch: batch(3), rows: 2000 });
-    worker.emit({ type: 'batch', batch: batch(3), rows: 2000 });
+    worker.emit({ type: 'batch', json: batch(3), rows: 2000 });
+    worker.emit({ type: 'batch', json: batch(3), rows: 2000 });
     worker.emit({ type: 'done', rowsDone: 10_000, validRows: 10_000, errorRows: 0, footerLines: 0, cancelled: false });
     await waitFor(() => expect(bar()).toHaveAttribute('aria-valuenow', '20'));
     expect(bar()).toHaveAttribute('aria-valuetext', '20%: 2,000 of 10,000 rows stored or skipped');
@@ -389,7 +395,7 @@ describe('ImportPanel', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Import' }));
     await userEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Replace and import' }));
     await waitFor(() => expect(worker.received.at(-1)?.type).toBe('start'));
-    worker.emit({ type: 'batch', batch: batch(2), rows: 2 });
+    worker.emit({ type: 'batch', json: batch(2), rows: 2 });
     await waitFor(() => expect(importer.begin).toHaveBeenCalledExactlyOnceWith(true));
   });
 

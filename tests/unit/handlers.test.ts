@@ -62,6 +62,20 @@ describe('dispatch', () => {
     expect(await db.feedback.count()).toBe(0);
   });
 
+  it('reads an import batch from its JSON text and refuses text that is not JSON or holds an invalid record, storing nothing', async () => {
+    const importing = (data: unknown) => dispatch(handlers, fakeBrowser.runtime.id, 'importRecords', data, own());
+    const contact = createContact({ email: 'grace.hopper@navy.example', name: 'Grace Hopper' });
+    const touch = createTouch({ id: 'tch-grace', email: 'grace.hopper@navy.example' });
+    await expect(importing('{"contacts": [')).rejects.toThrow(/Invalid importRecords: .*Not JSON/s);
+    await expect(
+      importing(JSON.stringify({ contacts: [contact], campaigns: [], touches: [{ ...touch, date: '2026-02-30' }] })),
+    ).rejects.toThrow(/Invalid importRecords: .*touches\[0\]\.date/s);
+    await expect(importing({ contacts: [contact], campaigns: [], touches: [touch] })).rejects.toThrow(/Invalid importRecords/);
+    expect(await db.contacts.get('grace.hopper@navy.example')).toBeUndefined();
+    await importing(JSON.stringify({ contacts: [contact], campaigns: [], touches: [touch] }));
+    expect((await db.contacts.get('grace.hopper@navy.example'))?.touches.map((t) => t.id)).toEqual(['tch-grace']);
+  });
+
   it('wants a date with "Recycle to nurture" and a reason with a date, and stores nothing otherwise', async () => {
     const submit = (extra: object) =>
       dispatch(

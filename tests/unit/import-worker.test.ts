@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_UNACKED, type FromWorker, type ToWorker } from '@/lib/import/worker-protocol';
+import { requests } from '@/lib/messaging/requests';
 import { generateImportCsv } from '../support/generate-import-csv';
 
 // vi.waitFor gives up after 1 s by default; a busy CI machine is slow, not wrong.
@@ -48,6 +49,8 @@ describe('parse.worker', () => {
     }
     expect(of('done')[0]).toEqual({ type: 'done', rowsDone: 45_000, validRows: 45_000, errorRows: 0, footerLines: 0, cancelled: false });
     expect(of('batch').reduce((n, b) => n + b.rows, 0)).toBe(45_000);
+    // Each batch is text the background's importRecords request accepts as it is.
+    expect(of('batch').map((b) => requests.importRecords.safeParse(b.json).success)).toEqual(of('batch').map(() => true));
     const progress = of('progress');
     expect(progress.at(-1)).toMatchObject({ rowsDone: 45_000, bytesDone: inspected!.totalBytes });
     expect(progress.map((p) => p.bytesDone)).toEqual([...progress.map((p) => p.bytesDone)].sort((a, b) => a - b));
