@@ -30,7 +30,13 @@ export function mergeContact(older: Contact, newer: Contact): Contact {
 export class Batcher {
   private contacts = new Map<string, Contact>();
   private campaigns: Campaign[] = [];
-  private touches = new Map<string, Touch>();
+  /**
+   * In file order, repeats included: the background merges a contact's touches by id,
+   * later ones winning, so a Map here (hashing every new id) only did that twice.
+   * A person's "last activity" repeats on each of their rows and is sent once.
+   */
+  private touches: Touch[] = [];
+  private lastActivityId = '';
   private rows = 0;
   private readonly sentCampaigns = new Map<string, Campaign>();
 
@@ -52,20 +58,24 @@ export class Batcher {
       if (sent !== campaign && (!sent || JSON.stringify(sent) !== JSON.stringify(campaign))) this.campaigns.push(campaign);
       this.sentCampaigns.set(campaign.id, campaign);
     }
-    if (touch) this.touches.set(touch.id, touch);
-    if (activity) this.touches.set(activity.id, activity);
+    if (touch) this.touches.push(touch);
+    if (activity && activity.id !== this.lastActivityId) {
+      this.touches.push(activity);
+      this.lastActivityId = activity.id;
+    }
     this.rows += 1;
-    if (this.rows >= this.batchRows || this.contacts.size >= MAX_BATCH_CONTACTS || this.touches.size >= MAX_BATCH_TOUCHES) this.flush();
+    if (this.rows >= this.batchRows || this.contacts.size >= MAX_BATCH_CONTACTS || this.touches.length >= MAX_BATCH_TOUCHES) this.flush();
   }
 
   /** Sends whatever is pending; call once more at the end of the file. */
   flush(): void {
     if (this.rows === 0) return;
-    const batch = { contacts: [...this.contacts.values()], campaigns: this.campaigns, touches: [...this.touches.values()] };
+    const batch = { contacts: [...this.contacts.values()], campaigns: this.campaigns, touches: this.touches };
     const rows = this.rows;
     this.contacts = new Map();
     this.campaigns = [];
-    this.touches = new Map();
+    this.touches = [];
+    this.lastActivityId = '';
     this.rows = 0;
     this.emit(batch, rows);
   }

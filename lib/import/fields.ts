@@ -82,7 +82,18 @@ const EMPTY_ROW = Object.fromEntries(IMPORT_FIELDS.map((f) => [f.key, ''])) as M
 
 /** A file row's cells by Leadlight field; cells missing at the end of a short row read as empty. */
 export function mapCells(cells: readonly string[], indexes: readonly [ImportField, number][]): MappedRow {
-  const row: MappedRow = { ...EMPTY_ROW };
+  return fillRow({ ...EMPTY_ROW }, cells, indexes);
+}
+
+/**
+ * Writes a row's cells into `row`, which keeps '' for the fields the mapping leaves
+ * out. The pipeline fills one row object again and again: a fresh 37-field object per
+ * file row was a good part of what the import worker's garbage collector had to do.
+ */
+export function fillRow(row: MappedRow, cells: readonly string[], indexes: readonly [ImportField, number][]): MappedRow {
   for (const [key, index] of indexes) row[key] = (cells[index] ?? '').trim();
   return row;
 }
+
+/** A row with every field empty. */
+export const emptyRow = (): MappedRow => ({ ...EMPTY_ROW });

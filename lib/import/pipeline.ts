@@ -1,6 +1,6 @@
 import { Batcher, type ImportBatch } from './batcher';
 import { clip } from './echo';
-import { columnIndexes, mapCells, type ColumnMapping, type ImportField, type RowError, type RowWarning } from './fields';
+import { columnIndexes, emptyRow, fillRow, type ColumnMapping, type ImportField, type RowError, type RowWarning } from './fields';
 import { detectPreset } from './presets';
 import { describeWarning, rowToRecords } from './row-to-records';
 import { isReportFooterLine, isReportTotalRow } from './report-footer';
@@ -43,6 +43,8 @@ export class RowPipeline {
   readonly stats: PipelineStats = { rowsDone: 0, validRows: 0, errorRows: 0, footerLines: 0 };
   mapping: ColumnMapping = {};
   private indexes: [ImportField, number][] = [];
+  /** Refilled for every row (rowToRecords keeps nothing of it); fields the mapping leaves out stay ''. */
+  private mapped = emptyRow();
   private emailIndex = -1;
   private errors: RowError[] = [];
   private warnings: RowWarning[] = [];
@@ -59,6 +61,7 @@ export class RowPipeline {
     this.mapping = this.options.mapping ?? detectPreset(cells).mapping;
     this.indexes = columnIndexes(cells, this.mapping);
     this.emailIndex = this.indexes.find(([f]) => f === 'email')?.[1] ?? -1;
+    this.mapped = emptyRow();
     this.afterBlank = false;
   }
 
@@ -94,7 +97,7 @@ export class RowPipeline {
       return;
     }
     this.stats.rowsDone += 1;
-    const result = rowToRecords(mapCells(cells, this.indexes));
+    const result = rowToRecords(fillRow(this.mapped, cells, this.indexes));
     if (!result.ok) return this.fail(line, result.reason);
     this.stats.validRows += 1;
     for (const w of result.warnings) this.warnings.push({ line, ...describeWarning(w, this.mapping) });

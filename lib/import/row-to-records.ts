@@ -1,4 +1,5 @@
 import { TouchSchema, type Campaign, type Touch } from '../domain/campaign';
+import { fastParser } from '../domain/fast-parse';
 import { ContactSchema, EmailSchema, type Contact } from '../domain/contact';
 import { clip, quote } from './echo';
 import { IMPORT_FIELDS, type ColumnMapping, type ImportField, type MappedRow } from './fields';
@@ -139,38 +140,58 @@ const CAMPAIGN_FIELDS = [
 
 type CampaignBuilt = { outcome: Outcome<Campaign>; warnings: ValueWarning[] };
 /** The touch's email is the contact's, validated with it once per person; checking it again on every row cost a tenth of the parse. */
-const RowTouchSchema = TouchSchema.omit({ email: true });
+const parseRowTouch = fastParser(TouchSchema.omit({ email: true }));
 
 const contacts = new Memo<Outcome<Built<Contact>>>();
-const campaigns = new Memo<CampaignBuilt>();
+
+/** Whether a row holds these values in these fields. */
+const sameCells = (row: MappedRow, fields: readonly ImportField[], values: readonly string[]) => {
+  for (let i = 0; i < fields.length; i++) if (row[fields[i]!] !== values[i]) return false;
+  return true;
+};
 
 /**
  * Exports list a person's rows together, so most rows repeat the previous row's
  * contact cells: comparing them field by field settles those rows without building
  * a key string for the memo (at a million rows, that key was a tenth of the parse).
+ * The cells are copied, since the pipeline refills one row object for every row.
  */
-let previous: { row: MappedRow; outcome: Outcome<Built<Contact>> } | undefined;
+let previous: { values: string[]; outcome: Outcome<Built<Contact>> } | undefined;
 
 function contactOutcome(row: MappedRow): Outcome<Built<Contact>> {
-  if (previous && CONTACT_FIELDS.every((f) => previous!.row[f] === row[f])) return previous.outcome;
-  const outcome = contacts.get(CONTACT_FIELDS.map((f) => row[f]).join(SEP), () => attempt(() => contactFrom(row)));
-  previous = { row, outcome };
+  if (previous && sameCells(row, CONTACT_FIELDS, previous.values)) return previous.outcome;
+  const values = CONTACT_FIELDS.map((f) => row[f]);
+  const outcome = contacts.get(values.join(SEP), () => attempt(() => contactFrom(row)));
+  previous = { values, outcome };
   return outcome;
 }
 
-/** The campaign a row names, keyed on its raw cells, so its dates and links are read once per campaign, not per row. */
+/** Campaigns read so far by name, with the cells each was read from; bounded like the memos. */
+const campaignsByName = new Map<string, { values: string[]; built: CampaignBuilt }[]>();
+
+/**
+ * The campaign a row names, read once per set of campaign cells, so its dates and
+ * links are read once per campaign, not per row. Found by name, then by comparing
+ * cells: member rows of a few campaigns interleave, so the previous row rarely matches.
+ */
 function campaignOutcome(row: MappedRow, name: string): CampaignBuilt {
-  return campaigns.get(CAMPAIGN_FIELDS.map((f) => row[f]).join(SEP), () => {
-    const warnings: ValueWarning[] = [];
-    const cells: CampaignCells = {
-      id: row.campaignId,
-      name,
-      type: row.campaignType.trim() || 'Other',
-      status: row.campaignStatus || 'unknown',
-      ...campaignExtras(row, warnings),
-    };
-    return { outcome: attempt(() => campaignFrom(cells)), warnings };
-  });
+  const seen = campaignsByName.get(name);
+  const hit = seen?.find((c) => sameCells(row, CAMPAIGN_FIELDS, c.values));
+  if (hit) return hit.built;
+  const warnings: ValueWarning[] = [];
+  const cells: CampaignCells = {
+    id: row.campaignId,
+    name,
+    type: row.campaignType.trim() || 'Other',
+    status: row.campaignStatus || 'unknown',
+    ...campaignExtras(row, warnings),
+  };
+  const built = { outcome: attempt(() => campaignFrom(cells)), warnings };
+  if (campaignsByName.size >= 2000) campaignsByName.clear();
+  const entry = { values: CAMPAIGN_FIELDS.map((f) => row[f]), built };
+  if (seen && seen.length < 50) seen.push(entry);
+  else campaignsByName.set(name, [entry]);
+  return built;
 }
 
 function build(row: MappedRow): { records: RowRecords; warnings: ValueWarning[] } {
@@ -211,7 +232,7 @@ function build(row: MappedRow): { records: RowRecords; warnings: ValueWarning[] 
   }
   const didRespond = respondedFlag ?? (responded !== undefined || statusMeansResponded(row.status));
   const assetName = row.asset || campaign.name;
-  const touch = RowTouchSchema.safeParse({
+  const touch = parseRowTouch({
     // Keyed on the membership date when there is one: it stays put when a later
     // export adds a First Responded Date, so the touch is updated, not doubled.
     id: touchIdFor(contact.email, campaign.id, assetName, membership ?? date),
@@ -228,7 +249,10 @@ function build(row: MappedRow): { records: RowRecords; warnings: ValueWarning[] 
     const issue = touch.error.issues[0];
     return leaveOut(TOUCH_FIELD[String(issue?.path[0])] ?? 'campaign', issue?.message ?? 'invalid');
   }
-  return { records: { contact, campaign, touch: { ...touch.data, email: contact.email }, ...withActivity }, warnings };
+  // The parsed touch is a fresh object: it takes the contact's email rather than being copied once more.
+  const withEmail = touch.data as Touch;
+  withEmail.email = contact.email;
+  return { records: { contact, campaign, touch: withEmail, ...withActivity }, warnings };
 }
 
 /** What a warning says about a field, for people: the file's column name, then why. */

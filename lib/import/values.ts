@@ -12,6 +12,41 @@ function utc(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): st
   return date.toISOString();
 }
 
+const digitsAt = (v: string, from: number, count: number): number => {
+  let n = 0;
+  for (let i = from; i < from + count; i++) {
+    const d = v.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+};
+
+const daysIn = (y: number, m: number) =>
+  m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
+
+/**
+ * `YYYY-MM-DDTHH:mm:ss.sssZ` naming a real instant: exactly what toISOString writes
+ * for years 0–9999. Checked by character because a million rows of it made a Date
+ * and a string each just to compare them.
+ */
+function isCanonicalUtc(v: string): boolean {
+  if (v.length !== 24 || v[4] !== '-' || v[7] !== '-' || v[10] !== 'T' || v[13] !== ':' || v[16] !== ':' || v[19] !== '.' || v[23] !== 'Z')
+    return false;
+  const y = digitsAt(v, 0, 4);
+  const mo = digitsAt(v, 5, 2);
+  const within = (n: number, lo: number, hi: number) => n >= lo && n <= hi;
+  return (
+    y >= 0 &&
+    within(mo, 1, 12) &&
+    within(digitsAt(v, 8, 2), 1, daysIn(y, mo)) &&
+    within(digitsAt(v, 11, 2), 0, 23) &&
+    within(digitsAt(v, 14, 2), 0, 59) &&
+    within(digitsAt(v, 17, 2), 0, 59) &&
+    digitsAt(v, 20, 3) >= 0
+  );
+}
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // HubSpot exports "2026-03-01 14:05" (sometimes with seconds); no zone, read as UTC.
 const SPACE_DATETIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/;
@@ -27,11 +62,8 @@ const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{
 export function parseDate(raw: string): string | null | undefined {
   const v = raw.trim();
   if (!v) return undefined;
-  // Leadlight's own exports and feeds already write canonical UTC: one round trip checks it.
-  if (v.length === 24 && v.charCodeAt(23) === 90 /* Z */ && v.charCodeAt(10) === 84 /* T */) {
-    const t = Date.parse(v);
-    if (!Number.isNaN(t) && new Date(t).toISOString() === v) return v;
-  }
+  // Leadlight's own exports and feeds already write canonical UTC: read as is, without a Date.
+  if (isCanonicalUtc(v)) return v;
   let m = ISO_DATE.exec(v);
   if (m) return utc(+m[1]!, +m[2]!, +m[3]!);
   m = SPACE_DATETIME.exec(v);

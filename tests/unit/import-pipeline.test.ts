@@ -47,6 +47,31 @@ describe('Leadlight CSV', () => {
     expect(r.stats.validRows).toBe(6);
   });
 
+  it("sends a person's last activity once, though each of their rows repeats it", async () => {
+    const csv = [
+      'Email,Campaign,Asset,Date,Last activity',
+      'maya.okafor@northwind.example,Webinar A,Live session,2026-11-02,2026-11-24',
+      'maya.okafor@northwind.example,Webinar B,Live session,2026-11-09,2026-11-24',
+      'maya.okafor@northwind.example,Webinar C,Live session,2026-11-16,2026-11-24',
+      'tom.becker@alder.example,Webinar A,Live session,2026-11-02,2026-11-20',
+    ].join('\n');
+    const r = await run('activity.csv', csv);
+    expect(r.touches.filter((t) => t.assetName === 'Last activity').map((t) => [t.email, t.date])).toEqual([
+      ['maya.okafor@northwind.example', '2026-11-24T00:00:00.000Z'],
+      ['tom.becker@alder.example', '2026-11-20T00:00:00.000Z'],
+    ]);
+    expect(r.touches).toHaveLength(6);
+  });
+
+  it("never gives a row the previous row's values: a short row's missing cells are empty", async () => {
+    const csv = ['Email,First name,Title,Company', 'maya@northwind.example,Maya,VP Operations,Northwind', 'tom@alder.example,Tom'].join('\n');
+    const r = await run('short.csv', csv);
+    expect(r.contacts).toEqual([
+      { email: 'maya@northwind.example', name: 'Maya', title: 'VP Operations', company: 'Northwind' },
+      { email: 'tom@alder.example', name: 'Tom' },
+    ]);
+  });
+
   it('inspects the header, a sample and the preset', () => {
     const i = inspectText(text('leadlight-sample.csv'), 'leadlight-sample.csv');
     expect(i).toMatchObject({ format: 'csv', presetId: 'leadlight' });

@@ -27,6 +27,15 @@ describe('parseDate', () => {
   it('treats a blank cell as not given', () => {
     expect(parseDate('  ')).toBeUndefined();
   });
+
+  it('reads canonical UTC as written only when it names a real instant', () => {
+    expect(parseDate('2024-02-29T23:59:59.999Z')).toBe('2024-02-29T23:59:59.999Z');
+    expect(parseDate('0001-01-01T00:00:00.000Z')).toBe('0001-01-01T00:00:00.000Z');
+    // ISO 8601's end of day is the next midnight, not a time to keep as written.
+    expect(parseDate('2026-03-01T24:00:00.000Z')).toBe('2026-03-02T00:00:00.000Z');
+    expect(parseDate('2026-03-01T12:60:00.000Z')).toBeNull();
+    expect(parseDate('2026-13-01T00:00:00.000Z')).toBeNull();
+  });
 });
 
 describe('parseBoolean', () => {
@@ -69,6 +78,14 @@ describe('deterministic ids', () => {
     expect(campaignIdFor('  q3 supply chain  Visibility webinar ')).toBe(id);
     expect(campaignIdFor('Q3 Supply Chain Visibility Webinar!')).not.toBe(id);
     expect(campaignIdFor('Nurture – Data Engineering Track').length).toBeLessThanOrEqual(100);
+  });
+
+  it('keeps the touch ids earlier versions stored, whichever person came before', () => {
+    // Ids written by Leadlight before touch ids were hashed part by part: a re-import must find them again.
+    for (let round = 0; round < 2; round++) {
+      expect(touchIdFor('maya@x.example', 'cmp-1', 'Live session', '2026-03-01T00:00:00.000Z')).toBe('tch-edae49a94c72847b');
+      expect(touchIdFor('tom.ng@y.example', 'cmp-1', '  Live   Session ', '2026-03-01T00:00:00.000Z')).toBe('tch-fcf2933bfb49d2ad');
+    }
   });
 
   it('gives a touch an id from email, campaign, asset and date', () => {
