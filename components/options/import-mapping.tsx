@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { FIELD_GROUP_LABELS, IMPORT_FIELDS, type ColumnMapping, type ImportField } from '@/lib/import/fields';
 
 const GROUPS = Object.keys(FIELD_GROUP_LABELS) as (keyof typeof FIELD_GROUP_LABELS)[];
@@ -5,9 +6,10 @@ const GROUPS = Object.keys(FIELD_GROUP_LABELS) as (keyof typeof FIELD_GROUP_LABE
 /**
  * One select per Leadlight field, choosing the file column that feeds it. The
  * preset fills these in; people fix the odd renamed column here rather than
- * editing a 100 MB export in Excel.
+ * editing a 100 MB export in Excel. Memoized: during an import the panel renders
+ * for every progress step, and 37 selects of every column were most of that work.
  */
-export function ImportMapping({
+export const ImportMapping = memo(function ImportMapping({
   headers,
   mapping,
   onChange,
@@ -53,4 +55,4 @@ export function ImportMapping({
       </div>
     </details>
   );
-}
+});

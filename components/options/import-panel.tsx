@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { createImportApi, createParseWorker, type ImportApi } from '@/lib/import/import-api';
 import { ImportSession } from '@/lib/import/import-session';
+import type { ImportField } from '@/lib/import/fields';
 import { PRESETS, presetById, type PresetId } from '@/lib/import/presets';
 import type { WorkerLike } from '@/lib/import/worker-protocol';
 import type { PageApi } from '@/lib/messaging/page-client';
@@ -37,8 +38,8 @@ type Props = {
 
 /**
  * "Import your data": pick a CSV or JSON file, check the detected preset, mapping
- * and preview, then import. A worker parses; batches go to the background one at
- * a time, so the page stays responsive and the background is never flooded.
+ * and preview, then import. A worker parses; a few batches at a time go to the
+ * background, so the page stays responsive and the background is never flooded.
  */
 const size = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -56,6 +57,7 @@ export function ImportPanel({ api, importer = defaultImporter(), createWorker = 
   const [summary, setSummary] = useState<DataSummary | null>(null);
   const [confirming, setConfirming] = useState(false);
   const { phase, inspection, status } = state;
+  const mapField = useCallback((field: ImportField, column: string) => session.mapField(field, column), [session]);
 
   useEffect(() => {
     importer.describeData().then(setSummary, () => setSummary(null));
@@ -148,12 +150,7 @@ export function ImportPanel({ api, importer = defaultImporter(), createWorker = 
               {state.encoding && state.encoding !== 'utf-8' ? ` · read as ${state.encoding}` : ''}
             </span>
           </div>
-          <ImportMapping
-            headers={inspection.headers}
-            mapping={state.mapping}
-            onChange={(f, c) => session.mapField(f, c)}
-            disabled={!editable}
-          />
+          <ImportMapping headers={inspection.headers} mapping={state.mapping} onChange={mapField} disabled={!editable} />
           <ImportPreview headers={inspection.headers} sample={inspection.sample} mapping={state.mapping} />
         </>
       )}

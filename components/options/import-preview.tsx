@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { IMPORT_FIELDS, columnIndexes, mapCells, type ColumnMapping } from '@/lib/import/fields';
 
 /** Sample rows shown side by side; each is a column, so a few fit any width. */
@@ -11,8 +11,17 @@ export const PREVIEW_ROWS = 3;
  * table as wide as the file hid the ones past the right edge behind a scrollbar
  * few people noticed. This one fits the page and grows downwards. Values are
  * shown as the file has them; dates and picklists are normalised during the import.
+ * Memoized, as the mapping is: its props do not change while the import runs.
  */
-export function ImportPreview({ headers, sample, mapping }: { headers: string[]; sample: string[][]; mapping: ColumnMapping }) {
+export const ImportPreview = memo(function ImportPreview({
+  headers,
+  sample,
+  mapping,
+}: {
+  headers: string[];
+  sample: string[][];
+  mapping: ColumnMapping;
+}) {
   const { fields, rows } = useMemo(() => {
     const indexes = columnIndexes(headers, mapping);
     const used = IMPORT_FIELDS.filter((f) => indexes.some(([k]) => k === f.key));
@@ -60,4 +69,4 @@ export function ImportPreview({ headers, sample, mapping }: { headers: string[];
       </table>
     </div>
   );
-}
+});
