@@ -2,11 +2,12 @@ import type Dexie from 'dexie';
 
 /**
  * Campaigns, personas, settings and meta are small and read on every sidebar
- * lookup. They are kept in memory per database instance and dropped whenever
- * anything writes to their table (a DBCore middleware sees every write, clear()
- * included). All writes go through the background, so its memory stays true.
+ * lookup, as are the emails that have verdicts or seen mail. They are kept in
+ * memory per database instance and dropped whenever anything writes to their
+ * table (a DBCore middleware sees every write, clear() included). All writes go
+ * through the background, so its memory stays true.
  */
-const CACHED = new Set(['campaigns', 'personas', 'settings', 'meta']);
+const CACHED = new Set(['campaigns', 'personas', 'settings', 'meta', 'feedback', 'observedTouches']);
 const caches = new WeakMap<Dexie, Map<string, Promise<unknown>>>();
 
 /** Installs the write watcher; call once right after constructing the database. */

@@ -40,6 +40,14 @@ describe('getContactContext', () => {
     expect(grace?.lastFeedback?.id).toBe('fb-grace');
   });
 
+  it('shows a verdict given after the contact was last looked up, and none once it is deleted', async () => {
+    expect((await getContactContext(db, 'grace.hopper@navy.example'))?.lastFeedback).toBeUndefined();
+    await db.feedback.put(createFeedback({ id: 'fb-grace', email: 'grace.hopper@navy.example', verdict: 'good' }));
+    expect((await getContactContext(db, 'grace.hopper@navy.example'))?.lastFeedback?.id).toBe('fb-grace');
+    await db.feedback.delete('fb-grace');
+    expect((await getContactContext(db, 'grace.hopper@navy.example'))?.lastFeedback).toBeUndefined();
+  });
+
   it('names a campaign as it is now, after the campaign was renamed between two lookups', async () => {
     expect((await getContactContext(db, 'ada.lovelace@analytical.example'))?.timeline[0]?.campaign?.name).toBe('Case study mailer');
     await db.campaigns.put(createCampaign({ id: 'cmp-2', name: 'Case study mailer, 2nd edition', type: 'email_nurture' }));

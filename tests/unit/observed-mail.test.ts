@@ -34,6 +34,12 @@ describe('the rep’s own mail, seen in the mailbox', () => {
     expect(ctx?.sla).toMatchObject({ state: 'met', metAt: '2026-03-02T10:15:00.000Z', firstTouch: { via: 'seen', host: 'gmail' } });
   });
 
+  it('meets the SLA when the mail is seen after the contact was last looked up', async () => {
+    expect((await getContactContext(db, 'ada@lead.example', NOW))?.sla?.state).not.toBe('met');
+    await recordObservedMail(db, 'gmail', [reply()], NOW);
+    expect((await getContactContext(db, 'ada@lead.example', NOW))?.sla).toMatchObject({ state: 'met', metAt: '2026-03-02T10:15:00.000Z' });
+  });
+
   it('meets only the SLA of the contact it was sent to when several contacts are read together', async () => {
     await db.contacts.put(contactRow(createContact({ email: 'bo@lead.example', handoffAt: '2026-03-02T09:00:00.000Z' }), []));
     await recordObservedMail(db, 'gmail', [reply()], NOW);
