@@ -63,11 +63,18 @@ export function orList(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
+/**
+ * A count with thousands separators ("5,000"). One formatter for all: toLocaleString
+ * builds a new one on every call, and persona matching on the sidebar's lookup path
+ * called it for every size rule of every persona.
+ */
+let count: Intl.NumberFormat | undefined;
+export const countWords = (v: number) => (count ??= new Intl.NumberFormat('en-US')).format(v);
+
 /** "500 or more employees", "up to 50 employees", "200 to 5,000 employees". */
 export function sizeRangeWords(min: number | undefined, max: number | undefined): string {
-  const n = (v: number) => v.toLocaleString('en-US');
-  if (min !== undefined && max !== undefined) return `${n(min)} to ${n(max)} employees`;
-  if (min !== undefined) return `${n(min)} or more employees`;
-  if (max !== undefined) return `up to ${n(max)} employees`;
+  if (min !== undefined && max !== undefined) return `${countWords(min)} to ${countWords(max)} employees`;
+  if (min !== undefined) return `${countWords(min)} or more employees`;
+  if (max !== undefined) return `up to ${countWords(max)} employees`;
   return 'any number of employees';
 }

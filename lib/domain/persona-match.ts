@@ -2,7 +2,7 @@ import { touchAssetCategoryOf } from './categories';
 import type { TimelineEntry } from './contact-context';
 import type { Contact } from './contact';
 import { DEFAULT_FIT_THRESHOLD, type Persona, type PersonaMatch, type PersonaRule, type RuleResult } from './persona';
-import { assetTypesWord, departmentWord, industryWord, orList, seniorityWord, sizeRangeWords } from './persona-labels';
+import { assetTypesWord, countWords, departmentWord, industryWord, orList, seniorityWord, sizeRangeWords } from './persona-labels';
 import { departmentFromTitle, seniorityFromTitle } from './title-inference';
 
 type Engagement = (Pick<TimelineEntry, 'assetType'> & Partial<Pick<TimelineEntry, 'assetName' | 'assetCategory'>>)[];
@@ -72,7 +72,7 @@ function evaluate(rule: PersonaRule, contact: Contact, touches: Engagement): [Ou
       const range = sizeRangeWords(rule.min, rule.max);
       if (size === undefined) return ['unknown', 'Unknown: no company size on record'];
       const ok = (rule.min === undefined || size >= rule.min) && (rule.max === undefined || size <= rule.max);
-      const has = `${size.toLocaleString('en-US')} employees`;
+      const has = `${countWords(size)} employees`;
       return ok ? ['met', `${has}, within ${range}`] : ['unmet', `${has}; needs ${range}`];
     }
     case 'engagement': {
