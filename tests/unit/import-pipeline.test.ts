@@ -64,7 +64,9 @@ describe('Leadlight CSV', () => {
   });
 
   it("never gives a row the previous row's values: a short row's missing cells are empty", async () => {
-    const csv = ['Email,First name,Title,Company', 'maya@northwind.example,Maya,VP Operations,Northwind', 'tom@alder.example,Tom'].join('\n');
+    const csv = ['Email,First name,Title,Company', 'maya@northwind.example,Maya,VP Operations,Northwind', 'tom@alder.example,Tom'].join(
+      '\n',
+    );
     const r = await run('short.csv', csv);
     expect(r.contacts).toEqual([
       { email: 'maya@northwind.example', name: 'Maya', title: 'VP Operations', company: 'Northwind' },
