@@ -82,7 +82,10 @@ describe('the last report per question', () => {
 
     await computeAndKeep();
     await send('beginImport', { replace: true });
-    await send('importRecords', { contacts: [createContact({ email: 'grace@navy.example', name: 'Grace' })], campaigns: [], touches: [] });
+    await send(
+      'importRecords',
+      JSON.stringify({ contacts: [createContact({ email: 'grace@navy.example', name: 'Grace' })], campaigns: [], touches: [] }),
+    );
     // Not yet recorded as the source: the import may still fail and leave the demo in place.
     expect(figures(await send('getLastReport', QUESTION))).toEqual([ADA_ROW]);
     clock += 60_000;
