@@ -14,6 +14,7 @@ import { LeadlightDb } from '@/lib/db/database';
 import { ensureSeeded } from '@/lib/db/ensure-seeded';
 import { generateDemoData } from '@/lib/demo/demo-data';
 import { createHandlers, DEMO_SOURCE_NAME } from '@/lib/messaging/handlers';
+import { listenInServiceWorker } from '@/lib/messaging/posted-requests';
 import { registerHandlers } from '@/lib/messaging/register-handlers';
 
 export default defineBackground(() => {
@@ -45,6 +46,7 @@ export default defineBackground(() => {
     syncFeedNow: () => syncFeedAndReschedule(db),
   });
   registerHandlers(handlers, ready);
+  listenInServiceWorker(handlers, ready);
   registerLookupMenu();
   registerToggleCommand();
 });

@@ -1,3 +1,4 @@
+import { postRequest } from '../messaging/post-request';
 import { sendMessage, type CacheStatus, type DataSummary, type ImportCounts } from '../messaging/protocol';
 
 /**
@@ -18,7 +19,7 @@ export type ImportApi = {
 export function createImportApi(): ImportApi {
   return {
     begin: (replace) => sendMessage('beginImport', { replace }),
-    send: (batchJson) => sendMessage('importRecords', batchJson),
+    send: (batchJson) => postRequest('importRecords', batchJson) ?? sendMessage('importRecords', batchJson),
     finish: (fileName, rows, replace) => sendMessage('finishImport', { fileName: fileName.slice(0, 300) || 'import', rows, replace }),
     describeData: () => sendMessage('getDataSummary', {}),
   };

@@ -1,0 +1,56 @@
+import { browser } from 'wxt/browser';
+import { dispatch, type Handlers } from './handlers';
+import { ownOrigins } from './own-origins';
+import type { MessageType } from './protocol';
+import { POSTED_REQUESTS, type PostedMessage, type PostedReply } from './post-request';
+
+/** The parts of a service worker's message event this reads. */
+export type PostedEvent = {
+  origin: string;
+  source: { url?: unknown } | null;
+  data: unknown;
+  ports: readonly Pick<MessagePort, 'postMessage'>[];
+  waitUntil(done: Promise<unknown>): void;
+};
+
+const isPosted = (type: unknown): type is MessageType => (POSTED_REQUESTS as readonly unknown[]).includes(type);
+
+/**
+ * Answers the requests Leadlight's pages post to the service worker (see
+ * ./post-request.ts): only from a page of one of `origins`, only the request types
+ * listed there, and each checked by dispatch exactly as a runtime message is, its
+ * schema included. Anything else gets no answer or a refusal. The event keeps the
+ * worker running until the answer is sent.
+ */
+export function listenForPostedRequests(
+  scope: { addEventListener(type: 'message', listener: (event: PostedEvent) => void): void },
+  handlers: Handlers,
+  ready: Promise<unknown>,
+  ownId: string,
+  ownOrigin: () => string[],
+): void {
+  scope.addEventListener('message', (event) => {
+    const port = event.ports[0];
+    const url = event.source?.url;
+    const origins = ownOrigin();
+    if (!port || typeof url !== 'string' || !origins.includes(event.origin) || !url.startsWith(`${event.origin}/`)) return;
+    const { type, data } = (event.data ?? {}) as Partial<PostedMessage>;
+    const answer = async (): Promise<PostedReply> => {
+      if (!isPosted(type)) return { err: `${String(type)} is not accepted this way` };
+      await ready;
+      try {
+        return { res: await dispatch(handlers, ownId, type, data, { id: ownId, url }, origins) };
+      } catch (e) {
+        return { err: e instanceof Error ? e.message : String(e) };
+      }
+    };
+    event.waitUntil(answer().then((reply) => port.postMessage(reply)));
+  });
+}
+
+/** Listens when the background runs as a service worker (Chrome); Firefox's background page gets runtime messages only. */
+export function listenInServiceWorker(handlers: Handlers, ready: Promise<unknown>): void {
+  if (!('ServiceWorkerGlobalScope' in globalThis)) return;
+  const scope = globalThis as unknown as Parameters<typeof listenForPostedRequests>[0];
+  listenForPostedRequests(scope, handlers, ready, browser.runtime.id, ownOrigins);
+}
