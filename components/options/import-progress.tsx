@@ -29,7 +29,11 @@ export function ImportProgress({ state, onCancel, itemWord }: { state: ImportSta
             aria-valuetext={`${percent}%: ${n(rowsDone)}${of} rows stored or skipped`}
             className="h-2 flex-1 overflow-hidden rounded bg-slate-200 dark:bg-slate-700"
           >
-            <div className="h-full bg-sky-600 transition-[width] dark:bg-sky-400" style={{ width: `${percent}%` }} />
+            {/* Scaled rather than sized: a width transition laid the page out again on every frame of the import. */}
+            <div
+              className="h-full origin-left bg-sky-600 transition-transform dark:bg-sky-400"
+              style={{ transform: `scaleX(${percent / 100})` }}
+            />
           </div>
           <button
             type="button"

@@ -40,6 +40,9 @@ export type ImportState = {
 /** Batches on their way to the background at once (see pump). */
 export const MAX_IN_FLIGHT = 2;
 
+/** How often, at most, the page hears of progress while rows are being imported. */
+export const NOTIFY_EVERY_MS = 250;
+
 /** Row errors kept for display; a file of 50,000 bad rows should not eat the page's memory. */
 export const MAX_KEPT_ERRORS = 1000;
 
@@ -86,6 +89,8 @@ export class ImportSession {
   private begun = false;
   /** Bumped when a session ends, so a send still in flight from it stops touching the next. */
   private generation = 0;
+  /** A notification held back while importing (see set). */
+  private held: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly importer: ImportApi,
@@ -100,8 +105,22 @@ export class ImportSession {
 
   getState = () => this.state;
 
+  /**
+   * Tells listeners of a change. While rows are being imported, progress changes a few
+   * hundred times per million rows and each render costs the page a style, layout and
+   * paint, on the cores the parse and the writes need: those are told at most every
+   * NOTIFY_EVERY_MS. A change of phase is told at once, with anything held back.
+   */
   private set(patch: Partial<ImportState>) {
+    const phaseChanged = patch.phase !== undefined && patch.phase !== this.state.phase;
     this.state = { ...this.state, ...patch };
+    if (phaseChanged || this.state.phase !== 'importing') return this.notify();
+    this.held ??= setTimeout(() => this.notify(), NOTIFY_EVERY_MS);
+  }
+
+  private notify() {
+    if (this.held !== undefined) clearTimeout(this.held);
+    this.held = undefined;
     for (const l of this.listeners) l();
   }
 

@@ -203,7 +203,10 @@ describe('ImportPanel', () => {
     await waitFor(() => expect(importer.send).toHaveBeenCalledTimes(3));
     await act(async () => second.resolve({ contacts: 2, campaigns: 0, touches: 0 }));
     await waitFor(() => expect(worker.received.filter((m) => m.type === 'ack')).toHaveLength(3));
-    expect(screen.getByTestId('import-summary')).toHaveTextContent(/6 rows imported \(6 of about 4,000 done\) · [\d,]+ rows\/s/);
+    // Progress reaches the page within a quarter second, not on every change.
+    await waitFor(() =>
+      expect(screen.getByTestId('import-summary')).toHaveTextContent(/6 rows imported \(6 of about 4,000 done\) · [\d,]+ rows\/s/),
+    );
 
     worker.emit({ type: 'rowErrors', errors: [{ line: 9, reason: 'Invalid email “x”' }] });
     worker.emit({ type: 'done', rowsDone: 7, validRows: 6, errorRows: 1, footerLines: 0, cancelled: false });
