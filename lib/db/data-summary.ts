@@ -1,5 +1,6 @@
 import type { DataSummary } from '../messaging/protocol';
 import type { LeadlightDb } from './database';
+import { packedCount } from '../domain/packed-touches';
 
 /**
  * Counts what the cache holds, for the warning before it is replaced. Touches live
@@ -14,7 +15,7 @@ export async function summarizeData(db: LeadlightDb, demoSourceName: string): Pr
     db.campaigns.count(),
     db.feedback.count(),
     db.contacts.each((row) => {
-      touches += row.touches?.length ?? 0;
+      touches += packedCount(row.touches);
     }),
   ]);
   const sourceName = source?.name ?? 'No data loaded';

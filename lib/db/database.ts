@@ -8,21 +8,19 @@ import type { Feedback } from '../domain/feedback';
 import type { ObservedTouch } from '../domain/observed-touch';
 import type { Persona } from '../domain/persona';
 import type { TeamVerdict } from '../domain/team-verdict';
-
-/** A touch as stored inside its contact's row; the row's key is its email. */
-export type StoredTouch = Omit<Touch, 'email'>;
+import { packTouches, type PackedTouches, type StoredTouch } from '../domain/packed-touches';
 
 /**
  * A cached contact, when it was last fetched from its source (stale-while-revalidate),
- * last shown (LRU), and (since v4) the contact's touches. Read and write it through
- * ./contact-rows.ts.
+ * last shown (LRU), and (since v4) the contact's touches, packed since v9. Read and
+ * write it through ./contact-rows.ts.
  */
 export type ContactRow = Contact & {
-  /** Search words, indexed until v7; rows written before then still carry them, unread. */
+  /** Search words, indexed until v7; v9's upgrade removed them from rows written before. */
   tokens?: string[];
   fetchedAt?: string;
   viewedAt?: string;
-  touches: StoredTouch[];
+  touches: PackedTouches;
   /** Fields kept from an earlier source than the row's latest write, and which source that was. */
   fieldSources?: Record<string, { name: string; at?: string }>;
 };
@@ -70,6 +68,9 @@ export type SettingRow = { key: string; value: unknown };
  * its schema: a row written by an earlier version may no longer fit.
  */
 export type ReportViewRow = { key: string; computedAt: string; stamp: string; view: unknown };
+
+/** A contact row as v4 to v8 stored it: touches as objects, one per touch. */
+type LegacyRow = Omit<ContactRow, 'touches'> & { touches: StoredTouch[] };
 
 export const DATABASE_NAME = 'leadlight';
 
@@ -142,13 +143,13 @@ export class LeadlightDb extends Dexie {
         await tx
           .table('contacts')
           .toCollection()
-          .modify((c: ContactRow) => {
+          .modify((c: LegacyRow) => {
             c.touches = byEmail.get(c.email) ?? [];
             byEmail.delete(c.email);
           });
         const source = (await tx.table('meta').get('source')) as { loadedAt?: string } | undefined;
         await tx.table('contacts').bulkAdd(
-          [...byEmail].map(([email, touches]): ContactRow => ({
+          [...byEmail].map(([email, touches]): LegacyRow => ({
             email,
             tokens: searchTokens({ email }),
             fetchedAt: source?.loadedAt,
@@ -171,6 +172,18 @@ export class LeadlightDb extends Dexie {
     // v8: the last reports computed, so a report opened after the worker was stopped
     // shows them at once, labelled with their time, while it reads every contact again.
     this.version(8).stores({ reportViews: 'key, computedAt, stamp' });
+    // v9: touches are packed in their row (lib/domain/packed-touches.ts): about 40% fewer bytes
+    // per row, and the browser's cost to store a row grows with its bytes. Every row is
+    // rewritten once, so the words v7 stopped reading go too.
+    this.version(9).upgrade(async (tx) => {
+      await tx
+        .table('contacts')
+        .toCollection()
+        .modify((row: Omit<LegacyRow, 'touches'> & { touches: StoredTouch[] | PackedTouches }) => {
+          if (Array.isArray(row.touches)) row.touches = packTouches(row.touches);
+          delete row.tokens;
+        });
+    });
     watchSmallTables(this);
     watchContactIndex(this);
     watchReportCache(this);

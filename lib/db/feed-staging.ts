@@ -1,7 +1,8 @@
 import type { Campaign, Touch } from '../domain/campaign';
 import type { Contact } from '../domain/contact';
 import type { Persona } from '../domain/persona';
-import { groupTouches, mergeTouches } from './contact-rows';
+import { groupTouches, mergeTouches, storedTouch } from './contact-rows';
+import { packTouches } from '../domain/packed-touches';
 import type { ContactRow, LeadlightDb, StagedRow } from './database';
 
 type StagedContact = Extract<StagedRow, { key: `contact:${string}` }>;
@@ -48,7 +49,7 @@ export async function stageBatch(db: LeadlightDb, batch: StagedBatch): Promise<v
         key: contactKey(email),
         email,
         ...(contact ? { contact } : {}),
-        touches: mergeTouches(before?.touches ?? [], touches.get(email) ?? []),
+        touches: mergeTouches(before?.touches ?? [], (touches.get(email) ?? []).map(storedTouch)),
       };
     });
     for (const campaign of batch.campaigns) rows.push({ key: `campaign:${campaign.id}`, campaign });
@@ -85,7 +86,7 @@ export async function applyStaging(db: LeadlightDb, { sourceName, now }: { sourc
       const contact = s.contact ?? { email: s.email };
       listed.add(s.email);
       touches += s.touches.length;
-      return { ...contact, fetchedAt, touches: s.touches };
+      return { ...contact, fetchedAt, touches: packTouches(s.touches) };
     });
     await db.contacts.bulkPut(rows);
     after = page[page.length - 1]!.key;

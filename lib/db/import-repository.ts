@@ -1,7 +1,7 @@
 import type { Campaign, Touch } from '../domain/campaign';
 import type { Contact } from '../domain/contact';
 import type { ImportCounts } from '../messaging/protocol';
-import { contactOf, contactRow, groupTouches, mergeTouches } from './contact-rows';
+import { contactOf, groupTouches, mergePacked } from './contact-rows';
 import type { ContactRow, LeadlightDb } from './database';
 import { clearMarketingData } from './seed';
 
@@ -54,9 +54,7 @@ function mergeRow(
     ...(existing?.viewedAt ? { viewedAt: existing.viewedAt } : {}),
     ...(Object.keys(fieldSources).length > 0 ? { fieldSources } : {}),
   };
-  const row = contactRow(contact, [], extras);
-  row.touches = mergeTouches(existing?.touches ?? [], touches);
-  return row;
+  return { ...contact, ...extras, touches: mergePacked(existing?.touches, touches) };
 }
 
 /**

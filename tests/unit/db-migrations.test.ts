@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { getContactContext, searchContacts } from '@/lib/db/contact-repository';
+import { touchesOf } from '@/lib/db/contact-rows';
 import { LeadlightDb } from '@/lib/db/database';
 import { FeedbackSchema } from '@/lib/domain/feedback';
 import { readFixtureJson } from '../support/fixtures';
@@ -47,10 +48,12 @@ describe.each(fixtures.map((f) => [f.version, f] as const))('upgrading a v%i dat
 
     // v4: every touch now sits in its contact's row, without the repeated email.
     const rows = await db.contacts.toArray();
-    const stored = rows.flatMap((r) => r.touches.map((t) => ({ ...t, email: r.email })));
+    const stored = rows.flatMap((r) => touchesOf(r));
     expect(stored.map((t) => t.id).sort()).toEqual(touches.map((t) => t.id).sort());
-    for (const t of touches) expect(stored.find((s) => s.id === t.id)).toEqual(t);
-    for (const r of rows) for (const t of r.touches) expect(t).not.toHaveProperty('email');
+    for (const t of touches) expect(stored.find((s) => s.id === t.id)).toStrictEqual(t);
+    // v9: packed, one list of texts and one of numbers per row, and no search words left.
+    for (const r of rows) expect(Object.keys(r.touches).sort()).toEqual(['s', 't']);
+    for (const r of rows) expect(r).not.toHaveProperty('tokens');
     // A touch whose person had no contact row keeps a bare row; no contact is lost or doubled.
     const emails = new Set([...contacts.map((c) => c.email), ...touches.map((t) => t.email)]);
     expect(rows.map((r) => r.email).sort()).toEqual([...emails].sort());

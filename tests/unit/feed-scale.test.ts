@@ -9,7 +9,8 @@ import { LeadlightDb } from '@/lib/db/database';
 import { stageBatch } from '@/lib/db/feed-staging';
 import { replaceDataset } from '@/lib/db/seed';
 import { createCampaign, createContact, createTouch } from '../factories';
-import { storedTouches } from '../support/db-rows';
+import { packTouches } from '@/lib/domain/packed-touches';
+import { storedTouches, touchIds } from '../support/db-rows';
 
 const URL_ = 'https://marketing.brightwave.example/leadlight/feed.json';
 const policy = { ...DEFAULT_POLICY, sleep: async () => {}, random: () => 0.5 };
@@ -106,7 +107,7 @@ describe('a feed at scale', () => {
     expect(result).toMatchObject({ status: 'updated', rows: 1200 + 1 + 2400, rowErrors: 0 });
     expect(await db.contacts.count()).toBe(1200);
     expect(await db.contacts.get(OLD)).toBeUndefined();
-    expect((await db.contacts.get(person(7)))?.touches.map((t) => t.id)).toEqual(['t-7-a', 't-7-b']);
+    expect(touchIds(await db.contacts.get(person(7)))).toEqual(['t-7-a', 't-7-b']);
     expect(await db.feedStaging.count()).toBe(0);
 
     const contactWrites = writes.filter((w) => w.table === 'contacts' && w.rows > 0);
@@ -225,14 +226,14 @@ describe('a sync cut off by the worker being stopped', () => {
       pending: { etag: '"v9"', sourceName: 'Feed: marketing.brightwave.example', rows: 1801, personas: false },
     });
     // Half the staged contacts were already in place when the worker stopped.
-    await db.contacts.bulkPut(feed.contacts.slice(0, 300).map((c) => ({ ...c, tokens: [c.email], touches: [] })));
+    await db.contacts.bulkPut(feed.contacts.slice(0, 300).map((c) => ({ ...c, touches: packTouches([]) })));
     db.close();
 
     const restarted = new LeadlightDb(db.name);
     expect(await resumeFeedSync(restarted)).toBe('finished');
     expect(await restarted.contacts.count()).toBe(600);
     expect(await restarted.contacts.get(OLD)).toBeUndefined();
-    expect((await restarted.contacts.get(person(10)))?.touches).toHaveLength(2);
+    expect(touchIds(await restarted.contacts.get(person(10)))).toHaveLength(2);
     expect(await restarted.feedStaging.count()).toBe(0);
     expect(await restarted.meta.get('sync:feed')).toMatchObject({ etag: '"v9"' });
     expect(await restarted.meta.get('sync:feed')).not.toHaveProperty('phase');

@@ -5,6 +5,7 @@ import { ensureSeeded } from '@/lib/db/ensure-seeded';
 import { createHandlers, DEMO_SOURCE_NAME, dispatch, RejectedMessageError } from '@/lib/messaging/handlers';
 import { deferred } from '../dom/fakes';
 import { createCampaign, createContact, createPersona, createTouch } from '../factories';
+import { touchIds } from '../support/db-rows';
 
 const dataset = () => ({
   contacts: [createContact()],
@@ -73,7 +74,7 @@ describe('dispatch', () => {
     await expect(importing({ contacts: [contact], campaigns: [], touches: [touch] })).rejects.toThrow(/Invalid importRecords/);
     expect(await db.contacts.get('grace.hopper@navy.example')).toBeUndefined();
     await importing(JSON.stringify({ contacts: [contact], campaigns: [], touches: [touch] }));
-    expect((await db.contacts.get('grace.hopper@navy.example'))?.touches.map((t) => t.id)).toEqual(['tch-grace']);
+    expect(touchIds(await db.contacts.get('grace.hopper@navy.example'))).toEqual(['tch-grace']);
   });
 
   it('wants a date with "Recycle to nurture" and a reason with a date, and stores nothing otherwise', async () => {

@@ -1,10 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LeadlightDb } from '@/lib/db/database';
+import { packTouches } from '@/lib/domain/packed-touches';
 import { createHandlers } from '@/lib/messaging/handlers';
 import { postRequest, type PostedReply } from '@/lib/messaging/post-request';
 import { listenForPostedRequests, type PostedEvent } from '@/lib/messaging/posted-requests';
 import { createContact, createTouch } from '../factories';
+import { touchIds } from '../support/db-rows';
 
 const OWN = 'chrome-extension://leadlight-test-id';
 const OPTIONS = `${OWN}/options.html`;
@@ -52,7 +54,7 @@ async function post(data: unknown, from: { origin?: string; url?: string } = {})
 describe('requests posted to the service worker', () => {
   it('stores an import batch from one of Leadlight’s pages, answering with the counts', async () => {
     expect(await post({ type: 'importRecords', data: batch })).toEqual({ res: { contacts: 1, campaigns: 0, touches: 1 } });
-    expect((await db.contacts.get('grace.hopper@navy.example'))?.touches.map((t) => t.id)).toEqual(['tch-grace']);
+    expect(touchIds(await db.contacts.get('grace.hopper@navy.example'))).toEqual(['tch-grace']);
   });
 
   it('checks the batch as a runtime message is checked, and stores nothing that fails', async () => {
@@ -62,7 +64,7 @@ describe('requests posted to the service worker', () => {
   });
 
   it('accepts only the requests meant to be posted', async () => {
-    await db.contacts.put({ ...createContact({ email: 'ada@x.example' }), touches: [] });
+    await db.contacts.put({ ...createContact({ email: 'ada@x.example' }), touches: packTouches([]) });
     expect(await post({ type: 'deleteAllLocalData', data: { confirm: 'DELETE' } })).toEqual({
       err: 'deleteAllLocalData is not accepted this way',
     });
