@@ -6,6 +6,7 @@ import { OPEN_KEY, type PageSnapshot } from '../messaging/sidebar-port';
 import { createDetectionStore } from './detection-store';
 import type { HostModule } from './host-module';
 import { readHostTheme } from './host-theme';
+import { createThemeReader } from './theme-reader';
 import { createLayoutPrediction } from './layout-prediction';
 import { createSidebarFrame } from './sidebar-frame';
 import { startHostWatch } from './start-host-watch';
@@ -21,16 +22,17 @@ export function startSidebar(ctx: ContentScriptContext, host: HostModule): void 
   const page = crypto.randomUUID();
   let seq = 0;
   let focusWhenShown = false;
-  // Reading the theme forces a style computation: read it only once the frame will show,
-  // then at most every 30 s (a host's theme changes rarely) or when the system's changes.
-  let theme: { value: 'light' | 'dark' | undefined; at: number } | undefined;
-  const hostTheme = () => {
-    if (!theme || performance.now() - theme.at > 30_000) theme = { value: readHostTheme(document), at: performance.now() };
-    return theme.value;
-  };
+  const theme = createThemeReader({
+    read: () => readHostTheme(document),
+    whenIdle,
+    // Sent again only if the sidebar shows: the frame takes the theme from the snapshot.
+    onChange: () => {
+      if (!ctx.isInvalid && last && (last.participants.length > 0 || last.toggles > 0)) report();
+    },
+  });
   const snapshot = (): PageSnapshot => {
     const { participants, toggles } = store.get();
-    return { page, seq, participants, toggles, theme: participants.length > 0 || toggles > 0 ? hostTheme() : undefined };
+    return { page, seq, participants, toggles, theme: participants.length > 0 || toggles > 0 ? theme.current() : undefined };
   };
   let last: PageSnapshot | undefined;
   const layouts = createLayoutPrediction();
@@ -92,7 +94,7 @@ export function startSidebar(ctx: ContentScriptContext, host: HostModule): void 
   scheme.addEventListener(
     'change',
     () => {
-      theme = undefined;
+      theme.forget();
       report();
     },
     { signal: ctx.signal },
@@ -100,11 +102,15 @@ export function startSidebar(ctx: ContentScriptContext, host: HostModule): void 
 
   startHostWatch(host, store, ctx.signal);
   // Load the frame's small bootstrap once the page is idle, so the first contact shows fast.
-  const preload = () => {
+  whenIdle(() => {
     if (ctx.isInvalid) return;
     frame.preload();
     void rememberOpen();
-  };
-  if ('requestIdleCallback' in window) window.requestIdleCallback(preload, { timeout: 3000 });
-  else setTimeout(preload, 1000);
+    theme.warm();
+  }, 3000);
+}
+
+function whenIdle(run: () => void, timeout = 2000): void {
+  if ('requestIdleCallback' in window) window.requestIdleCallback(run, { timeout });
+  else setTimeout(run, 1000);
 }
