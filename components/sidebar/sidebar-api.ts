@@ -9,6 +9,8 @@ import type { FeedbackActions } from '../contact/feedback-panel';
  */
 export type SidebarApi = FeedbackActions & {
   getContexts: (emails: string[]) => Promise<CachedContext[]>;
+  /** Contexts the background already sent for these people, taken once; the frame shows them without asking. */
+  takeOffered?: (emails: string[]) => CachedContext[] | undefined;
   /** The team's reason list; optional so a page without it falls back to the built-in one. */
   getReasons?: () => Promise<ReasonDefinition[]>;
   /** How the live CRM connection stands; optional so a page without one shows no notice. */

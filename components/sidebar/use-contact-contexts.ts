@@ -46,6 +46,13 @@ export function useContactContexts(api: SidebarApi, emails: string[]) {
     }
     let current = true;
     const list = key.split(',');
+    // Sent with the page's snapshot: fresh, so shown at once without a loading state or a request.
+    const offered = attempt === 0 ? api.takeOffered?.(list) : undefined;
+    if (offered) {
+      remember(memoryOf(api), offered);
+      setState({ status: 'ready', contexts: new Map(offered.map((r) => [r.email, r])) });
+      return;
+    }
     const memory = attempt === 0 ? recalled(memoryOf(api), list) : null;
     setState(memory ? { status: 'ready', contexts: memory } : { status: 'loading' });
     api.getContexts(list).then(

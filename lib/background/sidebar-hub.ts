@@ -13,6 +13,9 @@ const FromFrameSchema = z.object({
 
 type Port = Browser.runtime.Port;
 
+/** How long a snapshot waits for its people's contexts before it goes to the frame alone (see deliver). */
+export const HOLD_MS = 50;
+
 /**
  * Connects each tab's content script (detection) to that tab's sidebar frame (UI).
  * Only the background sits between them: the content script reports what the page
@@ -49,12 +52,11 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
       void contentMessenger.sendMessage('applyLayout', data, { tabId, frameId: 0 }).catch(() => undefined);
     });
     const known = snapshots.get(tabId);
-    if (known) port.postMessage({ type: 'detected', snapshot: known } satisfies ToFrame);
+    if (known) deliver(tabId, known, [port]);
     else
       void contentMessenger.sendMessage('getDetection', undefined, { tabId, frameId: 0 }).then(
         (snapshot) => {
-          remember(tabId, snapshot);
-          port.postMessage({ type: 'detected', snapshot } satisfies ToFrame);
+          if (remember(tabId, snapshot)) deliver(tabId, snapshot, [port]);
         },
         () => undefined,
       );
@@ -69,18 +71,40 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
     return true;
   };
 
+  /**
+   * Sends a snapshot to the tab's frames (or to `only`) with its people's contexts. The
+   * frame would ask for exactly those next; read here, they save it a round trip, and
+   * sent in the same message they spare it rendering a loading state it would replace
+   * a moment later. A read slower than HOLD_MS sends the snapshot alone first, so the
+   * frame can say it is loading; the contexts follow when read. A snapshot superseded
+   * while its contexts were read is not sent: the newer one was, or is on its way.
+   */
+  const deliver = (tabId: number, snapshot: PageSnapshot, only?: Port[]) => {
+    const send = (message: ToFrame) => (only ? only.forEach((p) => p.postMessage(message)) : post(tabId, message));
+    const emails = snapshot.participants.map((p) => p.email);
+    if (!readContexts || emails.length === 0) return send({ type: 'detected', snapshot });
+    let held = true;
+    const timer = setTimeout(() => {
+      held = false;
+      if (snapshots.get(tabId) === snapshot) send({ type: 'detected', snapshot });
+    }, HOLD_MS);
+    void readContexts(tabId, emails).then(
+      (rows) => {
+        clearTimeout(timer);
+        if (!held) return send({ type: 'contexts', emails, rows });
+        if (snapshots.get(tabId) === snapshot) send({ type: 'detected', snapshot, contexts: { emails, rows } });
+      },
+      () => {
+        clearTimeout(timer);
+        if (held && snapshots.get(tabId) === snapshot) send({ type: 'detected', snapshot });
+      },
+    );
+  };
+
   return {
     /** A content script's report: kept for late frames and passed to the tab's frame. */
     detected(tabId: number, snapshot: PageSnapshot) {
-      if (!remember(tabId, snapshot)) return;
-      post(tabId, { type: 'detected', snapshot });
-      const emails = snapshot.participants.map((p) => p.email);
-      if (!readContexts || emails.length === 0 || !frames.has(tabId)) return;
-      // The frame would ask for exactly this next; reading it now saves it a round trip.
-      void readContexts(tabId, emails).then(
-        (rows) => post(tabId, { type: 'contexts', emails, rows }),
-        () => undefined,
-      );
+      if (remember(tabId, snapshot) && frames.has(tabId)) deliver(tabId, snapshot);
     },
     /** A background refresh changed a contact this tab's frame shows. */
     contactUpdated(tabId: number, email: string) {

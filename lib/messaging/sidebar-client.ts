@@ -16,9 +16,12 @@ export function createSidebarClient(): SidebarApi & {
   prefetch: (emails: string[]) => void;
   expect: (emails: string[]) => void;
   offer: (emails: string[], rows: CachedContext[]) => void;
+  takeOffered: (emails: string[]) => CachedContext[] | undefined;
 } {
   const inFlight = new Map<string, Promise<CachedContext[]>>();
   const offers = new Map<string, (rows: CachedContext[]) => void>();
+  // Contexts the background sent with the latest snapshot before anything asked for them.
+  let offered: { key: string; rows: CachedContext[] } | undefined;
   const share = (key: string, request: Promise<CachedContext[]>) => {
     inFlight.set(key, request);
     const forget = () => inFlight.get(key) === request && inFlight.delete(key);
@@ -36,7 +39,7 @@ export function createSidebarClient(): SidebarApi & {
      */
     expect(emails) {
       const key = emails.join(',');
-      if (emails.length === 0 || inFlight.has(key)) return;
+      if (emails.length === 0 || inFlight.has(key) || offered?.key === key) return;
       // Read later through getContexts; share() already settles a failure, so none goes unhandled.
       void share(
         key,
@@ -54,7 +57,18 @@ export function createSidebarClient(): SidebarApi & {
       );
     },
     offer(emails, rows) {
-      offers.get(emails.join(','))?.(rows);
+      const key = emails.join(',');
+      const waiting = offers.get(key);
+      // Only the latest snapshot's people are kept: an older offer would be shown as new.
+      if (waiting) waiting(rows);
+      else offered = { key, rows };
+    },
+    takeOffered(emails) {
+      const key = emails.join(',');
+      if (offered?.key !== key) return undefined;
+      const { rows } = offered;
+      offered = undefined;
+      return rows;
     },
     getReasons: () => sendMessage('getReasons', {}),
     getConnection: () => sendMessage('getConnectionStatus', {}),
@@ -110,6 +124,8 @@ export function connectSidebarChannel(onContexts?: (emails: string[], rows: Cach
       const s = message.snapshot;
       if (lastSnapshot && lastSnapshot.page === s.page && s.seq <= lastSnapshot.seq) return;
       lastSnapshot = s;
+      // Offered before the snapshot is published, so its first render can show them.
+      if (message.contexts) onContexts?.(message.contexts.emails, message.contexts.rows);
       publish({ participants: s.participants, toggles: s.toggles, theme: s.theme, ready: true, seq: s.seq });
     } else if (message.type === 'contexts') {
       onContexts?.(message.emails, message.rows);

@@ -26,13 +26,17 @@ export type PageSnapshot = {
   theme?: 'light' | 'dark';
 };
 
+/** The contexts of a snapshot's people, read by the background for the frame. */
+export type OfferedContexts = { emails: string[]; rows: CachedContext[] };
+
 /**
- * Background → frame. With a snapshot of new people the background also starts reading
- * their contexts and sends them after it (`contexts`), saving the frame a round trip.
+ * Background → frame. With a snapshot of new people the background also reads their
+ * contexts, saving the frame a round trip: in the same message when the read is quick,
+ * else in a `contexts` message after it.
  */
 export type ToFrame =
-  | { type: 'detected'; snapshot: PageSnapshot }
-  | { type: 'contexts'; emails: string[]; rows: CachedContext[] }
+  | { type: 'detected'; snapshot: PageSnapshot; contexts?: OfferedContexts }
+  | ({ type: 'contexts' } & OfferedContexts)
   | { type: 'contactUpdated'; email: string };
 
 /**

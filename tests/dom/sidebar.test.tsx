@@ -36,6 +36,18 @@ const ada = createContactContext({
 const grace = createContactContext({ contact: { email: GRACE, name: 'Grace Hopper' }, timeline: [] });
 
 describe('Sidebar', () => {
+  it('shows contexts the background sent with the page’s snapshot at once: no loading state, no request', () => {
+    const api = {
+      ...fakeSidebarApi(),
+      takeOffered: vi.fn((emails: string[]) => (emails.join() === ADA ? rowsFor([ADA], { [ADA]: ada }) : undefined)),
+    };
+    render(<Sidebar api={api} participants={[{ email: ADA }]} selfEmail={SELF} />);
+
+    expect(screen.getByRole('heading', { name: 'Ada Lovelace' })).toBeInTheDocument();
+    expect(screen.queryByText('Loading marketing context…')).not.toBeInTheDocument();
+    expect(api.getContexts).not.toHaveBeenCalled();
+  });
+
   it('shows loading first, then the contact, lead source, timeline and persona', async () => {
     const api = fakeSidebarApi();
     const answer = deferred<{ email: string; context: ContactContext | null }[]>();

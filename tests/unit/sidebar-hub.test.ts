@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createSidebarHub } from '@/lib/background/sidebar-hub';
+import { createSidebarHub, HOLD_MS } from '@/lib/background/sidebar-hub';
 import type { PageSnapshot, ToFrame } from '@/lib/messaging/sidebar-port';
 
 type Listener = (...args: unknown[]) => void;
@@ -106,7 +106,7 @@ describe('sidebar hub', () => {
     expect(send.mock.calls.every((c) => c[0] === 7)).toBe(true);
   });
 
-  it('reads the contexts of newly detected people for the frame, saving it a round trip', async () => {
+  it('reads the contexts of newly detected people and sends them with the snapshot, saving the frame a round trip', async () => {
     const rows = [{ email: 'ada@analytical.example', context: null }];
     const read = vi.fn(async () => rows);
     const hub = createSidebarHub(read);
@@ -114,8 +114,74 @@ describe('sidebar hub', () => {
     expect(read).not.toHaveBeenCalled();
     const frame = fakePort(own(4));
     connect(frame);
+    // A frame that connects late gets the tab's snapshot with its contexts too.
+    await vi.waitFor(() =>
+      expect(frame.posted).toEqual([{ type: 'detected', snapshot: snapshot(1), contexts: { emails: ['ada@analytical.example'], rows } }]),
+    );
     hub.detected(4, snapshot(2));
-    await vi.waitFor(() => expect(frame.posted.at(-1)).toEqual({ type: 'contexts', emails: ['ada@analytical.example'], rows }));
+    await vi.waitFor(() =>
+      expect(frame.posted.at(-1)).toEqual({
+        type: 'detected',
+        snapshot: snapshot(2),
+        contexts: { emails: ['ada@analytical.example'], rows },
+      }),
+    );
+    expect(frame.posted).toHaveLength(2);
     expect(read).toHaveBeenCalledWith(4, ['ada@analytical.example']);
+  });
+
+  it(`sends the snapshot alone when its contexts take longer than ${HOLD_MS} ms, and the contexts when read`, async () => {
+    const rows = [{ email: 'ada@analytical.example', context: null }];
+    let finish!: () => void;
+    const hub = createSidebarHub(() => new Promise((resolve) => (finish = () => resolve(rows))));
+    const frame = fakePort(own(4));
+    connect(frame);
+    await vi.waitFor(() => expect(frame.posted).toHaveLength(1));
+    frame.posted.length = 0;
+    hub.detected(4, snapshot(2));
+    await new Promise((r) => setTimeout(r, HOLD_MS / 2));
+    expect(frame.posted).toEqual([]);
+    await vi.waitFor(() => expect(frame.posted).toEqual([{ type: 'detected', snapshot: snapshot(2) }]));
+    finish();
+    await vi.waitFor(() => expect(frame.posted.at(-1)).toEqual({ type: 'contexts', emails: ['ada@analytical.example'], rows }));
+  });
+
+  it('never sends a snapshot superseded while its contexts were read', async () => {
+    const finishes: (() => void)[] = [];
+    const hub = createSidebarHub(
+      (_tab, emails) => new Promise((resolve) => finishes.push(() => resolve(emails.map((email) => ({ email, context: null }))))),
+    );
+    const frame = fakePort(own(4));
+    connect(frame);
+    await vi.waitFor(() => expect(finishes).toHaveLength(1));
+    finishes[0]!();
+    await vi.waitFor(() => expect(frame.posted).toHaveLength(1));
+    const detectedSeqs = () => frame.posted.slice(1).flatMap((m) => (m.type === 'detected' ? [m.snapshot.seq] : []));
+    // Read quickly, but after a newer one.
+    hub.detected(4, snapshot(2, 'ada@analytical.example'));
+    hub.detected(4, snapshot(3, 'grace@navy.example'));
+    finishes[2]!();
+    finishes[1]!();
+    await new Promise((r) => setTimeout(r, HOLD_MS * 2));
+    expect(detectedSeqs()).toEqual([3]);
+    // Still being read when the hold ends, by then superseded.
+    hub.detected(4, snapshot(4, 'ada@analytical.example'));
+    hub.detected(4, snapshot(5, 'grace@navy.example'));
+    finishes[4]!();
+    await new Promise((r) => setTimeout(r, HOLD_MS * 2));
+    finishes[3]!();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(detectedSeqs()).toEqual([3, 5]);
+  });
+
+  it('sends the snapshot alone when its contexts cannot be read', async () => {
+    const hub = createSidebarHub(() => Promise.reject(new Error('database closed')));
+    const frame = fakePort(own(4));
+    connect(frame);
+    await vi.waitFor(() => expect(frame.posted).toHaveLength(1));
+    hub.detected(4, snapshot(2));
+    await vi.waitFor(() => expect(frame.posted.at(-1)).toEqual({ type: 'detected', snapshot: snapshot(2) }));
+    await new Promise((r) => setTimeout(r, HOLD_MS * 2));
+    expect(frame.posted).toHaveLength(2);
   });
 });

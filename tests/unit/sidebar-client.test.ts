@@ -1,0 +1,44 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createSidebarClient } from '@/lib/messaging/sidebar-client';
+
+const rows = (email: string) => [{ email, context: null }];
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.restoreAllMocks();
+});
+
+describe('contexts the background sends with a snapshot', () => {
+  it('are kept until taken, once, and asking for them meanwhile sends no request', async () => {
+    vi.useFakeTimers();
+    const send = vi.spyOn(browser.runtime, 'sendMessage');
+    const client = createSidebarClient();
+    client.offer(['ada@x.example'], rows('ada@x.example'));
+    client.expect(['ada@x.example']);
+    expect(client.takeOffered(['ada@x.example'])).toEqual(rows('ada@x.example'));
+    expect(client.takeOffered(['ada@x.example'])).toBeUndefined();
+    // Nothing waits for another offer and then asks the background itself.
+    vi.advanceTimersByTime(1000);
+    vi.useRealTimers();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('only the latest snapshot’s are kept: an older one’s would show as new', () => {
+    const client = createSidebarClient();
+    client.offer(['ada@x.example'], rows('ada@x.example'));
+    client.offer(['grace@x.example'], rows('grace@x.example'));
+    expect(client.takeOffered(['ada@x.example'])).toBeUndefined();
+    expect(client.takeOffered(['grace@x.example'])).toEqual(rows('grace@x.example'));
+  });
+
+  it('settle a request already waiting for them instead of being kept', async () => {
+    const client = createSidebarClient();
+    client.expect(['ada@x.example']);
+    client.offer(['ada@x.example'], rows('ada@x.example'));
+    await expect(client.getContexts(['ada@x.example'])).resolves.toEqual(rows('ada@x.example'));
+    expect(client.takeOffered(['ada@x.example'])).toBeUndefined();
+  });
+});
