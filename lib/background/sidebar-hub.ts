@@ -51,8 +51,10 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
       const data = seq === undefined ? { layout } : { layout, seq };
       void contentMessenger.sendMessage('applyLayout', data, { tabId, frameId: 0 }).catch(() => undefined);
     });
+    // A frame names its page load; a snapshot kept from an earlier load of the tab is not its page's.
+    const page = new URL(sender.url!).searchParams.get('page');
     const known = snapshots.get(tabId);
-    if (known) deliver(tabId, known, [port]);
+    if (known && (page === null || known.page === page)) deliver(tabId, known, [port]);
     else
       void contentMessenger.sendMessage('getDetection', undefined, { tabId, frameId: 0 }).then(
         (snapshot) => {

@@ -16,7 +16,7 @@ export const FRAME_TEST_ID = 'leadlight-frame';
  * page cannot read or script it; all the page can touch is this element, whose
  * geometry is re-asserted with `!important` inline styles whenever the page changes it.
  */
-export function createSidebarFrame(doc: Document, signal: AbortSignal) {
+export function createSidebarFrame(doc: Document, signal: AbortSignal, page: string) {
   const root = doc.documentElement;
   const originalMargin = root.style.marginRight;
   let frame: HTMLIFrameElement | undefined;
@@ -58,7 +58,8 @@ export function createSidebarFrame(doc: Document, signal: AbortSignal) {
     if (frame) return frame;
     const created = doc.createElement('iframe');
     frame = created;
-    created.src = browser.runtime.getURL('/sidebar.html');
+    // The page load it belongs to: the background then never hands it an earlier load's snapshot.
+    created.src = `${browser.runtime.getURL('/sidebar.html')}?page=${encodeURIComponent(page)}`;
     // The sidebar loads once. A second load means the page navigated the frame (a parent may,
     // even cross-origin) to show something of its own in Leadlight's place: start a fresh one.
     let loads = 0;

@@ -3,6 +3,7 @@ import type { DetectionStore } from './detection-store';
 import { diagnoseSelectors, hostDetectionKey, ownMessages, type HostModule } from './host-module';
 import { watchSends } from './send-watch';
 import { watchHost } from './watch-host';
+import { whenIdle } from './when-idle';
 
 type MailMessages = { key: string; to: string[]; at: string; kind: 'thread' | 'compose' }[];
 
@@ -49,9 +50,4 @@ export function startHostWatch(host: HostModule, store: DetectionStore, signal: 
       });
     },
   });
-}
-
-function whenIdle(run: () => void): void {
-  if ('requestIdleCallback' in window) window.requestIdleCallback(run, { timeout: 2000 });
-  else setTimeout(run, 200);
 }

@@ -7,6 +7,7 @@ import { createDetectionStore } from './detection-store';
 import type { HostModule } from './host-module';
 import { readHostTheme } from './host-theme';
 import { createThemeReader } from './theme-reader';
+import { whenIdle } from './when-idle';
 import { createLayoutPrediction } from './layout-prediction';
 import { createSidebarFrame } from './sidebar-frame';
 import { startHostWatch } from './start-host-watch';
@@ -18,8 +19,8 @@ import { startHostWatch } from './start-host-watch';
  */
 export function startSidebar(ctx: ContentScriptContext, host: HostModule): void {
   const store = createDetectionStore();
-  const frame = createSidebarFrame(document, ctx.signal);
   const page = crypto.randomUUID();
+  const frame = createSidebarFrame(document, ctx.signal, page);
   let seq = 0;
   let focusWhenShown = false;
   const theme = createThemeReader({
@@ -55,7 +56,11 @@ export function startSidebar(ctx: ContentScriptContext, host: HostModule): void 
     const byShortcut = !!previous && previous.toggles !== current.toggles;
     // The UI loads only once there is something to show (or the shortcut asked for it).
     if (current.participants.length > 0 || current.toggles > 0) frame.preload();
-    void sendMessage('reportDetection', current).catch(() => undefined);
+    const send = () => void sendMessage('reportDetection', current).catch(() => undefined);
+    // Nobody on the page as it loads: the background hears it when the page is idle. Runtime
+    // messaging's first use costs the page several ms of its load, and nothing waits for this.
+    if (current.seq === 1 && current.participants.length === 0 && current.toggles === 0) whenIdle(send);
+    else send();
     // Make room now, in the same task as the page's own change; the frame confirms once it renders.
     // (Before the page's next rendering either way: a settled read continues in this task's microtasks.)
     if (current.participants.length === 0) layOut(current, byShortcut);
@@ -108,9 +113,4 @@ export function startSidebar(ctx: ContentScriptContext, host: HostModule): void 
     void rememberOpen();
     theme.warm();
   }, 3000);
-}
-
-function whenIdle(run: () => void, timeout = 2000): void {
-  if ('requestIdleCallback' in window) window.requestIdleCallback(run, { timeout });
-  else setTimeout(run, 1000);
 }

@@ -77,6 +77,21 @@ describe('sidebar layout beside the host page', () => {
     await gmail.page.close();
   });
 
+  it('after a new page load onto the inbox, the frame shows no one from the page before and takes no room', async () => {
+    const gmail = new GmailPage(await browser.context.newPage());
+    await gmail.gotoThread(THREADS.maya);
+    await expect.poll(() => gmail.sidebar.contactName.textContent()).toBe('Maya Okafor');
+    // Another account's inbox: a new document in the same tab, with nobody on it.
+    await gmail.page.goto('https://mail.google.com/mail/u/1/#inbox');
+    const frame = await (await gmail.sidebar.element.elementHandle({ timeout: 10_000 })).contentFrame();
+    await frame!.waitForFunction(() => document.readyState === 'complete');
+    await gmail.page.waitForTimeout(1000);
+    expect(await gmail.sidebar.contactName.count()).toBe(0);
+    expect(await gmail.sidebar.element.evaluate((f) => getComputedStyle(f).opacity)).toBe('0');
+    expect(await gmail.page.evaluate(() => document.documentElement.style.marginRight)).toBe('');
+    await gmail.page.close();
+  });
+
   it('follows the host page’s light theme even when the system is dark', async () => {
     const gmail = new GmailPage(await browser.context.newPage());
     await gmail.page.emulateMedia({ colorScheme: 'dark' });

@@ -70,6 +70,18 @@ describe('sidebar hub', () => {
     expect(frame5.posted.filter((m) => m.type === 'detected' && m.snapshot.page !== 'p0')).toEqual([]);
   });
 
+  it('hands a frame only its own page load’s snapshot: after a reload it asks the page instead', async () => {
+    const hub = createSidebarHub();
+    hub.detected(4, snapshot(1, 'before-reload@x.example', 'p1'));
+    const reloaded = fakePort({ ...own(4), url: `${own(4).url}?page=p0` });
+    connect(reloaded);
+    await vi.waitFor(() => expect(reloaded.posted).toEqual([{ type: 'detected', snapshot: snapshot(1, 'from-page@x.example', 'p0') }]));
+    const same = fakePort({ ...own(5), url: `${own(5).url}?page=p1` });
+    hub.detected(5, snapshot(2, 'ada@analytical.example', 'p1'));
+    connect(same);
+    expect(same.posted).toEqual([{ type: 'detected', snapshot: snapshot(2, 'ada@analytical.example', 'p1') }]);
+  });
+
   it('refuses ports from anything but its own sidebar page in a tab', () => {
     createSidebarHub();
     for (const sender of [
