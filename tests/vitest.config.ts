@@ -22,6 +22,9 @@ export default defineConfig({
           environment: 'happy-dom',
           include: ['tests/dom/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/support/setup-dom.ts'],
+          // Typing into the 400-zone picker or rendering a 300-row report takes 1-2 s in happy-dom;
+          // on a shared two-core runner that passed 5 s. These tests assert behaviour, never time.
+          testTimeout: 20_000,
         },
       },
       {
