@@ -1,7 +1,7 @@
 import type { Touch } from '../domain/campaign';
 import type { Contact } from '../domain/contact';
 import type { ContactRow } from './database';
-import { packTouches, unpackTouches, type PackedTouches, type StoredTouch } from '../domain/packed-touches';
+import { mergeTouches, packTouches, unpackTouches, type PackedTouches, type StoredTouch } from '../domain/packed-touches';
 
 /**
  * Contact rows hold their own touches (schema v4), packed (v9, ../domain/packed-touches.ts).
@@ -35,36 +35,7 @@ export function contactRow(contact: Contact, touches: readonly StoredTouch[], ex
   return { ...contact, ...extras, touches: packTouches(touches) };
 }
 
-/**
- * Touches by id, later ones winning: a re-import updates a touch rather than doubling it.
- * Only the ids are compared, so the emails of incoming touches need not be stripped first.
- */
-export function mergeTouches(existing: readonly StoredTouch[], incoming: readonly StoredTouch[]): StoredTouch[] {
-  if (existing.length === 0) return dedupeById(incoming);
-  const byId = new Map(existing.map((t) => [t.id, t]));
-  for (const t of incoming) byId.set(t.id, t);
-  return [...byId.values()];
-}
-
-/** A file may list one touch twice (a repeated row): the later one wins, in the first one's place. */
-function dedupeById(touches: readonly StoredTouch[]): StoredTouch[] {
-  const byId = new Map<string, StoredTouch>();
-  for (const t of touches) byId.set(t.id, t);
-  return byId.size === touches.length ? [...touches] : [...byId.values()];
-}
-
-/** A row's packed touches merged with incoming ones (see mergeTouches). */
+/** A row's packed touches merged with incoming ones, by id, later ones winning: a re-import updates a touch rather than doubling it. */
 export function mergePacked(existing: PackedTouches | undefined, incoming: readonly StoredTouch[]): PackedTouches {
   return packTouches(mergeTouches(unpackTouches(existing), incoming));
-}
-
-/** Touches grouped by their contact's email. */
-export function groupTouches(touches: readonly Touch[]): Map<string, Touch[]> {
-  const byEmail = new Map<string, Touch[]>();
-  for (const t of touches) {
-    const list = byEmail.get(t.email);
-    if (list) list.push(t);
-    else byEmail.set(t.email, [t]);
-  }
-  return byEmail;
 }

@@ -1,8 +1,8 @@
 import type { Campaign, Touch } from '../domain/campaign';
 import type { Contact } from '../domain/contact';
 import type { Persona } from '../domain/persona';
-import { groupTouches, mergeTouches, storedTouch } from './contact-rows';
-import { packTouches } from '../domain/packed-touches';
+import { groupTouches, mergeTouches, packTouches } from '../domain/packed-touches';
+import { storedTouch } from './contact-rows';
 import type { ContactRow, LeadlightDb, StagedRow } from './database';
 
 type StagedContact = Extract<StagedRow, { key: `contact:${string}` }>;

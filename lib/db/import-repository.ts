@@ -1,7 +1,8 @@
-import type { Campaign, Touch } from '../domain/campaign';
 import type { Contact } from '../domain/contact';
+import type { ImportBatch } from '../domain/import-batch';
+import { packedCount, unpackTouches, type PackedTouches } from '../domain/packed-touches';
 import type { ImportCounts } from '../messaging/protocol';
-import { contactOf, groupTouches, mergePacked } from './contact-rows';
+import { contactOf, mergePacked } from './contact-rows';
 import type { ContactRow, LeadlightDb } from './database';
 import { clearMarketingData } from './seed';
 
@@ -25,11 +26,13 @@ export async function beginImport(db: LeadlightDb, replace: boolean): Promise<vo
  * A contact updated from an import: fields the file fills win, fields it leaves
  * blank keep what the cache knew (a HubSpot export after a Salesforce one must not
  * erase the title). Touches are merged by id; when the rep last viewed it is kept.
+ * A person the cache has no row for takes the batch's packed touches as they are:
+ * the batch's schema already left each touch id once.
  */
 function mergeRow(
   existing: ContactRow | undefined,
   incoming: Contact | undefined,
-  touches: Touch[],
+  touches: PackedTouches | undefined,
   fetchedAt: string,
   previousSource: string | undefined,
 ): ContactRow {
@@ -54,7 +57,8 @@ function mergeRow(
     ...(existing?.viewedAt ? { viewedAt: existing.viewedAt } : {}),
     ...(Object.keys(fieldSources).length > 0 ? { fieldSources } : {}),
   };
-  return { ...contact, ...extras, touches: mergePacked(existing?.touches, touches) };
+  const packed = existing ? mergePacked(existing.touches, unpackTouches(touches)) : (touches ?? { s: [], t: [] });
+  return { ...contact, ...extras, touches: packed };
 }
 
 /**
@@ -62,13 +66,10 @@ function mergeRow(
  * contacts it names, then two bulkPuts — no per-row awaits, which is what keeps a
  * 100k-row import to seconds. Campaigns and touches have deterministic ids, so a
  * re-import overwrites rather than duplicates them. A touch for someone neither
- * the batch nor the cache knows gets a bare contact row.
+ * the batch nor the cache knows gets a bare contact row. The batch is as its
+ * schema gives it (lib/domain/import-batch.ts): one packed list per person.
  */
-export async function upsertRecords(
-  db: LeadlightDb,
-  batch: { contacts: Contact[]; campaigns: Campaign[]; touches: Touch[] },
-  now = new Date(),
-): Promise<ImportCounts> {
+export async function upsertRecords(db: LeadlightDb, batch: ImportBatch, now = new Date()): Promise<ImportCounts> {
   const fetchedAt = now.toISOString();
   // A batch may name a contact twice; later rows win, as within a file.
   const incoming = new Map<string, Contact>();
@@ -76,7 +77,7 @@ export async function upsertRecords(
     const seen = incoming.get(c.email);
     incoming.set(c.email, seen ? { ...seen, ...dropBlank(c) } : c);
   }
-  const touches = groupTouches(batch.touches);
+  const touches = new Map(batch.touches);
   const emails = [...new Set([...incoming.keys(), ...touches.keys()])];
   await db.transaction('rw', [db.contacts, db.campaigns, db.meta], async () => {
     // Until the import finishes, the cache's source is still the data it is merging into.
@@ -87,12 +88,14 @@ export async function upsertRecords(
     const byEmail = new Map(toRead.map((e, i) => [e, found[i]]));
     const known = emails.map((e) => byEmail.get(e));
     const rows = emails.map((email, i) =>
-      mergeRow(known[i], incoming.get(email) ?? (known[i] ? undefined : { email }), touches.get(email) ?? [], fetchedAt, source?.name),
+      mergeRow(known[i], incoming.get(email) ?? (known[i] ? undefined : { email }), touches.get(email), fetchedAt, source?.name),
     );
     await Promise.all([db.contacts.bulkPut(rows), db.campaigns.bulkPut(batch.campaigns)]);
     for (const e of emails) written?.add(e);
   });
-  return { contacts: incoming.size, campaigns: batch.campaigns.length, touches: batch.touches.length };
+  let touchCount = 0;
+  for (const packed of touches.values()) touchCount += packedCount(packed);
+  return { contacts: incoming.size, campaigns: batch.campaigns.length, touches: touchCount };
 }
 
 function dropBlank(c: Contact): Partial<Contact> {

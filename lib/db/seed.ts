@@ -1,7 +1,8 @@
 import type { Campaign, Touch } from '../domain/campaign';
 import type { Contact } from '../domain/contact';
 import type { Persona } from '../domain/persona';
-import { contactRow, groupTouches, type RowExtras } from './contact-rows';
+import { groupTouches } from '../domain/packed-touches';
+import { contactRow, type RowExtras } from './contact-rows';
 import type { ContactRow, LeadlightDb } from './database';
 
 export type Dataset = { contacts: Contact[]; campaigns: Campaign[]; touches: Touch[]; personas: Persona[] };

@@ -4,7 +4,8 @@ import type { Touch } from './campaign';
 export type StoredTouch = Omit<Touch, 'email'>;
 
 /**
- * A contact's touches as stored since schema v9: every distinct text of the row
+ * A contact's touches as its row stores them (schema v9) and as an import batch
+ * carries them: every distinct text of the row
  * once (`s`), then per touch one number per field (`t`): the text's index, -1 for
  * an absent optional field, and 1 or 0 for `responded`. A touch object repeats its
  * eight key names and, across one person's touches, the same campaign ids, types
@@ -15,8 +16,9 @@ export type StoredTouch = Omit<Touch, 'email'>;
 export type PackedTouches = { s: string[]; t: number[] };
 
 /** The text fields in stored order; `responded` follows them. */
-const TEXT_FIELDS = ['id', 'campaignId', 'assetName', 'assetType', 'assetCategory', 'date', 'responseStatus'] as const;
-const WIDTH = TEXT_FIELDS.length + 1;
+export const TEXT_FIELDS = ['id', 'campaignId', 'assetName', 'assetType', 'assetCategory', 'date', 'responseStatus'] as const;
+/** Numbers per touch. */
+export const WIDTH = TEXT_FIELDS.length + 1;
 
 // A field added to Touch must be added here too, or packing would drop it: this line then fails to compile.
 const covered: Record<Exclude<keyof StoredTouch, (typeof TEXT_FIELDS)[number] | 'responded'>, never> = {};
@@ -72,4 +74,32 @@ export function unpackTouches(packed: PackedTouches | undefined, email?: string)
     out[n] = touch as StoredTouch;
   }
   return out;
+}
+
+/** Whether a touch id appears twice: ids are texts, each kept once, so a repeated index says so. */
+export function hasRepeatedIds({ t }: PackedTouches): boolean {
+  const seen = new Set<number>();
+  for (let j = 0; j < t.length; j += WIDTH) {
+    if (seen.has(t[j]!)) return true;
+    seen.add(t[j]!);
+  }
+  return false;
+}
+
+/** Touches by id, later ones winning in the first one's place: a re-import updates a touch rather than doubling it. */
+export function mergeTouches(existing: readonly StoredTouch[], incoming: readonly StoredTouch[]): StoredTouch[] {
+  const byId = new Map(existing.map((t) => [t.id, t]));
+  for (const t of incoming) byId.set(t.id, t);
+  return existing.length === 0 && byId.size === incoming.length ? [...incoming] : [...byId.values()];
+}
+
+/** Touches grouped by their contact's email, in the order the emails first appear. */
+export function groupTouches(touches: readonly Touch[]): Map<string, Touch[]> {
+  const byEmail = new Map<string, Touch[]>();
+  for (const t of touches) {
+    const list = byEmail.get(t.email);
+    if (list) list.push(t);
+    else byEmail.set(t.email, [t]);
+  }
+  return byEmail;
 }

@@ -1,9 +1,9 @@
 import type { Campaign, Touch } from '../domain/campaign';
 import type { Contact } from '../domain/contact';
+import { MAX_BATCH_CONTACTS, MAX_BATCH_TOUCHES, touchesByContact, type ImportBatch } from '../domain/import-batch';
 import type { RowRecords } from './row-to-records';
 
-/** One message's worth of records; the background's importRecords limits apply (5,000 / 5,000 / 20,000). */
-export type ImportBatch = { contacts: Contact[]; campaigns: Campaign[]; touches: Touch[] };
+export type { ImportBatch } from '../domain/import-batch';
 
 /**
  * Rows per batch. Each batch is one message and one write transaction in the
@@ -12,8 +12,6 @@ export type ImportBatch = { contacts: Contact[]; campaigns: Campaign[]; touches:
  * is also closed at the background's limit of 5,000 contacts (contact-only exports).
  */
 export const DEFAULT_BATCH_ROWS = 10_000;
-export const MAX_BATCH_CONTACTS = 5000;
-export const MAX_BATCH_TOUCHES = 20_000;
 
 /** Later non-empty values win, as the background merges them too. */
 export function mergeContact(older: Contact, newer: Contact): Contact {
@@ -31,8 +29,8 @@ export class Batcher {
   private contacts = new Map<string, Contact>();
   private campaigns: Campaign[] = [];
   /**
-   * In file order, repeats included: the background merges a contact's touches by id,
-   * later ones winning, so a Map here (hashing every new id) only did that twice.
+   * In file order, repeats included: a touch listed twice is kept once, later values
+   * winning, when each person's touches are packed for sending (touchesByContact).
    * A person's "last activity" repeats on each of their rows and is sent once.
    */
   private touches: Touch[] = [];
@@ -70,7 +68,7 @@ export class Batcher {
   /** Sends whatever is pending; call once more at the end of the file. */
   flush(): void {
     if (this.rows === 0) return;
-    const batch = { contacts: [...this.contacts.values()], campaigns: this.campaigns, touches: this.touches };
+    const batch = { contacts: [...this.contacts.values()], campaigns: this.campaigns, touches: touchesByContact(this.touches) };
     const rows = this.rows;
     this.contacts = new Map();
     this.campaigns = [];

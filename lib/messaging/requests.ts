@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FeedbackInputSchema } from '../domain/feedback';
-import { CampaignSchema, TouchSchema } from '../domain/campaign';
-import { ContactSchema, EmailSchema } from '../domain/contact';
+import { EmailSchema } from '../domain/contact';
+import { ImportBatchSchema } from '../domain/import-batch';
 import { MailHostSchema } from '../domain/observed-touch';
 import { SettingsPatchSchema } from '../settings/settings';
 import { PersonaSchema } from '../domain/persona';
@@ -95,19 +95,10 @@ export const requests = {
    * Options import: one batch of rows the import worker validated, as JSON text; upserts, so
    * re-importing never duplicates. Text, because the options page only relays it: as objects,
    * cloning 10,000 touches into the page and collecting them after was about a third of the
-   * page's work during an import (profiled). The batch is read and checked here, on receipt.
+   * page's work during an import (profiled). The batch is read and checked here, on receipt;
+   * touches come packed per person (lib/domain/import-batch.ts).
    */
-  importRecords: z
-    .string()
-    .max(64_000_000)
-    .transform(jsonText)
-    .pipe(
-      z.object({
-        contacts: z.array(ContactSchema).max(5000),
-        campaigns: z.array(CampaignSchema).max(5000),
-        touches: z.array(TouchSchema).max(20000),
-      }),
-    ),
+  importRecords: z.string().max(64_000_000).transform(jsonText).pipe(ImportBatchSchema),
   /** Options import: record the import as the cache's source. */
   finishImport: z.object({ fileName: z.string().min(1).max(300), rows: z.number().int().nonnegative(), replace: z.boolean().optional() }),
   /** Options: what the cache holds (counts by kind), to say what replacing it would remove. */

@@ -14,6 +14,7 @@ import type { PageApi } from '@/lib/messaging/page-client';
 import type { CacheStatus, DataSummary } from '@/lib/messaging/protocol';
 import { createContact } from '../factories';
 import { deferred } from './fakes';
+import { unpackTouches } from '@/lib/domain/packed-touches';
 
 const fixture = (name: string) => readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures/import', name), 'utf8');
 const SAMPLE = fixture('leadlight-sample.csv');
@@ -263,7 +264,9 @@ describe('ImportPanel', () => {
     // It replaced the cache, so it becomes the source in use (no feed sync overwrites it).
     expect(api.saveSettings).toHaveBeenCalledWith({ source: 'import' });
     await waitFor(() => expect(onImported).toHaveBeenCalledWith(STATUS));
-    expect(importer.send.mock.calls.flatMap(([b]) => sent(b).touches)).toHaveLength(5);
+    expect(
+      importer.send.mock.calls.flatMap(([b]) => sent(b).touches.flatMap(([email, packed]) => unpackTouches(packed, email))),
+    ).toHaveLength(5);
     const errors = screen.getByTestId('import-errors');
     await userEvent.click(within(errors).getByText('1 row skipped: show why'));
     expect(

@@ -1,5 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importBatch } from '@/lib/domain/import-batch';
 import { readFixtureJson } from '../support/fixtures';
 import { clickButton, clickLabelled, fillLabelled, textsOf, valueOfLabelled } from './support/dom';
 import { gotoExtensionPage, launchFirefox, serveFixture, type FirefoxRun } from './support/launch-firefox';
@@ -96,7 +97,7 @@ describe('Firefox: Gmail sidebar in its extension frame', () => {
       void d.dismiss();
     });
     // The hostile records are a test fixture, not part of the demo: load them as an import would.
-    await sendFromExtensionPage(run.start, 'importRecords', JSON.stringify(readFixtureJson('hostile/records.json')));
+    await sendFromExtensionPage(run.start, 'importRecords', JSON.stringify(importBatch(readFixtureJson('hostile/records.json'))));
     await gmail.evaluate((t: string) => void (location.hash = `#inbox/${t}`), THREADS.mallory);
     await expect.poll(() => sidebarText(gmail, 'contact-name')).toBe('<img src=x onerror=alert(1)>');
     expect(await sidebarText(gmail, 'contact-header')).toContain('<script>');

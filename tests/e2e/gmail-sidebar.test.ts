@@ -4,6 +4,7 @@ import { GmailPage, THREADS } from './pages/gmail-page';
 import { OptionsPage, PopupPage } from './pages/extension-pages';
 import { sendFromExtensionPage } from './support/extension-messages';
 import { launchWithExtension, type Launched } from './support/launch';
+import { importBatch } from '@/lib/domain/import-batch';
 import { readFixtureJson } from '../support/fixtures';
 
 let browser: Launched;
@@ -105,7 +106,7 @@ describe('Gmail sidebar on demo data', () => {
     });
     // The hostile records are a test fixture, not part of the demo: load them as an import would.
     const options = await OptionsPage.open(browser.context, browser.extensionId);
-    await sendFromExtensionPage(options.page, 'importRecords', JSON.stringify(readFixtureJson('hostile/records.json')));
+    await sendFromExtensionPage(options.page, 'importRecords', JSON.stringify(importBatch(readFixtureJson('hostile/records.json'))));
     await options.page.close();
     await gmail.gotoThread(THREADS.mallory);
     await expect.poll(() => gmail.sidebar.contactName.textContent()).toBe('<img src=x onerror=alert(1)>');

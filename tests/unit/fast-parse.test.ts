@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CampaignSchema, TouchSchema } from '@/lib/domain/campaign';
 import { ContactSchema } from '@/lib/domain/contact';
 import { fastParser } from '@/lib/domain/fast-parse';
+import { importBatch } from '@/lib/domain/import-batch';
 import { requests } from '@/lib/messaging/requests';
 
 const hostile = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/hostile/records.json'), 'utf8')) as {
@@ -90,12 +91,16 @@ describe('fastParser', () => {
   it('checks an import batch (JSON text) as the importRecords schema does, its size limits included', () => {
     const parse = fastParser(requests.importRecords);
     const text = (batch: object) => JSON.stringify(batch);
-    const batch = { contacts: hostile.contacts, campaigns: hostile.campaigns, touches: hostile.touches };
+    const records = hostile as unknown as Parameters<typeof importBatch>[0];
+    const batch = importBatch(records);
     expect(parse(text(batch))).toStrictEqual(requests.importRecords.safeParse(text(batch)));
     expect(parse(text(batch)).success).toBe(true);
-    const tooMany = { ...batch, touches: Array.from({ length: 20_001 }, (_, i) => ({ ...TOUCH, id: `tch-${i}` })) };
+    const tooMany = importBatch({ ...records, touches: Array.from({ length: 20_001 }, (_, i) => ({ ...TOUCH, id: `tch-${i}` })) });
     expect(parse(text(tooMany)).success).toBe(false);
-    expect(parse(text({ ...batch, touches: [...hostile.touches, { ...TOUCH, responded: 'yes' }] })).success).toBe(false);
+    // `responded` travels as 1 or 0.
+    const odd = importBatch({ ...records, touches: [TOUCH] });
+    odd.touches[0]![1].t[7] = 2;
+    expect(parse(text(odd)).success).toBe(false);
     expect(parse('{"contacts":').success).toBe(false);
     expect(parse(batch).success).toBe(false);
   });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LeadlightDb } from '@/lib/db/database';
+import { importBatch } from '@/lib/domain/import-batch';
 import { ensureSeeded } from '@/lib/db/ensure-seeded';
 import { createHandlers, DEMO_SOURCE_NAME, dispatch, RejectedMessageError } from '@/lib/messaging/handlers';
 import { deferred } from '../dom/fakes';
@@ -69,11 +70,11 @@ describe('dispatch', () => {
     const touch = createTouch({ id: 'tch-grace', email: 'grace.hopper@navy.example' });
     await expect(importing('{"contacts": [')).rejects.toThrow(/Invalid importRecords: .*Not JSON/s);
     await expect(
-      importing(JSON.stringify({ contacts: [contact], campaigns: [], touches: [{ ...touch, date: '2026-02-30' }] })),
+      importing(JSON.stringify(importBatch({ contacts: [contact], campaigns: [], touches: [{ ...touch, date: '2026-02-30' }] }))),
     ).rejects.toThrow(/Invalid importRecords: .*touches\[0\]\.date/s);
-    await expect(importing({ contacts: [contact], campaigns: [], touches: [touch] })).rejects.toThrow(/Invalid importRecords/);
+    await expect(importing(importBatch({ contacts: [contact], campaigns: [], touches: [touch] }))).rejects.toThrow(/Invalid importRecords/);
     expect(await db.contacts.get('grace.hopper@navy.example')).toBeUndefined();
-    await importing(JSON.stringify({ contacts: [contact], campaigns: [], touches: [touch] }));
+    await importing(JSON.stringify(importBatch({ contacts: [contact], campaigns: [], touches: [touch] })));
     expect(touchIds(await db.contacts.get('grace.hopper@navy.example'))).toEqual(['tch-grace']);
   });
 

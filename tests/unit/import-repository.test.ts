@@ -4,7 +4,7 @@ import { LeadlightDb } from '@/lib/db/database';
 import { summarizeData } from '@/lib/db/data-summary';
 import { saveFeedback } from '@/lib/db/feedback-repository';
 import { beginImport, finishImport, upsertRecords } from '@/lib/db/import-repository';
-import type { ImportBatch } from '@/lib/import/batcher';
+import { importBatch, type ImportBatch } from '@/lib/domain/import-batch';
 import { importText } from '@/lib/import/import-text';
 import { createCampaign, createContact, createTouch } from '../factories';
 import { putRow, storedTouches, touchIds } from '../support/db-rows';
@@ -16,6 +16,9 @@ beforeEach(() => {
 afterEach(() => db.delete());
 
 const NOW = new Date('2026-11-20T10:00:00.000Z');
+
+/** A batch of records as the import sends them: touches packed per person. */
+const upsert = (on: LeadlightDb, records: Parameters<typeof importBatch>[0], now: Date) => upsertRecords(on, importBatch(records), now);
 
 /** Imports a fixture the way the options page does: begin, every batch in order, finish. */
 async function importFixture(name: string, replace = false) {
@@ -39,7 +42,7 @@ const counts = async () => ({
 describe('upsertRecords', () => {
   it('merges into the existing contact: new non-empty fields win, the rest is kept', async () => {
     await putRow(db, createContact({ owner: 'Jamie Chen' }), { tokens: ['stale'], viewedAt: '2026-11-01T00:00:00.000Z' });
-    const result = await upsertRecords(
+    const result = await upsert(
       db,
       { contacts: [{ email: 'ada.lovelace@analytical.example', name: 'Ada King', score: 90 }], campaigns: [], touches: [] },
       NOW,
@@ -59,7 +62,7 @@ describe('upsertRecords', () => {
   });
 
   it('merges a contact named twice in one batch in order', async () => {
-    await upsertRecords(
+    await upsert(
       db,
       { contacts: [createContact({ title: 'CTO' }), { email: 'ada.lovelace@analytical.example', score: 5 }], campaigns: [], touches: [] },
       NOW,
@@ -68,8 +71,8 @@ describe('upsertRecords', () => {
   });
 
   it('puts campaigns and touches by id, a touch for an unknown person under a bare contact', async () => {
-    await upsertRecords(db, { contacts: [], campaigns: [createCampaign()], touches: [createTouch({ id: 't1' })] }, NOW);
-    await upsertRecords(
+    await upsert(db, { contacts: [], campaigns: [createCampaign()], touches: [createTouch({ id: 't1' })] }, NOW);
+    await upsert(
       db,
       { contacts: [], campaigns: [createCampaign({ name: 'Renamed' })], touches: [createTouch({ id: 't1', responded: false })] },
       NOW,
@@ -81,8 +84,8 @@ describe('upsertRecords', () => {
   });
 
   it('adds touches to a contact stored by an earlier batch without touching its fields', async () => {
-    await upsertRecords(db, { contacts: [createContact({ title: 'CTO' })], campaigns: [], touches: [createTouch({ id: 't1' })] }, NOW);
-    await upsertRecords(db, { contacts: [], campaigns: [], touches: [createTouch({ id: 't2' })] }, NOW);
+    await upsert(db, { contacts: [createContact({ title: 'CTO' })], campaigns: [], touches: [createTouch({ id: 't1' })] }, NOW);
+    await upsert(db, { contacts: [], campaigns: [], touches: [createTouch({ id: 't2' })] }, NOW);
     const row = await db.contacts.get('ada.lovelace@analytical.example');
     expect(row?.title).toBe('CTO');
     expect(touchIds(row)).toEqual(['t1', 't2']);
@@ -92,8 +95,8 @@ describe('upsertRecords', () => {
 describe('a replacing import', () => {
   it('still merges a contact whose rows fall into two batches', async () => {
     await beginImport(db, true);
-    await upsertRecords(db, { contacts: [createContact({ title: 'CTO' })], campaigns: [], touches: [createTouch({ id: 't1' })] }, NOW);
-    await upsertRecords(db, { contacts: [createContact({ title: '' })], campaigns: [], touches: [createTouch({ id: 't2' })] }, NOW);
+    await upsert(db, { contacts: [createContact({ title: 'CTO' })], campaigns: [], touches: [createTouch({ id: 't1' })] }, NOW);
+    await upsert(db, { contacts: [createContact({ title: '' })], campaigns: [], touches: [createTouch({ id: 't2' })] }, NOW);
     const row = await db.contacts.get('ada.lovelace@analytical.example');
     expect(row?.title).toBe('CTO');
     expect(touchIds(row)).toEqual(['t1', 't2']);
@@ -101,13 +104,13 @@ describe('a replacing import', () => {
 
   it('is over once the next import begins: that one merges with every stored row', async () => {
     await beginImport(db, true);
-    await upsertRecords(db, { contacts: [createContact()], campaigns: [], touches: [createTouch({ id: 't1' })] }, NOW);
+    await upsert(db, { contacts: [createContact()], campaigns: [], touches: [createTouch({ id: 't1' })] }, NOW);
     await finishImport(db, 'a.csv', NOW, true);
     // Written since by another source (a CRM lookup, say), unknown to that import.
     const grace = 'grace.hopper@navy.example';
     await putRow(db, createContact({ email: grace, title: 'Rear Admiral' }), { touches: [createTouch({ id: 'g1', email: grace })] });
     await beginImport(db, false);
-    await upsertRecords(db, { contacts: [], campaigns: [], touches: [createTouch({ id: 'g2', email: grace })] }, NOW);
+    await upsert(db, { contacts: [], campaigns: [], touches: [createTouch({ id: 'g2', email: grace })] }, NOW);
     const row = await db.contacts.get(grace);
     expect(row?.title).toBe('Rear Admiral');
     expect(touchIds(row)).toEqual(['g1', 'g2']);

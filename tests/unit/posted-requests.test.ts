@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LeadlightDb } from '@/lib/db/database';
+import { importBatch } from '@/lib/domain/import-batch';
 import { packTouches } from '@/lib/domain/packed-touches';
 import { createHandlers } from '@/lib/messaging/handlers';
 import { postRequest, type PostedReply } from '@/lib/messaging/post-request';
@@ -30,11 +31,13 @@ afterEach(async () => {
   await db.delete();
 });
 
-const batch = JSON.stringify({
-  contacts: [createContact({ email: 'grace.hopper@navy.example' })],
-  campaigns: [],
-  touches: [createTouch({ id: 'tch-grace', email: 'grace.hopper@navy.example' })],
-});
+const batch = JSON.stringify(
+  importBatch({
+    contacts: [createContact({ email: 'grace.hopper@navy.example' })],
+    campaigns: [],
+    touches: [createTouch({ id: 'tch-grace', email: 'grace.hopper@navy.example' })],
+  }),
+);
 
 /** Posts as a page would, and resolves with the background's answer (or 'no answer' when it gives none). */
 async function post(data: unknown, from: { origin?: string; url?: string } = {}): Promise<PostedReply | 'no answer'> {
