@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feedEmail, generateFeed } from '../support/generate-feed';
 import { sendFromExtensionPage } from './support/extension-messages';
 import { launchWithExtension, type Launched } from './support/launch';
+import { stopWorker } from './support/stop-worker';
 
 const FEED_URL = 'https://feeds.brightwave.example/leadlight/feed.json';
 const CONTACTS = 10_000;
@@ -27,18 +28,6 @@ beforeAll(async () => {
   });
 });
 afterAll(() => browser?.close());
-
-/** Stops the extension's service worker and waits until it is gone. */
-async function stopWorker(page: Page) {
-  const cdp = await browser.context.newCDPSession(page);
-  const workers = async () =>
-    (await cdp.send('Target.getTargets')).targetInfos.filter(
-      (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${browser.extensionId}/`),
-    );
-  const [worker] = await workers();
-  await cdp.send('Target.closeTarget', { targetId: worker!.targetId });
-  await expect.poll(async () => (await workers()).some((t) => t.targetId === worker!.targetId)).toBe(false);
-}
 
 /**
  * Where the sync stood when the worker stopped, read from the extension's own database
@@ -82,7 +71,7 @@ describe('a 110k-record feed', () => {
         interval: 20,
       })
       .toBeDefined();
-    await stopWorker(options);
+    await stopWorker(browser, options);
     const cutIn = await phaseInDatabase(options);
     // Cut while reading the feed or while swapping it in; either must end cleanly.
     expect(['staging', 'applying']).toContain(cutIn);
