@@ -7,6 +7,7 @@ import { registerLookupMenu } from '@/lib/background/lookup-menu';
 import { scheduleOutbox } from '@/lib/background/outbox-scheduler';
 import { scheduleQueueBadge } from '@/lib/background/queue-badge';
 import { signInToSalesforce } from '@/lib/background/salesforce-sign-in';
+import { listenForDetections } from '@/lib/background/detection-listener';
 import { createSidebarHub } from '@/lib/background/sidebar-hub';
 import { registerToggleCommand } from '@/lib/background/toggle-command';
 import { connectorFor, liveConnector } from '@/lib/connectors/registry';
@@ -46,6 +47,7 @@ export default defineBackground(() => {
     syncFeedNow: () => syncFeedAndReschedule(db),
   });
   registerHandlers(handlers, ready);
+  listenForDetections(handlers, ready);
   listenInServiceWorker(handlers, ready);
   registerLookupMenu();
   registerToggleCommand();

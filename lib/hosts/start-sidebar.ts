@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { contentMessenger } from '../messaging/content-protocol';
-import { sendMessage } from '../messaging/protocol';
+import { createDetectionSender } from '../messaging/detection-port';
 import { OPEN_KEY, type PageSnapshot } from '../messaging/sidebar-port';
 import { createDetectionStore } from './detection-store';
 import type { HostModule } from './host-module';
@@ -20,6 +20,7 @@ import { startHostWatch } from './start-host-watch';
 export function startSidebar(ctx: ContentScriptContext, host: HostModule): void {
   const store = createDetectionStore();
   const page = crypto.randomUUID();
+  const sendDetection = createDetectionSender();
   const frame = createSidebarFrame(document, ctx.signal, page);
   let seq = 0;
   let focusWhenShown = false;
@@ -56,7 +57,7 @@ export function startSidebar(ctx: ContentScriptContext, host: HostModule): void 
     const byShortcut = !!previous && previous.toggles !== current.toggles;
     // The UI loads only once there is something to show (or the shortcut asked for it).
     if (current.participants.length > 0 || current.toggles > 0) frame.preload();
-    const send = () => void sendMessage('reportDetection', current).catch(() => undefined);
+    const send = () => sendDetection(current);
     // Nobody on the page as it loads: the background hears it when the page is idle. Runtime
     // messaging's first use costs the page several ms of its load, and nothing waits for this.
     if (current.seq === 1 && current.participants.length === 0 && current.toggles === 0) whenIdle(send);

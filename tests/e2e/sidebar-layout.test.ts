@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GmailPage, THREADS } from './pages/gmail-page';
 import { launchWithExtension, routeGmail, type Launched } from './support/launch';
+import { stopWorker } from './support/stop-worker';
 
 const DEMO = readFileSync(resolve(import.meta.dirname, '../fixtures/gmail/demo-gmail.html'), 'utf8');
 let browser: Launched;
@@ -89,6 +90,18 @@ describe('sidebar layout beside the host page', () => {
     expect(await gmail.sidebar.contactName.count()).toBe(0);
     expect(await gmail.sidebar.element.evaluate((f) => getComputedStyle(f).opacity)).toBe('0');
     expect(await gmail.page.evaluate(() => document.documentElement.style.marginRight)).toBe('');
+    await gmail.page.close();
+  });
+
+  it('keeps following the page after the browser stopped the service worker', async () => {
+    const gmail = new GmailPage(await browser.context.newPage());
+    await gmail.gotoThread(THREADS.maya);
+    await expect.poll(() => gmail.sidebar.contactName.textContent()).toBe('Maya Okafor');
+    await stopWorker(browser, gmail.page);
+    // The content script's port and the frame's were closed with the worker; the next thread still shows.
+    await gmail.backToInbox();
+    await gmail.openThread(THREADS.tom);
+    await expect.poll(() => gmail.sidebar.contactName.textContent(), { timeout: 10_000 }).toBe('Tom Becker');
     await gmail.page.close();
   });
 

@@ -1,0 +1,88 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { listenForDetections } from '@/lib/background/detection-listener';
+import { createDetectionSender, DETECTION_PORT } from '@/lib/messaging/detection-port';
+import type { Handlers } from '@/lib/messaging/handlers';
+import type { PageSnapshot } from '@/lib/messaging/sidebar-port';
+
+type Listener = (...args: unknown[]) => void;
+/** One end of a port, as either side sees it. */
+function fakePort(name: string, sender?: { id?: string; url?: string; tab?: { id: number }; frameId?: number }) {
+  const onMessage: Listener[] = [];
+  const onDisconnect: Listener[] = [];
+  const port = {
+    name,
+    sender,
+    posted: [] as unknown[],
+    closed: false,
+    postMessage(m: unknown) {
+      if (port.closed) throw new Error('Attempting to use a disconnected port object');
+      port.posted.push(m);
+    },
+    disconnect() {
+      port.closed = true;
+    },
+    onMessage: { addListener: (l: Listener) => onMessage.push(l) },
+    onDisconnect: { addListener: (l: Listener) => onDisconnect.push(l) },
+    deliver: (m: unknown) => onMessage.forEach((l) => l(m)),
+    drop() {
+      port.closed = true;
+      onDisconnect.forEach((l) => l());
+    },
+  };
+  return port;
+}
+
+const snapshot = (seq: number): PageSnapshot => ({ page: 'p1', seq, participants: [{ email: 'ada@analytical.example' }], toggles: 0 });
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.restoreAllMocks();
+});
+
+describe('detections over the content script’s port', () => {
+  it('opens the port with the first snapshot, and a new one each time the worker stopped and closed it', () => {
+    const opened: ReturnType<typeof fakePort>[] = [];
+    vi.spyOn(browser.runtime, 'connect').mockImplementation(((info: { name: string }) => {
+      opened.push(fakePort(info.name));
+      return opened.at(-1);
+    }) as never);
+    const send = createDetectionSender();
+    expect(opened).toHaveLength(0);
+    send(snapshot(1));
+    send(snapshot(2));
+    expect(opened.map((p) => [p.name, p.posted])).toEqual([[DETECTION_PORT, [snapshot(1), snapshot(2)]]]);
+    opened[0]!.drop();
+    send(snapshot(3));
+    opened[1]!.drop();
+    send(snapshot(4));
+    expect(opened.map((p) => p.posted)).toEqual([[snapshot(1), snapshot(2)], [snapshot(3)], [snapshot(4)]]);
+  });
+
+  it('hands on only well-formed snapshots from this extension’s scripts in a tab, checked as runtime messages are', async () => {
+    let connect!: Listener;
+    vi.spyOn(browser.runtime.onConnect, 'addListener').mockImplementation(((l: Listener) => (connect = l)) as never);
+    const reportDetection = vi.fn(async () => undefined);
+    listenForDetections({ reportDetection } as unknown as Handlers, Promise.resolve());
+
+    const tab = { id: fakeBrowser.runtime.id, url: 'https://mail.google.com/mail/u/0/', tab: { id: 4 }, frameId: 0 };
+    for (const sender of [
+      { ...tab, id: 'other-extension' },
+      { id: fakeBrowser.runtime.id, url: 'https://mail.google.com/' },
+    ]) {
+      const port = fakePort(DETECTION_PORT, sender);
+      connect(port);
+      expect(port.closed).toBe(true);
+    }
+    const port = fakePort(DETECTION_PORT, tab);
+    connect(port);
+    expect(port.closed).toBe(false);
+    port.deliver(snapshot(1));
+    port.deliver({ ...snapshot(2), participants: 'everyone' });
+    port.deliver(snapshot(3));
+    await vi.waitFor(() => expect(reportDetection).toHaveBeenCalledTimes(2));
+    expect(reportDetection.mock.calls.map((c) => (c as unknown[])[0])).toEqual([snapshot(1), snapshot(3)]);
+    expect((reportDetection.mock.calls[0] as unknown[])[1]).toMatchObject({ tab: { id: 4 } });
+  });
+});
