@@ -105,6 +105,23 @@ describe('sidebar layout beside the host page', () => {
     await gmail.page.close();
   });
 
+  it('loads the UI in its frame only once the page shows a contact', async () => {
+    const gmail = new GmailPage(await browser.context.newPage());
+    await gmail.gotoInbox();
+    // The frame's small bootstrap loads when the page goes idle.
+    const frame = await (await gmail.sidebar.element.elementHandle({ timeout: 10_000 })).contentFrame();
+    await frame!.waitForFunction(() => document.readyState === 'complete');
+    await gmail.page.waitForTimeout(1000);
+    // The UI chunk brings its styles: a stylesheet of its own appears in the frame when it loads.
+    const uiLoaded = () =>
+      frame!.evaluate(() => [...document.styleSheets].some((s) => /\/assets\/frame-app-[^/]*\.css$/.test(s.href ?? '')));
+    expect(await uiLoaded()).toBe(false);
+    await gmail.openThread(THREADS.tom);
+    await expect.poll(() => gmail.sidebar.contactName.textContent()).toBe('Tom Becker');
+    expect(await uiLoaded()).toBe(true);
+    await gmail.page.close();
+  });
+
   it('follows the host page’s light theme even when the system is dark', async () => {
     const gmail = new GmailPage(await browser.context.newPage());
     await gmail.page.emulateMedia({ colorScheme: 'dark' });
