@@ -17,6 +17,9 @@ export function bootSidebarFrame(container: HTMLElement): void {
     void import('./frame-app').then((ui) => ui.renderStandalone(container, api, lookup));
     return;
   }
+  // Created for a contact on the page (not ahead of one, when the page went idle): the UI
+  // is needed, so it loads while the background is asked who the contact is, not after.
+  if (new URLSearchParams(location.search).has('contact')) void import('./frame-app');
   const channel = connectSidebarChannel((emails, rows) => api.offer(emails, rows));
   let ui: Promise<unknown> | undefined;
   const onState = (state: FrameState) => {

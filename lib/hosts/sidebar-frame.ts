@@ -54,12 +54,13 @@ export function createSidebarFrame(doc: Document, signal: AbortSignal, page: str
   });
   let lastStyle: string | null = null;
 
-  const ensure = (): HTMLIFrameElement => {
+  const ensure = (forContact = false): HTMLIFrameElement => {
     if (frame) return frame;
     const created = doc.createElement('iframe');
     frame = created;
     // The page load it belongs to: the background then never hands it an earlier load's snapshot.
-    created.src = `${browser.runtime.getURL('/sidebar.html')}?page=${encodeURIComponent(page)}`;
+    // Created for a contact, the frame starts loading its UI at once, beside asking who it is.
+    created.src = `${browser.runtime.getURL('/sidebar.html')}?page=${encodeURIComponent(page)}${forContact ? '&contact' : ''}`;
     // The sidebar loads once. A second load means the page navigated the frame (a parent may,
     // even cross-origin) to show something of its own in Leadlight's place: start a fresh one.
     let loads = 0;
@@ -101,7 +102,7 @@ export function createSidebarFrame(doc: Document, signal: AbortSignal, page: str
 
   return {
     /** Loads the frame now (hidden until it asks for room), so the first contact shows fast. */
-    preload: () => void ensure(),
+    preload: (forContact?: boolean) => void ensure(forContact),
     get element() {
       return frame;
     },

@@ -56,7 +56,7 @@ export function startSidebar(ctx: ContentScriptContext, host: HostModule): void 
     const current = last;
     const byShortcut = !!previous && previous.toggles !== current.toggles;
     // The UI loads only once there is something to show (or the shortcut asked for it).
-    if (current.participants.length > 0 || current.toggles > 0) frame.preload();
+    if (current.participants.length > 0 || current.toggles > 0) frame.preload(true);
     const send = () => sendDetection(current);
     // Nobody on the page as it loads: the background hears it when the page is idle. Runtime
     // messaging's first use costs the page several ms of its load, and nothing waits for this.
