@@ -113,6 +113,10 @@ async function lookupsIn(browser: Launched, harness: string, emails: string[]): 
   const inBackground = await worker.evaluate((list) => globalThis.__llCache.lookups(list), emails);
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  // Opening the options page warms the popup's search index: the background reads all
+  // 100k rows (seconds of its CPU). The sidebar's lookups do not wait behind that, so
+  // the timed ones start once a search has answered, that is once the index is built.
+  await sendFromExtensionPage(page, 'searchContacts', { query: 'okafor' });
   await roundTrips(page, emails.slice(0, 50));
   const roundTrip = await roundTrips(page, emails);
   await page.close();
@@ -212,7 +216,7 @@ it(
             name: 'CPU of all Chromium threads while those lookups ran',
             value: cpuSum(duringLookups),
             unit: 's',
-            note: `the lookups' own work and whatever else Chromium did meanwhile, such as settling the database the import wrote: ${cpuNote(duringLookups)}`,
+            note: `the lookups' own work (with the warm-up and the search index built for the options page) and whatever else Chromium did meanwhile: ${cpuNote(duringLookups)}`,
           },
           {
             name: 'lookup in the background, p95, the profile opened again',
