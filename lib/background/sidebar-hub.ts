@@ -82,7 +82,9 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
    * while its contexts were read is not sent: the newer one was, or is on its way.
    */
   const deliver = (tabId: number, snapshot: PageSnapshot, only?: Port[]) => {
-    const send = (message: ToFrame) => (only ? only.forEach((p) => p.postMessage(message)) : post(tabId, message));
+    // A frame asked for by name may have gone while the contexts were read; posting to it would throw.
+    const send = (message: ToFrame) =>
+      only ? only.filter((p) => frames.get(tabId)?.has(p)).forEach((p) => p.postMessage(message)) : post(tabId, message);
     const emails = snapshot.participants.map((p) => p.email);
     if (!readContexts || emails.length === 0) return send({ type: 'detected', snapshot });
     let held = true;

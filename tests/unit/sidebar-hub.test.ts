@@ -15,6 +15,7 @@ function fakePort(sender: { id?: string; url?: string; tab?: { id: number } }) {
     posted: [] as ToFrame[],
     disconnected: false,
     postMessage(m: ToFrame) {
+      if (this.closed) throw new Error('Attempting to use a disconnected port object');
       this.posted.push(m);
     },
     disconnect() {
@@ -22,8 +23,12 @@ function fakePort(sender: { id?: string; url?: string; tab?: { id: number } }) {
     },
     onMessage: { addListener: (l: Listener) => onMessage.push(l) },
     onDisconnect: { addListener: (l: Listener) => onDisconnect.push(l) },
+    closed: false,
     send: (m: unknown) => onMessage.forEach((l) => l(m)),
-    close: () => onDisconnect.forEach((l) => l()),
+    close() {
+      this.closed = true;
+      onDisconnect.forEach((l) => l());
+    },
   };
 }
 
@@ -184,6 +189,20 @@ describe('sidebar hub', () => {
     finishes[3]!();
     await new Promise((r) => setTimeout(r, 10));
     expect(detectedSeqs()).toEqual([3, 5]);
+  });
+
+  it('sends nothing to a frame that went away while its contexts were read', async () => {
+    let finish!: () => void;
+    const hub = createSidebarHub(() => new Promise((resolve) => (finish = () => resolve([]))));
+    hub.detected(4, snapshot(1));
+    const frame = fakePort(own(4));
+    connect(frame);
+    frame.close();
+    // Posting to it would throw in the background, past the hold and after the read.
+    await new Promise((r) => setTimeout(r, HOLD_MS * 2));
+    finish();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(frame.posted).toEqual([]);
   });
 
   it('sends the snapshot alone when its contexts cannot be read', async () => {
