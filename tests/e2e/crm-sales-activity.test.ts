@@ -55,11 +55,12 @@ describe('the hand-off SLA from a live CRM', () => {
     await expect.poll(() => gmail.sidebar.contactName.textContent(), { timeout: 15_000 }).toBe('Tom Becker');
     const activity = gmail.sidebar.root.getByTestId('sales-activity');
     await expect.poll(() => activity.getByRole('heading').first().textContent()).toBe('Sales activity (6)');
-    // The newest four, each by the org's own Type for it: "Demo" is a value of its own Task Type picklist.
+    // The newest four, each by the org's own Type for it: "Demo" is a value of its own Task Type picklist,
+    // shown under the label the org gives it (tests/fixtures/http/salesforce/describe-task.json).
     expect((await activity.getByTestId('sales-activity-entry').allTextContents()).map((t) => t.split(' · ')[0])).toEqual([
       'Meeting: On-site demo at Alder Manufacturing',
       'Meeting: Plant operations review',
-      'Demo: Product walkthrough',
+      'Product demo: Product walkthrough',
       'Call: Discovery call',
     ]);
     expect(await gmail.sidebar.root.getByTestId('sla-state').count()).toBe(0);

@@ -75,7 +75,8 @@ describe('Salesforce fetchContact', () => {
       ['00vHs00000Mem003AA', '701Hs000001ExpoAAA', 'Automation Expo 2026', 'event', '2026-01-20T00:00:00.000Z', 'Visited Booth', true],
       ['00vHs00000Mem004AA', '701Hs000001PodcAAA', 'Factory Floor Podcast', 'other', '2026-01-16T00:00:00.000Z', 'Listened', true],
       // Sales activity from the same query (see "Salesforce sales activity"), typed as the org typed it; an Event has no status.
-      ['00THs00000TomT06AA', 'sales-activity', 'Product walkthrough', 'Demo', '2026-03-17T15:00:00.000Z', 'Completed', false],
+      // The org's own Task Type "Demo", as describe-task.json labels it.
+      ['00THs00000TomT06AA', 'sales-activity', 'Product walkthrough', 'Product demo', '2026-03-17T15:00:00.000Z', 'Completed', false],
       ['00THs00000TomT03AA', 'sales-activity', 'Discovery call', 'Call', '2026-03-16T10:42:00.000Z', 'Completed', false],
       [
         '00THs00000TomT02AA',
@@ -125,6 +126,8 @@ describe('Salesforce fetchContact', () => {
       '/services/data/v60.0/query/01gHs00000TomMbrAA-2',
       '/services/data/v60.0/sobjects/Lead/describe',
       '/services/data/v60.0/sobjects/Campaign/describe',
+      '/services/data/v60.0/sobjects/Task/describe',
+      '/services/data/v60.0/sobjects/Event/describe',
     ]);
     expect(seen.every((s) => s.authorization === 'Bearer token-1')).toBe(true);
     expect(seen[0]?.soql).toBe(
@@ -212,7 +215,14 @@ describe('Salesforce fetchContact', () => {
       ['Conference', 'event'],
       ['Advertisement', 'advertising'],
     ]);
-    expect(seen.map((s) => /FROM (Lead|Contact) WHERE/.exec(s.soql ?? '')?.[1])).toEqual(['Lead', 'Contact', undefined, undefined]);
+    // Describes of the objects found: the Contact, its campaigns and its Tasks (it has no Events).
+    expect(seen.map((s) => /FROM (Lead|Contact) WHERE/.exec(s.soql ?? '')?.[1] ?? s.path)).toEqual([
+      'Lead',
+      'Contact',
+      '/services/data/v60.0/sobjects/Contact/describe',
+      '/services/data/v60.0/sobjects/Campaign/describe',
+      '/services/data/v60.0/sobjects/Task/describe',
+    ]);
     expect(seen[1]?.soql).toContain('Account.Name, Account.Industry, Account.NumberOfEmployees');
     expect(seen[1]?.soql).toContain('FROM CampaignMembers ORDER BY CreatedDate DESC');
     expect(seen[1]?.soql).toContain('FROM Tasks WHERE IsClosed = true ORDER BY CreatedDate DESC LIMIT 100');
@@ -265,18 +275,31 @@ describe('Salesforce sales activity', () => {
     expect(names).not.toContain('On-site demo at Alder Manufacturing');
   });
 
-  it('keeps each activity’s type as the org wrote it, with Leadlight’s category beside it', async () => {
+  it('shows each activity’s type as the org labels it, with Leadlight’s category beside it', async () => {
     org({ Lead: lead(), pages });
     const bundle = await connector().fetchContact?.('tom.becker@aldermfg.example');
     const sales = bundle?.touches.filter((t) => t.campaignId === 'sales-activity');
-    // lead-tom-becker.json: the org's own Task Type "Demo" is kept; a Task with no Type by how it was logged (TaskSubtype).
+    // lead-tom-becker.json: the org's own Task Type "Demo" is kept, under the label describe-task.json gives it;
+    // a Task with no Type by how it was logged (TaskSubtype). The category reads the stored value.
     expect(sales?.map((t) => [t.id, t.assetType, t.assetCategory])).toEqual([
-      ['00THs00000TomT06AA', 'Demo', 'sales_activity'],
+      ['00THs00000TomT06AA', 'Product demo', 'sales_activity'],
       ['00THs00000TomT03AA', 'Call', 'call'],
       ['00THs00000TomT02AA', 'Email', 'sales_email'],
       ['00THs00000TomT01AA', 'Call', 'call'],
       ['00UHs00000TomE01AA', 'Meeting', 'meeting'],
     ]);
+  });
+
+  it('shows activity values as the org stores them when the Task describe cannot be read', async () => {
+    org({ Lead: lead(), pages });
+    server.use(
+      http.get(`${INSTANCE}/services/data/v60.0/sobjects/Task/describe`, () =>
+        HttpResponse.json(fixture('error-insufficient-access'), { status: 403 }),
+      ),
+    );
+    const bundle = await connector().fetchContact?.('tom.becker@aldermfg.example');
+    const demo = bundle?.touches.find((t) => t.id === '00THs00000TomT06AA');
+    expect([demo?.assetType, demo?.responseStatus]).toEqual(['Demo', 'Completed']);
   });
 
   /** Tom's Lead with only what `soql` asked for: related lists it did not name, and CompletedDateTime unless named. */

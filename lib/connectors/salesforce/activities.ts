@@ -4,7 +4,8 @@ import type { SalesActivityType } from '../../domain/sales-activity';
 import { NameText, RecordReader, ValueText, type FieldIssue } from '../field-reader';
 import { happened, salesTouch } from '../sales-touch';
 import { TASK_SUBJECT_PREFIX } from './feedback';
-import { picklistKey } from './mapping';
+import { asWritten, picklistKey } from './mapping';
+import type { LabelOf } from './picklist-labels';
 import { SalesforceIdSchema, SfDateSchema, SfDateTimeSchema } from './schemas';
 
 const VENDOR = 'Salesforce';
@@ -57,7 +58,7 @@ function taskDate(r: RecordReader): string | undefined {
 }
 
 /** A completed Task as a touch; undefined for an open Task, a list email, Leadlight's own verdict, or one that cannot be placed (noted). */
-function readTask(raw: unknown, email: string, issues: FieldIssue[], now: number): Touch | undefined {
+function readTask(raw: unknown, email: string, issues: FieldIssue[], now: number, labelOf: LabelOf): Touch | undefined {
   const r = new RecordReader(VENDOR, 'Task', raw, issues);
   const id = r.expected('Id', SalesforceIdSchema);
   const subject = r.optional('Subject', NameText);
@@ -72,12 +73,14 @@ function readTask(raw: unknown, email: string, issues: FieldIssue[], now: number
   const category = taskCategory(subtype, type);
   const at = taskDate(r);
   if (!category || !at || !happened(at, now)) return undefined;
-  // Shown as the org wrote it: its own Type picklist ("Demo") says most, else how Salesforce logged it, else what it is.
-  return salesTouch({ id, email, type: type ?? subtype ?? 'Task', category, title: subject, at, status });
+  // Shown as the org labels it: its own Type picklist ("Demo") says most, else how Salesforce logged it, else what it is.
+  // Categories and the closed check above read the stored values, which a relabel leaves alone.
+  const shownType = type ? labelOf('Task', 'Type', type) : subtype ? labelOf('Task', 'TaskSubtype', subtype) : 'Task';
+  return salesTouch({ id, email, type: shownType, category, title: subject, at, status: status && labelOf('Task', 'Status', status) });
 }
 
 /** An Event that has started as a meeting (an Event has no status, and none is made up); undefined for one still ahead or one that cannot be placed (noted). */
-function readEvent(raw: unknown, email: string, issues: FieldIssue[], now: number): Touch | undefined {
+function readEvent(raw: unknown, email: string, issues: FieldIssue[], now: number, labelOf: LabelOf): Touch | undefined {
   const r = new RecordReader(VENDOR, 'Event', raw, issues);
   const id = r.expected('Id', SalesforceIdSchema);
   if (!id) return undefined;
@@ -91,17 +94,21 @@ function readEvent(raw: unknown, email: string, issues: FieldIssue[], now: numbe
   const type = r.optional('Type', ValueText);
   // A calendar entry is a meeting, unless the org typed it a call.
   const category = picklistKey(type ?? '') === 'call' ? 'call' : 'meeting';
-  return salesTouch({ id, email, type: type ?? 'Event', category, title: r.optional('Subject', NameText), at });
+  return salesTouch({ id, email, type: type ? labelOf('Event', 'Type', type) : 'Event', category, title: r.optional('Subject', NameText), at });
 }
 
-/** The person's Tasks and Events as sales-activity touches. */
+/** The person's Tasks and Events as sales-activity touches, their picklist values shown as the org labels them. */
 export function activityTouches(
   tasks: readonly unknown[],
   events: readonly unknown[],
   email: string,
   issues: FieldIssue[],
   now: number,
+  labelOf: LabelOf = asWritten,
 ): Touch[] {
-  const read = [...tasks.map((t) => readTask(t, email, issues, now)), ...events.map((e) => readEvent(e, email, issues, now))];
+  const read = [
+    ...tasks.map((t) => readTask(t, email, issues, now, labelOf)),
+    ...events.map((e) => readEvent(e, email, issues, now, labelOf)),
+  ];
   return read.filter((t) => t !== undefined);
 }

@@ -11,7 +11,7 @@ import { deliverSalesforceFeedback, type VerdictFieldOptions } from './feedback'
 import { readSalesforceTeamVerdicts } from './team';
 import { memoryLabelCache, type LabelCache } from '../label-cache';
 import { bundleFromContact, bundleFromLead, requireId } from './mapping';
-import { createPicklistLabels } from './picklist-labels';
+import { createPicklistLabels, type LabelledObject } from './picklist-labels';
 import { contactQuery, leadQuery } from './soql';
 import { activityTouches } from './activities';
 import { hiddenActivityFields, hiddenIssues, refusedActivityField } from './activity-fields';
@@ -101,6 +101,7 @@ export function createSalesforceConnector(options: SalesforceConnectorOptions): 
     async fetchContact(email: string): Promise<ContactBundle | null> {
       const address = normalizeEmail(email);
       const issues: FieldIssue[] = [];
+      // The describes a lookup reads are those of the objects it found records of (each at most once a day).
       const related = async (record: unknown, object: 'Lead' | 'Contact') => {
         const child = (field: string) =>
           api.children(record && typeof record === 'object' ? (record as Record<string, unknown>)[field] : undefined, {
@@ -109,18 +110,21 @@ export function createSalesforceConnector(options: SalesforceConnectorOptions): 
             issues,
           });
         const [members, tasks, events] = [await child('CampaignMembers'), await child('Tasks'), await child('Events')];
-        return { members, activities: activityTouches(tasks, events, address, issues, clock()) };
+        const described: LabelledObject[] = [object];
+        if (members.length) described.push('Campaign');
+        if (tasks.length) described.push('Task');
+        if (events.length) described.push('Event');
+        const labelOf = await labels(described, issues);
+        return { read: { members, activities: activityTouches(tasks, events, address, issues, clock(), labelOf) }, labelOf };
       };
       const lead = await readPerson('Lead', address, issues);
       if (lead) {
-        const read = await related(lead, 'Lead');
-        const labelOf = await labels(read.members.length ? ['Lead', 'Campaign'] : ['Lead'], issues);
+        const { read, labelOf } = await related(lead, 'Lead');
         return bundleFromLead(address, lead, read, issues, labelOf);
       }
       const contact = await readPerson('Contact', address, issues);
       if (contact) {
-        const read = await related(contact, 'Contact');
-        const labelOf = await labels(read.members.length ? ['Contact', 'Campaign'] : ['Contact'], issues);
+        const { read, labelOf } = await related(contact, 'Contact');
         return bundleFromContact(address, contact, read, issues, labelOf);
       }
       return null;

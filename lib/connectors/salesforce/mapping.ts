@@ -17,7 +17,8 @@ export function picklistKey(value: string): string {
     .replace(/^_+|_+$/g, '');
 }
 
-const asWritten: LabelOf = (_object, _field, value) => value;
+/** Values as the org stores them, for a caller with no describe to hand. */
+export const asWritten: LabelOf = (_object, _field, value) => value;
 
 const VENDOR = 'Salesforce';
 // Liberal in what we accept: an employee count sent as a numeric string still counts.

@@ -8,6 +8,9 @@ export const LABELLED_FIELDS = {
   Lead: ['LeadSource', 'Status', 'Industry'],
   Contact: ['LeadSource'],
   Campaign: ['Type', 'Status'],
+  // Tasks and Events share the Activity Type picklist, which orgs extend ("Demo") and relabel.
+  Task: ['Type', 'TaskSubtype', 'Status'],
+  Event: ['Type'],
 } as const;
 export type LabelledObject = keyof typeof LABELLED_FIELDS;
 

@@ -37,6 +37,8 @@ export async function routeSalesforce(context: BrowserContext) {
     if (path === '/sobjects/Lead/describe') return json(route, fixture('describe-lead-verdict-fields'));
     if (path === '/sobjects/Contact/describe') return json(route, fixture('describe-contact'));
     if (path === '/sobjects/Campaign/describe') return json(route, fixture('describe-campaign'));
+    if (path === '/sobjects/Task/describe') return json(route, fixture('describe-task'));
+    if (path === '/sobjects/Event/describe') return json(route, fixture('describe-event'));
     if (path === '/sobjects/Task' && request.method() === 'POST') {
       taskBodies.push(request.postDataJSON() as Record<string, unknown>);
       return json(route, fixture('task-create-success'), 201);
