@@ -48,6 +48,46 @@ describe('Sidebar', () => {
     expect(api.getContexts).not.toHaveBeenCalled();
   });
 
+  it('shows what the background offers on a return to someone, not the answer from the earlier visit', async () => {
+    const api = fakeSidebarApi({ [ADA]: ada, [GRACE]: grace });
+    const offers = new Map<string, { email: string; context: ContactContext | null }[]>();
+    const withOffers = { ...api, takeOffered: vi.fn((emails: string[]) => offers.get(emails.join())) };
+    const { rerender } = render(<Sidebar api={withOffers} participants={[{ email: ADA }]} selfEmail={SELF} />);
+    expect(await screen.findByRole('heading', { name: 'Ada Lovelace' })).toBeInTheDocument(); // answered by getContexts
+    offers.set(GRACE, rowsFor([GRACE], { [GRACE]: grace }));
+    rerender(<Sidebar api={withOffers} participants={[{ email: GRACE }]} selfEmail={SELF} />);
+    expect(screen.getByRole('heading', { name: 'Grace Hopper' })).toBeInTheDocument();
+
+    // Ada was renamed in the CRM meanwhile; her detection comes with the new context.
+    const renamed = { ...ada, contact: { ...ada.contact, name: 'Ada King' } };
+    offers.set(ADA, rowsFor([ADA], { [ADA]: renamed }));
+    rerender(<Sidebar api={withOffers} participants={[{ email: ADA }]} selfEmail={SELF} />);
+    expect(screen.getByRole('heading', { name: 'Ada King' })).toBeInTheDocument();
+  });
+
+  it('starts each contact’s campaign list collapsed and closes a verdict begun for someone else', async () => {
+    const many = Array.from({ length: 8 }, (_, i) =>
+      createTimelineEntry({ id: `t-${i}`, date: `2026-02-0${i + 1}T10:00:00.000Z`, campaign: createCampaign({ name: `Campaign ${i}` }) }),
+    );
+    const busyAda = { ...ada, timeline: many };
+    const busyGrace = { ...grace, timeline: many.map((t) => ({ ...t, id: `g-${t.id}` })) };
+    const api = fakeSidebarApi({ [ADA]: busyAda, [GRACE]: busyGrace });
+    render(<Sidebar api={api} participants={[{ email: ADA }, { email: GRACE }]} selfEmail={SELF} />);
+    await screen.findByRole('heading', { name: 'Ada Lovelace' });
+
+    await userEvent.click(screen.getByRole('button', { name: 'Show all 8' }));
+    expect(screen.getAllByTestId('timeline-entry')).toHaveLength(8);
+    await userEvent.click(screen.getByRole('button', { name: 'Bad lead' }));
+    await userEvent.type(screen.getByRole('textbox'), 'Wrong region');
+
+    await userEvent.click(screen.getByRole('tab', { name: GRACE }));
+    await screen.findByRole('heading', { name: 'Grace Hopper' });
+    expect(screen.getAllByTestId('timeline-entry')).toHaveLength(6);
+    expect(screen.getByRole('button', { name: 'Show all 8' })).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
+    expect(screen.queryByDisplayValue('Wrong region')).not.toBeInTheDocument();
+  });
+
   it('shows loading first, then the contact, lead source, timeline and persona', async () => {
     const api = fakeSidebarApi();
     const answer = deferred<{ email: string; context: ContactContext | null }[]>();
