@@ -94,7 +94,14 @@ function readEvent(raw: unknown, email: string, issues: FieldIssue[], now: numbe
   const type = r.optional('Type', ValueText);
   // A calendar entry is a meeting, unless the org typed it a call.
   const category = picklistKey(type ?? '') === 'call' ? 'call' : 'meeting';
-  return salesTouch({ id, email, type: type ? labelOf('Event', 'Type', type) : 'Event', category, title: r.optional('Subject', NameText), at });
+  return salesTouch({
+    id,
+    email,
+    type: type ? labelOf('Event', 'Type', type) : 'Event',
+    category,
+    title: r.optional('Subject', NameText),
+    at,
+  });
 }
 
 /** The person's Tasks and Events as sales-activity touches, their picklist values shown as the org labels them. */
