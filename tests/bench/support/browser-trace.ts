@@ -14,8 +14,9 @@ export type BenchBrowser = { context: BrowserContext; cdp: CDPSession; close: ()
  * which a page's own session does not. The session comes over a local debugging port,
  * beside the pipe Playwright drives the browser through.
  */
-export async function launchForBench(withExtension: boolean, html: string): Promise<BenchBrowser> {
-  const profile = mkdtempSync(join(tmpdir(), 'll-bench-'));
+export async function launchForBench(withExtension: boolean, html: string, reuse?: { profile: string }): Promise<BenchBrowser> {
+  // A bench that restarts the browser on the same profile keeps (and removes) the folder itself.
+  const profile = reuse?.profile ?? mkdtempSync(join(tmpdir(), 'll-bench-'));
   const args = [...(withExtension ? extensionArgs(EXTENSION_DIR) : browserArgs()), '--remote-debugging-port=0'];
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
@@ -36,7 +37,7 @@ export async function launchForBench(withExtension: boolean, html: string): Prom
     close: async () => {
       await cdp.detach().catch(() => undefined);
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!reuse) rmSync(profile, { recursive: true, force: true });
     },
   };
 }
