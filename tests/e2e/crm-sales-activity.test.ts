@@ -28,14 +28,15 @@ describe('the hand-off SLA from a live CRM', () => {
 
     // tests/fixtures/http/hubspot: Maya became an MQL Thu 18 Sep 2025 at 17:45 London, after hours, so the four
     // business hours run Fri 09:00–13:00; the intro call was logged at 09:30 (calls-batch-maya.json), typed by the
-    // portal as a "Discovery call": the badge names it so.
+    // portal as a "Discovery call", a type it has since relabelled "Discovery" (property-calls-hs-activity-type.json):
+    // the badge names it so.
     const gmail = new GmailPage(await browser.context.newPage());
     await gmail.gotoThread(THREADS.maya);
     await expect.poll(() => gmail.sidebar.contactName.textContent(), { timeout: 15_000 }).toBe('Maya Okafor');
     await expect
       .poll(() => gmail.sidebar.root.getByTestId('sla-state').textContent())
       .toMatch(
-        /^SLA met · first touch at Sep 19, 2025, \d{1,2}:30 AM, 3 h 30 min early · Discovery call logged in HubSpot: Intro call – peak season planning$/,
+        /^SLA met · first touch at Sep 19, 2025, \d{1,2}:30 AM, 3 h 30 min early · Discovery logged in HubSpot: Intro call – peak season planning$/,
       );
     // Her own missed call and her reply are hers, not sales': the list holds what sales did.
     const activity = gmail.sidebar.root.getByTestId('sales-activity');

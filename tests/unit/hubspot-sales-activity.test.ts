@@ -42,6 +42,9 @@ function hubspot(contact: Record<string, unknown> = fx('contact-maya-engagements
     http.get(`${BASE}/crm/v3/properties/contacts/:name`, ({ params }) =>
       HttpResponse.json(fx(`property-${String(params.name).replace(/_/g, '-')}`)),
     ),
+    http.get(`${BASE}/crm/v3/properties/:type/:name`, ({ params }) =>
+      HttpResponse.json(fx(`property-${String(params.type)}-${String(params.name).replace(/_/g, '-')}`)),
+    ),
     http.get(`${BASE}/email/public/v1/events`, () => HttpResponse.json({ ...fx('email-events-page-2'), hasMore: false })),
     http.get(`${BASE}/email/public/v1/campaigns/:id`, ({ params }) => HttpResponse.json(fx(`email-campaign-${String(params.id)}`))),
     http.get(`${BASE}/contacts/v1/contact/email/:email/profile`, () => HttpResponse.json(fx('contact-profile-no-forms'))),
@@ -91,43 +94,56 @@ describe('HubSpot sales activity', () => {
       ['POST', '/crm/v3/objects/emails/batch/read', expect.objectContaining({ inputs: [{ id: '61003450230' }, { id: '61003450117' }] })],
     ]);
     // Not the contact's missed call to sales, her reply, the canceled site visit or the review still ahead; the first
-    // engagement is the intro call itself. Each keeps the type the portal gave it (the intro call's "Discovery call"),
-    // else HubSpot's name for it; a date on the contact comes with no status.
+    // engagement is the intro call itself. Each keeps the type the portal gave it (the intro call's "Discovery call",
+    // which property-calls-hs-activity-type.json labels "Discovery"), else HubSpot's name for it; statuses read as the
+    // portal labels them ("COMPLETED" is "Completed"); a date on the contact comes with no status.
     expect(salesActivity(bundle?.touches)?.map((t) => [t.id, t.assetType, t.assetCategory, t.assetName, t.date, t.responseStatus])).toEqual(
       [
-        ['hubspot-meeting-59120033871', 'Meeting', 'meeting', 'Pilot scoping meeting', '2025-09-26T13:00:00.000Z', 'COMPLETED'],
+        ['hubspot-meeting-59120033871', 'Meeting', 'meeting', 'Pilot scoping meeting', '2025-09-26T13:00:00.000Z', 'Completed'],
         ['hubspot-last-contacted-101', 'Last contacted', 'last_activity', 'Last contacted', '2025-09-26T13:00:00.000Z', undefined],
-        ['hubspot-call-48211930507', 'Call', 'call', 'Follow-up: pilot scope', '2025-09-24T10:02:00.000Z', 'COMPLETED'],
+        ['hubspot-call-48211930507', 'Call', 'call', 'Follow-up: pilot scope', '2025-09-24T10:02:00.000Z', 'Completed'],
         [
           'hubspot-email-61003450117',
           'Email',
           'sales_email',
           'Peak season planning – notes from our call',
           '2025-09-19T14:05:00.000Z',
-          'SENT',
+          'Sent',
         ],
-        [
-          'hubspot-call-48211930411',
-          'Discovery call',
-          'call',
-          'Intro call – peak season planning',
-          '2025-09-19T08:30:00.000Z',
-          'COMPLETED',
-        ],
+        ['hubspot-call-48211930411', 'Discovery', 'call', 'Intro call – peak season planning', '2025-09-19T08:30:00.000Z', 'Completed'],
       ],
     );
     expect(bundle?.issues).toBeUndefined();
   });
 
-  it('adds at most three calls to a lookup, and none for a contact nobody has engaged', async () => {
+  it('adds at most three calls to a lookup once the labels are read, and none for a contact nobody has engaged', async () => {
+    const hub = connector();
+    hubspot();
+    await hub.fetchContact!(MAYA);
+    // The definitions of the shown properties that have values, read once (then kept for a day).
+    expect(seen.filter((r) => /^\/crm\/v3\/properties\/(calls|meetings|emails)\//.test(r.path)).map((r) => r.path)).toEqual([
+      '/crm/v3/properties/calls/hs_activity_type',
+      '/crm/v3/properties/calls/hs_call_status',
+      '/crm/v3/properties/meetings/hs_meeting_outcome',
+      '/crm/v3/properties/emails/hs_email_status',
+    ]);
+    seen.length = 0;
     hubspot(fx('contact-maya'));
-    await connector().fetchContact!(MAYA);
+    await hub.fetchContact!(MAYA);
     const without = seen.length;
     expect(batches()).toEqual([]);
     seen.length = 0;
     hubspot();
-    await connector().fetchContact!(MAYA);
+    await hub.fetchContact!(MAYA);
     expect(seen.length - without).toBe(3);
+  });
+
+  it('shows statuses as HubSpot stores them when the app may not read property definitions', async () => {
+    hubspot();
+    server.use(http.get(`${BASE}/crm/v3/properties/:type/:name`, () => HttpResponse.json(fx('error-403-missing-scopes'), { status: 403 })));
+    const bundle = await connector().fetchContact!(MAYA);
+    const intro = bundle?.touches.find((t) => t.id === 'hubspot-call-48211930411');
+    expect([intro?.assetType, intro?.responseStatus]).toEqual(['Discovery call', 'COMPLETED']);
   });
 
   it('reads at most the newest 100 of a type', async () => {

@@ -49,6 +49,9 @@ describe('HubSpot partial records', () => {
           hub(params.name === 'hs_lead_status' ? 'partial/property-hs-lead-status' : `property-${String(params.name).replace(/_/g, '-')}`),
         ),
       ),
+      http.get('https://api.hubapi.com/crm/v3/properties/:type/:name', ({ params }) =>
+        HttpResponse.json(hub(`property-${String(params.type)}-${String(params.name).replace(/_/g, '-')}`)),
+      ),
       http.get('https://api.hubapi.com/email/public/v1/events', () => HttpResponse.json(hub('partial/email-events-page'))),
       http.get('https://api.hubapi.com/contacts/v1/contact/email/:email/profile', () => HttpResponse.json(hub('partial/contact-profile'))),
       http.get('https://api.hubapi.com/email/public/v1/campaigns/:id', ({ params }) =>

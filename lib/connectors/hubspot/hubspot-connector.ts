@@ -106,18 +106,25 @@ export function createHubspotConnector(options: HubspotConnectorOptions): Connec
   const labelCache = options.labelCache ?? memoryLabelCache();
   // Labels are polish: without the schema scope, or for a property the portal lacks, values show as HubSpot stores them.
   // Issues met while reading a definition belong to the lookups that use it.
-  const optionLabels = memo(async (property: string): Promise<{ labels: ReadonlyMap<string, string>; issues: FieldIssue[] }> => {
-    const cached = await labelCache.get(`hubspot:${property}`);
+  const optionLabels = memo(async (key: string): Promise<{ labels: ReadonlyMap<string, string>; issues: FieldIssue[] }> => {
+    // "contacts/industry", "calls/hs_call_status": the object type's property definition.
+    const [objectType = 'contacts', property = ''] = key.split('/');
+    const cacheKey = objectType === 'contacts' ? `hubspot:${property}` : `hubspot:${objectType}:${property}`;
+    const cached = await labelCache.get(cacheKey);
     if (cached) return { labels: new Map(Object.entries(cached)), issues: [] };
     const issues: FieldIssue[] = [];
     try {
       const definition = await call(
-        { path: `/crm/v3/properties/contacts/${encodeURIComponent(property)}`, object: `property ${property}`, optional: true },
+        {
+          path: `/crm/v3/properties/${objectType}/${encodeURIComponent(property)}`,
+          object: `${objectType === 'contacts' ? '' : `${objectType} `}property ${property}`,
+          optional: true,
+        },
         z.unknown(),
         SCOPES.schemasRead,
       );
       const labels = readOptions(definition, property, issues);
-      await labelCache.set(`hubspot:${property}`, Object.fromEntries(labels));
+      await labelCache.set(cacheKey, Object.fromEntries(labels));
       return { labels, issues };
     } catch (e) {
       if (e instanceof ConnectorError && (e.kind === 'scopes' || e.kind === 'not_found')) return { labels: new Map(), issues };
@@ -136,7 +143,7 @@ export function createHubspotConnector(options: HubspotConnectorOptions): Connec
     const labels = new Map<string, ReadonlyMap<string, string>>();
     for (const name of LABELLED_PROPERTIES) {
       if (!properties[name]) continue;
-      const read = await optionLabels(name);
+      const read = await optionLabels(`contacts/${name}`);
       labels.set(name, read.labels);
       issues.push(...read.issues);
     }
@@ -165,7 +172,12 @@ export function createHubspotConnector(options: HubspotConnectorOptions): Connec
       const who = { id: object.id, email: (typeof contact.email === 'string' ? contact.email : email).toLowerCase() };
       const emails = buildTimeline(events, details, who);
       const forms = conversionTimeline(await formSubmissions(call, email, issues), object.history.recent_conversion_event_name ?? [], who);
-      const engaged = await readEngagements(call, read.engagements, who.email, issues, now().getTime());
+      const engagementLabels = async (type: string, property: string) => {
+        const read = await optionLabels(`${type}/${property}`);
+        issues.push(...read.issues);
+        return read.labels;
+      };
+      const engaged = await readEngagements(call, read.engagements, who.email, issues, now().getTime(), engagementLabels);
       const sales = [...engaged, ...contactActivityTouches(object, who.email, engaged, issues)];
       const touches = [...emails.touches, ...forms.touches, ...sales].sort((a, b) => b.date.localeCompare(a.date));
       const bundle = BundleSchema.safeParse({ contact, campaigns: [...emails.campaigns, ...forms.campaigns], touches });

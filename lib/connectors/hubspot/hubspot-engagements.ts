@@ -3,7 +3,13 @@ import type { Touch } from '../../domain/campaign';
 import { ConnectorError } from '../errors';
 import { NonEmptyText, RecordReader, readEach, type FieldIssue } from '../field-reader';
 import { type HubspotCall, SCOPES } from './hubspot-client';
-import { ENGAGEMENT_PROPERTIES, engagementTouch, type EngagementObject } from './hubspot-sales-activity';
+import {
+  ENGAGEMENT_PROPERTIES,
+  engagementTouch,
+  LABELLED_ENGAGEMENT_PROPERTIES,
+  type EngagementLabelOf,
+  type EngagementObject,
+} from './hubspot-sales-activity';
 
 /**
  * The contact's calls, meetings and emails. The contact read asks for their ids
@@ -17,7 +23,10 @@ const TYPES = {
   meetings: { object: 'meeting', scope: SCOPES.contactsRead },
   emails: { object: 'email', scope: SCOPES.salesEmailRead },
 } as const satisfies Record<string, { object: EngagementObject; scope: string }>;
-type EngagementType = keyof typeof TYPES;
+export type EngagementType = keyof typeof TYPES;
+
+/** The portal's labels of one engagement property's values (empty when they cannot be read). */
+export type EngagementLabels = (type: EngagementType, property: string) => Promise<ReadonlyMap<string, string>>;
 const ENGAGEMENT_TYPES = Object.keys(TYPES) as EngagementType[];
 
 /** The `associations` query value of the contact read. */
@@ -64,6 +73,7 @@ export async function readEngagements(
   email: string,
   issues: FieldIssue[],
   now: number,
+  labels?: EngagementLabels,
 ): Promise<Touch[]> {
   const touches: Touch[] = [];
   for (const [type, inputs] of ids) {
@@ -80,8 +90,9 @@ export async function readEngagements(
         BatchSchema,
         scope,
       );
+      const labelOf = labels ? await labelsOfBatch(type, batch.results, labels) : undefined;
       for (const raw of batch.results) {
-        const touch = engagementTouch(object, raw, email, issues, now);
+        const touch = engagementTouch(object, raw, email, issues, now, labelOf);
         if (touch) touches.push(touch);
       }
     } catch (e) {
@@ -90,6 +101,19 @@ export async function readEngagements(
     }
   }
   return touches;
+}
+
+/** Labels for the shown properties this batch has values of: a definition is read only when one is used. */
+async function labelsOfBatch(type: EngagementType, results: readonly unknown[], labels: EngagementLabels): Promise<EngagementLabelOf> {
+  const valueOf = (raw: unknown, property: string): unknown =>
+    raw && typeof raw === 'object' ? (raw as { properties?: Record<string, unknown> }).properties?.[property] : undefined;
+  const maps = new Map<string, ReadonlyMap<string, string>>();
+  for (const property of LABELLED_ENGAGEMENT_PROPERTIES[TYPES[type].object]) {
+    if (results.some((raw) => typeof valueOf(raw, property) === 'string' && valueOf(raw, property) !== '')) {
+      maps.set(property, await labels(type, property));
+    }
+  }
+  return (property, value) => maps.get(property)?.get(value) ?? value;
 }
 
 /** The diagnostics line for what a missing scope kept from being read. */

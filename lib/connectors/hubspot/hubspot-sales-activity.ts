@@ -44,6 +44,20 @@ export const ENGAGEMENT_PROPERTIES: Readonly<Record<EngagementObject, readonly s
 export type EngagementObject = keyof typeof KINDS;
 
 /**
+ * The enumerations shown, per engagement type: their values are internal ("NO_ANSWER"), and
+ * the portal's property definition labels them ("No answer"; its own call types as it named them).
+ */
+export const LABELLED_ENGAGEMENT_PROPERTIES: Readonly<Record<EngagementObject, readonly string[]>> = {
+  call: ['hs_activity_type', 'hs_call_status'],
+  meeting: ['hs_activity_type', 'hs_meeting_outcome'],
+  email: ['hs_email_status'],
+};
+
+/** A property value as the portal labels it, or as stored when it has no label for it. */
+export type EngagementLabelOf = (property: string, value: string) => string;
+const asStored: EngagementLabelOf = (_property, value) => value;
+
+/**
  * Whether sales made this contact, by what HubSpot says of it. A call the contact
  * made that nobody answered is theirs, not sales'; an answered one is a conversation
  * all the same. Only an outgoing email (direction EMAIL) is sales writing: an
@@ -69,6 +83,7 @@ export function engagementTouch(
   email: string,
   issues: FieldIssue[],
   now: number,
+  labelOf: EngagementLabelOf = asStored,
 ): Touch | undefined {
   const r = new RecordReader(VENDOR, object, raw, issues);
   const id = r.expected('id', NonEmptyText);
@@ -91,15 +106,17 @@ export function engagementTouch(
     at = isoDate(r.optional('createdAt', z.string()));
   }
   if (!at || !happened(at, now)) return undefined;
-  const type = (kind.type && props[kind.type]) || kind.name;
+  // Which engagements count was decided on the stored values above; what is shown is the portal's label.
+  const ownType = kind.type && props[kind.type];
+  const status = props[kind.status];
   return salesTouch({
     id: `hubspot-${object}-${id}`,
     email,
-    type,
+    type: kind.type && ownType ? labelOf(kind.type, ownType) : kind.name,
     category: kind.category,
     title: props[kind.title],
     at,
-    status: props[kind.status],
+    status: status && labelOf(kind.status, status),
   });
 }
 

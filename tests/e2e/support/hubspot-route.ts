@@ -86,6 +86,9 @@ export async function routeHubspot(context: BrowserContext) {
       const name = url.pathname.split('/').pop() ?? '';
       return json(route, fixture(`property-${name.replace(/_/g, '-')}`));
     }
+    // The engagement enumerations' definitions: their option labels ("NO_ANSWER" is "No answer").
+    const engagementProperty = /^\/crm\/v3\/properties\/(calls|meetings|emails)\/([a-z_]+)$/.exec(url.pathname);
+    if (engagementProperty) return json(route, fixture(`property-${engagementProperty[1]}-${engagementProperty[2]!.replace(/_/g, '-')}`));
     if (url.pathname === '/email/public/v1/events')
       return json(route, JSON.stringify({ ...JSON.parse(fixture('email-events-page-2')), hasMore: false }));
     if (url.pathname.startsWith('/email/public/v1/campaigns/')) return json(route, fixture('email-campaign-3100201'));
