@@ -13,7 +13,9 @@ import { deliverNote } from './hubspot-notes';
 import { readHubspotTeamVerdicts } from './hubspot-team';
 import { ensureVerdictSchema, schemaFingerprint, type VerdictSchemaStore } from './hubspot-verdict-schema';
 import type { FieldIssue } from '../field-reader';
-import { EventsPageSchema, readCampaign, readEvents, readOptions } from './hubspot-read';
+import { EventsPageSchema, readCampaign, readEvents } from './hubspot-read';
+import { createOptionLabels } from './hubspot-labels';
+import { memo } from '../keyed-memo';
 import type { HubspotEmailCampaign, HubspotEmailEvent } from './hubspot-schemas';
 import { buildTimeline, campaignIds } from './hubspot-timeline';
 import { getContact, orNull } from './hubspot-contact';
@@ -44,21 +46,6 @@ export type HubspotConnectorOptions = {
 };
 
 const BundleSchema = z.object({ contact: ContactSchema, campaigns: z.array(CampaignSchema), touches: z.array(TouchSchema) });
-
-/** Caches a keyed lookup per connector instance; a failed lookup is forgotten so the next call retries it. */
-function memo<K, V>(load: (key: K) => Promise<V>): (key: K) => Promise<V> {
-  const cache = new Map<K, Promise<V>>();
-  return (key) => {
-    const hit = cache.get(key);
-    if (hit) return hit;
-    const pending = load(key).catch((e: unknown) => {
-      cache.delete(key);
-      throw e;
-    });
-    cache.set(key, pending);
-    return pending;
-  };
-}
 
 async function emailEvents(call: HubspotCall, email: string, issues: FieldIssue[]): Promise<HubspotEmailEvent[]> {
   const events: HubspotEmailEvent[] = [];
@@ -104,33 +91,7 @@ export function createHubspotConnector(options: HubspotConnectorOptions): Connec
   const now = options.now ?? (() => new Date());
 
   const labelCache = options.labelCache ?? memoryLabelCache();
-  // Labels are polish: without the schema scope, or for a property the portal lacks, values show as HubSpot stores them.
-  // Issues met while reading a definition belong to the lookups that use it.
-  const optionLabels = memo(async (key: string): Promise<{ labels: ReadonlyMap<string, string>; issues: FieldIssue[] }> => {
-    // "contacts/industry", "calls/hs_call_status": the object type's property definition.
-    const [objectType = 'contacts', property = ''] = key.split('/');
-    const cacheKey = objectType === 'contacts' ? `hubspot:${property}` : `hubspot:${objectType}:${property}`;
-    const cached = await labelCache.get(cacheKey);
-    if (cached) return { labels: new Map(Object.entries(cached)), issues: [] };
-    const issues: FieldIssue[] = [];
-    try {
-      const definition = await call(
-        {
-          path: `/crm/v3/properties/${objectType}/${encodeURIComponent(property)}`,
-          object: `${objectType === 'contacts' ? '' : `${objectType} `}property ${property}`,
-          optional: true,
-        },
-        z.unknown(),
-        SCOPES.schemasRead,
-      );
-      const labels = readOptions(definition, property, issues);
-      await labelCache.set(cacheKey, Object.fromEntries(labels));
-      return { labels, issues };
-    } catch (e) {
-      if (e instanceof ConnectorError && (e.kind === 'scopes' || e.kind === 'not_found')) return { labels: new Map(), issues };
-      throw e;
-    }
-  });
+  const optionLabels = createOptionLabels(call, labelCache);
   const campaign = memo(async (id: number) => {
     const issues: FieldIssue[] = [];
     const raw = await orNull(
