@@ -290,6 +290,34 @@ describe('Salesforce sales activity', () => {
     ]);
   });
 
+  it('labels a Task’s status and subtype and an Event’s type as the org relabelled them, and still counts them by value', async () => {
+    type Describe = { fields: { name: string; picklistValues: { value: string; label: string }[] }[] };
+    const relabel = (name: string, changes: Record<string, Record<string, string>>) => {
+      const describe = fixture(name) as Describe;
+      for (const f of describe.fields) for (const v of f.picklistValues) v.label = changes[f.name]?.[v.value] ?? v.label;
+      return describe;
+    };
+    org({ Lead: lead(), pages });
+    // An org that renamed "Completed" to "Done", the Email subtype to "Email (logged)" and the Meeting type to "Customer meeting".
+    server.use(
+      http.get(`${INSTANCE}/services/data/v60.0/sobjects/Task/describe`, () =>
+        HttpResponse.json(relabel('describe-task', { Status: { Completed: 'Done' }, TaskSubtype: { Email: 'Email (logged)' } })),
+      ),
+      http.get(`${INSTANCE}/services/data/v60.0/sobjects/Event/describe`, () =>
+        HttpResponse.json(relabel('describe-event', { Type: { Meeting: 'Customer meeting' } })),
+      ),
+    );
+    const bundle = await connector().fetchContact?.('tom.becker@aldermfg.example');
+    const sales = bundle?.touches.filter((t) => t.campaignId === 'sales-activity');
+    expect(sales?.map((t) => [t.id, t.assetType, t.assetCategory, t.responseStatus])).toEqual([
+      ['00THs00000TomT06AA', 'Product demo', 'sales_activity', 'Done'],
+      ['00THs00000TomT03AA', 'Call', 'call', 'Done'],
+      ['00THs00000TomT02AA', 'Email (logged)', 'sales_email', 'Done'],
+      ['00THs00000TomT01AA', 'Call', 'call', 'Done'],
+      ['00UHs00000TomE01AA', 'Customer meeting', 'meeting', undefined],
+    ]);
+  });
+
   it('shows activity values as the org stores them when the Task describe cannot be read', async () => {
     org({ Lead: lead(), pages });
     server.use(
