@@ -104,7 +104,7 @@ export function createHubspotConnector(options: HubspotConnectorOptions): Connec
     const labels = new Map<string, ReadonlyMap<string, string>>();
     for (const name of LABELLED_PROPERTIES) {
       if (!properties[name]) continue;
-      const read = await optionLabels(`contacts/${name}`);
+      const read = await optionLabels('contacts', name);
       labels.set(name, read.labels);
       issues.push(...read.issues);
     }
@@ -134,7 +134,7 @@ export function createHubspotConnector(options: HubspotConnectorOptions): Connec
       const emails = buildTimeline(events, details, who);
       const forms = conversionTimeline(await formSubmissions(call, email, issues), object.history.recent_conversion_event_name ?? [], who);
       const engagementLabels = async (type: string, property: string) => {
-        const read = await optionLabels(`${type}/${property}`);
+        const read = await optionLabels(type, property);
         issues.push(...read.issues);
         return read.labels;
       };

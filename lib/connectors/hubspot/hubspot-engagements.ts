@@ -73,7 +73,7 @@ export async function readEngagements(
   email: string,
   issues: FieldIssue[],
   now: number,
-  labels?: EngagementLabels,
+  labels: EngagementLabels,
 ): Promise<Touch[]> {
   const touches: Touch[] = [];
   for (const [type, inputs] of ids) {
@@ -90,7 +90,7 @@ export async function readEngagements(
         BatchSchema,
         scope,
       );
-      const labelOf = labels ? await labelsOfBatch(type, batch.results, labels) : undefined;
+      const labelOf = await labelsOfBatch(type, batch.results, labels);
       for (const raw of batch.results) {
         const touch = engagementTouch(object, raw, email, issues, now, labelOf);
         if (touch) touches.push(touch);
@@ -105,13 +105,13 @@ export async function readEngagements(
 
 /** Labels for the shown properties this batch has values of: a definition is read only when one is used. */
 async function labelsOfBatch(type: EngagementType, results: readonly unknown[], labels: EngagementLabels): Promise<EngagementLabelOf> {
-  const valueOf = (raw: unknown, property: string): unknown =>
-    raw && typeof raw === 'object' ? (raw as { properties?: Record<string, unknown> }).properties?.[property] : undefined;
+  const hasValue = (raw: unknown, property: string): boolean => {
+    const value = raw && typeof raw === 'object' ? (raw as { properties?: Record<string, unknown> }).properties?.[property] : undefined;
+    return typeof value === 'string' && value !== '';
+  };
   const maps = new Map<string, ReadonlyMap<string, string>>();
   for (const property of LABELLED_ENGAGEMENT_PROPERTIES[TYPES[type].object]) {
-    if (results.some((raw) => typeof valueOf(raw, property) === 'string' && valueOf(raw, property) !== '')) {
-      maps.set(property, await labels(type, property));
-    }
+    if (results.some((raw) => hasValue(raw, property))) maps.set(property, await labels(type, property));
   }
   return (property, value) => maps.get(property)?.get(value) ?? value;
 }

@@ -10,15 +10,19 @@ import { readOptions } from './hubspot-read';
 export type OptionLabels = { labels: ReadonlyMap<string, string>; issues: FieldIssue[] };
 
 /**
- * Reads property definitions for their option labels, keyed "contacts/industry" or
- * "calls/hs_call_status" (object type / property), once per connector and once a day
- * through `labelCache`. Labels are polish: without the schema scope, or for a property
+ * Reads an object type's property definition for its option labels ("contacts",
+ * "industry"; "calls", "hs_call_status"), once per connector and once a day through
+ * `labelCache`. Labels are polish: without the schema scope, or for a property
  * the portal lacks, values show as HubSpot stores them. Issues met while reading a
  * definition belong to the lookups that use it.
  */
-export function createOptionLabels(call: HubspotCall, labelCache: LabelCache): (key: string) => Promise<OptionLabels> {
-  return memo(async (key: string): Promise<OptionLabels> => {
-    const [objectType = 'contacts', property = ''] = key.split('/');
+export function createOptionLabels(
+  call: HubspotCall,
+  labelCache: LabelCache,
+): (objectType: string, property: string) => Promise<OptionLabels> {
+  // Keyed "calls/hs_call_status": neither an object type nor a property name holds a slash.
+  const read = memo(async (key: string): Promise<OptionLabels> => {
+    const [objectType, property] = key.split('/') as [string, string];
     // Contact properties keep the key they were cached under before other objects had labels.
     const cacheKey = objectType === 'contacts' ? `hubspot:${property}` : `hubspot:${objectType}:${property}`;
     const cached = await labelCache.get(cacheKey);
@@ -42,4 +46,5 @@ export function createOptionLabels(call: HubspotCall, labelCache: LabelCache): (
       throw e;
     }
   });
+  return (objectType, property) => read(`${objectType}/${property}`);
 }

@@ -55,7 +55,6 @@ export const LABELLED_ENGAGEMENT_PROPERTIES: Readonly<Record<EngagementObject, r
 
 /** A property value as the portal labels it, or as stored when it has no label for it. */
 export type EngagementLabelOf = (property: string, value: string) => string;
-const asStored: EngagementLabelOf = (_property, value) => value;
 
 /**
  * Whether sales made this contact, by what HubSpot says of it. A call the contact
@@ -83,7 +82,7 @@ export function engagementTouch(
   email: string,
   issues: FieldIssue[],
   now: number,
-  labelOf: EngagementLabelOf = asStored,
+  labelOf: EngagementLabelOf,
 ): Touch | undefined {
   const r = new RecordReader(VENDOR, object, raw, issues);
   const id = r.expected('id', NonEmptyText);
