@@ -5,34 +5,7 @@ import { listenForDetections } from '@/lib/background/detection-listener';
 import { createDetectionSender, DETECTION_PORT } from '@/lib/messaging/detection-port';
 import type { Handlers } from '@/lib/messaging/handlers';
 import type { PageSnapshot } from '@/lib/messaging/sidebar-port';
-
-type Listener = (...args: unknown[]) => void;
-/** One end of a port, as either side sees it. */
-function fakePort(name: string, sender?: { id?: string; url?: string; tab?: { id: number }; frameId?: number }) {
-  const onMessage: Listener[] = [];
-  const onDisconnect: Listener[] = [];
-  const port = {
-    name,
-    sender,
-    posted: [] as unknown[],
-    closed: false,
-    postMessage(m: unknown) {
-      if (port.closed) throw new Error('Attempting to use a disconnected port object');
-      port.posted.push(m);
-    },
-    disconnect() {
-      port.closed = true;
-    },
-    onMessage: { addListener: (l: Listener) => onMessage.push(l) },
-    onDisconnect: { addListener: (l: Listener) => onDisconnect.push(l) },
-    deliver: (m: unknown) => onMessage.forEach((l) => l(m)),
-    drop() {
-      port.closed = true;
-      onDisconnect.forEach((l) => l());
-    },
-  };
-  return port;
-}
+import { fakePort, type Listener } from '../support/fake-port';
 
 const snapshot = (seq: number): PageSnapshot => ({ page: 'p1', seq, participants: [{ email: 'ada@analytical.example' }], toggles: 0 });
 

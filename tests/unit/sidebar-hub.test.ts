@@ -3,34 +3,9 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createSidebarHub, HOLD_MS } from '@/lib/background/sidebar-hub';
 import type { PageSnapshot, ToFrame } from '@/lib/messaging/sidebar-port';
+import { fakePort as fakeRuntimePort, type Listener, type PortSender } from '../support/fake-port';
 
-type Listener = (...args: unknown[]) => void;
-/** A port as the browser hands it to runtime.onConnect listeners. */
-function fakePort(sender: { id?: string; url?: string; tab?: { id: number } }) {
-  const onMessage: Listener[] = [];
-  const onDisconnect: Listener[] = [];
-  return {
-    name: 'leadlight-sidebar',
-    sender,
-    posted: [] as ToFrame[],
-    disconnected: false,
-    postMessage(m: ToFrame) {
-      if (this.closed) throw new Error('Attempting to use a disconnected port object');
-      this.posted.push(m);
-    },
-    disconnect() {
-      this.disconnected = true;
-    },
-    onMessage: { addListener: (l: Listener) => onMessage.push(l) },
-    onDisconnect: { addListener: (l: Listener) => onDisconnect.push(l) },
-    closed: false,
-    send: (m: unknown) => onMessage.forEach((l) => l(m)),
-    close() {
-      this.closed = true;
-      onDisconnect.forEach((l) => l());
-    },
-  };
-}
+const fakePort = (sender: PortSender) => fakeRuntimePort<ToFrame>('leadlight-sidebar', sender);
 
 const snapshot = (seq: number, email = 'ada@analytical.example', page = 'p1'): PageSnapshot => ({
   page,
@@ -107,13 +82,13 @@ describe('sidebar hub', () => {
     connect(frame);
     const send = vi.mocked(chrome.tabs.sendMessage);
     send.mockClear();
-    frame.send({ type: 'layout', layout: 'panel' });
-    frame.send({ type: 'layout', layout: 'fullscreen' });
-    frame.send({ type: 'submitLeadFeedback', data: {} });
+    frame.deliver({ type: 'layout', layout: 'panel' });
+    frame.deliver({ type: 'layout', layout: 'fullscreen' });
+    frame.deliver({ type: 'submitLeadFeedback', data: {} });
     // The snapshot a layout was decided for travels with it; a malformed one sinks the message.
-    frame.send({ type: 'layout', layout: 'tab', seq: 3 });
-    frame.send({ type: 'layout', layout: 'none', seq: -1 });
-    frame.send({ type: 'layout', layout: 'none', seq: '2' });
+    frame.deliver({ type: 'layout', layout: 'tab', seq: 3 });
+    frame.deliver({ type: 'layout', layout: 'none', seq: -1 });
+    frame.deliver({ type: 'layout', layout: 'none', seq: '2' });
     const layouts = () => send.mock.calls.filter((c) => (c[1] as { type: string }).type === 'applyLayout');
     await vi.waitFor(() => expect(layouts()).toHaveLength(2));
     await new Promise((r) => setTimeout(r, 20));
@@ -197,7 +172,7 @@ describe('sidebar hub', () => {
     hub.detected(4, snapshot(1));
     const frame = fakePort(own(4));
     connect(frame);
-    frame.close();
+    frame.drop();
     // Posting to it would throw in the background, past the hold and after the read.
     await new Promise((r) => setTimeout(r, HOLD_MS * 2));
     finish();
