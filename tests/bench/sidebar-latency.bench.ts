@@ -129,6 +129,15 @@ function cpuFigures(label: string, samples: Sample[]): Omit<Figure, 'group'>[] {
   ];
 }
 
+/** A new tab on the inbox, then a thread: its first contact, untraced. */
+async function firstContactInNewTab(browser: BenchBrowser, t: BenchThread): Promise<number> {
+  const page = await browser.context.newPage();
+  await page.goto('https://mail.google.com/mail/u/0/#inbox');
+  const { ms } = await timeContact(page, await sidebarFrame(page), t);
+  await page.close();
+  return ms;
+}
+
 /**
  * The first contact in the first tab of a browser started again on a profile where Leadlight
  * is installed and its data loaded (as a rep starts the day): page idle, then the contact.
@@ -138,18 +147,14 @@ async function timeColdStarts(ts: BenchThread[]): Promise<number[]> {
   try {
     // Installed and settled once: the demo data is seeded and a contact has been shown.
     const installed = await launchForBench(true, html, { profile });
-    const page = await installed.context.newPage();
-    await page.goto('https://mail.google.com/mail/u/0/#inbox');
-    await timeContact(page, await sidebarFrame(page), ts[0]!);
-    await page.waitForTimeout(2000);
+    await firstContactInNewTab(installed, ts[0]!);
+    await new Promise((r) => setTimeout(r, 2000));
     await installed.close();
     const times: number[] = [];
     for (const t of ts.slice(1)) {
       const browser = await launchForBench(true, html, { profile });
       try {
-        const tab = await browser.context.newPage();
-        await tab.goto('https://mail.google.com/mail/u/0/#inbox');
-        times.push((await timeContact(tab, await sidebarFrame(tab), t)).ms);
+        times.push(await firstContactInNewTab(browser, t));
       } finally {
         await browser.close();
       }
@@ -173,12 +178,7 @@ it('sidebar latency: a contact appearing in the page → its name painted in the
   const direct: Sample[] = [];
   const viaInbox: Sample[] = [];
   // This browser's first tab meets the cold caches timed above: it is not one of the fresh tabs.
-  {
-    const page = await browser.context.newPage();
-    await page.goto('https://mail.google.com/mail/u/0/#inbox');
-    await timeContact(page, await sidebarFrame(page), threads[next++]!);
-    await page.close();
-  }
+  await firstContactInNewTab(browser, threads[next++]!);
   // First contact on a fresh tab: the page has gone idle (so the frame's small bootstrap is
   // loaded), but the UI loads only now.
   for (let r = 0; r < FRESH_TABS; r++) {
