@@ -55,7 +55,7 @@ const readStoredTouch = fastParser(StoredTouchSchema);
  * read through the object schema and packed again, so what is stored is exactly
  * what the schema gives.
  */
-function checkTouches(pairs: [string, { s: string[]; t: number[] }][], ctx: z.RefinementCtx): ContactTouches[] {
+function checkTouches(pairs: readonly ContactTouches[], ctx: z.RefinementCtx): ContactTouches[] {
   let first = 0;
   const byEmail = new Map<string, PackedTouches>();
   const redo = new Set<string>();
