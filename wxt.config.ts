@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import tailwindcss from '@tailwindcss/vite';
-import { frameOnPreact, separateFrameBuild } from './lib/build/frame-bundle';
+import { frameOnPreact, nativeBrowserOnHostPages, separateFrameBuild } from './lib/build/frame-bundle';
 import { withoutSelectorNotes } from './lib/build/selector-notes';
 import { HOST_MATCHES } from './lib/hosts/registry';
 
@@ -24,6 +24,7 @@ export default defineConfig({
     'entrypoints:grouped': (_wxt, groups) => separateFrameBuild(groups),
     'vite:build:extendConfig': (entrypoints, config) => {
       frameOnPreact(entrypoints, config);
+      nativeBrowserOnHostPages(entrypoints, config);
       if (entrypoints.length === 1 && entrypoints[0]!.type === 'content-script')
         config.plugins = [...(config.plugins ?? []), withoutSelectorNotes];
     },

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { Alias, AliasOptions, InlineConfig } from 'vite';
 import type { Entrypoint, EntrypointGroup } from 'wxt';
 
@@ -42,4 +43,26 @@ export function frameOnPreact(entrypoints: readonly Entrypoint[], config: Inline
   if (entrypoints.length !== 1 || entrypoints[0]!.name !== FRAME_ENTRY) return;
   config.resolve ??= {};
   config.resolve.alias = [...PREACT_ALIASES, ...asList(config.resolve.alias)];
+}
+
+/**
+ * WXT's own `browser`: the browser's native promise-based API (`browser` in Firefox,
+ * `chrome` in Chromium), without webextension-polyfill.
+ */
+const NATIVE_BROWSER = { find: /^wxt\/browser$/, replacement: fileURLToPath(import.meta.resolve('wxt/browser')) };
+
+/**
+ * Content scripts and the sidebar frame run on every host page load, and use only APIs
+ * that return promises natively in every browser Leadlight supports (MV3 Chromium,
+ * Firefox): runtime.connect, getURL and id, storage.local, openOptionsPage, and
+ * messaging through @webext-core/messaging, which calls `chrome.*` itself. The polyfill
+ * is 9.6 KB parsed and its exports copied at every page load for nothing there, so those
+ * builds use WXT's native `browser`; the background and the other pages keep the polyfill.
+ */
+export function nativeBrowserOnHostPages(entrypoints: readonly Entrypoint[], config: InlineConfig): void {
+  if (entrypoints.length !== 1) return;
+  const [entry] = entrypoints;
+  if (entry!.type !== 'content-script' && entry!.name !== FRAME_ENTRY) return;
+  config.resolve ??= {};
+  config.resolve.alias = [NATIVE_BROWSER, ...asList(config.resolve.alias)];
 }

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { InlineConfig } from 'vite';
 import { describe, expect, it } from 'vitest';
 import type { Entrypoint, EntrypointGroup } from 'wxt';
-import { frameOnPreact, separateFrameBuild } from '@/lib/build/frame-bundle';
+import { frameOnPreact, nativeBrowserOnHostPages, separateFrameBuild } from '@/lib/build/frame-bundle';
 import { withoutSelectorNotes } from '@/lib/build/selector-notes';
 
 const entry = (name: string, type = 'unlisted-page') => ({ name, type }) as unknown as Entrypoint;
@@ -35,6 +35,29 @@ describe('the sidebar frame’s own build', () => {
     const options: InlineConfig = { resolve: { alias: { '@': '/src' } } };
     frameOnPreact([entry('options', 'options'), entry('popup', 'popup')], options);
     expect(options.resolve!.alias).toEqual({ '@': '/src' });
+  });
+});
+
+describe('the browser API on host pages', () => {
+  const browserOf = (config: InlineConfig) => {
+    const aliases = (Array.isArray(config.resolve?.alias) ? config.resolve.alias : []) as { find: string | RegExp; replacement: string }[];
+    return aliases.find((a) => (typeof a.find === 'string' ? a.find === 'wxt/browser' : a.find.test('wxt/browser')))?.replacement;
+  };
+
+  it('gives content scripts and the frame WXT’s native browser, ahead of the polyfill module’s alias', () => {
+    for (const e of [entry('gmail', 'content-script'), entry('sidebar')]) {
+      const config: InlineConfig = { resolve: { alias: { 'wxt/browser': '@wxt-dev/webextension-polyfill/browser' } } };
+      nativeBrowserOnHostPages([e], config);
+      expect(browserOf(config)).toMatch(/[/\\]node_modules[/\\]wxt[/\\]dist[/\\]browser\.mjs$/);
+    }
+  });
+
+  it('leaves the background and the other pages on the polyfill', () => {
+    for (const group of [[entry('background', 'background')], [entry('options', 'options'), entry('popup', 'popup')]]) {
+      const config: InlineConfig = { resolve: { alias: { 'wxt/browser': '@wxt-dev/webextension-polyfill/browser' } } };
+      nativeBrowserOnHostPages(group, config);
+      expect(config.resolve!.alias).toEqual({ 'wxt/browser': '@wxt-dev/webextension-polyfill/browser' });
+    }
   });
 });
 
