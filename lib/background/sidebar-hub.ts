@@ -3,6 +3,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { contentMessenger } from '../messaging/content-protocol';
 import { isOwnPage } from '../messaging/own-origins';
 import type { CachedContext } from '../cache/contact-cache';
+import type { SenderInfo } from '../messaging/handlers/deps';
 import { SIDEBAR_PORT, type PageSnapshot, type ToFrame } from '../messaging/sidebar-port';
 
 const FromFrameSchema = z.object({
@@ -26,6 +27,8 @@ export const HOLD_MS = 50;
  */
 export function createSidebarHub(readContexts?: (tabId: number, emails: string[]) => Promise<CachedContext[]>) {
   const frames = new Map<number, Set<Port>>();
+  // The tab of each connected frame, by the page load it names (for ../messaging/serve-channel.ts).
+  const tabOfPage = new Map<string, number>();
   const snapshots = new Map<number, PageSnapshot>();
   const post = (tabId: number, message: ToFrame) => frames.get(tabId)?.forEach((p) => p.postMessage(message));
 
@@ -40,9 +43,13 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
     }
     const set = frames.get(tabId) ?? new Set<Port>();
     frames.set(tabId, set.add(port));
+    // A frame names its page load; a snapshot kept from an earlier load of the tab is not its page's.
+    const page = new URL(sender.url!).searchParams.get('page');
+    if (page !== null) tabOfPage.set(page, tabId);
     port.onDisconnect.addListener(() => {
       set.delete(port);
       if (set.size === 0) frames.delete(tabId);
+      if (page !== null && tabOfPage.get(page) === tabId) tabOfPage.delete(page);
     });
     port.onMessage.addListener((raw: unknown) => {
       const message = FromFrameSchema.safeParse(raw);
@@ -51,8 +58,6 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
       const data = seq === undefined ? { layout } : { layout, seq };
       void contentMessenger.sendMessage('applyLayout', data, { tabId, frameId: 0 }).catch(() => undefined);
     });
-    // A frame names its page load; a snapshot kept from an earlier load of the tab is not its page's.
-    const page = new URL(sender.url!).searchParams.get('page');
     const known = snapshots.get(tabId);
     if (known && (page === null || known.page === page)) deliver(tabId, known, [port]);
     else
@@ -109,6 +114,17 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
     /** A content script's report: kept for late frames and passed to the tab's frame. */
     detected(tabId: number, snapshot: PageSnapshot) {
       if (remember(tabId, snapshot) && frames.has(tabId)) deliver(tabId, snapshot);
+    },
+    /**
+     * Who a request on a page's channel comes from. The sidebar frame's tab is the one its
+     * runtime port connected from, found by the page load it names; until that port is
+     * connected the frame asks through runtime messaging instead (null).
+     */
+    channelSender(url: string): SenderInfo | null {
+      const own = { id: browser.runtime.id, url };
+      if (!isOwnPage(url, '/sidebar.html')) return own;
+      const tab = tabOfPage.get(new URL(url).searchParams.get('page') ?? '');
+      return tab === undefined ? null : { ...own, tab: { id: tab } };
     },
     /** A background refresh changed a contact this tab's frame shows. */
     contactUpdated(tabId: number, email: string) {

@@ -13,6 +13,7 @@ import type { TeamSyncState } from '../team/team-sync';
 import type { FeedbackFileResult } from '../team/feedback-file';
 import type { RepQueue } from '../team/rep-queue';
 import { accessRequest } from './access-request';
+import { createWorkerChannel } from './worker-channel';
 import {
   sendMessage,
   type CacheStatus,
@@ -102,10 +103,11 @@ export type PageApi = {
 
 /** The messaging-backed implementation used by the real extension pages. */
 export function createPageClient(): PageApi {
+  const read = createWorkerChannel(sendMessage);
   return {
     getStatus: () => sendMessage('getCacheStatus', {}),
-    search: (query) => sendMessage('searchContacts', { query }),
-    getContext: (email) => sendMessage('getContactContext', { email }),
+    search: (query) => read('searchContacts', { query }),
+    getContext: (email) => read('getContactContext', { email }),
     submit: (input) => sendMessage('submitLeadFeedback', input),
     undo: async (id) => {
       const { retracted } = await sendMessage('retractLeadFeedback', { id });
@@ -121,7 +123,7 @@ export function createPageClient(): PageApi {
     connectSalesforce: () => sendMessage('connectSalesforce', {}),
     disconnectSalesforce: () => sendMessage('disconnectSalesforce', {}),
     salesforceCallbackUrl: () => browser.identity.getRedirectURL(),
-    getConnection: () => sendMessage('getConnectionStatus', {}),
+    getConnection: () => read('getConnectionStatus', {}),
     getSalesforceFields: (object, fresh = false) => sendMessage('getSalesforceFields', { object, fresh }),
     getFieldIssues: () => sendMessage('getFieldIssues', {}),
     syncFeedNow: () => sendMessage('syncFeedNow', {}),

@@ -3,6 +3,7 @@ import { dispatch, type Handlers } from './handlers';
 import { ownOrigins } from './own-origins';
 import type { MessageType } from './protocol';
 import { POSTED_REQUESTS, type PostedMessage, type PostedReply } from './post-request';
+import { serveChannel, type ChannelSender } from './serve-channel';
 
 /** The parts of a service worker's message event this reads. */
 export type PostedEvent = {
@@ -17,8 +18,8 @@ const isPosted = (type: unknown): type is MessageType => (POSTED_REQUESTS as rea
 
 /**
  * Answers the requests Leadlight's pages post to the service worker (see
- * ./post-request.ts): only from a page of one of `origins`, only the request types
- * listed there, and each checked by dispatch exactly as a runtime message is, its
+ * ./post-request.ts), and opens their channels (./worker-channel.ts): only from a
+ * page of one of `origins`, only the request types listed there, and each checked by dispatch exactly as a runtime message is, its
  * schema included. Anything else gets no answer or a refusal. The event keeps the
  * worker running until the answer is sent.
  */
@@ -28,12 +29,17 @@ export function listenForPostedRequests(
   ready: Promise<unknown>,
   ownId: string,
   ownOrigin: () => string[],
+  channelSender: ChannelSender = (url) => ({ id: ownId, url }),
 ): void {
   scope.addEventListener('message', (event) => {
     const port = event.ports[0];
     const url = event.source?.url;
     const origins = ownOrigin();
     if (!port || typeof url !== 'string' || !origins.includes(event.origin) || !url.startsWith(`${event.origin}/`)) return;
+    if ((event.data as { channel?: unknown } | null)?.channel === 'open') {
+      serveChannel(port as MessagePort, url, { handlers, ready, ownId, origins, sender: channelSender });
+      return;
+    }
     const { type, data } = (event.data ?? {}) as Partial<PostedMessage>;
     const answer = async (): Promise<PostedReply> => {
       if (!isPosted(type)) return { err: `${String(type)} is not accepted this way` };
@@ -49,8 +55,10 @@ export function listenForPostedRequests(
 }
 
 /** Listens when the background runs as a service worker (Chrome); Firefox's background page gets runtime messages only. */
-export function listenInServiceWorker(handlers: Handlers, ready: Promise<unknown>): void {
+export function listenInServiceWorker(handlers: Handlers, ready: Promise<unknown>, channelSender?: ChannelSender): void {
   if (!('ServiceWorkerGlobalScope' in globalThis)) return;
   const scope = globalThis as unknown as Parameters<typeof listenForPostedRequests>[0];
-  listenForPostedRequests(scope, handlers, ready, browser.runtime.id, ownOrigins);
+  listenForPostedRequests(scope, handlers, ready, browser.runtime.id, ownOrigins, channelSender);
+  // A page's watch on its channel (./worker-channel.ts) is only ever closed by the browser stopping this worker.
+  browser.runtime.onConnect.addListener(() => undefined);
 }

@@ -3,6 +3,7 @@ import type { SidebarApi } from '@/components/sidebar/sidebar-api';
 import type { CachedContext } from '../cache/contact-cache';
 import type { Participant } from '../hosts/participants';
 import { sendMessage } from './protocol';
+import { createWorkerChannel } from './worker-channel';
 import { OPEN_KEY, SIDEBAR_PORT, type FromFrame, type PageSnapshot, type SidebarLayout, type ToFrame } from './sidebar-port';
 
 export { OPEN_KEY };
@@ -18,6 +19,7 @@ export function createSidebarClient(): SidebarApi & {
   offer: (emails: string[], rows: CachedContext[]) => void;
   takeOffered: (emails: string[]) => CachedContext[] | undefined;
 } {
+  const read = createWorkerChannel(sendMessage);
   const inFlight = new Map<string, Promise<CachedContext[]>>();
   const offers = new Map<string, (rows: CachedContext[]) => void>();
   // Contexts the background sent with the latest snapshot before anything asked for them.
@@ -29,7 +31,7 @@ export function createSidebarClient(): SidebarApi & {
     return request;
   };
   const getContexts = (emails: string[]) =>
-    inFlight.get(emails.join(',')) ?? share(emails.join(','), sendMessage('getContactContexts', { emails }));
+    inFlight.get(emails.join(',')) ?? share(emails.join(','), read('getContactContexts', { emails }));
   return {
     getContexts,
     prefetch: (emails) => void (emails.length > 0 && getContexts(emails).catch(() => undefined)),
@@ -46,7 +48,7 @@ export function createSidebarClient(): SidebarApi & {
         new Promise<CachedContext[]>((resolve, reject) => {
           const timer = setTimeout(() => {
             offers.delete(key);
-            sendMessage('getContactContexts', { emails }).then(resolve, reject);
+            read('getContactContexts', { emails }).then(resolve, reject);
           }, 400);
           offers.set(key, (rows) => {
             clearTimeout(timer);
@@ -70,8 +72,8 @@ export function createSidebarClient(): SidebarApi & {
       offered = undefined;
       return rows;
     },
-    getReasons: () => sendMessage('getReasons', {}),
-    getConnection: () => sendMessage('getConnectionStatus', {}),
+    getReasons: () => read('getReasons', {}),
+    getConnection: () => read('getConnectionStatus', {}),
     openSettings: () => void browser.runtime.openOptionsPage(),
     submit: (input) => sendMessage('submitLeadFeedback', input),
     undo: async (id) => {

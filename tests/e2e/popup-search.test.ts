@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PopupPage } from './pages/extension-pages';
 import { launchWithExtension, type Launched } from './support/launch';
+import { stopWorker } from './support/stop-worker';
 
 let browser: Launched;
 let popup: PopupPage;
@@ -45,5 +46,20 @@ describe('Popup search on demo data, through the background index', () => {
     await expect.poll(() => popup.page.getByTestId('contact-name').textContent()).toBe('Priya Raman');
     await popup.page.waitForTimeout(300);
     expect(await popup.page.getByText('No cached contact matches.').count()).toBe(0);
+  });
+
+  it('keeps answering after the browser stopped the service worker between two searches', async () => {
+    // Several searches first: the page then asks over its own channel to the worker.
+    for (const query of ['tom', 'maya', 'priya']) {
+      await popup.search(query);
+      await expect
+        .poll(resultTexts)
+        .toContainEqual(expect.stringContaining(query === 'tom' ? 'Tom Becker' : query === 'maya' ? 'Maya Okafor' : 'Priya Raman'));
+    }
+    await stopWorker(browser, popup.page);
+    await popup.search('daniel kim');
+    await expect.poll(resultTexts, { timeout: 5_000 }).toEqual([expect.stringContaining('Daniel Kim')]);
+    await popup.search('corvidretail.example');
+    await expect.poll(resultTexts, { timeout: 5_000 }).toContainEqual(expect.stringContaining('Priya Raman'));
   });
 });

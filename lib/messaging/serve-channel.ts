@@ -1,0 +1,40 @@
+import { dispatch, type Handlers } from './handlers';
+import type { SenderInfo } from './handlers/deps';
+import type { MessageType } from './protocol';
+import { CHANNEL_REQUESTS, type ChannelMessage, type ChannelReply } from './worker-channel';
+
+/**
+ * Who a channel's request comes from, as a runtime message's sender would say: the
+ * page's URL and, for the sidebar frame, its tab (where a refreshed contact is
+ * announced). Null when the tab is not known yet: the page then asks through runtime
+ * messaging, whose sender carries it.
+ */
+export type ChannelSender = (url: string) => SenderInfo | null;
+
+type Serving = { handlers: Handlers; ready: Promise<unknown>; ownId: string; origins: string[]; sender: ChannelSender };
+
+const isChannelRequest = (type: unknown): type is MessageType => (CHANNEL_REQUESTS as readonly unknown[]).includes(type);
+
+/**
+ * Answers a page's channel (./worker-channel.ts). The page was checked to be one of
+ * Leadlight's own when it opened it; each request is checked by dispatch exactly as
+ * a runtime message is, its schema included, and only the listed reads are taken.
+ */
+export function serveChannel(port: MessagePort, url: string, { handlers, ready, ownId, origins, sender }: Serving): void {
+  port.onmessage = async ({ data }: MessageEvent<Partial<ChannelMessage>>) => {
+    const id = data?.id;
+    if (typeof id !== 'number') return;
+    const reply = async (): Promise<ChannelReply> => {
+      if (!isChannelRequest(data.type)) return { id, err: `${String(data.type)} is not accepted this way` };
+      await ready;
+      const from = sender(url);
+      if (!from) return { id, again: true };
+      try {
+        return { id, res: await dispatch(handlers, ownId, data.type, data.data, from, origins) };
+      } catch (e) {
+        return { id, err: e instanceof Error ? e.message : String(e) };
+      }
+    };
+    port.postMessage(await reply());
+  };
+}

@@ -1,0 +1,172 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { LeadlightDb } from '@/lib/db/database';
+import { createHandlers } from '@/lib/messaging/handlers';
+import type { SenderInfo } from '@/lib/messaging/handlers/deps';
+import { listenForPostedRequests, type PostedEvent } from '@/lib/messaging/posted-requests';
+import type { ChannelReply } from '@/lib/messaging/worker-channel';
+import { createWorkerChannel } from '@/lib/messaging/worker-channel';
+import { createContact } from '../factories';
+import { contactRow } from '@/lib/db/contact-rows';
+
+const OWN = 'chrome-extension://leadlight-test-id';
+const FRAME = `${OWN}/sidebar.html?page=p1`;
+
+let db: LeadlightDb;
+let deliver: (event: PostedEvent) => void;
+let senderOf: (url: string) => SenderInfo | null;
+beforeEach(async () => {
+  fakeBrowser.reset();
+  db = new LeadlightDb(`channel-${crypto.randomUUID()}`);
+  await db.contacts.put(contactRow(createContact({ email: 'grace.hopper@navy.example', name: 'Grace Hopper' }), []));
+  const handlers = createHandlers({ db, loadDemoData: () => ({ contacts: [], campaigns: [], touches: [], personas: [] }) });
+  senderOf = (url) => ({ id: 'leadlight-test-id', url, tab: { id: 7 } });
+  listenForPostedRequests(
+    { addEventListener: (_type, listener) => (deliver = listener) },
+    handlers,
+    Promise.resolve(),
+    'leadlight-test-id',
+    () => [OWN],
+    (url) => senderOf(url),
+  );
+});
+afterEach(async () => {
+  vi.unstubAllGlobals();
+  await db.delete();
+});
+
+/** Opens a channel as a page at `url` would, and sends requests on it; 'no answer' when none comes. */
+function openChannel(url = FRAME, origin = OWN) {
+  const { port1, port2 } = new MessageChannel();
+  const replies = new Map<number, (r: ChannelReply) => void>();
+  port1.onmessage = (e: MessageEvent<ChannelReply>) => replies.get(e.data.id)?.(e.data);
+  deliver({ origin, source: { url }, data: { channel: 'open' }, ports: [port2], waitUntil: () => undefined });
+  let id = 0;
+  return {
+    ask(type: string, data: unknown): Promise<ChannelReply | 'no answer'> {
+      const n = ++id;
+      port1.postMessage({ id: n, type, data });
+      return Promise.race([
+        new Promise<ChannelReply>((r) => replies.set(n, r)),
+        new Promise<'no answer'>((r) => setTimeout(() => r('no answer'), 100)),
+      ]);
+    },
+    close: () => port1.close(),
+  };
+}
+
+describe('a page’s channel, in the service worker', () => {
+  it('answers a lookup from Leadlight’s sidebar frame as runtime messaging would', async () => {
+    const channel = openChannel();
+    const reply = await channel.ask('getContactContexts', { emails: ['grace.hopper@navy.example'] });
+    expect(reply).toMatchObject({ id: 1, res: [{ email: 'grace.hopper@navy.example', context: { contact: { name: 'Grace Hopper' } } }] });
+    channel.close();
+  });
+
+  it('takes only the listed reads, each checked by its schema', async () => {
+    const channel = openChannel();
+    expect(await channel.ask('deleteAllLocalData', { confirm: 'DELETE' })).toEqual({
+      id: 1,
+      err: 'deleteAllLocalData is not accepted this way',
+    });
+    expect(await channel.ask('getContactContexts', { emails: 'grace.hopper@navy.example' })).toMatchObject({
+      id: 2,
+      err: expect.stringMatching(/^Invalid getContactContexts/) as unknown,
+    });
+    expect(await db.contacts.count()).toBe(1);
+    channel.close();
+  });
+
+  it('sends a frame whose tab it does not know yet back to runtime messaging', async () => {
+    senderOf = () => null;
+    const channel = openChannel();
+    expect(await channel.ask('getContactContexts', { emails: ['grace.hopper@navy.example'] })).toEqual({ id: 1, again: true });
+    channel.close();
+  });
+
+  it('opens no channel for a page that is not Leadlight’s', async () => {
+    const channel = openChannel('https://evil.example/', 'https://evil.example');
+    expect(await channel.ask('getContactContexts', { emails: ['grace.hopper@navy.example'] })).toBe('no answer');
+    channel.close();
+  });
+});
+
+describe('createWorkerChannel, in a page', () => {
+  /** A worker answering every request with its type, and a watch the test can fire. */
+  function fakeWorker() {
+    const requests: string[] = [];
+    const ports: MessagePort[] = [];
+    const worker = {
+      postMessage(_open: unknown, [port]: [MessagePort]) {
+        ports.push(port);
+        port.onmessage = ({ data }: MessageEvent<{ id: number; type: string }>) => {
+          requests.push(data.type);
+          port.postMessage({ id: data.id, res: `channel:${data.type}` });
+        };
+      },
+    };
+    let lost = () => {};
+    return { worker, requests, ports, watch: () => ({ onLost: (l: () => void) => (lost = l) }), stop: () => lost() };
+  }
+  const runtime = vi.fn((type: string) => Promise.resolve(`runtime:${type}`));
+  const fallback = runtime as unknown as Parameters<typeof createWorkerChannel>[0];
+  beforeEach(() => runtime.mockClear());
+  const settle = () => new Promise((r) => setTimeout(r, 10));
+
+  it('asks through runtime messaging until its port is open, then over the port', async () => {
+    const w = fakeWorker();
+    const send = createWorkerChannel(fallback, () => Promise.resolve(w.worker), w.watch);
+    expect(await send('getReasons', {})).toBe('runtime:getReasons');
+    await settle();
+    expect(await send('getReasons', {})).toBe('channel:getReasons');
+    expect(await send('getConnectionStatus', {})).toBe('channel:getConnectionStatus');
+    expect(runtime).toHaveBeenCalledTimes(1);
+    expect(w.ports).toHaveLength(1);
+  });
+
+  it('sends what the stopped worker never answered through runtime messaging, and opens a new port', async () => {
+    const w = fakeWorker();
+    const send = createWorkerChannel(fallback, () => Promise.resolve(w.worker), w.watch);
+    await send('getReasons', {});
+    await settle();
+    // The worker is gone: the port takes the request and never answers it.
+    w.ports[0]!.onmessage = null;
+    const cut = send('getContactContexts', { emails: ['grace.hopper@navy.example'] });
+    await settle();
+    w.stop();
+    expect(await cut).toBe('runtime:getContactContexts');
+    expect(await send('getReasons', {})).toBe('runtime:getReasons');
+    await settle();
+    expect(await send('getReasons', {})).toBe('channel:getReasons');
+    expect(w.ports).toHaveLength(2);
+  });
+
+  it('asks again through runtime messaging when the worker says so', async () => {
+    const send = createWorkerChannel(
+      fallback,
+      () =>
+        Promise.resolve({
+          postMessage(_open: unknown, [port]: [MessagePort]) {
+            port.onmessage = ({ data }: MessageEvent<{ id: number }>) => port.postMessage({ id: data.id, again: true });
+          },
+        }),
+      () => ({ onLost: () => undefined }),
+    );
+    await send('getReasons', {});
+    await settle();
+    expect(await send('getContactContexts', { emails: ['a@b.example'] })).toBe('runtime:getContactContexts');
+    expect(runtime).toHaveBeenCalledTimes(2);
+  });
+
+  it('uses runtime messaging alone where no service worker runs the background (Firefox)', async () => {
+    const send = createWorkerChannel(
+      fallback,
+      () => Promise.resolve(null),
+      () => ({ onLost: () => undefined }),
+    );
+    for (let i = 0; i < 3; i++) {
+      expect(await send('getReasons', {})).toBe('runtime:getReasons');
+      await settle();
+    }
+  });
+});
