@@ -48,7 +48,7 @@ export default defineBackground(() => {
   });
   registerHandlers(handlers, ready);
   listenForDetections(handlers, ready);
-  listenInServiceWorker(handlers, ready, (url) => sidebars.channelSender(url));
+  listenInServiceWorker(handlers, ready, sidebars.channel);
   registerLookupMenu();
   registerToggleCommand();
 });

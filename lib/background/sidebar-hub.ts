@@ -4,6 +4,7 @@ import { contentMessenger } from '../messaging/content-protocol';
 import { isOwnPage } from '../messaging/own-origins';
 import type { CachedContext } from '../cache/contact-cache';
 import type { SenderInfo } from '../messaging/handlers/deps';
+import type { ChannelPush } from '../messaging/worker-channel';
 import { SIDEBAR_PORT, type PageSnapshot, type ToFrame } from '../messaging/sidebar-port';
 
 const FromFrameSchema = z.object({
@@ -29,8 +30,17 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
   const frames = new Map<number, Set<Port>>();
   // The tab of each connected frame, by the page load it names (for ../messaging/serve-channel.ts).
   const tabOfPage = new Map<string, number>();
+  const pageOfPort = new Map<Port, string>();
+  // Frames' own channels to this worker (../messaging/worker-channel.ts), by page load: a message
+  // sent there skips the browser process, which a runtime port message crosses on its way.
+  const channels = new Map<string, MessagePort>();
   const snapshots = new Map<number, PageSnapshot>();
-  const post = (tabId: number, message: ToFrame) => frames.get(tabId)?.forEach((p) => p.postMessage(message));
+  const sendTo = (port: Port, message: ToFrame) => {
+    const channel = channels.get(pageOfPort.get(port) ?? '');
+    if (channel) channel.postMessage({ push: message } satisfies ChannelPush);
+    else port.postMessage(message);
+  };
+  const post = (tabId: number, message: ToFrame) => frames.get(tabId)?.forEach((p) => sendTo(p, message));
 
   browser.runtime.onConnect.addListener((port: Port) => {
     if (port.name !== SIDEBAR_PORT) return;
@@ -45,11 +55,19 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
     frames.set(tabId, set.add(port));
     // A frame names its page load; a snapshot kept from an earlier load of the tab is not its page's.
     const page = new URL(sender.url!).searchParams.get('page');
-    if (page !== null) tabOfPage.set(page, tabId);
+    if (page !== null) {
+      tabOfPage.set(page, tabId);
+      pageOfPort.set(port, page);
+    }
     port.onDisconnect.addListener(() => {
       set.delete(port);
       if (set.size === 0) frames.delete(tabId);
-      if (page !== null && tabOfPage.get(page) === tabId) tabOfPage.delete(page);
+      pageOfPort.delete(port);
+      if (page !== null && tabOfPage.get(page) === tabId) {
+        tabOfPage.delete(page);
+        channels.get(page)?.close();
+        channels.delete(page);
+      }
     });
     port.onMessage.addListener((raw: unknown) => {
       const message = FromFrameSchema.safeParse(raw);
@@ -89,7 +107,7 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
   const deliver = (tabId: number, snapshot: PageSnapshot, only?: Port[]) => {
     // A frame asked for by name may have gone while the contexts were read; posting to it would throw.
     const send = (message: ToFrame) =>
-      only ? only.filter((p) => frames.get(tabId)?.has(p)).forEach((p) => p.postMessage(message)) : post(tabId, message);
+      only ? only.filter((p) => frames.get(tabId)?.has(p)).forEach((p) => sendTo(p, message)) : post(tabId, message);
     const emails = snapshot.participants.map((p) => p.email);
     if (!readContexts || emails.length === 0) return send({ type: 'detected', snapshot });
     let held = true;
@@ -115,16 +133,26 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
     detected(tabId: number, snapshot: PageSnapshot) {
       if (remember(tabId, snapshot) && frames.has(tabId)) deliver(tabId, snapshot);
     },
-    /**
-     * Who a request on a page's channel comes from. The sidebar frame's tab is the one its
-     * runtime port connected from, found by the page load it names; until that port is
-     * connected the frame asks through runtime messaging instead (null).
-     */
-    channelSender(url: string): SenderInfo | null {
-      const own = { id: browser.runtime.id, url };
-      if (!isOwnPage(url, '/sidebar.html')) return own;
-      const tab = tabOfPage.get(new URL(url).searchParams.get('page') ?? '');
-      return tab === undefined ? null : { ...own, tab: { id: tab } };
+    /** The hub's part in pages' channels to this worker (../messaging/serve-channel.ts). */
+    channel: {
+      /**
+       * Who a request on a page's channel comes from. The sidebar frame's tab is the one its
+       * runtime port connected from, found by the page load it names; until that port is
+       * connected the frame asks through runtime messaging instead (null).
+       */
+      sender(url: string): SenderInfo | null {
+        const own = { id: browser.runtime.id, url };
+        if (!isOwnPage(url, '/sidebar.html')) return own;
+        const tab = tabOfPage.get(new URL(url).searchParams.get('page') ?? '');
+        return tab === undefined ? null : { ...own, tab: { id: tab } };
+      },
+      /** A sidebar frame's channel: what the hub sends that frame goes there from now on. */
+      opened(url: string, port: MessagePort) {
+        const page = isOwnPage(url, '/sidebar.html') ? new URL(url).searchParams.get('page') : null;
+        if (page === null) return;
+        channels.get(page)?.close();
+        channels.set(page, port);
+      },
     },
     /** A background refresh changed a contact this tab's frame shows. */
     contactUpdated(tabId: number, email: string) {

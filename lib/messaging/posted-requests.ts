@@ -3,7 +3,7 @@ import { dispatch, type Handlers } from './handlers';
 import { ownOrigins } from './own-origins';
 import type { MessageType } from './protocol';
 import { POSTED_REQUESTS, type PostedMessage, type PostedReply } from './post-request';
-import { serveChannel, type ChannelSender } from './serve-channel';
+import { serveChannel, type ChannelOpened, type ChannelSender } from './serve-channel';
 
 /** The parts of a service worker's message event this reads. */
 export type PostedEvent = {
@@ -29,15 +29,16 @@ export function listenForPostedRequests(
   ready: Promise<unknown>,
   ownId: string,
   ownOrigin: () => string[],
-  channelSender: ChannelSender = (url) => ({ id: ownId, url }),
+  channel: { sender?: ChannelSender; opened?: ChannelOpened } = {},
 ): void {
+  const channelSender = channel.sender ?? ((url: string) => ({ id: ownId, url }));
   scope.addEventListener('message', (event) => {
     const port = event.ports[0];
     const url = event.source?.url;
     const origins = ownOrigin();
     if (!port || typeof url !== 'string' || !origins.includes(event.origin) || !url.startsWith(`${event.origin}/`)) return;
     if ((event.data as { channel?: unknown } | null)?.channel === 'open') {
-      serveChannel(port as MessagePort, url, { handlers, ready, ownId, origins, sender: channelSender });
+      serveChannel(port as MessagePort, url, { handlers, ready, ownId, origins, sender: channelSender, opened: channel.opened });
       return;
     }
     const { type, data } = (event.data ?? {}) as Partial<PostedMessage>;
@@ -55,10 +56,14 @@ export function listenForPostedRequests(
 }
 
 /** Listens when the background runs as a service worker (Chrome); Firefox's background page gets runtime messages only. */
-export function listenInServiceWorker(handlers: Handlers, ready: Promise<unknown>, channelSender?: ChannelSender): void {
+export function listenInServiceWorker(
+  handlers: Handlers,
+  ready: Promise<unknown>,
+  channel?: { sender: ChannelSender; opened: ChannelOpened },
+): void {
   if (!('ServiceWorkerGlobalScope' in globalThis)) return;
   const scope = globalThis as unknown as Parameters<typeof listenForPostedRequests>[0];
-  listenForPostedRequests(scope, handlers, ready, browser.runtime.id, ownOrigins, channelSender);
+  listenForPostedRequests(scope, handlers, ready, browser.runtime.id, ownOrigins, channel);
   // A page's watch on its channel (./worker-channel.ts) is only ever closed by the browser stopping this worker.
   browser.runtime.onConnect.addListener(() => undefined);
 }

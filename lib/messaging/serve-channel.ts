@@ -11,7 +11,17 @@ import { CHANNEL_REQUESTS, type ChannelMessage, type ChannelReply } from './work
  */
 export type ChannelSender = (url: string) => SenderInfo | null;
 
-type Serving = { handlers: Handlers; ready: Promise<unknown>; ownId: string; origins: string[]; sender: ChannelSender };
+/** Who else wants a page's channel: the sidebar hub, to send the frame what it would post on the frame's runtime port. */
+export type ChannelOpened = (url: string, port: MessagePort) => void;
+
+type Serving = {
+  handlers: Handlers;
+  ready: Promise<unknown>;
+  ownId: string;
+  origins: string[];
+  sender: ChannelSender;
+  opened?: ChannelOpened;
+};
 
 const isChannelRequest = (type: unknown): type is MessageType => (CHANNEL_REQUESTS as readonly unknown[]).includes(type);
 
@@ -20,7 +30,8 @@ const isChannelRequest = (type: unknown): type is MessageType => (CHANNEL_REQUES
  * Leadlight's own when it opened it; each request is checked by dispatch exactly as
  * a runtime message is, its schema included, and only the listed reads are taken.
  */
-export function serveChannel(port: MessagePort, url: string, { handlers, ready, ownId, origins, sender }: Serving): void {
+export function serveChannel(port: MessagePort, url: string, { handlers, ready, ownId, origins, sender, opened }: Serving): void {
+  opened?.(url, port);
   port.onmessage = async ({ data }: MessageEvent<Partial<ChannelMessage>>) => {
     const id = data?.id;
     if (typeof id !== 'number') return;

@@ -13,13 +13,13 @@ export { OPEN_KEY };
  * state. Identical context requests in flight are shared, so the frame can start
  * reading a contact the moment it is detected, before React renders.
  */
-export function createSidebarClient(): SidebarApi & {
+export function createSidebarClient(onPush?: (message: unknown) => void): SidebarApi & {
   prefetch: (emails: string[]) => void;
   expect: (emails: string[]) => void;
   offer: (emails: string[], rows: CachedContext[]) => void;
   takeOffered: (emails: string[]) => CachedContext[] | undefined;
 } {
-  const read = createWorkerChannel(sendMessage);
+  const read = createWorkerChannel(sendMessage, { onPush });
   const inFlight = new Map<string, Promise<CachedContext[]>>();
   const offers = new Map<string, (rows: CachedContext[]) => void>();
   // Contexts the background sent with the latest snapshot before anything asked for them.
@@ -138,6 +138,7 @@ export function connectSidebarChannel(onContexts?: (emails: string[], rows: Cach
   const connect = () => {
     port = browser.runtime.connect({ name: SIDEBAR_PORT });
     port.onMessage.addListener((m: unknown) => receive(m as ToFrame));
+    // The background sends on the frame's channel once it has one (./worker-channel.ts): same messages, one hop fewer.
     port.onDisconnect.addListener(() => {
       port = undefined;
       setTimeout(connect, 100);
@@ -151,6 +152,8 @@ export function connectSidebarChannel(onContexts?: (emails: string[], rows: Cach
   };
   connect();
   return {
+    /** What the background sent on the frame's channel instead of this port. */
+    receive: (message: unknown) => receive(message as ToFrame),
     get: () => state,
     subscribe(listener: () => void) {
       listeners.add(listener);

@@ -22,6 +22,8 @@ export type ChannelOpen = { channel: 'open' };
 export type ChannelMessage = { id: number; type: string; data: unknown };
 /** `again`: the worker cannot answer this one here (it does not know the frame's tab yet); ask through runtime messaging. */
 export type ChannelReply = { id: number } & ({ res: unknown } | { err: string } | { again: true });
+/** Sent by the worker unasked: what it would otherwise post on the sidebar frame's runtime port (./sidebar-port.ts). */
+export type ChannelPush = { push: unknown };
 
 type Send = <K extends ChannelRequest>(type: K, data: z.input<Requests[K]>) => Promise<Responses[K]>;
 type Waiting = { resolve: (v: unknown) => void; reject: (e: Error) => void; again: () => void };
@@ -31,6 +33,9 @@ export const CHANNEL_WATCH_PORT = 'leadlight-channel';
 type Watch = { onLost: (lost: () => void) => void };
 
 /** What the channel needs of the worker: to be handed the port it answers on. */
+/** How long after the worker stopped a page that takes pushes opens its channel again. */
+const REOPEN_MS = 100;
+
 type Worker = { postMessage(message: ChannelOpen, transfer: [MessagePort]): void };
 
 /** The service worker this page can post to: its controller, or the active worker of its registration. */
@@ -44,6 +49,16 @@ function watchWorker(): Watch {
   const port = browser.runtime.connect({ name: CHANNEL_WATCH_PORT });
   return { onLost: (lost) => port.onDisconnect.addListener(lost) };
 }
+
+type Options = {
+  findWorker?: () => Promise<Worker | null>;
+  watch?: () => Watch;
+  /**
+   * What the worker sends unasked. A page that takes pushes (the sidebar frame) opens
+   * its channel at once and again as soon as it is lost, not with its next request.
+   */
+  onPush?: (message: unknown) => void;
+};
 
 /**
  * A page's long-lived message port to the background's service worker. Runtime
@@ -60,7 +75,7 @@ function watchWorker(): Watch {
  * worker: the requests waiting then go through `fallback`, and the next one opens
  * the channel again.
  */
-export function createWorkerChannel(fallback: Send, findWorker: () => Promise<Worker | null> = serviceWorker, watch = watchWorker): Send {
+export function createWorkerChannel(fallback: Send, { findWorker = serviceWorker, watch = watchWorker, onPush }: Options = {}): Send {
   let port: MessagePort | undefined;
   let opening = false;
   let seq = 0;
@@ -81,8 +96,11 @@ export function createWorkerChannel(fallback: Send, findWorker: () => Promise<Wo
           const cut = [...waiting.values()];
           waiting.clear();
           cut.forEach((w) => w.again());
+          // As the frame's runtime port reconnects: not in the same moment the browser stopped the worker.
+          if (onPush) setTimeout(open, REOPEN_MS);
         });
-        port1.onmessage = ({ data }: MessageEvent<ChannelReply>) => {
+        port1.onmessage = ({ data }: MessageEvent<ChannelReply | ChannelPush>) => {
+          if ('push' in data) return onPush?.(data.push);
           const w = waiting.get(data.id);
           if (!w) return;
           waiting.delete(data.id);
@@ -110,5 +128,6 @@ export function createWorkerChannel(fallback: Send, findWorker: () => Promise<Wo
       current.postMessage({ id, type, data } satisfies ChannelMessage);
     });
   };
+  if (onPush) open();
   return send;
 }

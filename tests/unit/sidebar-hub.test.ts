@@ -190,4 +190,32 @@ describe('sidebar hub', () => {
     await new Promise((r) => setTimeout(r, HOLD_MS * 2));
     expect(frame.posted).toHaveLength(2);
   });
+
+  it('sends a frame what it shows on the frame’s own channel once it has one, and knows the frame’s tab for its requests', () => {
+    const hub = createSidebarHub();
+    const url = `${own(4).url}?page=p1`;
+    const frame = fakePort({ ...own(4), url });
+    expect(hub.channel.sender(url)).toBeNull();
+    connect(frame);
+    expect(hub.channel.sender(url)).toEqual({ id: fakeBrowser.runtime.id, url, tab: { id: 4 } });
+    const onChannel: unknown[] = [];
+    hub.channel.opened(url, { postMessage: (m: unknown) => onChannel.push(m), close: () => undefined } as unknown as MessagePort);
+    const before = frame.posted.length;
+    hub.detected(4, snapshot(2));
+    hub.contactUpdated(4, 'ada@analytical.example');
+    expect(onChannel).toEqual([
+      { push: { type: 'detected', snapshot: snapshot(2) } },
+      { push: { type: 'contactUpdated', email: 'ada@analytical.example' } },
+    ]);
+    expect(frame.posted).toHaveLength(before);
+    // Another page's channel (the options page, or a frame of another load) takes nothing meant for this one.
+    hub.channel.opened(`chrome-extension://${fakeBrowser.runtime.id}/options.html`, {
+      postMessage: () => expect.fail('sent to the options page'),
+    } as unknown as MessagePort);
+    hub.detected(4, snapshot(3));
+    expect(onChannel).toHaveLength(3);
+    // The frame gone, its channel goes with it; its tab is no longer given to requests.
+    frame.drop();
+    expect(hub.channel.sender(url)).toBeNull();
+  });
 });

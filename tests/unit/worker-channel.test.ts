@@ -27,7 +27,7 @@ beforeEach(async () => {
     Promise.resolve(),
     'leadlight-test-id',
     () => [OWN],
-    (url) => senderOf(url),
+    { sender: (url) => senderOf(url) },
   );
 });
 afterEach(async () => {
@@ -115,7 +115,7 @@ describe('createWorkerChannel, in a page', () => {
 
   it('asks through runtime messaging until its port is open, then over the port', async () => {
     const w = fakeWorker();
-    const send = createWorkerChannel(fallback, () => Promise.resolve(w.worker), w.watch);
+    const send = createWorkerChannel(fallback, { findWorker: () => Promise.resolve(w.worker), watch: w.watch });
     expect(await send('getReasons', {})).toBe('runtime:getReasons');
     await settle();
     expect(await send('getReasons', {})).toBe('channel:getReasons');
@@ -126,7 +126,7 @@ describe('createWorkerChannel, in a page', () => {
 
   it('sends what the stopped worker never answered through runtime messaging, and opens a new port', async () => {
     const w = fakeWorker();
-    const send = createWorkerChannel(fallback, () => Promise.resolve(w.worker), w.watch);
+    const send = createWorkerChannel(fallback, { findWorker: () => Promise.resolve(w.worker), watch: w.watch });
     await send('getReasons', {});
     await settle();
     // The worker is gone: the port takes the request and never answers it.
@@ -142,16 +142,15 @@ describe('createWorkerChannel, in a page', () => {
   });
 
   it('asks again through runtime messaging when the worker says so', async () => {
-    const send = createWorkerChannel(
-      fallback,
-      () =>
+    const send = createWorkerChannel(fallback, {
+      findWorker: () =>
         Promise.resolve({
           postMessage(_open: unknown, [port]: [MessagePort]) {
             port.onmessage = ({ data }: MessageEvent<{ id: number }>) => port.postMessage({ id: data.id, again: true });
           },
         }),
-      () => ({ onLost: () => undefined }),
-    );
+      watch: () => ({ onLost: () => undefined }),
+    });
     await send('getReasons', {});
     await settle();
     expect(await send('getContactContexts', { emails: ['a@b.example'] })).toBe('runtime:getContactContexts');
@@ -159,14 +158,24 @@ describe('createWorkerChannel, in a page', () => {
   });
 
   it('uses runtime messaging alone where no service worker runs the background (Firefox)', async () => {
-    const send = createWorkerChannel(
-      fallback,
-      () => Promise.resolve(null),
-      () => ({ onLost: () => undefined }),
-    );
+    const send = createWorkerChannel(fallback, { findWorker: () => Promise.resolve(null), watch: () => ({ onLost: () => undefined }) });
     for (let i = 0; i < 3; i++) {
       expect(await send('getReasons', {})).toBe('runtime:getReasons');
       await settle();
     }
+  });
+
+  it('takes what the worker sends unasked, opening at once and again as soon as the worker stopped', async () => {
+    const w = fakeWorker();
+    const pushed: unknown[] = [];
+    createWorkerChannel(fallback, { findWorker: () => Promise.resolve(w.worker), watch: w.watch, onPush: (m) => pushed.push(m) });
+    await settle();
+    expect(w.ports).toHaveLength(1);
+    w.ports[0]!.postMessage({ push: { type: 'contactUpdated', email: 'grace.hopper@navy.example' } });
+    await settle();
+    expect(pushed).toEqual([{ type: 'contactUpdated', email: 'grace.hopper@navy.example' }]);
+    w.stop();
+    await vi.waitFor(() => expect(w.ports).toHaveLength(2));
+    expect(runtime).not.toHaveBeenCalled();
   });
 });
