@@ -29,13 +29,13 @@ type Send = <K extends ChannelRequest>(type: K, data: z.input<Requests[K]>) => P
 type Waiting = { resolve: (v: unknown) => void; reject: (e: Error) => void; again: () => void };
 
 /** A runtime port opened beside the channel. The browser closes it when it stops the worker, which a message port never tells. */
-export const CHANNEL_WATCH_PORT = 'leadlight-channel';
+const CHANNEL_WATCH_PORT = 'leadlight-channel';
 type Watch = { onLost: (lost: () => void) => void };
 
-/** What the channel needs of the worker: to be handed the port it answers on. */
 /** How long after the worker stopped a page that takes pushes opens its channel again. */
 const REOPEN_MS = 100;
 
+/** What the channel needs of the worker: to be handed the port it answers on. */
 type Worker = { postMessage(message: ChannelOpen, transfer: [MessagePort]): void };
 
 /** The service worker this page can post to: its controller, or the active worker of its registration. */
@@ -55,7 +55,7 @@ type Options = {
   watch?: () => Watch;
   /**
    * What the worker sends unasked. A page that takes pushes (the sidebar frame) opens
-   * its channel at once and again as soon as it is lost, not with its next request.
+   * its channel at once, and again shortly after it is lost, not with its next request.
    */
   onPush?: (message: unknown) => void;
 };
