@@ -159,4 +159,24 @@ describe('Gmail mutation relevance: the inbox list', () => {
     observer.disconnect();
     expect(records.map(isGmailMutationRelevant)).toEqual([true]);
   });
+
+  it('keeps a thread subject taken out of a view, which leaves that view a list', async () => {
+    const { isGmailMutationRelevant } = await import('@/lib/hosts/gmail');
+    document.body.innerHTML =
+      '<div role="main"><div id="view"><div id="head"><h2 class="hP" data-legacy-thread-id="1">S</h2></div>' +
+      '<div id="rows"><span class="yP" email="someone@x.example">Someone</span></div></div></div>';
+    const records: MutationRecord[] = [];
+    const observer = new MutationObserver((r) => records.push(...r));
+    observer.observe(document.body, { childList: true, subtree: true });
+    document.querySelector('#head h2')!.remove();
+    // A row of the list that remains is replaced: no subject goes or comes with it.
+    const rows = document.getElementById('rows')!;
+    rows.replaceChildren(rows.firstElementChild!.cloneNode(true));
+    await tick(0);
+    observer.disconnect();
+    const [removal, ...replaced] = records.map(isGmailMutationRelevant);
+    expect(removal).toBe(true);
+    expect(replaced.length).toBeGreaterThan(0);
+    expect(replaced.every((relevant) => !relevant)).toBe(true);
+  });
 });

@@ -106,7 +106,8 @@ export function isGmailMutationRelevant(m: MutationRecord): boolean {
   if (!target) return false;
   if (inListView(target)) {
     if (m.type === 'attributes') return false;
-    for (const list of [m.addedNodes, m.removedNodes]) for (const node of list) if (carriesSubject(node)) return true;
+    // Only a removed subject can matter here: an added one still in this view would have made it a thread view.
+    for (const node of m.removedNodes) if (carriesSubject(node)) return true;
     return false;
   }
   if (m.type === 'attributes') return target.closest(REGIONS) !== null && carriesMarker(target);
