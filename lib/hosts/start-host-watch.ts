@@ -1,5 +1,6 @@
 import { sendMessage } from '../messaging/protocol';
 import type { DetectionStore } from './detection-store';
+import { createDiagnosticsGate } from './diagnostics-gate';
 import { diagnoseSelectors, hostDetectionKey, ownMessages, type HostModule } from './host-module';
 import { watchSends } from './send-watch';
 import { watchHost } from './watch-host';
@@ -18,6 +19,7 @@ function reportMail(hostId: string, messages: MailMessages): void {
  */
 export function startHostWatch(host: HostModule, store: DetectionStore, signal: AbortSignal): void {
   let self: string | null = null;
+  const diagnoseNow = createDiagnosticsGate();
   if (host.sends) {
     const onSent = (to: string[], at: Date) => reportMail(host.id, [{ key: `compose-${+at}`, to, at: at.toISOString(), kind: 'compose' }]);
     watchSends({ doc: document, spec: host.sends, self: () => self, signal, onSent });
@@ -37,6 +39,7 @@ export function startHostWatch(host: HostModule, store: DetectionStore, signal: 
         ownMessages(result).flatMap((m) => (m.at ? [{ key: m.key, to: m.to, at: m.at, kind: 'thread' as const }] : [])),
       );
       // Diagnostics are for the options page, not the user in front of the page: run them when it is idle.
+      if (!diagnoseNow(result.recordId !== null, result.participants.length)) return;
       whenIdle(() => {
         if (signal.aborted) return;
         const { matched, missing } = diagnoseSelectors(host, document);
