@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
-import { dispatch, type Handlers } from './handlers';
+import type { Handlers } from './handlers';
 import { ownOrigins } from './own-origins';
 import type { MessageType } from './protocol';
 import { POSTED_REQUESTS, type PostedMessage, type PostedReply } from './post-request';
-import { serveChannel, type ChannelOpened, type ChannelSender } from './serve-channel';
+import { answerPageRequest, serveChannel, type ChannelOpened, type ChannelSender } from './serve-channel';
 
 /** The parts of a service worker's message event this reads. */
 export type PostedEvent = {
@@ -19,9 +19,9 @@ const isPosted = (type: unknown): type is MessageType => (POSTED_REQUESTS as rea
 /**
  * Answers the requests Leadlight's pages post to the service worker (see
  * ./post-request.ts), and opens their channels (./worker-channel.ts): only from a
- * page of one of `origins`, only the request types listed there, and each checked by dispatch exactly as a runtime message is, its
- * schema included. Anything else gets no answer or a refusal. The event keeps the
- * worker running until the answer is sent.
+ * page of one of `origins`, only the request types listed there, and each checked by
+ * dispatch exactly as a runtime message is, its schema included. Anything else gets
+ * no answer or a refusal. The event keeps the worker running until the answer is sent.
  */
 export function listenForPostedRequests(
   scope: { addEventListener(type: 'message', listener: (event: PostedEvent) => void): void },
@@ -43,13 +43,8 @@ export function listenForPostedRequests(
     }
     const { type, data } = (event.data ?? {}) as Partial<PostedMessage>;
     const answer = async (): Promise<PostedReply> => {
-      if (!isPosted(type)) return { err: `${String(type)} is not accepted this way` };
       await ready;
-      try {
-        return { res: await dispatch(handlers, ownId, type, data, { id: ownId, url }, origins) };
-      } catch (e) {
-        return { err: e instanceof Error ? e.message : String(e) };
-      }
+      return answerPageRequest(isPosted, type, data, { id: ownId, url }, { handlers, ownId, origins });
     };
     event.waitUntil(answer().then((reply) => port.postMessage(reply)));
   });

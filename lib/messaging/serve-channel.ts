@@ -26,26 +26,40 @@ type Serving = {
 const isChannelRequest = (type: unknown): type is MessageType => (CHANNEL_REQUESTS as readonly unknown[]).includes(type);
 
 /**
+ * A request from one of Leadlight's pages, answered as a runtime message is: only the types
+ * `accepted` lists, each checked by dispatch, its schema included. The handler's result,
+ * or why it was refused or failed.
+ */
+export async function answerPageRequest(
+  accepted: (type: unknown) => type is MessageType,
+  type: unknown,
+  data: unknown,
+  from: SenderInfo,
+  { handlers, ownId, origins }: Pick<Serving, 'handlers' | 'ownId' | 'origins'>,
+): Promise<{ res: unknown } | { err: string }> {
+  if (!accepted(type)) return { err: `${String(type)} is not accepted this way` };
+  try {
+    return { res: await dispatch(handlers, ownId, type, data, from, origins) };
+  } catch (e) {
+    return { err: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/**
  * Answers a page's channel (./worker-channel.ts). The page was checked to be one of
  * Leadlight's own when it opened it; each request is checked by dispatch exactly as
  * a runtime message is, its schema included, and only the listed reads are taken.
  */
-export function serveChannel(port: MessagePort, url: string, { handlers, ready, ownId, origins, sender, opened }: Serving): void {
-  opened?.(url, port);
+export function serveChannel(port: MessagePort, url: string, serving: Serving): void {
+  serving.opened?.(url, port);
   port.onmessage = async ({ data }: MessageEvent<Partial<ChannelMessage>>) => {
     const id = data?.id;
     if (typeof id !== 'number') return;
-    const reply = async (): Promise<ChannelReply> => {
-      if (!isChannelRequest(data.type)) return { id, err: `${String(data.type)} is not accepted this way` };
-      await ready;
-      const from = sender(url);
-      if (!from) return { id, again: true };
-      try {
-        return { id, res: await dispatch(handlers, ownId, data.type, data.data, from, origins) };
-      } catch (e) {
-        return { id, err: e instanceof Error ? e.message : String(e) };
-      }
-    };
-    port.postMessage(await reply());
+    await serving.ready;
+    const from = serving.sender(url);
+    const reply: ChannelReply = from
+      ? { id, ...(await answerPageRequest(isChannelRequest, data.type, data.data, from, serving)) }
+      : { id, again: true };
+    port.postMessage(reply);
   };
 }
