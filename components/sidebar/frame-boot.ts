@@ -9,8 +9,8 @@ import { connectSidebarChannel, createSidebarClient, loadOpen, type FrameState }
 export function bootSidebarFrame(container: HTMLElement): void {
   const lookup = new URLSearchParams(location.search).get('lookup');
   // What the background sends on the frame's channel to it, once the frame's port is there to take it.
-  const port: { receive?: (message: unknown) => void } = {};
-  const api = createSidebarClient(lookup ? undefined : (message) => port.receive?.(message));
+  const pushes: { receive?: (message: unknown) => void } = {};
+  const api = createSidebarClient(lookup ? undefined : (message) => pushes.receive?.(message));
   const initialOpen = loadOpen().catch(() => true);
   if (lookup) {
     // The context-menu lookup on a page with no sidebar: this document is a window of its own.
@@ -23,7 +23,7 @@ export function bootSidebarFrame(container: HTMLElement): void {
   // is needed, so it loads while the background is asked who the contact is, not after.
   if (new URLSearchParams(location.search).has('contact')) void import('./frame-app');
   const channel = connectSidebarChannel((emails, rows) => api.offer(emails, rows));
-  port.receive = channel.receive;
+  pushes.receive = channel.receive;
   let ui: Promise<unknown> | undefined;
   const onState = (state: FrameState) => {
     applyTheme(state.theme);

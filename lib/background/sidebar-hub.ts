@@ -7,6 +7,9 @@ import type { SenderInfo } from '../messaging/handlers/deps';
 import type { ChannelPush } from '../messaging/worker-channel';
 import { SIDEBAR_PORT, type PageSnapshot, type ToFrame } from '../messaging/sidebar-port';
 
+/** The page load a sidebar frame's URL names (`?page=`), or null for any other page or a frame that names none. */
+const framePage = (url: string | undefined) => (isOwnPage(url, '/sidebar.html') ? new URL(url!).searchParams.get('page') : null);
+
 const FromFrameSchema = z.object({
   type: z.literal('layout'),
   layout: z.enum(['panel', 'tab', 'none']),
@@ -54,7 +57,7 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
     const set = frames.get(tabId) ?? new Set<Port>();
     frames.set(tabId, set.add(port));
     // A frame names its page load; a snapshot kept from an earlier load of the tab is not its page's.
-    const page = new URL(sender.url!).searchParams.get('page');
+    const page = framePage(sender.url);
     if (page !== null) {
       tabOfPage.set(page, tabId);
       pageOfPort.set(port, page);
@@ -143,12 +146,12 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
       sender(url: string): SenderInfo | null {
         const own = { id: browser.runtime.id, url };
         if (!isOwnPage(url, '/sidebar.html')) return own;
-        const tab = tabOfPage.get(new URL(url).searchParams.get('page') ?? '');
+        const tab = tabOfPage.get(framePage(url) ?? '');
         return tab === undefined ? null : { ...own, tab: { id: tab } };
       },
       /** A sidebar frame's channel: what the hub sends that frame goes there from now on. */
       opened(url: string, port: MessagePort) {
-        const page = isOwnPage(url, '/sidebar.html') ? new URL(url).searchParams.get('page') : null;
+        const page = framePage(url);
         if (page === null) return;
         channels.get(page)?.close();
         channels.set(page, port);
