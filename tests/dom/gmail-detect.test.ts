@@ -78,6 +78,9 @@ describe('isInternal', () => {
     expect(isInternal('alex@brightwave.example', 'alex@brightwave.example')).toBe(true);
     expect(isInternal('sam@brightwave.example', 'alex@brightwave.example')).toBe(true);
     expect(isInternal('maya@northwind.example', 'alex@brightwave.example')).toBe(false);
+    // A domain that only ends like the rep's is another company's.
+    expect(isInternal('x@evilbrightwave.example', 'alex@brightwave.example')).toBe(false);
+    expect(isInternal('x@mail.brightwave.example', 'alex@brightwave.example')).toBe(false);
     expect(isInternal('friend@gmail.com', 'alex@gmail.com')).toBe(false);
     expect(isInternal('anyone@brightwave.example', null)).toBe(false);
   });

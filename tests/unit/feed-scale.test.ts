@@ -171,8 +171,12 @@ describe('a feed at scale', () => {
     expect(await db.feedStaging.count()).toBe(0);
   });
 
-  it('accepts a feed at exactly the row cap', async () => {
+  it('accepts a feed at exactly the row cap, and refuses one record more', async () => {
     serve(() => JSON.stringify(bigFeed(10)));
+    expect(await syncFeed(db, URL_, new Date(), policy, { ...FEED_LIMITS, maxRows: 30 })).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/more than 30 records/),
+    });
     expect(await syncFeed(db, URL_, new Date(), policy, { ...FEED_LIMITS, maxRows: 31 })).toMatchObject({ status: 'updated' });
   });
 

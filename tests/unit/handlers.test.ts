@@ -150,6 +150,19 @@ describe('dispatch', () => {
     ] as const) {
       await expect(dispatch(handlers, fakeBrowser.runtime.id, type, data, page, origin)).rejects.toThrow(/not available to pages/);
     }
+    // A web page whose address merely mentions Leadlight's origin is still a web page.
+    for (const url of [`https://mail.google.com/#${origin}`, `https://evil.example/?${origin}options.html`]) {
+      await expect(
+        dispatch(
+          handlers,
+          fakeBrowser.runtime.id,
+          'submitLeadFeedback',
+          { email: 'ada.lovelace@analytical.example', verdict: 'good' },
+          { ...page, url },
+          origin,
+        ),
+      ).rejects.toThrow(/not available to pages/);
+    }
     expect(await db.feedback.count()).toBe(0);
     // The options page and the sidebar frame, in a tab, are Leadlight's own pages, at either of its origins.
     const optionsTab = { id: fakeBrowser.runtime.id, url: `${origin}options.html`, tab: { id: 5 } };

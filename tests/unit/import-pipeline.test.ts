@@ -5,6 +5,7 @@ import type { ImportBatch } from '@/lib/import/batcher';
 import { decodeText, detectEncoding, looksBinary } from '@/lib/import/encoding';
 import type { RowError, RowWarning } from '@/lib/import/fields';
 import { importText, inspectText } from '@/lib/import/import-text';
+import { RowPipeline } from '@/lib/import/pipeline';
 import { generateImportCsv } from '../support/generate-import-csv';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/import/${name}`, import.meta.url));
@@ -138,6 +139,11 @@ describe('Salesforce report footers', () => {
     const r = await run('footer.csv', csv);
     expect(r.errors).toEqual([]);
     expect(r.stats).toMatchObject({ validRows: 1, footerLines: footer.length });
+    // Recognised anywhere, each by itself: followed by data, a line not recognised would be reported as a row.
+    const within = `email,first name\n${footer.map((l) => `"${l}"\nmaya.okafor@northwind-logistics.example,Maya`).join('\n')}\n`;
+    const mid = await run('footer.csv', within);
+    expect(mid.errors).toEqual([]);
+    expect(mid.stats).toMatchObject({ validRows: footer.length, footerLines: footer.length });
   });
 });
 
@@ -288,4 +294,15 @@ describe('volume', () => {
       ),
     ).toBe(true);
   }, 120_000);
+});
+
+describe('row errors', () => {
+  it('keeps a reason to 300 characters, whatever produced it', () => {
+    const pipeline = new RowPipeline({ onBatch: () => undefined });
+    pipeline.fail(7, `Malformed row: ${'x'.repeat(5_000_000)}`);
+    const [error] = pipeline.takeErrors();
+    expect(error!.line).toBe(7);
+    expect(error!.reason.length).toBeLessThanOrEqual(300);
+    expect(error!.reason.startsWith('Malformed row: xxx')).toBe(true);
+  });
 });
