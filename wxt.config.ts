@@ -15,7 +15,7 @@ const OPTIONAL_HOSTS = [
 ];
 
 // The manifest is the permission surface users and store reviewers judge us by:
-// every entry here is audited by tests/unit/manifest-permissions.test.ts.
+// every entry here is audited by tests/e2e/manifest-permissions.test.ts.
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false,

@@ -23,7 +23,23 @@ export function createSidebarFrame(doc: Document, signal: AbortSignal, page: str
   let layout: SidebarLayout = 'none';
 
   const styles = (): Record<string, string> => {
-    const base = { position: 'fixed', border: '0', margin: '0', padding: '0', 'z-index': '2147483646', 'color-scheme': 'normal' };
+    // Inline `!important` outranks any rule of the page's style sheets, so every property that
+    // could hide the panel, move it or let clicks through is pinned, not only its geometry.
+    const base = {
+      position: 'fixed',
+      border: '0',
+      margin: '0',
+      padding: '0',
+      'z-index': '2147483646',
+      'color-scheme': 'normal',
+      visibility: 'visible',
+      filter: 'none',
+      transform: 'none',
+      'clip-path': 'none',
+      mask: 'none',
+      'mix-blend-mode': 'normal',
+      'pointer-events': 'auto',
+    };
     if (layout === 'tab')
       return { ...base, display: 'block', top: '33%', right: '0', width: `${TAB.width}px`, height: `${TAB.height}px`, opacity: '1' };
     const width = Math.min(SIDEBAR_WIDTH_PX, doc.defaultView?.innerWidth ?? SIDEBAR_WIDTH_PX);

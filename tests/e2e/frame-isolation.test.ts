@@ -19,7 +19,7 @@ afterAll(() => browser?.close());
 const verdicts = () => sendFromExtensionPage<{ email: string; author: string }[]>(options, 'listLeadFeedback', {});
 
 /** Runs in the host page's own world, as Gmail's scripts (or a script injected into Gmail) would. */
-type HostAttempt = { read: string[]; clicked: string[]; typed: string[]; posted: string[] };
+type HostAttempt = { read: string[]; clicked: string[] };
 
 describe('the host page has no access to the sidebar', () => {
   it('cannot read its text, click its buttons, type into it, or hear what the rep types; no verdict is stored', async () => {
@@ -35,7 +35,7 @@ describe('the host page has no access to the sidebar', () => {
     });
 
     const attempt: HostAttempt = await gmail.page.evaluate(async (selector) => {
-      const out: HostAttempt = { read: [], clicked: [], typed: [], posted: [] };
+      const out: HostAttempt = { read: [], clicked: [] };
       const frame = document.querySelector<HTMLIFrameElement>(selector)!;
       // Reading: the DOM, the frame's document, every shadow root, the whole text of the page.
       const tries: [string, () => unknown][] = [
@@ -66,20 +66,12 @@ describe('the host page has no access to the sidebar', () => {
         document.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
       }
       frame.focus();
-      // Posting into the frame, in the shapes Leadlight's own messages have.
-      for (const data of [
-        { type: 'detected', snapshot: { page: 'x', seq: 99, participants: [{ email: 'victim@evil.example' }], toggles: 0 } },
-        {
-          id: 1,
-          type: 'submitLeadFeedback',
-          data: { email: 'maya.okafor@northwind-logistics.example', verdict: 'bad', reasonId: 'no_budget' },
-        },
-      ])
-        frame.contentWindow?.postMessage(data, '*');
       await new Promise((r) => setTimeout(r, 300));
       return out;
     }, FRAME_SELECTOR);
     expect(attempt.read).toEqual([]);
+    // Every point of the panel is the frame's: nothing of the page's lies over it to take a click.
+    expect(attempt.clicked).toEqual([]);
     expect(await verdicts()).toEqual([]);
     expect(await gmail.sidebar.contactName.textContent()).toBe('Maya Okafor');
     expect(await gmail.sidebar.root.getByTestId('feedback-form').count()).toBe(0);
@@ -120,6 +112,17 @@ describe('the host page has no access to the sidebar', () => {
     await expect
       .poll(() => gmail.sidebar.element.evaluate((f) => [getComputedStyle(f).opacity, getComputedStyle(f).pointerEvents].join()))
       .toBe('1,auto');
+    // A style sheet of the page's, however specific or important, neither hides the panel nor lets clicks through it.
+    await gmail.page.addStyleTag({
+      content:
+        'html iframe[title] { filter: opacity(0) !important; visibility: hidden !important; transform: translateX(100%) !important; clip-path: inset(50%) !important; pointer-events: none !important; }',
+    });
+    expect(
+      await gmail.sidebar.element.evaluate((f) => {
+        const s = getComputedStyle(f);
+        return [s.filter, s.visibility, s.transform, s.clipPath, s.pointerEvents].join();
+      }),
+    ).toBe('none,visible,none,none,auto');
 
     await gmail.page.evaluate((selector) => {
       const frame = document.querySelector<HTMLIFrameElement>(selector)!;
