@@ -14,6 +14,9 @@ export function bootSidebarFrame(container: HTMLElement): void {
   const initialOpen = loadOpen().catch(() => true);
   if (lookup) {
     // The context-menu lookup on a page with no sidebar: this document is a window of its own.
+    // A page that embeds this address (to frame a contact of its choosing under the rep's
+    // pointer) gets an empty frame.
+    if (window.top !== window) return;
     applyTheme(undefined);
     api.prefetch([lookup]);
     void import('./frame-app').then((ui) => ui.renderStandalone(container, api, lookup));

@@ -43,30 +43,36 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
     if (channel) channel.postMessage({ push: message } satisfies ChannelPush);
     else port.postMessage(message);
   };
-  const post = (tabId: number, message: ToFrame) => frames.get(tabId)?.forEach((p) => sendTo(p, message));
+  // A frame sees only its own page load: one the tab's content script did not create (an
+  // earlier load's, or a page's copy under another name) hears nothing of this one.
+  const post = (tabId: number, page: string, message: ToFrame) =>
+    frames.get(tabId)?.forEach((p) => pageOfPort.get(p) === page && sendTo(p, message));
 
   browser.runtime.onConnect.addListener((port: Port) => {
     if (port.name !== SIDEBAR_PORT) return;
     const sender = port.sender;
     const tabId = sender?.tab?.id;
-    // Only our own frame, embedded in a tab, gets a tab's detections.
-    if (sender?.id !== browser.runtime.id || !isOwnPage(sender.url, '/sidebar.html') || tabId === undefined) {
+    // Only our own frame, embedded in a tab and naming its page load, gets a tab's detections.
+    const page = framePage(sender?.url);
+    if (sender?.id !== browser.runtime.id || page === null || tabId === undefined) {
       port.disconnect();
       return;
     }
+    // The page can read the frame's address and embed a copy of it: one frame per page load,
+    // the content script's, which connects as soon as it loads. The copy gets nothing.
     const set = frames.get(tabId) ?? new Set<Port>();
-    frames.set(tabId, set.add(port));
-    // A frame names its page load; a snapshot kept from an earlier load of the tab is not its page's.
-    const page = framePage(sender.url);
-    if (page !== null) {
-      tabOfPage.set(page, tabId);
-      pageOfPort.set(port, page);
+    if ([...set].some((p) => pageOfPort.get(p) === page)) {
+      port.disconnect();
+      return;
     }
+    frames.set(tabId, set.add(port));
+    tabOfPage.set(page, tabId);
+    pageOfPort.set(port, page);
     port.onDisconnect.addListener(() => {
       set.delete(port);
       if (set.size === 0) frames.delete(tabId);
       pageOfPort.delete(port);
-      if (page !== null && tabOfPage.get(page) === tabId) {
+      if (tabOfPage.get(page) === tabId) {
         tabOfPage.delete(page);
         channels.get(page)?.close();
         channels.delete(page);
@@ -80,7 +86,7 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
       void contentMessenger.sendMessage('applyLayout', data, { tabId, frameId: 0 }).catch(() => undefined);
     });
     const known = snapshots.get(tabId);
-    if (known && (page === null || known.page === page)) deliver(tabId, known, [port]);
+    if (known?.page === page) deliver(tabId, known, [port]);
     else
       void contentMessenger.sendMessage('getDetection', undefined, { tabId, frameId: 0 }).then(
         (snapshot) => {
@@ -110,7 +116,9 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
   const deliver = (tabId: number, snapshot: PageSnapshot, only?: Port[]) => {
     // A frame asked for by name may have gone while the contexts were read; posting to it would throw.
     const send = (message: ToFrame) =>
-      only ? only.filter((p) => frames.get(tabId)?.has(p)).forEach((p) => sendTo(p, message)) : post(tabId, message);
+      only
+        ? only.filter((p) => frames.get(tabId)?.has(p) && pageOfPort.get(p) === snapshot.page).forEach((p) => sendTo(p, message))
+        : post(tabId, snapshot.page, message);
     const emails = snapshot.participants.map((p) => p.email);
     if (!readContexts || emails.length === 0) return send({ type: 'detected', snapshot });
     let held = true;
@@ -159,7 +167,8 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
     },
     /** A background refresh changed a contact this tab's frame shows. */
     contactUpdated(tabId: number, email: string) {
-      post(tabId, { type: 'contactUpdated', email });
+      const page = snapshots.get(tabId)?.page;
+      if (page !== undefined) post(tabId, page, { type: 'contactUpdated', email });
     },
   };
 }

@@ -21,13 +21,14 @@ beforeEach(() => {
   vi.spyOn(browser.runtime.onConnect, 'addListener').mockImplementation(((l: Listener) => (connect = l)) as never);
   // The content script's answers (getDetection) and the layouts sent to it.
   vi.spyOn(chrome.tabs, 'sendMessage').mockImplementation((_t: number, _m: unknown, _o: unknown, cb: (r: unknown) => void) =>
-    cb({ res: snapshot(1, 'from-page@x.example', 'p0') }),
+    cb({ res: snapshot(1, 'from-page@x.example') }),
   );
 });
 
-const own = (tab = 4) => ({
+/** The sidebar frame the content script created in `tab`, naming the page load it belongs to. */
+const own = (tab = 4, page = 'p1') => ({
   id: fakeBrowser.runtime.id,
-  url: `chrome-extension://${fakeBrowser.runtime.id}/sidebar.html`,
+  url: `chrome-extension://${fakeBrowser.runtime.id}/sidebar.html?page=${page}`,
   tab: { id: tab },
 });
 
@@ -44,19 +45,25 @@ describe('sidebar hub', () => {
     hub.detected(4, snapshot(3, 'grace@navy.example'));
     hub.detected(4, snapshot(2, 'stale@x.example'));
     expect(frame4.posted.map((m) => m.type === 'detected' && m.snapshot.seq)).toEqual([1, 3]);
-    // A reload starts a new count.
+    // A reload starts a new count, for the new load's frame: the earlier load's hears nothing of it.
     hub.detected(4, snapshot(1, 'after-reload@x.example', 'p2'));
-    expect(frame4.posted).toHaveLength(3);
-    expect(frame5.posted.filter((m) => m.type === 'detected' && m.snapshot.page !== 'p0')).toEqual([]);
+    const reloaded = fakePort(own(4, 'p2'));
+    connect(reloaded);
+    expect(reloaded.posted).toEqual([{ type: 'detected', snapshot: snapshot(1, 'after-reload@x.example', 'p2') }]);
+    expect(frame4.posted).toHaveLength(2);
+    expect(frame5.posted.filter((m) => m.type === 'detected' && m.snapshot.participants[0]?.email !== 'from-page@x.example')).toEqual([]);
   });
 
   it('hands a frame only its own page load’s snapshot: after a reload it asks the page instead', async () => {
     const hub = createSidebarHub();
     hub.detected(4, snapshot(1, 'before-reload@x.example', 'p1'));
-    const reloaded = fakePort({ ...own(4), url: `${own(4).url}?page=p0` });
+    vi.mocked(chrome.tabs.sendMessage).mockImplementation((_t: number, _m: unknown, _o: unknown, cb: (r: unknown) => void) =>
+      cb({ res: snapshot(1, 'from-page@x.example', 'p0') }),
+    );
+    const reloaded = fakePort(own(4, 'p0'));
     connect(reloaded);
     await vi.waitFor(() => expect(reloaded.posted).toEqual([{ type: 'detected', snapshot: snapshot(1, 'from-page@x.example', 'p0') }]));
-    const same = fakePort({ ...own(5), url: `${own(5).url}?page=p1` });
+    const same = fakePort(own(5, 'p1'));
     hub.detected(5, snapshot(2, 'ada@analytical.example', 'p1'));
     connect(same);
     expect(same.posted).toEqual([{ type: 'detected', snapshot: snapshot(2, 'ada@analytical.example', 'p1') }]);
@@ -68,7 +75,9 @@ describe('sidebar hub', () => {
       { id: 'other-extension', url: 'chrome-extension://other/sidebar.html', tab: { id: 4 } },
       { id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/options.html`, tab: { id: 4 } },
       { id: fakeBrowser.runtime.id, url: 'https://mail.google.com/mail/u/0/', tab: { id: 4 } },
-      { id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/sidebar.html` },
+      { id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/sidebar.html?page=p1` },
+      // Every frame a content script creates names its page load.
+      { ...own(4), url: `chrome-extension://${fakeBrowser.runtime.id}/sidebar.html` },
     ]) {
       const port = fakePort(sender);
       connect(port);
@@ -193,8 +202,8 @@ describe('sidebar hub', () => {
 
   it('sends a frame what it shows on the frame’s own channel once it has one, and knows the frame’s tab for its requests', () => {
     const hub = createSidebarHub();
-    const url = `${own(4).url}?page=p1`;
-    const frame = fakePort({ ...own(4), url });
+    const url = own(4).url;
+    const frame = fakePort(own(4));
     expect(hub.channel.sender(url)).toBeNull();
     connect(frame);
     expect(hub.channel.sender(url)).toEqual({ id: fakeBrowser.runtime.id, url, tab: { id: 4 } });
@@ -217,5 +226,30 @@ describe('sidebar hub', () => {
     // The frame gone, its channel goes with it; its tab is no longer given to requests.
     frame.drop();
     expect(hub.channel.sender(url)).toBeNull();
+  });
+
+  it('gives a page load one frame, the content script’s: a copy the page embeds under its name or another gets nothing', async () => {
+    const hub = createSidebarHub();
+    hub.detected(4, snapshot(1));
+    const frame = fakePort(own(4));
+    connect(frame);
+    expect(frame.posted).toHaveLength(1);
+    // The page read the frame's address and embedded it again: refused while the frame is there.
+    const copy = fakePort(own(4));
+    connect(copy);
+    expect(copy.disconnected).toBe(true);
+    // Under a name of its own it connects, yet no snapshot or update of this load reaches it.
+    const named = fakePort(own(4, 'made-up'));
+    connect(named);
+    // (It is new to the hub, which asks the page what it shows: the answer is the frame's load.)
+    await new Promise((r) => setTimeout(r, 10));
+    hub.detected(4, snapshot(2));
+    hub.contactUpdated(4, 'ada@analytical.example');
+    await new Promise((r) => setTimeout(r, 10));
+    expect(named.posted).toEqual([]);
+    expect(frame.posted.map((m) => m.type)).toEqual(['detected', 'detected', 'contactUpdated']);
+    expect(vi.mocked(chrome.tabs.sendMessage)).toHaveBeenCalled();
+    // The frame's channel stays the frame's: the named copy's requests carry no tab of the frame's load.
+    expect(hub.channel.sender(own(4).url)).toEqual({ id: fakeBrowser.runtime.id, url: own(4).url, tab: { id: 4 } });
   });
 });
