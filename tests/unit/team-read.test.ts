@@ -128,6 +128,33 @@ describe('the team’s verdicts read from HubSpot', () => {
   });
 });
 
+describe('the team’s verdicts from partial records', () => {
+  type Expected = { teamVerdicts: { ids: string[]; authors?: string[] } };
+  const expected = (vendor: string) => readFixtureJson<Expected>(`http/${vendor}/partial/expected.json`).teamVerdicts;
+
+  it('HubSpot: a note with an unreadable property keeps its verdict, and never sinks the page', async () => {
+    const page = readFixtureJson<object>('http/hubspot/partial/notes-search-verdicts.json');
+    server.use(
+      http.post(`${HS}/crm/v3/objects/notes/search`, () => HttpResponse.json(page)),
+      http.post(`${HS}/crm/v3/objects/contacts/search`, () => HttpResponse.json({ total: 0, results: [] })),
+    );
+    const verdicts = await createHubspotConnector({ token: async () => 'pat', policy }).readTeamVerdicts!();
+    expect(verdicts.map((v) => v.id)).toEqual(expected('hubspot').ids);
+  });
+
+  it('Salesforce: a Task with an unreadable optional field keeps its verdict; one without an Id is left out', async () => {
+    server.use(http.get(`${SF}/query`, () => HttpResponse.json(sf('partial/tasks-verdicts'))));
+    const session = {
+      accessToken: async () => 't',
+      instanceUrl: async () => 'https://brightwave.my.salesforce.com',
+      refresh: async () => 't2',
+    };
+    const verdicts = await createSalesforceConnector({ session, policy }).readTeamVerdicts!();
+    expect(verdicts.map((v) => v.id)).toEqual(expected('salesforce').ids);
+    expect(verdicts.map((v) => v.author)).toEqual(expected('salesforce').authors);
+  });
+});
+
 describe('the team’s verdicts read from Salesforce', () => {
   const session = {
     accessToken: async () => 't',

@@ -4,13 +4,26 @@ import { parseVerdictData, VERDICT_DATA_TOKEN } from '../../domain/verdict-recor
 import { ConnectorError } from '../errors';
 import type { TeamProgress } from '../connector';
 import { type HubspotCall, SCOPES } from './hubspot-client';
-import { HubspotObjectSchema } from './hubspot-schemas';
 import { VERDICT_PROPERTIES } from './hubspot-verdict-schema';
 
 /** HubSpot's largest search page. */
 export const SEARCH_PAGE = 200;
 
-const SearchPageSchema = z.object({ total: z.number(), results: z.array(HubspotObjectSchema) });
+const SearchPageSchema = z.object({ total: z.number(), results: z.array(z.unknown()) });
+
+/** A property as text: numbers and booleans as HubSpot would have written them, anything else unreadable (absent). */
+const asText = (value: unknown) =>
+  typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : null;
+
+/**
+ * One search result, read alone so that one malformed note or contact never sinks the
+ * page: a property that is not text reads as absent, and only a result without an id is skipped.
+ */
+const SearchResultSchema = z.object({
+  id: z.union([z.string().min(1), z.number().transform(String)]),
+  properties: z.record(z.string(), z.unknown()).transform((p) => Object.fromEntries(Object.entries(p).map(([k, v]) => [k, asText(v)]))),
+});
+type SearchResult = z.infer<typeof SearchResultSchema>;
 
 /**
  * Every object a search matches, past HubSpot's 10,000-result cap on one search:
@@ -22,7 +35,7 @@ async function searchAll(
   object: 'notes' | 'contacts',
   filters: object[],
   properties: string[],
-  onPage: (results: z.infer<typeof HubspotObjectSchema>[], total: number) => void,
+  onPage: (results: SearchResult[], total: number) => void,
 ): Promise<void> {
   let lastId = '0';
   let total: number | undefined;
@@ -44,15 +57,21 @@ async function searchAll(
     );
     // The first page's total is the whole set's; later pages count only what is left.
     total ??= page.total;
-    onPage(page.results, total);
-    const last = page.results.at(-1)?.id;
+    onPage(
+      page.results.flatMap((raw) => {
+        const result = SearchResultSchema.safeParse(raw);
+        return result.success ? [result.data] : [];
+      }),
+      total,
+    );
+    const last = asText((page.results.at(-1) as { id?: unknown } | undefined)?.id);
     if (page.results.length < SEARCH_PAGE || !last) return;
     lastId = last;
   }
 }
 
 /** A contact's Leadlight properties as a verdict: the latest on that contact, by whoever gave it. */
-function fromContact(contact: z.infer<typeof HubspotObjectSchema>): TeamVerdict | null {
+function fromContact(contact: SearchResult): TeamVerdict | null {
   const p = contact.properties;
   const at = p[VERDICT_PROPERTIES.at];
   const parsed = TeamVerdictSchema.safeParse({

@@ -10,13 +10,16 @@ import { soqlString } from './soql';
 /** Records per keyset page; SOQL returns at most 2,000 per batch anyway. */
 export const TASK_PAGE = 2000;
 
+// An unreadable optional field is left out alone, not the Task: the verdict is read from what is left
+// (the data line, else the subject), and only a Task without its Id or date is skipped.
+const optionalText = z.string().nullish().catch(null);
 const TeamTaskSchema = z.object({
   Id: SalesforceIdSchema,
-  Subject: z.string().nullish(),
-  Description: z.string().nullish(),
+  Subject: optionalText,
+  Description: optionalText,
   CreatedDate: SfDateTimeSchema,
   // Who is polymorphic (Lead or Contact); its Name view carries the email of either.
-  Who: z.object({ Email: z.string().nullish() }).nullish(),
+  Who: z.object({ Email: optionalText }).nullish().catch(null),
 });
 type TeamTask = z.infer<typeof TeamTaskSchema>;
 
