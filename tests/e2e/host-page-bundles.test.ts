@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXTENSION_DIR } from './support/launch';
@@ -29,5 +30,17 @@ describe.each([
       expect(text(dir, file), file).not.toContain(POLYFILL);
     }
     expect(text(dir, 'background.js')).toContain(POLYFILL);
+  });
+
+  it('keeps every content script a detector: no UI library, and at most 12 KB gzip', () => {
+    // A prop name every React-like DOM renderer (React DOM, Preact) handles by name, minified or not:
+    // the frame's UI carries it, which shows the marker finds the library where it is.
+    const UI = 'dangerouslySetInnerHTML';
+    expect(frameScripts(dir).some((f) => text(dir, f).includes(UI))).toBe(true);
+    for (const file of readdirSync(resolve(dir, 'content-scripts')).filter((f) => f.endsWith('.js'))) {
+      const source = readFileSync(resolve(dir, 'content-scripts', file));
+      expect(gzipSync(source).length, file).toBeLessThanOrEqual(12 * 1024);
+      expect(source.toString('utf8'), file).not.toContain(UI);
+    }
   });
 });
