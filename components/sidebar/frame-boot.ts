@@ -1,3 +1,4 @@
+import { pageFromParent } from '@/lib/messaging/frame-handshake';
 import { connectSidebarChannel, createSidebarClient, loadOpen, type FrameState } from '@/lib/messaging/sidebar-client';
 
 /**
@@ -8,15 +9,13 @@ import { connectSidebarChannel, createSidebarClient, loadOpen, type FrameState }
  */
 export function bootSidebarFrame(container: HTMLElement): void {
   const lookup = new URLSearchParams(location.search).get('lookup');
-  // What the background sends on the frame's channel to it, once the frame's port is there to take it.
-  const pushes: { receive?: (message: unknown) => void } = {};
-  const api = createSidebarClient(lookup ? undefined : (message) => pushes.receive?.(message));
   const initialOpen = loadOpen().catch(() => true);
   if (lookup) {
     // The context-menu lookup on a page with no sidebar: this document is a window of its own.
     // A page that embeds this address (to frame a contact of its choosing under the rep's
     // pointer) gets an empty frame.
     if (window.top !== window) return;
+    const api = createSidebarClient();
     applyTheme(undefined);
     api.prefetch([lookup]);
     void import('./frame-app').then((ui) => ui.renderStandalone(container, api, lookup));
@@ -25,10 +24,23 @@ export function bootSidebarFrame(container: HTMLElement): void {
   // Created for a contact on the page (not ahead of one, when the page went idle): the UI
   // is needed, so it loads while the background is asked who the contact is, not after.
   if (new URLSearchParams(location.search).has('contact')) void import('./frame-app');
-  const channel = connectSidebarChannel((emails, rows) => api.offer(emails, rows));
+  void pageFromParent(window, window.parent).then((page) => startFramed(container, page, initialOpen));
+  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => applyTheme(hostTheme));
+}
+
+/** The host's theme as the last snapshot gave it. */
+let hostTheme: 'light' | 'dark' | undefined;
+
+/** The sidebar of one page load: its snapshots come from the background once the frame names the load. */
+function startFramed(container: HTMLElement, page: string, initialOpen: Promise<boolean>): void {
+  // What the background sends on the frame's channel to it, once the frame's port is there to take it.
+  const pushes: { receive?: (message: unknown) => void } = {};
+  const api = createSidebarClient({ page, onPush: (message) => pushes.receive?.(message) });
+  const channel = connectSidebarChannel(page, (emails, rows) => api.offer(emails, rows));
   pushes.receive = channel.receive;
   let ui: Promise<unknown> | undefined;
   const onState = (state: FrameState) => {
+    hostTheme = state.theme;
     applyTheme(state.theme);
     if (state.participants.length > 0) api.expect(state.participants.map((p) => p.email));
     if (ui || (state.participants.length === 0 && state.toggles === 0)) return;
@@ -36,7 +48,6 @@ export function bootSidebarFrame(container: HTMLElement): void {
     ui = Promise.all([import('./frame-app'), initialOpen]).then(([app, open]) => app.renderFramed(container, api, channel, open));
   };
   channel.subscribe(() => onState(channel.get()));
-  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => applyTheme(channel.get().theme));
 }
 
 /** The host's theme where the content script could read it, else the system's. */

@@ -7,14 +7,13 @@ import type { SenderInfo } from '../messaging/handlers/deps';
 import type { ChannelPush } from '../messaging/worker-channel';
 import { SIDEBAR_PORT, type PageSnapshot, type ToFrame } from '../messaging/sidebar-port';
 
-/** The page load a sidebar frame's URL names (`?page=`), or null for any other page or a frame that names none. */
-const framePage = (url: string | undefined) => (isOwnPage(url, '/sidebar.html') ? new URL(url!).searchParams.get('page') : null);
+const FromFrameSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('hello'), page: z.string().min(1).max(100) }),
+  z.object({ type: z.literal('layout'), layout: z.enum(['panel', 'tab', 'none']), seq: z.number().int().nonnegative().optional() }),
+]);
 
-const FromFrameSchema = z.object({
-  type: z.literal('layout'),
-  layout: z.enum(['panel', 'tab', 'none']),
-  seq: z.number().int().nonnegative().optional(),
-});
+/** Channels of frames whose runtime port has not named their page load yet: few, and only for a moment. */
+const MAX_WAITING_CHANNELS = 16;
 
 type Port = Browser.runtime.Port;
 
@@ -48,31 +47,25 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
   const post = (tabId: number, page: string, message: ToFrame) =>
     frames.get(tabId)?.forEach((p) => pageOfPort.get(p) === page && sendTo(p, message));
 
+  const waitingChannels = new Map<string, MessagePort>();
+
   browser.runtime.onConnect.addListener((port: Port) => {
     if (port.name !== SIDEBAR_PORT) return;
     const sender = port.sender;
     const tabId = sender?.tab?.id;
-    // Only our own frame, embedded in a tab and naming its page load, gets a tab's detections.
-    const page = framePage(sender?.url);
-    if (sender?.id !== browser.runtime.id || page === null || tabId === undefined) {
+    // Only our own frame, embedded in a tab, gets a tab's detections, and only once it names its page load.
+    if (sender?.id !== browser.runtime.id || !isOwnPage(sender.url, '/sidebar.html') || tabId === undefined) {
       port.disconnect();
       return;
     }
-    // The page can read the frame's address and embed a copy of it: one frame per page load,
-    // the content script's, which connects as soon as it loads. The copy gets nothing.
     const set = frames.get(tabId) ?? new Set<Port>();
-    if ([...set].some((p) => pageOfPort.get(p) === page)) {
-      port.disconnect();
-      return;
-    }
     frames.set(tabId, set.add(port));
-    tabOfPage.set(page, tabId);
-    pageOfPort.set(port, page);
     port.onDisconnect.addListener(() => {
       set.delete(port);
       if (set.size === 0) frames.delete(tabId);
+      const page = pageOfPort.get(port);
       pageOfPort.delete(port);
-      if (tabOfPage.get(page) === tabId) {
+      if (page !== undefined && tabOfPage.get(page) === tabId && ![...set].some((p) => pageOfPort.get(p) === page)) {
         tabOfPage.delete(page);
         channels.get(page)?.close();
         channels.delete(page);
@@ -81,10 +74,28 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
     port.onMessage.addListener((raw: unknown) => {
       const message = FromFrameSchema.safeParse(raw);
       if (!message.success) return;
+      if (message.data.type === 'hello') return named(tabId, port, message.data.page);
+      const page = pageOfPort.get(port);
+      if (page === undefined) return;
       const { layout, seq } = message.data;
-      const data = seq === undefined ? { layout } : { layout, seq };
+      // The content script takes a layout only from the frame of its own page load.
+      const data = { layout, page, ...(seq === undefined ? {} : { seq }) };
       void contentMessenger.sendMessage('applyLayout', data, { tabId, frameId: 0 }).catch(() => undefined);
     });
+  });
+
+  /**
+   * A frame named the page load it belongs to, which only the tab's content script can
+   * have told it: the address of a frame the page embeds names none. From now on the
+   * frame gets that load's snapshots, and any it names falsely get nothing.
+   */
+  const named = (tabId: number, port: Port, page: string) => {
+    if (pageOfPort.has(port)) return;
+    pageOfPort.set(port, page);
+    tabOfPage.set(page, tabId);
+    const waiting = waitingChannels.get(page);
+    waitingChannels.delete(page);
+    if (waiting) attach(page, waiting);
     const known = snapshots.get(tabId);
     if (known?.page === page) deliver(tabId, known, [port]);
     else
@@ -94,7 +105,11 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
         },
         () => undefined,
       );
-  });
+  };
+  const attach = (page: string, port: MessagePort) => {
+    channels.get(page)?.close();
+    channels.set(page, port);
+  };
   browser.tabs.onRemoved.addListener((tabId: number) => snapshots.delete(tabId));
 
   const remember = (tabId: number, snapshot: PageSnapshot) => {
@@ -148,21 +163,26 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
     channel: {
       /**
        * Who a request on a page's channel comes from. The sidebar frame's tab is the one its
-       * runtime port connected from, found by the page load it names; until that port is
-       * connected the frame asks through runtime messaging instead (null).
+       * runtime port connected from, found by the page load it named; until that port has
+       * named it the frame asks through runtime messaging instead (null).
        */
-      sender(url: string): SenderInfo | null {
+      sender(url: string, page?: string): SenderInfo | null {
         const own = { id: browser.runtime.id, url };
         if (!isOwnPage(url, '/sidebar.html')) return own;
-        const tab = tabOfPage.get(framePage(url) ?? '');
+        const tab = page === undefined ? undefined : tabOfPage.get(page);
         return tab === undefined ? null : { ...own, tab: { id: tab } };
       },
-      /** A sidebar frame's channel: what the hub sends that frame goes there from now on. */
-      opened(url: string, port: MessagePort) {
-        const page = framePage(url);
-        if (page === null) return;
-        channels.get(page)?.close();
-        channels.set(page, port);
+      /** A sidebar frame's channel: what the hub sends the frame of that page load goes there from now on. */
+      opened(page: string, port: MessagePort) {
+        if (tabOfPage.has(page)) return attach(page, port);
+        // Its runtime port has not named the load yet: the channel waits for it.
+        waitingChannels.get(page)?.close();
+        waitingChannels.set(page, port);
+        while (waitingChannels.size > MAX_WAITING_CHANNELS) {
+          const [oldest, stale] = waitingChannels.entries().next().value!;
+          stale.close();
+          waitingChannels.delete(oldest);
+        }
       },
     },
     /** A background refresh changed a contact this tab's frame shows. */

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { answerFrame } from '../messaging/frame-handshake';
 import type { SidebarLayout } from '../messaging/sidebar-port';
 
 // 320 px is the narrowest layout the panel is designed and tested for.
@@ -74,9 +75,9 @@ export function createSidebarFrame(doc: Document, signal: AbortSignal, page: str
     if (frame) return frame;
     const created = doc.createElement('iframe');
     frame = created;
-    // The page load it belongs to: the background then never hands it an earlier load's snapshot.
     // Created for a contact, the frame starts loading its UI at once, beside asking who it is.
-    created.src = `${browser.runtime.getURL('/sidebar.html')}?page=${encodeURIComponent(page)}${forContact ? '&contact' : ''}`;
+    // Which page load it belongs to it hears from this script (answerFrame below), not from its address.
+    created.src = `${browser.runtime.getURL('/sidebar.html')}${forContact ? '?contact' : ''}`;
     // The sidebar loads once. A second load means the page navigated the frame (a parent may,
     // even cross-origin) to show something of its own in Leadlight's place: start a fresh one.
     let loads = 0;
@@ -107,6 +108,10 @@ export function createSidebarFrame(doc: Document, signal: AbortSignal, page: str
     apply();
     lastStyle = frame!.getAttribute('style');
   };
+
+  // The frame's window, while it holds Leadlight's page (a page may navigate it elsewhere), hears the page load's id.
+  const origins = () => [frame ? new URL(frame.src).origin : '', new URL(browser.runtime.getURL('/')).origin];
+  if (doc.defaultView) answerFrame(doc.defaultView, () => frame?.contentWindow, page, origins, signal);
 
   const onResize = () => layout !== 'none' && apply();
   doc.defaultView?.addEventListener('resize', onResize, { signal });

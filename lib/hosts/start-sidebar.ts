@@ -84,7 +84,7 @@ export function startSidebar(ctx: ContentScriptContext, host: HostModule): void 
     }),
     contentMessenger.onMessage('getDetection', ({ sender }) => (fromBackground(sender) ? (last ?? snapshot()) : undefined)),
     contentMessenger.onMessage('applyLayout', ({ data, sender }) => {
-      if (!fromBackground(sender)) return;
+      if (!fromBackground(sender) || data.page !== page) return;
       if (!layouts.confirm(data.layout, data.seq, (last?.participants.length ?? 0) > 0)) return;
       frame.setLayout(data.layout);
       if (data.layout === 'panel' && focusWhenShown) {

@@ -21,7 +21,8 @@ type ContentProtocolMap = {
   /** A newly connected sidebar frame wants what the page shows now. */
   getDetection(): PageSnapshot;
   /** The frame asked for this much room (panel, collapsed tab, or none), deciding on snapshot `seq`. */
-  applyLayout(data: { layout: SidebarLayout; seq?: number }): void;
+  /** `page`: the page load the frame that asked belongs to; a frame of another load does not lay this one out. */
+  applyLayout(data: { layout: SidebarLayout; seq?: number; page: string }): void;
 };
 
 export const contentMessenger = defineExtensionMessaging<ContentProtocolMap>({ logger: quietLogger });

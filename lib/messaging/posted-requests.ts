@@ -31,14 +31,16 @@ export function listenForPostedRequests(
   ownOrigin: () => string[],
   channel: { sender?: ChannelSender; opened?: ChannelOpened } = {},
 ): void {
-  const channelSender = channel.sender ?? ((url: string) => ({ id: ownId, url }));
+  const channelSender: ChannelSender = channel.sender ?? ((url: string) => ({ id: ownId, url }));
   scope.addEventListener('message', (event) => {
     const port = event.ports[0];
     const url = event.source?.url;
     const origins = ownOrigin();
     if (!port || typeof url !== 'string' || !origins.includes(event.origin) || !url.startsWith(`${event.origin}/`)) return;
-    if ((event.data as { channel?: unknown } | null)?.channel === 'open') {
-      serveChannel(port as MessagePort, url, { handlers, ready, ownId, origins, sender: channelSender, opened: channel.opened });
+    const open = event.data as { channel?: unknown; page?: unknown } | null;
+    if (open?.channel === 'open') {
+      const page = typeof open.page === 'string' && open.page.length <= 100 ? open.page : undefined;
+      serveChannel(port as MessagePort, url, { handlers, ready, ownId, origins, sender: channelSender, opened: channel.opened }, page);
       return;
     }
     const { type, data } = (event.data ?? {}) as Partial<PostedMessage>;

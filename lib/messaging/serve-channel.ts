@@ -6,13 +6,13 @@ import { CHANNEL_REQUESTS, type ChannelMessage, type ChannelReply } from './work
 /**
  * Who a channel's request comes from, as a runtime message's sender would say: the
  * page's URL and, for the sidebar frame, its tab (where a refreshed contact is
- * announced). Null when the tab is not known yet: the page then asks through runtime
- * messaging, whose sender carries it.
+ * announced), found by the page load the frame named. Null when the tab is not known
+ * yet: the page then asks through runtime messaging, whose sender carries it.
  */
-export type ChannelSender = (url: string) => SenderInfo | null;
+export type ChannelSender = (url: string, page?: string) => SenderInfo | null;
 
-/** Who else wants a page's channel: the sidebar hub, to send the frame what it would post on the frame's runtime port. */
-export type ChannelOpened = (url: string, port: MessagePort) => void;
+/** Who else wants a sidebar frame's channel: the hub, to send the frame of page load `page` what it would post on the frame's runtime port. */
+export type ChannelOpened = (page: string, port: MessagePort) => void;
 
 type Serving = {
   handlers: Handlers;
@@ -50,13 +50,13 @@ export async function answerPageRequest(
  * Leadlight's own when it opened it; each request is checked by dispatch exactly as
  * a runtime message is, its schema included, and only the listed reads are taken.
  */
-export function serveChannel(port: MessagePort, url: string, serving: Serving): void {
-  serving.opened?.(url, port);
+export function serveChannel(port: MessagePort, url: string, serving: Serving, page?: string): void {
+  if (page !== undefined) serving.opened?.(page, port);
   port.onmessage = async ({ data }: MessageEvent<Partial<ChannelMessage>>) => {
     const id = data?.id;
     if (typeof id !== 'number') return;
     await serving.ready;
-    const from = serving.sender(url);
+    const from = serving.sender(url, page);
     const reply: ChannelReply = from
       ? { id, ...(await answerPageRequest(isChannelRequest, data.type, data.data, from, serving)) }
       : { id, again: true };

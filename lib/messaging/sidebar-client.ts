@@ -13,13 +13,13 @@ export { OPEN_KEY };
  * state. Identical context requests in flight are shared, so the frame can start
  * reading a contact the moment it is detected, before React renders.
  */
-export function createSidebarClient(onPush?: (message: unknown) => void): SidebarApi & {
+export function createSidebarClient(framed?: { page: string; onPush: (message: unknown) => void }): SidebarApi & {
   prefetch: (emails: string[]) => void;
   expect: (emails: string[]) => void;
   offer: (emails: string[], rows: CachedContext[]) => void;
   takeOffered: (emails: string[]) => CachedContext[] | undefined;
 } {
-  const read = createWorkerChannel(sendMessage, { onPush });
+  const read = createWorkerChannel(sendMessage, framed ?? {});
   const inFlight = new Map<string, Promise<CachedContext[]>>();
   const offers = new Map<string, (rows: CachedContext[]) => void>();
   // Contexts the background sent with the latest snapshot before anything asked for them.
@@ -110,7 +110,7 @@ export type FrameState = {
  * useSyncExternalStore. The port is reopened when the browser stops the
  * background worker; the background then sends the page's snapshot again.
  */
-export function connectSidebarChannel(onContexts?: (emails: string[], rows: CachedContext[]) => void) {
+export function connectSidebarChannel(page: string, onContexts?: (emails: string[], rows: CachedContext[]) => void) {
   let state: FrameState = { participants: [], toggles: 0, ready: false };
   let lastSnapshot: PageSnapshot | undefined;
   let port: Browser.runtime.Port | undefined;
@@ -138,6 +138,8 @@ export function connectSidebarChannel(onContexts?: (emails: string[], rows: Cach
   const connect = () => {
     port = browser.runtime.connect({ name: SIDEBAR_PORT });
     port.onMessage.addListener((m: unknown) => receive(m as ToFrame));
+    // Which page load this frame shows: the background sends it nothing before it knows.
+    port.postMessage({ type: 'hello', page } satisfies FromFrame);
     // The background sends on the frame's channel once it has one (./worker-channel.ts): same messages, one hop fewer.
     port.onDisconnect.addListener(() => {
       port = undefined;

@@ -4,7 +4,8 @@ import type { Participant } from '../hosts/participants';
 /**
  * The sidebar frame's long-lived connection to the background. The frame is an
  * extension page inside the host tab, so the host page can neither read it nor
- * post into this channel; the content script never talks to the frame directly.
+ * post into this channel; the content script tells the frame one thing directly,
+ * the page load it belongs to (./frame-handshake.ts).
  */
 export const SIDEBAR_PORT = 'leadlight-sidebar';
 
@@ -40,7 +41,8 @@ export type ToFrame =
   | { type: 'contactUpdated'; email: string };
 
 /**
- * Frame → background: the layout the content script should give the frame, and the
- * snapshot (`seq`) it was decided for. The frame sends it for every snapshot it renders.
+ * Frame → background: first the page load it belongs to, as the content script told it
+ * (./frame-handshake.ts); then the layout the content script should give the frame, and
+ * the snapshot (`seq`) it was decided for, for every snapshot it renders.
  */
-export type FromFrame = { type: 'layout'; layout: SidebarLayout; seq?: number };
+export type FromFrame = { type: 'hello'; page: string } | { type: 'layout'; layout: SidebarLayout; seq?: number };

@@ -17,8 +17,8 @@ export const CHANNEL_REQUESTS = [
 ] as const satisfies readonly MessageType[];
 export type ChannelRequest = (typeof CHANNEL_REQUESTS)[number];
 
-/** Posted to the worker, with the port it is to answer on. */
-export type ChannelOpen = { channel: 'open' };
+/** Posted to the worker, with the port it is to answer on; the sidebar frame names its page load (./frame-handshake.ts). */
+export type ChannelOpen = { channel: 'open'; page?: string };
 export type ChannelMessage = { id: number; type: string; data: unknown };
 /** `again`: the worker cannot answer this one here (it does not know the frame's tab yet); ask through runtime messaging. */
 export type ChannelReply = { id: number } & ({ res: unknown } | { err: string } | { again: true });
@@ -58,6 +58,8 @@ type Options = {
    * its channel at once, and again shortly after it is lost, not with its next request.
    */
   onPush?: (message: unknown) => void;
+  /** The page load the sidebar frame belongs to: the worker pushes that load's snapshots on this channel only. */
+  page?: string;
 };
 
 /**
@@ -75,7 +77,7 @@ type Options = {
  * worker: the requests waiting then go through `fallback`, and the next one opens
  * the channel again.
  */
-export function createWorkerChannel(fallback: Send, { findWorker = serviceWorker, watch = watchWorker, onPush }: Options = {}): Send {
+export function createWorkerChannel(fallback: Send, { findWorker = serviceWorker, watch = watchWorker, onPush, page }: Options = {}): Send {
   let port: MessagePort | undefined;
   let opening = false;
   let seq = 0;
@@ -108,7 +110,7 @@ export function createWorkerChannel(fallback: Send, { findWorker = serviceWorker
           else if ('err' in data) w.reject(new Error(data.err));
           else w.again();
         };
-        worker.postMessage({ channel: 'open' } satisfies ChannelOpen, [port2]);
+        worker.postMessage((page === undefined ? { channel: 'open' } : { channel: 'open', page }) satisfies ChannelOpen, [port2]);
         port = port1;
       })
       .catch(() => undefined)

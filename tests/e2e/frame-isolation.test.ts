@@ -135,6 +135,40 @@ describe('the host page has no access to the sidebar', () => {
     await gmail.page.close();
   });
 
+  it('cannot embed a copy of the sidebar, as a lookup or under the frame’s own address, to show a contact of its choosing', async () => {
+    const gmail = new GmailPage(await browser.context.newPage());
+    await gmail.gotoThread(THREADS.maya);
+    await expect.poll(() => gmail.sidebar.contactName.textContent()).toBe('Maya Okafor');
+    // The page reads the frame's address from its DOM and embeds two frames of its own.
+    await gmail.page.evaluate((selector) => {
+      const src = document.querySelector<HTMLIFrameElement>(selector)!.src;
+      const lookup = `${src.split('?')[0]}?lookup=${encodeURIComponent('tom.becker@aldermfg.example')}`;
+      for (const [name, url] of [
+        ['lookup', lookup],
+        ['copy', src],
+      ]) {
+        const copy = document.createElement('iframe');
+        copy.name = name!;
+        copy.src = url!;
+        copy.style.cssText = 'position:fixed;left:0;top:0;width:400px;height:600px';
+        document.body.append(copy);
+      }
+    }, FRAME_SELECTOR);
+    const embedded = (name: string) => gmail.page.frames().find((f) => f.name() === name);
+    await expect.poll(() => embedded('lookup')?.evaluate(() => document.readyState)).toBe('complete');
+    await expect.poll(() => embedded('copy')?.evaluate(() => document.readyState)).toBe('complete');
+    // Time enough for either to have asked the background and rendered.
+    await gmail.page.waitForTimeout(1_500);
+    for (const name of ['lookup', 'copy']) expect(await embedded(name)!.locator('[data-testid="contact-name"]').count(), name).toBe(0);
+    expect(await gmail.page.locator('iframe[name]').count()).toBe(2);
+    // The sidebar itself goes on showing the page's contacts, the copies still there.
+    await gmail.backToInbox();
+    await gmail.openThread(THREADS.tom);
+    await expect.poll(() => gmail.sidebar.contactName.textContent()).toBe('Tom Becker');
+    expect(await embedded('copy')!.locator('[data-testid="contact-name"]').count()).toBe(0);
+    await gmail.page.close();
+  });
+
   it('a page that forges the signed-in address cannot make a verdict carry it', async () => {
     const gmail = new GmailPage(await browser.context.newPage());
     await gmail.gotoThread(THREADS.noah);

@@ -5,7 +5,8 @@ import { createSidebarHub, HOLD_MS } from '@/lib/background/sidebar-hub';
 import type { PageSnapshot, ToFrame } from '@/lib/messaging/sidebar-port';
 import { fakePort as fakeRuntimePort, type Listener, type PortSender } from '../support/fake-port';
 
-const fakePort = (sender: PortSender) => fakeRuntimePort<ToFrame>('leadlight-sidebar', sender);
+/** A frame's runtime port; `page` is the page load the frame names once connected, as the content script told it. */
+const fakePort = (sender: PortSender & { page?: string }) => fakeRuntimePort<ToFrame>('leadlight-sidebar', sender);
 
 const snapshot = (seq: number, email = 'ada@analytical.example', page = 'p1'): PageSnapshot => ({
   page,
@@ -14,11 +15,17 @@ const snapshot = (seq: number, email = 'ada@analytical.example', page = 'p1'): P
   toggles: 0,
 });
 
-let connect: Listener;
+let onConnect: Listener;
+/** A frame connects, then names its page load (unless it has none to name). */
+const connect = (port: ReturnType<typeof fakePort>) => {
+  onConnect(port);
+  const page = (port.sender as { page?: string } | undefined)?.page;
+  if (page !== undefined && !port.closed) port.deliver({ type: 'hello', page });
+};
 beforeEach(() => {
   fakeBrowser.reset();
   vi.restoreAllMocks();
-  vi.spyOn(browser.runtime.onConnect, 'addListener').mockImplementation(((l: Listener) => (connect = l)) as never);
+  vi.spyOn(browser.runtime.onConnect, 'addListener').mockImplementation(((l: Listener) => (onConnect = l)) as never);
   // The content script's answers (getDetection) and the layouts sent to it.
   vi.spyOn(chrome.tabs, 'sendMessage').mockImplementation((_t: number, _m: unknown, _o: unknown, cb: (r: unknown) => void) =>
     cb({ res: snapshot(1, 'from-page@x.example') }),
@@ -28,8 +35,9 @@ beforeEach(() => {
 /** The sidebar frame the content script created in `tab`, naming the page load it belongs to. */
 const own = (tab = 4, page = 'p1') => ({
   id: fakeBrowser.runtime.id,
-  url: `chrome-extension://${fakeBrowser.runtime.id}/sidebar.html?page=${page}`,
+  url: `chrome-extension://${fakeBrowser.runtime.id}/sidebar.html`,
   tab: { id: tab },
+  page,
 });
 
 describe('sidebar hub', () => {
@@ -75,9 +83,7 @@ describe('sidebar hub', () => {
       { id: 'other-extension', url: 'chrome-extension://other/sidebar.html', tab: { id: 4 } },
       { id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/options.html`, tab: { id: 4 } },
       { id: fakeBrowser.runtime.id, url: 'https://mail.google.com/mail/u/0/', tab: { id: 4 } },
-      { id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/sidebar.html?page=p1` },
-      // Every frame a content script creates names its page load.
-      { ...own(4), url: `chrome-extension://${fakeBrowser.runtime.id}/sidebar.html` },
+      { id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/sidebar.html` },
     ]) {
       const port = fakePort(sender);
       connect(port);
@@ -87,6 +93,10 @@ describe('sidebar hub', () => {
 
   it("sends a frame's layout to its own tab's content script, and only well-formed ones", async () => {
     createSidebarHub();
+    // A frame that has not named its page load lays nothing out.
+    const unnamed = fakePort({ ...own(7), page: undefined });
+    connect(unnamed);
+    unnamed.deliver({ type: 'layout', layout: 'none' });
     const frame = fakePort(own(7));
     connect(frame);
     const send = vi.mocked(chrome.tabs.sendMessage);
@@ -102,8 +112,9 @@ describe('sidebar hub', () => {
     await vi.waitFor(() => expect(layouts()).toHaveLength(2));
     await new Promise((r) => setTimeout(r, 20));
     expect(layouts()).toHaveLength(2);
-    expect(layouts()[0]!.slice(0, 3)).toEqual([7, expect.objectContaining({ data: { layout: 'panel' } }), { frameId: 0 }]);
-    expect(layouts()[1]![1]).toEqual(expect.objectContaining({ data: { layout: 'tab', seq: 3 } }));
+    // Each names the page load of the frame that asked, which the content script checks against its own.
+    expect(layouts()[0]!.slice(0, 3)).toEqual([7, expect.objectContaining({ data: { layout: 'panel', page: 'p1' } }), { frameId: 0 }]);
+    expect(layouts()[1]![1]).toEqual(expect.objectContaining({ data: { layout: 'tab', page: 'p1', seq: 3 } }));
     expect(send.mock.calls.every((c) => c[0] === 7)).toBe(true);
   });
 
@@ -204,11 +215,13 @@ describe('sidebar hub', () => {
     const hub = createSidebarHub();
     const url = own(4).url;
     const frame = fakePort(own(4));
-    expect(hub.channel.sender(url)).toBeNull();
-    connect(frame);
-    expect(hub.channel.sender(url)).toEqual({ id: fakeBrowser.runtime.id, url, tab: { id: 4 } });
+    expect(hub.channel.sender(url, 'p1')).toBeNull();
+    // The channel may open before the runtime port names the load: it waits for it.
     const onChannel: unknown[] = [];
-    hub.channel.opened(url, { postMessage: (m: unknown) => onChannel.push(m), close: () => undefined } as unknown as MessagePort);
+    hub.channel.opened('p1', { postMessage: (m: unknown) => onChannel.push(m), close: () => undefined } as unknown as MessagePort);
+    connect(frame);
+    expect(hub.channel.sender(url, 'p1')).toEqual({ id: fakeBrowser.runtime.id, url, tab: { id: 4 } });
+    expect(hub.channel.sender(url)).toBeNull();
     const before = frame.posted.length;
     hub.detected(4, snapshot(2));
     hub.contactUpdated(4, 'ada@analytical.example');
@@ -217,39 +230,43 @@ describe('sidebar hub', () => {
       { push: { type: 'contactUpdated', email: 'ada@analytical.example' } },
     ]);
     expect(frame.posted).toHaveLength(before);
-    // Another page's channel (the options page, or a frame of another load) takes nothing meant for this one.
-    hub.channel.opened(`chrome-extension://${fakeBrowser.runtime.id}/options.html`, {
-      postMessage: () => expect.fail('sent to the options page'),
-    } as unknown as MessagePort);
+    // A channel naming another load (a copy of the frame the page made up a name for) takes nothing meant for this one.
+    hub.channel.opened('made-up', { postMessage: () => expect.fail('sent to a made-up load') } as unknown as MessagePort);
     hub.detected(4, snapshot(3));
     expect(onChannel).toHaveLength(3);
     // The frame gone, its channel goes with it; its tab is no longer given to requests.
     frame.drop();
-    expect(hub.channel.sender(url)).toBeNull();
+    expect(hub.channel.sender(url, 'p1')).toBeNull();
   });
 
-  it('gives a page load one frame, the content script’s: a copy the page embeds under its name or another gets nothing', async () => {
+  it('sends a load’s snapshots only to a frame that names it: a copy the page embeds cannot, whatever it names', async () => {
     const hub = createSidebarHub();
     hub.detected(4, snapshot(1));
     const frame = fakePort(own(4));
     connect(frame);
     expect(frame.posted).toHaveLength(1);
-    // The page read the frame's address and embedded it again: refused while the frame is there.
-    const copy = fakePort(own(4));
+    // The copy's address is the frame's; the load's id it never heard, so it names none, or one it made up.
+    const copy = fakePort({ ...own(4), page: undefined });
     connect(copy);
-    expect(copy.disconnected).toBe(true);
-    // Under a name of its own it connects, yet no snapshot or update of this load reaches it.
-    const named = fakePort(own(4, 'made-up'));
-    connect(named);
-    // (It is new to the hub, which asks the page what it shows: the answer is the frame's load.)
+    const madeUp = fakePort(own(4, 'made-up'));
+    connect(madeUp);
+    // (New to the hub, it asks the page what it shows: the answer is the frame's load, not the made-up one.)
     await new Promise((r) => setTimeout(r, 10));
+    expect(vi.mocked(chrome.tabs.sendMessage)).toHaveBeenCalled();
+    const channel: unknown[] = [];
+    hub.channel.opened('made-up', { postMessage: (m: unknown) => channel.push(m), close: () => undefined } as unknown as MessagePort);
     hub.detected(4, snapshot(2));
     hub.contactUpdated(4, 'ada@analytical.example');
     await new Promise((r) => setTimeout(r, 10));
-    expect(named.posted).toEqual([]);
+    expect([copy.posted, madeUp.posted, channel]).toEqual([[], [], []]);
     expect(frame.posted.map((m) => m.type)).toEqual(['detected', 'detected', 'contactUpdated']);
-    expect(vi.mocked(chrome.tabs.sendMessage)).toHaveBeenCalled();
-    // The frame's channel stays the frame's: the named copy's requests carry no tab of the frame's load.
-    expect(hub.channel.sender(own(4).url)).toEqual({ id: fakeBrowser.runtime.id, url: own(4).url, tab: { id: 4 } });
+    // Neither lays the page out: the unnamed one's layout goes nowhere, the other's goes under
+    // its made-up name, which the content script refuses (not its own load).
+    const send = vi.mocked(chrome.tabs.sendMessage);
+    send.mockClear();
+    copy.deliver({ type: 'layout', layout: 'none' });
+    madeUp.deliver({ type: 'layout', layout: 'none' });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(send.mock.calls.map((c) => (c[1] as { data?: { page?: string } }).data?.page)).toEqual(['made-up']);
   });
 });

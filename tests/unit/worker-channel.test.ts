@@ -10,24 +10,26 @@ import { createContact } from '../factories';
 import { contactRow } from '@/lib/db/contact-rows';
 
 const OWN = 'chrome-extension://leadlight-test-id';
-const FRAME = `${OWN}/sidebar.html?page=p1`;
+const FRAME = `${OWN}/sidebar.html`;
 
 let db: LeadlightDb;
 let deliver: (event: PostedEvent) => void;
-let senderOf: (url: string) => SenderInfo | null;
+let senderOf: (url: string, page?: string) => SenderInfo | null;
+let opened: [string, MessagePort][];
 beforeEach(async () => {
   fakeBrowser.reset();
   db = new LeadlightDb(`channel-${crypto.randomUUID()}`);
   await db.contacts.put(contactRow(createContact({ email: 'grace.hopper@navy.example', name: 'Grace Hopper' }), []));
   const handlers = createHandlers({ db, loadDemoData: () => ({ contacts: [], campaigns: [], touches: [], personas: [] }) });
   senderOf = (url) => ({ id: 'leadlight-test-id', url, tab: { id: 7 } });
+  opened = [];
   listenForPostedRequests(
     { addEventListener: (_type, listener) => (deliver = listener) },
     handlers,
     Promise.resolve(),
     'leadlight-test-id',
     () => [OWN],
-    { sender: (url) => senderOf(url) },
+    { sender: (url, page) => senderOf(url, page), opened: (page, port) => opened.push([page, port]) },
   );
 });
 afterEach(async () => {
@@ -36,11 +38,17 @@ afterEach(async () => {
 });
 
 /** Opens a channel as a page at `url` would, and sends requests on it; 'no answer' when none comes. */
-function openChannel(url = FRAME, origin = OWN) {
+function openChannel(url = FRAME, origin = OWN, page?: unknown) {
   const { port1, port2 } = new MessageChannel();
   const replies = new Map<number, (r: ChannelReply) => void>();
   port1.onmessage = (e: MessageEvent<ChannelReply>) => replies.get(e.data.id)?.(e.data);
-  deliver({ origin, source: { url }, data: { channel: 'open' }, ports: [port2], waitUntil: () => undefined });
+  deliver({
+    origin,
+    source: { url },
+    data: page === undefined ? { channel: 'open' } : { channel: 'open', page },
+    ports: [port2],
+    waitUntil: () => undefined,
+  });
   let id = 0;
   return {
     ask(type: string, data: unknown): Promise<ChannelReply | 'no answer'> {
@@ -84,6 +92,28 @@ describe('a page’s channel, in the service worker', () => {
     channel.close();
   });
 
+  it('gives the hub the channel of a frame that names its page load, and asks the hub for that load’s tab', async () => {
+    const asked: [string, string | undefined][] = [];
+    senderOf = (url, page) => {
+      asked.push([url, page]);
+      return { id: 'leadlight-test-id', url, tab: { id: 7 } };
+    };
+    const named = openChannel(FRAME, OWN, 'p1');
+    await named.ask('getReasons', {});
+    // A page id that is no id is not passed on, nor is one on a page that names none.
+    const odd = openChannel(FRAME, OWN, { page: 'p1' });
+    await odd.ask('getReasons', {});
+    const long = openChannel(FRAME, OWN, 'x'.repeat(101));
+    await long.ask('getReasons', {});
+    expect(opened.map(([page]) => page)).toEqual(['p1']);
+    expect(asked).toEqual([
+      [FRAME, 'p1'],
+      [FRAME, undefined],
+      [FRAME, undefined],
+    ]);
+    [named, odd, long].forEach((c) => c.close());
+  });
+
   it('opens no channel for a page that is not Leadlight’s', async () => {
     const channel = openChannel('https://evil.example/', 'https://evil.example');
     expect(await channel.ask('getContactContexts', { emails: ['grace.hopper@navy.example'] })).toBe('no answer');
@@ -96,8 +126,10 @@ describe('createWorkerChannel, in a page', () => {
   function fakeWorker() {
     const requests: string[] = [];
     const ports: MessagePort[] = [];
+    const opens: unknown[] = [];
     const worker = {
-      postMessage(_open: unknown, [port]: [MessagePort]) {
+      postMessage(open: unknown, [port]: [MessagePort]) {
+        opens.push(open);
         ports.push(port);
         port.onmessage = ({ data }: MessageEvent<{ id: number; type: string }>) => {
           requests.push(data.type);
@@ -106,7 +138,7 @@ describe('createWorkerChannel, in a page', () => {
       },
     };
     let lost = () => {};
-    return { worker, requests, ports, watch: () => ({ onLost: (l: () => void) => (lost = l) }), stop: () => lost() };
+    return { worker, requests, ports, opens, watch: () => ({ onLost: (l: () => void) => (lost = l) }), stop: () => lost() };
   }
   const runtime = vi.fn((type: string) => Promise.resolve(`runtime:${type}`));
   const fallback = runtime as unknown as Parameters<typeof createWorkerChannel>[0];
@@ -168,9 +200,16 @@ describe('createWorkerChannel, in a page', () => {
   it('takes what the worker sends unasked, opening at once and again as soon as the worker stopped', async () => {
     const w = fakeWorker();
     const pushed: unknown[] = [];
-    createWorkerChannel(fallback, { findWorker: () => Promise.resolve(w.worker), watch: w.watch, onPush: (m) => pushed.push(m) });
+    createWorkerChannel(fallback, {
+      findWorker: () => Promise.resolve(w.worker),
+      watch: w.watch,
+      onPush: (m) => pushed.push(m),
+      page: 'p1',
+    });
     await settle();
     expect(w.ports).toHaveLength(1);
+    // It names its page load: the worker pushes that load's snapshots to it.
+    expect(w.opens).toEqual([{ channel: 'open', page: 'p1' }]);
     w.ports[0]!.postMessage({ push: { type: 'contactUpdated', email: 'grace.hopper@navy.example' } });
     await settle();
     expect(pushed).toEqual([{ type: 'contactUpdated', email: 'grace.hopper@navy.example' }]);

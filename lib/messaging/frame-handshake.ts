@@ -1,0 +1,59 @@
+/**
+ * How the sidebar frame learns which page load it belongs to. The id is the content
+ * script's secret: it is not in the frame's address, which the host page can read
+ * from its DOM, so a copy of the frame the page embeds cannot name it, and the
+ * background sends a page load's snapshots only to a frame that names it.
+ *
+ * The frame says it is ready to its parent; the content script answers only its own
+ * frame element's window, and only while that window holds one of Leadlight's pages.
+ */
+export type FrameReady = { leadlight: 'frame-ready' };
+export type PageNamed = { leadlight: 'page'; page: string };
+
+type MessageSource = { postMessage(message: unknown, targetOrigin: string): void };
+type Listens = {
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void, options?: { signal?: AbortSignal }): void;
+  removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+};
+
+/** Longest page id taken: the content script's are UUIDs. */
+const MAX_PAGE_CHARS = 100;
+
+/**
+ * The content script's side: answers `frame()`'s window, when the message comes from it
+ * at one of `origins` (the extension's), with the page load's id.
+ */
+export function answerFrame(
+  win: Listens,
+  frame: () => MessageSource | null | undefined,
+  page: string,
+  origins: () => string[],
+  signal: AbortSignal,
+): void {
+  win.addEventListener(
+    'message',
+    (event) => {
+      const own = frame();
+      if (!own || event.source !== own || !origins().includes(event.origin)) return;
+      if ((event.data as Partial<FrameReady> | null)?.leadlight !== 'frame-ready') return;
+      own.postMessage({ leadlight: 'page', page } satisfies PageNamed, event.origin);
+    },
+    { signal },
+  );
+}
+
+/** The frame's side: asks its parent, and resolves with the first page id the parent sends. */
+export function pageFromParent(win: Listens, parent: MessageSource): Promise<string> {
+  return new Promise((resolve) => {
+    const listener = (event: MessageEvent) => {
+      const data = event.data as Partial<PageNamed> | null;
+      if (event.source !== parent || data?.leadlight !== 'page' || typeof data.page !== 'string') return;
+      if (data.page.length === 0 || data.page.length > MAX_PAGE_CHARS) return;
+      win.removeEventListener('message', listener);
+      resolve(data.page);
+    };
+    win.addEventListener('message', listener);
+    // Nothing secret in it: the parent is the host page, whose own scripts see it too.
+    parent.postMessage({ leadlight: 'frame-ready' } satisfies FrameReady, '*');
+  });
+}
