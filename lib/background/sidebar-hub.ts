@@ -90,7 +90,6 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
    * frame gets that load's snapshots, and any it names falsely get nothing.
    */
   const named = (tabId: number, port: Port, page: string) => {
-    if (pageOfPort.has(port)) return;
     pageOfPort.set(port, page);
     tabOfPage.set(page, tabId);
     const waiting = waitingChannels.get(page);

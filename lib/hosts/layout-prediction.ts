@@ -11,7 +11,7 @@ import type { SidebarLayout } from '../messaging/sidebar-port';
  * Applying the room in the same task as the page's own change also spares the page a
  * second layout pass (one at its old width, one at its new).
  */
-export function createLayoutPrediction() {
+export function createLayoutPrediction(page: string) {
   // What the frame showed the last time it had someone to show: the panel or the tab.
   let withContact: 'panel' | 'tab' | undefined;
   // Whether the frame's current room is for a contact (false: hidden, or summoned by the shortcut).
@@ -38,9 +38,11 @@ export function createLayoutPrediction() {
     /**
      * The frame's layout for snapshot `seq` (absent from frames that do not say): whether to
      * apply it. An answer about a snapshot older than one already laid out here is stale —
-     * the frame confirms the newer one when it renders it.
+     * the frame confirms the newer one when it renders it. One from a frame of another page
+     * load (`from`: a copy the page embedded, under a name it made up) is not this page's.
      */
-    confirm(layout: SidebarLayout, seq: number | undefined, hasPeople: boolean): boolean {
+    confirm(layout: SidebarLayout, seq: number | undefined, hasPeople: boolean, from: string): boolean {
+      if (from !== page) return false;
       if (seq !== undefined && seq < predictedSeq) return false;
       showingContact = hasPeople && layout !== 'none';
       if (showingContact) withContact = layout as 'panel' | 'tab';

@@ -37,7 +37,7 @@ export function startSidebar(ctx: ContentScriptContext, host: HostModule): void 
     return { page, seq, participants, toggles, theme: participants.length > 0 || toggles > 0 ? theme.current() : undefined };
   };
   let last: PageSnapshot | undefined;
-  const layouts = createLayoutPrediction();
+  const layouts = createLayoutPrediction(page);
   // The rep's open/collapsed choice, read once (when the page is idle, or with the first contact).
   let remembered: Promise<void> | undefined;
   const rememberOpen = () =>
@@ -84,8 +84,8 @@ export function startSidebar(ctx: ContentScriptContext, host: HostModule): void 
     }),
     contentMessenger.onMessage('getDetection', ({ sender }) => (fromBackground(sender) ? (last ?? snapshot()) : undefined)),
     contentMessenger.onMessage('applyLayout', ({ data, sender }) => {
-      if (!fromBackground(sender) || data.page !== page) return;
-      if (!layouts.confirm(data.layout, data.seq, (last?.participants.length ?? 0) > 0)) return;
+      if (!fromBackground(sender)) return;
+      if (!layouts.confirm(data.layout, data.seq, (last?.participants.length ?? 0) > 0, data.page)) return;
       frame.setLayout(data.layout);
       if (data.layout === 'panel' && focusWhenShown) {
         focusWhenShown = false;

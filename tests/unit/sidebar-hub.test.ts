@@ -259,6 +259,11 @@ describe('sidebar hub', () => {
     hub.contactUpdated(4, 'ada@analytical.example');
     await new Promise((r) => setTimeout(r, 10));
     expect([copy.posted, madeUp.posted, channel]).toEqual([[], [], []]);
+    // Channels of loads no frame has named are kept only a few at a time: copies cannot pile them up in the worker.
+    let closed = 0;
+    for (let i = 0; i < 20; i++)
+      hub.channel.opened(`unnamed-${i}`, { postMessage: () => undefined, close: () => closed++ } as unknown as MessagePort);
+    expect(closed).toBe(4);
     expect(frame.posted.map((m) => m.type)).toEqual(['detected', 'detected', 'contactUpdated']);
     // Neither lays the page out: the unnamed one's layout goes nowhere, the other's goes under
     // its made-up name, which the content script refuses (not its own load).
