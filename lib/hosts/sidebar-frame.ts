@@ -8,6 +8,9 @@ export const SIDEBAR_WIDTH_PX = 320;
 // 320 px panel into a narrow window would leave the page almost nothing.
 export const OVERLAY_BELOW_PX = 900;
 const TAB = { width: 28, height: 104 };
+// What the panel leaves of the page in a window barely wider than the panel (a phone-sized one):
+// a floating panel as wide as the window would hide the page entirely.
+const PAGE_STRIP_PX = 56;
 
 /** Stable hook for tests (Playwright's frameLocator, puppeteer's contentFrame()). */
 export const FRAME_TEST_ID = 'leadlight-frame';
@@ -43,7 +46,8 @@ export function createSidebarFrame(doc: Document, signal: AbortSignal, page: str
     };
     if (layout === 'tab')
       return { ...base, display: 'block', top: '33%', right: '0', width: `${TAB.width}px`, height: `${TAB.height}px`, opacity: '1' };
-    const width = Math.min(SIDEBAR_WIDTH_PX, doc.defaultView?.innerWidth ?? SIDEBAR_WIDTH_PX);
+    // However narrow the window, a strip of the page stays in view beside the panel, to read and click.
+    const width = Math.min(SIDEBAR_WIDTH_PX, (doc.defaultView?.innerWidth ?? SIDEBAR_WIDTH_PX) - PAGE_STRIP_PX);
     const panel = { ...base, display: 'block', top: '0', right: '0', width: `${width}px`, height: '100%' };
     // Hidden, yet still rendering: the browser stops rendering a display:none (or visibility:hidden)
     // cross-origin frame, and starting it again cost the next contact ~60 ms, on every return

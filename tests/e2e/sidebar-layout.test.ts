@@ -28,6 +28,10 @@ describe('sidebar layout beside the host page', () => {
     expect(await gmail.sidebar.element.evaluate((f) => f.getBoundingClientRect().width)).toBe(320);
     await gmail.page.setViewportSize({ width: 1300, height: 800 });
     await expect.poll(() => gmail.page.evaluate(() => document.documentElement.style.marginRight)).toBe('320px');
+    // A window barely wider than the panel keeps a strip of the page in view, and clickable.
+    await gmail.page.setViewportSize({ width: 320, height: 640 });
+    await expect.poll(() => gmail.sidebar.element.evaluate((f) => Math.round(f.getBoundingClientRect().left))).toBe(56);
+    expect(await gmail.page.evaluate(() => document.elementFromPoint(20, 300)?.tagName)).not.toBe('IFRAME');
     await gmail.page.close();
   });
 
