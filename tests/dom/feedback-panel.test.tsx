@@ -71,6 +71,27 @@ describe('FeedbackPanel', () => {
     expect(screen.getByTestId('last-verdict')).toHaveTextContent(/^Good lead/);
   });
 
+  it('keeps keyboard focus on what replaced the control just used, at every step', async () => {
+    const user = userEvent.setup();
+    renderPanel({ last: createFeedback({ verdict: 'good', reasonId: 'meeting_booked' }) });
+    // Good lead: the form opens on its Confirm button (a good lead needs no reason).
+    await user.click(screen.getByRole('button', { name: 'Good lead' }));
+    expect(screen.getByRole('button', { name: 'Confirm good lead' })).toHaveFocus();
+    // Cancel: back on the button that opened the form.
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.getByRole('button', { name: 'Good lead' })).toHaveFocus();
+    // Bad lead: on its first reason.
+    await user.click(screen.getByRole('button', { name: 'Bad lead' }));
+    expect(screen.getAllByRole('radio')[0]).toHaveFocus();
+    // Confirmed: on Undo, which replaced the form.
+    await user.click(screen.getByRole('radio', { name: 'No budget' }));
+    await user.click(screen.getByRole('button', { name: 'Confirm bad lead' }));
+    expect(await screen.findByRole('button', { name: 'Undo' })).toHaveFocus();
+    // Undone: on Good lead, the first of the buttons back in its place.
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(screen.getByRole('button', { name: 'Good lead' })).toHaveFocus();
+  });
+
   it('trims the note and sends none when it is only whitespace', async () => {
     const user = userEvent.setup();
     const { actions } = renderPanel();

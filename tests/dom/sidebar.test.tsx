@@ -202,6 +202,24 @@ describe('Sidebar', () => {
     expect(onOpenChange).toHaveBeenLastCalledWith(true);
   });
 
+  it('follows the shortcut: each press toggles and is remembered; on a page with no one it summons an empty panel', async () => {
+    const api = fakeSidebarApi({ [ADA]: ada });
+    const { rerender } = render(<Sidebar api={api} participants={[{ email: ADA }]} toggles={0} />);
+    await screen.findByRole('heading', { name: 'Ada Lovelace' });
+    rerender(<Sidebar api={api} participants={[{ email: ADA }]} toggles={1} />);
+    expect(await screen.findByRole('button', { name: 'Open Leadlight sidebar' })).toBeInTheDocument();
+    expect(api.saveOpen).toHaveBeenLastCalledWith(false);
+    rerender(<Sidebar api={api} participants={[{ email: ADA }]} toggles={2} />);
+    expect(await screen.findByRole('complementary', { name: 'Leadlight marketing context' })).toBeInTheDocument();
+    expect(api.saveOpen).toHaveBeenLastCalledWith(true);
+    // Nobody on the page: the press opens the panel with nothing to show, and saves nothing.
+    rerender(<Sidebar api={api} participants={[]} toggles={2} />);
+    expect(screen.queryByRole('complementary')).not.toBeInTheDocument();
+    rerender(<Sidebar api={api} participants={[]} toggles={3} />);
+    expect(await screen.findByRole('complementary', { name: 'Leadlight marketing context' })).toBeInTheDocument();
+    expect(api.saveOpen).toHaveBeenCalledTimes(2);
+  });
+
   it('starts collapsed when the saved state says so', async () => {
     const api = fakeSidebarApi({ [ADA]: ada });
     api.loadOpen.mockResolvedValue(false);

@@ -49,6 +49,7 @@ type Manifest = {
   content_security_policy?: unknown;
   externally_connectable?: unknown;
   web_accessible_resources?: unknown;
+  commands?: unknown;
   icons?: Record<string, string>;
   action?: { default_icon?: Record<string, string> };
   browser_action?: { default_icon?: Record<string, string> };
@@ -100,6 +101,12 @@ describe.each([
       // MV2 has no per-site list: Firefox's extension URLs are random per install, so a site cannot probe for them.
       expect(war).toEqual(AUDITED.webAccessible);
     }
+  });
+
+  it('binds Alt+Shift+L, the one keyboard shortcut, to showing or hiding the sidebar', () => {
+    expect(manifest.commands).toEqual({
+      'toggle-sidebar': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Show or hide the Leadlight sidebar' },
+    });
   });
 
   it('lets no web page or other extension connect, and loosens no CSP', () => {

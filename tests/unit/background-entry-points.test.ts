@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { addressFromClick, showInTab } from '@/lib/background/lookup-menu';
-import { toggleInTab } from '@/lib/background/toggle-command';
+import { registerToggleCommand, toggleInTab } from '@/lib/background/toggle-command';
 import { hostFor, HOST_MATCHES } from '@/lib/hosts/registry';
 
 describe('addressFromClick', () => {
@@ -73,5 +73,25 @@ describe('showInTab and toggleInTab', () => {
       cb(undefined),
     );
     expect(await toggleInTab(3)).toBe(false);
+  });
+
+  it('toggles the sidebar of the tab the shortcut was pressed in, else of the active tab, and on no other command', async () => {
+    let onCommand!: (command: string, tab?: { id?: number }) => void;
+    vi.spyOn(browser.commands.onCommand, 'addListener').mockImplementation(((l: typeof onCommand) => (onCommand = l)) as never);
+    const send = vi
+      .spyOn(chrome.tabs, 'sendMessage')
+      .mockImplementation((_t: number, _m: unknown, _o: unknown, cb: (r: unknown) => void) => cb({ res: undefined }));
+    send.mockClear();
+    vi.spyOn(browser.tabs, 'query').mockResolvedValue([{ id: 9 }] as never);
+    registerToggleCommand();
+    onCommand('toggle-sidebar', { id: 4 });
+    onCommand('toggle-sidebar');
+    onCommand('_execute_action', { id: 5 });
+    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(2));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(send.mock.calls.map((c) => [c[0], (c[1] as { type: string }).type])).toEqual([
+      [4, 'toggleSidebar'],
+      [9, 'toggleSidebar'],
+    ]);
   });
 });
