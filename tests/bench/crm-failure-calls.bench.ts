@@ -33,6 +33,8 @@ const SCENARIOS: [Vendor, Failure, string][] = [
   ['salesforce', '429-daily', '403 REQUEST_LIMIT_EXCEEDED'],
   ['salesforce', '5xx', '503 SERVER_UNAVAILABLE'],
   ['salesforce', 'offline', 'offline'],
+  ['hubspot', 'unreadable', '200, each contact unreadable (no id)'],
+  ['salesforce', 'unreadable', '200, each contact unreadable (no Id)'],
 ];
 
 it('calls per minute to a CRM that fails for an hour', async () => {

@@ -13,8 +13,12 @@ import { readFixtureJson } from './fixtures';
 import { SimClock } from './sim-clock';
 
 export type Vendor = 'hubspot' | 'salesforce';
-/** How the CRM fails for the whole run: a rejected token, a rate limit, a server error, no network. */
-export type Failure = '401' | '429' | '429-daily' | '5xx' | 'offline';
+/**
+ * How the CRM fails for the whole run: a rejected token, a rate limit, a server error, no
+ * network, or an answer that cannot be read as the contact (a record without its id): the
+ * connection is fine, each contact's lookup fails.
+ */
+export type Failure = '401' | '429' | '429-daily' | '5xx' | 'offline' | 'unreadable';
 
 const INSTANCE = 'https://brightwave.my.salesforce.com';
 const hubspotFx = (name: string) => readFixtureJson<JsonBodyType>(`http/hubspot/${name}.json`);
@@ -23,6 +27,9 @@ const salesforceFx = (name: string) => readFixtureJson<JsonBodyType>(`http/sales
 /** The failing answer, in the vendor's documented shape (bodies from tests/fixtures/http, headers as the vendor sends them). */
 function failingAnswer(vendor: Vendor, failure: Failure): () => Response {
   if (failure === 'offline') return () => HttpResponse.error();
+  if (failure === 'unreadable')
+    return () =>
+      HttpResponse.json(vendor === 'hubspot' ? hubspotFx('partial/contact-without-id') : salesforceFx('partial/lead-without-id'));
   if (vendor === 'hubspot') {
     if (failure === '401') return () => HttpResponse.json(hubspotFx('error-401-expired-authentication'), { status: 401 });
     if (failure === '5xx') return () => HttpResponse.json(hubspotFx('error-500-internal'), { status: 500 });

@@ -18,8 +18,11 @@ afterAll(() => server.close());
  *   with its inline retries: one wait for a 429, three backoffs for a 5xx), then one
  *   probe each time the connection's wait (30 s doubling to 15 min) and the contact's
  *   (1 min doubling to 30 min) have both run out.
+ * - Each contact's lookup unreadable while the connection is fine: the contact's own
+ *   backoff alone (1 min doubling to 30 min, each wait three quarters of its cap with the
+ *   test's fixed jitter) — seven calls per contact in the hour, the first at once.
  */
-const BUDGET: Record<Failure, number> = { '401': 6, '429-daily': 3, '429': 30, '5xx': 48, offline: 48 };
+const BUDGET: Record<Failure, number> = { '401': 6, '429-daily': 3, '429': 30, '5xx': 48, offline: 48, unreadable: 21 };
 
 const SCENARIOS: [Vendor, Failure][] = [
   ['hubspot', '401'],
@@ -31,6 +34,8 @@ const SCENARIOS: [Vendor, Failure][] = [
   ['salesforce', '429-daily'], // 403 REQUEST_LIMIT_EXCEEDED
   ['salesforce', '5xx'],
   ['salesforce', 'offline'],
+  ['hubspot', 'unreadable'],
+  ['salesforce', 'unreadable'],
 ];
 
 describe('calls to a failing CRM over a simulated hour', () => {
