@@ -6,14 +6,12 @@ import type { CachedContext } from '../cache/contact-cache';
 import type { SenderInfo } from '../messaging/handlers/deps';
 import type { ChannelPush } from '../messaging/worker-channel';
 import { SIDEBAR_PORT, type PageSnapshot, type ToFrame } from '../messaging/sidebar-port';
+import { createFrameChannels } from './frame-channels';
 
 const FromFrameSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hello'), page: z.string().min(1).max(100) }),
   z.object({ type: z.literal('layout'), layout: z.enum(['panel', 'tab', 'none']), seq: z.number().int().nonnegative().optional() }),
 ]);
-
-/** Channels of frames whose runtime port has not named their page load yet: few, and only for a moment. */
-const MAX_WAITING_CHANNELS = 16;
 
 type Port = Browser.runtime.Port;
 
@@ -33,12 +31,10 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
   // The tab of each connected frame, by the page load it names (for ../messaging/serve-channel.ts).
   const tabOfPage = new Map<string, number>();
   const pageOfPort = new Map<Port, string>();
-  // Frames' own channels to this worker (../messaging/worker-channel.ts), by page load: a message
-  // sent there skips the browser process, which a runtime port message crosses on its way.
-  const channels = new Map<string, MessagePort>();
+  const channels = createFrameChannels();
   const snapshots = new Map<number, PageSnapshot>();
   const sendTo = (port: Port, message: ToFrame) => {
-    const channel = channels.get(pageOfPort.get(port) ?? '');
+    const channel = channels.get(pageOfPort.get(port));
     if (channel) channel.postMessage({ push: message } satisfies ChannelPush);
     else port.postMessage(message);
   };
@@ -46,8 +42,6 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
   // earlier load's, or a page's copy under another name) hears nothing of this one.
   const post = (tabId: number, page: string, message: ToFrame) =>
     frames.get(tabId)?.forEach((p) => pageOfPort.get(p) === page && sendTo(p, message));
-
-  const waitingChannels = new Map<string, MessagePort>();
 
   browser.runtime.onConnect.addListener((port: Port) => {
     if (port.name !== SIDEBAR_PORT) return;
@@ -67,8 +61,7 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
       pageOfPort.delete(port);
       if (page !== undefined && tabOfPage.get(page) === tabId && ![...set].some((p) => pageOfPort.get(p) === page)) {
         tabOfPage.delete(page);
-        channels.get(page)?.close();
-        channels.delete(page);
+        channels.forget(page);
       }
     });
     port.onMessage.addListener((raw: unknown) => {
@@ -92,9 +85,7 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
   const named = (tabId: number, port: Port, page: string) => {
     pageOfPort.set(port, page);
     tabOfPage.set(page, tabId);
-    const waiting = waitingChannels.get(page);
-    waitingChannels.delete(page);
-    if (waiting) attach(page, waiting);
+    channels.named(page);
     const known = snapshots.get(tabId);
     if (known?.page === page) deliver(tabId, known, [port]);
     else
@@ -104,10 +95,6 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
         },
         () => undefined,
       );
-  };
-  const attach = (page: string, port: MessagePort) => {
-    channels.get(page)?.close();
-    channels.set(page, port);
   };
   browser.tabs.onRemoved.addListener((tabId: number) => snapshots.delete(tabId));
 
@@ -173,15 +160,7 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
       },
       /** A sidebar frame's channel: what the hub sends the frame of that page load goes there from now on. */
       opened(page: string, port: MessagePort) {
-        if (tabOfPage.has(page)) return attach(page, port);
-        // Its runtime port has not named the load yet: the channel waits for it.
-        waitingChannels.get(page)?.close();
-        waitingChannels.set(page, port);
-        while (waitingChannels.size > MAX_WAITING_CHANNELS) {
-          const [oldest, stale] = waitingChannels.entries().next().value!;
-          stale.close();
-          waitingChannels.delete(oldest);
-        }
+        channels.opened(page, port, tabOfPage.has(page));
       },
     },
     /** A background refresh changed a contact this tab's frame shows. */
