@@ -90,6 +90,51 @@ describe('Firefox: Gmail sidebar in its extension frame', () => {
     expect(row).toContain('alex.rivera@brightwave.example');
   });
 
+  it('keeps the frame from the page: unreadable, and a copy the page embeds shows no one', async () => {
+    await gmail.goto(`${GMAIL}#inbox/${THREADS.maya}`);
+    await expect.poll(() => sidebarText(gmail, 'contact-name')).toBe('Maya Okafor');
+    const seen = await gmail.evaluate(() => {
+      const frame = document.querySelector<HTMLIFrameElement>('iframe[data-testid="leadlight-frame"]')!;
+      let read: string | null;
+      try {
+        read = frame.contentDocument?.body?.textContent ?? null;
+      } catch {
+        read = null;
+      }
+      // Firefox lists the frame for every site (MV2 has no per-site list): the page reads its address and embeds copies.
+      for (const [name, url] of [
+        ['copy', frame.src],
+        ['lookup', `${frame.src.split('?')[0]}?lookup=tom.becker%40aldermfg.example`],
+      ]) {
+        const copy = document.createElement('iframe');
+        copy.name = name!;
+        copy.src = url!;
+        document.body.append(copy);
+      }
+      return read;
+    });
+    expect(seen).toBeNull();
+    await new Promise((r) => setTimeout(r, 2_000));
+    // Every Leadlight document in the tab, and whom it shows.
+    const shown: [string, string | null][] = [];
+    for (const frame of gmail.frames()) {
+      if (frame === gmail.mainFrame()) continue;
+      const found = await frame
+        .evaluate(() =>
+          location.pathname === '/sidebar.html'
+            ? [window.name, document.querySelector('[data-testid="contact-name"]')?.textContent ?? null]
+            : null,
+        )
+        .catch(() => null);
+      if (found) shown.push(found as [string, string | null]);
+    }
+    expect(shown.sort()).toEqual([
+      ['', 'Maya Okafor'],
+      ['copy', null],
+      ['lookup', null],
+    ]);
+  });
+
   it('renders hostile strings as text and runs nothing', async () => {
     const dialogs: string[] = [];
     gmail.on('dialog', (d) => {
