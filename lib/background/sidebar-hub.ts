@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { browser, type Browser } from 'wxt/browser';
 import { contentMessenger } from '../messaging/content-protocol';
+import { MAX_PAGE_ID_CHARS } from '../messaging/frame-handshake';
 import { isOwnPage } from '../messaging/own-origins';
 import type { CachedContext } from '../cache/contact-cache';
 import type { SenderInfo } from '../messaging/handlers/deps';
@@ -9,7 +10,7 @@ import { SIDEBAR_PORT, type PageSnapshot, type ToFrame } from '../messaging/side
 import { createFrameChannels } from './frame-channels';
 
 const FromFrameSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('hello'), page: z.string().min(1).max(100) }),
+  z.object({ type: z.literal('hello'), page: z.string().min(1).max(MAX_PAGE_ID_CHARS) }),
   z.object({ type: z.literal('layout'), layout: z.enum(['panel', 'tab', 'none']), seq: z.number().int().nonnegative().optional() }),
 ]);
 
@@ -38,10 +39,12 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
     if (channel) channel.postMessage({ push: message } satisfies ChannelPush);
     else port.postMessage(message);
   };
-  // A frame sees only its own page load: one the tab's content script did not create (an
-  // earlier load's, or a page's copy under another name) hears nothing of this one.
-  const post = (tabId: number, page: string, message: ToFrame) =>
-    frames.get(tabId)?.forEach((p) => pageOfPort.get(p) === page && sendTo(p, message));
+  // To the tab's frames, or to `only` of them. A frame sees only its own page load: one the tab's
+  // content script did not create (an earlier load's, or a page's copy under another name) hears
+  // nothing of this one. A frame gone since has no page load any more, so nothing is posted to it
+  // (posting on a closed port throws).
+  const post = (tabId: number, page: string, message: ToFrame, only?: Port[]) =>
+    (only ?? [...(frames.get(tabId) ?? [])]).forEach((p) => pageOfPort.get(p) === page && sendTo(p, message));
 
   browser.runtime.onConnect.addListener((port: Port) => {
     if (port.name !== SIDEBAR_PORT) return;
@@ -115,11 +118,8 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
    * while its contexts were read is not sent: the newer one was, or is on its way.
    */
   const deliver = (tabId: number, snapshot: PageSnapshot, only?: Port[]) => {
-    // A frame asked for by name may have gone while the contexts were read; posting to it would throw.
-    const send = (message: ToFrame) =>
-      only
-        ? only.filter((p) => frames.get(tabId)?.has(p) && pageOfPort.get(p) === snapshot.page).forEach((p) => sendTo(p, message))
-        : post(tabId, snapshot.page, message);
+    // A frame asked for by name may have gone while the contexts were read: post skips it.
+    const send = (message: ToFrame) => post(tabId, snapshot.page, message, only);
     const emails = snapshot.participants.map((p) => p.email);
     if (!readContexts || emails.length === 0) return send({ type: 'detected', snapshot });
     let held = true;
