@@ -25,11 +25,7 @@ export function bootSidebarFrame(container: HTMLElement): void {
   // is needed, so it loads while the background is asked who the contact is, not after.
   if (new URLSearchParams(location.search).has('contact')) void import('./frame-app');
   void pageFromParent(window, window.parent).then((page) => startFramed(container, page, initialOpen));
-  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => applyTheme(hostTheme));
 }
-
-/** The host's theme as the last snapshot gave it. */
-let hostTheme: 'light' | 'dark' | undefined;
 
 /** The sidebar of one page load: its snapshots come from the background once the frame names the load. */
 function startFramed(container: HTMLElement, page: string, initialOpen: Promise<boolean>): void {
@@ -40,7 +36,6 @@ function startFramed(container: HTMLElement, page: string, initialOpen: Promise<
   pushes.receive = channel.receive;
   let ui: Promise<unknown> | undefined;
   const onState = (state: FrameState) => {
-    hostTheme = state.theme;
     applyTheme(state.theme);
     if (state.participants.length > 0) api.expect(state.participants.map((p) => p.email));
     if (ui || (state.participants.length === 0 && state.toggles === 0)) return;
@@ -48,6 +43,7 @@ function startFramed(container: HTMLElement, page: string, initialOpen: Promise<
     ui = Promise.all([import('./frame-app'), initialOpen]).then(([app, open]) => app.renderFramed(container, api, channel, open));
   };
   channel.subscribe(() => onState(channel.get()));
+  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => applyTheme(channel.get().theme));
 }
 
 /** The host's theme where the content script could read it, else the system's. */

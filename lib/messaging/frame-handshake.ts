@@ -16,8 +16,8 @@ type Listens = {
   removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
 };
 
-/** Longest page id taken: the content script's are UUIDs. */
-const MAX_PAGE_CHARS = 100;
+/** Longest page id taken, wherever a frame names one: the content script's are UUIDs. */
+export const MAX_PAGE_ID_CHARS = 100;
 
 /**
  * The content script's side: answers `frame()`'s window, when the message comes from it
@@ -48,7 +48,7 @@ export function pageFromParent(win: Listens, parent: MessageSource): Promise<str
     const listener = (event: MessageEvent) => {
       const data = event.data as Partial<PageNamed> | null;
       if (event.source !== parent || data?.leadlight !== 'page' || typeof data.page !== 'string') return;
-      if (data.page.length === 0 || data.page.length > MAX_PAGE_CHARS) return;
+      if (data.page.length === 0 || data.page.length > MAX_PAGE_ID_CHARS) return;
       win.removeEventListener('message', listener);
       resolve(data.page);
     };
