@@ -184,6 +184,12 @@ export class LeadlightDb extends Dexie {
           delete row.tokens;
         });
     });
+    // v10: the toolbar's overdue count reads only the contacts handed to sales. It
+    // walked every row instead, on each start of the worker and every five minutes:
+    // at 100k contacts, seconds of work that sidebar lookups queued behind. Rows
+    // never handed off (most, and every bulk import without an MQL date) carry no
+    // entry, so imports write no more than before.
+    this.version(10).stores({ contacts: 'email, viewedAt, handoffAt' });
     watchSmallTables(this);
     watchContactIndex(this);
     watchReportCache(this);

@@ -39,15 +39,16 @@ export async function repQueue(db: LeadlightDb, realNow = new Date()): Promise<R
   const observed = new Map<string, ObservedTouch[]>();
   for (const o of await db.observedTouches.toArray()) observed.set(o.email, [...(observed.get(o.email) ?? []), o]);
   const items: QueueItem[] = [];
-  await db.contacts.each((row) => {
-    if (!row.handoffAt) return;
-    if (rep.length && !rep.includes(row.owner?.trim().toLowerCase() ?? '')) return;
+  // Only handed-off rows have an entry in this index, and one request reads them all.
+  const handedOff = await db.contacts.where('handoffAt').aboveOrEqual('').toArray();
+  for (const row of handedOff) {
+    if (rep.length && !rep.includes(row.owner?.trim().toLowerCase() ?? '')) continue;
     const contact = contactOf(row);
     const sla = slaViewFor(contact, touchesOf(row), context.settings, context.now, {
       observed: observed.get(row.email) ?? [],
       worked: context.worked,
     });
-    if (sla?.state !== 'overdue' && sla?.state !== 'due_soon') return;
+    if (sla?.state !== 'overdue' && sla?.state !== 'due_soon') continue;
     items.push({
       email: row.email,
       ...(contact.name ? { name: contact.name } : {}),
@@ -56,7 +57,7 @@ export async function repQueue(db: LeadlightDb, realNow = new Date()): Promise<R
       dueAt: sla.dueAt,
       duration: sla.duration,
     });
-  });
+  }
   items.sort((a, b) => (a.state === b.state ? a.dueAt.localeCompare(b.dueAt) : a.state === 'overdue' ? -1 : 1));
   const overdue = items.filter((i) => i.state === 'overdue').length;
   return {
