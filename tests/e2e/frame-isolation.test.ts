@@ -100,6 +100,22 @@ describe('the host page has no access to the sidebar', () => {
     await gmail.page.close();
   });
 
+  it('hears no message from the content script that names Leadlight', async () => {
+    const page = await browser.context.newPage();
+    // The page's own listener, from its first script on, as Gmail's are.
+    await page.addInitScript(() => {
+      const heard: string[] = [];
+      (window as unknown as { __messages: string[] }).__messages = heard;
+      window.addEventListener('message', (e) => heard.push(JSON.stringify(e.data) ?? String(e.data)));
+    });
+    const gmail = new GmailPage(page);
+    await gmail.gotoThread(THREADS.maya);
+    await expect.poll(() => gmail.sidebar.contactName.textContent()).toBe('Maya Okafor');
+    const heard = await page.evaluate(() => (window as unknown as { __messages: string[] }).__messages);
+    expect(heard.filter((m) => m.includes(browser.extensionId))).toEqual([]);
+    await page.close();
+  });
+
   it('gets its frame back when it restyles it or navigates it to a page of its own', async () => {
     const gmail = new GmailPage(await browser.context.newPage());
     await gmail.gotoThread(THREADS.tom);
