@@ -21,7 +21,10 @@ export function startSidebar(ctx: ContentScriptContext, host: HostModule): void 
   const store = createDetectionStore();
   const page = crypto.randomUUID();
   const sendDetection = createDetectionSender();
-  const frame = createSidebarFrame(document, ctx.signal, page);
+  // Made when first needed (a contact, the shortcut, or the page going idle): on a page
+  // without one, the script's first run at load skips it.
+  let madeFrame: ReturnType<typeof createSidebarFrame> | undefined;
+  const frame = () => (madeFrame ??= createSidebarFrame(document, ctx.signal, page));
   let seq = 0;
   let focusWhenShown = false;
   const theme = createThemeReader({
@@ -47,7 +50,7 @@ export function startSidebar(ctx: ContentScriptContext, host: HostModule): void 
     ));
   const layOut = (at: PageSnapshot, byShortcut: boolean) => {
     const next = layouts.predict(at.seq, at.participants.length > 0, byShortcut);
-    if (next) frame.setLayout(next);
+    if (next) frame().setLayout(next);
   };
   const report = () => {
     const previous = last;
@@ -56,7 +59,7 @@ export function startSidebar(ctx: ContentScriptContext, host: HostModule): void 
     const current = last;
     const byShortcut = !!previous && previous.toggles !== current.toggles;
     // The UI loads only once there is something to show (or the shortcut asked for it).
-    if (current.participants.length > 0 || current.toggles > 0) frame.preload(true);
+    if (current.participants.length > 0 || current.toggles > 0) frame().preload(true);
     const send = () => sendDetection(current);
     // Nobody on the page as it loads: the background hears it when the page is idle. Runtime
     // messaging's first use costs the page several ms of its load, and nothing waits for this.
@@ -75,8 +78,9 @@ export function startSidebar(ctx: ContentScriptContext, host: HostModule): void 
     contentMessenger.onMessage('toggleSidebar', ({ sender }) => {
       if (!fromBackground(sender)) return;
       // The shortcut first brings focus to an open sidebar; pressed there, it collapses it.
-      if (frame.layout === 'panel' && !frame.hasFocus()) return frame.focus();
-      focusWhenShown = frame.layout !== 'panel';
+      const f = frame();
+      if (f.layout === 'panel' && !f.hasFocus()) return f.focus();
+      focusWhenShown = f.layout !== 'panel';
       store.toggle();
     }),
     contentMessenger.onMessage('showContact', ({ data, sender }) => {
@@ -86,32 +90,31 @@ export function startSidebar(ctx: ContentScriptContext, host: HostModule): void 
     contentMessenger.onMessage('applyLayout', ({ data, sender }) => {
       if (!fromBackground(sender)) return;
       if (!layouts.confirm(data.layout, data.seq, (last?.participants.length ?? 0) > 0, data.page)) return;
-      frame.setLayout(data.layout);
+      frame().setLayout(data.layout);
       if (data.layout === 'panel' && focusWhenShown) {
         focusWhenShown = false;
-        frame.focus();
+        frame().focus();
       }
     }),
   ];
   ctx.onInvalidated(() => offs.forEach((off) => off()));
 
-  // A system theme change matters when the host's own theme cannot be read.
-  const scheme = window.matchMedia('(prefers-color-scheme: dark)');
-  scheme.addEventListener(
-    'change',
-    () => {
-      theme.forget();
-      report();
-    },
-    { signal: ctx.signal },
-  );
-
   startHostWatch(host, store, ctx.signal);
   // Load the frame's small bootstrap once the page is idle, so the first contact shows fast.
   whenIdle(() => {
     if (ctx.isInvalid) return;
-    frame.preload();
+    frame().preload();
     void rememberOpen();
     theme.warm();
+    // A system theme change matters when the host's own theme cannot be read. Heard from here on:
+    // the first seconds of a page's load are not worth the first run's time.
+    window.matchMedia('(prefers-color-scheme: dark)').addEventListener(
+      'change',
+      () => {
+        theme.forget();
+        report();
+      },
+      { signal: ctx.signal },
+    );
   }, 3000);
 }
