@@ -1,5 +1,5 @@
 import type { LeadlightDb, MetaRow } from '../../db/database';
-import { applyStaging, clearStaging, stageBatch } from '../../db/feed-staging';
+import { applyStaging, clearStaging, politely, stageBatch } from '../../db/feed-staging';
 import { asConnectorError } from '../errors';
 import type { HttpPolicy } from '../http';
 import { fetchFeed } from './fetch-feed';
@@ -65,7 +65,7 @@ async function runSync(
     }
     await db.meta.put({ ...settled, phase: 'staging' });
     await clearStaging(db);
-    const read = await readFeed(response.body, (batch) => stageBatch(db, batch), limits);
+    const read = await readFeed(response.body, (batch) => politely(() => stageBatch(db, batch)), limits);
     const first = read.errors[0];
     const pending: Pending = {
       ...response.validators,
