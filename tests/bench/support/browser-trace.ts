@@ -14,10 +14,15 @@ export type BenchBrowser = { context: BrowserContext; cdp: CDPSession; close: ()
  * which a page's own session does not. The session comes over a local debugging port,
  * beside the pipe Playwright drives the browser through.
  */
-export async function launchForBench(withExtension: boolean, html: string, reuse?: { profile: string }): Promise<BenchBrowser> {
+export async function launchForBench(
+  withExtension: boolean,
+  html: string,
+  reuse?: { profile: string },
+  extraArgs: string[] = [],
+): Promise<BenchBrowser> {
   // A bench that restarts the browser on the same profile keeps (and removes) the folder itself.
   const profile = reuse?.profile ?? mkdtempSync(join(tmpdir(), 'll-bench-'));
-  const args = [...(withExtension ? extensionArgs(EXTENSION_DIR) : browserArgs()), '--remote-debugging-port=0'];
+  const args = [...(withExtension ? extensionArgs(EXTENSION_DIR) : browserArgs()), '--remote-debugging-port=0', ...extraArgs];
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
     headless: true,

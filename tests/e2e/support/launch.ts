@@ -22,13 +22,17 @@ export type Launched = {
  * Starts real Chromium with the built extension and serves the Gmail look-alike at
  * Gmail's real URL, so the production match patterns are what gets tested.
  */
-export async function launchWithExtension(extraExtensions: string[] = [], reuse?: { profile: string }): Promise<Launched> {
+export async function launchWithExtension(
+  extraExtensions: string[] = [],
+  reuse?: { profile: string },
+  extraArgs: string[] = [],
+): Promise<Launched> {
   // A bench reopens a closed browser's profile to measure what a rep meets the next day.
   const profile = reuse?.profile ?? mkdtempSync(join(tmpdir(), 'leadlight-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
     headless: true,
-    args: extensionArgs([EXTENSION_DIR, ...extraExtensions].join(',')),
+    args: [...extensionArgs([EXTENSION_DIR, ...extraExtensions].join(',')), ...extraArgs],
     viewport: { width: 1400, height: 900 },
   });
   await routeGmail(context);
