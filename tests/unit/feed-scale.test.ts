@@ -129,7 +129,7 @@ describe('a feed at scale', () => {
     const seenByOtherTask = new Promise<number>((resolve) => setTimeout(() => resolve(validated), 0));
     const read = await readFeed(chunked(text, 1), async (batch) => void (validated += batch.contacts.length + batch.touches.length), {
       ...FEED_LIMITS,
-      batchSize: 50,
+      batchSize: 10,
     });
     expect(read.rows).toBe(1200 + 1 + 2400);
     expect(await seenByOtherTask).toBeGreaterThan(0);
