@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { browser, type Browser } from 'wxt/browser';
 import { contentMessenger } from '../messaging/content-protocol';
-import { MAX_PAGE_ID_CHARS } from '../messaging/frame-handshake';
+import { isPageId } from '../messaging/frame-handshake';
 import { isOwnPage } from '../messaging/own-origins';
 import type { CachedContext } from '../cache/contact-cache';
 import type { SenderInfo } from '../messaging/handlers/deps';
@@ -10,7 +10,7 @@ import { SIDEBAR_PORT, type PageSnapshot, type ToFrame } from '../messaging/side
 import { createFrameChannels } from './frame-channels';
 
 const FromFrameSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('hello'), page: z.string().min(1).max(MAX_PAGE_ID_CHARS) }),
+  z.object({ type: z.literal('hello'), page: z.string().refine(isPageId) }),
   z.object({ type: z.literal('layout'), layout: z.enum(['panel', 'tab', 'none']), seq: z.number().int().nonnegative().optional() }),
 ]);
 

@@ -17,7 +17,11 @@ type Listens = {
 };
 
 /** Longest page id taken, wherever a frame names one: the content script's are UUIDs. */
-export const MAX_PAGE_ID_CHARS = 100;
+const MAX_PAGE_ID_CHARS = 100;
+
+/** A page load id as a frame may name it, on any of its paths to the background. */
+export const isPageId = (value: unknown): value is string =>
+  typeof value === 'string' && value.length > 0 && value.length <= MAX_PAGE_ID_CHARS;
 
 /**
  * The content script's side: answers `frame()`'s window, when the message comes from it
@@ -47,8 +51,7 @@ export function pageFromParent(win: Listens, parent: MessageSource): Promise<str
   return new Promise((resolve) => {
     const listener = (event: MessageEvent) => {
       const data = event.data as Partial<PageNamed> | null;
-      if (event.source !== parent || data?.leadlight !== 'page' || typeof data.page !== 'string') return;
-      if (data.page.length === 0 || data.page.length > MAX_PAGE_ID_CHARS) return;
+      if (event.source !== parent || data?.leadlight !== 'page' || !isPageId(data.page)) return;
       win.removeEventListener('message', listener);
       resolve(data.page);
     };

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { MAX_PAGE_ID_CHARS } from './frame-handshake';
+import { isPageId } from './frame-handshake';
 import type { Handlers } from './handlers';
 import { ownOrigins } from './own-origins';
 import type { MessageType } from './protocol';
@@ -40,7 +40,7 @@ export function listenForPostedRequests(
     if (!port || typeof url !== 'string' || !origins.includes(event.origin) || !url.startsWith(`${event.origin}/`)) return;
     const open = event.data as { channel?: unknown; page?: unknown } | null;
     if (open?.channel === 'open') {
-      const page = typeof open.page === 'string' && open.page.length <= MAX_PAGE_ID_CHARS ? open.page : undefined;
+      const page = isPageId(open.page) ? open.page : undefined;
       serveChannel(port as MessagePort, url, { handlers, ready, ownId, origins, sender: channelSender, opened: channel.opened }, page);
       return;
     }
