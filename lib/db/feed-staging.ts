@@ -19,19 +19,6 @@ export type StagedBatch = { contacts: Contact[]; campaigns: Campaign[]; touches:
  */
 export const APPLY_ROWS = 50;
 
-/**
- * Runs one step of a sync, then rests as long as it took (up to 50 ms). The sync is
- * background work: at full speed its writes kept the browser's IndexedDB thread and
- * both cores busy, and a sidebar lookup queued behind them (p95 56 ms during a 20 MB
- * feed's sync; 44 ms with these rests, the sync taking 27 s instead of 20).
- */
-export async function politely<T>(step: () => Promise<T>): Promise<T> {
-  const started = performance.now();
-  const result = await step();
-  await new Promise((r) => setTimeout(r, Math.min(50, performance.now() - started)));
-  return result;
-}
-
 const contactKey = (email: string) => `contact:${email}` as const;
 const CONTACTS_FROM = 'contact:';
 const CONTACTS_TO = 'contact:\uffff';
@@ -82,9 +69,17 @@ export type AppliedCounts = { contacts: number; campaigns: number; touches: numb
  * contact changes atomically, touches included), then contacts the feed no longer
  * lists are removed the same way, then campaigns, personas and the source line in
  * one small transaction. Safe to run again from the start after an interruption:
- * every step writes the staged state, whatever was there.
+ * every step writes the staged state, whatever was there. `pace` wraps each contact
+ * write: the sync rests between them (../connectors/feed/pacing.ts).
  */
-export async function applyStaging(db: LeadlightDb, { sourceName, now }: { sourceName: string; now: Date }): Promise<AppliedCounts> {
+export async function applyStaging(
+  db: LeadlightDb,
+  {
+    sourceName,
+    now,
+    pace = (write) => write(),
+  }: { sourceName: string; now: Date; pace?: (write: () => Promise<unknown>) => Promise<unknown> },
+): Promise<AppliedCounts> {
   const fetchedAt = now.toISOString();
   const listed = new Set<string>();
   let touches = 0;
@@ -102,7 +97,7 @@ export async function applyStaging(db: LeadlightDb, { sourceName, now }: { sourc
       touches += s.touches.length;
       return { ...contact, fetchedAt, touches: packTouches(s.touches) };
     });
-    await politely(() => db.contacts.bulkPut(rows));
+    await pace(() => db.contacts.bulkPut(rows));
     after = page[page.length - 1]!.key;
   }
   const gone = (await db.contacts.toCollection().primaryKeys()).filter((email) => !listed.has(email));

@@ -6,7 +6,7 @@ import { ContactSchema } from '../../domain/contact';
 import { PersonaSchema } from '../../domain/persona';
 import { ConnectorError } from '../errors';
 import type { RowError } from './feed-schema';
-import { yieldToOtherTasks } from './yield-task';
+import { yieldToOtherTasks } from './pacing';
 
 /**
  * Bounds on one feed. A team's feed of 100k contacts with their touches is tens of

@@ -1,8 +1,9 @@
 import type { LeadlightDb, MetaRow } from '../../db/database';
-import { applyStaging, clearStaging, politely, stageBatch } from '../../db/feed-staging';
+import { applyStaging, clearStaging, stageBatch } from '../../db/feed-staging';
 import { asConnectorError } from '../errors';
 import type { HttpPolicy } from '../http';
 import { fetchFeed } from './fetch-feed';
+import { politely } from './pacing';
 import { feedUrlProblem } from './feed-url';
 import { FEED_LIMITS, readFeed, type FeedLimits } from './read-feed';
 
@@ -94,7 +95,7 @@ async function runSync(
 }
 
 async function finishSwap(db: LeadlightDb, url: string | undefined, pending: Pending, now: Date): Promise<FeedSyncResult> {
-  const counts = await applyStaging(db, { sourceName: pending.sourceName, now });
+  const counts = await applyStaging(db, { sourceName: pending.sourceName, now, pace: politely });
   await db.meta.put({
     key: KEY,
     name: url,
