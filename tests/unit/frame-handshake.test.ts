@@ -50,6 +50,7 @@ describe('the page load id, from the content script to its own frame', () => {
     frame.receive({ leadlight: 'page', page: 'from-another-window' }, other);
     frame.receive({ leadlight: 'page', page: 42 }, parent);
     frame.receive({ leadlight: 'page', page: 'x'.repeat(101) }, parent);
+    frame.receive({ leadlight: 'page', page: '' }, parent);
     frame.receive({ leadlight: 'page', page: 'p-secret' }, parent);
     frame.receive({ leadlight: 'page', page: 'later' }, parent);
     expect(await page).toBe('p-secret');
