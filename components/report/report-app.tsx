@@ -64,8 +64,12 @@ export function ReportApp({ api, now = systemNow }: { api: ReportApi; now?: () =
   }, []);
 
   const view = loaded && loaded.key === key ? loaded.view : null;
-  // The trend and the SLA tables depend on the period only: keep them while another grouping loads.
+  // The trend and the SLA tables do not depend on the grouping: keep them while another grouping loads.
   const periodView = view ?? (loaded && loaded.key.endsWith(`|${model}|${onlyMine}|${period.from}|${period.to}`) ? loaded.view : null);
+  // Another model, scope or period: the last trend and SLA tables stay, marked as updating, until the new
+  // ones come, rather than vanishing and pulling the grouping tabs up under the pointer. Gone if that fails.
+  const chartView = periodView ?? (error ? null : (loaded?.view ?? null));
+  const chartUpdating = !periodView && !!chartView;
   const withHandoffs = !!view?.rows.some((r) => r.handoffs);
   const columns = useMemo(() => reportColumns(dimension, withHandoffs), [dimension, withHandoffs]);
   const rows = useMemo(() => (view ? sortRows(view.rows, columns, sort) : []), [view, columns, sort]);
@@ -149,13 +153,13 @@ export function ReportApp({ api, now = systemNow }: { api: ReportApi; now?: () =
       <PeriodPicker choice={choice} days={days} onChange={onChoice} />
       <AttributionPicker value={model} onChange={setModel} />
 
-      {periodView && (
-        <PageSection id="trend" title="Good-lead rate per campaign over time">
+      {chartView && (
+        <PageSection id="trend" title="Good-lead rate per campaign over time" busy={chartUpdating}>
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
             Per month, for the campaigns with most verdicts in this period. A gap means no verdicts that month.
           </p>
-          {topTrends(periodView.trend).length > 0 ? (
-            <TrendChart trend={periodView.trend} />
+          {topTrends(chartView.trend).length > 0 ? (
+            <TrendChart trend={chartView.trend} />
           ) : (
             <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">No verdicts to chart in this period.</p>
           )}
@@ -171,9 +175,9 @@ export function ReportApp({ api, now = systemNow }: { api: ReportApi; now?: () =
         </DimensionTabs>
       </section>
 
-      {periodView && (
-        <PageSection id="sla" title="Hand-offs against the SLA">
-          <SlaTables byOwner={periodView.slaByOwner} byCampaign={periodView.slaByCampaign} />
+      {chartView && (
+        <PageSection id="sla" title="Hand-offs against the SLA" busy={chartUpdating}>
+          <SlaTables byOwner={chartView.slaByOwner} byCampaign={chartView.slaByCampaign} />
         </PageSection>
       )}
     </main>

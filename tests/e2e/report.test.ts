@@ -128,6 +128,8 @@ describe('Lead-quality report on demo data', () => {
 
   it('groups the same verdicts by lead source and persona', async () => {
     await report.getByRole('radio', { name: 'Any touch' }).check();
+    // As a user would: wait for the figures of the model chosen before picking the grouping.
+    await expect.poll(() => report.locator('[aria-busy="true"]').count()).toBe(0);
     await report.getByRole('tab', { name: 'Persona' }).click();
     await expect.poll(() => report.getByRole('columnheader', { name: /^Persona/ }).count()).toBe(1);
     await expect.poll(() => report.getByTestId('report-row').count()).toBeGreaterThan(1);
