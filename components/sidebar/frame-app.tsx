@@ -1,9 +1,13 @@
-import './sidebar.css';
+// Inlined rather than linked: a linked stylesheet makes the UI's import wait for a second
+// fetch, and Vite's loader for it runs on the first contact's path. Applied as the UI loads.
+import styles from './sidebar.css?inline';
 import { useCallback, useLayoutEffect, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { SidebarChannel } from '@/lib/messaging/sidebar-client';
 import { Sidebar, type SidebarLayout } from './sidebar';
 import type { SidebarApi } from './sidebar-api';
+
+document.head.append(Object.assign(document.createElement('style'), { textContent: styles }));
 
 /** The sidebar inside its frame in a host tab, fed by the page's detections. */
 export function renderFramed(container: HTMLElement, api: SidebarApi, channel: SidebarChannel, initialOpen: boolean): void {

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { it } from 'vitest';
 import { EXTENSION_DIR } from '../e2e/support/launch';
@@ -24,17 +24,32 @@ function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
 }
 
+/** The chunks a built module imports statically, and theirs in turn (paths from the build root). */
+function importsOf(dir: string, file: string, seen = new Set<string>()): string[] {
+  for (const m of readFileSync(join(dir, file), 'utf8').matchAll(/(?:from|import)\s*["'`]\.\/([^"'`]+\.js)["'`]/g)) {
+    const dep = join(dirname(file), m[1]!);
+    if (!seen.has(dep)) importsOf(dir, dep, seen.add(dep));
+  }
+  return [...seen];
+}
+
 /**
  * The sidebar frame in two parts, read from the built files: what loads when the page goes
- * idle (sidebar.html, its module and its preloads) and what loads with the first contact
- * (the UI chunk's dependency list Vite writes into the bootstrap).
+ * idle (sidebar.html, its module and the modules that one imports statically) and what
+ * loads with the first contact (the UI chunk the bootstrap imports on demand, with its
+ * styles inside it, and anything that chunk imports).
  */
 function frameParts(dir: string): { boot: string[]; ui: string[] } {
   const html = readFileSync(join(dir, 'sidebar.html'), 'utf8');
-  const boot = ['sidebar.html', ...[...html.matchAll(/(?:src|href)="\/([^"]+\.js)"/g)].map((m) => m[1]!)];
-  const entry = boot.find((f) => /^chunks\/sidebar-/.test(f));
-  const deps = entry ? /m\.f=\[([^\]]*)\]/.exec(readFileSync(join(dir, entry), 'utf8'))?.[1] : undefined;
-  const ui = [...(deps ?? '').matchAll(/"([^"]+)"/g)].map((m) => m[1]!).filter((f) => !boot.includes(f));
+  const scripts = [...html.matchAll(/(?:src|href)="\/([^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+  const entry = scripts.find((f) => /^chunks\/sidebar-/.test(f));
+  if (!entry) throw new Error('sidebar.html names no sidebar bootstrap chunk');
+  const text = readFileSync(join(dir, entry), 'utf8');
+  const onDemand = new Set([...text.matchAll(/import\(\s*["'`]\.\/([^"'`]+\.js)["'`]\s*\)/g)].map((m) => join('chunks', m[1]!)));
+  const staticDeps = importsOf(dir, entry);
+  const boot = ['sidebar.html', ...new Set([...scripts, ...staticDeps])];
+  const ui = [...onDemand].flatMap((f) => [f, ...importsOf(dir, f)]).filter((f, i, all) => !boot.includes(f) && all.indexOf(f) === i);
+  if (ui.length === 0) throw new Error(`${entry} imports no UI chunk on demand`);
   return { boot, ui };
 }
 

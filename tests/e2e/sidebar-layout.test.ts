@@ -116,9 +116,9 @@ describe('sidebar layout beside the host page', () => {
     const frame = await (await gmail.sidebar.element.elementHandle({ timeout: 10_000 })).contentFrame();
     await frame!.waitForFunction(() => document.readyState === 'complete');
     await gmail.page.waitForTimeout(1000);
-    // The UI chunk brings its styles: a stylesheet of its own appears in the frame when it loads.
+    // The UI chunk brings its styles: the frame holds Tailwind's rules once it has loaded.
     const uiLoaded = () =>
-      frame!.evaluate(() => [...document.styleSheets].some((s) => /\/assets\/frame-app-[^/]*\.css$/.test(s.href ?? '')));
+      frame!.evaluate(() => [...document.styleSheets].some((s) => [...s.cssRules].some((r) => r.cssText.includes('.bg-sky-700'))));
     expect(await uiLoaded()).toBe(false);
     await gmail.openThread(THREADS.tom);
     await expect.poll(() => gmail.sidebar.contactName.textContent()).toBe('Tom Becker');
@@ -145,9 +145,11 @@ describe('sidebar layout beside the host page', () => {
     await gmail.gotoThread(THREADS.noah);
     await expect.poll(() => gmail.sidebar.contactName.textContent()).toBe('Noah Feld');
     expect(await theme(gmail)).toBe('dark');
-    // Tailwind's dark variant follows that attribute: the panel's background is dark.
+    // Tailwind's dark variant follows that attribute: the panel's background is dark (low
+    // lightness), neither white nor the transparent of a frame whose styles never arrived.
     const background = await gmail.sidebar.root.evaluate((aside) => getComputedStyle(aside).backgroundColor);
-    expect(background).not.toBe('rgb(255, 255, 255)');
+    const lightness = Number(/^oklch\(([\d.]+) /.exec(background)?.[1] ?? NaN);
+    expect(lightness).toBeLessThan(0.3);
     await gmail.page.close();
   });
 });
