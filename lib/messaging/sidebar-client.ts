@@ -24,14 +24,23 @@ export function createSidebarClient(framed?: { page: string; onPush: (message: u
   const offers = new Map<string, (rows: CachedContext[]) => void>();
   // Contexts the background sent with the latest snapshot before anything asked for them.
   let offered: { key: string; rows: CachedContext[] } | undefined;
+  // The people of the latest snapshot sent without their contexts, and whether a request already waits on them.
+  let expected: { key: string; claimed: boolean } | undefined;
   const share = (key: string, request: Promise<CachedContext[]>) => {
     inFlight.set(key, request);
     const forget = () => inFlight.get(key) === request && inFlight.delete(key);
     request.then(forget, forget);
     return request;
   };
-  const getContexts = (emails: string[]) =>
-    inFlight.get(emails.join(',')) ?? share(emails.join(','), read('getContactContexts', { emails }));
+  const getContexts = (emails: string[]) => {
+    const key = emails.join(',');
+    const waiting = inFlight.get(key);
+    if (!waiting) return share(key, read('getContactContexts', { emails }));
+    // The request takes what the background sends: it is not kept for another as well.
+    if (expected?.key === key) expected.claimed = true;
+    if (offered?.key === key) offered = undefined;
+    return waiting;
+  };
   return {
     getContexts,
     prefetch: (emails) => void (emails.length > 0 && getContexts(emails).catch(() => undefined)),
@@ -42,6 +51,7 @@ export function createSidebarClient(framed?: { page: string; onPush: (message: u
     expect(emails) {
       const key = emails.join(',');
       if (emails.length === 0 || inFlight.has(key) || offered?.key === key) return;
+      expected = { key, claimed: false };
       // Read later through getContexts; share() already settles a failure, so none goes unhandled.
       void share(
         key,
@@ -61,9 +71,11 @@ export function createSidebarClient(framed?: { page: string; onPush: (message: u
     offer(emails, rows) {
       const key = emails.join(',');
       const waiting = offers.get(key);
-      // Only the latest snapshot's people are kept: an older offer would be shown as new.
       if (waiting) waiting(rows);
-      else offered = { key, rows };
+      // Kept for the first render unless a request already took them. The first contact's snapshot
+      // comes before its contexts so the UI loads meanwhile: the UI then renders them from here.
+      // Only the latest snapshot's people are kept: an older offer would be shown as new.
+      if (!waiting || (expected?.key === key && !expected.claimed)) offered = { key, rows };
     },
     takeOffered(emails) {
       const key = emails.join(',');

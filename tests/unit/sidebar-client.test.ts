@@ -34,11 +34,31 @@ describe('contexts the background sends with a snapshot', () => {
     expect(client.takeOffered(['grace@x.example'])).toEqual(rows('grace@x.example'));
   });
 
+  it('that come after their snapshot, before anything asked, are kept for the first render, with no request', async () => {
+    vi.useFakeTimers();
+    const send = vi.spyOn(browser.runtime, 'sendMessage');
+    const client = createSidebarClient();
+    // The first contact's snapshot comes alone (the UI loads meanwhile), its contexts a moment later.
+    client.expect(['ada@x.example']);
+    client.offer(['ada@x.example'], rows('ada@x.example'));
+    expect(client.takeOffered(['ada@x.example'])).toEqual(rows('ada@x.example'));
+    vi.advanceTimersByTime(1000);
+    vi.useRealTimers();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(send).not.toHaveBeenCalled();
+  });
+
   it('settle a request already waiting for them instead of being kept', async () => {
     const client = createSidebarClient();
     client.expect(['ada@x.example']);
     client.offer(['ada@x.example'], rows('ada@x.example'));
     await expect(client.getContexts(['ada@x.example'])).resolves.toEqual(rows('ada@x.example'));
     expect(client.takeOffered(['ada@x.example'])).toBeUndefined();
+    // Asked for before they came: the same.
+    client.expect(['grace@x.example']);
+    const asked = client.getContexts(['grace@x.example']);
+    client.offer(['grace@x.example'], rows('grace@x.example'));
+    await expect(asked).resolves.toEqual(rows('grace@x.example'));
+    expect(client.takeOffered(['grace@x.example'])).toBeUndefined();
   });
 });
