@@ -34,8 +34,8 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
   const pageOfPort = new Map<Port, string>();
   const channels = createFrameChannels();
   const snapshots = new Map<number, PageSnapshot>();
-  // Page loads whose frame was sent someone to show: the others' frames have no UI loaded yet.
-  const showing = new Set<string>();
+  // Per tab, the page load whose frame was sent someone to show: any other frame has no UI loaded yet.
+  const showing = new Map<number, string>();
   const sendTo = (port: Port, message: ToFrame) => {
     const channel = channels.get(pageOfPort.get(port));
     if (channel) channel.postMessage({ push: message } satisfies ChannelPush);
@@ -66,7 +66,7 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
       pageOfPort.delete(port);
       if (page !== undefined && tabOfPage.get(page) === tabId && ![...set].some((p) => pageOfPort.get(p) === page)) {
         tabOfPage.delete(page);
-        showing.delete(page);
+        if (showing.get(tabId) === page) showing.delete(tabId);
         channels.forget(page);
       }
     });
@@ -103,16 +103,14 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
       );
   };
   browser.tabs.onRemoved.addListener((tabId: number) => {
-    const page = snapshots.get(tabId)?.page;
-    if (page !== undefined) showing.delete(page);
     snapshots.delete(tabId);
+    showing.delete(tabId);
   });
 
   const remember = (tabId: number, snapshot: PageSnapshot) => {
     const previous = snapshots.get(tabId);
     // Within one page load an older snapshot never replaces a newer one; a reload starts afresh.
     if (previous && previous.page === snapshot.page && snapshot.seq < previous.seq) return false;
-    if (previous && previous.page !== snapshot.page) showing.delete(previous.page);
     snapshots.set(tabId, snapshot);
     return true;
   };
@@ -132,15 +130,15 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
     if (!readContexts || emails.length === 0) return send({ type: 'detected', snapshot });
     // A frame that never showed anyone loads its UI on its first snapshot with people: sent at
     // once, the UI loads while the contexts are read, which then follow and are shown from memory.
-    const first = !showing.has(snapshot.page);
-    showing.add(snapshot.page);
-    let held = !first;
-    if (first) send({ type: 'detected', snapshot });
-    const timer = setTimeout(() => {
-      if (!held) return;
-      held = false;
-      if (snapshots.get(tabId) === snapshot) send({ type: 'detected', snapshot });
-    }, HOLD_MS);
+    let held = showing.get(tabId) === snapshot.page;
+    showing.set(tabId, snapshot.page);
+    if (!held) send({ type: 'detected', snapshot });
+    const timer = held
+      ? setTimeout(() => {
+          held = false;
+          if (snapshots.get(tabId) === snapshot) send({ type: 'detected', snapshot });
+        }, HOLD_MS)
+      : undefined;
     void readContexts(tabId, emails).then(
       (rows) => {
         clearTimeout(timer);

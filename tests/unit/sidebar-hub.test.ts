@@ -149,6 +149,24 @@ describe('sidebar hub', () => {
     expect(read).toHaveBeenCalledWith(4, ['ada@analytical.example']);
   });
 
+  it('sends a frame that replaced the page load’s first one its snapshot at once again: the new frame has no UI yet', async () => {
+    const rows = [{ email: 'ada@analytical.example', context: null }];
+    const hub = createSidebarHub(async () => rows);
+    const first = fakePort(own(4));
+    connect(first);
+    hub.detected(4, snapshot(2));
+    await vi.waitFor(() =>
+      expect(first.posted).toEqual([
+        { type: 'detected', snapshot: snapshot(2) },
+        { type: 'contexts', emails: ['ada@analytical.example'], rows },
+      ]),
+    );
+    first.drop();
+    const second = fakePort(own(4));
+    connect(second);
+    expect(second.posted).toEqual([{ type: 'detected', snapshot: snapshot(2) }]);
+  });
+
   it(`sends the snapshot alone when its contexts take longer than ${HOLD_MS} ms, and the contexts when read`, async () => {
     const rows = [{ email: 'ada@analytical.example', context: null }];
     let finish!: () => void;
