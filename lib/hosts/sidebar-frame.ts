@@ -67,6 +67,8 @@ export function createSidebarFrame(doc: Document, signal: AbortSignal, page: str
 
   // A page that restyles or hides the frame (to cover it, or to slip it under the pointer) gets it back as it was.
   const guard = new MutationObserver(() => {
+    // A page that points the frame elsewhere gets a fresh one: the old element shows whatever the page chose.
+    if (frame && frame.getAttribute('src') !== frameSrc) return replace(frame);
     if (frame && (frame.getAttribute('style') !== lastStyle || frame.inert !== (layout === 'none'))) {
       apply();
       lastStyle = frame.getAttribute('style');
@@ -74,6 +76,16 @@ export function createSidebarFrame(doc: Document, signal: AbortSignal, page: str
     if (frame && !frame.isConnected) doc.documentElement.append(frame);
   });
   let lastStyle: string | null = null;
+  // The address the frame was given, and so the only origin its handshake is answered at:
+  // `src` is an attribute the page can rewrite (to a document of its own that asks for the id).
+  let frameSrc = '';
+  const replace = (old: HTMLIFrameElement) => {
+    if (frame !== old) return;
+    guard.disconnect();
+    old.remove();
+    frame = undefined;
+    setLayoutTo(layout);
+  };
 
   const ensure = (forContact = false): HTMLIFrameElement => {
     if (frame) return frame;
@@ -81,16 +93,12 @@ export function createSidebarFrame(doc: Document, signal: AbortSignal, page: str
     frame = created;
     // Created for a contact, the frame starts loading its UI at once, beside asking who it is.
     // Which page load it belongs to it hears from this script (answerFrame below), not from its address.
-    created.src = `${browser.runtime.getURL('/sidebar.html')}${forContact ? '?contact' : ''}`;
+    created.src = frameSrc = `${browser.runtime.getURL('/sidebar.html')}${forContact ? '?contact' : ''}`;
     // The sidebar loads once. A second load means the page navigated the frame (a parent may,
     // even cross-origin) to show something of its own in Leadlight's place: start a fresh one.
     let loads = 0;
     created.addEventListener('load', () => {
-      if (++loads < 2 || frame !== created) return;
-      guard.disconnect();
-      created.remove();
-      frame = undefined;
-      setLayoutTo(layout);
+      if (++loads >= 2) replace(created);
     });
     created.title = 'Leadlight';
     created.setAttribute('data-testid', FRAME_TEST_ID);
@@ -114,7 +122,7 @@ export function createSidebarFrame(doc: Document, signal: AbortSignal, page: str
   };
 
   // The frame's window, while it holds Leadlight's page (a page may navigate it elsewhere), hears the page load's id.
-  const origins = () => [frame ? new URL(frame.src).origin : '', new URL(browser.runtime.getURL('/')).origin];
+  const origins = () => [frameSrc ? new URL(frameSrc).origin : '', new URL(browser.runtime.getURL('/')).origin];
   if (doc.defaultView) answerFrame(doc.defaultView, () => frame?.contentWindow, page, origins, signal);
 
   const onResize = () => layout !== 'none' && apply();
