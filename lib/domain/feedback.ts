@@ -64,8 +64,10 @@ export const FeedbackSchema = z.object({
    * were not set: what the CRM said, naming it, the object and the fields.
    */
   fieldProblem: z.string().optional(),
-  /** Delivery attempts so far; drives the backoff. */
+  /** Delivery attempts so far; drives the backoff and the cap, and starts again when the user retries. */
   attempts: z.number().int().nonnegative().default(0),
+  /** Delivery attempts ever started, never reset: a retry the user asked for may still meet a record an earlier attempt wrote. */
+  tries: z.number().int().nonnegative().optional(),
   /** Earliest time the outbox may try again. */
   nextAttemptAt: IsoDateSchema.optional(),
   /** Which connector it goes to, fixed when queued so a later source switch does not redirect it. */
@@ -75,3 +77,22 @@ export const FeedbackSchema = z.object({
   sentAt: IsoDateSchema.optional(),
 });
 export type Feedback = z.infer<typeof FeedbackSchema>;
+
+/**
+ * Whether an attempt before this one may already have written the verdict to the CRM
+ * (its answer lost): then the connector looks for that record before writing another.
+ * Counted over every attempt, including those before the user pressed Retry.
+ */
+export const mayHaveBeenWritten = (f: Pick<Feedback, 'attempts' | 'tries'>): boolean => (f.tries ?? f.attempts) > 1;
+
+/**
+ * How old a verdict may be on its first attempt before the CRM is read for a newer
+ * verdict first. A verdict normally goes out within a minute or two of being given
+ * (the undo grace, then the outbox's one-minute alarm), so the happy path keeps to
+ * its fewest calls; one delivered later waited (offline, or retried by the user), and
+ * a colleague's newer verdict may have reached the record meanwhile.
+ */
+export const LATE_DELIVERY_MS = 5 * 60_000;
+
+export const isLateDelivery = (f: Pick<Feedback, 'createdAt'>, nowMs: number): boolean =>
+  nowMs - Date.parse(f.createdAt) > LATE_DELIVERY_MS;

@@ -85,11 +85,24 @@ async function deliver(
   const fresh = await db.transaction('rw', db.feedback, async () => {
     const current = await db.feedback.get(item.id);
     if (!current || (current.syncState !== 'pending' && current.syncState !== 'sending')) return undefined;
-    const claimed = { ...current, syncState: 'sending' as const, attempts: current.attempts + 1, nextAttemptAt: recheckAt };
+    // Attempts cut off before any answer (the worker or the browser stopped mid-send) count towards the cap too.
+    if (current.attempts >= MAX_ATTEMPTS) {
+      const syncError = `${connector.label} did not answer ${MAX_ATTEMPTS} attempts to send this verdict. Retry to try again.`;
+      await db.feedback.put({ ...current, syncState: 'failed', syncError, nextAttemptAt: undefined });
+      return 'capped' as const;
+    }
+    const claimed = {
+      ...current,
+      syncState: 'sending' as const,
+      attempts: current.attempts + 1,
+      tries: (current.tries ?? current.attempts) + 1,
+      nextAttemptAt: recheckAt,
+    };
     await db.feedback.put(claimed);
     return claimed;
   });
   if (!fresh) return 'retrying';
+  if (fresh === 'capped') return 'failed';
   const attempts = fresh.attempts;
   try {
     const contact = await db.contacts.get(fresh.email);

@@ -109,11 +109,15 @@ function schemaStore(initial?: VerdictSchemaState) {
   return { store, api };
 }
 
-function connector(writeBackProperty?: string, verdictSchema?: VerdictSchemaStore) {
+/** A minute after `feedback` was given: the outbox delivers on time. */
+const onTime = () => new Date('2026-03-05T12:01:00.000Z');
+
+function connector(writeBackProperty?: string, verdictSchema?: VerdictSchemaStore, now = onTime) {
   const policy = { ...DEFAULT_POLICY, sleep: vi.fn(async () => {}), random: () => 0.5 };
   return createHubspotConnector({
     token: async () => 'pat-na1-test',
     policy,
+    now,
     ...(writeBackProperty ? { writeBackProperty } : {}),
     ...(verdictSchema ? { verdictSchema } : {}),
   });
@@ -275,6 +279,24 @@ describe('HubSpot deliverFeedback', () => {
     await connector('lead_quality').deliverFeedback!(retried, undefined);
     expect(seen.filter((r) => r.method === 'PATCH')).toHaveLength(0);
     expect(calls('POST', '/crm/v3/objects/notes')).toHaveLength(1);
+  });
+
+  it('a first attempt hours late (offline, or a manual retry) leaves the properties to a newer verdict', async () => {
+    portal({ lastFeedbackAt: '2026-03-05T15:00:00.000Z' });
+    const late = () => new Date('2026-03-05T18:00:00.000Z');
+    await connector('lead_quality', undefined, late).deliverFeedback!(feedback, undefined);
+    expect(requests()).toEqual([`GET /crm/v3/objects/contacts/${MAYA}`, 'POST /crm/v3/objects/notes']);
+  });
+
+  it('a first attempt hours late still sets the properties when no newer verdict did', async () => {
+    portal({ lastFeedbackAt: '2026-03-01T09:00:00.000Z' });
+    const late = () => new Date('2026-03-05T18:00:00.000Z');
+    await connector('lead_quality', undefined, late).deliverFeedback!(feedback, undefined);
+    expect(requests()).toEqual([
+      `GET /crm/v3/objects/contacts/${MAYA}`,
+      'PATCH /crm/v3/objects/contacts/101',
+      'POST /crm/v3/objects/notes',
+    ]);
   });
 
   it('writes the verdict to the configured contact property, and only then', async () => {

@@ -103,6 +103,24 @@ describe('HubSpot write-back under faults: nothing lost, nothing duplicated', ()
     await expectExactlyOnce(1);
   });
 
+  it('a retry the user asks for after a lost write still finds the note, not writing a second', async () => {
+    await giveVerdicts(1);
+    crm.faults.push('drop-after-write');
+    const run = await worker();
+    await run();
+    expect(crm.notes).toHaveLength(1);
+    // The next attempt is refused (the token was revoked), so the item needs the user.
+    token = 'pat-na1-old-token';
+    clock = new Date(clock.getTime() + 10 * 60_000);
+    await run();
+    expect(await db.feedback.get('fb-0')).toMatchObject({ syncState: 'failed' });
+    token = 'pat-na1-valid-token';
+    const { retryFeedbackDelivery } = await import('@/lib/outbox/outbox');
+    await retryFeedbackDelivery(db, 'fb-0', clock);
+    await drain(await worker());
+    await expectExactlyOnce(1);
+  });
+
   it('an expired token is re-read once (a token the user just replaced is used)', async () => {
     await giveVerdicts(1);
     token = 'pat-na1-old-token';

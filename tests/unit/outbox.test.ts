@@ -156,6 +156,34 @@ describe('feedback outbox', () => {
     expect(await processOutbox({ ...deps, connectorFor: async () => crm.connector })).toMatchObject({ sent: 1 });
   });
 
+  it('counts attempts cut off mid-send towards the cap: a verdict whose every send is stopped ends with the user', async () => {
+    const crm = fakeCrm();
+    let calls = 0;
+    const stalled: Connector = {
+      ...crm.connector,
+      // The worker is stopped during every request: no answer, no error.
+      deliverFeedback: () => {
+        calls += 1;
+        return new Promise<never>(() => {});
+      },
+    };
+    await queue('f1');
+    for (let run = 1; run <= 20; run++) {
+      advance(60_000);
+      const before = calls;
+      const { processOutbox } = await freshOutbox();
+      void processOutbox({ db, connectorFor: async () => stalled, now, online: () => true });
+      // This run either sent once more (and was stopped) or gave up.
+      await vi.waitFor(async () => expect(calls > before || (await db.feedback.get('f1'))?.syncState === 'failed').toBe(true));
+    }
+    expect(calls).toBe(12);
+    expect(await db.feedback.get('f1')).toMatchObject({
+      syncState: 'failed',
+      attempts: 12,
+      syncError: expect.stringMatching(/12 attempts/),
+    });
+  });
+
   it('stops on errors only the user can fix, and lets the user retry or discard', async () => {
     const crm = fakeCrm();
     crm.script.push('auth');

@@ -125,6 +125,16 @@ describe('Salesforce deliverFeedback', () => {
     expect(seen.some((s) => s.method === 'POST')).toBe(false);
   });
 
+  it('after the user pressed Retry (attempts counted again from one), still finds the Task an earlier attempt created', async () => {
+    const marked = fixture('task-marked-tom-becker') as { records: Task[] };
+    const { seen } = org({ Lead: 'lead-id-tom-becker', tasks: marked.records });
+    const retriedByUser = { ...badLead(), attempts: 1, tries: 3 };
+    expect(await createSalesforceConnector({ session, policy }).deliverFeedback?.(retriedByUser, undefined)).toEqual({
+      remoteId: '00THs00000Task01AA',
+    });
+    expect(seen.some((s) => s.method === 'POST')).toBe(false);
+  });
+
   it('does not mistake another feedback with the same eight-character prefix for this one', async () => {
     const other = { ...(fixture('task-marked-tom-becker') as { records: Task[] }).records[0]! };
     other.Description = other.Description.replace(FEEDBACK_ID, '3f9c2a7e-0000-4000-8000-000000000000');

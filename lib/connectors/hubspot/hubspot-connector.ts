@@ -6,6 +6,7 @@ import type { HttpPolicy } from '../http';
 import { memoryLabelCache, type LabelCache } from '../label-cache';
 import { CampaignSchema, TouchSchema } from '../../domain/campaign';
 import { ContactSchema } from '../../domain/contact';
+import { isLateDelivery, mayHaveBeenWritten } from '../../domain/feedback';
 import { createHubspotClient, type HubspotCall, profileByEmailPath, SCOPES } from './hubspot-client';
 import { conversionTimeline, ProfileSchema, readSubmissions, type FormSubmission } from './hubspot-conversions';
 import { LABELLED_PROPERTIES, mapContact } from './hubspot-mapping';
@@ -154,7 +155,12 @@ export function createHubspotConnector(options: HubspotConnectorOptions): Connec
 
     async deliverFeedback(feedback) {
       const withSchema = (await prepareWriteBack()).ready;
-      const delivery = { writeBackProperty: options.writeBackProperty, withSchema, retry: feedback.attempts > 1 };
+      const delivery = {
+        writeBackProperty: options.writeBackProperty,
+        withSchema,
+        retry: mayHaveBeenWritten(feedback),
+        late: isLateDelivery(feedback, now().getTime()),
+      };
       try {
         return await deliverNote(call, feedback, delivery);
       } catch (e) {

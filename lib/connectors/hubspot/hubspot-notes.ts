@@ -104,6 +104,8 @@ export type NoteDelivery = {
   withSchema: boolean;
   /** This is a retry: an earlier attempt may have written the note or set newer values. */
   retry: boolean;
+  /** Given long enough ago that a colleague's newer verdict may have set the properties meanwhile. */
+  late?: boolean;
 };
 
 /**
@@ -111,14 +113,15 @@ export type NoteDelivery = {
  * contact's properties are set by email in one PATCH (which also answers with the
  * contact's id), then the note is created with its note → contact association —
  * two calls. A retry first reads the contact and searches for the note an earlier
- * attempt may have written, and never overwrites properties a newer verdict set.
+ * attempt may have written; a retry or a late delivery never overwrites properties
+ * a newer verdict set.
  */
 export async function deliverNote(call: HubspotCall, feedback: Feedback, options: NoteDelivery): Promise<Delivery> {
   const properties = verdictProperties(feedback, options.writeBackProperty, options.withSchema);
   const hasProperties = Object.keys(properties).length > 0;
   let contactId: string;
   let noteId: string | undefined;
-  if (!options.retry && hasProperties) {
+  if (!options.retry && !options.late && hasProperties) {
     contactId = await patchByEmail(call, feedback.email, properties);
   } else {
     const contact = await contactByEmail(call, feedback.email);

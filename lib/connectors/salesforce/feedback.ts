@@ -1,4 +1,4 @@
-import type { Feedback } from '../../domain/feedback';
+import { isLateDelivery, mayHaveBeenWritten, type Feedback } from '../../domain/feedback';
 import { FEEDBACK_REASONS, reasonLabel } from '../../domain/feedback-reasons';
 import type { ReasonDefinition } from '../../domain/reason-definition';
 import { parseVerdictData, VERDICT_DATA_TOKEN, verdictDataLine, verdictWords } from '../../domain/verdict-record';
@@ -55,15 +55,6 @@ export type VerdictFieldOptions = {
 };
 
 /**
- * How old a verdict may be on its first attempt before its Lead fields are checked
- * against newer verdicts. A verdict normally goes out within a minute or two of being
- * given (the undo grace, then the outbox's one-minute alarm), so the happy path keeps
- * to three calls; one delivered later waited (offline, or a manual retry that starts
- * the attempt count again), and a newer verdict may have reached the Lead meanwhile.
- */
-export const LATE_DELIVERY_MS = 5 * 60_000;
-
-/**
  * Files a verdict as a completed Task on the person, at most once per feedback id:
  * an earlier attempt may have created the Task before its answer was lost, so a
  * retry searches for the marker first. A first delivery takes two calls, and one
@@ -85,8 +76,8 @@ export async function deliverSalesforceFeedback(
   const values = verdictFieldValues(mapping, feedback, reasons);
   const setsFields = Object.keys(values).length > 0;
   // Only a retry can find a Task an earlier attempt wrote (the outbox counts the attempt before delivering).
-  const retry = feedback.attempts > 1;
-  const late = setsFields && now() - Date.parse(feedback.createdAt) > LATE_DELIVERY_MS;
+  const retry = mayHaveBeenWritten(feedback);
+  const late = setsFields && isLateDelivery(feedback, now());
   const marker = feedbackMarker(feedback.id);
   const found =
     retry || late ? await api.query(markedTaskQuery(person.id, marker, feedback.createdAt, TASK_SUBJECT_PREFIX), TaskRecordSchema) : [];
