@@ -73,7 +73,15 @@ export type CallGate = {
   check: () => Promise<ConnectorError | null>;
 };
 
-type Entry = { record: HealthRecord; loaded?: Promise<void>; probing: boolean; generation: number };
+type Entry = {
+  record: HealthRecord;
+  loaded?: Promise<void>;
+  probing: boolean;
+  /** Bumped by a reconnection: answers to calls made before it no longer count. */
+  generation: number;
+  /** Failures settled so far: an answer to a call admitted before the latest one says nothing since. */
+  failures: number;
+};
 // The worker's memory is the truth once loaded; the meta row carries it across restarts.
 const entries = new WeakMap<LeadlightDb, Map<string, Entry>>();
 const key = (id: string) => `health:${id}`;
@@ -84,7 +92,7 @@ async function entryFor(db: LeadlightDb, id: string): Promise<Entry> {
   if (!byId) entries.set(db, (byId = new Map<string, Entry>()));
   let entry = byId.get(id);
   if (!entry) {
-    const created: Entry = { record: HEALTHY, probing: false, generation: 0 };
+    const created: Entry = { record: HEALTHY, probing: false, generation: 0, failures: 0 };
     created.loaded = db.meta.get(key(id)).then((row: HealthRow | undefined) => {
       const parsed = RecordSchema.safeParse({ health: row?.health, strikes: row?.strikes });
       if (parsed.success) created.record = parsed.data;
@@ -141,10 +149,13 @@ export function connectorGate(
       if (refused) throw refused;
       const probe = entry.record.health.state !== 'healthy';
       if (probe) entry.probing = true;
-      const generation = entry.generation;
+      const { generation, failures } = entry;
       return async (outcome) => {
         if (probe) entry.probing = false;
         if (generation !== entry.generation) return;
+        // A call let out before a rate limit or an outage was recorded may still answer after it: that clears nothing.
+        if (!outcome && failures !== entry.failures) return;
+        if (outcome) entry.failures += 1;
         // Once the user is needed, only a reconnection clears it, not a call that happened to pass.
         if (entry.record.health.state === 'needs_user' && outcome?.kind !== 'auth' && outcome?.kind !== 'scopes') return;
         await store(db, id, entry, nextHealth(entry.record, outcome, now(), random));

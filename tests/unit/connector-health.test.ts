@@ -104,6 +104,24 @@ describe('connector health', () => {
     expect(await connectorHealth(db, 'hubspot')).toEqual({ state: 'healthy' });
   });
 
+  it('lets no answer to a call let out before a rate limit clear it', async () => {
+    const earlier = await gate().admit();
+    await call(new ConnectorError('rate_limited', 'HubSpot’s daily limit is reached.', { retryAfterMs: 10 * 3_600_000 }));
+    await earlier(null);
+    expect(await connectorHealth(db, 'hubspot')).toMatchObject({ state: 'rate_limited' });
+    expect(await waitLeft()).toBe(10 * 3_600_000);
+  });
+
+  it('counts strikes while calls let out before a failure keep answering', async () => {
+    const earlier = await gate().admit();
+    await call(server());
+    await earlier(null);
+    t += 30_000;
+    await call(server());
+    // The second strike in a row waits twice as long as the first.
+    expect(await waitLeft()).toBe(60_000);
+  });
+
   it('lets no passing call clear a state that needs the user', async () => {
     const slow = await gate().admit();
     await call(auth());
