@@ -5,6 +5,7 @@ import { syncFeed } from '@/lib/connectors/feed/sync-feed';
 import { DEFAULT_POLICY } from '@/lib/connectors/http';
 import { LeadlightDb } from '@/lib/db/database';
 import { saveFeedback } from '@/lib/db/feedback-repository';
+import { clearMarketingData } from '@/lib/db/seed';
 import { createCampaign, createContact, createPersona, createTouch } from '../factories';
 
 const URL_ = 'https://marketing.brightwave.example/leadlight/feed.json';
@@ -79,6 +80,50 @@ describe('JSON feed sync', () => {
     server.use(http.get(URL_, () => new HttpResponse('down', { status: 500 })));
     expect(await syncFeed(db, URL_, new Date(), policy)).toMatchObject({ status: 'failed', error: expect.stringMatching(/HTTP 500/) });
     expect(await db.contacts.count()).toBe(1);
+  });
+
+  it('fetches in full after its data was replaced, rather than taking a 304 for data no longer there', async () => {
+    server.use(
+      http.get(URL_, ({ request }) => {
+        seen.push(request);
+        if (request.headers.get('if-none-match') === '"v1"') return new HttpResponse(null, { status: 304 });
+        return HttpResponse.json(feed(), { headers: { etag: '"v1"' } });
+      }),
+    );
+    await syncFeed(db, URL_, new Date(), policy);
+    // The rep tried a CRM for a while (its data replaced the feed's), then came back to the same feed.
+    await clearMarketingData(db);
+    await db.meta.put({ key: 'source', name: 'HubSpot', loadedAt: '2026-11-20T09:00:00.000Z' });
+    expect(await syncFeed(db, URL_, new Date(), policy)).toMatchObject({ status: 'updated' });
+    expect(seen[1]?.headers.get('if-none-match')).toBeNull();
+    expect(await db.contacts.count()).toBe(1);
+  });
+
+  it('does not sleep through a long Retry-After: it fails now, saying so, and the next scheduled sync asks again', async () => {
+    const slept: number[] = [];
+    const waiting = { ...policy, sleep: async (ms: number) => void slept.push(ms) };
+    let calls = 0;
+    server.use(http.get(URL_, () => (++calls, new HttpResponse('slow down', { status: 429, headers: { 'retry-after': '3600' } }))));
+    expect(await syncFeed(db, URL_, new Date(), waiting)).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/wait 60 min \(HTTP 429\)/),
+    });
+    expect(calls).toBe(1);
+    expect(slept).toEqual([]);
+    expect((await db.meta.get('sync:feed'))?.lastError).toMatch(/wait 60 min/);
+  });
+
+  it('waits out a short Retry-After inline and then loads the feed', async () => {
+    const slept: number[] = [];
+    const waiting = { ...policy, sleep: async (ms: number) => void slept.push(ms) };
+    let calls = 0;
+    server.use(
+      http.get(URL_, () =>
+        ++calls === 1 ? new HttpResponse('busy', { status: 503, headers: { 'retry-after': '5' } }) : HttpResponse.json(feed()),
+      ),
+    );
+    expect(await syncFeed(db, URL_, new Date(), waiting)).toMatchObject({ status: 'updated' });
+    expect(slept).toEqual([5_000]);
   });
 
   it('reports invalid JSON and network failures in words', async () => {

@@ -45,8 +45,16 @@ export async function fetchFeed(
     if (response.status === 304) return { status: 'unchanged' };
     if (response.status >= 500 || response.status === 429) {
       void response.body?.cancel().catch(() => undefined);
+      const asked = retryAfterMs(response.headers);
+      // A long wait is not slept through here: the sync would hold "Sync now" and the alarm for it. The next scheduled sync asks again.
+      if (asked !== undefined && asked > policy.maxInlineWaitMs)
+        throw new ConnectorError(
+          response.status === 429 ? 'rate_limited' : 'server',
+          `The feed host asked Leadlight to wait ${Math.ceil(asked / 60_000)} min (HTTP ${response.status}); the next scheduled sync tries again.`,
+          { status: response.status, retryAfterMs: asked },
+        );
       if (attempt < policy.maxRetries) {
-        await policy.sleep(retryAfterMs(response.headers) ?? backoffDelay(attempt, policy));
+        await policy.sleep(asked ?? backoffDelay(attempt, policy));
         continue;
       }
       throw new ConnectorError('server', `The feed host had a problem (HTTP ${response.status}).`, { status: response.status });

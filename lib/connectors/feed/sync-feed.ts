@@ -57,9 +57,11 @@ async function runSync(
     // The options page checks too; this is the check that cannot be bypassed.
     const problem = feedUrlProblem(url);
     if (problem) throw new Error(problem);
-    // Validators belong to one URL; a changed URL must fetch in full.
-    const sameUrl = state.name === url;
-    const response = await fetchFeed(url, sameUrl ? { etag: state.etag, lastModified: state.lastModified } : {}, policy, limits);
+    // Validators vouch for this URL's data as this feed loaded it: a changed URL, or data replaced
+    // since (another source, an import, the demo), must be fetched in full, or a 304 would leave it empty.
+    const source = await db.meta.get('source');
+    const ours = state.name === url && !!state.loadedAt && source?.loadedAt === state.loadedAt;
+    const response = await fetchFeed(url, ours ? { etag: state.etag, lastModified: state.lastModified } : {}, policy, limits);
     if (response.status === 'unchanged') {
       await db.meta.put({ ...settled, lastSyncAt: now.toISOString(), lastError: undefined });
       return { status: 'unchanged' };
@@ -101,6 +103,8 @@ async function finishSwap(db: LeadlightDb, url: string | undefined, pending: Pen
     name: url,
     etag: pending.etag,
     lastModified: pending.lastModified,
+    // The same instant as the source line applyStaging wrote: while they match, the cache is this feed's.
+    loadedAt: now.toISOString(),
     lastSyncAt: now.toISOString(),
     lastError: pending.rowErrors,
   });
