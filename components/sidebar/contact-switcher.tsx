@@ -1,10 +1,17 @@
 import { useTabs } from '../ui/use-tabs';
 import type { Participant } from '@/lib/hosts/participants';
 
-type Props = { participants: Participant[]; selected: string; known: ReadonlySet<string>; onSelect: (email: string) => void };
+type Props = {
+  participants: Participant[];
+  selected: string;
+  known: ReadonlySet<string>;
+  /** Still being read: whether they have a record is not known yet. */
+  reading?: ReadonlySet<string>;
+  onSelect: (email: string) => void;
+};
 
 /** Picks which of the thread's external participants the sidebar shows. */
-export function ContactSwitcher({ participants, selected, known, onSelect }: Props) {
+export function ContactSwitcher({ participants, selected, known, reading, onSelect }: Props) {
   const tabs = useTabs(
     participants.map((p) => p.email),
     selected,
@@ -33,7 +40,11 @@ export function ContactSwitcher({ participants, selected, known, onSelect }: Pro
             }`}
           >
             {p.name || p.email}
-            {!known.has(p.email) && <span className="sr-only"> (no record)</span>}
+            {reading?.has(p.email) ? (
+              <span className="sr-only"> (loading)</span>
+            ) : (
+              !known.has(p.email) && <span className="sr-only"> (no record)</span>
+            )}
           </button>
         );
       })}

@@ -112,6 +112,10 @@ export function Sidebar({ api, participants, toggles = 0, updated, onOpenChange,
     () => new Set(state.status === 'ready' ? [...state.contexts].filter(([, c]) => c.context).map(([e]) => e) : []),
     [state],
   );
+  const reading = useMemo(
+    () => new Set(state.status === 'ready' && state.pending ? emails.filter((e) => !state.contexts.has(e)) : []),
+    [state, emails],
+  );
   // Prefer someone we know about: a thread often includes assistants or new colleagues.
   const current = selected && emails.includes(selected) ? selected : (emails.find((e) => known.has(e)) ?? emails[0]);
 
@@ -149,9 +153,11 @@ export function Sidebar({ api, participants, toggles = 0, updated, onOpenChange,
   const context = entry?.context;
   return (
     <Panel onCollapse={toggle} framed={framed} panelRef={panelRef}>
-      {participants.length > 1 && <ContactSwitcher participants={participants} selected={current} known={known} onSelect={setSelected} />}
+      {participants.length > 1 && (
+        <ContactSwitcher participants={participants} selected={current} known={known} reading={reading} onSelect={setSelected} />
+      )}
       <ConnectionNotice status={connection} onOpenSettings={api.openSettings} />
-      {state.status === 'loading' || state.status === 'idle' ? (
+      {state.status === 'loading' || state.status === 'idle' || (state.status === 'ready' && !entry && state.pending) ? (
         <LoadingState />
       ) : state.status === 'error' ? (
         <ErrorState message={state.message} onRetry={retry} />

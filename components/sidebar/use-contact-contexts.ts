@@ -7,7 +7,8 @@ export type ContextsState =
   | { status: 'idle' }
   | { status: 'loading' }
   | { status: 'error'; message: string }
-  | { status: 'ready'; contexts: Map<string, CachedContext> };
+  /** `pending`: some participants are still being read; those shown were on screen already. */
+  | { status: 'ready'; contexts: Map<string, CachedContext>; pending?: boolean };
 
 // What this tab last showed per contact. Going back to a thread renders at once from
 // here while the background is asked again; bounded so a long Gmail day stays small.
@@ -25,9 +26,9 @@ function remember(shown: Map<string, CachedContext>, rows: CachedContext[]) {
   }
   while (shown.size > MEMORY_LIMIT) shown.delete(shown.keys().next().value as string);
 }
-function recalled(shown: Map<string, CachedContext>, emails: string[]): Map<string, CachedContext> | null {
-  const rows = emails.map((e) => shown.get(e));
-  return rows.every((r) => r) ? new Map(rows.map((r) => [r!.email, r!])) : null;
+/** Those of `emails` this tab has shown, in order. */
+function recalled(shown: Map<string, CachedContext>, emails: string[]): Map<string, CachedContext> {
+  return new Map(emails.flatMap((e) => (shown.has(e) ? [[e, shown.get(e)!] as const] : [])));
 }
 
 /** Loads context for the thread's participants; a newer thread always wins over a slow answer. */
@@ -53,15 +54,23 @@ export function useContactContexts(api: SidebarApi, emails: string[]) {
       setState({ status: 'ready', contexts: new Map(offered.map((r) => [r.email, r])) });
       return;
     }
-    const memory = attempt === 0 ? recalled(memoryOf(api), list) : null;
-    setState(memory ? { status: 'ready', contexts: memory } : { status: 'loading' });
+    // Someone joining the thread must not take away the contact on screen (and a note being
+    // typed there): those already shown stay while the newcomers are read.
+    const memory = attempt === 0 ? recalled(memoryOf(api), list) : new Map<string, CachedContext>();
+    const pending = memory.size < list.length;
+    setState(memory.size ? { status: 'ready', contexts: memory, ...(pending ? { pending } : {}) } : { status: 'loading' });
     api.getContexts(list).then(
       (rows) => {
         remember(memoryOf(api), rows);
         if (current) setState({ status: 'ready', contexts: new Map(rows.map((r) => [r.email, r])) });
       },
-      // With something already on screen, a failed re-read keeps it rather than blanking it.
-      (e: unknown) => current && !memory && setState({ status: 'error', message: errorMessage(e) }),
+      (e: unknown) => {
+        if (!current) return;
+        // With something already on screen, a failed read keeps it; only those never read get the reason.
+        if (!memory.size) return setState({ status: 'error', message: errorMessage(e) });
+        const failed = list.filter((email) => !memory.has(email)).map((email) => ({ email, context: null, error: errorMessage(e) }));
+        if (failed.length) setState({ status: 'ready', contexts: new Map([...memory, ...failed.map((f) => [f.email, f] as const)]) });
+      },
     );
     return () => {
       current = false;
