@@ -32,7 +32,11 @@ function startFramed(container: HTMLElement, page: string, initialOpen: Promise<
   // What the background sends on the frame's channel to it, once the frame's port is there to take it.
   const pushes: { receive?: (message: unknown) => void } = {};
   const api = createSidebarClient({ page, onPush: (message) => pushes.receive?.(message) });
-  const channel = connectSidebarChannel(page, (emails, rows) => api.offer(emails, rows));
+  const channel = connectSidebarChannel(
+    page,
+    (emails, rows) => api.offer(emails, rows),
+    () => api.newSnapshot(),
+  );
   pushes.receive = channel.receive;
   let ui: Promise<unknown> | undefined;
   const onState = (state: FrameState) => {

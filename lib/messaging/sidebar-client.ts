@@ -18,6 +18,7 @@ export function createSidebarClient(framed?: { page: string; onPush: (message: u
   expect: (emails: string[]) => void;
   offer: (emails: string[], rows: CachedContext[]) => void;
   takeOffered: (emails: string[]) => CachedContext[] | undefined;
+  newSnapshot: () => void;
 } {
   const read = createWorkerChannel(sendMessage, framed ?? {});
   const inFlight = new Map<string, Promise<CachedContext[]>>();
@@ -77,6 +78,14 @@ export function createSidebarClient(framed?: { page: string; onPush: (message: u
       // Only the latest snapshot's people are kept: an older offer would be shown as new.
       if (!waiting || (expected?.key === key && !expected.claimed)) offered = { key, rows };
     },
+    /**
+     * A new snapshot arrived: contexts kept from before it are not its own. They are left
+     * over from a snapshot the frame had already shown (sent again after the worker
+     * restarted), and by the time that contact is shown again they may be out of date.
+     */
+    newSnapshot() {
+      offered = undefined;
+    },
     takeOffered(emails) {
       const key = emails.join(',');
       if (offered?.key !== key) return undefined;
@@ -122,7 +131,11 @@ export type FrameState = {
  * useSyncExternalStore. The port is reopened when the browser stops the
  * background worker; the background then sends the page's snapshot again.
  */
-export function connectSidebarChannel(page: string, onContexts?: (emails: string[], rows: CachedContext[]) => void) {
+export function connectSidebarChannel(
+  page: string,
+  onContexts?: (emails: string[], rows: CachedContext[]) => void,
+  onSnapshot?: () => void,
+) {
   let state: FrameState = { participants: [], toggles: 0, ready: false };
   let lastSnapshot: PageSnapshot | undefined;
   let port: Browser.runtime.Port | undefined;
@@ -138,6 +151,7 @@ export function connectSidebarChannel(page: string, onContexts?: (emails: string
       const s = message.snapshot;
       if (lastSnapshot && lastSnapshot.page === s.page && s.seq <= lastSnapshot.seq) return;
       lastSnapshot = s;
+      onSnapshot?.();
       // Offered before the snapshot is published, so its first render can show them.
       if (message.contexts) onContexts?.(message.contexts.emails, message.contexts.rows);
       publish({ participants: s.participants, toggles: s.toggles, theme: s.theme, ready: true, seq: s.seq });

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createSidebarClient } from '@/lib/messaging/sidebar-client';
+import { connectSidebarChannel, createSidebarClient } from '@/lib/messaging/sidebar-client';
+import { fakePort } from '../support/fake-port';
 
 const rows = (email: string) => [{ email, context: null }];
 
@@ -60,5 +61,36 @@ describe('contexts the background sends with a snapshot', () => {
     client.offer(['grace@x.example'], rows('grace@x.example'));
     await expect(asked).resolves.toEqual(rows('grace@x.example'));
     expect(client.takeOffered(['grace@x.example'])).toBeUndefined();
+  });
+
+  it('sent again after the worker restarted, are not shown later as new: a contact shown again is read afresh', async () => {
+    vi.spyOn(browser.runtime, 'connect').mockImplementation((() => fakePort('sidebar')) as never);
+    vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue([{ email: 'ada@x.example', context: null }]);
+    // Wired as the frame wires them (components/sidebar/frame-boot.ts).
+    const client = createSidebarClient();
+    const channel = connectSidebarChannel(
+      'load-1',
+      (emails, offered) => client.offer(emails, offered),
+      () => client.newSnapshot(),
+    );
+    channel.subscribe(() => {
+      const { participants } = channel.get();
+      if (participants.length) client.expect(participants.map((p) => p.email));
+    });
+    const snapshot = (seq: number, emails: string[]) => ({
+      type: 'detected',
+      snapshot: { page: 'load-1', seq, participants: emails.map((email) => ({ email })), toggles: 0 },
+    });
+    const beforeVerdict = [{ email: 'ada@x.example', context: null, beforeVerdict: true }];
+    channel.receive(snapshot(1, ['ada@x.example']));
+    channel.receive({ type: 'contexts', emails: ['ada@x.example'], rows: beforeVerdict });
+    expect(client.takeOffered(['ada@x.example'])).toEqual(beforeVerdict);
+    // The worker restarted: its hub sends the snapshot again (already shown) and its contexts.
+    channel.receive(snapshot(1, ['ada@x.example']));
+    channel.receive({ type: 'contexts', emails: ['ada@x.example'], rows: beforeVerdict });
+    // The rep gives a verdict, goes to the inbox, and opens Ada's thread again.
+    channel.receive(snapshot(2, []));
+    channel.receive(snapshot(3, ['ada@x.example']));
+    expect(client.takeOffered(['ada@x.example'])).toBeUndefined();
   });
 });
