@@ -3,6 +3,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { contentMessenger } from '../messaging/content-protocol';
 import { isPageId } from '../messaging/frame-handshake';
 import { isOwnPage } from '../messaging/own-origins';
+import { requests } from '../messaging/requests';
 import type { CachedContext } from '../cache/contact-cache';
 import type { SenderInfo } from '../messaging/handlers/deps';
 import type { ChannelPush } from '../messaging/worker-channel';
@@ -96,8 +97,10 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
     if (known?.page === page) deliver(tabId, known, [port]);
     else
       void contentMessenger.sendMessage('getDetection', undefined, { tabId, frameId: 0 }).then(
-        (snapshot) => {
-          if (remember(tabId, snapshot)) deliver(tabId, snapshot, [port]);
+        (answer) => {
+          // Checked as the content script's own reports are (../messaging/requests.ts): an answer is input too.
+          const snapshot = requests.reportDetection.safeParse(answer);
+          if (snapshot.success && remember(tabId, snapshot.data)) deliver(tabId, snapshot.data, [port]);
         },
         () => undefined,
       );
@@ -127,7 +130,12 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
     // A frame asked for by name may have gone while the contexts were read: post skips it.
     const send = (message: ToFrame) => post(tabId, snapshot.page, message, only);
     const emails = snapshot.participants.map((p) => p.email);
-    if (!readContexts || emails.length === 0) return send({ type: 'detected', snapshot });
+    if (!readContexts || emails.length === 0) {
+      // A panel summoned by the shortcut has its UI loaded and on screen: its first contact waits for
+      // their contexts like any later one, instead of flashing "Loading" there.
+      if (snapshot.toggles > 0) showing.set(tabId, snapshot.page);
+      return send({ type: 'detected', snapshot });
+    }
     // A frame that never showed anyone loads its UI on its first snapshot with people: sent at
     // once, the UI loads while the contexts are read, which then follow and are shown from memory.
     let held = showing.get(tabId) === snapshot.page;

@@ -65,7 +65,7 @@ describe('contexts the background sends with a snapshot', () => {
 
   it('sent again after the worker restarted, are not shown later as new: a contact shown again is read afresh', async () => {
     vi.spyOn(browser.runtime, 'connect').mockImplementation((() => fakePort('sidebar')) as never);
-    vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue([{ email: 'ada@x.example', context: null }]);
+    vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue([{ email: 'ada@x.example', context: null }] as never);
     // Wired as the frame wires them (components/sidebar/frame-boot.ts).
     const client = createSidebarClient();
     const channel = connectSidebarChannel(

@@ -167,6 +167,36 @@ describe('sidebar hub', () => {
     expect(second.posted).toEqual([{ type: 'detected', snapshot: snapshot(2) }]);
   });
 
+  it('holds the first contact of a panel the shortcut summoned for their contexts: that panel is on screen already', async () => {
+    const rows = [{ email: 'ada@analytical.example', context: null }];
+    const hub = createSidebarHub(async () => rows);
+    const frame = fakePort(own(4));
+    connect(frame);
+    frame.posted.length = 0;
+    hub.detected(4, { page: 'p1', seq: 2, participants: [], toggles: 1 });
+    hub.detected(4, { ...snapshot(3), toggles: 1 });
+    await vi.waitFor(() => expect(frame.posted).toHaveLength(2));
+    expect(frame.posted[1]).toEqual({
+      type: 'detected',
+      snapshot: { ...snapshot(3), toggles: 1 },
+      contexts: { emails: ['ada@analytical.example'], rows },
+    });
+  });
+
+  it('takes the content script’s answer for a late frame only when it is a well-formed detection', async () => {
+    const hub = createSidebarHub();
+    vi.mocked(chrome.tabs.sendMessage).mockImplementation((_t: number, _m: unknown, _o: unknown, cb: (r: unknown) => void) =>
+      cb({ res: { page: 'p1', seq: 1, participants: [{ email: 'not an email' }], toggles: 0 } }),
+    );
+    const frame = fakePort(own(4));
+    connect(frame);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(frame.posted).toEqual([]);
+    // Nothing malformed was kept for the tab either: the next report is taken as the first.
+    hub.detected(4, snapshot(1));
+    expect(frame.posted).toEqual([{ type: 'detected', snapshot: snapshot(1) }]);
+  });
+
   it(`sends the snapshot alone when its contexts take longer than ${HOLD_MS} ms, and the contexts when read`, async () => {
     const rows = [{ email: 'ada@analytical.example', context: null }];
     let finish!: () => void;
