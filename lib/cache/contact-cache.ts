@@ -76,12 +76,11 @@ export async function getCachedContexts(emails: string[], deps: CacheDeps): Prom
           return { email, context: null, error: asConnectorError(e).message };
         }
       }
+      // Either way the sidebar re-reads: a failure (sent or refused by the connection's own wait)
+      // then comes back as the reason, with no new call, since the backoff or the pause holds it.
       void refresh(email, deps).then(
         () => deps.onUpdated?.(email),
-        (e: unknown) => {
-          // A call the gate refused changed nothing on screen; saying so would only prompt another ask.
-          if (!asConnectorError(e).unsent) deps.onRefreshFailed?.(email);
-        },
+        () => deps.onRefreshFailed?.(email),
       );
       return { email, context: await getContactContext(db, email), refreshing: true };
     }),

@@ -112,6 +112,29 @@ describe('stale-while-revalidate contact cache', () => {
     expect(crm.fetchContact).toHaveBeenCalledTimes(3);
   });
 
+  it('reports a refresh the connection refused to send, so the re-read shows why instead of "checking for updates"', async () => {
+    const crm = liveCrm(() => bundleFor());
+    await getCachedContexts([ADA], { db, connector: crm.connector, ttlMs: 60_000, maxContacts: 100, now });
+    // Another contact's refresh met a 503 a moment ago: the connection pauses, refusing calls unsent.
+    const paused = new ConnectorError('server', 'HubSpot had a problem (HTTP 503). Leadlight tries again in 30 s.', { unsent: true });
+    let open = true;
+    const gate = { admit: vi.fn(), check: vi.fn(async () => (open ? null : paused)) };
+    crm.fetchContact.mockImplementation(async () => {
+      open = false;
+      throw paused;
+    });
+    const connector = { ...crm.connector, gate };
+    clock = new Date(clock.getTime() + 120_000);
+    const onRefreshFailed = vi.fn();
+    const ask = () => getCachedContexts([ADA], { db, connector, ttlMs: 60_000, maxContacts: 100, now, onRefreshFailed });
+    expect((await ask())[0]).toMatchObject({ refreshing: true });
+    await vi.waitFor(() => expect(onRefreshFailed).toHaveBeenCalledExactlyOnceWith(ADA));
+    const [row] = await ask();
+    expect(row).toMatchObject({ error: paused.message, context: { contact: { name: 'Ada Lovelace' } } });
+    expect(row?.refreshing).toBeUndefined();
+    expect(crm.fetchContact).toHaveBeenCalledTimes(2);
+  });
+
   it('reports a failed first fetch as an error, not as an unknown contact', async () => {
     const crm = liveCrm(() => {
       throw new ConnectorError('scopes', 'The HubSpot private app needs the crm.objects.contacts.read scope.');
