@@ -1,5 +1,5 @@
 import { pageFromParent } from '@/lib/messaging/frame-handshake';
-import { connectSidebarChannel, createSidebarClient, loadOpen, type FrameState } from '@/lib/messaging/sidebar-client';
+import { connectSidebarChannel, createSidebarClient, expectEachSnapshot, loadOpen, type FrameState } from '@/lib/messaging/sidebar-client';
 
 /**
  * The sidebar frame's first script: small, so the host page can load the frame when
@@ -39,9 +39,10 @@ function startFramed(container: HTMLElement, page: string, initialOpen: Promise<
   );
   pushes.receive = channel.receive;
   let ui: Promise<unknown> | undefined;
+  const expectPeople = expectEachSnapshot(api);
   const onState = (state: FrameState) => {
     applyTheme(state.theme);
-    if (state.participants.length > 0) api.expect(state.participants.map((p) => p.email));
+    expectPeople(state);
     if (ui || (state.participants.length === 0 && state.toggles === 0)) return;
     if (state.participants.length > 0) document.documentElement.dataset.pending = '';
     ui = Promise.all([import('./frame-app'), initialOpen]).then(([app, open]) => app.renderFramed(container, api, channel, open));

@@ -114,6 +114,20 @@ export async function loadOpen(): Promise<boolean> {
   return stored[OPEN_KEY] !== false;
 }
 
+/**
+ * Tells the client whom each new snapshot shows, once per snapshot: a contact's update
+ * publishes the same snapshot again, and expecting its people anew would start a read
+ * nobody needs, which the update's own re-read would then wait behind.
+ */
+export function expectEachSnapshot(client: { expect: (emails: string[]) => void }): (state: FrameState) => void {
+  let expectedSeq: number | undefined;
+  return (state) => {
+    if (state.participants.length === 0 || state.seq === expectedSeq) return;
+    expectedSeq = state.seq;
+    client.expect(state.participants.map((p) => p.email));
+  };
+}
+
 /** What the frame shows: the page's snapshot plus the last contact the background refreshed. */
 export type FrameState = {
   participants: Participant[];

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { connectSidebarChannel, createSidebarClient } from '@/lib/messaging/sidebar-client';
+import { connectSidebarChannel, createSidebarClient, expectEachSnapshot } from '@/lib/messaging/sidebar-client';
 import { fakePort } from '../support/fake-port';
 
 const rows = (email: string) => [{ email, context: null }];
@@ -92,5 +92,26 @@ describe('contexts the background sends with a snapshot', () => {
     channel.receive(snapshot(2, []));
     channel.receive(snapshot(3, ['ada@x.example']));
     expect(client.takeOffered(['ada@x.example'])).toBeUndefined();
+  });
+
+  it('are not expected again when a contact is updated: the update’s re-read goes out at once', async () => {
+    vi.useFakeTimers();
+    vi.spyOn(browser.runtime, 'connect').mockImplementation((() => fakePort('sidebar')) as never);
+    const send = vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue(rows('ada@x.example') as never);
+    const client = createSidebarClient();
+    const channel = connectSidebarChannel('load-1', (emails, offered) => client.offer(emails, offered));
+    const expectPeople = expectEachSnapshot(client);
+    channel.subscribe(() => expectPeople(channel.get()));
+    const snapshot = { page: 'load-1', seq: 1, participants: [{ email: 'ada@x.example' }], toggles: 0 };
+    channel.receive({ type: 'detected', snapshot, contexts: { emails: ['ada@x.example'], rows: rows('ada@x.example') } });
+    expect(client.takeOffered(['ada@x.example'])).toEqual(rows('ada@x.example'));
+    // A background refresh stored news about Ada: the sidebar re-reads her.
+    channel.receive({ type: 'contactUpdated', email: 'ada@x.example' });
+    void client.getContexts(['ada@x.example']);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(send).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(send).toHaveBeenCalledTimes(1);
+    vi.useRealTimers();
   });
 });
