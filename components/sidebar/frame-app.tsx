@@ -3,7 +3,7 @@
 import styles from './sidebar.css?inline';
 import { useCallback, useLayoutEffect, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { SidebarChannel } from '@/lib/messaging/sidebar-client';
+import type { SidebarChannel } from '@/lib/messaging/sidebar-channel';
 import { Sidebar, type SidebarLayout } from './sidebar';
 import type { SidebarApi } from './sidebar-api';
 

@@ -1,5 +1,6 @@
 import { pageFromParent } from '@/lib/messaging/frame-handshake';
-import { connectSidebarChannel, createSidebarClient, expectEachSnapshot, loadOpen, type FrameState } from '@/lib/messaging/sidebar-client';
+import { connectSidebarChannel, expectEachSnapshot, type FrameState } from '@/lib/messaging/sidebar-channel';
+import { createSidebarClient, loadOpen } from '@/lib/messaging/sidebar-client';
 
 /**
  * The sidebar frame's first script: small, so the host page can load the frame when

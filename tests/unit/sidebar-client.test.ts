@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { connectSidebarChannel, createSidebarClient, expectEachSnapshot } from '@/lib/messaging/sidebar-client';
+import { connectSidebarChannel, expectEachSnapshot } from '@/lib/messaging/sidebar-channel';
+import { createSidebarClient } from '@/lib/messaging/sidebar-client';
 import { fakePort } from '../support/fake-port';
 
 const rows = (email: string) => [{ email, context: null }];
