@@ -55,6 +55,15 @@ describe('Gmail detection on page changes', () => {
     expect(hostDetectionKey(before)).not.toBe(hostDetectionKey(after));
   });
 
+  it('takes the last address in the title: a thread’s subject, which comes first, may hold addresses too', () => {
+    const doc = loadFixture('gmail/thread-current.html');
+    doc.title = 'Intro - maya.okafor@northwind-logistics.example - sam.ortiz@brightwave.example - alex.rivera@brightwave.example - Gmail';
+    expect(detectSelfEmail(doc)).toBe('alex.rivera@brightwave.example');
+    expect(gmailHost.detect(doc, new URL('https://mail.google.com/mail/u/0/#inbox/x')).participants.map((p) => p.email)).toContain(
+      'maya.okafor@northwind-logistics.example',
+    );
+  });
+
   it('falls back to the account button when the title has no address', () => {
     const doc = loadFixture('gmail/thread-current.html');
     doc.title = 'Renamed tab';

@@ -62,6 +62,18 @@ describe('the rep’s own messages', () => {
     expect(messages.filter((m) => m.key === '18b83766f0bcb966').map((m) => m.from)).toEqual(['alex.rivera@brightwave.example']);
   });
 
+  it('leave out a message the rep sent to colleagues only, though the thread has a lead in it', () => {
+    const gmail = loadFixture('gmail/thread-multi.html');
+    const own = gmail.querySelector('[data-legacy-message-id="18b83766f0bcb966"]')!;
+    const forward = own.cloneNode(true) as Element;
+    forward.setAttribute('data-legacy-message-id', '18b83766f0bcbfff');
+    for (const r of forward.querySelectorAll('span.g2[email]')) r.setAttribute('email', 'sam.ortiz@brightwave.example');
+    own.after(forward);
+    const result = gmailHost.detect(gmail, new URL('https://mail.google.com/mail/u/0/'));
+    expect(result.messages?.find((m) => m.key === '18b83766f0bcbfff')).toMatchObject({ from: 'alex.rivera@brightwave.example', to: [] });
+    expect(ownMessages(result).map((m) => m.key)).toEqual(['18b83766f0bcb966']);
+  });
+
   it('change the detection key when a reply appears in the same thread', () => {
     const doc = loadFixture('outlook/reading-pane-own-reply.html');
     const url = new URL('https://outlook.office.com/mail/inbox/id/x');

@@ -6,10 +6,12 @@ export type ThreadDetection = { threadId: string | null; participants: Participa
 
 /**
  * The signed-in user's own address: Gmail puts it in the tab title
- * ("Inbox (3) - me@x.com - Gmail"); the account button is the fallback.
+ * ("Inbox (3) - me@x.com - Gmail"); the account button is the fallback. The
+ * last such address is the user's: an open thread's subject comes first in the
+ * title and may hold addresses of its own ("Intro - maya@x.com - pilot - me@y.com - Gmail").
  */
 export function detectSelfEmail(doc: Document): string | null {
-  const fromTitle = / - ([^\s]+@[^\s]+) - /.exec(doc.title)?.[1];
+  const fromTitle = [...doc.title.matchAll(/ - ([^\s]+@[^\s]+)(?= - )/g)].at(-1)?.[1];
   if (fromTitle && EMAIL.test(fromTitle)) return fromTitle.toLowerCase();
   for (const a of doc.querySelectorAll(S.accountButton.selector)) {
     const match = EMAIL_IN_TEXT.exec(a.getAttribute('aria-label') ?? '');
@@ -63,7 +65,8 @@ export function detectGmailThread(doc: Document, _url?: URL, self = detectSelfEm
 /**
  * Each message of the visible thread with its sender, external recipients and
  * date. A collapsed message shows no recipients; it went to people of this thread,
- * so the thread's external participants stand in for them.
+ * so the thread's external participants stand in for them. One that shows its
+ * recipients, all colleagues, went to nobody outside: it is no touch of a lead's.
  */
 function detectGmailMessages(view: Element, self: string | null, participants: Participant[]): SeenMessage[] {
   const out: SeenMessage[] = [];
@@ -75,10 +78,11 @@ function detectGmailMessages(view: Element, self: string | null, participants: P
     if (!key || !from || seen.has(key)) continue;
     seen.add(key);
     const people = participantCollector(self);
-    for (const r of box.querySelectorAll(S.recipient.selector)) people.add(r.getAttribute('email'));
-    const to = people.list().map((p) => p.email);
+    const recipients = box.querySelectorAll(S.recipient.selector);
+    for (const r of recipients) people.add(r.getAttribute('email'));
+    const to = recipients.length ? people.list().map((p) => p.email) : participants.map((p) => p.email).filter((e) => e !== from);
     const at = parseMailDate(box.querySelector(S.messageDate.selector)?.getAttribute('title'));
-    out.push({ key, from, to: to.length ? to : participants.map((p) => p.email).filter((e) => e !== from), at: at?.toISOString() ?? null });
+    out.push({ key, from, to, at: at?.toISOString() ?? null });
   }
   return out;
 }
