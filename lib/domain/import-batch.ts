@@ -28,6 +28,8 @@ export type ImportBatch = { contacts: Contact[]; campaigns: Campaign[]; touches:
 /** The background's limits per batch: what one message and one write transaction should hold. */
 export const MAX_BATCH_CONTACTS = 5000;
 export const MAX_BATCH_TOUCHES = 20_000;
+/** Campaigns one batch may carry: a file naming a new campaign on every row reaches it before any other limit. */
+export const MAX_BATCH_CAMPAIGNS = 5000;
 
 /** Touches as a batch carries them: grouped by person in the order people first appear, a repeated touch id once (its later values). */
 export function touchesByContact(touches: readonly Touch[]): ContactTouches[] {
@@ -113,7 +115,7 @@ function reread(packed: PackedTouches): PackedTouches {
 export const ImportBatchSchema = z
   .object({
     contacts: z.array(ContactSchema).max(MAX_BATCH_CONTACTS),
-    campaigns: z.array(CampaignSchema).max(5000),
+    campaigns: z.array(CampaignSchema).max(MAX_BATCH_CAMPAIGNS),
     touches: z
       .array(z.tuple([EmailSchema, z.object({ s: z.array(z.string().max(2000)), t: z.array(z.number()) })]))
       .max(MAX_BATCH_CONTACTS),

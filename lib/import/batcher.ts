@@ -1,6 +1,6 @@
 import type { Campaign, Touch } from '../domain/campaign';
 import type { Contact } from '../domain/contact';
-import { MAX_BATCH_CONTACTS, MAX_BATCH_TOUCHES, touchesByContact, type ImportBatch } from '../domain/import-batch';
+import { MAX_BATCH_CAMPAIGNS, MAX_BATCH_CONTACTS, MAX_BATCH_TOUCHES, touchesByContact, type ImportBatch } from '../domain/import-batch';
 import type { RowRecords } from './row-to-records';
 
 export type { ImportBatch } from '../domain/import-batch';
@@ -9,7 +9,8 @@ export type { ImportBatch } from '../domain/import-batch';
  * Rows per batch. Each batch is one message and one write transaction in the
  * background, and both cost per call as much as per row: measured in Chromium,
  * 10,000-row batches import about half again as fast as 2,000-row ones. A batch
- * is also closed at the background's limit of 5,000 contacts (contact-only exports).
+ * is also closed at the background's limits: 5,000 contacts (contact-only exports)
+ * and 5,000 campaigns (a file naming a new campaign on every row).
  */
 export const DEFAULT_BATCH_ROWS = 10_000;
 
@@ -62,7 +63,13 @@ export class Batcher {
       this.lastActivityId = activity.id;
     }
     this.rows += 1;
-    if (this.rows >= this.batchRows || this.contacts.size >= MAX_BATCH_CONTACTS || this.touches.length >= MAX_BATCH_TOUCHES) this.flush();
+    if (
+      this.rows >= this.batchRows ||
+      this.contacts.size >= MAX_BATCH_CONTACTS ||
+      this.touches.length >= MAX_BATCH_TOUCHES ||
+      this.campaigns.length >= MAX_BATCH_CAMPAIGNS
+    )
+      this.flush();
   }
 
   /** Sends whatever is pending; call once more at the end of the file. */
