@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldIssue } from '@/lib/connectors/field-reader';
 import { activityTouches } from '@/lib/connectors/salesforce/activities';
+import { hiddenIssues } from '@/lib/connectors/salesforce/activity-fields';
 
 const NOW = Date.parse('2026-03-20T12:00:00Z');
 const task = (over: Record<string, unknown>) => ({
@@ -81,6 +82,21 @@ describe('what a Salesforce Task or Event is called', () => {
       ['Meeting', 'meeting', 'Plant tour', undefined],
       ['Call', 'call', 'Plant tour', undefined],
       ['Event', 'meeting', 'Event', undefined],
+    ]);
+  });
+});
+
+describe('fields the profile hides', () => {
+  it('are listed for the object the lookup found: a Contact’s are no news on a Lead, nor a Lead’s on a Contact', () => {
+    const hidden = new Set(['Contact.Department', 'Account.Industry', 'Lead.Industry', 'Task.Subject']);
+    expect(hiddenIssues(hidden, 'Lead')).toEqual([
+      { vendor: 'Salesforce', object: 'Lead', field: 'Industry', problem: 'missing' },
+      { vendor: 'Salesforce', object: 'Task', field: 'Subject', problem: 'missing' },
+    ]);
+    expect(hiddenIssues(hidden, 'Contact').map((i) => `${i.object}.${i.field}`)).toEqual([
+      'Contact.Department',
+      'Account.Industry',
+      'Task.Subject',
     ]);
   });
 });

@@ -131,7 +131,7 @@ describe('Salesforce fetchContact', () => {
     ]);
     expect(seen.every((s) => s.authorization === 'Bearer token-1')).toBe(true);
     expect(seen[0]?.soql).toBe(
-      'SELECT Id, Name, FirstName, LastName, Email, Title, Company, Industry, NumberOfEmployees, LeadSource, Status, Rating, OwnerId, Owner.Name, ' +
+      'SELECT Id, Name, FirstName, LastName, Email, Title, Company, Industry, NumberOfEmployees, LeadSource, Status, Owner.Name, ' +
         'CreatedDate, IsConverted, (SELECT Id, CampaignId, Status, HasResponded, FirstRespondedDate, CreatedDate, Campaign.Id, Campaign.Name, Campaign.Type, ' +
         'Campaign.Status, Campaign.StartDate, Campaign.EndDate FROM CampaignMembers ORDER BY CreatedDate DESC), ' +
         '(SELECT Id, Subject, Type, TaskSubtype, Status, ActivityDate, CompletedDateTime, IsClosed, CreatedDate FROM Tasks ' +
@@ -370,6 +370,28 @@ describe('Salesforce sales activity', () => {
     const again = await connector(labelCache).fetchContact?.('tom.becker@aldermfg.example');
     expect(seen.filter((s) => s.soql !== null)).toHaveLength(3);
     expect(again?.issues).toEqual(bundle?.issues);
+  });
+
+  it('leaves out a Lead field the profile may not see, shows the rest of the Lead, and lists the field', async () => {
+    const seen = org({ pages });
+    server.use(
+      http.get(QUERY, ({ request }) => {
+        const soql = new URL(request.url).searchParams.get('q') ?? '';
+        seen.push({ path: new URL(request.url).pathname, soql, authorization: null });
+        if (!/FROM Lead/.test(soql) || !/\bIndustry\b/.test(soql.split('FROM Lead')[0] ?? '')) return HttpResponse.json(answerTo(soql));
+        const body = [{ message: "No such column 'Industry' on entity 'Lead'.", errorCode: 'INVALID_FIELD' }];
+        return HttpResponse.json(body, { status: 400 });
+      }),
+    );
+    const bundle = await connector().fetchContact?.('tom.becker@aldermfg.example');
+    expect(bundle?.contact).toMatchObject({ email: 'tom.becker@aldermfg.example', name: 'Tom Becker' });
+    expect(bundle?.issues).toEqual(
+      expect.arrayContaining([{ vendor: 'Salesforce', object: 'Lead', field: 'Industry', problem: 'missing' }]),
+    );
+    const queries = seen.filter((s) => s.soql !== null);
+    expect(queries).toHaveLength(2);
+    // Asked again without it: the Lead's own fields are those before its related lists.
+    expect(queries[1]?.soql?.split('(SELECT')[0]).not.toMatch(/\bIndustry\b/);
   });
 
   // A user without access to Tasks; a profile hiding a field the Tasks query filters on.

@@ -18,6 +18,22 @@ const OPTIONAL: Readonly<Record<ActivityObject, readonly string[]>> = {
   Task: ['Subject', 'Type', 'TaskSubtype', 'Status', 'ActivityDate', 'CompletedDateTime'],
   Event: ['Subject', 'Type', 'StartDateTime', 'ActivityDateTime'],
 };
+
+/**
+ * The person's own fields a profile may hide the same way. Its identity (Id, Email, the
+ * name) and what the query filters and orders on stay: without them there is no person.
+ */
+export const PERSON_OPTIONAL = {
+  Lead: ['Title', 'Company', 'Industry', 'NumberOfEmployees', 'LeadSource', 'Status'],
+  Contact: ['Title', 'Department', 'LeadSource'],
+  Account: ['Name', 'Industry', 'NumberOfEmployees', 'Type'],
+} as const;
+type PersonObject = keyof typeof PERSON_OPTIONAL;
+
+/** `object`'s optional fields the org does not hide, as the SELECT list names them (`prefix.` for a parent). */
+export function visibleFields(object: PersonObject, hidden: HiddenActivityFields, prefix = ''): string[] {
+  return PERSON_OPTIONAL[object].filter((f) => !hidden.has(`${object}.${f}`)).map((f) => `${prefix}${f}`);
+}
 const RELATIONSHIP: Readonly<Record<ActivityObject, string>> = { Task: 'Tasks', Event: 'Events' };
 
 /**
@@ -52,9 +68,11 @@ export function activitySubqueries(hidden: HiddenActivityFields): string {
 export function refusedActivityField(error: unknown): string | undefined {
   if (!(error instanceof ConnectorError) || error.kind !== 'client') return undefined;
   const detail = error.options.detail ?? '';
-  const column = /No such column '(\w+)' on entity '(Task|Event)'/.exec(detail);
+  const column = /No such column '(\w+)' on entity '(Task|Event|Lead|Contact|Account)'/.exec(detail);
   if (column) {
     const [, field = '', object = 'Task'] = column;
+    if (object in PERSON_OPTIONAL)
+      return (PERSON_OPTIONAL[object as PersonObject] as readonly string[]).includes(field) ? `${object}.${field}` : undefined;
     return OPTIONAL[object as ActivityObject].includes(field) ? `${object}.${field}` : object;
   }
   const relationship = /Didn't understand relationship '(Tasks|Events)'/.exec(detail)?.[1];
@@ -63,12 +81,16 @@ export function refusedActivityField(error: unknown): string | undefined {
 
 /** What the diagnostics list says of each hidden key, for the person (Lead or Contact) whose query left it out. */
 export function hiddenIssues(hidden: HiddenActivityFields, person: 'Lead' | 'Contact'): FieldIssue[] {
-  return [...hidden].map((key) => {
-    const [object = '', field] = key.split('.');
-    return field
-      ? { vendor: 'Salesforce', object, field, problem: 'missing' }
-      : { vendor: 'Salesforce', object: person, field: RELATIONSHIP[object as ActivityObject], problem: 'unreadable' };
-  });
+  // A Contact's hidden fields are no news on a Lead, nor a Lead's on a Contact.
+  const others: readonly string[] = person === 'Lead' ? ['Contact', 'Account'] : ['Lead'];
+  return [...hidden]
+    .filter((key) => !others.includes(key.split('.')[0] ?? ''))
+    .map((key) => {
+      const [object = '', field] = key.split('.');
+      return field
+        ? { vendor: 'Salesforce', object, field, problem: 'missing' }
+        : { vendor: 'Salesforce', object: person, field: RELATIONSHIP[object as ActivityObject], problem: 'unreadable' };
+    });
 }
 
 const KEY = 'salesforce:hidden-activity-fields';

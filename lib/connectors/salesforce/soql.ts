@@ -1,4 +1,4 @@
-import { activitySubqueries, type HiddenActivityFields } from './activity-fields';
+import { activitySubqueries, visibleFields, type HiddenActivityFields } from './activity-fields';
 
 /**
  * SOQL text for the connector's queries. Values are quoted with soqlString, never
@@ -31,18 +31,31 @@ const NONE_HIDDEN: HiddenActivityFields = new Set();
 
 /** The newest open Lead with this email, with its campaign memberships and logged activities. */
 export function leadQuery(email: string, hidden = NONE_HIDDEN): string {
+  const fields = [
+    'Id',
+    'Name',
+    'FirstName',
+    'LastName',
+    'Email',
+    ...visibleFields('Lead', hidden),
+    'Owner.Name',
+    'CreatedDate',
+    'IsConverted',
+  ];
   return (
-    'SELECT Id, Name, FirstName, LastName, Email, Title, Company, Industry, NumberOfEmployees, LeadSource, Status, Rating, ' +
-    `OwnerId, Owner.Name, CreatedDate, IsConverted, ${CAMPAIGN_MEMBERS}${activitySubqueries(hidden)} FROM Lead ` +
+    `SELECT ${fields.join(', ')}, ${CAMPAIGN_MEMBERS}${activitySubqueries(hidden)} FROM Lead ` +
     `WHERE Email = ${soqlString(email)} AND ${OPEN_LEAD} ORDER BY LastModifiedDate DESC LIMIT 1`
   );
 }
 
 /** The newest Contact with this email, with account firmographics, campaign memberships and logged activities. */
 export function contactQuery(email: string, hidden = NONE_HIDDEN): string {
+  const fields = [
+    ...['Id', 'Name', 'FirstName', 'LastName', 'Email', ...visibleFields('Contact', hidden), 'Owner.Name', 'CreatedDate'],
+    ...visibleFields('Account', hidden, 'Account.'),
+  ];
   return (
-    'SELECT Id, Name, FirstName, LastName, Email, Title, Department, LeadSource, OwnerId, Owner.Name, CreatedDate, ' +
-    `Account.Name, Account.Industry, Account.NumberOfEmployees, Account.Type, ${CAMPAIGN_MEMBERS}${activitySubqueries(hidden)} FROM Contact ` +
+    `SELECT ${fields.join(', ')}, ${CAMPAIGN_MEMBERS}${activitySubqueries(hidden)} FROM Contact ` +
     `WHERE Email = ${soqlString(email)} ORDER BY LastModifiedDate DESC LIMIT 1`
   );
 }
