@@ -9,25 +9,30 @@ export type Participant = { email: string; name?: string };
 export type SeenMessage = { key: string; from: string; to: string[]; at: string | null };
 
 export const EMAIL = /^[^\s@<>"()]+@[^\s@<>"()]+\.[^\s@<>"()]+$/;
-/** An address inside free text such as "Maya Okafor (maya@x.com)" or a title attribute. */
-export const EMAIL_IN_TEXT = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+/**
+ * An address inside free text such as "Maya Okafor (maya@x.com)" or a title attribute.
+ * An apostrophe may sit inside the local part (sean.o'brien@x.com), not at its ends,
+ * where it is the text's own quote ('maya@x.com').
+ */
+export const EMAIL_IN_TEXT = /[\w.+-]+(?:'[\w.+-]+)*@[\w-]+(?:\.[\w-]+)+/;
 
-/** Mailbox providers whose users share a domain without being colleagues. */
-const CONSUMER_DOMAINS = new Set([
-  'gmail.com',
-  'googlemail.com',
-  'outlook.com',
-  'hotmail.com',
-  'live.com',
-  'yahoo.com',
-  'icloud.com',
-  'me.com',
-  'aol.com',
-  'proton.me',
-  'protonmail.com',
-  'gmx.de',
-  'web.de',
-]);
+/**
+ * Mailbox providers whose users share a domain without being colleagues: a rep on one
+ * of these (often so on outlook.live.com) would otherwise see every prospect on the same
+ * provider as a colleague. Country variants included; not exhaustive.
+ */
+const CONSUMER_DOMAINS = new Set(
+  [
+    'gmail.com googlemail.com',
+    'outlook.com outlook.de outlook.fr outlook.es outlook.it outlook.jp hotmail.com hotmail.co.uk hotmail.fr hotmail.de hotmail.it',
+    'hotmail.es live.com live.co.uk live.fr live.de live.it live.nl msn.com passport.com',
+    'yahoo.com yahoo.co.uk yahoo.fr yahoo.de yahoo.es yahoo.it yahoo.co.jp yahoo.co.in yahoo.com.br ymail.com rocketmail.com',
+    'icloud.com me.com mac.com aol.com proton.me protonmail.com pm.me fastmail.com hey.com tutanota.com zoho.com mail.com',
+    'gmx.de gmx.net gmx.at gmx.ch gmx.com web.de t-online.de freenet.de orange.fr free.fr laposte.net sfr.fr libero.it',
+    'btinternet.com sky.com virginmedia.com comcast.net att.net verizon.net yandex.ru yandex.com mail.ru qq.com 163.com',
+    '126.com naver.com',
+  ].flatMap((line) => line.split(' ')),
+);
 
 /**
  * Whether an address is the rep or a colleague: same address, or same company
