@@ -58,6 +58,25 @@ describe('Salesforce errors', () => {
     expect(seen).toEqual(['Bearer token-1', 'Bearer token-2', 'Bearer token-2']);
   });
 
+  it('renews the session once for lookups refused together, so a rotated refresh token is used once', async () => {
+    server.use(
+      http.get(QUERY, ({ request }) =>
+        request.headers.get('authorization') === 'Bearer token-1'
+          ? HttpResponse.json(fixture('error-invalid-session'), { status: 401 })
+          : HttpResponse.json(fixture('query-empty')),
+      ),
+    );
+    const { connector, session } = setup(async () => {
+      await new Promise((r) => setTimeout(r, 5));
+      return 'token-2';
+    });
+    await Promise.all([
+      connector.fetchContact?.('priya.raman@corvidretail.example'),
+      connector.fetchContact?.('tom.becker@aldermfg.example'),
+    ]);
+    expect(session.refresh).toHaveBeenCalledTimes(1);
+  });
+
   it('is auth when the refresh fails, without another request', async () => {
     const seen = org(sfError('error-invalid-session', 401));
     const { connector } = setup(() => Promise.reject(new ConnectorError('auth', 'Reconnect Salesforce.', { detail: 'invalid_grant' })));

@@ -35,18 +35,22 @@ export function createSalesforceApi(o: {
 }) {
   if (!/^v\d{2,3}\.0$/.test(o.apiVersion))
     throw new ConnectorError('config', `“${o.apiVersion}” is not a Salesforce API version such as v60.0.`);
+  const renew = async () => {
+    try {
+      return await o.session.refresh();
+    } catch (e) {
+      if (e instanceof ConnectorError) throw e;
+      throw new ConnectorError('auth', 'The Salesforce session could not be renewed. Reconnect Salesforce in Leadlight settings.', {
+        detail: String(e),
+      });
+    }
+  };
+  // Calls refused together share one renewal: an org that rotates refresh tokens refuses the
+  // second use of the old one, which would ask the rep to reconnect for nothing.
+  let renewing: Promise<string> | undefined;
   const auth: Auth = {
     token: o.session.accessToken,
-    refresh: async () => {
-      try {
-        return await o.session.refresh();
-      } catch (e) {
-        if (e instanceof ConnectorError) throw e;
-        throw new ConnectorError('auth', 'The Salesforce session could not be renewed. Reconnect Salesforce in Leadlight settings.', {
-          detail: String(e),
-        });
-      }
-    },
+    refresh: () => (renewing ??= renew().finally(() => (renewing = undefined))),
   };
   const classify = classifySalesforce(o.now);
   const limitHint = salesforceLimitHint(o.now);
