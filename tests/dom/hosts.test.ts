@@ -53,6 +53,15 @@ describe.each<[string, HostModule]>([
   });
 });
 
+describe('Salesforce record not rendered yet', () => {
+  it('offers nobody rather than the email of another record still on screen', () => {
+    const doc = loadFixture('salesforce/console-two-records.html');
+    // The URL moved to a Lead the console has not mounted yet; the Contact's wrapper is still shown.
+    const result = salesforceHost.detect(doc, new URL('https://brightwave.lightning.force.com/lightning/r/Lead/00Q5e00000ZZZZZZZZ/view'));
+    expect(result).toEqual({ recordId: '00Q5e00000ZZZZZZZZ', participants: [] });
+  });
+});
+
 describe('Outlook self detection', () => {
   it.each(Object.entries(readFixtureJson<Expected>('outlook/expected.json')))('%s', (file, want) => {
     expect(detectOutlookSelf(loadFixture(`outlook/${file}`))).toBe(want.selfEmail);

@@ -13,19 +13,23 @@ export function salesforceRecord(url: URL): { object: 'Lead' | 'Contact'; id: st
 
 /**
  * The active record's root: the visible wrapper for the URL's id (15-char URL ids
- * match the first 15 of an 18-char id), else any visible wrapper holding an Email field.
+ * match the first 15 of an 18-char id); the page itself on a layout without record
+ * wrappers. Null while the URL's record is not rendered yet: the wrappers on screen
+ * are other records (the one being left, another console tab), whose email is not this one's.
  */
 function activeRecordRoot(doc: Document, id: string): Element | null {
   const wrappers = [...doc.querySelectorAll(S.recordWrapper.selector)].filter((w) => !isHiddenWithin(w));
+  if (wrappers.length === 0) return doc.body;
   const prefix = id.slice(0, 15);
-  return wrappers.find((w) => (w.getAttribute('data-record-id') ?? '').startsWith(prefix)) ?? wrappers[0] ?? null;
+  return wrappers.find((w) => (w.getAttribute('data-record-id') ?? '').startsWith(prefix)) ?? null;
 }
 
 /** The Lead or Contact on the active Lightning record page. */
 export function detectSalesforceRecord(doc: Document, url: URL): HostDetection {
   const record = salesforceRecord(url);
   if (!record) return { recordId: null, participants: [] };
-  const root = activeRecordRoot(doc, record.id) ?? doc.body;
+  const root = activeRecordRoot(doc, record.id);
+  if (!root) return { recordId: record.id, participants: [] };
   const people = participantCollector(null);
   // The record's own object first: hover cards nest other objects' Email fields (the owner's User.Email).
   const own = `[data-target-selection-name$="RecordField.${record.object}.Email"]`;
