@@ -140,6 +140,19 @@ describe('HubSpot fetchContact', () => {
     });
   });
 
+  it('shows a custom lifecycle stage by the portal’s label, reading its options only then', async () => {
+    const maya = fx('contact-maya') as { properties: Record<string, unknown> };
+    hubspot();
+    expect(calls('/crm/v3/properties/contacts/lifecyclestage')).toHaveLength(0);
+    await setup().fetchContact();
+    // A standard stage ('marketingqualifiedlead') is Leadlight's own key: no definition is read for it.
+    expect(calls('/crm/v3/properties/contacts/lifecyclestage')).toHaveLength(0);
+    maya.properties.lifecyclestage = '1054354827';
+    hubspot(() => HttpResponse.json(maya));
+    expect((await setup().fetchContact())?.contact.lifecycleStage).toBe('Partner Referred');
+    expect(calls('/crm/v3/properties/contacts/lifecyclestage')).toHaveLength(1);
+  });
+
   it('dates the original source by the object’s createdAt when neither history nor createdate does', async () => {
     const maya = fx('contact-maya') as { properties: Record<string, unknown>; propertiesWithHistory: Record<string, unknown> };
     delete maya.properties.createdate;

@@ -9,7 +9,7 @@ import { ContactSchema } from '../../domain/contact';
 import { isLateDelivery, mayHaveBeenWritten } from '../../domain/feedback';
 import { createHubspotClient, type HubspotCall, profileByEmailPath, SCOPES } from './hubspot-client';
 import { conversionTimeline, ProfileSchema, readSubmissions, type FormSubmission } from './hubspot-conversions';
-import { LABELLED_PROPERTIES, mapContact } from './hubspot-mapping';
+import { isCustomStage, LABELLED_PROPERTIES, mapContact } from './hubspot-mapping';
 import { deliverNote } from './hubspot-notes';
 import { readHubspotTeamVerdicts } from './hubspot-team';
 import { ensureVerdictSchema, schemaFingerprint, type VerdictSchemaStore } from './hubspot-verdict-schema';
@@ -104,7 +104,9 @@ export function createHubspotConnector(options: HubspotConnectorOptions): Connec
   async function labelsFor(properties: Readonly<Record<string, string>>, issues: FieldIssue[]) {
     const labels = new Map<string, ReadonlyMap<string, string>>();
     for (const name of LABELLED_PROPERTIES) {
-      if (!properties[name]) continue;
+      const value = properties[name];
+      // A standard stage is one of Leadlight's own keys; only a portal's custom stage needs its label read.
+      if (!value || (name === 'lifecyclestage' && !isCustomStage(value))) continue;
       const read = await optionLabels('contacts', name);
       labels.set(name, read.labels);
       issues.push(...read.issues);

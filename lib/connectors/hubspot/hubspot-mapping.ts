@@ -42,7 +42,10 @@ export const CONTACT_PROPERTIES = [
 export const HISTORY_PROPERTIES = ['hs_analytics_source', 'hs_latest_source', 'lifecyclestage', 'recent_conversion_event_name'] as const;
 
 /** Enumerations whose internal values (e.g. `ATTEMPTED_TO_CONTACT`) mean little to a rep; shown by the portal's label. */
-export const LABELLED_PROPERTIES = ['industry', 'hs_lead_status', 'hs_analytics_source', 'hs_latest_source'] as const;
+export const LABELLED_PROPERTIES = ['industry', 'hs_lead_status', 'hs_analytics_source', 'hs_latest_source', 'lifecyclestage'] as const;
+
+/** A portal's own lifecycle stage is stored by a numeric id; HubSpot's standard stages are words Leadlight knows. */
+export const isCustomStage = (value: string): boolean => /^\d+$/.test(value);
 
 /** Property name → internal value → label, from the properties API. */
 export type PropertyLabels = ReadonlyMap<string, ReadonlyMap<string, string>>;
@@ -177,7 +180,8 @@ export function mapContact(
     companySize: p.parsed('numemployees', 'companySize', (v) => employeeCount(v)),
     seniority: p.text('hs_seniority', 'seniority'),
     department: p.text('hs_role', 'department'),
-    lifecycleStage: stage && lifecycleFor(stage),
+    // A custom stage means nothing to Leadlight's logic: it is shown as the portal names it, never as its id.
+    lifecycleStage: stage && (isCustomStage(stage) ? labelled('lifecyclestage', stage, labels) : lifecycleFor(stage)),
     leadStatus: labelled('hs_lead_status', p.text('hs_lead_status', 'leadStatus'), labels),
     score: p.parsed('hubspotscore', 'score', number),
     owner: undefined,
