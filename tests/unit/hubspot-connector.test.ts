@@ -153,6 +153,16 @@ describe('HubSpot fetchContact', () => {
     expect(calls('/crm/v3/properties/contacts/lifecyclestage')).toHaveLength(1);
   });
 
+  it('shows a contact whose first and last names are each as long as HubSpot allows, cut short', async () => {
+    const maya = fx('contact-maya') as { properties: Record<string, unknown> };
+    maya.properties.firstname = 'M'.repeat(250);
+    maya.properties.lastname = 'O'.repeat(250);
+    hubspot(() => HttpResponse.json(maya));
+    const name = (await setup().fetchContact())?.contact.name;
+    expect(name).toHaveLength(300);
+    expect(name?.startsWith('MMM')).toBe(true);
+  });
+
   it('dates the original source by the object’s createdAt when neither history nor createdate does', async () => {
     const maya = fx('contact-maya') as { properties: Record<string, unknown>; propertiesWithHistory: Record<string, unknown> };
     delete maya.properties.createdate;

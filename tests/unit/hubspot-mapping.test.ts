@@ -3,6 +3,9 @@ import { hubspotClassify, hubspotLimitHint, missingScopes, msUntilMidnight } fro
 import { employeeCount, lifecycleFor } from '@/lib/connectors/hubspot/hubspot-mapping';
 import { noteBody } from '@/lib/connectors/hubspot/hubspot-notes';
 import { buildTimeline } from '@/lib/connectors/hubspot/hubspot-timeline';
+import { readSubmissions } from '@/lib/connectors/hubspot/hubspot-conversions';
+import { readEvents } from '@/lib/connectors/hubspot/hubspot-read';
+import type { FieldIssue } from '@/lib/connectors/field-reader';
 import { createFeedback } from '../factories';
 
 const classify = hubspotClassify({ scope: 'crm.objects.contacts.read', now: () => new Date(2026, 2, 5, 12, 0, 0) });
@@ -142,5 +145,23 @@ describe('HubSpot note body', () => {
     );
     expect(body).toContain('Lead feedback from sam@b.example: Hand-off rejected – Recycle to nurture – until 2027-02-01 [leadlightfb10]');
     expect(body).toContain('kind=handoff reason=recycle_nurture recycle=2027-02-01');
+  });
+});
+
+describe('HubSpot dates out of any calendar', () => {
+  it('leave out the one event or submission, naming it, and the rest of the contact reads', () => {
+    const issues: FieldIssue[] = [];
+    const events = readEvents(
+      [
+        { type: 'OPEN', created: '99999999999999999', emailCampaignId: 7, recipient: 'maya.okafor@northwind-logistics.example' },
+        { type: 'OPEN', created: 1741186800000, emailCampaignId: 7, recipient: 'maya.okafor@northwind-logistics.example' },
+      ],
+      issues,
+    );
+    expect(events.map((e) => e.created)).toEqual([1741186800000]);
+    expect(issues).toEqual([expect.objectContaining({ vendor: 'HubSpot', object: 'email event', field: 'created' })]);
+    const submissions = readSubmissions([{ 'conversion-id': 'c1', timestamp: 1e17 }], issues);
+    expect(submissions).toEqual([]);
+    expect(issues.at(-1)).toEqual(expect.objectContaining({ vendor: 'HubSpot', object: 'form submission', field: 'timestamp' }));
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FieldIssue } from '@/lib/connectors/field-reader';
 import { activityTouches } from '@/lib/connectors/salesforce/activities';
 import { hiddenIssues } from '@/lib/connectors/salesforce/activity-fields';
+import { SfDateTimeSchema } from '@/lib/connectors/salesforce/schemas';
 
 const NOW = Date.parse('2026-03-20T12:00:00Z');
 const task = (over: Record<string, unknown>) => ({
@@ -98,5 +99,12 @@ describe('fields the profile hides', () => {
       'Account.Industry',
       'Task.Subject',
     ]);
+  });
+});
+
+describe('Salesforce date-times', () => {
+  it('refuse one shaped like a date-time but no date, rather than throw and sink the record', () => {
+    expect(SfDateTimeSchema.safeParse('2026-01-10T10:00:00.000+0000')).toEqual({ success: true, data: '2026-01-10T10:00:00.000Z' });
+    expect(SfDateTimeSchema.safeParse('2025-13-40T10:00:00.000+0000').success).toBe(false);
   });
 });

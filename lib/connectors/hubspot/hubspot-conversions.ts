@@ -2,14 +2,14 @@ import { z } from 'zod';
 import type { Campaign, Touch } from '../../domain/campaign';
 import { assetCategory } from '../../domain/categories';
 import { readEach, type FieldIssue } from '../field-reader';
+import { EpochMillis } from './hubspot-schemas';
 
-// Liberal in what we accept: timestamps arrive as numbers, sometimes as numeric strings.
-const Millis = z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]);
+// Liberal in what we accept: timestamps arrive as numbers, sometimes as numeric strings (EpochMillis).
 
 /** One entry of `form-submissions` in the v1 contact profile (the only API that lists a contact's submissions). */
 export const FormSubmissionSchema = z.object({
   'conversion-id': z.string().min(1),
-  timestamp: Millis,
+  timestamp: EpochMillis,
   'form-id': z.string().optional(),
   'page-title': z.string().optional(),
   'page-url': z.string().optional(),

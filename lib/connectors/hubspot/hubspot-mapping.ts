@@ -169,7 +169,8 @@ export function mapContact(
 ): Partial<Record<keyof Contact, unknown>> {
   const p = new Properties(object, issues);
   const stage = p.text('lifecyclestage');
-  const name = [p.text('firstname'), p.text('lastname')].filter(Boolean).join(' ');
+  // Each part is cut to what Leadlight stores, so the two together are cut again.
+  const name = [p.text('firstname'), p.text('lastname')].filter(Boolean).join(' ').slice(0, 300);
   const entries: Record<keyof Contact, unknown> = {
     // The address asked about stands in for one HubSpot holds in a form Leadlight cannot read.
     email: p.parsed('email', null, (v) => (EmailSchema.safeParse(v).success ? v : undefined)) ?? fallbackEmail,

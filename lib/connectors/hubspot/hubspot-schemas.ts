@@ -27,10 +27,13 @@ export const HubspotObjectSchema = z.object({
 // Liberal in what we accept: a number HubSpot sends as a numeric string still counts.
 const Numeric = z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]);
 
+/** Epoch milliseconds, as a number or a numeric string, within the range a Date can hold. */
+export const EpochMillis = Numeric.refine((ms) => !Number.isNaN(new Date(ms).getTime()), 'Not a date');
+
 /** A marketing-email event; UNBOUNCE events carry no recipient or campaign, hence the optionals. */
 export const HubspotEmailEventSchema = z.object({
   id: z.string().optional(),
-  created: Numeric,
+  created: EpochMillis,
   type: z.string().min(1),
   recipient: z.string().optional(),
   emailCampaignId: Numeric.optional(),

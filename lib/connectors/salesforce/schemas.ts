@@ -10,7 +10,15 @@ export const SalesforceIdSchema = z.string().regex(/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-
 export const SfDateTimeSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?(?:Z|[+-]\d{2}:?\d{2})$/)
-  .transform((v) => new Date(v.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')).toISOString());
+  .transform((v, ctx) => {
+    const date = new Date(v.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+    // Shaped like a date-time yet no date (month 13): refused like any malformed value, never thrown.
+    if (Number.isNaN(date.getTime())) {
+      ctx.addIssue({ code: 'custom', message: 'Not a date' });
+      return z.NEVER;
+    }
+    return date.toISOString();
+  });
 
 /** Date fields (FirstRespondedDate, StartDate) have no time; they are read as midnight UTC. */
 export const SfDateSchema = z
