@@ -146,6 +146,54 @@ describe('importing a file', () => {
   });
 });
 
+describe('replacing the data', () => {
+  const LATER = new Date('2026-11-21T10:00:00.000Z');
+  const ada = 'ada.lovelace@analytical.example';
+  const grace = 'grace.hopper@navy.example';
+  /** The data an import will replace: Grace, and a campaign the new file does not name. */
+  async function before() {
+    await beginImport(db, true, NOW);
+    await upsert(
+      db,
+      { contacts: [createContact({ email: grace })], campaigns: [createCampaign({ id: 'old-campaign' })], touches: [] },
+      NOW,
+    );
+    await finishImport(db, 'old.csv', NOW, true);
+  }
+  const newBatch = { contacts: [createContact({ email: ada })], campaigns: [createCampaign({ id: 'new-campaign' })], touches: [] };
+
+  it('keeps it all when the import stops part-way', async () => {
+    await before();
+    await beginImport(db, true, LATER);
+    await upsert(db, newBatch, LATER);
+    // The next batch never came (refused, or the browser closed): nothing of the old data is gone.
+    expect(await db.contacts.get(grace)).toBeDefined();
+    expect(await db.campaigns.get('old-campaign')).toBeDefined();
+    expect((await db.meta.get('source'))?.name).toBe('Import: old.csv');
+  });
+
+  it('removes what the new file does not hold once the import finishes', async () => {
+    await before();
+    await beginImport(db, true, LATER);
+    await upsert(db, newBatch, LATER);
+    await finishImport(db, 'new.csv', LATER, true);
+    expect((await db.contacts.toCollection().primaryKeys()).sort()).toEqual([ada]);
+    expect(await db.campaigns.toCollection().primaryKeys()).toEqual(['new-campaign']);
+  });
+
+  it('removes it too when the worker restarted during the import', async () => {
+    await before();
+    await beginImport(db, true, LATER);
+    await upsert(db, newBatch, LATER);
+    // A restarted worker opens the database afresh, without the import's memory.
+    const restarted = new LeadlightDb(db.name);
+    await upsert(restarted, { contacts: [createContact({ email: 'new.hire@analytical.example' })], campaigns: [], touches: [] }, LATER);
+    await finishImport(restarted, 'new.csv', LATER, true);
+    expect((await restarted.contacts.toCollection().primaryKeys()).sort()).toEqual([ada, 'new.hire@analytical.example']);
+    restarted.close();
+  });
+});
+
 describe('the data-source line', () => {
   const name = async () => (await db.meta.get('source'))?.name;
 

@@ -55,7 +55,7 @@ export function dataHandlers({ db, loadDemoData, now = () => new Date(), sidebar
       if (sender.tab?.id !== undefined && (sender.frameId ?? 0) === 0) sidebarDetected?.(sender.tab.id, snapshot);
     },
     getHostDiagnostics: () => loadHostDiagnostics(),
-    beginImport: ({ replace }) => beginImport(db, replace),
+    beginImport: ({ replace }) => beginImport(db, replace, now()),
     importRecords: (batch) => upsertRecords(db, batch, now()),
     finishImport: async ({ fileName, replace }) => {
       await finishImport(db, fileName, now(), replace);
