@@ -5,7 +5,7 @@ import { clip, quote } from './echo';
 import { IMPORT_FIELDS, type ColumnMapping, type ImportField, type MappedRow } from './fields';
 import { touchIdFor } from './ids';
 import { campaignExtras, campaignFrom, type CampaignCells } from './campaign-row';
-import { lastActivityFrom, salesActivityFrom } from './sales-activity-row';
+import { lastActivityFrom, salesActivityFrom, TOUCH_FIELD } from './sales-activity-row';
 import { Memo, RowError, attempt, unwrap, type Outcome } from './row-outcome';
 import { assetCategory, channelCategory } from '../domain/categories';
 import { normalizeLifecycle, parseBoolean, parseDate, parseNumber, statusMeansResponded } from './values';
@@ -119,13 +119,6 @@ function contactFrom(row: MappedRow): Built<Contact> {
   throw new RowError('The contact could not be read');
 }
 
-const TOUCH_FIELD: Readonly<Record<string, ImportField>> = {
-  assetName: 'asset',
-  assetType: 'assetType',
-  responseStatus: 'status',
-  campaignId: 'campaignId',
-};
-
 const CAMPAIGN_FIELDS = [
   'campaignId',
   'campaign',
@@ -202,7 +195,7 @@ function build(row: MappedRow): { records: RowRecords; warnings: ValueWarning[] 
   const withActivity = activity ? { activity } : {};
   const campaignName = row.campaign || row.campaignId;
   if (!campaignName) {
-    const sales = salesActivityFrom(row, contact.email);
+    const sales = salesActivityFrom(row, contact.email, warnings);
     return { records: { contact, ...withActivity, ...(sales ? { touch: sales } : {}) }, warnings };
   }
   const leaveOut = (field: ImportField, reason: string) => {

@@ -1,7 +1,7 @@
 import { TouchSchema, type Touch } from '../domain/campaign';
 import { LAST_ACTIVITY_TYPE, SALES_ACTIVITY_CAMPAIGN_ID, salesActivityLabel, salesCategory } from '../domain/sales-activity';
 import { quote } from './echo';
-import type { MappedRow } from './fields';
+import type { ImportField, MappedRow } from './fields';
 import { touchIdFor } from './ids';
 import type { ValueWarning } from './row-to-records';
 import { parseDate } from './values';
@@ -29,13 +29,30 @@ export function lastActivityFrom(row: MappedRow, email: string, warnings: ValueW
   };
 }
 
-/** A row of Leadlight's own format that is a logged call, meeting or email: no campaign, a date. */
-export function salesActivityFrom(row: MappedRow, email: string): Touch | undefined {
+/** The file's field behind a touch property a schema refused, to name its column in a warning. */
+export const TOUCH_FIELD: Readonly<Record<string, ImportField>> = {
+  assetName: 'asset',
+  assetType: 'assetType',
+  responseStatus: 'status',
+  campaignId: 'campaignId',
+};
+
+/**
+ * A row of Leadlight's own format that is a logged call, meeting or email: no campaign,
+ * a date. One whose date or another value cannot be read is left out with a warning
+ * naming the column; the contact is kept.
+ */
+export function salesActivityFrom(row: MappedRow, email: string, warnings: ValueWarning[]): Touch | undefined {
   // Kept as the file wrote it ("Call", "Sales email"); recognised whatever its case or spacing.
   const assetType = row.assetType.trim();
   const category = salesCategory(assetType);
+  if (!category || category === LAST_ACTIVITY_TYPE) return undefined;
+  const leftOut = `; the ${assetType} was left out`;
   const date = parseDate(row.date);
-  if (!category || category === LAST_ACTIVITY_TYPE || !date) return undefined;
+  if (!date) {
+    warnings.push({ field: 'date', reason: `${date === null ? `unreadable date ${quote(row.date)}` : 'no date'}${leftOut}` });
+    return undefined;
+  }
   const touch = TouchSchema.safeParse({
     // Keyed on the name earlier versions gave a nameless activity, so importing the file again updates its touches.
     id: touchIdFor(email, SALES_ACTIVITY_CAMPAIGN_ID, row.asset || salesActivityLabel(category), date),
@@ -48,5 +65,8 @@ export function salesActivityFrom(row: MappedRow, email: string): Touch | undefi
     ...(row.status ? { responseStatus: row.status } : {}),
     responded: false,
   });
-  return touch.success ? touch.data : undefined;
+  if (touch.success) return touch.data;
+  const issue = touch.error.issues[0];
+  warnings.push({ field: TOUCH_FIELD[String(issue?.path[0])] ?? 'assetType', reason: `${issue?.message ?? 'invalid'}${leftOut}` });
+  return undefined;
 }

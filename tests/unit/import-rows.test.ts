@@ -252,4 +252,19 @@ describe('rowToRecords', () => {
     expect(result.records.activity).toBeUndefined();
     expect(result.warnings).toEqual([{ field: 'lastActivity', reason: 'unreadable date “soon”' }]);
   });
+
+  it('keeps the contact and names the column when a call row’s date or status cannot be used', () => {
+    const undated = rowToRecords(
+      row({ email: 'ada@lead.example', asset: 'Intro call', assetType: 'Call', date: '31/31/2025', status: 'Done' }),
+    );
+    if (!undated.ok) throw new Error(undated.reason);
+    expect(undated.records.touch).toBeUndefined();
+    expect(undated.warnings).toEqual([{ field: 'date', reason: 'unreadable date “31/31/2025”; the Call was left out' }]);
+    const wordy = rowToRecords(
+      row({ email: 'ada@lead.example', assetType: 'Call', date: '2026-11-20T10:30:00Z', status: 'x'.repeat(201) }),
+    );
+    if (!wordy.ok) throw new Error(wordy.reason);
+    expect(wordy.records.contact.email).toBe('ada@lead.example');
+    expect(wordy.warnings).toEqual([{ field: 'status', reason: expect.stringMatching(/; the Call was left out$/) }]);
+  });
 });
