@@ -12,6 +12,14 @@ function utc(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): st
   return date.toISOString();
 }
 
+/** A wall-clock time in the reader's zone; null for an impossible one. */
+function local(y: number, mo: number, d: number, h: number, mi: number, s: number, ms = 0): string | null {
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
+  const date = new Date(y, mo - 1, d, h, mi, s, ms);
+  if (date.getFullYear() !== y || date.getMonth() !== mo - 1 || date.getDate() !== d) return null;
+  return date.toISOString();
+}
+
 const digitsAt = (v: string, from: number, count: number): number => {
   let n = 0;
   for (let i = from; i < from + count; i++) {
@@ -52,12 +60,13 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const SPACE_DATETIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/;
 // Salesforce US locale: "3/14/2026" or "3/14/2026 2:05 PM".
 const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
-const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 /**
  * ISO-8601 (with zone), `YYYY-MM-DD`, `YYYY-MM-DD HH:mm[:ss]` and `M/D/YYYY [h:mm AM]`,
- * to an ISO string. Zone-less values are taken as UTC: exports do not say which
- * zone they were written in, and a day's accuracy is what the timeline shows.
+ * to an ISO string. A date alone is that day's midnight UTC, shown as the calendar
+ * date it is (components/format.ts). A time without a zone is the reader's local
+ * time: exports do not say their zone, and CRMs write them in the user's own.
  */
 export function parseDate(raw: string): string | null | undefined {
   const v = raw.trim();
@@ -67,7 +76,8 @@ export function parseDate(raw: string): string | null | undefined {
   let m = ISO_DATE.exec(v);
   if (m) return utc(+m[1]!, +m[2]!, +m[3]!);
   m = SPACE_DATETIME.exec(v);
-  if (m) return utc(+m[1]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!, +(m[6] ?? 0), +(m[7] ?? 0));
+  // ".5" is half a second: the fraction's digits are tenths, hundredths, thousandths.
+  if (m) return local(+m[1]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!, +(m[6] ?? 0), +(m[7] ?? '0').padEnd(3, '0'));
   m = US_DATE.exec(v);
   if (m) {
     let hour = +(m[4] ?? 0);
@@ -75,10 +85,10 @@ export function parseDate(raw: string): string | null | undefined {
     if (meridiem && (hour < 1 || hour > 12)) return null;
     if (meridiem === 'pm' && hour < 12) hour += 12;
     if (meridiem === 'am' && hour === 12) hour = 0;
-    return utc(+m[3]!, +m[1]!, +m[2]!, hour, +(m[5] ?? 0), +(m[6] ?? 0));
+    return m[4] === undefined ? utc(+m[3]!, +m[1]!, +m[2]!) : local(+m[3]!, +m[1]!, +m[2]!, hour, +(m[5] ?? 0), +(m[6] ?? 0));
   }
   if (ISO_WITH_ZONE.test(v)) {
-    const t = Date.parse(v);
+    const t = Date.parse(v.replace(' ', 'T'));
     return Number.isNaN(t) ? null : new Date(t).toISOString();
   }
   return null;
