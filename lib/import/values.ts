@@ -108,7 +108,11 @@ export function parseBoolean(raw: string): boolean | null | undefined {
 
 /** "1,200", "1200.0", " 78 " → number; currency or ranges are not numbers here. */
 export function parseNumber(raw: string): number | null | undefined {
-  const v = raw.trim().replace(/,/g, '');
+  const trimmed = raw.trim();
+  // A comma before anything but a group of three digits is a decimal comma ("78,5", "1.234,5"), as
+  // European exports write it: a thousands separator always groups three digits.
+  const decimalComma = /^-?\d{1,3}(\.\d{3})*,\d+$/.test(trimmed) && !/^-?\d{1,3}(,\d{3})+$/.test(trimmed);
+  const v = decimalComma ? trimmed.replace(/\./g, '').replace(',', '.') : trimmed.replace(/,/g, '');
   if (!v) return undefined;
   if (!/^-?\d+(\.\d+)?$/.test(v)) return null;
   return Number(v);

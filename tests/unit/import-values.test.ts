@@ -67,6 +67,11 @@ describe('picklists and numbers', () => {
     expect(parseNumber('1,200')).toBe(1200);
     expect(parseNumber('78.5')).toBe(78.5);
     expect(parseNumber('201-500')).toBeNull();
+    // A decimal comma, as European exports write numbers; a thousands comma always groups three digits.
+    expect(parseNumber('78,5')).toBe(78.5);
+    expect(parseNumber('1.234,5')).toBe(1234.5);
+    expect(parseNumber('12,345')).toBe(12345);
+    expect(parseNumber('1,234,567')).toBe(1234567);
     expect(parseNumber('')).toBeUndefined();
   });
 });
