@@ -16,6 +16,8 @@ const CONTACTS = Number(process.env.LEADLIGHT_BENCH_CONTACTS ?? 100_000);
 const TOUCHES_PER_CONTACT = 10; // 1,000,000 touches at full size, one CSV row each
 const IMPORT_RUNS = Number(process.env.LEADLIGHT_BENCH_RUNS ?? 3);
 const LOOKUPS = 500;
+// A rep's first thread opens seconds after the browser starts; Gmail alone takes that long to load.
+const SETTLE_MS = 5_000;
 // One import at full size takes tens of seconds on a busy machine; three of them and the lookups need more than the default.
 const TIMEOUT_MS = 1_500_000;
 
@@ -177,6 +179,14 @@ it(
       const duringNextDay = settled.stop();
       await reopened.context.close();
 
+      // Once more, with the lookups once the browser's own start has settled, as a rep's first
+      // thread opens seconds after the browser does; other contacts, so none was read before.
+      const again = await launchWithExtension([], { profile: browser.profile });
+      await new Promise((r) => setTimeout(r, SETTLE_MS));
+      const others = Array.from({ length: LOOKUPS }, (_, j) => scaleEmail((j * 7919 + 4451) % CONTACTS));
+      const [settledBackground, settledRoundTrip] = await lookupsIn(again, harness, others);
+      await again.context.close();
+
       report(
         'Cache at scale (built extension in Chromium, 100k contacts / 1M touches, touches stored in their contact row)',
         [
@@ -221,6 +231,20 @@ it(
             unit: 'ms',
             target: '≤ 2 ms',
             note: `the same ${LOOKUPS} contacts once the browser was closed and opened again on the same profile, as a rep meets the data the next day: ${spread(nextDayBackground)}`,
+          },
+          {
+            name: 'lookup in the background, p95, the profile opened again, its start settled',
+            value: percentile(settledBackground, 95),
+            unit: 'ms',
+            target: '≤ 2 ms',
+            note: `${LOOKUPS} other contacts, ${SETTLE_MS / 1000} s after the browser opened the profile again (the rows above start at once, beside the browser's own start): ${spread(settledBackground)}`,
+          },
+          {
+            name: 'lookup with message round trip, p95, the profile opened again, its start settled',
+            value: percentile(settledRoundTrip.client, 95),
+            unit: 'ms',
+            target: '≤ 10 ms',
+            note: `through the frame's client: ${spread(settledRoundTrip.client)}; through runtime messaging alone, interleaved: ${spread(settledRoundTrip.runtime)}`,
           },
           {
             name: 'lookup with message round trip, p95, the profile opened again',
