@@ -108,8 +108,10 @@ export async function upsertRecords(db: LeadlightDb, batch: ImportBatch, now = n
     const [found, source] = await Promise.all([db.contacts.bulkGet(toRead), db.meta.get('source')]);
     const byEmail = new Map(toRead.map((e, i) => [e, found[i]]));
     const known = emails.map((e) => byEmail.get(e));
+    // While replacing, every row read was written by this import: a blank field there is no older source's.
+    const previousSource = written ? undefined : source?.name;
     const rows = emails.map((email, i) =>
-      mergeRow(known[i], incoming.get(email) ?? (known[i] ? undefined : { email }), touches.get(email), fetchedAt, source?.name),
+      mergeRow(known[i], incoming.get(email) ?? (known[i] ? undefined : { email }), touches.get(email), fetchedAt, previousSource),
     );
     await Promise.all([db.contacts.bulkPut(rows), db.campaigns.bulkPut(batch.campaigns)]);
     for (const e of emails) written?.add(e);

@@ -181,6 +181,18 @@ describe('replacing the data', () => {
     expect(await db.campaigns.toCollection().primaryKeys()).toEqual(['new-campaign']);
   });
 
+  it('credits no field to the replaced source: a person split over two batches is all the new file’s', async () => {
+    await before();
+    await beginImport(db, true, LATER);
+    await upsert(db, { contacts: [createContact({ email: ada, title: 'CTO' })], campaigns: [], touches: [] }, LATER);
+    // The second batch's row leaves the title blank: an absent key, as the import sends it.
+    await upsert(db, { contacts: [{ email: ada, name: 'Ada Lovelace' }], campaigns: [], touches: [] }, LATER);
+    await finishImport(db, 'new.csv', LATER, true);
+    const row = await db.contacts.get(ada);
+    expect(row?.title).toBe('CTO');
+    expect(row?.fieldSources).toBeUndefined();
+  });
+
   it('removes it too when the worker restarted during the import', async () => {
     await before();
     await beginImport(db, true, LATER);
