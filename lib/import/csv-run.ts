@@ -13,9 +13,11 @@ export type CsvRunOptions = {
 };
 
 const PAPA_ERRORS: Readonly<Record<string, string>> = {
-  MissingQuotes: 'A quoted value never ends (is the file cut off?)',
+  MissingQuotes: 'A quote in this row never closes (is the file cut off?)',
   InvalidQuotes: 'Malformed quotes',
 };
+
+type Parsed = Pick<Papa.ParseResult<string[]>, 'data' | 'errors'>;
 
 /**
  * Streams CSV text through Papa in chunks into the pipeline. Papa's `header` and
@@ -35,25 +37,36 @@ export function runCsv(text: string, pipeline: RowPipeline, options: CsvRunOptio
       chunkSize: options.chunkSize ?? CSV_CHUNK_CHARS,
       chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
         try {
-          const broken = new Map<number, string>();
-          for (const e of results.errors) {
-            const reason = PAPA_ERRORS[e.code];
-            if (reason && e.row !== undefined) broken.set(e.row, reason);
-          }
           const newline = results.meta.linebreak === '\r' ? '\r' : '\n';
-          results.data.forEach((cells, i) => {
-            const start = line;
-            for (const cell of cells) if (cell.includes(newline)) line += cell.split(newline).length - 1;
-            line += 1;
-            const reason = broken.get(i);
-            if (reason) return pipeline.fail(start, reason);
-            if (cells.every((c) => c.trim() === '')) return pipeline.blank();
-            if (!sawHeader) {
-              sawHeader = true;
-              return pipeline.header(cells);
+          const feed = ({ data, errors }: Parsed) => {
+            const broken = new Map<number, string>();
+            for (const e of errors) {
+              const reason = PAPA_ERRORS[e.code];
+              if (reason && e.row !== undefined) broken.set(e.row, reason);
             }
-            pipeline.row(cells, start);
-          });
+            data.forEach((cells, i) => {
+              const start = line;
+              for (const cell of cells) if (cell.includes(newline)) line += cell.split(newline).length - 1;
+              line += 1;
+              const reason = broken.get(i);
+              if (reason) {
+                pipeline.fail(start, reason);
+                // A stray quote swallows every line up to the next quote, or to the end: those lines are
+                // read again as rows of their own, so one bad row never takes the rest of the file with it.
+                const swallowed = cells.find((c) => c.includes(newline));
+                if (!swallowed) return;
+                line = start + 1;
+                return feed(Papa.parse<string[]>(swallowed.slice(swallowed.indexOf(newline) + 1), { header: false, newline }));
+              }
+              if (cells.every((c) => c.trim() === '')) return pipeline.blank();
+              if (!sawHeader) {
+                sawHeader = true;
+                return pipeline.header(cells);
+              }
+              pipeline.row(cells, start);
+            });
+          };
+          feed(results);
           options.afterChunk?.({ rowsDone: pipeline.stats.rowsDone, charsDone: results.meta.cursor, totalChars: text.length }, parser);
         } catch (e) {
           failure = e instanceof Error ? e : new Error(String(e));

@@ -265,7 +265,32 @@ describe('damaged and foreign files', () => {
   it('keeps the rows before a quote that never closes and reports the truncated row', async () => {
     const r = await run('corrupt.csv');
     expect(r.stats.validRows).toBe(2);
-    expect(r.errors).toEqual([{ line: 4, reason: expect.stringContaining('quoted value never ends') }]);
+    expect(r.errors).toEqual([{ line: 4, reason: expect.stringContaining('never closes') }]);
+  });
+
+  it('reads the rows a stray quote swallowed as rows of their own, losing only the row with the quote', async () => {
+    const valid = Array.from({ length: 50 }, (_, i) => `person${i}@corvidretail.example,Person ${i},Corvid`);
+    const unclosed = await run('stray.csv', `Email,Name,Company\na@x.example,Ann,"Acme\n${valid.join('\n')}\n`);
+    expect(unclosed.stats.validRows).toBe(50);
+    expect(unclosed.errors).toEqual([{ line: 2, reason: expect.stringContaining('never closes') }]);
+    // The same when the file is read in small chunks, as a large file is.
+    const chunked = await run('stray.csv', `Email,Name,Company\na@x.example,Ann,"Acme\n${valid.join('\n')}\n`, { chunkSize: 64 });
+    expect(chunked.stats.validRows).toBe(50);
+    expect(chunked.errors).toEqual(unclosed.errors);
+    // Closed by the next quote in the file, a later row's: the lines between are read again too, and
+    // the row whose quote it took is reported as well (fixing the first quote fixes both).
+    const closedLater = await run(
+      'stray.csv',
+      'Email,Name,Company\na@x.example,Ann,"Acme\nb@x.example,Bob,Beta\nc@x.example,Cy,Cyan\nd@x.example,Di,"Delta"\ne@x.example,Eve,Echo\n',
+    );
+    expect(closedLater.errors.map((e) => e.line)).toEqual([2, 5]);
+    expect(closedLater.contacts.map((c) => c.email)).toEqual(expect.arrayContaining(['b@x.example', 'c@x.example', 'e@x.example']));
+    // Line numbers still match the file after the rows read again.
+    const late = await run('stray.csv', 'Email,Name,Company\na@x.example,Ann,"Acme\nb@x.example,Bob,Beta\nnot-an-email,Zed,Zeta\n');
+    expect(late.errors).toEqual([
+      { line: 2, reason: expect.stringContaining('never closes') },
+      { line: 4, reason: 'Invalid email “not-an-email”' },
+    ]);
   });
 
   it('decodes a Latin-1 (Windows-1252) file instead of mangling accents', async () => {
