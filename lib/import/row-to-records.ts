@@ -1,4 +1,4 @@
-import { TouchSchema, type Campaign, type Touch } from '../domain/campaign';
+import { CampaignSchema, TouchSchema, type Campaign, type Touch } from '../domain/campaign';
 import { fastParser } from '../domain/fast-parse';
 import { ContactSchema, EmailSchema, type Contact } from '../domain/contact';
 import { clip, quote } from './echo';
@@ -172,11 +172,21 @@ function campaignOutcome(row: MappedRow, name: string): CampaignBuilt {
   const hit = seen?.find((c) => sameCells(row, CAMPAIGN_FIELDS, c.values));
   if (hit) return hit.built;
   const warnings: ValueWarning[] = [];
+  // The campaign's type and status are optional: one that cannot be stored is left out with a
+  // warning naming its column, and the campaign and the touch stay.
+  const optional = (field: 'campaignType' | 'campaignStatus', key: 'type' | 'status', fallback: string) => {
+    const value = field === 'campaignType' ? row[field].trim() : row[field];
+    if (!value) return fallback;
+    const checked = CampaignSchema.shape[key].safeParse(value);
+    if (checked.success) return value;
+    warnings.push({ field, reason: `${checked.error.issues[0]?.message ?? 'invalid'}; left empty` });
+    return fallback;
+  };
   const cells: CampaignCells = {
     id: row.campaignId,
     name,
-    type: row.campaignType.trim() || 'Other',
-    status: row.campaignStatus || 'unknown',
+    type: optional('campaignType', 'type', 'Other'),
+    status: optional('campaignStatus', 'status', 'unknown'),
     ...campaignExtras(row, warnings),
   };
   const built = { outcome: attempt(() => campaignFrom(cells)), warnings };

@@ -267,4 +267,12 @@ describe('rowToRecords', () => {
     expect(wordy.records.contact.email).toBe('ada@lead.example');
     expect(wordy.warnings).toEqual([{ field: 'status', reason: expect.stringMatching(/; the Call was left out$/) }]);
   });
+
+  it('keeps the campaign and the touch when the campaign type cannot be stored, naming that column', () => {
+    const result = rowToRecords(row({ ...TOUCH_ROW, campaign: 'Spring Summit', campaignType: 'x'.repeat(301) }));
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.records.campaign).toMatchObject({ name: 'Spring Summit', type: 'Other' });
+    expect(result.records.touch).toBeDefined();
+    expect(result.warnings).toEqual([{ field: 'campaignType', reason: expect.stringMatching(/; left empty$/) }]);
+  });
 });
