@@ -200,7 +200,8 @@ describe('Salesforce fetchContact', () => {
       owner: 'Alex Rivera',
       originalSource: { channel: 'Partner Referral', category: 'partner', date: '2025-09-03T14:05:10.000Z' },
       company: 'Corvid Retail',
-      industry: 'Retail',
+      // The Account's Industry as the org labels it (describe-account.json).
+      industry: 'Retail & Consumer Goods',
       companySize: 3500,
       department: 'Finance',
       lifecycleStage: 'sql',
@@ -215,11 +216,12 @@ describe('Salesforce fetchContact', () => {
       ['Conference', 'event'],
       ['Advertisement', 'advertising'],
     ]);
-    // Describes of the objects found: the Contact, its campaigns and its Tasks (it has no Events).
+    // Describes of the objects found: the Contact, its Account (for its industry), its campaigns and its Tasks (it has no Events).
     expect(seen.map((s) => /FROM (Lead|Contact) WHERE/.exec(s.soql ?? '')?.[1] ?? s.path)).toEqual([
       'Lead',
       'Contact',
       '/services/data/v60.0/sobjects/Contact/describe',
+      '/services/data/v60.0/sobjects/Account/describe',
       '/services/data/v60.0/sobjects/Campaign/describe',
       '/services/data/v60.0/sobjects/Task/describe',
     ]);

@@ -94,6 +94,12 @@ export function createSalesforceConnector(options: SalesforceConnectorOptions): 
     }
   }
 
+  /** Whether a Contact's Account has an industry to label. */
+  const accountIndustry = (record: unknown): boolean => {
+    const account = record && typeof record === 'object' ? (record as { Account?: { Industry?: unknown } }).Account : undefined;
+    return typeof account?.Industry === 'string' && account.Industry !== '';
+  };
+
   return {
     id: 'salesforce',
     label: 'Salesforce',
@@ -111,6 +117,7 @@ export function createSalesforceConnector(options: SalesforceConnectorOptions): 
           });
         const [members, tasks, events] = [await child('CampaignMembers'), await child('Tasks'), await child('Events')];
         const described: LabelledObject[] = [object];
+        if (object === 'Contact' && accountIndustry(record)) described.push('Account');
         if (members.length) described.push('Campaign');
         if (tasks.length) described.push('Task');
         if (events.length) described.push('Event');

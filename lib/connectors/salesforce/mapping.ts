@@ -201,7 +201,12 @@ export function bundleFromContact(
   const contact = compact<Contact>({
     ...base,
     company: tracked(issues, unknown, 'company', () => account?.optional('Name', NameText)),
-    industry: tracked(issues, unknown, 'industry', () => account?.optional('Industry', ValueText)),
+    industry: label(
+      labelOf,
+      'Account',
+      'Industry',
+      tracked(issues, unknown, 'industry', () => account?.optional('Industry', ValueText)),
+    ),
     companySize: tracked(issues, unknown, 'companySize', () => account?.optional('NumberOfEmployees', Count)),
     department: tracked(issues, unknown, 'department', () => r.optional('Department', ValueText)),
     lifecycleStage: picklistKey(accountType ?? '').startsWith('customer') ? 'customer' : 'sql',

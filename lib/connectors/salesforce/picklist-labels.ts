@@ -7,6 +7,8 @@ import type { SalesforceApi } from './api';
 export const LABELLED_FIELDS = {
   Lead: ['LeadSource', 'Status', 'Industry'],
   Contact: ['LeadSource'],
+  // A Contact's industry is its Account's.
+  Account: ['Industry'],
   Campaign: ['Type', 'Status'],
   // Tasks and Events share the Activity Type picklist, which orgs extend ("Demo") and relabel.
   Task: ['Type', 'TaskSubtype', 'Status'],

@@ -36,6 +36,7 @@ export async function routeSalesforce(context: BrowserContext) {
     if (path.startsWith('/query/')) return json(route, fixture('lead-tom-becker-members-page-2'));
     if (path === '/sobjects/Lead/describe') return json(route, fixture('describe-lead-verdict-fields'));
     if (path === '/sobjects/Contact/describe') return json(route, fixture('describe-contact'));
+    if (path === '/sobjects/Account/describe') return json(route, fixture('describe-account'));
     if (path === '/sobjects/Campaign/describe') return json(route, fixture('describe-campaign'));
     if (path === '/sobjects/Task/describe') return json(route, fixture('describe-task'));
     if (path === '/sobjects/Event/describe') return json(route, fixture('describe-event'));
