@@ -11,5 +11,6 @@ export async function stopWorker(browser: Launched, page: Page): Promise<void> {
     );
   const [worker] = await workers();
   await cdp.send('Target.closeTarget', { targetId: worker!.targetId });
-  await expect.poll(async () => (await workers()).some((t) => t.targetId === worker!.targetId)).toBe(false);
+  // The browser takes its time to tear a worker down on a busy machine: more than expect.poll's default second.
+  await expect.poll(async () => (await workers()).some((t) => t.targetId === worker!.targetId), { timeout: 10_000 }).toBe(false);
 }
