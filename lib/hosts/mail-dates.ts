@@ -40,8 +40,10 @@ export function parseMailDate(text: string | null | undefined): Date | null {
   m = NUMERIC.exec(t);
   if (m) {
     const [a, b] = [Number(m[1]), Number(m[3])];
-    // With AM/PM and slashes it is the US order (month first); otherwise day first.
-    const monthFirst = m[2] === '/' && !!m[7];
+    // A number above 12 can only be the day, whatever the reader's settings. Otherwise, with AM/PM
+    // and slashes it is taken for the US order (month first), else day first: Outlook sets the date
+    // and time formats apart, so a day-first, 12-hour reader is read right only when the day says so.
+    const monthFirst = a > 12 ? false : b > 12 ? true : m[2] === '/' && !!m[7];
     return local(Number(m[4]), (monthFirst ? a : b) - 1, monthFirst ? b : a, Number(m[5]), Number(m[6]), m[7]);
   }
   return null;

@@ -13,6 +13,9 @@ describe('parseMailDate', () => {
     ['Tue 3/4/2025 9:12 AM', local(2025, 3, 4, 9, 12)],
     ['Tue 04/03/2025 09:12', local(2025, 3, 4, 9, 12)],
     ['Di 04.03.2025 09:12', local(2025, 3, 4, 9, 12)],
+    // Date and time formats are set apart in Outlook: a day above 12 says the order, whatever the clock.
+    ['Tue 25/03/2025 9:12 AM', local(2025, 3, 25, 9, 12)],
+    ['Tue 3/25/2025 09:12', local(2025, 3, 25, 9, 12)],
   ])('reads %s', (text, want) => {
     expect(parseMailDate(text)).toEqual(want);
   });
