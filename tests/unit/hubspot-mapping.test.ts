@@ -3,7 +3,7 @@ import { hubspotClassify, hubspotLimitHint, missingScopes, msUntilMidnight } fro
 import { employeeCount, lifecycleFor } from '@/lib/connectors/hubspot/hubspot-mapping';
 import { noteBody } from '@/lib/connectors/hubspot/hubspot-notes';
 import { buildTimeline } from '@/lib/connectors/hubspot/hubspot-timeline';
-import { readSubmissions } from '@/lib/connectors/hubspot/hubspot-conversions';
+import { conversionTimeline, readSubmissions } from '@/lib/connectors/hubspot/hubspot-conversions';
 import { readEvents } from '@/lib/connectors/hubspot/hubspot-read';
 import type { FieldIssue } from '@/lib/connectors/field-reader';
 import { createFeedback } from '../factories';
@@ -163,5 +163,22 @@ describe('HubSpot dates out of any calendar', () => {
     const submissions = readSubmissions([{ 'conversion-id': 'c1', timestamp: 1e17 }], issues);
     expect(submissions).toEqual([]);
     expect(issues.at(-1)).toEqual(expect.objectContaining({ vendor: 'HubSpot', object: 'form submission', field: 'timestamp' }));
+  });
+});
+
+describe('HubSpot conversion history', () => {
+  it('takes a timestamp in epoch milliseconds as readily as an ISO one', () => {
+    const { touches } = conversionTimeline(
+      [],
+      [
+        { value: 'Pricing page demo request', timestamp: '1741186800000' },
+        { value: 'Ebook: Peak season playbook', timestamp: '2025-03-01T10:00:00.000Z' },
+      ],
+      { id: '101', email: 'maya.okafor@northwind-logistics.example' },
+    );
+    expect(touches.map((t) => [t.assetName, t.date])).toEqual([
+      ['Pricing page demo request', '2025-03-05T15:00:00.000Z'],
+      ['Ebook: Peak season playbook', '2025-03-01T10:00:00.000Z'],
+    ]);
   });
 });

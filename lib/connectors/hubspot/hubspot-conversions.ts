@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Campaign, Touch } from '../../domain/campaign';
 import { assetCategory } from '../../domain/categories';
 import { readEach, type FieldIssue } from '../field-reader';
+import { isoDate } from './hubspot-mapping';
 import { EpochMillis } from './hubspot-schemas';
 
 // Liberal in what we accept: timestamps arrive as numbers, sometimes as numeric strings (EpochMillis).
@@ -73,7 +74,9 @@ export function conversionTimeline(
   }
   const submitted = submissions.map((s) => s.timestamp);
   for (const c of conversions) {
-    const at = Date.parse(c.timestamp);
+    // History timestamps are ISO, or epoch milliseconds as a string, as elsewhere in HubSpot's answers.
+    const iso = isoDate(c.timestamp);
+    const at = iso ? Date.parse(iso) : NaN;
     const name = text(c.value);
     if (!name || Number.isNaN(at) || submitted.some((t) => Math.abs(t - at) <= SAME_EVENT_MS)) continue;
     const campaignId = `hubspot-conversion-${slug(name)}`.slice(0, 100);
