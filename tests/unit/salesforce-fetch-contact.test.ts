@@ -341,19 +341,23 @@ describe('Salesforce sales activity', () => {
     return tom;
   }
 
-  /** Refuses, as INVALID_FIELD does, every query naming CompletedDateTime. */
-  function orgHidingCompletedDateTime(): Seen[] {
+  /** An org whose queries `refuse` answers (a 400 body), else answerTo does; the queries seen, in order. */
+  function orgRefusing(refuse: (soql: string) => unknown): Seen[] {
     const seen = org({ pages });
     server.use(
       http.get(QUERY, ({ request }) => {
         const soql = new URL(request.url).searchParams.get('q') ?? '';
         seen.push({ path: new URL(request.url).pathname, soql, authorization: null });
-        if (!soql.includes('CompletedDateTime')) return HttpResponse.json(answerTo(soql));
-        return HttpResponse.json(fixture('error-invalid-field-task'), { status: 400 });
+        const refusal = refuse(soql);
+        return refusal ? HttpResponse.json(refusal as JsonBodyType, { status: 400 }) : HttpResponse.json(answerTo(soql));
       }),
     );
     return seen;
   }
+
+  /** Refuses, as INVALID_FIELD does, every query naming CompletedDateTime. */
+  const orgHidingCompletedDateTime = () =>
+    orgRefusing((soql) => (soql.includes('CompletedDateTime') ? fixture('error-invalid-field-task') : undefined));
 
   it('leaves out a Task field the profile may not see, notes it, and asks without it from then on', async () => {
     const seen = orgHidingCompletedDateTime();
@@ -375,15 +379,11 @@ describe('Salesforce sales activity', () => {
   });
 
   it('leaves out a Lead field the profile may not see, shows the rest of the Lead, and lists the field', async () => {
-    const seen = org({ pages });
-    server.use(
-      http.get(QUERY, ({ request }) => {
-        const soql = new URL(request.url).searchParams.get('q') ?? '';
-        seen.push({ path: new URL(request.url).pathname, soql, authorization: null });
-        if (!/FROM Lead/.test(soql) || !/\bIndustry\b/.test(soql.split('FROM Lead')[0] ?? '')) return HttpResponse.json(answerTo(soql));
-        const body = [{ message: "No such column 'Industry' on entity 'Lead'.", errorCode: 'INVALID_FIELD' }];
-        return HttpResponse.json(body, { status: 400 });
-      }),
+    // The Lead's own fields are those before its related lists.
+    const seen = orgRefusing((soql) =>
+      /FROM Lead/.test(soql) && /\bIndustry\b/.test(soql.split('(SELECT')[0] ?? '')
+        ? [{ message: "No such column 'Industry' on entity 'Lead'.", errorCode: 'INVALID_FIELD' }]
+        : undefined,
     );
     const bundle = await connector().fetchContact?.('tom.becker@aldermfg.example');
     expect(bundle?.contact).toMatchObject({ email: 'tom.becker@aldermfg.example', name: 'Tom Becker' });
@@ -401,15 +401,7 @@ describe('Salesforce sales activity', () => {
     ['Tasks the user may not read at all', () => fixture('error-invalid-relationship-tasks')],
     ['a hidden IsClosed', () => [{ message: "No such column 'IsClosed' on entity 'Task'.", errorCode: 'INVALID_FIELD' }]],
   ])('reads the Lead, and its Events, without %s', async (_, refusal) => {
-    const seen = org({ pages });
-    server.use(
-      http.get(QUERY, ({ request }) => {
-        const soql = new URL(request.url).searchParams.get('q') ?? '';
-        seen.push({ path: new URL(request.url).pathname, soql, authorization: null });
-        if (soql.includes('FROM Tasks')) return HttpResponse.json(refusal() as JsonBodyType, { status: 400 });
-        return HttpResponse.json(answerTo(soql));
-      }),
-    );
+    const seen = orgRefusing((soql) => (soql.includes('FROM Tasks') ? refusal() : undefined));
     const bundle = await connector().fetchContact?.('tom.becker@aldermfg.example');
     expect(seen.filter((s) => s.soql !== null)).toHaveLength(2);
     expect(activities(bundle)).toEqual(['00UHs00000TomE01AA']);
@@ -417,33 +409,21 @@ describe('Salesforce sales activity', () => {
   });
 
   it('fails at once when Salesforce refuses a field already left out, instead of asking again', async () => {
-    const seen = org({ pages });
-    server.use(
-      http.get(QUERY, ({ request }) => {
-        const soql = new URL(request.url).searchParams.get('q') ?? '';
-        seen.push({ path: new URL(request.url).pathname, soql, authorization: null });
-        return HttpResponse.json(fixture('error-invalid-field-task'), { status: 400 });
-      }),
-    );
+    const seen = orgRefusing(() => fixture('error-invalid-field-task'));
     await expect(connector().fetchContact?.('tom.becker@aldermfg.example')).rejects.toThrow();
     // The first refusal teaches the field; the second, naming it again, ends the lookup.
     expect(seen.filter((s) => s.soql !== null)).toHaveLength(2);
   });
 
   it('after three refused activity fields, shows the Lead without activities rather than fail', async () => {
-    const seen = org({ pages });
-    server.use(
-      http.get(QUERY, ({ request }) => {
-        const soql = new URL(request.url).searchParams.get('q') ?? '';
-        seen.push({ path: new URL(request.url).pathname, soql, authorization: null });
-        // An org hiding every optional Task field, refused one at a time as Salesforce does.
-        const tasks = /\(SELECT ([^)]*) FROM Tasks/.exec(soql)?.[1] ?? '';
-        const field = ['Subject', 'Type', 'TaskSubtype', 'Status'].find((f) => new RegExp(`(^|, )${f}(,|$)`).test(tasks));
-        if (!soql.includes('FROM Tasks') || !field) return HttpResponse.json(answerTo(soql));
-        const body = [{ message: `No such column '${field}' on entity 'Task'.`, errorCode: 'INVALID_FIELD' }];
-        return HttpResponse.json(body, { status: 400 });
-      }),
-    );
+    // An org hiding every optional Task field, refused one at a time as Salesforce does.
+    const seen = orgRefusing((soql) => {
+      const tasks = /\(SELECT ([^)]*) FROM Tasks/.exec(soql)?.[1] ?? '';
+      const field = ['Subject', 'Type', 'TaskSubtype', 'Status'].find((f) => new RegExp(`(^|, )${f}(,|$)`).test(tasks));
+      return soql.includes('FROM Tasks') && field
+        ? [{ message: `No such column '${field}' on entity 'Task'.`, errorCode: 'INVALID_FIELD' }]
+        : undefined;
+    });
     const bundle = await connector().fetchContact?.('tom.becker@aldermfg.example');
     // Three refusals, each teaching one hidden field; the fourth query asks without activities.
     const queries = seen.filter((s) => s.soql !== null);
