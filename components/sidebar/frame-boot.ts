@@ -1,5 +1,5 @@
 import { pageFromParent } from '@/lib/messaging/frame-handshake';
-import { connectSidebarChannel, expectEachSnapshot, type FrameState } from '@/lib/messaging/sidebar-channel';
+import { connectSidebarChannel, type FrameState } from '@/lib/messaging/sidebar-channel';
 import { createSidebarClient, loadOpen } from '@/lib/messaging/sidebar-client';
 
 /**
@@ -33,17 +33,11 @@ function startFramed(container: HTMLElement, page: string, initialOpen: Promise<
   // What the background sends on the frame's channel to it, once the frame's port is there to take it.
   const pushes: { receive?: (message: unknown) => void } = {};
   const api = createSidebarClient({ page, onPush: (message) => pushes.receive?.(message) });
-  const channel = connectSidebarChannel(
-    page,
-    (emails, rows) => api.offer(emails, rows),
-    () => api.newSnapshot(),
-  );
+  const channel = connectSidebarChannel(page, api);
   pushes.receive = channel.receive;
   let ui: Promise<unknown> | undefined;
-  const expectPeople = expectEachSnapshot(api);
   const onState = (state: FrameState) => {
     applyTheme(state.theme);
-    expectPeople(state);
     if (ui || (state.participants.length === 0 && state.toggles === 0)) return;
     if (state.participants.length > 0) document.documentElement.dataset.pending = '';
     ui = Promise.all([import('./frame-app'), initialOpen]).then(([app, open]) => app.renderFramed(container, api, channel, open));

@@ -1,21 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { CachedContext } from '../cache/contact-cache';
 import type { Participant } from '../hosts/participants';
-import { SIDEBAR_PORT, type FromFrame, type PageSnapshot, type SidebarLayout, type ToFrame } from './sidebar-port';
-
-/**
- * Tells the client whom each new snapshot shows, once per snapshot: a contact's update
- * publishes the same snapshot again, and expecting its people anew would start a read
- * nobody needs, which the update's own re-read would then wait behind.
- */
-export function expectEachSnapshot(client: { expect: (emails: string[]) => void }): (state: FrameState) => void {
-  let expectedSeq: number | undefined;
-  return (state) => {
-    if (state.participants.length === 0 || state.seq === expectedSeq) return;
-    expectedSeq = state.seq;
-    client.expect(state.participants.map((p) => p.email));
-  };
-}
+import { SIDEBAR_PORT, type FromFrame, type OfferedContexts, type PageSnapshot, type SidebarLayout, type ToFrame } from './sidebar-port';
 
 /** What the frame shows: the page's snapshot plus the last contact the background refreshed. */
 export type FrameState = {
@@ -34,11 +20,15 @@ export type FrameState = {
  * useSyncExternalStore. The port is reopened when the browser stops the
  * background worker; the background then sends the page's snapshot again.
  */
-export function connectSidebarChannel(
-  page: string,
-  onContexts?: (emails: string[], rows: CachedContext[]) => void,
-  onSnapshot?: () => void,
-) {
+/** What the frame's client hears of the background's pushes (see ./sidebar-client.ts). */
+export type SnapshotListener = {
+  /** A new snapshot (each once), with the contexts sent inside it, before it is published. */
+  snapshot: (emails: string[], contexts?: OfferedContexts) => void;
+  /** Contexts sent after their snapshot. */
+  offer: (emails: string[], rows: CachedContext[]) => void;
+};
+
+export function connectSidebarChannel(page: string, client?: SnapshotListener) {
   let state: FrameState = { participants: [], toggles: 0, ready: false };
   let lastSnapshot: PageSnapshot | undefined;
   let port: Browser.runtime.Port | undefined;
@@ -54,12 +44,14 @@ export function connectSidebarChannel(
       const s = message.snapshot;
       if (lastSnapshot && lastSnapshot.page === s.page && s.seq <= lastSnapshot.seq) return;
       lastSnapshot = s;
-      onSnapshot?.();
-      // Offered before the snapshot is published, so its first render can show them.
-      if (message.contexts) onContexts?.(message.contexts.emails, message.contexts.rows);
+      // Before the snapshot is published, so its first render can show what came with it.
+      client?.snapshot(
+        s.participants.map((p) => p.email),
+        message.contexts,
+      );
       publish({ participants: s.participants, toggles: s.toggles, theme: s.theme, ready: true, seq: s.seq });
     } else if (message.type === 'contexts') {
-      onContexts?.(message.emails, message.rows);
+      client?.offer(message.emails, message.rows);
     } else if (message.type === 'contactUpdated') {
       publish({ updated: { email: message.email, seq: (state.updated?.seq ?? 0) + 1 } });
     }

@@ -3,7 +3,7 @@ import type { SidebarApi } from '@/components/sidebar/sidebar-api';
 import type { CachedContext } from '../cache/contact-cache';
 import { sendMessage } from './protocol';
 import { createWorkerChannel } from './worker-channel';
-import { OPEN_KEY } from './sidebar-port';
+import { OPEN_KEY, type OfferedContexts } from './sidebar-port';
 
 export { OPEN_KEY };
 
@@ -17,7 +17,7 @@ export function createSidebarClient(framed?: { page: string; onPush: (message: u
   expect: (emails: string[]) => void;
   offer: (emails: string[], rows: CachedContext[]) => void;
   takeOffered: (emails: string[]) => CachedContext[] | undefined;
-  newSnapshot: () => void;
+  snapshot: (emails: string[], contexts?: OfferedContexts) => void;
 } {
   const read = createWorkerChannel(sendMessage, framed ?? {});
   const inFlight = new Map<string, Promise<CachedContext[]>>();
@@ -78,12 +78,16 @@ export function createSidebarClient(framed?: { page: string; onPush: (message: u
       if (!waiting || (expected?.key === key && !expected.claimed)) offered = { key, rows };
     },
     /**
-     * A new snapshot arrived: contexts kept from before it are not its own. They are left
-     * over from a snapshot the frame had already shown (sent again after the worker
-     * restarted), and by the time that contact is shown again they may be out of date.
+     * A new snapshot arrived (each once: a contact's update does not repeat it, so no read
+     * starts that the update's own re-read would wait behind). Contexts kept from before it
+     * are not its own: they are left over from a snapshot the frame had already shown (sent
+     * again after the worker restarted), and may be out of date by the time that contact is
+     * shown again. Then its own contexts are kept, and its people expected.
      */
-    newSnapshot() {
+    snapshot(emails, contexts) {
       offered = undefined;
+      if (contexts) this.offer(contexts.emails, contexts.rows);
+      this.expect(emails);
     },
     takeOffered(emails) {
       const key = emails.join(',');

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { connectSidebarChannel, expectEachSnapshot } from '@/lib/messaging/sidebar-channel';
+import { connectSidebarChannel } from '@/lib/messaging/sidebar-channel';
 import { createSidebarClient } from '@/lib/messaging/sidebar-client';
 import { fakePort } from '../support/fake-port';
 
@@ -69,15 +69,7 @@ describe('contexts the background sends with a snapshot', () => {
     vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue([{ email: 'ada@x.example', context: null }] as never);
     // Wired as the frame wires them (components/sidebar/frame-boot.ts).
     const client = createSidebarClient();
-    const channel = connectSidebarChannel(
-      'load-1',
-      (emails, offered) => client.offer(emails, offered),
-      () => client.newSnapshot(),
-    );
-    channel.subscribe(() => {
-      const { participants } = channel.get();
-      if (participants.length) client.expect(participants.map((p) => p.email));
-    });
+    const channel = connectSidebarChannel('load-1', client);
     const snapshot = (seq: number, emails: string[]) => ({
       type: 'detected',
       snapshot: { page: 'load-1', seq, participants: emails.map((email) => ({ email })), toggles: 0 },
@@ -100,9 +92,8 @@ describe('contexts the background sends with a snapshot', () => {
     vi.spyOn(browser.runtime, 'connect').mockImplementation((() => fakePort('sidebar')) as never);
     const send = vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue(rows('ada@x.example') as never);
     const client = createSidebarClient();
-    const channel = connectSidebarChannel('load-1', (emails, offered) => client.offer(emails, offered));
-    const expectPeople = expectEachSnapshot(client);
-    channel.subscribe(() => expectPeople(channel.get()));
+    // Wired as the frame wires them (components/sidebar/frame-boot.ts).
+    const channel = connectSidebarChannel('load-1', client);
     const snapshot = { page: 'load-1', seq: 1, participants: [{ email: 'ada@x.example' }], toggles: 0 };
     channel.receive({ type: 'detected', snapshot, contexts: { emails: ['ada@x.example'], rows: rows('ada@x.example') } });
     expect(client.takeOffered(['ada@x.example'])).toEqual(rows('ada@x.example'));
