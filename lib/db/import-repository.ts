@@ -103,7 +103,8 @@ export async function upsertRecords(db: LeadlightDb, batch: ImportBatch, now = n
   await db.transaction('rw', [db.contacts, db.campaigns, db.meta], async () => {
     // Until the import finishes, the cache's source is still the data it is merging into.
     // Read inside the transaction: an earlier batch's writes are committed by now.
-    const written = replacing.get(db)?.contacts;
+    const state = replacing.get(db);
+    const written = state?.contacts;
     const toRead = written ? emails.filter((e) => written.has(e)) : emails;
     const [found, source] = await Promise.all([db.contacts.bulkGet(toRead), db.meta.get('source')]);
     const byEmail = new Map(toRead.map((e, i) => [e, found[i]]));
@@ -115,7 +116,7 @@ export async function upsertRecords(db: LeadlightDb, batch: ImportBatch, now = n
     );
     await Promise.all([db.contacts.bulkPut(rows), db.campaigns.bulkPut(batch.campaigns)]);
     for (const e of emails) written?.add(e);
-    for (const c of batch.campaigns) replacing.get(db)?.campaigns.add(c.id);
+    for (const c of batch.campaigns) state?.campaigns.add(c.id);
   });
   let touchCount = 0;
   for (const packed of touches.values()) touchCount += packedCount(packed);

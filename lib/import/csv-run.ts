@@ -30,6 +30,35 @@ export function runCsv(text: string, pipeline: RowPipeline, options: CsvRunOptio
   let line = 1;
   let sawHeader = false;
   let failure: Error | undefined;
+  /** Hands parsed rows to the pipeline with the file's line numbers, quoted line breaks counted. */
+  const feed = ({ data, errors }: Parsed, newline: '\r' | '\n'): void => {
+    const broken = new Map<number, string>();
+    for (const e of errors) {
+      const reason = PAPA_ERRORS[e.code];
+      if (reason && e.row !== undefined) broken.set(e.row, reason);
+    }
+    data.forEach((cells, i) => {
+      const start = line;
+      for (const cell of cells) if (cell.includes(newline)) line += cell.split(newline).length - 1;
+      line += 1;
+      const reason = broken.get(i);
+      if (reason) {
+        pipeline.fail(start, reason);
+        // A stray quote swallows every line up to the next quote, or to the end: those lines are
+        // read again as rows of their own, so one bad row never takes the rest of the file with it.
+        const swallowed = cells.find((c) => c.includes(newline));
+        if (!swallowed) return;
+        line = start + 1;
+        return feed(Papa.parse<string[]>(swallowed.slice(swallowed.indexOf(newline) + 1), { header: false, newline }), newline);
+      }
+      if (cells.every((c) => c.trim() === '')) return pipeline.blank();
+      if (!sawHeader) {
+        sawHeader = true;
+        return pipeline.header(cells);
+      }
+      pipeline.row(cells, start);
+    });
+  };
   return new Promise((resolve, reject) => {
     Papa.parse<string[]>(text, {
       header: false,
@@ -37,36 +66,7 @@ export function runCsv(text: string, pipeline: RowPipeline, options: CsvRunOptio
       chunkSize: options.chunkSize ?? CSV_CHUNK_CHARS,
       chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
         try {
-          const newline = results.meta.linebreak === '\r' ? '\r' : '\n';
-          const feed = ({ data, errors }: Parsed) => {
-            const broken = new Map<number, string>();
-            for (const e of errors) {
-              const reason = PAPA_ERRORS[e.code];
-              if (reason && e.row !== undefined) broken.set(e.row, reason);
-            }
-            data.forEach((cells, i) => {
-              const start = line;
-              for (const cell of cells) if (cell.includes(newline)) line += cell.split(newline).length - 1;
-              line += 1;
-              const reason = broken.get(i);
-              if (reason) {
-                pipeline.fail(start, reason);
-                // A stray quote swallows every line up to the next quote, or to the end: those lines are
-                // read again as rows of their own, so one bad row never takes the rest of the file with it.
-                const swallowed = cells.find((c) => c.includes(newline));
-                if (!swallowed) return;
-                line = start + 1;
-                return feed(Papa.parse<string[]>(swallowed.slice(swallowed.indexOf(newline) + 1), { header: false, newline }));
-              }
-              if (cells.every((c) => c.trim() === '')) return pipeline.blank();
-              if (!sawHeader) {
-                sawHeader = true;
-                return pipeline.header(cells);
-              }
-              pipeline.row(cells, start);
-            });
-          };
-          feed(results);
+          feed(results, results.meta.linebreak === '\r' ? '\r' : '\n');
           options.afterChunk?.({ rowsDone: pipeline.stats.rowsDone, charsDone: results.meta.cursor, totalChars: text.length }, parser);
         } catch (e) {
           failure = e instanceof Error ? e : new Error(String(e));
