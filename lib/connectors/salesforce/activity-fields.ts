@@ -31,7 +31,7 @@ export const PERSON_OPTIONAL = {
 type PersonObject = keyof typeof PERSON_OPTIONAL;
 
 /** `object`'s optional fields the org does not hide, as the SELECT list names them (`prefix.` for a parent). */
-export function visibleFields(object: PersonObject, hidden: HiddenActivityFields, prefix = ''): string[] {
+export function visibleFields(object: PersonObject, hidden: HiddenFields, prefix = ''): string[] {
   return PERSON_OPTIONAL[object].filter((f) => !hidden.has(`${object}.${f}`)).map((f) => `${prefix}${f}`);
 }
 const RELATIONSHIP: Readonly<Record<ActivityObject, string>> = { Task: 'Tasks', Event: 'Events' };
@@ -42,10 +42,10 @@ const RELATIONSHIP: Readonly<Record<ActivityObject, string>> = { Task: 'Tasks', 
  */
 export const MAX_ACTIVITIES = 100;
 
-/** Keys of what the org hides: "Task.CompletedDateTime" for one field, "Task" for the whole relationship. */
-export type HiddenActivityFields = ReadonlySet<string>;
+/** Keys of what the org hides: "Task.CompletedDateTime" or "Lead.Industry" for one field, "Task" for the whole relationship. */
+export type HiddenFields = ReadonlySet<string>;
 
-function subquery(object: ActivityObject, hidden: HiddenActivityFields): string | undefined {
+function subquery(object: ActivityObject, hidden: HiddenFields): string | undefined {
   if (hidden.has(object)) return undefined;
   const fields = [
     'Id',
@@ -59,13 +59,13 @@ function subquery(object: ActivityObject, hidden: HiddenActivityFields): string 
 }
 
 /** ", (SELECT … FROM Tasks …), (SELECT … FROM Events …)" without what the org hides. */
-export function activitySubqueries(hidden: HiddenActivityFields): string {
+export function activitySubqueries(hidden: HiddenFields): string {
   const parts = (['Task', 'Event'] as const).map((o) => subquery(o, hidden)).filter((s) => s !== undefined);
   return parts.map((p) => `, ${p}`).join('');
 }
 
-/** The key of the activity field (or relationship) a refused query names; undefined for any other refusal. */
-export function refusedActivityField(error: unknown): string | undefined {
+/** The key of the optional field (or activity relationship) a refused query names; undefined for any other refusal. */
+export function refusedField(error: unknown): string | undefined {
   if (!(error instanceof ConnectorError) || error.kind !== 'client') return undefined;
   const detail = error.options.detail ?? '';
   const column = /No such column '(\w+)' on entity '(Task|Event|Lead|Contact|Account)'/.exec(detail);
@@ -80,7 +80,7 @@ export function refusedActivityField(error: unknown): string | undefined {
 }
 
 /** What the diagnostics list says of each hidden key, for the person (Lead or Contact) whose query left it out. */
-export function hiddenIssues(hidden: HiddenActivityFields, person: 'Lead' | 'Contact'): FieldIssue[] {
+export function hiddenIssues(hidden: HiddenFields, person: 'Lead' | 'Contact'): FieldIssue[] {
   // A Contact's hidden fields are no news on a Lead, nor a Lead's on a Contact.
   const others: readonly string[] = person === 'Lead' ? ['Contact', 'Account'] : ['Lead'];
   return [...hidden]
@@ -99,6 +99,6 @@ const KEY = 'salesforce:hidden-activity-fields';
 export function hiddenActivityFields(cache: LabelCache) {
   return {
     load: async (): Promise<Set<string>> => new Set(Object.keys((await cache.get(KEY)) ?? {})),
-    save: (hidden: HiddenActivityFields) => cache.set(KEY, Object.fromEntries([...hidden].map((k) => [k, 'hidden']))),
+    save: (hidden: HiddenFields) => cache.set(KEY, Object.fromEntries([...hidden].map((k) => [k, 'hidden']))),
   };
 }

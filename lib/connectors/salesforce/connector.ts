@@ -14,7 +14,7 @@ import { bundleFromContact, bundleFromLead, requireId } from './mapping';
 import { createPicklistLabels, type LabelledObject } from './picklist-labels';
 import { contactQuery, leadQuery } from './soql';
 import { activityTouches } from './activities';
-import { hiddenActivityFields, hiddenIssues, refusedActivityField } from './activity-fields';
+import { hiddenActivityFields, hiddenIssues, refusedField } from './activity-fields';
 import { loadWritableFields } from './writable-fields';
 
 // Fields an org hides are learnt one refused query at a time; a lookup learns at most this many before reading without activities.
@@ -84,7 +84,7 @@ export function createSalesforceConnector(options: SalesforceConnectorOptions): 
         issues.push(...hiddenIssues(leaveOut, object));
         return record;
       } catch (e) {
-        const key = giveUp ? undefined : refusedActivityField(e);
+        const key = giveUp ? undefined : refusedField(e);
         // A field already left out that is refused again is not the profile hiding it: asking again would change nothing.
         if (!key || hidden.has(key)) throw e;
         hidden.add(key);

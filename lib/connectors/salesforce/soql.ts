@@ -1,4 +1,4 @@
-import { activitySubqueries, visibleFields, type HiddenActivityFields } from './activity-fields';
+import { activitySubqueries, visibleFields, type HiddenFields } from './activity-fields';
 
 /**
  * SOQL text for the connector's queries. Values are quoted with soqlString, never
@@ -27,7 +27,7 @@ const CAMPAIGN_MEMBERS =
 // Converted leads live on as Contacts; reading the Lead too would show a stale twin.
 const OPEN_LEAD = 'IsConverted = false';
 
-const NONE_HIDDEN: HiddenActivityFields = new Set();
+const NONE_HIDDEN: HiddenFields = new Set();
 
 /** The newest open Lead with this email, with its campaign memberships and logged activities. */
 export function leadQuery(email: string, hidden = NONE_HIDDEN): string {
