@@ -6,6 +6,7 @@ import { PRESETS, presetById, type PresetId } from '@/lib/import/presets';
 import type { WorkerLike } from '@/lib/import/worker-protocol';
 import type { PageApi } from '@/lib/messaging/page-client';
 import type { CacheStatus, DataSummary } from '@/lib/messaging/protocol';
+import { DateOrderChoice } from './date-order-choice';
 import { ImportMapping } from './import-mapping';
 import { ImportPreview } from './import-preview';
 import { ImportProgress } from './import-progress';
@@ -151,6 +152,12 @@ export function ImportPanel({ api, importer = defaultImporter(), createWorker = 
             </span>
           </div>
           <ImportMapping headers={inspection.headers} mapping={state.mapping} onChange={mapField} disabled={!editable} />
+          <DateOrderChoice
+            dates={inspection.dates}
+            value={state.dayOrder}
+            onChange={(o) => session.chooseDayOrder(o)}
+            disabled={!editable}
+          />
           <ImportPreview headers={inspection.headers} sample={inspection.sample} mapping={state.mapping} />
         </>
       )}

@@ -5,7 +5,8 @@ import type { ImportField, MappedRow } from './fields';
 import { campaignIdFor } from './ids';
 import { RowError } from './row-outcome';
 import type { ValueWarning } from './row-to-records';
-import { parseDate } from './values';
+import type { DayOrder } from './day-order';
+import { parseDate, unreadableDate } from './values';
 
 export type CampaignCells = { id: string; name: string; type: string; status: string } & Partial<Record<CampaignExtra, string>>;
 
@@ -24,12 +25,12 @@ const CAMPAIGN_LINKS = { inviteUrl: 'campaignInviteUrl', recordUrl: 'campaignRec
  * A campaign's optional dates and links ("Coming up" needs a date ahead; invitations a link).
  * An unreadable one is left out with a warning; the campaign and the touch stay.
  */
-export function campaignExtras(row: MappedRow, warnings: ValueWarning[]): Partial<Record<CampaignExtra, string>> {
+export function campaignExtras(row: MappedRow, warnings: ValueWarning[], order: DayOrder): Partial<Record<CampaignExtra, string>> {
   const extras: Partial<Record<CampaignExtra, string>> = {};
   for (const [key, field] of Object.entries(CAMPAIGN_DATES) as [CampaignExtra, ImportField][]) {
-    const date = parseDate(row[field]);
+    const date = parseDate(row[field], order);
     if (date) extras[key] = date;
-    else if (date === null) warnings.push({ field, reason: `unreadable date ${quote(row[field])}` });
+    else if (date === null) warnings.push({ field, reason: unreadableDate(row[field], order) });
   }
   for (const [key, field] of Object.entries(CAMPAIGN_LINKS) as [CampaignExtra, ImportField][]) {
     const url = row[field].trim();

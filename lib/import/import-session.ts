@@ -1,4 +1,5 @@
 import type { CacheStatus } from '../messaging/protocol';
+import { defaultDayOrder, type DayOrder } from './day-order';
 import type { ColumnMapping, ImportField, RowError, RowWarning } from './fields';
 import type { ImportApi } from './import-api';
 import type { Inspection } from './import-text';
@@ -14,6 +15,8 @@ export type ImportState = {
   encoding: string;
   presetId: PresetId | null;
   mapping: ColumnMapping;
+  /** How dates such as 03/04/2026 are read: the file's own when it proves one, else the browser language's, else chosen. */
+  dayOrder: DayOrder;
   /** Parsed so far, of the file's bytes. */
   bytesDone: number;
   totalBytes: number;
@@ -53,6 +56,7 @@ const INITIAL: ImportState = {
   encoding: '',
   presetId: null,
   mapping: {},
+  dayOrder: 'month-first',
   bytesDone: 0,
   totalBytes: 0,
   rowsParsed: 0,
@@ -96,6 +100,7 @@ export class ImportSession {
     private readonly importer: ImportApi,
     private readonly createWorker: () => WorkerLike,
     private readonly now: () => number = () => performance.now(),
+    private readonly language: () => string = () => globalThis.navigator?.language ?? 'en-US',
   ) {}
 
   subscribe = (listener: () => void) => {
@@ -145,13 +150,17 @@ export class ImportSession {
     this.set({ mapping });
   }
 
+  chooseDayOrder(order: DayOrder): void {
+    if (this.state.phase === 'ready') this.set({ dayOrder: order });
+  }
+
   async start(replace: boolean): Promise<void> {
     if (this.state.phase !== 'ready' || !this.worker) return;
     this.set({ phase: 'importing', replace });
     this.startedAt = this.now();
     this.begun = false;
     this.beginning = null;
-    this.worker?.postMessage({ type: 'start', mapping: this.state.mapping });
+    this.worker?.postMessage({ type: 'start', mapping: this.state.mapping, dayOrder: this.state.dayOrder });
   }
 
   /** Stops parsing; the batches already on their way are stored, later ones are dropped. */
@@ -184,7 +193,16 @@ export class ImportSession {
     switch (m.type) {
       case 'inspected': {
         const { type: _t, fileName: _f, totalBytes, encoding, ...inspection } = m;
-        return this.set({ phase: 'ready', inspection, encoding, totalBytes, presetId: inspection.presetId, mapping: inspection.mapping });
+        const dayOrder = inspection.dates.order ?? defaultDayOrder(this.language());
+        return this.set({
+          phase: 'ready',
+          inspection,
+          encoding,
+          totalBytes,
+          presetId: inspection.presetId,
+          mapping: inspection.mapping,
+          dayOrder,
+        });
       }
       case 'progress':
         return this.set({ bytesDone: m.bytesDone, totalBytes: m.totalBytes, rowsParsed: m.rowsDone });

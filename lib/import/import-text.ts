@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import type { ImportBatch } from './batcher';
 import { runCsv, type CsvRunOptions } from './csv-run';
+import { findDayOrder, type DayOrder, type DayOrderFinding } from './day-order';
 import type { ColumnMapping, RowError, RowWarning } from './fields';
 import { feedIntoPipeline, readJson } from './json-input';
 import { RowPipeline, type PipelineStats } from './pipeline';
@@ -16,6 +17,8 @@ export type Inspection = {
   sample: string[][];
   presetId: PresetId | null;
   mapping: ColumnMapping;
+  /** What the file's dates such as 03/04/2026 say about their order. */
+  dates: DayOrderFinding;
 };
 
 export const SAMPLE_ROWS = 10;
@@ -34,9 +37,19 @@ function isJson(fileName: string, text: string): boolean {
 export function inspectText(text: string, fileName: string): Inspection {
   if (isJson(fileName, text)) {
     const json = readJson(text);
-    if (json.kind === 'feed') return { format: 'json-feed', headers: [], sample: [], presetId: null, mapping: {} };
+    // Leadlight's feed writes ISO dates only.
+    if (json.kind === 'feed')
+      return {
+        format: 'json-feed',
+        headers: [],
+        sample: [],
+        presetId: null,
+        mapping: {},
+        dates: { order: null, seen: false, mixed: false, example: null },
+      };
     const { preset, mapping } = detectPreset(json.headers);
-    return { format: 'json-rows', headers: json.headers, sample: clipCells(json.rows.slice(0, SAMPLE_ROWS)), presetId: preset.id, mapping };
+    const sample = clipCells(json.rows.slice(0, SAMPLE_ROWS));
+    return { format: 'json-rows', headers: json.headers, sample, presetId: preset.id, mapping, dates: findDayOrder(text) };
   }
   // Papa stops after `preview` rows, so a huge file costs no more than its first lines.
   const { data } = Papa.parse<string[]>(text, { header: false, preview: SAMPLE_ROWS * 5 + 1 });
@@ -44,12 +57,20 @@ export function inspectText(text: string, fileName: string): Inspection {
   const trimmed = headers.map((h) => h.trim());
   if (trimmed.length < 2) throw new Error('This does not look like a CSV file: the first line has fewer than two columns.');
   const { preset, mapping } = detectPreset(trimmed);
-  return { format: 'csv', headers: trimmed, sample: clipCells(rows.slice(0, SAMPLE_ROWS)), presetId: preset.id, mapping };
+  return {
+    format: 'csv',
+    headers: trimmed,
+    sample: clipCells(rows.slice(0, SAMPLE_ROWS)),
+    presetId: preset.id,
+    mapping,
+    dates: findDayOrder(text),
+  };
 }
 
 export type ImportTextOptions = CsvRunOptions & {
   mapping?: ColumnMapping;
   batchRows?: number;
+  dayOrder?: DayOrder;
   onBatch: (batch: ImportBatch, rows: number) => void;
   /** Row errors, delivered after each chunk. */
   onErrors?: (errors: RowError[]) => void;
@@ -66,7 +87,12 @@ export async function importText(
   fileName: string,
   options: ImportTextOptions,
 ): Promise<{ stats: PipelineStats; aborted: boolean }> {
-  const pipeline = new RowPipeline({ mapping: options.mapping, batchRows: options.batchRows, onBatch: options.onBatch });
+  const pipeline = new RowPipeline({
+    mapping: options.mapping,
+    batchRows: options.batchRows,
+    dayOrder: options.dayOrder,
+    onBatch: options.onBatch,
+  });
   const drain = () => {
     const errors = pipeline.takeErrors();
     if (errors.length) options.onErrors?.(errors);

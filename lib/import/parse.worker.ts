@@ -2,6 +2,7 @@
 import type Papa from 'papaparse';
 import { z } from 'zod';
 import { decodeText, looksBinary } from './encoding';
+import type { DayOrder } from './day-order';
 import type { ColumnMapping } from './fields';
 import { importText, inspectText } from './import-text';
 import { MAX_UNACKED, type FromWorker, type ToWorker } from './worker-protocol';
@@ -37,11 +38,12 @@ async function inspect(f: File) {
   post({ type: 'inspected', fileName: f.name, totalBytes: f.size, encoding, ...inspectText(text, f.name) });
 }
 
-async function start(mapping: ColumnMapping) {
+async function start(mapping: ColumnMapping, dayOrder: DayOrder) {
   if (!file) throw new Error('No file inspected');
   const { text, name, size } = file;
   const { stats, aborted } = await importText(text, name, {
     mapping,
+    dayOrder,
     onBatch: (batch, rows) => {
       unacked += 1;
       post({ type: 'batch', json: JSON.stringify(batch), rows });
@@ -69,7 +71,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
     case 'inspect':
       return void inspect(m.file).catch(fail);
     case 'start':
-      return void start(m.mapping).catch(fail);
+      return void start(m.mapping, m.dayOrder).catch(fail);
     case 'ack':
       unacked = Math.max(0, unacked - 1);
       return maybeResume();

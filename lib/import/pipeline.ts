@@ -1,4 +1,5 @@
 import { Batcher, type ImportBatch } from './batcher';
+import type { DayOrder } from './day-order';
 import { clip } from './echo';
 import { columnIndexes, emptyRow, fillRow, type ColumnMapping, type ImportField, type RowError, type RowWarning } from './fields';
 import { detectPreset } from './presets';
@@ -11,6 +12,8 @@ export type PipelineOptions = {
   /** Column mapping chosen by the user; detected from the header row when absent. */
   mapping?: ColumnMapping;
   batchRows?: number;
+  /** How the file writes dates such as 03/04/2026; month first when not said. */
+  dayOrder?: DayOrder;
   onBatch: (batch: ImportBatch, rows: number) => void;
 };
 
@@ -98,7 +101,7 @@ export class RowPipeline {
       return;
     }
     this.stats.rowsDone += 1;
-    const result = rowToRecords(fillRow(this.mapped, cells, this.indexes));
+    const result = rowToRecords(fillRow(this.mapped, cells, this.indexes), this.options.dayOrder);
     if (!result.ok) return this.fail(line, result.reason);
     this.stats.validRows += 1;
     for (const w of result.warnings) this.warnings.push({ line, ...describeWarning(w, this.mapping) });

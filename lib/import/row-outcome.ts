@@ -17,6 +17,9 @@ export class Memo<T> {
     }
     return hit;
   }
+  clear(): void {
+    this.cache.clear();
+  }
 }
 
 export type Outcome<T> = { value: T } | { reason: string };

@@ -8,7 +8,8 @@ import { campaignExtras, campaignFrom, type CampaignCells } from './campaign-row
 import { lastActivityFrom, salesActivityFrom, TOUCH_FIELD } from './sales-activity-row';
 import { Memo, RowError, attempt, unwrap, type Outcome } from './row-outcome';
 import { assetCategory, channelCategory } from '../domain/categories';
-import { normalizeLifecycle, parseBoolean, parseDate, parseNumber, statusMeansResponded } from './values';
+import type { DayOrder } from './day-order';
+import { normalizeLifecycle, parseBoolean, parseDate, parseNumber, statusMeansResponded, unreadableDate } from './values';
 
 /** `activity`: the sales activity a row's "last activity" date stands for. */
 export type RowRecords = { contact: Contact; campaign?: Campaign; touch?: Touch; activity?: Touch };
@@ -36,9 +37,16 @@ function compact<T extends Record<string, unknown>>(o: T): T {
  * empty with a warning naming it, and the rest of the row is kept; a touch whose
  * date or campaign cannot be read is left out the same way, the contact kept.
  */
-export function rowToRecords(row: MappedRow): RowResult {
+export function rowToRecords(row: MappedRow, order: DayOrder = 'month-first'): RowResult {
+  // The memos below hold dates read in one order: another file's order starts them afresh.
+  if (order !== memoOrder) {
+    contacts.clear();
+    campaignsByName.clear();
+    previous = undefined;
+    memoOrder = order;
+  }
   try {
-    return { ok: true, ...build(row) };
+    return { ok: true, ...build(row, order) };
   } catch (e) {
     if (e instanceof RowError) return { ok: false, reason: e.message };
     throw e;
@@ -58,15 +66,15 @@ function fieldOf(row: MappedRow, path: readonly PropertyKey[]): ImportField {
 
 type Built<T> = { value: T; warnings: ValueWarning[] };
 
-function contactFrom(row: MappedRow): Built<Contact> {
+function contactFrom(row: MappedRow, order: DayOrder): Built<Contact> {
   if (!row.email) throw new RowError('No email');
   const email = EmailSchema.safeParse(row.email.trim());
   if (!email.success) throw new RowError(`Invalid email ${quote(row.email)}`);
   const warnings: ValueWarning[] = [];
   const date = (field: 'handoffAt' | 'originalSourceDate' | 'latestSourceDate') => {
-    const parsed = parseDate(row[field]);
+    const parsed = parseDate(row[field], order);
     if (parsed !== null) return parsed;
-    warnings.push({ field, reason: `unreadable date ${quote(row[field])}` });
+    warnings.push({ field, reason: unreadableDate(row[field], order) });
     return undefined;
   };
   const number = (field: 'companySize' | 'score', whole: boolean) => {
@@ -136,6 +144,7 @@ type CampaignBuilt = { outcome: Outcome<Campaign>; warnings: ValueWarning[] };
 const parseRowTouch = fastParser(TouchSchema.omit({ email: true }));
 
 const contacts = new Memo<Outcome<Built<Contact>>>();
+let memoOrder: DayOrder = 'month-first';
 
 /** Whether a row holds these values in these fields. */
 const sameCells = (row: MappedRow, fields: readonly ImportField[], values: readonly string[]) => {
@@ -151,10 +160,10 @@ const sameCells = (row: MappedRow, fields: readonly ImportField[], values: reado
  */
 let previous: { values: string[]; outcome: Outcome<Built<Contact>> } | undefined;
 
-function contactOutcome(row: MappedRow): Outcome<Built<Contact>> {
+function contactOutcome(row: MappedRow, order: DayOrder): Outcome<Built<Contact>> {
   if (previous && sameCells(row, CONTACT_FIELDS, previous.values)) return previous.outcome;
   const values = CONTACT_FIELDS.map((f) => row[f]);
-  const outcome = contacts.get(values.join(SEP), () => attempt(() => contactFrom(row)));
+  const outcome = contacts.get(values.join(SEP), () => attempt(() => contactFrom(row, order)));
   previous = { values, outcome };
   return outcome;
 }
@@ -167,7 +176,7 @@ const campaignsByName = new Map<string, { values: string[]; built: CampaignBuilt
  * links are read once per campaign, not per row. Found by name, then by comparing
  * cells: member rows of a few campaigns interleave, so the previous row rarely matches.
  */
-function campaignOutcome(row: MappedRow, name: string): CampaignBuilt {
+function campaignOutcome(row: MappedRow, name: string, order: DayOrder): CampaignBuilt {
   const seen = campaignsByName.get(name);
   const hit = seen?.find((c) => sameCells(row, CAMPAIGN_FIELDS, c.values));
   if (hit) return hit.built;
@@ -187,7 +196,7 @@ function campaignOutcome(row: MappedRow, name: string): CampaignBuilt {
     name,
     type: optional('campaignType', 'type', 'Other'),
     status: optional('campaignStatus', 'status', 'unknown'),
-    ...campaignExtras(row, warnings),
+    ...campaignExtras(row, warnings, order),
   };
   const built = { outcome: attempt(() => campaignFrom(cells)), warnings };
   if (campaignsByName.size >= 2000) campaignsByName.clear();
@@ -197,15 +206,15 @@ function campaignOutcome(row: MappedRow, name: string): CampaignBuilt {
   return built;
 }
 
-function build(row: MappedRow): { records: RowRecords; warnings: ValueWarning[] } {
-  const built = unwrap(contactOutcome(row));
+function build(row: MappedRow, order: DayOrder): { records: RowRecords; warnings: ValueWarning[] } {
+  const built = unwrap(contactOutcome(row, order));
   const contact = built.value;
   const warnings = built.warnings.length ? [...built.warnings] : [];
-  const activity = row.lastActivity ? lastActivityFrom(row, contact.email, warnings) : undefined;
+  const activity = row.lastActivity ? lastActivityFrom(row, contact.email, warnings, order) : undefined;
   const withActivity = activity ? { activity } : {};
   const campaignName = row.campaign || row.campaignId;
   if (!campaignName) {
-    const sales = salesActivityFrom(row, contact.email, warnings);
+    const sales = salesActivityFrom(row, contact.email, warnings, order);
     return { records: { contact, ...withActivity, ...(sales ? { touch: sales } : {}) }, warnings };
   }
   const leaveOut = (field: ImportField, reason: string) => {
@@ -214,20 +223,20 @@ function build(row: MappedRow): { records: RowRecords; warnings: ValueWarning[] 
   };
 
   const type = row.campaignType.trim() || 'Other';
-  const read = campaignOutcome(row, campaignName);
+  const read = campaignOutcome(row, campaignName, order);
   warnings.push(...read.warnings);
   if ('reason' in read.outcome) return leaveOut('campaign', read.outcome.reason);
   const campaign = read.outcome.value;
 
-  const membership = parseDate(row.date);
-  let responded = parseDate(row.respondedDate);
+  const membership = parseDate(row.date, order);
+  let responded = parseDate(row.respondedDate, order);
   if (responded === null) {
-    warnings.push({ field: 'respondedDate', reason: `unreadable date ${quote(row.respondedDate)}` });
+    warnings.push({ field: 'respondedDate', reason: unreadableDate(row.respondedDate, order) });
     responded = undefined;
   }
   const date = responded ?? membership;
-  if (!date) return leaveOut('date', membership === null ? `unreadable date ${quote(row.date)}` : 'no date');
-  if (membership === null) warnings.push({ field: 'date', reason: `unreadable date ${quote(row.date)}; dated by the response instead` });
+  if (!date) return leaveOut('date', membership === null ? unreadableDate(row.date, order) : 'no date');
+  if (membership === null) warnings.push({ field: 'date', reason: `${unreadableDate(row.date, order)}; dated by the response instead` });
   let respondedFlag = parseBoolean(row.responded);
   if (respondedFlag === null) {
     warnings.push({ field: 'responded', reason: `${quote(row.responded)} is not yes/no, true/false or 1/0; read from the status instead` });

@@ -1,19 +1,19 @@
 import { TouchSchema, type Touch } from '../domain/campaign';
 import { LAST_ACTIVITY_TYPE, SALES_ACTIVITY_CAMPAIGN_ID, salesActivityLabel, salesCategory } from '../domain/sales-activity';
-import { quote } from './echo';
 import type { ImportField, MappedRow } from './fields';
 import { touchIdFor } from './ids';
 import type { ValueWarning } from './row-to-records';
-import { parseDate } from './values';
+import type { DayOrder } from './day-order';
+import { parseDate, unreadableDate } from './values';
 
 /**
  * A CRM's "Last Activity" / "Last Contacted" date as a touch: it proves sales
  * touched the lead by then (not when first), which the SLA reads as touched
  * without a recorded time. An unreadable date leaves it out with a warning.
  */
-export function lastActivityFrom(row: MappedRow, email: string, warnings: ValueWarning[]): Touch | undefined {
-  const date = parseDate(row.lastActivity);
-  if (date === null) warnings.push({ field: 'lastActivity', reason: `unreadable date ${quote(row.lastActivity)}` });
+export function lastActivityFrom(row: MappedRow, email: string, warnings: ValueWarning[], order: DayOrder): Touch | undefined {
+  const date = parseDate(row.lastActivity, order);
+  if (date === null) warnings.push({ field: 'lastActivity', reason: unreadableDate(row.lastActivity, order) });
   if (!date) return undefined;
   // The file gives a date and no activity type: it is named after the column it comes from.
   const assetName = 'Last activity';
@@ -42,15 +42,15 @@ export const TOUCH_FIELD: Readonly<Record<string, ImportField>> = {
  * a date. One whose date or another value cannot be read is left out with a warning
  * naming the column; the contact is kept.
  */
-export function salesActivityFrom(row: MappedRow, email: string, warnings: ValueWarning[]): Touch | undefined {
+export function salesActivityFrom(row: MappedRow, email: string, warnings: ValueWarning[], order: DayOrder): Touch | undefined {
   // Kept as the file wrote it ("Call", "Sales email"); recognised whatever its case or spacing.
   const assetType = row.assetType.trim();
   const category = salesCategory(assetType);
   if (!category || category === LAST_ACTIVITY_TYPE) return undefined;
   const leftOut = `; the ${assetType} was left out`;
-  const date = parseDate(row.date);
+  const date = parseDate(row.date, order);
   if (!date) {
-    warnings.push({ field: 'date', reason: `${date === null ? `unreadable date ${quote(row.date)}` : 'no date'}${leftOut}` });
+    warnings.push({ field: 'date', reason: `${date === null ? unreadableDate(row.date, order) : 'no date'}${leftOut}` });
     return undefined;
   }
   const touch = TouchSchema.safeParse({

@@ -1,3 +1,6 @@
+import type { DayOrder } from './day-order';
+import { quote } from './echo';
+
 /**
  * Cell parsers for the formats CRM exports use. Each returns `undefined` for a
  * blank cell and `null` for a value it cannot read, so callers can tell "not
@@ -58,17 +61,18 @@ function isCanonicalUtc(v: string): boolean {
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // HubSpot exports "2026-03-01 14:05" (sometimes with seconds); no zone, read as UTC.
 const SPACE_DATETIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/;
-// Salesforce US locale: "3/14/2026" or "3/14/2026 2:05 PM".
-const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
+// Locale dates with the year last: "3/14/2026 2:05 PM" (en_US), "14/03/2026 14:05" (en_GB, fr),
+// "14.03.2026, 14:05" (de), "14-3-2026 14:05" (nl). Dots and dashes always put the day first.
+const LOCALE_DATE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 /**
- * ISO-8601 (with zone), `YYYY-MM-DD`, `YYYY-MM-DD HH:mm[:ss]` and `M/D/YYYY [h:mm AM]`,
- * to an ISO string. A date alone is that day's midnight UTC, shown as the calendar
+ * ISO-8601 (with zone), `YYYY-MM-DD`, `YYYY-MM-DD HH:mm[:ss]`, `M/D/YYYY [h:mm AM]` (or
+ * `D/M/YYYY` when the file's order is day first), `D.M.YYYY` and `D-M-YYYY`, to an ISO string. A date alone is that day's midnight UTC, shown as the calendar
  * date it is (components/format.ts). A time without a zone is the reader's local
  * time: exports do not say their zone, and CRMs write them in the user's own.
  */
-export function parseDate(raw: string): string | null | undefined {
+export function parseDate(raw: string, order: DayOrder = 'month-first'): string | null | undefined {
   const v = raw.trim();
   if (!v) return undefined;
   // Leadlight's own exports and feeds already write canonical UTC: read as is, without a Date.
@@ -78,20 +82,38 @@ export function parseDate(raw: string): string | null | undefined {
   m = SPACE_DATETIME.exec(v);
   // ".5" is half a second: the fraction's digits are tenths, hundredths, thousandths.
   if (m) return local(+m[1]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!, +(m[6] ?? 0), +(m[7] ?? '0').padEnd(3, '0'));
-  m = US_DATE.exec(v);
+  m = LOCALE_DATE.exec(v);
   if (m) {
-    let hour = +(m[4] ?? 0);
-    const meridiem = m[7]?.toLowerCase();
+    const dayFirst = m[2] !== '/' || order === 'day-first';
+    const [month, day] = dayFirst ? [+m[3]!, +m[1]!] : [+m[1]!, +m[3]!];
+    let hour = +(m[5] ?? 0);
+    const meridiem = m[8]?.toLowerCase();
     if (meridiem && (hour < 1 || hour > 12)) return null;
     if (meridiem === 'pm' && hour < 12) hour += 12;
     if (meridiem === 'am' && hour === 12) hour = 0;
-    return m[4] === undefined ? utc(+m[3]!, +m[1]!, +m[2]!) : local(+m[3]!, +m[1]!, +m[2]!, hour, +(m[5] ?? 0), +(m[6] ?? 0));
+    return m[5] === undefined ? utc(+m[4]!, month, day) : local(+m[4]!, month, day, hour, +(m[6] ?? 0), +(m[7] ?? 0));
   }
   if (ISO_WITH_ZONE.test(v)) {
     const t = Date.parse(v.replace(' ', 'T'));
     return Number.isNaN(t) ? null : new Date(t).toISOString();
   }
   return null;
+}
+
+const SLASH_PARTS = /^(\d{1,2})\/(\d{1,2})\//;
+
+/**
+ * Why a date cell could not be read, for a warning. A slash date that only the other
+ * order reads says so: the whole file is most likely in that order.
+ */
+export function unreadableDate(raw: string, order: DayOrder = 'month-first'): string {
+  const m = SLASH_PARTS.exec(raw.trim());
+  const other = order === 'month-first' ? 'day-first' : 'month-first';
+  const otherReads = m !== null && parseDate(raw, other) != null;
+  const hint = otherReads
+    ? ` (dates are read ${order === 'month-first' ? 'month first' : 'day first'}: choose the other order and import again)`
+    : '';
+  return `unreadable date ${quote(raw)}${hint}`;
 }
 
 const TRUE = new Set(['1', 'true', 'yes', 'y']);

@@ -1,3 +1,4 @@
+import type { DayOrder } from './day-order';
 import type { ColumnMapping, RowError, RowWarning } from './fields';
 import type { Inspection } from './import-text';
 
@@ -12,8 +13,8 @@ import type { Inspection } from './import-text';
 export type ToWorker =
   /** Read and decode the file; answers `inspected` or `failed`. */
   | { type: 'inspect'; file: File }
-  /** Import the inspected file with this mapping (ignored for the JSON feed shape). */
-  | { type: 'start'; mapping: ColumnMapping }
+  /** Import the inspected file with this mapping and order of dates (both ignored for the JSON feed shape). */
+  | { type: 'start'; mapping: ColumnMapping; dayOrder: DayOrder }
   /** The page has stored one batch. */
   | { type: 'ack' }
   /** Abort Papa; the worker answers `done` with `cancelled: true`. */

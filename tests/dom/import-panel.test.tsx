@@ -112,6 +112,7 @@ function pipelineWorker(): WorkerLike {
         void file.text().then(async (text) => {
           const { stats } = await importText(text, file.name, {
             mapping: m.mapping,
+            dayOrder: m.dayOrder,
             onBatch: (batch, rows) => post({ type: 'batch', json: JSON.stringify(batch), rows }),
             onErrors: (errors) => post({ type: 'rowErrors', errors }),
             onWarnings: (warnings) => post({ type: 'rowWarnings', warnings }),
@@ -277,8 +278,45 @@ describe('ImportPanel', () => {
     const warnings = screen.getByTestId('import-warnings');
     await userEvent.click(within(warnings).getByText(/1 value could not be read and was left empty; the rows were kept/));
     expect(within(warnings).getByTestId('import-warning')).toHaveTextContent(
-      'Line 8, column “date”: unreadable date “31/12/2025”; the campaign touch was left out',
+      'Line 8, column “date”: unreadable date “31st Dec 2025”; the campaign touch was left out',
     );
+  });
+
+  it('reads an en_GB report day first, says why, and imports with the order chosen', async () => {
+    const gb = fixture('salesforce-campaign-members-en-gb.csv');
+    const expected = JSON.parse(fixture('salesforce-campaign-members-en-gb.expected.json')) as { touches: { date: string }[] };
+    const importer = fakeImporter();
+    render(<ImportPanel api={fakeSettingsApi()} importer={importer} createWorker={pipelineWorker} />);
+    await chooseFile('members-gb.csv', gb);
+    const question = await screen.findByTestId('import-date-order');
+    expect(within(question).getByText('Dates such as 12/08/2025 are written')).toBeInTheDocument();
+    expect(within(question).getByRole('radio', { name: 'Day first (12/08/2025 is Aug 12, 2025)' })).toBeChecked();
+    expect(within(question).getByRole('radio', { name: 'Month first (12/08/2025 is Dec 8, 2025)' })).not.toBeChecked();
+    expect(question).toHaveTextContent('Read from the file: some of its dates only make sense this way.');
+    await userEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await waitFor(() => expect(screen.getByTestId('import-summary')).toHaveTextContent('Imported 7 rows'));
+    const dates = importer.send.mock.calls.flatMap(([b]) => sent(b).touches.flatMap(([email, packed]) => unpackTouches(packed, email)));
+    expect(dates.map((t) => t.date).sort()).toEqual(expected.touches.map((t) => t.date).sort());
+  });
+
+  it('asks about dates either order reads, following the browser language until the rep chooses', async () => {
+    const worker = scriptedWorker();
+    render(<ImportPanel api={fakeSettingsApi()} importer={fakeImporter()} createWorker={() => worker} />);
+    await chooseFile('ambiguous.csv', 'email,campaign,date\nmaya.okafor@northwind-logistics.example,Q3 Webinar,03/04/2026\n');
+    const question = await screen.findByTestId('import-date-order');
+    // jsdom's language is en-US.
+    expect(within(question).getByRole('radio', { name: 'Month first (03/04/2026 is Mar 4, 2026)' })).toBeChecked();
+    expect(question).toHaveTextContent('Every date in the file fits either order');
+    await userEvent.click(within(question).getByRole('radio', { name: 'Day first (03/04/2026 is Apr 3, 2026)' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await waitFor(() => expect(worker.received.at(-1)).toMatchObject({ type: 'start', dayOrder: 'day-first' }));
+  });
+
+  it('does not ask about dates when the file has no slash dates', async () => {
+    render(<ImportPanel api={fakeSettingsApi()} importer={fakeImporter()} createWorker={() => scriptedWorker()} />);
+    await chooseFile('iso.csv', 'email,campaign,date\nmaya.okafor@northwind-logistics.example,Q3 Webinar,2026-03-04\n');
+    await screen.findByTestId('import-preview');
+    expect(screen.queryByTestId('import-date-order')).toBeNull();
   });
 
   it('a file with no valid row clears nothing and leaves the data source as it was', async () => {

@@ -37,7 +37,7 @@ describe('Leadlight CSV', () => {
     expect(r.stats).toEqual({ rowsDone: 7, validRows: 6, errorRows: 1, footerLines: 0 });
     expect(r.errors).toEqual([{ line: 5, reason: 'Invalid email “not-an-email”' }]);
     // Sofia's touch has an unreadable date: the touch is left out, Sofia is kept.
-    expect(r.warnings).toEqual([{ line: 8, column: 'date', reason: 'unreadable date “31/12/2025”; the campaign touch was left out' }]);
+    expect(r.warnings).toEqual([{ line: 8, column: 'date', reason: 'unreadable date “31st Dec 2025”; the campaign touch was left out' }]);
     expect(r.touches).toHaveLength(5);
     expect(new Set(r.contacts.map((c) => c.email)).size).toBe(5);
     expect(r.contacts.find((c) => c.email.startsWith('maya'))).toMatchObject({ lifecycleStage: 'mql', companySize: 1200, score: 78 });

@@ -184,7 +184,7 @@ describe('rowToRecords', () => {
   });
 
   it.each([
-    [{ date: '31/12/2025' }, 'date', 'unreadable date “31/12/2025”; the campaign touch was left out', false],
+    [{ date: '31st Dec 2025' }, 'date', 'unreadable date “31st Dec 2025”; the campaign touch was left out', false],
     [{ date: '' }, 'date', 'no date; the campaign touch was left out', false],
     [{ responded: 'maybe' }, 'responded', '“maybe” is not yes/no, true/false or 1/0; read from the status instead', true],
     [{ title: 'x'.repeat(301) }, 'title', 'Too big: expected string to have <=300 characters', true],

@@ -37,7 +37,7 @@ describe('parse.worker', () => {
     await inspect(generateImportCsv(45_000));
     const [inspected] = of('inspected');
     expect(inspected).toMatchObject({ presetId: 'leadlight', format: 'csv', encoding: 'utf-8' });
-    send({ type: 'start', mapping: inspected!.mapping });
+    send({ type: 'start', mapping: inspected!.mapping, dayOrder: 'month-first' });
     await vi.waitFor(() => expect(of('batch')).toHaveLength(MAX_UNACKED), BUSY_MACHINE);
     await new Promise((r) => setTimeout(r, 300));
     // Without acks the worker stops rather than racing ahead.
@@ -58,7 +58,7 @@ describe('parse.worker', () => {
 
   it('stops parsing on cancel', { timeout: 30_000 }, async () => {
     await inspect(generateImportCsv(12_000));
-    send({ type: 'start', mapping: of('inspected')[0]!.mapping });
+    send({ type: 'start', mapping: of('inspected')[0]!.mapping, dayOrder: 'month-first' });
     await settle();
     send({ type: 'cancel' });
     await vi.waitFor(() => expect(of('done')).toHaveLength(1), BUSY_MACHINE);
