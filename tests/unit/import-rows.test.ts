@@ -276,3 +276,28 @@ describe('rowToRecords', () => {
     expect(result.warnings).toEqual([{ field: 'campaignType', reason: expect.stringMatching(/; left empty$/) }]);
   });
 });
+
+describe('rowToRecords in each order of day and month', () => {
+  it('reads the same cells again when the order changes, rather than reusing the contact read before', () => {
+    const cells = row({
+      email: 'ada@lead.example',
+      handoffAt: '03/04/2026',
+      campaign: 'Spring Summit',
+      campaignStartDate: '05/06/2026',
+      date: '07/08/2026',
+    });
+    const first = rowToRecords(cells, 'month-first');
+    const second = rowToRecords(cells, 'day-first');
+    if (!first.ok || !second.ok) throw new Error('rows refused');
+    expect([first.records.contact.handoffAt, first.records.campaign?.startDate, first.records.touch?.date]).toEqual([
+      '2026-03-04T00:00:00.000Z',
+      '2026-05-06T00:00:00.000Z',
+      '2026-07-08T00:00:00.000Z',
+    ]);
+    expect([second.records.contact.handoffAt, second.records.campaign?.startDate, second.records.touch?.date]).toEqual([
+      '2026-04-03T00:00:00.000Z',
+      '2026-06-05T00:00:00.000Z',
+      '2026-08-07T00:00:00.000Z',
+    ]);
+  });
+});
