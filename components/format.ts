@@ -32,6 +32,13 @@ export function formatDateTime(iso: string | undefined | null): string {
   return CALENDAR_DATE.test(iso) ? calendarFmt.format(d) : dateTimeFmt.format(d);
 }
 
+/** "Nov 3, 2026, 12:00 AM": an instant Leadlight computed (a due time), never read as a bare calendar date. */
+export function formatInstant(iso: string | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '' : dateTimeFmt.format(d);
+}
+
 const timeFmt = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit' });
 
 /** "9:41 AM" on the day of `now`, else as formatDateTime ("Nov 3, 2026, 9:41 AM"). */

@@ -1,6 +1,6 @@
 import type { FirstTouchView, SlaView } from '@/lib/domain/contact-context';
 import { salesActivityWord } from '@/lib/domain/sales-activity';
-import { formatDate, formatDateTime } from '../format';
+import { formatDate, formatDateTime, formatInstant } from '../format';
 
 const LOOK: Record<SlaView['state'], { label: string; className: string }> = {
   on_time: { label: 'On time', className: 'bg-emerald-50 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200' },
@@ -35,13 +35,16 @@ function detail(sla: SlaView): string {
   switch (sla.state) {
     case 'on_time':
     case 'due_soon':
-      return `first touch due in ${sla.duration} (${formatDateTime(sla.dueAt)})`;
+      // Due times are computed instants: one at midnight UTC is a time of day like any other.
+      return sla.duration
+        ? `first touch due in ${sla.duration} (${formatInstant(sla.dueAt)})`
+        : `first touch due by ${formatInstant(sla.dueAt)}`;
     case 'overdue':
-      return `first touch overdue by ${sla.duration} (was due ${formatDateTime(sla.dueAt)})`;
+      return `first touch overdue by ${sla.duration} (was due ${formatInstant(sla.dueAt)})`;
     case 'met':
       if (first?.via === 'status') return `met (time not recorded): lead status “${first.status}”`;
       if (first?.via === 'last_activity') return `met (time not recorded): last activity ${formatDate(first.at)}`;
-      return `first touch at ${formatDateTime(sla.metAt)}, ${sla.duration} early${origin(first)}`;
+      return `first touch at ${formatDateTime(sla.metAt)}, ${sla.duration ? `${sla.duration} early` : 'on time'}${origin(first)}`;
     case 'missed':
       return `first touch at ${formatDateTime(sla.metAt)}, ${sla.duration} late${origin(first)}`;
   }

@@ -3,6 +3,7 @@ import type { Contact } from './contact';
 import type { ObservedTouch } from './observed-touch';
 import { LAST_ACTIVITY_TYPE, firstSalesTouch, salesCategoryOf } from './sales-activity';
 import { workedStatusOf } from './worked-status';
+import { isoDay, localDateOf } from './zoned-time';
 
 /**
  * How Leadlight knows sales made its first touch after a hand-off. Dated evidence
@@ -22,7 +23,22 @@ export type FirstTouchEvidence = {
   observed?: readonly Pick<ObservedTouch, 'at' | 'host'>[];
   /** Statuses and stages that mean the lead was worked (see worked-status.ts). */
   worked?: readonly string[];
+  /** The team's zone (the SLA's): a date-only "last activity" is a day on its calendar. UTC when not given. */
+  timeZone?: string;
 };
+
+// A CRM date field, or an import's "3/12/2026", stored as that day's midnight UTC.
+const DATE_ONLY = /T00:00:00(\.000)?Z$/;
+
+/**
+ * Whether a "last activity" is at or after the hand-off. A timestamp (HubSpot's
+ * `notes_last_contacted`) is compared as an instant; a date alone by calendar day,
+ * the hand-off's day read on the team's clock, not UTC's.
+ */
+function lastActivityCounts(date: string, handoffAt: string, timeZone: string): boolean {
+  if (!DATE_ONLY.test(date)) return Date.parse(date) >= Date.parse(handoffAt);
+  return date.slice(0, 10) >= isoDay(localDateOf(Date.parse(handoffAt), timeZone));
+}
 
 /**
  * The earliest dated touch at or after the hand-off, from the CRM or the rep's own
@@ -48,10 +64,9 @@ export function resolveFirstTouch(
   }
   const status = workedStatusOf(contact, e.worked ?? []);
   if (status) return { via: 'status', status };
-  // A date-only "last activity" is stored at midnight: compare whole days with the hand-off.
-  const handoffDay = contact.handoffAt.slice(0, 10);
+  const handoffAt = contact.handoffAt;
   const last = e.touches
-    .filter((t) => salesCategoryOf(t) === LAST_ACTIVITY_TYPE && t.date.slice(0, 10) >= handoffDay)
+    .filter((t) => salesCategoryOf(t) === LAST_ACTIVITY_TYPE && lastActivityCounts(t.date, handoffAt, e.timeZone ?? 'UTC'))
     .sort((a, b) => b.date.localeCompare(a.date))[0];
   return last ? { via: 'last_activity', at: last.date } : undefined;
 }

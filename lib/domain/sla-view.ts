@@ -16,10 +16,12 @@ export function slaViewFor(
   extras: SlaExtras = {},
 ): SlaView | undefined {
   if (!contact.handoffAt) return undefined;
-  const resolved = resolveFirstTouch(contact, { touches, observed: extras.observed, worked: extras.worked });
+  const resolved = resolveFirstTouch(contact, { touches, observed: extras.observed, worked: extras.worked, timeZone: settings.timeZone });
   const first = resolved?.via === 'logged' && extras.loggedIn ? { ...resolved, source: extras.loggedIn } : resolved;
   const at = firstTouchTime(first);
   const words = (ms: number) => formatBusinessDuration(Math.abs(ms), settings);
+  // No working time left, or none to spare: said in words by the badge ("due by …", "on time").
+  const wordsOrNone = (ms: number) => (Math.abs(ms) < 60_000 ? '' : words(ms));
   if (first && !at) {
     // Worked, but nobody recorded when: met, without pretending to know how early.
     const dueAt = addBusinessHours(new Date(contact.handoffAt), settings.firstTouchHours, settings).toISOString();
@@ -31,12 +33,12 @@ export function slaViewFor(
     case 'no_handoff':
       return undefined;
     case 'met':
-      return { state: 'met', dueAt: s.dueAt.toISOString(), metAt: s.metAt.toISOString(), duration: words(s.early), ...firstTouch };
+      return { state: 'met', dueAt: s.dueAt.toISOString(), metAt: s.metAt.toISOString(), duration: wordsOrNone(s.early), ...firstTouch };
     case 'missed':
       return { state: 'missed', dueAt: s.dueAt.toISOString(), metAt: s.metAt.toISOString(), duration: words(s.lateBy), ...firstTouch };
     case 'on_time':
     case 'due_soon':
-      return { state: s.state, dueAt: s.dueAt.toISOString(), duration: words(s.remaining) };
+      return { state: s.state, dueAt: s.dueAt.toISOString(), duration: wordsOrNone(s.remaining) };
     case 'overdue':
       return { state: 'overdue', dueAt: s.dueAt.toISOString(), duration: words(s.overdueBy) };
   }

@@ -93,13 +93,20 @@ export function slaState(input: {
   const { now, settings: s } = input;
   if (!input.handoffAt) return { state: 'no_handoff' };
   const dueAt = addBusinessHours(new Date(input.handoffAt), s.firstTouchHours, s);
+  // Compared in working time, not by the clock: a first touch at 17:30 on the due day, or an
+  // untouched lead over the weekend, has used no working time past the due moment.
   if (input.firstTouchAt) {
     const metAt = new Date(input.firstTouchAt);
-    return metAt <= dueAt
-      ? { state: 'met', dueAt, metAt, early: businessMsBetween(metAt, dueAt, s) }
-      : { state: 'missed', dueAt, metAt, lateBy: businessMsBetween(dueAt, metAt, s) };
+    const lateBy = businessMsBetween(dueAt, metAt, s);
+    return lateBy > 0
+      ? { state: 'missed', dueAt, metAt, lateBy }
+      : { state: 'met', dueAt, metAt, early: Math.max(0, businessMsBetween(metAt, dueAt, s)) };
   }
-  if (now > dueAt) return { state: 'overdue', dueAt, overdueBy: businessMsBetween(dueAt, now, s) };
+  const overdueBy = businessMsBetween(dueAt, now, s);
+  if (overdueBy > 0) return { state: 'overdue', dueAt, overdueBy };
+  // Past the due moment by the clock but not in working time (it fell at the end of a working
+  // day): due as the next working window opens, which is when it turns overdue.
+  if (now > dueAt) return { state: 'due_soon', dueAt: addBusinessHours(now, 0, s), remaining: 0 };
   const remaining = businessMsBetween(now, dueAt, s);
   return remaining < (input.dueSoonMs ?? DUE_SOON_MS) ? { state: 'due_soon', dueAt, remaining } : { state: 'on_time', dueAt, remaining };
 }

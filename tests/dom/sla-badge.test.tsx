@@ -44,6 +44,36 @@ describe('SLA badge', () => {
     expect(screen.getByTestId('sla-state')).toHaveTextContent(/^SLA missed · first touch at .+, 5 h late · call logged: Discovery call$/);
   });
 
+  it('always gives a due time with its time of day, also one that falls at midnight UTC (13:00 in Auckland)', () => {
+    const { rerender } = render(<SlaBadge sla={{ state: 'due_soon', dueAt: '2026-11-23T00:00:00.000Z', duration: '30 min' }} />);
+    expect(screen.getByTestId('sla-state')).toHaveTextContent(
+      /^Due soon · first touch due in 30 min \(Nov 2\d, 2026, \d{1,2}:\d\d [AP]M\)$/,
+    );
+    rerender(<SlaBadge sla={{ state: 'overdue', dueAt: '2026-11-23T00:00:00.000Z', duration: '2 h' }} />);
+    expect(screen.getByTestId('sla-state')).toHaveTextContent(
+      /^Overdue · first touch overdue by 2 h \(was due Nov 2\d, 2026, \d{1,2}:\d\d [AP]M\)$/,
+    );
+  });
+
+  it('says "due by" when no working time is left before the next window opens, and "on time" for a touch with none to spare', () => {
+    const { rerender } = render(<SlaBadge sla={{ state: 'due_soon', dueAt: '2026-11-23T09:00:00.000Z', duration: '' }} />);
+    expect(screen.getByTestId('sla-state')).toHaveTextContent(/^Due soon · first touch due by Nov 23, 2026, \d{1,2}:00 [AP]M$/);
+    rerender(
+      <SlaBadge
+        sla={{
+          state: 'met',
+          dueAt: '2026-11-20T17:00:00.000Z',
+          metAt: '2026-11-20T17:30:00.000Z',
+          duration: '',
+          firstTouch: { via: 'seen', at: '2026-11-20T17:30:00.000Z', host: 'gmail' },
+        }}
+      />,
+    );
+    expect(screen.getByTestId('sla-state')).toHaveTextContent(
+      /^SLA met · first touch at Nov 20, 2026, .+, on time · your email, seen in Gmail$/,
+    );
+  });
+
   it('names the CRM a logged first touch was read from', () => {
     render(
       <SlaBadge

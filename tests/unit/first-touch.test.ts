@@ -88,6 +88,28 @@ describe('resolveFirstTouch', () => {
     expect(resolveFirstTouch(lead, { touches: [lastContacted] })).toEqual({ via: 'last_activity', at: '2026-03-03T00:00:00.000Z' });
   });
 
+  it('reads a date-only last activity as a day on the team’s calendar, and a timestamp as the instant it is', () => {
+    const lastActivity = (date: string) => createTouch({ assetType: 'Last activity', assetCategory: 'last_activity', date });
+    // Thursday 19 Nov 2026 16:00 in Los Angeles is already 20 Nov in UTC: the 19th is the hand-off day.
+    const la = createContact({ handoffAt: '2026-11-20T00:00:00.000Z', leadStatus: 'New' });
+    expect(resolveFirstTouch(la, { touches: [lastActivity('2026-11-19T00:00:00.000Z')], timeZone: 'America/Los_Angeles' })).toEqual({
+      via: 'last_activity',
+      at: '2026-11-19T00:00:00.000Z',
+    });
+    // Friday 20 Nov 10:00 in Sydney is 19 Nov in UTC: a last activity on the 19th came the day before.
+    const sydney = createContact({ handoffAt: '2026-11-19T23:00:00.000Z', leadStatus: 'New' });
+    expect(
+      resolveFirstTouch(sydney, { touches: [lastActivity('2026-11-19T00:00:00.000Z')], timeZone: 'Australia/Sydney' }),
+    ).toBeUndefined();
+    // HubSpot's notes_last_contacted is a timestamp: contacted at 09:00, handed off at 15:00 the same day, so not since.
+    const hubspot = createContact({ handoffAt: '2026-11-20T15:00:00.000Z', leadStatus: 'New' });
+    expect(resolveFirstTouch(hubspot, { touches: [lastActivity('2026-11-20T09:00:00.000Z')], timeZone: 'Europe/London' })).toBeUndefined();
+    expect(resolveFirstTouch(hubspot, { touches: [lastActivity('2026-11-20T15:30:00.000Z')], timeZone: 'Europe/London' })).toEqual({
+      via: 'last_activity',
+      at: '2026-11-20T15:30:00.000Z',
+    });
+  });
+
   it('lets a dated touch win over a worked status, so a late call stays late', () => {
     const late = createTouch({ assetType: 'call', date: '2026-03-03T15:00:00.000Z' });
     const working = { ...lead, leadStatus: 'Connected' };

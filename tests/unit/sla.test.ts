@@ -143,6 +143,31 @@ describe('slaState', () => {
     expect(slaState({ ...base, now: at('2026-03-03T08:30:00Z') })).toEqual({ state: 'overdue', dueAt, overdueBy: 3.5 * H });
   });
 
+  // Handed over Friday 20 Nov 2026 13:00 in London: 4 working hours end as the day closes, 17:00.
+  const friday = { handoffAt: '2026-11-20T13:00:00.000Z', settings: defaultSlaSettings('Europe/London') };
+  const fridayClose = at('2026-11-20T17:00:00Z');
+
+  it('counts a first touch after closing time on the due day, or before work on Monday, as met: no working time was used', () => {
+    for (const touch of ['2026-11-20T17:30:00Z', '2026-11-21T11:00:00Z', '2026-11-23T08:59:00Z'])
+      expect(slaState({ ...friday, firstTouchAt: touch, now: at('2026-11-24T10:00:00Z') })).toEqual({
+        state: 'met',
+        dueAt: fridayClose,
+        metAt: at(touch),
+        early: 0,
+      });
+    expect(slaState({ ...friday, firstTouchAt: '2026-11-23T09:05:00Z', now: at('2026-11-24T10:00:00Z') })).toMatchObject({
+      state: 'missed',
+      lateBy: 5 * 60_000,
+    });
+  });
+
+  it('keeps an untouched lead due, not overdue, until the next working window opens, and says when that is', () => {
+    const monday = at('2026-11-23T09:00:00Z');
+    for (const now of ['2026-11-20T17:30:00Z', '2026-11-21T10:00:00Z', '2026-11-23T09:00:00Z'])
+      expect(slaState({ ...friday, now: at(now) })).toEqual({ state: 'due_soon', dueAt: monday, remaining: 0 });
+    expect(slaState({ ...friday, now: at('2026-11-23T09:30:00Z') })).toEqual({ state: 'overdue', dueAt: fridayClose, overdueBy: 0.5 * H });
+  });
+
   it('lets the caller widen the due-soon threshold', () => {
     expect(slaState({ ...base, now: at('2026-03-02T10:00:00Z'), dueSoonMs: 4 * H }).state).toBe('due_soon');
   });
