@@ -158,9 +158,15 @@ async function storeBundle(
   await evictLeastRecentlyViewed(db, maxContacts);
 }
 
-/** Keeps the cache under its cap by dropping the contacts viewed longest ago (feedback is kept). */
+/**
+ * Keeps the live CRM's cache under its cap by dropping the contacts viewed longest ago
+ * (feedback is kept). The cache is the rows in the recency index: rows an import or feed
+ * added beside the CRM, never viewed since, are the team's data, so they neither count
+ * nor go. Counting them while picking victims only among viewed rows deleted the contact
+ * just fetched, and never got under the cap.
+ */
 export async function evictLeastRecentlyViewed(db: LeadlightDb, maxContacts: number): Promise<number> {
-  const excess = (await db.contacts.count()) - maxContacts;
+  const excess = (await cachedCount(db)) - maxContacts;
   if (excess <= 0) return 0;
   const victims = await db.contacts.orderBy('viewedAt').limit(excess).primaryKeys();
   // Touches live in the contact's row and go with it.
@@ -168,13 +174,15 @@ export async function evictLeastRecentlyViewed(db: LeadlightDb, maxContacts: num
   return victims.length;
 }
 
+const cachedCount = (db: LeadlightDb) => db.contacts.orderBy('viewedAt').count();
+
 /** On a full disk, make room (a fifth of the cap) and try once more; then give the user the reason. */
 async function withQuotaRetry(db: LeadlightDb, maxContacts: number, write: () => Promise<void>): Promise<void> {
   try {
     await write();
   } catch (e) {
     if (!(e instanceof Error) || !/Quota/i.test(e.name + e.message)) throw e;
-    await evictLeastRecentlyViewed(db, Math.floor((await db.contacts.count()) * 0.8));
+    await evictLeastRecentlyViewed(db, Math.floor((await cachedCount(db)) * 0.8));
     try {
       await write();
     } catch {

@@ -192,6 +192,21 @@ describe('eviction at the cap', () => {
     expect(await kept()).toEqual(['p1@x.example', 'p2@x.example', 'p3@x.example']);
   });
 
+  it('neither counts nor drops rows an import added beside the CRM and nobody viewed, and keeps the contact just fetched', async () => {
+    for (let i = 0; i < 5; i++) await putRow(db, createContact({ email: `imported${i}@x.example` }), { fetchedAt: clock.toISOString() });
+    await seed(3);
+    expect(await evictLeastRecentlyViewed(db, 4)).toBe(0);
+    const crm = liveCrm(() => bundleFor({ email: ADA }));
+    const [ada] = await getCachedContexts([ADA], { db, connector: crm.connector, ttlMs: 60_000, maxContacts: 3, now });
+    expect(ada?.context?.contact.email).toBe(ADA);
+    expect(await kept()).toEqual([
+      ADA,
+      ...['imported0', 'imported1', 'imported2', 'imported3', 'imported4'].map((p) => `${p}@x.example`),
+      'p1@x.example',
+      'p2@x.example',
+    ]);
+  });
+
   it('makes room for a newly looked-up contact by dropping the one viewed longest ago', async () => {
     await seed(3);
     const crm = liveCrm(() => bundleFor({ email: ADA }));
