@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ContactSummary } from '@/lib/search/contact-index';
 
 type Props = { search: (query: string) => Promise<ContactSummary[]>; onPick: (email: string) => void };
@@ -17,8 +17,23 @@ export function ContactSearch({ search, onPick }: Props) {
   // The query the current results answer; "no match" is only said once a search has returned,
   // and not after a pick (the picked contact's card answers it).
   const [answered, setAnswered] = useState('');
+  // Enter pressed before the query typed last was answered: picks that answer's first result.
+  const pickOnAnswer = useRef(false);
+  // The search effect picks too (see pickOnAnswer): through a ref, so a new onPick each render does not search again.
+  const onPickRef = useRef(onPick);
+  useEffect(() => {
+    onPickRef.current = onPick;
+  });
   const inputId = useId();
   const listId = useId();
+
+  const pick = useCallback((email: string) => {
+    pickOnAnswer.current = false;
+    onPickRef.current(email);
+    setResults([]);
+    setActive(-1);
+    setAnswered('');
+  }, []);
 
   useEffect(() => {
     const q = query.trim();
@@ -31,6 +46,8 @@ export function ContactSearch({ search, onPick }: Props) {
     const timer = setTimeout(() => {
       const done = (r: ContactSummary[]) => {
         if (!current) return;
+        if (pickOnAnswer.current && r[0]) return pick(r[0].email);
+        pickOnAnswer.current = false;
         setResults(r);
         setActive(-1);
         setAnswered(q);
@@ -41,16 +58,16 @@ export function ContactSearch({ search, onPick }: Props) {
       current = false;
       clearTimeout(timer);
     };
-  }, [query, search]);
-
-  const pick = (email: string) => {
-    onPick(email);
-    setResults([]);
-    setActive(-1);
-    setAnswered('');
-  };
+  }, [query, search, pick]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    // The results on screen answer an earlier query until the new one returns (a pasted address,
+    // fast typing): Enter then waits for it rather than opening someone else.
+    if (e.key === 'Enter' && active === -1 && query.trim() && answered !== query.trim()) {
+      e.preventDefault();
+      pickOnAnswer.current = true;
+      return;
+    }
     if (results.length === 0) return;
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
@@ -89,7 +106,11 @@ export function ContactSearch({ search, onPick }: Props) {
         aria-controls={listId}
         aria-activedescendant={open && active >= 0 ? optionId(active) : undefined}
         value={query}
-        onChange={(e) => setQuery(e.target.value)}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          // A row chosen with the arrows belongs to the query before this keystroke.
+          setActive(-1);
+        }}
         onKeyDown={onKeyDown}
         placeholder="Name, email or company"
         className="mt-1 w-full rounded border border-slate-400 bg-white px-2 py-1 text-sm dark:border-slate-500 dark:bg-slate-800"

@@ -24,7 +24,10 @@ function toEntry(c: ContactSummary): Entry {
   const name = fold(c.name ?? '');
   const email = fold(c.email);
   const company = fold(c.company ?? '');
-  return { summary, hay: [name, email, company].join(SEP), name, email, company, sortKey: name || email };
+  // "obrien" finds O’Brien and "smithjones" Smith-Jones: the name again without the marks inside it.
+  const joinedName = name.replace(/['\-.]/g, '');
+  const hay = [name, email, company, ...(joinedName === name ? [] : [joinedName])].join(SEP);
+  return { summary, hay, name, email, company, sortKey: name || email };
 }
 
 /**
@@ -132,7 +135,9 @@ export class ContactIndex {
       .replace(/[\u0000-\u001f]/g, ' ')
       .trim()
       .replace(/\s+/g, ' ');
-    const words = q.split(' ').filter(Boolean);
+    // Punctuation separates words too: "Smith, John" as CRMs list names, "jane@acme.example"
+    // for jane+leads@acme.example. The whole query still ranks an exact name or email first.
+    const words = q.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
     if (words.length === 0 || limit <= 0) return [];
     this.refresh();
     // The longest word is usually the rarest: it picks the candidates.

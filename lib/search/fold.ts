@@ -6,9 +6,13 @@ const SPECIAL: Record<string, string> = { ß: 'ss', ø: 'o', æ: 'ae', œ: 'oe',
  * people type names the way their keyboard makes easy.
  */
 export function fold(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[ßøæœđłıþ]/g, (c) => SPECIAL[c] ?? c);
+  return (
+    text
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .replace(/[ßøæœđłıþ]/g, (c) => SPECIAL[c] ?? c)
+      // A typed ' finds O’Brien: keyboards make the straight one, CRMs often store the curly one.
+      .replace(/[\u2018\u2019\u02bc]/g, "'")
+  );
 }

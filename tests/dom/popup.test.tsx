@@ -121,6 +121,27 @@ describe('PopupApp', () => {
     expect(box).toHaveFocus();
   });
 
+  it('opens the contact the query typed last finds, not the one an earlier query left on screen', async () => {
+    const user = userEvent.setup();
+    const api = fakePageApi();
+    const daniel = deferred<ContactSummary[]>();
+    api.search.mockImplementation(async (q: string) => (q === 'pri' ? [{ email: PRIYA, name: 'Priya Natarajan' }] : daniel.promise));
+    render(<PopupApp api={api} />);
+    await user.keyboard('pri');
+    await screen.findByRole('option', { name: /Priya Natarajan/ });
+    await user.keyboard('{ArrowDown}');
+    const box = screen.getByRole('combobox', { name: 'Look up a contact' });
+    await user.clear(box);
+    await user.paste('daniel.kim@helixbio.example');
+    await user.keyboard('{Enter}');
+    // Priya's row is still on screen, but she is not who was asked for.
+    expect(api.getContext).not.toHaveBeenCalled();
+    await waitFor(() => expect(api.search).toHaveBeenCalledWith('daniel.kim@helixbio.example'));
+    await act(async () => daniel.resolve([{ email: 'daniel.kim@helixbio.example', name: 'Daniel Kim' }]));
+    await waitFor(() => expect(api.getContext).toHaveBeenCalledWith('daniel.kim@helixbio.example'));
+    expect(api.getContext).toHaveBeenCalledTimes(1);
+  });
+
   it('does not say "No cached contact matches" above the contact just picked', async () => {
     const user = userEvent.setup();
     const api = fakePageApi();

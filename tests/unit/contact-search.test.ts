@@ -50,6 +50,20 @@ describe('ContactIndex', () => {
     expect(index.search('kim@helixware.example')[0]?.name).toBe('Kim Park');
   });
 
+  it('reads punctuation in a query as a word break: CRM-style names, apostrophes either way, plus-addressed emails', () => {
+    const more = new ContactIndex([
+      ...PEOPLE,
+      { email: 'sob@fjord.example', name: 'Seán O’Brien', company: 'Fjord' },
+      { email: 'jane+leads@acme.example', name: 'Jane Doe', company: 'Acme' },
+      { email: 'lena.smith-jones@acme.example', name: 'Lena Smith-Jones', company: 'Acme' },
+    ]);
+    expect(names(more.search('Raman, Priya'))).toEqual(['Priya Raman']);
+    expect(names(more.search("o'brien"))).toEqual(['Seán O’Brien']);
+    expect(names(more.search('obrien'))).toEqual(['Seán O’Brien']);
+    expect(names(more.search('jane@acme.example'))).toEqual(['Jane Doe']);
+    expect(names(more.search('smithjones'))).toEqual(['Lena Smith-Jones']);
+  });
+
   it('needs every word and returns at most the limit', () => {
     expect(index.search('priya kim')).toEqual([]);
     expect(index.search('   ')).toEqual([]);
