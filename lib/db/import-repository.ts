@@ -9,8 +9,8 @@ import type { ContactRow, LeadlightDb } from './database';
  * A replacing import in progress: the emails and campaigns it has written. Any other
  * email's stored row belongs to the data being replaced, so its batches overwrite it
  * without reading it (at 100k contacts, a seventh of the import's time). Kept in
- * memory only: after a worker restart every batch simply reads again, and the end
- * of the import finds the replaced rows by their time instead.
+ * memory only: after a worker restart each batch reads again and tells this import's
+ * rows from the replaced ones by their time, as the end of the import does.
  */
 type Replacing = { contacts: Set<string>; campaigns: Set<string> };
 const replacing = new WeakMap<LeadlightDb, Replacing>();
@@ -106,11 +106,21 @@ export async function upsertRecords(db: LeadlightDb, batch: ImportBatch, now = n
     const state = replacing.get(db);
     const written = state?.contacts;
     const toRead = written ? emails.filter((e) => written.has(e)) : emails;
-    const [found, source] = await Promise.all([db.contacts.bulkGet(toRead), db.meta.get('source')]);
+    const [found, source, marker] = await Promise.all([
+      db.contacts.bulkGet(toRead),
+      db.meta.get('source'),
+      written ? undefined : db.meta.get(MARKER),
+    ]);
+    // A replacing import whose worker restarted has no memory of what it wrote: a row stored
+    // before it began is the data being replaced, overwritten as if it were not there.
+    const began = marker?.loadedAt;
     const byEmail = new Map(toRead.map((e, i) => [e, found[i]]));
-    const known = emails.map((e) => byEmail.get(e));
+    const known = emails.map((e) => {
+      const row = byEmail.get(e);
+      return began && row && (!row.fetchedAt || row.fetchedAt < began) ? undefined : row;
+    });
     // While replacing, every row read was written by this import: a blank field there is no older source's.
-    const previousSource = written ? undefined : source?.name;
+    const previousSource = written || began ? undefined : source?.name;
     const rows = emails.map((email, i) =>
       mergeRow(known[i], incoming.get(email) ?? (known[i] ? undefined : { email }), touches.get(email), fetchedAt, previousSource),
     );

@@ -193,6 +193,29 @@ describe('replacing the data', () => {
     expect(row?.fieldSources).toBeUndefined();
   });
 
+  it('overwrites, rather than merges into, a replaced row when the worker restarted during the import', async () => {
+    await beginImport(db, true, NOW);
+    await upsert(
+      db,
+      { contacts: [createContact({ email: ada, title: 'OLD TITLE' })], campaigns: [], touches: [createTouch({ id: 'old', email: ada })] },
+      NOW,
+    );
+    await finishImport(db, 'old.csv', NOW, true);
+    await beginImport(db, true, LATER);
+    const restarted = new LeadlightDb(db.name);
+    await upsert(
+      restarted,
+      { contacts: [{ email: ada, name: 'Ada Lovelace' }], campaigns: [], touches: [createTouch({ id: 'new', email: ada })] },
+      LATER,
+    );
+    await finishImport(restarted, 'new.csv', LATER, true);
+    const row = await restarted.contacts.get(ada);
+    expect(row?.title).toBeUndefined();
+    expect(row?.fieldSources).toBeUndefined();
+    expect(touchIds(row)).toEqual(['new']);
+    restarted.close();
+  });
+
   it('removes it too when the worker restarted during the import', async () => {
     await before();
     await beginImport(db, true, LATER);
