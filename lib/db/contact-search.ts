@@ -41,6 +41,18 @@ async function follow(s: State, req: DBCoreMutateRequest): Promise<void> {
   }
 }
 
+/**
+ * Applies a write to the index once its transaction commits. Following it as soon as
+ * the request succeeded showed rows a transaction then rolled back (a full disk is
+ * reported at commit; a batch may throw after its puts). Where the transaction cannot
+ * be watched, the write is followed at once, as before.
+ */
+function followOnCommit(s: State, req: DBCoreMutateRequest): void {
+  const tx = req.trans as Partial<Pick<IDBTransaction, 'addEventListener'>> | null;
+  if (!tx || typeof tx.addEventListener !== 'function') return void follow(s, req);
+  tx.addEventListener('complete', () => void follow(s, req));
+}
+
 /** Installs the write follower; call once right after constructing the database. */
 export function watchContactIndex(db: Dexie): void {
   const s = stateOf(db);
@@ -58,7 +70,7 @@ export function watchContactIndex(db: Dexie): void {
             try {
               const res = await table.mutate(req);
               // Not awaited: a write must not wait for an index build.
-              void follow(s, req);
+              followOnCommit(s, req);
               return res;
             } catch (e) {
               // A failed write may have half-applied: rebuild on the next search.

@@ -96,4 +96,17 @@ describe('searchContacts in the background', () => {
     await db.contacts.clear();
     expect(await searchContacts(db, 'kim')).toEqual([]);
   });
+
+  it('forgets a write whose transaction was rolled back', async () => {
+    expect(names(await searchContacts(db, 'kim park'))).toEqual(['Kim Park']);
+    const ghost = createContact({ email: 'ghost@x.example', name: 'Ghost Writer' });
+    await expect(
+      db.transaction('rw', db.contacts, async () => {
+        await db.contacts.put(contactRow(ghost, []));
+        throw new Error('the batch failed after its puts');
+      }),
+    ).rejects.toThrow('the batch failed');
+    expect(await db.contacts.get('ghost@x.example')).toBeUndefined();
+    expect(await searchContacts(db, 'ghost')).toEqual([]);
+  });
 });
