@@ -3,6 +3,7 @@ import type { Contact } from './contact';
 import type { ObservedTouch } from './observed-touch';
 import { LAST_ACTIVITY_TYPE, firstSalesTouch, salesCategoryOf } from './sales-activity';
 import { workedStatusOf } from './worked-status';
+import { handoffStart } from './sla';
 import { isoDay, localDateOf } from './zoned-time';
 
 /**
@@ -35,9 +36,9 @@ const DATE_ONLY = /T00:00:00(\.000)?Z$/;
  * `notes_last_contacted`) is compared as an instant; a date alone by calendar day,
  * the hand-off's day read on the team's clock, not UTC's.
  */
-function lastActivityCounts(date: string, handoffAt: string, timeZone: string): boolean {
-  if (!DATE_ONLY.test(date)) return Date.parse(date) >= Date.parse(handoffAt);
-  return date.slice(0, 10) >= isoDay(localDateOf(Date.parse(handoffAt), timeZone));
+function lastActivityCounts(date: string, handoff: Date, timeZone: string): boolean {
+  if (!DATE_ONLY.test(date)) return Date.parse(date) >= handoff.getTime();
+  return date.slice(0, 10) >= isoDay(localDateOf(handoff.getTime(), timeZone));
 }
 
 /**
@@ -50,8 +51,9 @@ export function resolveFirstTouch(
   e: FirstTouchEvidence,
 ): FirstTouch | undefined {
   if (!contact.handoffAt) return undefined;
-  const from = Date.parse(contact.handoffAt);
-  const logged = firstSalesTouch(e.touches, contact.handoffAt);
+  const start = handoffStart(contact.handoffAt, e.timeZone ?? 'UTC');
+  const from = start.getTime();
+  const logged = firstSalesTouch(e.touches, start);
   let seen: Pick<ObservedTouch, 'at' | 'host'> | undefined;
   for (const o of e.observed ?? []) {
     const at = Date.parse(o.at);
@@ -64,9 +66,8 @@ export function resolveFirstTouch(
   }
   const status = workedStatusOf(contact, e.worked ?? []);
   if (status) return { via: 'status', status };
-  const handoffAt = contact.handoffAt;
   const last = e.touches
-    .filter((t) => salesCategoryOf(t) === LAST_ACTIVITY_TYPE && lastActivityCounts(t.date, handoffAt, e.timeZone ?? 'UTC'))
+    .filter((t) => salesCategoryOf(t) === LAST_ACTIVITY_TYPE && lastActivityCounts(t.date, start, e.timeZone ?? 'UTC'))
     .sort((a, b) => b.date.localeCompare(a.date))[0];
   return last ? { via: 'last_activity', at: last.date } : undefined;
 }

@@ -2,7 +2,7 @@ import type { Touch } from './campaign';
 import type { Contact } from './contact';
 import type { SlaView } from './contact-context';
 import { firstTouchTime, resolveFirstTouch, type FirstTouchEvidence } from './first-touch';
-import { addBusinessHours, formatBusinessDuration, slaState, type SlaSettings } from './sla';
+import { addBusinessHours, formatBusinessDuration, handoffStart, slaState, type SlaSettings } from './sla';
 
 /** What besides the contact's touches tells whether sales has acted, and the live CRM that logged them (see SlaContext). */
 export type SlaExtras = Pick<FirstTouchEvidence, 'observed' | 'worked'> & { loggedIn?: string | undefined };
@@ -24,7 +24,7 @@ export function slaViewFor(
   const wordsOrNone = (ms: number) => (Math.abs(ms) < 60_000 ? '' : words(ms));
   if (first && !at) {
     // Worked, but nobody recorded when: met, without pretending to know how early.
-    const dueAt = addBusinessHours(new Date(contact.handoffAt), settings.firstTouchHours, settings).toISOString();
+    const dueAt = addBusinessHours(handoffStart(contact.handoffAt, settings.timeZone), settings.firstTouchHours, settings).toISOString();
     return { state: 'met', dueAt, duration: '', firstTouch: first };
   }
   const s = slaState({ handoffAt: contact.handoffAt, firstTouchAt: at, now, settings });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { calendarFor, minutesOf } from './business-calendar';
-import { isValidTimeZone } from './zoned-time';
+import { isValidTimeZone, zonedToUtc } from './zoned-time';
 
 /**
  * The hand-off service level: once marketing hands a lead to sales, sales owes a
@@ -68,6 +68,19 @@ export function businessMsBetween(a: Date, b: Date, s: SlaSettings): number {
   return calendarFor(s).between(a.getTime(), b.getTime());
 }
 
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})T00:00:00(\.000)?Z$/;
+
+/**
+ * When the SLA clock starts. A hand-off date without a time (an import's MQL date,
+ * stored as that day's midnight UTC) is that day on the team's own calendar: read as
+ * UTC it began the afternoon before in the Americas, and a call that evening counted.
+ */
+export function handoffStart(handoffAt: Date | string, timeZone: string): Date {
+  const m = typeof handoffAt === 'string' ? DATE_ONLY.exec(handoffAt) : null;
+  if (!m) return new Date(handoffAt);
+  return new Date(zonedToUtc({ year: +m[1]!, month: +m[2]!, day: +m[3]! }, 0, 0, timeZone));
+}
+
 /** Where a lead stands against the SLA; all durations are business milliseconds. */
 export const SlaStateSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('no_handoff') }),
@@ -92,7 +105,7 @@ export function slaState(input: {
 }): SlaState {
   const { now, settings: s } = input;
   if (!input.handoffAt) return { state: 'no_handoff' };
-  const dueAt = addBusinessHours(new Date(input.handoffAt), s.firstTouchHours, s);
+  const dueAt = addBusinessHours(handoffStart(input.handoffAt, s.timeZone), s.firstTouchHours, s);
   // Compared in working time, not by the clock: a first touch at 17:30 on the due day, or an
   // untouched lead over the weekend, has used no working time past the due moment.
   if (input.firstTouchAt) {

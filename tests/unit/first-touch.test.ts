@@ -90,8 +90,8 @@ describe('resolveFirstTouch', () => {
 
   it('reads a date-only last activity as a day on the team’s calendar, and a timestamp as the instant it is', () => {
     const lastActivity = (date: string) => createTouch({ assetType: 'Last activity', assetCategory: 'last_activity', date });
-    // Thursday 19 Nov 2026 16:00 in Los Angeles is already 20 Nov in UTC: the 19th is the hand-off day.
-    const la = createContact({ handoffAt: '2026-11-20T00:00:00.000Z', leadStatus: 'New' });
+    // Thursday 19 Nov 2026 16:05 in Los Angeles is already 20 Nov in UTC: the 19th is the hand-off day.
+    const la = createContact({ handoffAt: '2026-11-20T00:05:00.000Z', leadStatus: 'New' });
     expect(resolveFirstTouch(la, { touches: [lastActivity('2026-11-19T00:00:00.000Z')], timeZone: 'America/Los_Angeles' })).toEqual({
       via: 'last_activity',
       at: '2026-11-19T00:00:00.000Z',
@@ -107,6 +107,21 @@ describe('resolveFirstTouch', () => {
     expect(resolveFirstTouch(hubspot, { touches: [lastActivity('2026-11-20T15:30:00.000Z')], timeZone: 'Europe/London' })).toEqual({
       via: 'last_activity',
       at: '2026-11-20T15:30:00.000Z',
+    });
+  });
+
+  it('starts the clock of a hand-off date without a time when that day begins on the team’s calendar', () => {
+    const la = defaultSlaSettings('America/Los_Angeles');
+    // An import's MQL date "2026-11-19" is stored as midnight UTC: 18 Nov 16:00 in Los Angeles.
+    const imported = createContact({ handoffAt: '2026-11-19T00:00:00.000Z', leadStatus: 'New' });
+    // A call at 16:30 on 18 Nov, Los Angeles time, came the day before the hand-off.
+    const eveBefore = createTouch({ assetType: 'call', date: '2026-11-19T00:30:00.000Z' });
+    expect(resolveFirstTouch(imported, { touches: [eveBefore], timeZone: 'America/Los_Angeles' })).toBeUndefined();
+    // Counting starts at 09:00 on the 19th: four hours make it due at 13:00 (21:00 UTC), so 12:30 is not yet late.
+    expect(slaViewFor(imported, [eveBefore], la, new Date('2026-11-19T20:30:00.000Z'))).toEqual({
+      state: 'due_soon',
+      dueAt: '2026-11-19T21:00:00.000Z',
+      duration: '30 min',
     });
   });
 
