@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { DEMO_SLA } from '@/lib/demo/demo-sla';
 import type { PageApi } from '@/lib/messaging/page-client';
 import { ActionResult, BUTTON, Field } from './field';
 import { matchZone, TimeZonePicker } from './time-zone-picker';
@@ -15,12 +16,18 @@ export function SlaSettings({ api }: { api: Pick<PageApi, 'getSettings' | 'saveS
   const [start, setStart] = useState('09:00');
   const [end, setEnd] = useState('17:00');
   const [saved, setSaved] = useState(false);
+  // The demo company has its own SLA (lib/settings/sla-context.ts): the page names the one in force.
+  const [demo, setDemo] = useState(false);
   const [zoneError, setZoneError] = useState<string | undefined>();
   const { busy, error, done, run } = useAction();
 
   useEffect(() => {
     api.getSettings().then(
-      ({ settings: { sla } }) => {
+      ({ settings: { sla, source } }) => {
+        if (!sla && source === 'demo') {
+          setDemo(true);
+          setZone(DEMO_SLA.timeZone);
+        }
         if (!sla) return;
         setSaved(true);
         setHours(String(sla.firstTouchHours));
@@ -37,7 +44,11 @@ export function SlaSettings({ api }: { api: Pick<PageApi, 'getSettings' | 'saveS
   return (
     <div data-testid="sla-settings">
       <p className="text-sm">
-        {saved ? 'Your team’s SLA:' : `Not set yet; the sidebar uses 4 business hours, Mon–Fri 9:00–17:00 in ${browserZone}.`}
+        {saved
+          ? 'Your team’s SLA:'
+          : demo
+            ? `Not set yet; the demo data uses its company’s SLA: ${DEMO_SLA.firstTouchHours} business hours, Mon–Fri ${DEMO_SLA.dayStart}–${DEMO_SLA.dayEnd} in ${DEMO_SLA.timeZone}.`
+            : `Not set yet; the sidebar uses 4 business hours, Mon–Fri 9:00–17:00 in ${browserZone}.`}
       </p>
       <Field
         label="First touch within (business hours)"

@@ -5,7 +5,8 @@ import { SlaSettings } from '@/components/options/sla-settings';
 import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
 
 function fakeApi() {
-  const view = { settings: DEFAULT_SETTINGS, connections: { hubspotConnected: false, salesforceConnected: false } };
+  // Not the demo: its SLA's zone would be filled in as the test types.
+  const view = { settings: { ...DEFAULT_SETTINGS, source: 'import' as const }, connections: { hubspotConnected: false, salesforceConnected: false } };
   return { getSettings: vi.fn(async () => view), saveSettings: vi.fn(async () => view) };
 }
 
@@ -41,5 +42,26 @@ describe('SlaSettings time zone', () => {
     await user.type(box, 'europe/berlin');
     await user.click(screen.getByRole('button', { name: 'Save SLA' }));
     expect(api.saveSettings).toHaveBeenCalledWith({ sla: expect.objectContaining({ timeZone: 'Europe/Berlin' }) });
+  });
+});
+
+describe('SlaSettings before the team sets one', () => {
+  const apiWith = (source: 'demo' | 'import') => {
+    const view = { settings: { ...DEFAULT_SETTINGS, source }, connections: { hubspotConnected: false, salesforceConnected: false } };
+    return { getSettings: vi.fn(async () => view), saveSettings: vi.fn(async () => view) };
+  };
+
+  it('names the SLA the demo data runs on, the demo company’s in London, not the browser’s zone', async () => {
+    render(<SlaSettings api={apiWith('demo')} />);
+    expect(
+      await screen.findByText('Not set yet; the demo data uses its company’s SLA: 4 business hours, Mon–Fri 09:00–17:00 in Europe/London.'),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('Time zone')).toHaveValue('Europe/London');
+  });
+
+  it('names the default in the browser’s zone for other sources', async () => {
+    render(<SlaSettings api={apiWith('import')} />);
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    expect(await screen.findByText(`Not set yet; the sidebar uses 4 business hours, Mon–Fri 9:00–17:00 in ${zone}.`)).toBeInTheDocument();
   });
 });
