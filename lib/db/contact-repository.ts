@@ -107,7 +107,8 @@ export async function getContactContexts(
         observed: observed.filter((o) => o.email === key),
         loggedIn: sla.loggedIn,
       }),
-      upcoming: upcomingCampaigns(campaigns, contact, best, now, touches),
+      // The demo world stands still at its own today (see slaContext): its webinars stay ahead.
+      upcoming: upcomingCampaigns(campaigns, contact, best, sla.now, touches),
       source: { name: source?.name ?? 'Unknown source', dataAsOf: source?.loadedAt ?? new Date(0).toISOString() },
       sources: {
         record: { name: sourceLabel(source?.name), at: row.fetchedAt ?? source?.loadedAt },

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getContactContext, getContactContexts, loadContactsAndTouches, searchContacts } from '@/lib/db/contact-repository';
 import { LeadlightDb } from '@/lib/db/database';
 import { replaceDataset } from '@/lib/db/seed';
+import { saveSettings } from '@/lib/settings/settings';
 import { createCampaign, createContact, createFeedback, createPersona, createTouch } from '../factories';
 
 let db: LeadlightDb;
@@ -113,5 +114,32 @@ describe('loadContactsAndTouches', () => {
     expect(contacts.find((c) => c.email === 'lena.vogel@tessel.example')).toEqual({ email: 'lena.vogel@tessel.example' });
     expect(touches.map((t) => t.email)).toEqual(['lena.vogel@tessel.example']);
     expect((await getContactContext(db, 'lena.vogel@tessel.example'))?.timeline).toHaveLength(1);
+  });
+});
+
+describe('coming up', () => {
+  const webinar = createCampaign({
+    id: 'cmp-winter',
+    name: 'Winter Peak Readiness Webinar',
+    type: 'webinar',
+    status: 'planned',
+    eventDate: '2026-12-03T16:00:00.000Z',
+  });
+  const ada = 'ada.lovelace@analytical.example';
+  const later = new Date('2027-06-01T12:00:00.000Z');
+
+  it('is measured from the demo’s own today on the demo data, so its webinars stay ahead', async () => {
+    await db.campaigns.put(webinar);
+    const [context] = await getContactContexts(db, [ada], later);
+    expect(context?.upcoming.map((c) => c.name)).toEqual(['Winter Peak Readiness Webinar']);
+  });
+
+  it('is measured from the real clock on the team’s own data', async () => {
+    await saveSettings(db, { source: 'import' });
+    await db.campaigns.put(webinar);
+    expect((await getContactContexts(db, [ada], new Date('2026-11-25T12:00:00.000Z')))[0]?.upcoming.map((c) => c.name)).toEqual([
+      'Winter Peak Readiness Webinar',
+    ]);
+    expect((await getContactContexts(db, [ada], later))[0]?.upcoming).toEqual([]);
   });
 });
