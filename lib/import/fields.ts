@@ -64,6 +64,24 @@ export type RowError = { line: number; reason: string };
 export type RowWarning = { line: number; column: string; reason: string };
 
 /**
+ * The header row with every column nameable: a blank header becomes "(column 5)" and
+ * a repeated one "Email (2)". Reports can repeat a label (a Lead's and a Contact's
+ * Email), and the mapping names columns by header, so two columns of one name could
+ * not both be chosen, nor a blank one at all. The preview, the mapping and the
+ * import all read the header row through this.
+ */
+export function uniqueHeaders(cells: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return cells.map((cell, i) => {
+    const base = cell.trim() || `(column ${i + 1})`;
+    let name = base;
+    for (let n = 2; taken.has(name); n++) name = `${base} (${n})`;
+    taken.add(name);
+    return name;
+  });
+}
+
+/**
  * Column positions for a mapping, resolved once per file so each row is an
  * array lookup rather than a header search.
  */

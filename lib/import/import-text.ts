@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import type { ImportBatch } from './batcher';
 import { runCsv, type CsvRunOptions } from './csv-run';
 import { findDayOrder, type DayOrder, type DayOrderFinding } from './day-order';
-import type { ColumnMapping, RowError, RowWarning } from './fields';
+import { uniqueHeaders, type ColumnMapping, type RowError, type RowWarning } from './fields';
 import { feedIntoPipeline, readJson } from './json-input';
 import { RowPipeline, type PipelineStats } from './pipeline';
 import { detectPreset, type PresetId } from './presets';
@@ -47,14 +47,15 @@ export function inspectText(text: string, fileName: string): Inspection {
         mapping: {},
         dates: { order: null, seen: false, mixed: false, example: null },
       };
-    const { preset, mapping } = detectPreset(json.headers);
+    const headers = uniqueHeaders(json.headers);
+    const { preset, mapping } = detectPreset(headers);
     const sample = clipCells(json.rows.slice(0, SAMPLE_ROWS));
-    return { format: 'json-rows', headers: json.headers, sample, presetId: preset.id, mapping, dates: findDayOrder(text) };
+    return { format: 'json-rows', headers, sample, presetId: preset.id, mapping, dates: findDayOrder(text) };
   }
   // Papa stops after `preview` rows, so a huge file costs no more than its first lines.
   const { data } = Papa.parse<string[]>(text, { header: false, preview: SAMPLE_ROWS * 5 + 1 });
   const [headers = [], ...rows] = data.filter((r) => r.some((c) => c.trim() !== ''));
-  const trimmed = headers.map((h) => h.trim());
+  const trimmed = uniqueHeaders(headers);
   if (trimmed.length < 2) throw new Error('This does not look like a CSV file: the first line has fewer than two columns.');
   const { preset, mapping } = detectPreset(trimmed);
   return {

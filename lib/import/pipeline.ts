@@ -1,7 +1,16 @@
 import { Batcher, type ImportBatch } from './batcher';
 import type { DayOrder } from './day-order';
 import { clip } from './echo';
-import { columnIndexes, emptyRow, fillRow, type ColumnMapping, type ImportField, type RowError, type RowWarning } from './fields';
+import {
+  columnIndexes,
+  emptyRow,
+  fillRow,
+  uniqueHeaders,
+  type ColumnMapping,
+  type ImportField,
+  type RowError,
+  type RowWarning,
+} from './fields';
 import { detectPreset } from './presets';
 import { describeWarning, rowToRecords } from './row-to-records';
 import { isReportFooterLine, isReportTotalRow } from './report-footer';
@@ -61,8 +70,9 @@ export class RowPipeline {
   }
 
   header(cells: readonly string[]): void {
-    this.mapping = this.options.mapping ?? detectPreset(cells).mapping;
-    this.indexes = columnIndexes(cells, this.mapping);
+    const headers = uniqueHeaders(cells);
+    this.mapping = this.options.mapping ?? detectPreset(headers).mapping;
+    this.indexes = columnIndexes(headers, this.mapping);
     this.emailIndex = this.indexes.find(([f]) => f === 'email')?.[1] ?? -1;
     this.mapped = emptyRow();
     this.afterBlank = false;

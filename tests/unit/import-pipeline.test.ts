@@ -344,3 +344,22 @@ describe('row errors', () => {
     expect(error!.reason.startsWith('Malformed row: xxx')).toBe(true);
   });
 });
+
+describe('header rows with repeated or blank names', () => {
+  // A report with the Lead's and the Contact's Email under one label, and a column with no header.
+  const csv = 'First Name,Email,Email,,Campaign Name\nMaya,,maya.okafor@northwind-logistics.example,VIP,Q3 Webinar\n';
+
+  it('names every column so each can be chosen: the second of a name numbered, a blank one by position', () => {
+    expect(inspectText(csv, 'members.csv').headers).toEqual(['First Name', 'Email', 'Email (2)', '(column 4)', 'Campaign Name']);
+  });
+
+  it('imports from the column the mapping chose, the repeated one included', async () => {
+    const batches: ImportBatch[] = [];
+    const mapping = { email: 'Email (2)', firstName: 'First Name', campaign: 'Campaign Name', title: '(column 4)' };
+    const { stats } = await importText(csv, 'members.csv', { mapping, onBatch: (b) => batches.push(b) });
+    expect(stats).toMatchObject({ validRows: 1, errorRows: 0 });
+    expect(batches.flatMap((b) => b.contacts)).toEqual([
+      expect.objectContaining({ email: 'maya.okafor@northwind-logistics.example', name: 'Maya', title: 'VIP' }),
+    ]);
+  });
+});
