@@ -37,13 +37,14 @@ export function FeedbackFiles({ api, onMerged }: { api: FeedbackFilesApi; onMerg
       </label>
       {results.length > 0 && (
         <ul role="status" className="mt-1 text-xs text-slate-700 dark:text-slate-300">
-          {results.map((r) =>
+          {/* Files of the same name may be merged together (two reps' exports of one day). */}
+          {results.map((r, i) =>
             'error' in r ? (
-              <li key={r.name} className="text-red-700 dark:text-red-300">
+              <li key={i} className="text-red-700 dark:text-red-300">
                 {r.name}: {r.error}
               </li>
             ) : (
-              <li key={r.name}>
+              <li key={i}>
                 {r.name}: {r.verdicts.toLocaleString('en-US')} verdicts by {r.authors.join(', ') || 'nobody'}
                 {r.duplicates ? `, ${r.duplicates.toLocaleString('en-US')} already in` : ''}
                 {r.skipped.length ? `; rows left out: ${r.skipped.map((s) => `line ${s.line} (${s.reason})`).join(', ')}` : ''}

@@ -50,13 +50,21 @@ function addDays(d: Date, days: number): Date {
   return localMidnight(d.getFullYear(), d.getMonth(), d.getDate() + days);
 }
 
+const nextMidnight = (d: Date) => localMidnight(d.getFullYear(), d.getMonth(), d.getDate() + 1);
+
 /**
  * The instants a choice stands for on the day of `now`. Presets end with today
  * (the next midnight), so verdicts given a minute ago count. Null when a custom
  * range is incomplete or ends before it starts.
+ *
+ * Data that stands still at its own today (the demo's, `dataToday`) has presets
+ * measured back from that day; they still end no sooner than the real today, as
+ * the verdicts given in the demo carry the real clock's time.
  */
-export function resolvePeriod(choice: PeriodChoice, now: Date): IsoPeriod | null {
-  const tomorrow = localMidnight(now.getFullYear(), now.getMonth(), now.getDate() + 1);
+export function resolvePeriod(choice: PeriodChoice, now: Date, dataToday?: Date): IsoPeriod | null {
+  const day = dataToday ?? now;
+  const tomorrow = nextMidnight(day);
+  const end = dataToday ? new Date(Math.max(tomorrow.getTime(), nextMidnight(now).getTime())) : tomorrow;
   const range = (from: Date, to: Date) => ({ from: from.toISOString(), to: to.toISOString() });
   if (choice.kind === 'custom') {
     const from = parseDayInput(choice.from);
@@ -66,15 +74,15 @@ export function resolvePeriod(choice: PeriodChoice, now: Date): IsoPeriod | null
   }
   switch (choice.preset) {
     case 'last30':
-      return range(addDays(tomorrow, -30), tomorrow);
+      return range(addDays(tomorrow, -30), end);
     case 'last90':
-      return range(addDays(tomorrow, -90), tomorrow);
+      return range(addDays(tomorrow, -90), end);
     case 'quarter':
-      return range(localMidnight(now.getFullYear(), now.getMonth() - (now.getMonth() % 3), 1), tomorrow);
+      return range(localMidnight(day.getFullYear(), day.getMonth() - (day.getMonth() % 3), 1), end);
     case 'last12m':
-      return range(localMidnight(tomorrow.getFullYear() - 1, tomorrow.getMonth(), tomorrow.getDate()), tomorrow);
+      return range(localMidnight(tomorrow.getFullYear() - 1, tomorrow.getMonth(), tomorrow.getDate()), end);
     case 'all':
-      return range(parseDayInput(ALL_TIME_START) ?? new Date(0), tomorrow);
+      return range(parseDayInput(ALL_TIME_START) ?? new Date(0), end);
   }
 }
 

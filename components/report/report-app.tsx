@@ -28,6 +28,7 @@ export type ReportApi = Pick<PageApi, 'getReport' | 'getDrillDown' | 'getFeedbac
   Partial<TeamSyncApi & FeedbackFilesApi & Pick<PageApi, 'keepReportData' | 'getLastReport'>>;
 
 const systemNow = () => new Date();
+const dayOf = (iso: string | undefined) => (iso ? new Date(iso) : undefined);
 
 /**
  * The marketer's closed-loop report: per campaign, source, persona or asset, how
@@ -47,12 +48,17 @@ export function ReportApp({ api, now = systemNow }: { api: ReportApi; now?: () =
   const [applied, setApplied] = useState<PeriodChoice>(choice);
   // Read the clock again on every reload (tick), so "last 30 days" moves with the day.
   const asOf = useMemo(() => ({ tick, at: now() }), [now, tick]);
-  const period = useMemo(() => resolvePeriod(applied, asOf.at) ?? { from: '', to: '' }, [applied, asOf]);
+  // The demo stands still at its own today, which its report names: periods are measured from it.
+  const [dataToday, setDataToday] = useState<string | undefined>(undefined);
+  const period = useMemo(() => resolvePeriod(applied, asOf.at, dayOf(dataToday)) ?? { from: '', to: '' }, [applied, asOf, dataToday]);
   const key = `${dimension}|${model}|${onlyMine}|${period.from}|${period.to}`;
   const inForce = periodDays(period);
   const days = choice.kind === 'custom' ? { from: choice.from, to: choice.to } : inForce;
 
   const { loaded, error } = useReportView(api, { dimension, from: period.from, to: period.to, model, onlyMine }, key, tick);
+  // Until the first report comes the page cannot know it is the demo's; it then asks again for the
+  // demo's period, set here while rendering so the other period's figures are never shown.
+  if (loaded && loaded.view.today !== dataToday) setDataToday(loaded.view.today);
   const { drill, open: loadDrill, close: closeDrill } = useDrillDown(api, key, { from: period.from, to: period.to, model, onlyMine });
 
   useKeepReportData(api.keepReportData);
@@ -90,7 +96,7 @@ export function ReportApp({ api, now = systemNow }: { api: ReportApi; now?: () =
   };
   const onChoice = (next: PeriodChoice) => {
     setChoice(next);
-    if (resolvePeriod(next, now())) setApplied(next);
+    if (resolvePeriod(next, now(), dayOf(dataToday))) setApplied(next);
   };
 
   const errorNote = error && <ReportError error={error} staleAt={view && staleAt} now={asOf.at} onRetry={retry} />;
@@ -140,6 +146,7 @@ export function ReportApp({ api, now = systemNow }: { api: ReportApi; now?: () =
         table={view && !staleAt && rows.length > 0 ? downloadTable : undefined}
         waitingForFresh={!!staleAt}
         getFeedbackCsv={api.getFeedbackCsv}
+        rep={(view ?? loaded?.view)?.scope.me}
         now={now}
       />
       {staleAt && !(error && view) && <StaleReportStatus computedAt={staleAt} updating={!error} now={asOf.at} />}

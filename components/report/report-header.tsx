@@ -4,6 +4,20 @@ import { downloadText } from '../ui/download';
 import { errorMessage } from '../ui/error-message';
 import { toDayInput } from './period';
 
+/**
+ * "leadlight-feedback-alex.rivera-2026-11-20.csv": the rep's address before the @ tells
+ * apart the files reps export on the same day, which a marketer then merges together.
+ */
+function feedbackFileName(rep: string | undefined, day: string): string {
+  const local = rep?.includes('@') ? rep.slice(0, rep.lastIndexOf('@')) : '';
+  // Only characters every file system keeps in a name.
+  const who = local
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '');
+  return `leadlight-feedback-${who ? `${who}-` : ''}${day}.csv`;
+}
+
 const buttonClass =
   'rounded border border-slate-300 px-3 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800';
 
@@ -16,6 +30,7 @@ export function ReportHeader({
   table,
   waitingForFresh,
   getFeedbackCsv,
+  rep,
   now,
 }: {
   basis: string | undefined;
@@ -23,6 +38,8 @@ export function ReportHeader({
   /** The table shown is the last kept report, not yet brought up to date. */
   waitingForFresh: boolean;
   getFeedbackCsv: PageApi['getFeedbackCsv'];
+  /** The address of the rep whose browser this is, when known: it names the feedback file. */
+  rep: string | undefined;
   now: () => Date;
 }) {
   const [exportError, setExportError] = useState<string | null>(null);
@@ -32,7 +49,7 @@ export function ReportHeader({
     setExportError(null);
     getFeedbackCsv()
       .then(
-        (csv) => downloadText(`leadlight-feedback-${toDayInput(now())}.csv`, csv),
+        (csv) => downloadText(feedbackFileName(rep, toDayInput(now())), csv),
         (e: unknown) => setExportError(errorMessage(e)),
       )
       .finally(() => setExporting(false));

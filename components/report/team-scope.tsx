@@ -29,8 +29,9 @@ export function TeamScopeBar({ scope, onlyMine, onOnlyMine }: { scope: TeamScope
       </label>
       {scope.files && scope.files.length > 0 && (
         <ul data-testid="team-files" aria-label="Feedback files merged in" className="w-full text-xs text-slate-600 dark:text-slate-300">
-          {scope.files.map((f) => (
-            <li key={f.name}>
+          {/* Two reps' files may share a name (exports are named by day): the list is keyed by place. */}
+          {scope.files.map((f, i) => (
+            <li key={i}>
               {f.name}: {plural(f.verdicts, 'verdict')} by {f.authors.join(', ')}
             </li>
           ))}

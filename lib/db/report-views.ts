@@ -29,24 +29,40 @@ export function reportViewKey(q: ReportQuestion): string {
  * rep. It stays when the same data grows or is brought up to date (verdicts given, the
  * team's verdicts read again, a feedback file merged in, the feed's scheduled refresh):
  * an earlier view is then older, not about other data, and the page says how old.
+ * The rep follows on a line of its own, so the team's views and "only mine" share the data part.
  */
 export async function reportDataStamp(db: LeadlightDb, onlyMine: boolean): Promise<string> {
   const [settings, source] = await Promise.all([loadSettings(db), cachedTable(db, 'meta', () => db.meta.get('source'), 'source')]);
   const load = settings.source === 'feed' ? [settings.feed?.url, source?.name] : [source?.name, source?.loadedAt];
-  const rep = onlyMine ? (settings.rep?.email ?? '') : '';
-  return JSON.stringify([settings.source, ...load.map((v) => v ?? ''), rep]);
+  const data = JSON.stringify([settings.source, ...load.map((v) => v ?? '')]);
+  return onlyMine ? `${data}\nmine ${settings.rep?.email ?? ''}` : data;
+}
+
+/** A stamp's data and, for "only mine", whose verdicts (JSON holds no raw line break). */
+function stampParts(stamp: string): { data: string; mine?: string } {
+  const at = stamp.indexOf('\n');
+  return at < 0 ? { data: stamp } : { data: stamp.slice(0, at), mine: stamp.slice(at + 1) };
 }
 
 /**
  * Keeps a computed view as its question's last one, with the stamp read before its data,
- * drops views of data since replaced, and keeps only the most recently computed few.
+ * and keeps only the most recently computed few. Views of data since replaced are dropped:
+ * those of other data, and "only mine" of another rep once this rep's is kept. The team's
+ * views and this rep's are of the same data, and stay side by side.
  */
 export async function keepReportView(db: LeadlightDb, q: ReportQuestion, stamp: string, view: ReportView, computedAt: Date): Promise<void> {
+  const kept = stampParts(stamp);
+  const replaced = (other: string) => {
+    const parts = stampParts(other);
+    return parts.data !== kept.data || (kept.mine !== undefined && parts.mine !== undefined && parts.mine !== kept.mine);
+  };
   await db.transaction('rw', db.reportViews, async () => {
     await db.reportViews.put({ key: reportViewKey(q), stamp, computedAt: computedAt.toISOString(), view });
-    const replaced = await db.reportViews.where('stamp').notEqual(stamp).primaryKeys();
+    // A handful of stamps at most: one per data and rep since the last replacement.
+    const stamps = (await db.reportViews.orderBy('stamp').uniqueKeys()).map(String).filter(replaced);
+    const gone = stamps.length ? await db.reportViews.where('stamp').anyOf(stamps).primaryKeys() : [];
     const older = await db.reportViews.orderBy('computedAt').reverse().offset(KEPT).primaryKeys();
-    await db.reportViews.bulkDelete([...replaced, ...older]);
+    await db.reportViews.bulkDelete([...gone, ...older]);
   });
 }
 

@@ -1,6 +1,7 @@
 import type { Contact } from './contact';
 import type { Feedback } from './feedback';
-import { DEFAULT_REASON_DEFINITIONS, type ReasonDefinition } from './reason-definition';
+import type { ReasonDefinition } from './reason-definition';
+import { reasonNames } from './report-data';
 
 /**
  * CSV export for the report and the raw feedback log, for marketers who take the
@@ -42,20 +43,20 @@ export type ExportedVerdict = Pick<
   Feedback,
   'id' | 'email' | 'verdict' | 'reasonId' | 'note' | 'author' | 'createdAt' | 'kind' | 'recycleOn'
 > &
-  Partial<Pick<Feedback, 'syncState'>>;
+  Partial<Pick<Feedback, 'syncState'>> & {
+    /** A reason known only by the label a CRM or file wrote (an older Salesforce Task, a merged file's row). */
+    reasonLabel?: string;
+  };
 
 /**
  * Every piece of feedback (not only the latest per contact), oldest first, with
  * contact details. The feedback id makes the file importable by another marketer
- * without counting a verdict twice when several reps' files overlap.
+ * without counting a verdict twice when several reps' files overlap; a reason known
+ * only by its label keeps it, so it reads the same once merged again.
  */
-export function feedbackToCsv(
-  feedback: readonly ExportedVerdict[],
-  contacts: readonly Contact[],
-  reasons: readonly ReasonDefinition[] = DEFAULT_REASON_DEFINITIONS,
-): string {
+export function feedbackToCsv(feedback: readonly ExportedVerdict[], contacts: readonly Contact[], reasons?: readonly ReasonDefinition[]): string {
   const byEmail = new Map(contacts.map((c) => [c.email, c]));
-  const label = (id: string | undefined) => (id ? (reasons.find((r) => r.id === id)?.label ?? id) : '');
+  const names = reasonNames(reasons);
   const sorted = [...feedback].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
   return toCsv<ExportedVerdict>(sorted, [
     { header: 'Date', value: (f) => f.createdAt },
@@ -64,7 +65,7 @@ export function feedbackToCsv(
     { header: 'Company', value: (f) => byEmail.get(f.email)?.company },
     { header: 'Owner', value: (f) => byEmail.get(f.email)?.owner },
     { header: 'Verdict', value: (f) => f.verdict },
-    { header: 'Reason', value: (f) => label(f.reasonId) },
+    { header: 'Reason', value: (f) => names.of(f)?.label },
     { header: 'Reason id', value: (f) => f.reasonId },
     { header: 'Note', value: (f) => f.note },
     { header: 'Author', value: (f) => f.author },

@@ -81,22 +81,49 @@ export function slaOutcome(
   return s.state === 'no_handoff' ? null : 'open';
 }
 
-/** Looks up reason labels and groups, tolerating reasons that have since been retired. */
-export function reasonResolver(data: Pick<ReportData, 'reasons'>, touches: ReadonlyMap<string, readonly TimedTouch[]>) {
-  const defs = data.reasons ?? DEFAULT_REASON_DEFINITIONS;
+/** A verdict's reason as the report names it; no `reasonId` for a label the team's list does not hold. */
+export type NamedReason = { reasonId?: string; label: string };
+
+/**
+ * Names a verdict's reason: by its id from the team's list (a retired id by itself), else
+ * by the label an older Salesforce Task or a feedback file's row carries, which counts as
+ * the listed reason of that label, or as a reason of its own.
+ */
+export function reasonNames(defs: readonly ReasonDefinition[] = DEFAULT_REASON_DEFINITIONS) {
   const byId = new Map<string, ReasonDefinition>(defs.map((r) => [r.id, r]));
+  const byLabel = new Map<string, ReasonDefinition>();
+  // Of two reasons with one label, the one listed first.
+  for (const r of [...defs].reverse()) byLabel.set(r.label.trim().toLowerCase(), r);
+  const definition = (f: Pick<ReportVerdict, 'reasonId' | 'reasonLabel'>) =>
+    f.reasonId ? byId.get(f.reasonId) : f.reasonLabel ? byLabel.get(f.reasonLabel.trim().toLowerCase()) : undefined;
   return {
-    label: (id: string | undefined) => (id ? (byId.get(id)?.label ?? id) : ''),
-    order: (id: string) => {
-      const i = defs.findIndex((r) => r.id === id);
+    definition,
+    of(f: Pick<ReportVerdict, 'reasonId' | 'reasonLabel'>): NamedReason | null {
+      if (f.reasonId) return { reasonId: f.reasonId, label: byId.get(f.reasonId)?.label ?? f.reasonId };
+      const label = f.reasonLabel?.trim();
+      if (!label) return null;
+      const known = definition(f);
+      return known ? { reasonId: known.id, label: known.label } : { label };
+    },
+    /** Where a reason stands in the team's list; one known only by its label comes after them all. */
+    order(id: string | undefined) {
+      const i = id === undefined ? -1 : defs.findIndex((r) => r.id === id);
       return i < 0 ? defs.length : i;
     },
+  };
+}
+
+/** Looks up reason labels and groups, tolerating reasons that have since been retired. */
+export function reasonResolver(data: Pick<ReportData, 'reasons'>, touches: ReadonlyMap<string, readonly TimedTouch[]>) {
+  const names = reasonNames(data.reasons ?? DEFAULT_REASON_DEFINITIONS);
+  return {
+    ...names,
     /**
      * A reason nobody defines any more has no group; infer it the way the groups are
      * defined: rejected if sales had not yet made contact, disqualified if it had.
      */
     group(f: ReportVerdict): ReasonGroup {
-      const known = f.reasonId ? byId.get(f.reasonId) : undefined;
+      const known = names.definition(f);
       if (known) return known.group;
       if (f.verdict === 'good') return 'good';
       const at = ms(f.createdAt);
@@ -109,17 +136,22 @@ export type ReasonResolver = ReturnType<typeof reasonResolver>;
 
 /** The most frequent reason among verdicts of one group; ties go to the reason listed first. */
 export function topReason(verdicts: Iterable<ReportVerdict>, group: ReasonGroup, reasons: ReasonResolver): TopReason | null {
-  const counts = new Map<string, number>();
+  // Keyed by id; a label the list does not hold by itself (no id starts with a line break).
+  const counts = new Map<string, TopReason>();
   for (const f of verdicts) {
-    if (f.reasonId && reasons.group(f) === group) counts.set(f.reasonId, (counts.get(f.reasonId) ?? 0) + 1);
+    const reason = reasons.of(f);
+    if (!reason || reasons.group(f) !== group) continue;
+    const key = reason.reasonId ?? `\n${reason.label}`;
+    counts.set(key, { ...reason, count: (counts.get(key)?.count ?? 0) + 1 });
   }
-  let best: TopReason | null = null;
-  for (const [reasonId, count] of counts) {
+  let best: [string, TopReason] | null = null;
+  for (const entry of counts) {
+    const [key, r] = entry;
     const better =
       !best ||
-      count > best.count ||
-      (count === best.count && (reasons.order(reasonId) - reasons.order(best.reasonId) || reasonId.localeCompare(best.reasonId)) < 0);
-    if (better) best = { reasonId, label: reasons.label(reasonId), count };
+      r.count > best[1].count ||
+      (r.count === best[1].count && (reasons.order(r.reasonId) - reasons.order(best[1].reasonId) || key.localeCompare(best[0])) < 0);
+    if (better) best = entry;
   }
-  return best;
+  return best?.[1] ?? null;
 }

@@ -30,7 +30,8 @@ export type AttributionModel = z.infer<typeof AttributionModelSchema>;
 export const PeriodSchema = z.object({ from: z.date(), to: z.date() });
 export type Period = z.infer<typeof PeriodSchema>;
 
-export const TopReasonSchema = z.object({ reasonId: z.string(), label: z.string(), count: z.number().int().positive() });
+/** A reason and how often it was given; `reasonId` is absent for a reason known only by the label a CRM or file wrote. */
+export const TopReasonSchema = z.object({ reasonId: z.string().optional(), label: z.string(), count: z.number().int().positive() });
 export type TopReason = z.infer<typeof TopReasonSchema>;
 
 /**
@@ -101,7 +102,10 @@ export const SlaGroupRowSchema = SlaCountsSchema.extend({ key: z.string(), label
 export type SlaGroupRow = z.infer<typeof SlaGroupRowSchema>;
 
 /** A verdict as the report reads it: a rep's own feedback, or one of the team's read from a CRM or file. */
-export type ReportVerdict = Pick<Feedback, 'id' | 'email' | 'verdict' | 'reasonId' | 'note' | 'author' | 'createdAt' | 'kind'>;
+export type ReportVerdict = Pick<Feedback, 'id' | 'email' | 'verdict' | 'reasonId' | 'note' | 'author' | 'createdAt' | 'kind'> & {
+  /** The reason as an older CRM record or a file row wrote it, without its id. */
+  reasonLabel?: string;
+};
 
 /**
  * The cached records a report is computed from. Arrays are plain data from the

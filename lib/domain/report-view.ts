@@ -37,6 +37,8 @@ export const ReportViewSchema = z.object({
   /** Whose verdicts these are, how many, and as of when. */
   scope: TeamScopeSchema,
   model: AttributionModelSchema,
+  /** The demo's own today, at which its data stands still: the page measures its periods from it, not the clock. */
+  today: z.string().optional(),
 });
 export type ReportView = z.infer<typeof ReportViewSchema>;
 

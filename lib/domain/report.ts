@@ -1,5 +1,5 @@
 import { attributionFor } from './report-attribution';
-import { inPeriod, latestVerdicts, marketingTouchesUntil, reasonResolver, topReason, type ReportVerdict } from './report-data';
+import { inPeriod, latestVerdicts, marketingTouchesUntil, reasonNames, reasonResolver, topReason, type ReportVerdict } from './report-data';
 import { reportIndex, timedVerdicts, type TimedTouch } from './report-input';
 import type {
   AttributionModel,
@@ -21,7 +21,8 @@ import type {
 export * from './report-schema';
 export { goodRateOverTime } from './report-trend';
 export { slaByCampaign, slaByOwner } from './report-sla';
-export { feedbackToCsv, toCsv } from './csv';
+export { toCsv } from './csv';
+export { feedbackToCsv } from './csv';
 export { prepareReportData } from './report-input';
 
 interface Bucket {
@@ -114,7 +115,7 @@ export function drillDown(campaignId: string, o: ReportData & { period: Period; 
   const index = reportIndex(o);
   const { touches, contacts } = index;
   const attr = attributionFor('campaign', o, o.period, index, o.model);
-  const reasons = reasonResolver(o, touches);
+  const reasons = reasonNames(o.reasons);
   const campaignName = (id: string) => index.campaignName(id);
   const counted = new Map<string, ReportVerdict[]>();
   for (const { f, at } of latestVerdicts(timedVerdicts(o.feedback), o.period).values()) {
@@ -144,7 +145,7 @@ export function drillDown(campaignId: string, o: ReportData & { period: Period; 
       feedbackAt: f.createdAt,
       ...(f.reasonId ? { reasonId: f.reasonId } : {}),
       ...(f.note ? { note: f.note } : {}),
-      reasonLabel: reasons.label(f.reasonId),
+      reasonLabel: reasons.of(f)?.label ?? '',
     }));
   });
   const at = (r: DrillDownRow) => (r.lastTouchAt ? Date.parse(r.lastTouchAt) : 0);

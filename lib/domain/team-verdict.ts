@@ -27,7 +27,7 @@ export const TeamVerdictSchema = z.object({
   author: z.string().min(1).max(300),
   createdAt: IsoDateSchema,
   origin: TeamVerdictOriginSchema,
-  /** For a file: its name, and who exported it. */
+  /** For a file: which merged file brought it, by name (numbered when another rep's file of that name came first). */
   file: z.string().max(300).optional(),
   supersedes: z.string().optional(),
 });

@@ -58,29 +58,53 @@ export function parseFeedbackFile(name: string, text: string): { verdicts: TeamV
   return { verdicts, skipped };
 }
 
+/** A merged file as the team's meta row lists it. */
+type MergedFile = NonNullable<TeamMeta['files']>[number];
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * The tag a new file's verdicts carry: its name, unless another file of that name is
+ * in (two reps' exports of one day), then the name numbered.
+ */
+function freeTag(name: string, files: readonly MergedFile[]): string {
+  const taken = new Set(files.map((f) => f.tag ?? f.name));
+  let tag = name;
+  for (let n = 2; taken.has(tag); n++) tag = `${name} (${n})`;
+  return tag;
+}
+
 /**
  * Merges one rep's exported feedback file into the team's verdicts for a report
  * without a CRM. Verdicts are keyed by feedback id, so overlapping files (or a
- * file holding this browser's own verdicts) count each verdict once; merging the
- * same file name again replaces what it brought. The report lists whose files are in.
+ * file holding this browser's own verdicts) count each verdict once. A file is
+ * known by its name and whose verdicts it holds: exports are named by day, so two
+ * reps' files may share a name and each adds, while merging a rep's file again (an
+ * updated export) replaces what it brought. The report lists whose files are in.
  */
 export async function mergeFeedbackFile(db: LeadlightDb, name: string, text: string): Promise<FeedbackFileResult> {
   const { verdicts, skipped } = parseFeedbackFile(name, text);
+  const reps = [...new Set(verdicts.map((v) => authorKey(v.author)))].sort();
+  const authors = [...new Map(verdicts.map((v) => [authorKey(v.author), authorName(v.author)])).values()].sort();
   return db.transaction('rw', [db.teamVerdicts, db.meta, db.feedback], async () => {
+    const meta = ((await db.meta.get('team:file')) as TeamMeta | undefined) ?? {};
+    const files = meta.files ?? [];
+    // Files merged before they were known by their reps are matched by the names of their authors.
+    const earlier = files.find((f) => f.name === name && (f.reps ? sameList(f.reps, reps) : sameList(f.authors, authors)));
+    const tag = earlier ? (earlier.tag ?? earlier.name) : freeTag(name, files);
     const previous = await db.teamVerdicts
       .where('origin')
       .equals('file')
-      .filter((v) => v.file === name)
+      .filter((v) => v.file === tag)
       .primaryKeys();
     await db.teamVerdicts.bulkDelete(previous);
     const ids = verdicts.map((v) => v.id);
     const [inTeam, own] = await Promise.all([db.teamVerdicts.bulkGet(ids), db.feedback.bulkGet(ids)]);
-    const fresh = verdicts.filter((_, i) => !inTeam[i] && !own[i]);
+    const fresh = verdicts.filter((_, i) => !inTeam[i] && !own[i]).map((v) => ({ ...v, file: tag }));
     await db.teamVerdicts.bulkPut(fresh);
-    const authors = [...new Map(verdicts.map((v) => [authorKey(v.author), authorName(v.author)])).values()].sort();
-    const meta = ((await db.meta.get('team:file')) as TeamMeta | undefined) ?? {};
-    const files = (meta.files ?? []).filter((f) => f.name !== name).concat([{ name, authors, verdicts: fresh.length }]);
-    await db.meta.put({ key: 'team:file', files, asOf: new Date().toISOString() } as never);
+    const entry: MergedFile = { name, authors, verdicts: fresh.length, reps, ...(tag === name ? {} : { tag }) };
+    const next = files.filter((f) => f !== earlier).concat([entry]);
+    await db.meta.put({ key: 'team:file', files: next, asOf: new Date().toISOString() } as never);
     return {
       name,
       verdicts: fresh.length,

@@ -1,7 +1,7 @@
 import { CRM_NAMES } from '../connectors/connector';
 import { generateDemoData } from '../demo/demo-data';
 import { DEMO_NOW } from '../demo/dates';
-import { generateDemoVerdicts } from '../demo/team-verdicts';
+import { DEMO_REPS, generateDemoVerdicts } from '../demo/team-verdicts';
 import type { LeadlightDb } from '../db/database';
 import type { ReportVerdict } from '../domain/report-data';
 import type { TeamScope } from '../domain/report-view';
@@ -10,11 +10,19 @@ import type { Settings } from '../settings/settings';
 
 export type { TeamScope } from '../domain/report-view';
 
-/** The team meta row of one origin: when it was last read and, for files, which were merged. */
-export type TeamMeta = { asOf?: string; files?: { name: string; authors: string[]; verdicts: number }[] };
+/**
+ * The team meta row of one origin: when it was last read and, for files, which were
+ * merged. A file is known by its name and `reps` (whose verdicts it holds, by address);
+ * `tag` is what its verdicts carry as `file` when another file of that name came first.
+ */
+export type TeamMeta = {
+  asOf?: string;
+  files?: { name: string; authors: string[]; verdicts: number; reps?: string[]; tag?: string }[];
+};
 
-/** The demo team's rep "only mine" means: the demo inbox is Alex Rivera's. */
-export const DEMO_ME = 'alex.rivera@brightwave.example';
+/** The demo inbox is Alex Rivera's: he signs the verdicts given in it, and is who "only mine" means. */
+export const DEMO_AUTHOR = DEMO_REPS['Alex Rivera'];
+export const DEMO_ME = authorKey(DEMO_AUTHOR);
 
 let demoVerdicts: ReportVerdict[] | undefined;
 
@@ -56,7 +64,7 @@ export async function loadTeamVerdicts(
     team = rows;
     asOf = meta.asOf ?? null;
     if (origin === 'file') {
-      files = meta.files ?? [];
+      files = (meta.files ?? []).map(({ name, authors, verdicts }) => ({ name, authors, verdicts }));
       if (files.length) from = `${files.length} feedback ${files.length === 1 ? 'file' : 'files'} and this browser`;
     } else {
       from = CRM_NAMES[origin];

@@ -221,13 +221,40 @@ describe('ReportApp', () => {
     expect(document.querySelector('a[download]')).toBeNull();
   });
 
-  it('downloads all feedback as CSV from the background', async () => {
+  it('downloads all feedback as CSV from the background, named by the rep so two reps’ files of a day differ', async () => {
     const downloads = captureDownloads();
     const { api } = await renderReport();
     await userEvent.click(screen.getByRole('button', { name: 'Download all feedback as CSV' }));
-    await waitFor(() => expect(downloads.names).toEqual(['leadlight-feedback-2026-11-26.csv']));
+    await waitFor(() => expect(downloads.names).toEqual(['leadlight-feedback-alex.rivera-2026-11-26.csv']));
     expect(api.getFeedbackCsv).toHaveBeenCalledTimes(1);
     expect(await downloads.text(0)).toBe('Date,Email\r\n2026-11-20T10:00:00.000Z,maya.okafor@northwind-logistics.example\r\n');
+  });
+
+  it('names the feedback file by the day alone while nobody is known as the rep', async () => {
+    const downloads = captureDownloads();
+    const { me: _me, ...scope } = REPORT.scope;
+    await renderReport(fakeReportApi({ ...REPORT, scope }));
+    await userEvent.click(screen.getByRole('button', { name: 'Download all feedback as CSV' }));
+    await waitFor(() => expect(downloads.names).toEqual(['leadlight-feedback-2026-11-26.csv']));
+  });
+
+  it('measures the demo’s periods from its own today, and ends them no sooner than the real one', async () => {
+    // Mid-February 2027 on the real clock; the demo stands still on 20 Nov 2026 (README).
+    const api = fakeReportApi({ ...REPORT, today: new Date(2026, 10, 20, 9).toISOString() });
+    render(<ReportApp api={api} now={() => new Date(2027, 1, 15, 10)} />);
+    const last = () => {
+      const q = api.getReport.mock.lastCall?.[0];
+      return q && { from: q.from, to: q.to };
+    };
+    // The 90 days up to the demo's today, and the verdicts given in the demo since, stamped by the real clock.
+    await waitFor(() => expect(last()).toEqual({ from: iso(2026, 8, 23), to: iso(2027, 2, 16) }));
+    await screen.findByTestId('report-table');
+    await userEvent.click(screen.getByRole('button', { name: 'This quarter' }));
+    await waitFor(() => expect(last()).toEqual({ from: iso(2026, 10, 1), to: iso(2027, 2, 16) }));
+    // Days the rep picks are those days.
+    fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-11-01' } });
+    fireEvent.change(screen.getByLabelText('To (inclusive)'), { target: { value: '2026-11-20' } });
+    await waitFor(() => expect(last()).toEqual({ from: iso(2026, 11, 1), to: iso(2026, 11, 21) }));
   });
 
   it('shows hand-off columns and SLA tables when an SLA is set', async () => {

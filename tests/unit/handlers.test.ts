@@ -4,6 +4,7 @@ import { LeadlightDb } from '@/lib/db/database';
 import { importBatch } from '@/lib/domain/import-batch';
 import { ensureSeeded } from '@/lib/db/ensure-seeded';
 import { createHandlers, DEMO_SOURCE_NAME, dispatch, RejectedMessageError } from '@/lib/messaging/handlers';
+import { loadTeamVerdicts } from '@/lib/team/team-source';
 import { deferred } from '../dom/fakes';
 import { createCampaign, createContact, createPersona, createTouch } from '../factories';
 import { touchIds } from '../support/db-rows';
@@ -188,6 +189,8 @@ describe('dispatch', () => {
         { email: 'ada.lovelace@analytical.example', verdict: 'good', author: 'ceo@victim.example', note },
         own(),
       );
+    // Off the demo (whose inbox is Alex Rivera's), nobody set in Settings signs as "unknown".
+    await dispatch(handlers, fakeBrowser.runtime.id, 'saveSettings', { source: 'import' }, own());
     expect((await submit()).author).toBe('unknown');
     await dispatch(handlers, fakeBrowser.runtime.id, 'saveSettings', { rep: { email: 'Alex.Rivera@brightwave.example' } }, own());
     expect((await submit()).author).toBe('alex.rivera@brightwave.example');
@@ -215,6 +218,22 @@ describe('dispatch', () => {
       own(),
     );
     expect(fb.author).toBe('owner@brightwave.example');
+  });
+
+  it('on the demo with nobody set in Settings, signs as Alex Rivera, whose inbox it is: "only mine" and the five reps include it', async () => {
+    const fb = await dispatch(
+      handlers,
+      fakeBrowser.runtime.id,
+      'submitLeadFeedback',
+      { email: 'ada.lovelace@analytical.example', verdict: 'good' },
+      own(),
+    );
+    // As the demo team's CRM signs Alex's verdicts (README: the demo inbox is his, its team five reps).
+    expect(fb.author).toBe('Alex Rivera <alex.rivera@brightwave.example>');
+    const mine = await loadTeamVerdicts(db, { source: 'demo' }, true);
+    expect(mine.verdicts.map((v) => v.id)).toContain(fb.id);
+    expect(mine.scope).toMatchObject({ reps: 1, me: 'alex.rivera@brightwave.example' });
+    expect((await loadTeamVerdicts(db, { source: 'demo' })).scope.reps).toBe(5);
   });
 
   it('stores feedback, reports it kept in this browser without a CRM, and lets it be retracted', async () => {

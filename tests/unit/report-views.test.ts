@@ -128,6 +128,21 @@ describe('the last report per question', () => {
     expect(figures(await send('getLastReport', QUESTION))).toEqual([ADA_ROW]);
   });
 
+  it('of the team and of "only mine" stay side by side: they are views of the same data', async () => {
+    await send('saveSettings', { rep: { email: 'alex.rivera@brightwave.example' } });
+    await computeAndKeep();
+    await computeAndKeep({ ...QUESTION, onlyMine: true });
+    expect(figures(await send('getLastReport', QUESTION))).toEqual([ADA_ROW]);
+    await computeAndKeep({ ...QUESTION, dimension: 'source', onlyMine: true });
+    expect(await send('getLastReport', { ...QUESTION, onlyMine: true })).not.toBeNull();
+    expect(await db.reportViews.count()).toBe(3);
+    // Another rep's "only mine" is of other verdicts: once one is kept, the earlier rep's go.
+    await send('saveSettings', { rep: { email: 'sam.lee@brightwave.example' } });
+    await computeAndKeep({ ...QUESTION, onlyMine: true });
+    expect(await db.reportViews.count()).toBe(2);
+    expect(figures(await send('getLastReport', QUESTION))).toEqual([ADA_ROW]);
+  });
+
   it('keeps the 8 most recently computed questions', async () => {
     const day = (d: number) => ({ ...QUESTION, from: new Date(Date.UTC(2026, 0, d)).toISOString() });
     for (let d = 1; d <= 10; d++) {

@@ -439,3 +439,39 @@ describe('CSV', () => {
     );
   });
 });
+
+describe('reasons known only by their label', () => {
+  // An older Salesforce Task ("Lead feedback: Bad lead – No budget") or a merged file's row carries the label, no id.
+  const labelled = (email: string, reasonLabel: string, createdAt: string) => ({
+    ...createFeedback({ email, verdict: 'bad', createdAt }),
+    reasonLabel,
+  });
+  const feedback = [
+    labelled(mail('bob'), 'Not a decision maker', '2026-03-04T12:00:00.000Z'),
+    labelled(mail('eve'), 'Not a decision maker', '2026-03-12T12:00:00.000Z'),
+    // The label of a reason in the team's list counts as that reason.
+    labelled(mail('ada'), 'No budget', '2026-03-15T12:00:00.000Z'),
+  ];
+
+  it('are counted under their label, and a listed reason’s label as that reason', () => {
+    const web = buildReport({ ...data(), feedback, period: march, dimension: 'campaign', now }).find((r) => r.key === 'cmp-web');
+    expect(web).toMatchObject({ verdicts: 3, bad: 3 });
+    // Nobody from sales had called bob or eve: a rejection.
+    expect(web?.topRejection).toEqual({ label: 'Not a decision maker', count: 2 });
+    expect(web?.topDisqualification).toEqual({ reasonId: 'no_budget', label: 'No budget', count: 1 });
+    expect(ReportRowSchema.parse(web)).toEqual(web);
+  });
+
+  it('are shown in the drill-down and exported with their label', () => {
+    const rows = drillDown('cmp-web', { ...data(), feedback, period: march });
+    expect(rows.map((r) => [r.email, r.reasonLabel])).toEqual([
+      [mail('eve'), 'Not a decision maker'],
+      [mail('bob'), 'Not a decision maker'],
+      [mail('ada'), 'No budget'],
+    ]);
+    const [, bob] = feedbackToCsv(feedback, data().contacts).split('\r\n');
+    expect(bob).toBe(
+      `2026-03-04T12:00:00.000Z,${mail('bob')},Ada Lovelace,Analytical Engines,Kim Lee,bad,Not a decision maker,,,alex.rivera@brightwave.example,local,${feedback[0]?.id},quality,`,
+    );
+  });
+});

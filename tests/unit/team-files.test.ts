@@ -51,6 +51,41 @@ describe('merging reps’ feedback files', () => {
     expect(await db.teamVerdicts.count()).toBe(2);
   });
 
+  it('tells apart two reps’ files of one name (exports are named by day); a rep’s updated export replaces what the earlier one brought', async () => {
+    const name = 'leadlight-feedback-2026-11-20.csv';
+    await mergeFeedbackFile(db, name, file('feedback-alex.csv'));
+    await mergeFeedbackFile(db, name, file('feedback-jamie.csv'));
+    const both = await loadTeamVerdicts(db, { source: 'import' });
+    expect(both.verdicts.map((v) => v.id).sort()).toEqual(['fb-alex-1', 'fb-alex-2', 'fb-jamie-1']);
+    expect(both.scope.files).toEqual([
+      { name, authors: ['Alex Rivera'], verdicts: 2 },
+      { name, authors: ['Alex Rivera', 'Jamie Chen'], verdicts: 1 },
+    ]);
+
+    // Later that day Alex exports again, with one more verdict.
+    const later = `${file('feedback-alex.csv').trimEnd()}\n2026-11-20T08:00:00.000Z,ada@lead.example,,,,good,,,,Alex Rivera <alex.rivera@brightwave.example>,local,fb-alex-4,quality,\n`;
+    expect(await mergeFeedbackFile(db, name, later)).toMatchObject({ verdicts: 3, duplicates: 0, authors: ['Alex Rivera'] });
+    const updated = await loadTeamVerdicts(db, { source: 'import' });
+    expect(updated.verdicts.map((v) => v.id).sort()).toEqual(['fb-alex-1', 'fb-alex-2', 'fb-alex-4', 'fb-jamie-1']);
+    expect(updated.scope.files).toEqual([
+      { name, authors: ['Alex Rivera', 'Jamie Chen'], verdicts: 1 },
+      { name, authors: ['Alex Rivera'], verdicts: 3 },
+    ]);
+    expect(await db.teamVerdicts.count()).toBe(4);
+  });
+
+  it('knows a file merged before files were told apart by whose verdicts they hold by the names of its authors', async () => {
+    const name = 'leadlight-feedback-2026-11-20.csv';
+    await mergeFeedbackFile(db, name, file('feedback-alex.csv'));
+    // As an earlier version listed it: by name and authors only.
+    await db.meta.put({ key: 'team:file', files: [{ name, authors: ['Alex Rivera'], verdicts: 2 }] } as never);
+    await mergeFeedbackFile(db, name, file('feedback-jamie.csv'));
+    expect(await mergeFeedbackFile(db, name, file('feedback-alex.csv'))).toMatchObject({ verdicts: 2, duplicates: 0 });
+    const { scope } = await loadTeamVerdicts(db, { source: 'import' });
+    expect(scope.files?.map((f) => f.authors)).toEqual([['Alex Rivera', 'Jamie Chen'], ['Alex Rivera']]);
+    expect(await db.teamVerdicts.count()).toBe(3);
+  });
+
   it('refuses a file that is not a feedback export and changes nothing', async () => {
     await mergeFeedbackFile(db, 'feedback-alex.csv', file('feedback-alex.csv'));
     await expect(mergeFeedbackFile(db, 'contacts.csv', 'Email,Name\nada@x.example,Ada\n')).rejects.toThrow(

@@ -5,6 +5,7 @@ import { discardFeedbackDelivery, retryFeedbackDelivery } from '../../outbox/out
 import type { Connector } from '../../connectors/connector';
 import type { LeadlightDb } from '../../db/database';
 import { loadSettings } from '../../settings/settings';
+import { DEMO_AUTHOR } from '../../team/team-source';
 import type { HandlerDeps, Handlers } from './deps';
 
 type FeedbackMessages = 'submitLeadFeedback' | 'retractLeadFeedback' | 'listLeadFeedback' | 'retryFeedback' | 'discardFeedback';
@@ -46,10 +47,15 @@ export function feedbackHandlers(deps: HandlerDeps): Pick<Handlers, FeedbackMess
   };
 }
 
-/** Whose name a verdict carries: the rep as set in Settings, else the connected CRM user. */
+/**
+ * Whose name a verdict carries: the rep as set in Settings, else the connected CRM user,
+ * else on the demo Alex Rivera, whose inbox it is (so "only mine" and the demo's five
+ * reps include the verdict).
+ */
 export async function feedbackAuthor(db: LeadlightDb, connector: Connector | undefined): Promise<string> {
-  const { rep } = await loadSettings(db);
+  const { rep, source } = await loadSettings(db);
   if (rep.email) return rep.name ? `${rep.name} <${rep.email}>` : rep.email;
   const crmUser = await connector?.currentUserEmail?.().catch(() => null);
-  return crmUser || rep.name || 'unknown';
+  if (crmUser) return crmUser;
+  return source === 'demo' ? DEMO_AUTHOR : rep.name || 'unknown';
 }

@@ -8,6 +8,13 @@ import type { HandlerDeps, Handlers } from './deps';
 
 type ReportMessages = 'getReport' | 'getLastReport' | 'keepReportData' | 'getDrillDown' | 'getFeedbackCsv';
 
+/**
+ * The period picker cuts its days in the page's zone, the browser's: the trend's months
+ * follow the same calendar, whatever zone an SLA counts business hours in. Read per
+ * report, so a zone changed since the worker started is seen.
+ */
+const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
 /** The closed-loop report for the whole team: rows, trend, SLA tables, drill-down and the feedback export. */
 export function reportHandlers({ db, now = () => new Date() }: HandlerDeps): Pick<Handlers, ReportMessages> {
   return {
@@ -23,7 +30,7 @@ export function reportHandlers({ db, now = () => new Date() }: HandlerDeps): Pic
       const data = { ...loaded, workedStatuses: context.worked };
       const view: ReportView = {
         rows: buildReport({ ...data, period, dimension, model, slaSettings: sla, now: context.now }),
-        trend: goodRateOverTime({ ...data, period, bucket: 'month', timeZone: sla?.timeZone, model, now: context.now }).map((t) => ({
+        trend: goodRateOverTime({ ...data, period, bucket: 'month', timeZone: browserTimeZone(), model, now: context.now }).map((t) => ({
           ...t,
           series: t.series.map((p) => ({ ...p, bucketStart: p.bucketStart.toISOString() })),
         })),
@@ -32,6 +39,7 @@ export function reportHandlers({ db, now = () => new Date() }: HandlerDeps): Pic
         basis: `Computed in this browser from ${source?.name ?? 'the cache'} and the verdicts of ${scope.from}`,
         scope,
         model,
+        ...(settings.source === 'demo' ? { today: context.now.toISOString() } : {}),
       };
       const computedAt = now();
       // Once the answer is on its way: the page waits for it, the copy for the next opening can wait.
