@@ -72,7 +72,7 @@ export function slaOutcome(
   extras: { observed?: readonly ObservedTouch[]; worked?: readonly string[] } = {},
 ): SlaOutcome | null {
   if (!contact.handoffAt) return null;
-  const first = resolveFirstTouch(contact, { touches: touches ?? [], ...extras });
+  const first = resolveFirstTouch(contact, { touches: touches ?? [], ...extras, timeZone: settings.timeZone });
   const at = firstTouchTime(first);
   if (first && !at) return 'untimed';
   const s = slaState({ handoffAt: contact.handoffAt, firstTouchAt: at, now, settings });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport, prepareReportData } from '@/lib/domain/report';
+import { slaOutcome } from '@/lib/domain/report-data';
 import { reportIndex, timedVerdicts } from '@/lib/domain/report-input';
 import { defaultSlaSettings } from '@/lib/domain/sla';
 import { createContact, createTouch } from '../factories';
@@ -80,6 +81,17 @@ describe('ReportIndex.slaOutcome', () => {
     // "Working" means sales worked the lead, but nobody recorded when.
     expect(index.slaOutcome(handedOver, london, new Date('2026-03-02T14:00:00Z'), ['working'])).toBe('untimed');
     expect(index.slaOutcome(handedOver, { ...london, firstTouchHours: 8 }, new Date('2026-03-02T14:00:00Z'), [])).toBe('open');
+  });
+});
+
+describe('slaOutcome on the team’s calendar', () => {
+  it('reads a date-only hand-off as that day in the SLA’s zone, as the sidebar does', () => {
+    const sydney = defaultSlaSettings('Australia/Sydney');
+    // An import's MQL date "2026-11-20", stored as midnight UTC; in Sydney that day began at 13:00 UTC on the 19th.
+    const lead = createContact({ email: ana, handoffAt: '2026-11-20T00:00:00.000Z', leadStatus: 'New' });
+    // A call at 08:30 on the 20th in Sydney, before the day's work and well before noon's due time.
+    const call = createTouch({ email: ana, assetType: 'call', assetCategory: 'call', date: '2026-11-19T21:30:00.000Z' });
+    expect(slaOutcome(lead, [call], sydney, new Date('2026-11-24T00:00:00.000Z'))).toBe('met');
   });
 });
 
