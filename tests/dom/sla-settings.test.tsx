@@ -6,7 +6,10 @@ import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
 
 function fakeApi() {
   // Not the demo: its SLA's zone would be filled in as the test types.
-  const view = { settings: { ...DEFAULT_SETTINGS, source: 'import' as const }, connections: { hubspotConnected: false, salesforceConnected: false } };
+  const view = {
+    settings: { ...DEFAULT_SETTINGS, source: 'import' as const },
+    connections: { hubspotConnected: false, salesforceConnected: false },
+  };
   return { getSettings: vi.fn(async () => view), saveSettings: vi.fn(async () => view) };
 }
 
