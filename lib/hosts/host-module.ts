@@ -31,6 +31,8 @@ export type HostModule = {
   region?: (doc: Document) => Element | null;
   /** For hosts with several such regions: whether one mutation could change the result. */
   isRelevant?: (mutation: MutationRecord) => boolean;
+  /** Hosts reading addresses from title/aria-label and text that their framework updates in place. */
+  observeText?: boolean;
   /** Mail hosts: how a sent compose is noticed, so the rep's own email counts as a first touch. */
   sends?: SendSpec;
 };

@@ -30,6 +30,7 @@ export function startHostWatch(host: HostModule, store: DetectionStore, signal: 
     key: hostDetectionKey,
     region: host.region,
     isRelevant: host.isRelevant,
+    observeText: host.observeText,
     signal,
     onChange: (result) => {
       self = result.selfEmail ?? null;

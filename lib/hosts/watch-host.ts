@@ -8,6 +8,8 @@ export type HostWatcher<T> = {
   region?: (doc: Document) => Element | null;
   /** Finer filter for hosts with several regions; takes precedence over `region`. */
   isRelevant?: (mutation: MutationRecord) => boolean;
+  /** Also observe text edits and title/aria-label changes, for hosts whose addresses are filled in in place. */
+  observeText?: boolean;
 };
 
 export type WatchOptions<T> = HostWatcher<T> & {
@@ -24,7 +26,17 @@ export type WatchOptions<T> = HostWatcher<T> & {
  * skipped, a burst runs at most one detection per `debounceMs`, and hash and
  * history-back navigations trigger an immediate check.
  */
-export function watchHost<T>({ doc, detect, key, region, isRelevant, onChange, signal, debounceMs = 60 }: WatchOptions<T>): {
+export function watchHost<T>({
+  doc,
+  detect,
+  key,
+  region,
+  isRelevant,
+  observeText = false,
+  onChange,
+  signal,
+  debounceMs = 60,
+}: WatchOptions<T>): {
   runNow: () => void;
 } {
   const win = doc.defaultView;
@@ -62,7 +74,10 @@ export function watchHost<T>({ doc, detect, key, region, isRelevant, onChange, s
   const observer = new MutationObserver((records) => {
     if (timer === undefined && relevant(records)) schedule();
   });
-  observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['style', 'hidden'] });
+  // Views show and hide by style and hidden. Text and tooltips only for hosts that ask: Gmail's change
+  // constantly, and its person markers arrive with their nodes.
+  const attributeFilter = observeText ? ['style', 'hidden', 'title', 'aria-label'] : ['style', 'hidden'];
+  observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter, characterData: observeText });
   win?.addEventListener('hashchange', runNow, { signal });
   win?.addEventListener('popstate', runNow, { signal });
   // A pushState navigation fires no event of its own; the view it renders is a mutation like any other.

@@ -82,6 +82,24 @@ describe('the rep’s own messages', () => {
     expect(hostDetectionKey(outlookHost.detect(doc, url))).not.toBe(withReply);
   });
 
+  it('include the rep’s collapsed Outlook reply, sent to the conversation’s people', () => {
+    const outlook = outlookHost.detect(
+      loadFixture('outlook/reading-pane-own-reply-collapsed.html'),
+      new URL('https://outlook.office.com/mail/inbox/id/x'),
+    );
+    expect(ownMessages(outlook).map((m) => m.to)).toEqual([['maya.okafor@northwind-logistics.example', 'daniel.kim@helixbio.example']]);
+  });
+
+  it('read an Outlook date in the page’s language: its weekday and “p. m.”', () => {
+    const doc = loadFixture('outlook/reading-pane-own-reply.html');
+    doc.documentElement.lang = 'es-MX';
+    doc
+      .querySelector('[data-item-id$="Reply%3D"] [title="Tue 3/4/2025 11:05 AM"]')
+      ?.setAttribute('title', 'mar 04/03/2025 11:05 p.\u00a0m.');
+    const result = outlookHost.detect(doc, new URL('https://outlook.office.com/mail/inbox/id/x'));
+    expect(ownMessages(result).map((m) => m.at)).toEqual([asInstant('2025-03-04T23:05')]);
+  });
+
   it('skip a message whose date cannot be read', () => {
     const doc = loadFixture('gmail/thread-multi.html');
     for (const d of doc.querySelectorAll('span.g3')) d.setAttribute('title', 'lun. 3 mars 2025, 15:47');

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { HostDetection } from '@/lib/hosts/host-module';
 import { watchHost } from '@/lib/hosts/watch-host';
 
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -178,5 +179,96 @@ describe('Gmail mutation relevance: the inbox list', () => {
     expect(removal).toBe(true);
     expect(replaced.length).toBeGreaterThan(0);
     expect(replaced.every((relevant) => !relevant)).toBe(true);
+  });
+});
+
+describe('Outlook watch', () => {
+  let stop: AbortController | undefined;
+  afterEach(() => stop?.abort());
+
+  /** The reading pane of `file` as the live page, watched as the content script does. */
+  async function watchOutlook(file: string, before = '') {
+    const [{ outlookHost }, { hostDetectionKey }, { loadFixture }] = await Promise.all([
+      import('@/lib/hosts/outlook/detect'),
+      import('@/lib/hosts/host-module'),
+      import('../support/fixtures'),
+    ]);
+    history.replaceState(null, '', '/mail/inbox/id/AAQk');
+    document.body.innerHTML = before + loadFixture(file).body.innerHTML;
+    const onChange = vi.fn<(result: HostDetection) => void>();
+    stop = new AbortController();
+    const { region, isRelevant, observeText } = outlookHost;
+    watchHost({
+      doc: document,
+      detect: outlookHost.detect,
+      key: hostDetectionKey,
+      region,
+      isRelevant,
+      observeText,
+      onChange,
+      signal: stop.signal,
+      debounceMs: 20,
+    });
+    const emails = () => onChange.mock.lastCall?.[0].participants.map((p) => p.email);
+    return { onChange, emails };
+  }
+
+  const SELF = 'alex.rivera@brightwave.example';
+  const emptyAccount = () => {
+    const secondary = document.getElementById('mectrl_currentAccount_secondary')!;
+    secondary.removeAttribute('title');
+    secondary.replaceChildren(document.createTextNode(''));
+    return secondary;
+  };
+
+  it('leaves the rep out once the top bar shows the signed-in address after the reading pane', async () => {
+    const { emails } = await watchOutlook('outlook/reading-pane.html');
+    const secondary = emptyAccount();
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await tick(60);
+    // Without the address, the rep in the To line looks like anyone else.
+    expect(emails()).toContain(SELF);
+    secondary.replaceChildren(SELF);
+    await tick(60);
+    expect(emails()).toEqual(['maya.okafor@northwind-logistics.example', 'daniel.kim@helixbio.example']);
+  });
+
+  it('notices the address written into the top bar’s existing text', async () => {
+    const { emails } = await watchOutlook('outlook/reading-pane.html');
+    const secondary = emptyAccount();
+    await tick(60);
+    expect(emails()).toContain(SELF);
+    (secondary.firstChild as Text).data = SELF;
+    await tick(60);
+    expect(emails()).not.toContain(SELF);
+  });
+
+  it('watches the reading pane that shows, not a hidden one before it', async () => {
+    const { emails } = await watchOutlook('outlook/reading-pane.html', '<div role="main" style="display:none"></div>');
+    const pane = document.querySelectorAll('div[role="main"]')[1]!;
+    pane.innerHTML = '<div data-item-id="k2"><span title="tom.becker@aldermfg.example">Tom Becker</span></div>';
+    await tick(60);
+    expect(emails()).toEqual(['tom.becker@aldermfg.example']);
+  });
+
+  it('ignores the message list and a hidden pane, and sees the pane shown and the top bar', async () => {
+    const { isOutlookMutationRelevant } = await import('@/lib/hosts/outlook/mutations');
+    document.body.innerHTML =
+      '<div role="banner"><span id="me"></span></div><div role="listbox" id="list"></div>' +
+      '<div id="cal" role="main" style="display:none"><p id="hidden"></p></div><div role="main"><p id="shown"></p></div>';
+    const records: MutationRecord[] = [];
+    const observer = new MutationObserver((r) => records.push(...r));
+    observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['style', 'title'] });
+    document.getElementById('list')!.append(document.createElement('div'));
+    document.getElementById('hidden')!.append(document.createElement('span'));
+    document.getElementById('shown')!.setAttribute('title', 'maya.okafor@northwind-logistics.example');
+    document.getElementById('me')!.append('alex.rivera@brightwave.example');
+    await tick(0);
+    expect(records.map(isOutlookMutationRelevant)).toEqual([false, false, true, true]);
+    records.length = 0;
+    (document.getElementById('cal') as HTMLElement).style.display = '';
+    await tick(0);
+    observer.disconnect();
+    expect(records.map(isOutlookMutationRelevant)).toEqual([true]);
   });
 });

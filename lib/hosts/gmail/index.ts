@@ -25,6 +25,8 @@ export const gmailHost: HostModule = {
     composeRoot: GMAIL_SELECTORS.composeRoot.selector,
     sendButton: GMAIL_SELECTORS.sendButton.selector,
     recipients: (root, self) => detectGmailCompose(root, self).map((p) => p.email),
+    // Undo Send lasts 5 to 30 s, as the user sets it; the draft then takes a moment to reopen.
+    undoMs: 35_000,
   },
 };
 

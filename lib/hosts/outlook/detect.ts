@@ -1,6 +1,7 @@
 import type { HostDetection, HostModule } from '../host-module';
 import { parseMailDate } from '../mail-dates';
-import { EMAIL_IN_TEXT, isHiddenWithin, participantCollector, type SeenMessage } from '../participants';
+import { EMAIL_IN_TEXT, isHiddenWithin, participantCollector, type Participant, type SeenMessage } from '../participants';
+import { isOutlookMutationRelevant } from './mutations';
 import { OUTLOOK_SELECTORS as S } from './selectors';
 
 /** The signed-in address, from the account manager outside the reading pane. */
@@ -49,13 +50,19 @@ export function detectOutlookMessage(doc: Document, url: URL): HostDetection {
     recordId: id ? decodeURIComponent(id) : null,
     participants,
     selfEmail: self ?? undefined,
-    messages: detectOutlookMessages(main, self),
+    messages: detectOutlookMessages(main, self, participants),
   };
 }
 
-/** Each message shown in the reading pane: its sender (the first titled address), the other addresses, its date. */
-function detectOutlookMessages(main: Element, self: string | null): SeenMessage[] {
+/**
+ * Each message shown in the reading pane: its sender (the first titled address), the other
+ * addresses, its date. A collapsed item shows its sender and date only; it went to people of
+ * this conversation, so the conversation's external participants stand in for its recipients,
+ * as in Gmail. One that shows its recipients, all colleagues, went to nobody outside.
+ */
+function detectOutlookMessages(main: Element, self: string | null, participants: Participant[]): SeenMessage[] {
   const out: SeenMessage[] = [];
+  const lang = main.ownerDocument.documentElement.lang;
   for (const item of main.querySelectorAll(S.messageItem.selector)) {
     if (isHiddenWithin(item, main)) continue;
     const key = item.getAttribute('data-item-id');
@@ -64,10 +71,14 @@ function detectOutlookMessages(main: Element, self: string | null): SeenMessage[
     );
     const from = addresses[0]?.toLowerCase();
     if (!key || !from) continue;
+    const shown = addresses.slice(1).filter((a) => a !== undefined);
     const people = participantCollector(self);
-    for (const a of addresses.slice(1)) people.add(a);
-    const date = [...item.querySelectorAll(S.dated.selector)].map((el) => parseMailDate(el.getAttribute('title'))).find((d) => d !== null);
-    out.push({ key, from, to: people.list().map((p) => p.email), at: date?.toISOString() ?? null });
+    for (const a of shown) people.add(a);
+    const to = shown.length ? people.list().map((p) => p.email) : participants.map((p) => p.email).filter((e) => e !== from);
+    const date = [...item.querySelectorAll(S.dated.selector)]
+      .map((el) => parseMailDate(el.getAttribute('title'), lang))
+      .find((d) => d !== null);
+    out.push({ key, from, to, at: date?.toISOString() ?? null });
   }
   return out;
 }
@@ -78,11 +89,14 @@ export const outlookHost: HostModule = {
   matches: ['https://outlook.office.com/*', 'https://outlook.office365.com/*', 'https://outlook.live.com/*'],
   selectors: S,
   detect: detectOutlookMessage,
-  region: (doc) => doc.querySelector(S.main.selector),
+  isRelevant: isOutlookMutationRelevant,
+  observeText: true,
   // The compose region holds only its To/Cc pills and the From button (the rep, left out).
   sends: {
     composeRoot: S.composeRegion.selector,
     sendButton: S.sendButton.selector,
     recipients: (root, self) => peopleIn(root, self).map((p) => p.email),
+    // Undo send holds a message for up to 10 s, as the user sets it.
+    undoMs: 15_000,
   },
 };

@@ -37,6 +37,11 @@ export const OUTLOOK_SELECTORS = {
     // English and German labels; Ctrl+Enter is noticed in every language.
     why: 'Send, in the compose form.',
   },
+  accountHeader: {
+    selector: '[role="banner"], #O365_MainLink_Me',
+    // The suite header loads apart from the mail app and can fill in the address after the reading pane shows.
+    why: 'The top bar holding the account manager; watched so the rep is left out once the address shows.',
+  },
   accountManager: {
     selector: 'button[aria-label]',
     why: 'The account manager button in the top bar names the signed-in address (or holds it in a titled child).',
@@ -46,5 +51,7 @@ export const OUTLOOK_SELECTORS = {
 /*
  * Fixtures: outlook/reading-pane.html (office.com), outlook/reading-pane-de.html (German
  * labels, live.com), outlook/compose.html (recipient pills), outlook/inbox-empty.html
- * (nothing selected), outlook/app.html (selecting messages in the list).
+ * (nothing selected), outlook/reading-pane-own-reply.html (the rep's reply in the conversation),
+ * outlook/reading-pane-own-reply-collapsed.html (that reply collapsed: sender and date only),
+ * outlook/app.html (selecting messages in the list).
  */

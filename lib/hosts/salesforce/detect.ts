@@ -34,12 +34,19 @@ export function detectSalesforceRecord(doc: Document, url: URL): HostDetection {
   // The record's own object first: hover cards nest other objects' Email fields (the owner's User.Email).
   const own = `[data-target-selection-name$="RecordField.${record.object}.Email"]`;
   const fields = [...root.querySelectorAll(own), ...root.querySelectorAll(S.emailField.selector)];
+  const name = root.querySelector(S.primaryName.selector)?.textContent;
   for (const field of fields) {
     if (isHiddenWithin(field, root)) continue;
-    const name = root.querySelector(S.primaryName.selector)?.textContent;
     const link = field.querySelector(S.emailLink.selector);
     people.add(link?.getAttribute('href') ?? field.textContent, name);
     break;
+  }
+  // With the Details tab hidden, the compact layout's Email is the one on screen.
+  if (people.list().length === 0) {
+    const shown = [...root.querySelectorAll(S.highlightsEmail.selector)].find(
+      (link) => !isHiddenWithin(link, root) && !root.contains(link.closest(S.hoverCard.selector)),
+    );
+    people.add(shown?.getAttribute('href'), name);
   }
   return { recordId: record.id, participants: people.list() };
 }
