@@ -24,9 +24,19 @@ const VIEWS: Record<string, ViewSpec[]> = {
     },
   ],
   outlook: [
-    { label: 'Every Outlook page', markers: ['main', 'accountManager'] },
+    { label: 'Every Outlook page', markers: ['main', 'accountManager', 'accountHeader'] },
     { label: 'Reading pane', markers: ['messageItem', 'personTitle', 'dated'], openWhen: ['messageItem'] },
     { label: 'Compose', markers: ['composeRegion', 'recipientPill', 'sendButton'], openWhen: ['composeRegion'] },
+  ],
+  salesforce: [
+    {
+      label: 'Record page',
+      markers: ['recordWrapper', 'emailField', 'emailLink', 'highlightsEmail', 'primaryName'],
+      // The Email shows in Details or in the highlights panel, whichever tab is open.
+      alternatives: [['emailField', 'highlightsEmail']],
+    },
+    // Only there while the rep hovers over a lookup (the owner): absent is normal.
+    { label: 'Hover card', markers: ['hoverCard'], openWhen: ['hoverCard'] },
   ],
 };
 

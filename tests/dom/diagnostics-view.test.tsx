@@ -66,4 +66,27 @@ describe('DiagnosticsView', () => {
     await screen.findByTestId('diagnostics-row');
     expect(states('Record page')).toEqual({ recordWrapper: 'found', emailField: 'missing' });
   });
+
+  it('takes either Salesforce Email for the other, and judges the hover card only while one is open', async () => {
+    render(
+      <DiagnosticsView
+        load={async () => [
+          {
+            ...gmailThread,
+            hostId: 'salesforce',
+            matched: ['recordWrapper', 'highlightsEmail', 'primaryName'],
+            missing: ['emailField', 'hoverCard'],
+          },
+        ]}
+      />,
+    );
+    await screen.findByTestId('diagnostics-row');
+    expect(states('Record page')).toEqual({
+      recordWrapper: 'found',
+      emailField: 'not-checked',
+      highlightsEmail: 'found',
+      primaryName: 'found',
+    });
+    expect(states('Hover card')).toEqual({ hoverCard: 'not-checked' });
+  });
 });
