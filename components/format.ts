@@ -1,3 +1,5 @@
+import { calendarDayOf } from '@/lib/domain/calendar-date';
+
 const dateFmt = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric' });
 const dateTimeFmt = new Intl.DateTimeFormat('en-US', {
   year: 'numeric',
@@ -8,12 +10,10 @@ const dateTimeFmt = new Intl.DateTimeFormat('en-US', {
 });
 
 /**
- * A date with no time of day: a CRM's date field (a campaign's start, a first response)
- * or an import's "3/12/2026" is stored as that day's midnight UTC. Shown in the
- * reader's zone it would be the day before west of Greenwich, so it is shown as the
- * calendar date it is. (An event logged at exactly midnight UTC reads the same way.)
+ * A date with no time of day (see calendarDayOf) shown in the reader's zone would be
+ * the day before west of Greenwich, so it is shown as the calendar date it is. (An
+ * event logged at exactly midnight UTC reads the same way.)
  */
-const CALENDAR_DATE = /T00:00:00(\.000)?Z$/;
 const calendarFmt = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
 
 /** "Nov 3, 2026"; an empty string for a missing or unparseable date. */
@@ -21,7 +21,7 @@ export function formatDate(iso: string | undefined): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
-  return CALENDAR_DATE.test(iso) ? calendarFmt.format(d) : dateFmt.format(d);
+  return calendarDayOf(iso) !== null ? calendarFmt.format(d) : dateFmt.format(d);
 }
 
 /** "Nov 3, 2026, 9:41 AM"; a date without a time of day as the date alone. */
@@ -29,7 +29,7 @@ export function formatDateTime(iso: string | undefined | null): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
-  return CALENDAR_DATE.test(iso) ? calendarFmt.format(d) : dateTimeFmt.format(d);
+  return calendarDayOf(iso) !== null ? calendarFmt.format(d) : dateTimeFmt.format(d);
 }
 
 /** "Nov 3, 2026, 12:00 AM": an instant Leadlight computed (a due time), never read as a bare calendar date. */

@@ -3,6 +3,7 @@ import type { Contact } from './contact';
 import type { ObservedTouch } from './observed-touch';
 import { LAST_ACTIVITY_TYPE, firstSalesTouch, salesCategoryOf } from './sales-activity';
 import { workedStatusOf } from './worked-status';
+import { calendarDayOf } from './calendar-date';
 import { handoffStart } from './sla';
 import { isoDay, localDateOf } from './zoned-time';
 
@@ -28,17 +29,15 @@ export type FirstTouchEvidence = {
   timeZone?: string;
 };
 
-// A CRM date field, or an import's "3/12/2026", stored as that day's midnight UTC.
-const DATE_ONLY = /T00:00:00(\.000)?Z$/;
-
 /**
  * Whether a "last activity" is at or after the hand-off. A timestamp (HubSpot's
  * `notes_last_contacted`) is compared as an instant; a date alone by calendar day,
  * the hand-off's day read on the team's clock, not UTC's.
  */
 function lastActivityCounts(date: string, handoff: Date, timeZone: string): boolean {
-  if (!DATE_ONLY.test(date)) return Date.parse(date) >= handoff.getTime();
-  return date.slice(0, 10) >= isoDay(localDateOf(handoff.getTime(), timeZone));
+  const day = calendarDayOf(date);
+  if (day === null) return Date.parse(date) >= handoff.getTime();
+  return day >= isoDay(localDateOf(handoff.getTime(), timeZone));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarFor, minutesOf } from './business-calendar';
+import { calendarDayOf } from './calendar-date';
 import { isValidTimeZone, zonedToUtc } from './zoned-time';
 
 /**
@@ -68,17 +69,15 @@ export function businessMsBetween(a: Date, b: Date, s: SlaSettings): number {
   return calendarFor(s).between(a.getTime(), b.getTime());
 }
 
-const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})T00:00:00(\.000)?Z$/;
-
 /**
  * When the SLA clock starts. A hand-off date without a time (an import's MQL date,
  * stored as that day's midnight UTC) is that day on the team's own calendar: read as
  * UTC it began the afternoon before in the Americas, and a call that evening counted.
  */
 export function handoffStart(handoffAt: Date | string, timeZone: string): Date {
-  const m = typeof handoffAt === 'string' ? DATE_ONLY.exec(handoffAt) : null;
-  if (!m) return new Date(handoffAt);
-  return new Date(zonedToUtc({ year: +m[1]!, month: +m[2]!, day: +m[3]! }, 0, 0, timeZone));
+  const day = typeof handoffAt === 'string' ? calendarDayOf(handoffAt) : null;
+  if (day === null) return new Date(handoffAt);
+  return new Date(zonedToUtc({ year: +day.slice(0, 4), month: +day.slice(5, 7), day: +day.slice(8, 10) }, 0, 0, timeZone));
 }
 
 /** Where a lead stands against the SLA; all durations are business milliseconds. */

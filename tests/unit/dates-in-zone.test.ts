@@ -27,4 +27,18 @@ describe('dates read and shown west of Greenwich', () => {
     expect(formatDate('2026-03-12T02:00:00.000Z')).toBe('Mar 11, 2026');
     expect(formatDateTime('2026-03-12T18:00:00.000Z')).toMatch(/^Mar 12, 2026, 2:00\sPM$/);
   });
+
+  it('shows a date alone however its zero offset is written: a feed from Python writes +00:00', async () => {
+    process.env.TZ = 'America/New_York';
+    const { formatDate, formatDateTime } = await import('@/components/format');
+    for (const written of [
+      '2027-01-11T00:00:00+00:00',
+      '2027-01-11T00:00+0000',
+      '2027-01-11T00:00:00.000000Z',
+      '2027-01-11T00:00:00-00:00',
+    ])
+      expect([formatDate(written), formatDateTime(written)]).toEqual(['Jan 11, 2027', 'Jan 11, 2027']);
+    // A non-zero offset is an instant, shown in the reader's zone.
+    expect(formatDateTime('2027-01-11T00:00:00+01:00')).toMatch(/^Jan 10, 2027, 6:00\sPM$/);
+  });
 });
