@@ -52,10 +52,12 @@ function salesforce(db: LeadlightDb, settings: Settings, env: ConnectorEnv): Con
       instanceUrl: async () => (await tokens()).instanceUrl,
       refresh: async () => {
         const current = await tokens();
-        const clientId = settings.salesforce.clientId;
+        // The app and host that issued the tokens, which a form edited since may no longer name.
+        const clientId = current.clientId ?? settings.salesforce.clientId;
+        const loginHost = current.loginHost ?? settings.salesforce.loginHost;
         if (!current.refreshToken || !clientId)
           throw new ConnectorError('auth', 'The Salesforce session ended. Reconnect Salesforce in Leadlight settings.');
-        const next = await refreshAccessToken({ loginHost: settings.salesforce.loginHost, clientId, refreshToken: current.refreshToken });
+        const next = await refreshAccessToken({ loginHost, clientId, refreshToken: current.refreshToken });
         await updateSecrets(db, { salesforce: { ...current, ...next } });
         return next.accessToken;
       },

@@ -18,6 +18,13 @@ export const SecretsSchema = z.object({
       refreshToken: z.string().min(1).optional(),
       instanceUrl: z.url({ protocol: /^https$/ }),
       issuedAt: z.string(),
+      /**
+       * The login host and consumer key the tokens were issued for: a refresh or revoke goes
+       * there, not to what the options form holds now (a host and key typed for a reconnect
+       * the user then cancelled). Absent on tokens stored before they were kept.
+       */
+      loginHost: z.string().max(200).optional(),
+      clientId: z.string().max(300).optional(),
     })
     .optional(),
 });

@@ -202,6 +202,9 @@ describe('connectSalesforce', () => {
       refreshToken: '5Aep861FakeRefreshTokenForTestsOnly.xyz789',
       instanceUrl: 'https://brightwave.my.salesforce.com',
       issuedAt: '2026-03-12T12:00:00.000Z',
+      // Kept with the tokens: renewing and revoking them goes to the app and host that issued them.
+      loginHost: 'login.salesforce.com',
+      clientId: CLIENT_ID,
     });
     const verifier = received[0]?.form.code_verifier ?? '';
     expect(opened?.searchParams.get('code_challenge')).toBe(createHash('sha256').update(verifier).digest('base64url'));

@@ -3,7 +3,15 @@ import { buildAuthorizeUrl, exchangeCode, parseRedirect } from './oauth';
 import { createOAuthState, createPkcePair } from './pkce';
 
 /** What Leadlight keeps after connecting: enough to call the org and to refresh. */
-export type SalesforceTokenSet = { accessToken: string; refreshToken: string; instanceUrl: string; issuedAt: string };
+/** `loginHost` and `clientId` issued the tokens: their refresh and revoke go there, whatever the options form says later. */
+export type SalesforceTokenSet = {
+  accessToken: string;
+  refreshToken: string;
+  instanceUrl: string;
+  issuedAt: string;
+  loginHost: string;
+  clientId: string;
+};
 
 /**
  * The whole sign-in: PKCE pair and state, the Salesforce login window, and the
@@ -40,5 +48,7 @@ export async function connectSalesforce(o: {
     refreshToken: token.refresh_token,
     instanceUrl: token.instance_url,
     issuedAt: new Date(Number(token.issued_at)).toISOString(),
+    loginHost: o.loginHost,
+    clientId: o.clientId,
   };
 }

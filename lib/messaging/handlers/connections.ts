@@ -91,7 +91,8 @@ export function connectionHandlers(deps: HandlerDeps): Pick<Handlers, Connection
       // own host (the login host may have just changed): the new sign-in works either way.
       const current = (await loadSecrets(db)).salesforce;
       if (replaced?.refreshToken && replaced.refreshToken !== current?.refreshToken) {
-        await revokeSalesforceToken({ loginHost: new URL(replaced.instanceUrl).host, token: replaced.refreshToken }).catch(() => undefined);
+        const host = replaced.loginHost ?? new URL(replaced.instanceUrl).host;
+        await revokeSalesforceToken({ loginHost: host, token: replaced.refreshToken }).catch(() => undefined);
       }
       await reconnected(db, 'salesforce');
       deps.kickOutbox?.();
@@ -102,7 +103,10 @@ export function connectionHandlers(deps: HandlerDeps): Pick<Handlers, Connection
       let revokeError: string | undefined;
       if (tokens) {
         try {
-          await revokeSalesforceToken({ loginHost: settings.salesforce.loginHost, token: tokens.refreshToken ?? tokens.accessToken });
+          await revokeSalesforceToken({
+            loginHost: tokens.loginHost ?? settings.salesforce.loginHost,
+            token: tokens.refreshToken ?? tokens.accessToken,
+          });
         } catch (e) {
           revokeError = `${asConnectorError(e).message} Remove Leadlight under Connected Apps OAuth Usage in Salesforce.`;
         }
