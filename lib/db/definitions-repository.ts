@@ -14,19 +14,33 @@ export async function loadReasons(db: LeadlightDb): Promise<ReasonDefinition[]> 
   return parsed.success && parsed.data.length > 0 ? parsed.data : [...DEFAULT_REASON_DEFINITIONS];
 }
 
+/** Reason ids any verdict the report counts uses: this browser's own and the team's (CRM or merged files). */
+async function reasonsInUse(db: LeadlightDb): Promise<Set<string>> {
+  const [own, team] = await Promise.all([db.feedback.toArray(), db.teamVerdicts.toArray()]);
+  return new Set([...own, ...team].map((f) => f.reasonId).filter((id): id is string => !!id));
+}
+
 /**
- * Replaces the reason list. A reason that past feedback used can be retired but
- * not deleted: removing it would leave verdicts the report cannot explain.
+ * Replaces the reason list. A reason that past feedback used, this rep's or a
+ * teammate's, can be retired but not deleted, and stays a good-lead or a bad-lead
+ * reason: otherwise the report would show verdicts it cannot explain, or count old
+ * bad verdicts as good.
  */
 export async function saveReasons(db: LeadlightDb, reasons: ReasonDefinition[]): Promise<ReasonDefinition[]> {
-  const ids = new Set<string>();
+  const byId = new Map<string, ReasonDefinition>();
   for (const r of reasons) {
-    if (ids.has(r.id)) throw new Error(`Two reasons share the id “${r.id}”.`);
-    ids.add(r.id);
+    if (byId.has(r.id)) throw new Error(`Two reasons share the id “${r.id}”.`);
+    byId.set(r.id, r);
   }
-  const used = new Set((await db.feedback.toArray()).map((f) => f.reasonId).filter((id): id is string => !!id));
-  const dropped = (await loadReasons(db)).filter((r) => !ids.has(r.id) && used.has(r.id));
+  const used = await reasonsInUse(db);
+  const current = (await loadReasons(db)).filter((r) => used.has(r.id));
+  const dropped = current.filter((r) => !byId.has(r.id));
   if (dropped.length) throw new Error(`Feedback uses ${dropped.map((r) => `“${r.label}”`).join(', ')}: retire it instead of deleting it.`);
+  const turned = current.filter((r) => byId.get(r.id)!.verdict !== r.verdict);
+  if (turned.length)
+    throw new Error(
+      `Feedback uses ${turned.map((r) => `“${r.label}”`).join(', ')} as a ${turned[0]!.verdict}-lead reason: add a new reason instead of changing its verdict.`,
+    );
   await db.settings.put({ key: REASONS_KEY, value: reasons });
   return reasons;
 }
@@ -44,7 +58,7 @@ export async function deletePersona(db: LeadlightDb, id: string): Promise<Person
 
 /** Swaps in a whole set of definitions atomically, as an import does. */
 export async function replaceDefinitions(db: LeadlightDb, personas: Persona[], reasons: ReasonDefinition[]): Promise<void> {
-  await db.transaction('rw', [db.personas, db.settings, db.feedback], async () => {
+  await db.transaction('rw', [db.personas, db.settings, db.feedback, db.teamVerdicts], async () => {
     await saveReasons(db, reasons);
     await db.personas.clear();
     await db.personas.bulkPut(personas);
