@@ -1,5 +1,6 @@
 import { DEFAULT_FIT_THRESHOLD, PersonaSchema, type Persona, type PersonaRule } from '@/lib/domain/persona';
 import { uniqueSlug } from './slug';
+import { joinList, list } from './value-list';
 
 export type RuleKind = PersonaRule['kind'];
 
@@ -59,12 +60,12 @@ export function draftFromPersona(p: Persona): PersonaDraft {
       d.weight = String(r.weight);
       switch (r.kind) {
         case 'titleKeywords':
-          d.values = r.keywords.join(', ');
+          d.values = joinList(r.keywords);
           break;
         case 'seniority':
         case 'department':
         case 'industry':
-          d.values = r.values.join(', ');
+          d.values = joinList(r.values);
           break;
         case 'companySize':
           d.min = r.min === undefined ? '' : String(r.min);
@@ -80,11 +81,6 @@ export function draftFromPersona(p: Persona): PersonaDraft {
   };
 }
 
-const list = (text: string) =>
-  text
-    .split(',')
-    .map((v) => v.trim())
-    .filter(Boolean);
 /** Empty stays NaN (so it fails as "not a number") rather than Number('') === 0. */
 const num = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
 const optionalNum = (text: string) => (text.trim() === '' ? undefined : Number(text));

@@ -5,7 +5,8 @@ import { CheckedInput, FieldError } from './inputs';
 import { RULE_KINDS, RULE_KIND_LABELS, type DraftErrors, type RuleDraft, type RuleKind } from './persona-draft';
 
 const VALUE_HINTS: Partial<Record<RuleKind, string>> = {
-  titleKeywords: 'Separate with commas; a title containing any of them matches, e.g. VP Operations, Supply Chain',
+  titleKeywords:
+    'Separate with commas (quote one that holds a comma); a title containing any of them matches, e.g. VP Operations, "Head of Sales, EMEA"',
   seniority: 'Separate with commas, e.g. vp, director, c_level, manager, individual_contributor',
   department: 'Separate with commas, e.g. operations, finance, it, data',
   industry: 'Separate with commas, e.g. logistics, manufacturing, retail',
