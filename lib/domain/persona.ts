@@ -5,11 +5,15 @@ import { z } from 'zod';
  * something a person can check on a contact record, with a weight saying how much
  * it counts towards the 0–100 match score.
  */
+// Every rule is scored for each contact a rep opens and for every contact in the report:
+// bounded, so an imported definitions file cannot make either slow.
+const Values = z.array(z.string().min(1).max(200)).min(1).max(100);
+
 export const PersonaRuleSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('titleKeywords'), keywords: z.array(z.string().min(1)).min(1), weight: z.number().positive() }),
-  z.object({ kind: z.literal('seniority'), values: z.array(z.string().min(1)).min(1), weight: z.number().positive() }),
-  z.object({ kind: z.literal('department'), values: z.array(z.string().min(1)).min(1), weight: z.number().positive() }),
-  z.object({ kind: z.literal('industry'), values: z.array(z.string().min(1)).min(1), weight: z.number().positive() }),
+  z.object({ kind: z.literal('titleKeywords'), keywords: Values, weight: z.number().positive() }),
+  z.object({ kind: z.literal('seniority'), values: Values, weight: z.number().positive() }),
+  z.object({ kind: z.literal('department'), values: Values, weight: z.number().positive() }),
+  z.object({ kind: z.literal('industry'), values: Values, weight: z.number().positive() }),
   z.object({
     kind: z.literal('companySize'),
     min: z.number().int().nonnegative().optional(),
@@ -19,7 +23,7 @@ export const PersonaRuleSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('engagement'),
     /** Asset types that count, e.g. webinar and whitepaper for a research-heavy buyer. */
-    assetTypes: z.array(z.string().min(1)).min(1),
+    assetTypes: Values,
     minTouches: z.number().int().positive(),
     weight: z.number().positive(),
   }),
@@ -33,7 +37,7 @@ export const PersonaSchema = z.object({
   id: z.string().min(1).max(100),
   name: z.string().min(1).max(200),
   description: z.string().max(1000),
-  rules: z.array(PersonaRuleSchema).min(1),
+  rules: z.array(PersonaRuleSchema).min(1).max(30),
   /** The score (of the rules that could be judged) from which a contact counts as fitting. */
   fitThreshold: z.number().int().min(1).max(100).optional(),
 });

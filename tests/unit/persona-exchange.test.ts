@@ -67,6 +67,19 @@ describe('exportDefinitions / parseDefinitions', () => {
     );
   });
 
+  it('refuses a persona too large to score quickly for every contact, naming where', () => {
+    const long = file();
+    long.personas[2]!.rules[0]!.keywords = ['x'.repeat(201)];
+    expect(errorOf(long)).toMatch(
+      /^Persona "Finance Lead", rule 1 \(titleKeywords\): .*200.* \(at personas\[2\]\.rules\[0\]\.keywords\[0\]\)\.$/,
+    );
+    const many = file();
+    many.personas[2]!.rules[0]!.keywords = Array.from({ length: 101 }, (_, i) => `title ${i}`);
+    expect(errorOf(many)).toMatch(
+      /^Persona "Finance Lead", rule 1 \(titleKeywords\): .*100.* \(at personas\[2\]\.rules\[0\]\.keywords\)\.$/,
+    );
+  });
+
   it('explains unknown rule kinds, missing fields and wrong types', () => {
     const f = file();
     f.personas[1]!.rules[0]!.kind = 'favouriteColour';
