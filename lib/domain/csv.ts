@@ -54,7 +54,11 @@ export type ExportedVerdict = Pick<
  * without counting a verdict twice when several reps' files overlap; a reason known
  * only by its label keeps it, so it reads the same once merged again.
  */
-export function feedbackToCsv(feedback: readonly ExportedVerdict[], contacts: readonly Contact[], reasons?: readonly ReasonDefinition[]): string {
+export function feedbackToCsv(
+  feedback: readonly ExportedVerdict[],
+  contacts: readonly Contact[],
+  reasons?: readonly ReasonDefinition[],
+): string {
   const byEmail = new Map(contacts.map((c) => [c.email, c]));
   const names = reasonNames(reasons);
   const sorted = [...feedback].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
