@@ -59,6 +59,26 @@ describe('ReasonEditor', () => {
     expect(save()).toBeDisabled();
   });
 
+  it('saves nothing over a list another tab changed since the page read it, and says how to see it', async () => {
+    const user = userEvent.setup();
+    const api = fakeApi();
+    render(<ReasonEditor api={api} />);
+    await screen.findByTestId('reason-editor');
+    // Another tab adds a reason after this page loaded the list.
+    const elsewhere = [...REASONS, { id: 'wrong_region', verdict: 'bad' as const, group: 'rejection' as const, label: 'Wrong region' }];
+    api.getReasons.mockResolvedValue(elsewhere);
+    const label = within(row('duplicate')).getByRole('textbox');
+    await user.clear(label);
+    await user.type(label, 'Duplicate record');
+    await user.click(save());
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The reasons were changed in another tab since this page read them. Discard changes to see them, then edit again.',
+    );
+    expect(api.saveReasons).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Discard changes' }));
+    expect(row('wrong_region')).toBeDefined();
+  });
+
   it('adds, renames, retires and deletes, then saves the whole list', async () => {
     const user = userEvent.setup();
     const api = fakeApi();
@@ -112,7 +132,8 @@ describe('ReasonEditor', () => {
     // Discarding brings the reason back from the background's list.
     await user.click(screen.getByRole('button', { name: 'Discard changes' }));
     await waitFor(() => expect(row('no_budget')).toBeDefined());
-    expect(api.getReasons).toHaveBeenCalledTimes(2);
+    // Read on opening, by the save to check nobody changed the list meanwhile, and on discarding.
+    expect(api.getReasons).toHaveBeenCalledTimes(3);
   });
 
   it('refuses to save an empty label', async () => {

@@ -38,6 +38,8 @@ function checked(list: ReasonDefinition[]): ReasonDefinition[] {
  */
 export function ReasonEditor({ api }: { api: Pick<PageApi, 'getReasons' | 'saveReasons'> & Partial<Pick<PageApi, 'listFeedback'>> }) {
   const [list, setList] = useState<ReasonDefinition[] | null>(null);
+  // The list as the background last gave it: a save checks nobody changed it since (another tab, an import).
+  const [loaded, setLoaded] = useState<ReasonDefinition[] | null>(null);
   // How many verdicts use each reason: those can be retired but never deleted, so no Delete is offered.
   const [uses, setUses] = useState<ReadonlyMap<string, number>>(new Map());
   const [dirty, setDirty] = useState(false);
@@ -54,6 +56,7 @@ export function ReasonEditor({ api }: { api: Pick<PageApi, 'getReasons' | 'saveR
         const counts = new Map<string, number>();
         for (const f of feedback) if (f.reasonId) counts.set(f.reasonId, (counts.get(f.reasonId) ?? 0) + 1);
         setList(reasons);
+        setLoaded(reasons);
         setUses(counts);
         setDirty(false);
         return message;
@@ -188,8 +191,14 @@ export function ReasonEditor({ api }: { api: Pick<PageApi, 'getReasons' | 'saveR
           disabled={busy || !dirty}
           onClick={() =>
             run(async () => {
+              // The whole list is replaced: saved over a list changed elsewhere, it would drop those changes.
+              if (JSON.stringify(await api.getReasons()) !== JSON.stringify(loaded))
+                throw new Error(
+                  'The reasons were changed in another tab since this page read them. Discard changes to see them, then edit again.',
+                );
               const saved = await api.saveReasons(checked(list));
               setList(saved);
+              setLoaded(saved);
               setDirty(false);
               return 'Reasons saved.';
             })
