@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type Ref } from 'react';
 import { REASON_GROUP_LABELS, reasonsFor, type Verdict } from '@/lib/domain/feedback-reasons';
 import { useReasons } from './reasons-context';
 
@@ -10,6 +10,8 @@ type Props = {
   kind?: VerdictKind;
   onCancel: () => void;
   onConfirm: (reasonId: string | undefined, note: string, recycleOn?: string) => Promise<void>;
+  /** A prop rather than `ref`: function components take `ref` only through forwardRef. */
+  formRef?: Ref<HTMLFormElement>;
 };
 
 /** Three months from today, as a date input wants it: when a recycled lead usually comes back. */
@@ -28,7 +30,7 @@ const CONFIRM: Record<VerdictKind, Record<Verdict, string>> = {
  * Reason and note for a verdict; bad leads need a reason, good ones may carry one.
  * A reason that carries a date ("Recycle to nurture") asks for it.
  */
-export function FeedbackForm({ verdict, kind = 'quality', onCancel, onConfirm }: Props) {
+export function FeedbackForm({ verdict, kind = 'quality', onCancel, onConfirm, formRef }: Props) {
   const [reasonId, setReasonId] = useState<string | undefined>(undefined);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
@@ -49,6 +51,7 @@ export function FeedbackForm({ verdict, kind = 'quality', onCancel, onConfirm }:
 
   return (
     <form
+      ref={formRef}
       data-testid="feedback-form"
       className="mt-2 space-y-2"
       onSubmit={(e) => {

@@ -46,10 +46,14 @@ export function FeedbackPanel({ email, author, last, actions, handedOff = false 
   const goodRef = useRef<HTMLButtonElement>(null);
   const badRef = useRef<HTMLButtonElement>(null);
   const undoRef = useRef<HTMLButtonElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const [focusNext, setFocusNext] = useState<'good' | 'bad' | 'undo' | null>(null);
   useEffect(() => {
     if (!focusNext) return;
-    ({ good: goodRef, bad: badRef, undo: undoRef })[focusNext].current?.focus();
+    // Good lead is gone while a form is open: its first control stands in.
+    const target =
+      { good: goodRef, bad: badRef, undo: undoRef }[focusNext].current ?? formRef.current?.querySelector<HTMLElement>('input, button');
+    target?.focus();
     setFocusNext(null);
   }, [focusNext]);
 
@@ -61,13 +65,21 @@ export function FeedbackPanel({ email, author, last, actions, handedOff = false 
     setError(null);
   }, [email]);
 
+  // Restarted by each verdict saved, so every one gets the whole window.
   useEffect(() => {
     if (!undoable) return;
-    const timer = setTimeout(() => setUndoable(false), UNDO_WINDOW_MS);
+    const timer = setTimeout(() => {
+      const undo = undoRef.current;
+      if (undo && undo === undo.ownerDocument.activeElement) setFocusNext('good');
+      setUndoable(false);
+    }, UNDO_WINDOW_MS);
     return () => clearTimeout(timer);
-  }, [undoable]);
+  }, [undoable, saved]);
 
+  // Counts forms opened and closed: a slow save finishing must not close a form opened after it.
+  const formSeq = useRef(0);
   const open = (v: Verdict, k: VerdictKind) => {
+    formSeq.current += 1;
     setKind(k);
     setVerdict(v);
     setUnchanged(false);
@@ -75,6 +87,7 @@ export function FeedbackPanel({ email, author, last, actions, handedOff = false 
 
   const submit = async (reasonId: string | undefined, note: string, recycleOn?: string) => {
     if (!verdict) return;
+    const form = formSeq.current;
     setError(null);
     try {
       const stored = await actions.submit({
@@ -87,18 +100,22 @@ export function FeedbackPanel({ email, author, last, actions, handedOff = false 
         ...(recycleOn ? { recycleOn } : {}),
       });
       setSaved(stored);
-      setVerdict(null);
       // The same verdict again is not written again, so there is nothing to undo.
-      setUnchanged(!!stored.unchanged);
       setUndoable(!stored.unchanged);
+      if (form !== formSeq.current) return;
+      setVerdict(null);
+      setUnchanged(!!stored.unchanged);
       setFocusNext(stored.unchanged ? 'good' : 'undo');
     } catch (e) {
       setError(`Not saved: ${errorMessage(e)}`);
     }
   };
 
+  // A double click would retract twice, and the second, finding nothing, would report a failure.
+  const undoing = useRef(false);
   const undo = async () => {
-    if (!saved) return;
+    if (!saved || undoing.current) return;
+    undoing.current = true;
     try {
       await actions.undo(saved.id);
       setRetractedId(saved.id);
@@ -107,6 +124,8 @@ export function FeedbackPanel({ email, author, last, actions, handedOff = false 
       setFocusNext('good');
     } catch (e) {
       setError(`Not undone: ${errorMessage(e)}`);
+    } finally {
+      undoing.current = false;
     }
   };
 
@@ -130,7 +149,9 @@ export function FeedbackPanel({ email, author, last, actions, handedOff = false 
         <FeedbackForm
           verdict={verdict}
           kind={kind}
+          formRef={formRef}
           onCancel={() => {
+            formSeq.current += 1;
             setFocusNext(verdict);
             setVerdict(null);
           }}

@@ -77,7 +77,7 @@ export function PersonaCard({ matches, source }: { matches: PersonaMatch[]; sour
           />
           {best.ruleCount !== undefined && (
             <p data-testid="persona-judged" className="text-xs text-slate-600 dark:text-slate-300">
-              Scored on {best.judged} of {best.ruleCount} rules
+              Scored on {best.judged} of {best.ruleCount} {best.ruleCount === 1 ? 'rule' : 'rules'}
               {best.judged < best.ruleCount ? '; the record lacks data for the rest' : ''}.{fits ? '' : ` A fit needs ${best.threshold}.`}
             </p>
           )}

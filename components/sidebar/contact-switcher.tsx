@@ -1,17 +1,28 @@
 import { useTabs } from '../ui/use-tabs';
 import type { Participant } from '@/lib/hosts/participants';
+import type { ContextsState } from './use-contact-contexts';
+
+/** What the background said of a person: a record, none, nothing yet, or the read failed. */
+export type PersonState = 'record' | 'no-record' | 'loading' | 'unread';
+
+// Said to screen readers after the name; the tab's look stays the same.
+const SAID: Record<PersonState, string> = {
+  record: '',
+  'no-record': ' (no record)',
+  loading: ' (loading)',
+  unread: ' (could not be read)',
+};
 
 type Props = {
   participants: Participant[];
   selected: string;
-  known: ReadonlySet<string>;
-  /** Still being read: whether they have a record is not known yet. */
-  reading?: ReadonlySet<string>;
+  /** Someone missing here has no state named: "no record" only once the background said so. */
+  states: ReadonlyMap<string, PersonState>;
   onSelect: (email: string) => void;
 };
 
 /** Picks which of the thread's external participants the sidebar shows. */
-export function ContactSwitcher({ participants, selected, known, reading, onSelect }: Props) {
+export function ContactSwitcher({ participants, selected, states, onSelect }: Props) {
   const tabs = useTabs(
     participants.map((p) => p.email),
     selected,
@@ -27,6 +38,7 @@ export function ContactSwitcher({ participants, selected, known, reading, onSele
     >
       {participants.map((p) => {
         const active = p.email === selected;
+        const said = SAID[states.get(p.email) ?? 'record'];
         return (
           <button
             key={p.email}
@@ -40,14 +52,30 @@ export function ContactSwitcher({ participants, selected, known, reading, onSele
             }`}
           >
             {p.name || p.email}
-            {reading?.has(p.email) ? (
-              <span className="sr-only"> (loading)</span>
-            ) : (
-              !known.has(p.email) && <span className="sr-only"> (no record)</span>
-            )}
+            {said && <span className="sr-only">{said}</span>}
           </button>
         );
       })}
     </div>
   );
+}
+
+/** What the tabs say of each person, from the read so far: never "no record" before the background said so. */
+export function personStates(state: ContextsState, emails: string[]): Map<string, PersonState> {
+  const states = new Map<string, PersonState>();
+  for (const email of emails) {
+    const said = stateOf(state, email);
+    if (said) states.set(email, said);
+  }
+  return states;
+}
+
+function stateOf(state: ContextsState, email: string): PersonState | undefined {
+  if (state.status === 'error') return 'unread';
+  if (state.status !== 'ready') return 'loading';
+  const entry = state.contexts.get(email);
+  // Left out of a finished read: nothing is known, so nothing is said.
+  if (!entry) return state.pending ? 'loading' : undefined;
+  if (entry.context) return 'record';
+  return entry.error ? 'unread' : 'no-record';
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
 import type { FeedbackInput } from '@/lib/domain/feedback';
 import { FEEDBACK_REASONS } from '@/lib/domain/feedback-reasons';
 import type { ReasonDefinition } from '@/lib/domain/reason-definition';
@@ -7,7 +7,7 @@ import type { Participant } from '@/lib/hosts/participants';
 import { ConnectionNotice } from '../contact/connection-notice';
 import { ContactContextView } from '../contact/contact-context-view';
 import { ErrorState, LoadingState, NoContactState, NotSavedState, RefreshNotice, UnknownContactState } from '../ui/states';
-import { ContactSwitcher } from './contact-switcher';
+import { ContactSwitcher, personStates } from './contact-switcher';
 import type { SidebarApi } from './sidebar-api';
 import { useConnection } from './use-connection';
 import { useContactContexts } from './use-contact-contexts';
@@ -108,16 +108,17 @@ export function Sidebar({ api, participants, toggles = 0, updated, onOpenChange,
       });
   }, [toggles, emails.length, api]);
 
-  const known = useMemo(
-    () => new Set(state.status === 'ready' ? [...state.contexts].filter(([, c]) => c.context).map(([e]) => e) : []),
-    [state],
-  );
-  const reading = useMemo(
-    () => new Set(state.status === 'ready' && state.pending ? emails.filter((e) => !state.contexts.has(e)) : []),
-    [state, emails],
-  );
+  const states = useMemo(() => personStates(state, emails), [state, emails]);
   // Prefer someone we know about: a thread often includes assistants or new colleagues.
-  const current = selected && emails.includes(selected) ? selected : (emails.find((e) => known.has(e)) ?? emails[0]);
+  const current = selected && emails.includes(selected) ? selected : (emails.find((e) => states.get(e) === 'record') ?? emails[0]);
+  const entry = state.status === 'ready' && current ? state.contexts.get(current) : undefined;
+  const context = entry?.context;
+  // A record once on screen stays there until the rep picks someone else or it leaves the page:
+  // a newcomer listed first (a compose puts new recipients first) must not take the view, and
+  // the note being typed in it, when their read answers. Before paint, so the view never flickers.
+  useLayoutEffect(() => {
+    if (context && current && current !== selected) setSelected(current);
+  }, [context, current, selected]);
 
   const selectedRef = useRef<string | undefined>(current);
   selectedRef.current = current;
@@ -149,13 +150,9 @@ export function Sidebar({ api, participants, toggles = 0, updated, onOpenChange,
     );
   }
 
-  const entry = state.status === 'ready' ? state.contexts.get(current) : undefined;
-  const context = entry?.context;
   return (
     <Panel onCollapse={toggle} framed={framed} panelRef={panelRef}>
-      {participants.length > 1 && (
-        <ContactSwitcher participants={participants} selected={current} known={known} reading={reading} onSelect={setSelected} />
-      )}
+      {participants.length > 1 && <ContactSwitcher participants={participants} selected={current} states={states} onSelect={setSelected} />}
       <ConnectionNotice status={connection} onOpenSettings={api.openSettings} />
       {state.status === 'loading' || state.status === 'idle' || (state.status === 'ready' && !entry && state.pending) ? (
         <LoadingState />

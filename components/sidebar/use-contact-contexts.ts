@@ -13,22 +13,34 @@ export type ContextsState =
 // What this tab last showed per contact. Going back to a thread renders at once from
 // here while the background is asked again; bounded so a long Gmail day stays small.
 const MEMORY_LIMIT = 50;
-const memories = new WeakMap<SidebarApi, Map<string, CachedContext>>();
+type Kept = { row: CachedContext; seq: number };
+type Memory = Map<string, Kept>;
+const memories = new WeakMap<SidebarApi, Memory>();
 function memoryOf(api: SidebarApi) {
   let memory = memories.get(api);
-  if (!memory) memories.set(api, (memory = new Map<string, CachedContext>()));
+  if (!memory) memories.set(api, (memory = new Map<string, Kept>()));
   return memory;
 }
-function remember(shown: Map<string, CachedContext>, rows: CachedContext[]) {
-  for (const r of rows) {
-    shown.delete(r.email);
-    shown.set(r.email, r);
-  }
+// Reads are numbered as they start: answers arrive in any order, and one to an older
+// read (say, the re-read after a verdict, answering after the one after its Undo) must
+// not replace a newer one's.
+let reads = 0;
+/** Keeps read `seq`'s rows, except where a newer read's are kept already; returns what is kept for them. */
+function remember(shown: Memory, rows: CachedContext[], seq: number): CachedContext[] {
+  const kept = rows.map((row) => {
+    const had = shown.get(row.email);
+    const keep = had && had.seq > seq ? had : { row, seq };
+    shown.delete(row.email);
+    shown.set(row.email, keep);
+    return keep.row;
+  });
   while (shown.size > MEMORY_LIMIT) shown.delete(shown.keys().next().value as string);
+  return kept;
 }
+
 /** Those of `emails` this tab has shown, in order. */
-function recalled(shown: Map<string, CachedContext>, emails: string[]): Map<string, CachedContext> {
-  return new Map(emails.flatMap((e) => (shown.has(e) ? [[e, shown.get(e)!] as const] : [])));
+function recalled(shown: Memory, emails: string[]): Map<string, CachedContext> {
+  return new Map(emails.flatMap((e) => (shown.has(e) ? [[e, shown.get(e)!.row] as const] : [])));
 }
 
 /** Loads context for the thread's participants; a newer thread always wins over a slow answer. */
@@ -50,8 +62,8 @@ export function useContactContexts(api: SidebarApi, emails: string[]) {
     // Sent with the page's snapshot: fresh, so shown at once without a loading state or a request.
     const offered = attempt === 0 ? api.takeOffered?.(list) : undefined;
     if (offered) {
-      remember(memoryOf(api), offered);
-      setState({ status: 'ready', contexts: new Map(offered.map((r) => [r.email, r])) });
+      const kept = remember(memoryOf(api), offered, ++reads);
+      setState({ status: 'ready', contexts: new Map(kept.map((r) => [r.email, r])) });
       return;
     }
     // Someone joining the thread must not take away the contact on screen (and a note being
@@ -59,17 +71,20 @@ export function useContactContexts(api: SidebarApi, emails: string[]) {
     const memory = attempt === 0 ? recalled(memoryOf(api), list) : new Map<string, CachedContext>();
     const pending = memory.size < list.length;
     setState(memory.size ? { status: 'ready', contexts: memory, ...(pending ? { pending } : {}) } : { status: 'loading' });
+    const seq = ++reads;
     api.getContexts(list).then(
       (rows) => {
-        remember(memoryOf(api), rows);
-        if (current) setState({ status: 'ready', contexts: new Map(rows.map((r) => [r.email, r])) });
+        const kept = remember(memoryOf(api), rows, seq);
+        if (current) setState({ status: 'ready', contexts: new Map(kept.map((r) => [r.email, r])) });
       },
       (e: unknown) => {
         if (!current) return;
         // With something already on screen, a failed read keeps it; only those never read get the reason.
         if (!memory.size) return setState({ status: 'error', message: errorMessage(e) });
-        const failed = list.filter((email) => !memory.has(email)).map((email) => ({ email, context: null, error: errorMessage(e) }));
-        if (failed.length) setState({ status: 'ready', contexts: new Map([...memory, ...failed.map((f) => [f.email, f] as const)]) });
+        // From what is kept now: a contact re-read meanwhile keeps that newer answer.
+        const kept = recalled(memoryOf(api), list);
+        const failed = list.filter((email) => !kept.has(email)).map((email) => ({ email, context: null, error: errorMessage(e) }));
+        if (failed.length) setState({ status: 'ready', contexts: new Map([...kept, ...failed.map((f) => [f.email, f] as const)]) });
       },
     );
     return () => {
@@ -82,10 +97,11 @@ export function useContactContexts(api: SidebarApi, emails: string[]) {
   /** Re-reads one contact quietly (after feedback changes) without flashing the loading state. */
   const refreshOne = useCallback(
     async (email: string) => {
+      const seq = ++reads;
       const [row] = await api.getContexts([email]);
       if (!row) return;
-      remember(memoryOf(api), [row]);
-      setState((s) => (s.status === 'ready' ? { status: 'ready', contexts: new Map(s.contexts).set(email, row) } : s));
+      const [kept = row] = remember(memoryOf(api), [row], seq);
+      setState((s) => (s.status === 'ready' ? { status: 'ready', contexts: new Map(s.contexts).set(email, kept) } : s));
     },
     [api],
   );

@@ -26,6 +26,8 @@ export type SnapshotListener = {
   snapshot: (emails: string[], contexts?: OfferedContexts) => void;
   /** Contexts sent after their snapshot. */
   offer: (emails: string[], rows: CachedContext[]) => void;
+  /** The background stored news about a contact, before the frame is told to re-read it. */
+  updated?: (email: string) => void;
 };
 
 export function connectSidebarChannel(page: string, client?: SnapshotListener) {
@@ -53,6 +55,7 @@ export function connectSidebarChannel(page: string, client?: SnapshotListener) {
     } else if (message.type === 'contexts') {
       client?.offer(message.emails, message.rows);
     } else if (message.type === 'contactUpdated') {
+      client?.updated?.(message.email);
       publish({ updated: { email: message.email, seq: (state.updated?.seq ?? 0) + 1 } });
     }
   };

@@ -18,6 +18,7 @@ export function createSidebarClient(framed?: { page: string; onPush: (message: u
   offer: (emails: string[], rows: CachedContext[]) => void;
   takeOffered: (emails: string[]) => CachedContext[] | undefined;
   snapshot: (emails: string[], contexts?: OfferedContexts) => void;
+  updated: (email: string) => void;
 } {
   const read = createWorkerChannel(sendMessage, framed ?? {});
   const inFlight = new Map<string, Promise<CachedContext[]>>();
@@ -31,6 +32,15 @@ export function createSidebarClient(framed?: { page: string; onPush: (message: u
     const forget = () => inFlight.get(key) === request && inFlight.delete(key);
     request.then(forget, forget);
     return request;
+  };
+  // A read asked for after a change must see it: reads begun before it are no longer shared
+  // (those already waiting on one still get its answer), nor contexts sent before it kept.
+  // Without an email, every contact changed.
+  const changed = (email?: string) => {
+    const touched = (key: string) => !email || key.split(',').includes(email);
+    for (const key of inFlight.keys()) if (touched(key)) inFlight.delete(key);
+    if (offered && touched(offered.key)) offered = undefined;
+    if (expected && touched(expected.key)) expected.claimed = true;
   };
   const getContexts = (emails: string[]) => {
     const key = emails.join(',');
@@ -99,9 +109,13 @@ export function createSidebarClient(framed?: { page: string; onPush: (message: u
     getReasons: () => read('getReasons', {}),
     getConnection: () => read('getConnectionStatus', {}),
     openSettings: () => void browser.runtime.openOptionsPage(),
-    submit: (input) => sendMessage('submitLeadFeedback', input),
+    /** The background stored news about this contact. */
+    updated: (email) => changed(email),
+    // Also on failure: a message can fail after the background acted on it.
+    submit: (input) => sendMessage('submitLeadFeedback', input).finally(() => changed(input.email)),
     undo: async (id) => {
-      const { retracted } = await sendMessage('retractLeadFeedback', { id });
+      // The verdict's contact is not known here: any read may hold it.
+      const { retracted } = await sendMessage('retractLeadFeedback', { id }).finally(() => changed());
       if (!retracted) throw new Error('it is already on its way to the CRM');
     },
     loadOpen,

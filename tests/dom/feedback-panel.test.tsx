@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FeedbackPanel, UNDO_WINDOW_MS } from '@/components/contact/feedback-panel';
 import { createFeedback } from '../factories';
-import { fakeFeedbackActions } from './fakes';
+import { deferred, fakeFeedbackActions } from './fakes';
 
 const EMAIL = 'ada.lovelace@analytical.example';
 const AUTHOR = 'alex.rivera@brightwave.example';
@@ -136,6 +136,94 @@ describe('FeedbackPanel', () => {
     await act(() => vi.advanceTimersByTime(1500));
     expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument();
     expect(screen.getByTestId('last-verdict')).toHaveTextContent('Good lead');
+  });
+
+  it('gives each verdict the whole undo window, also one changed while the last could still be undone', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    const { actions } = renderPanel();
+    await user.click(screen.getByRole('button', { name: 'Good lead' }));
+    await user.click(screen.getByRole('button', { name: 'Confirm good lead' }));
+    await act(() => vi.advanceTimersByTime(5000));
+    await user.click(screen.getByRole('button', { name: 'Bad lead' }));
+    await user.click(screen.getByRole('radio', { name: 'Duplicate' }));
+    await user.click(screen.getByRole('button', { name: 'Confirm bad lead' }));
+    expect(actions.submit).toHaveBeenCalledTimes(2);
+
+    await act(() => vi.advanceTimersByTime(UNDO_WINDOW_MS - 1000));
+    expect(screen.getByRole('button', { name: 'Undo' })).toBeInTheDocument();
+    await act(() => vi.advanceTimersByTime(1500));
+    expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument();
+  });
+
+  it('takes a double click on Undo as one undo, not as an undo and a failed one', async () => {
+    const user = userEvent.setup();
+    const { actions } = renderPanel();
+    // As the background answers: a verdict retracted once is gone, and a second retract fails.
+    const retracted = new Set<string>();
+    const slow = deferred<void>();
+    actions.undo.mockImplementation(async (id: string) => {
+      await slow.promise;
+      if (retracted.has(id)) throw new Error('it is already on its way to the CRM');
+      retracted.add(id);
+    });
+    await user.click(screen.getByRole('button', { name: 'Good lead' }));
+    await user.click(screen.getByRole('button', { name: 'Confirm good lead' }));
+    await user.dblClick(screen.getByRole('button', { name: 'Undo' }));
+    await act(async () => slow.resolve());
+
+    expect(actions.undo).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('last-verdict')).not.toBeInTheDocument();
+  });
+
+  it('leaves a form opened while an earlier verdict was saving open, with what was typed, when that save ends', async () => {
+    const user = userEvent.setup();
+    const { actions } = renderPanel();
+    const slow = deferred<Awaited<ReturnType<typeof actions.submit>>>();
+    actions.submit.mockReturnValueOnce(slow.promise);
+    await user.click(screen.getByRole('button', { name: 'Good lead' }));
+    await user.click(screen.getByRole('button', { name: 'Confirm good lead' }));
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    await user.click(screen.getByRole('button', { name: 'Bad lead' }));
+    await user.click(screen.getByRole('radio', { name: 'No budget' }));
+    await user.type(screen.getByRole('textbox'), 'Frozen until Q3');
+
+    await act(async () => slow.resolve(createFeedback({ email: EMAIL, verdict: 'good', id: 'fb-slow' })));
+    expect(screen.getByRole('textbox')).toHaveValue('Frozen until Q3');
+    expect(screen.getByRole('textbox')).toHaveFocus();
+    expect(screen.getByRole('radio', { name: 'No budget' })).toBeChecked();
+    // The good verdict was saved all the same, and can be taken back.
+    expect(screen.getByRole('button', { name: 'Undo' })).toBeInTheDocument();
+  });
+
+  it('moves focus from Undo to Good lead when the undo window ends, and leaves focus elsewhere alone', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    renderPanel();
+    await user.click(screen.getByRole('button', { name: 'Good lead' }));
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('button', { name: 'Undo' })).toHaveFocus();
+    await act(() => vi.advanceTimersByTime(UNDO_WINDOW_MS + 100));
+    expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Good lead' })).toHaveFocus();
+
+    // Focus the rep moved on from Undo stays where the rep put it.
+    await user.click(screen.getByRole('button', { name: 'Good lead' }));
+    await user.click(screen.getByRole('radio', { name: 'Meeting booked' }));
+    await user.click(screen.getByRole('button', { name: 'Confirm good lead' }));
+    screen.getByRole('button', { name: 'Bad lead' }).focus();
+    await act(() => vi.advanceTimersByTime(UNDO_WINDOW_MS + 100));
+    expect(screen.getByRole('button', { name: 'Bad lead' })).toHaveFocus();
+
+    // With a form open in place of the buttons, its first control takes focus.
+    await user.click(screen.getByRole('button', { name: 'Bad lead' }));
+    await user.click(screen.getByRole('radio', { name: 'Duplicate' }));
+    await user.click(screen.getByRole('button', { name: 'Confirm bad lead' }));
+    await user.click(screen.getByRole('button', { name: 'Good lead' }));
+    screen.getByRole('button', { name: 'Undo' }).focus();
+    await act(() => vi.advanceTimersByTime(UNDO_WINDOW_MS + 100));
+    expect(screen.getAllByRole('radio')[0]).toHaveFocus();
   });
 
   it('cancels without saving and shows the earlier verdict again', async () => {

@@ -54,6 +54,11 @@ describe('PersonaCard', () => {
     expect(screen.getByTestId('persona-judged')).toHaveTextContent(/^Scored on 5 of 5 rules\.$/);
   });
 
+  it('says "rule", not "rules", of a persona with a single rule', () => {
+    render(<PersonaCard matches={[{ ...weak, score: 100, fits: true, judged: 1, ruleCount: 1 }]} />);
+    expect(screen.getByTestId('persona-judged')).toHaveTextContent(/^Scored on 1 of 1 rule\.$/);
+  });
+
   it('marks a rule without data as unknown, not failed', () => {
     render(<PersonaCard matches={[weak]} />);
     const unknown = screen.getAllByTestId('persona-rule').find((li) => li.textContent?.includes('Industry'))!;

@@ -7,7 +7,9 @@ import { deferred, fakeSidebarApi, rowsFor } from './fakes';
 
 const ADA = 'ada.lovelace@analytical.example';
 const NEWCOMER = 'new.person@other.example';
+const GRACE = 'grace.hopper@navy.example';
 const ada = createContactContext({ contact: { email: ADA, name: 'Ada Lovelace' } });
+const grace = createContactContext({ contact: { email: GRACE, name: 'Grace Hopper' } });
 
 /** Ada on screen with a note half typed; then someone the background must still read joins the thread. */
 async function newcomerJoins() {
@@ -48,7 +50,34 @@ describe('Sidebar, when someone joins the thread on screen', () => {
     const { slow } = await newcomerJoins();
     await act(async () => slow.reject(new Error('Background did not answer')));
     expect(screen.getByRole('textbox')).toHaveValue('budget frozen until Q3');
+    // The background never said the newcomer has no record.
+    const tablist = screen.getByRole('tablist', { name: 'People in this thread' });
+    expect(within(tablist).getByRole('tab', { name: `${NEWCOMER} (could not be read)` })).toBeInTheDocument();
     await userEvent.click(screen.getByRole('tab', { name: /new\.person/ }));
     expect(screen.getByRole('alert')).toHaveTextContent('Background did not answer');
+  });
+
+  it('keeps the contact on screen when a newcomer with a record is listed first, also once they are read', async () => {
+    const api = fakeSidebarApi({ [ADA]: ada, [GRACE]: grace });
+    const slow = deferred<ReturnType<typeof rowsFor>>();
+    api.getContexts.mockImplementation(async (emails: string[]) =>
+      emails.includes(GRACE) ? slow.promise : rowsFor(emails, { [ADA]: ada }),
+    );
+    const view = render(<Sidebar api={api} participants={[{ email: ADA }]} initialOpen />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Bad lead' }));
+    await userEvent.click(screen.getByRole('radio', { name: 'No budget' }));
+    await userEvent.type(screen.getByRole('textbox'), 'budget frozen until Q3');
+    // A compose puts the new recipient first.
+    view.rerender(<Sidebar api={api} participants={[{ email: GRACE }, { email: ADA }]} initialOpen />);
+    await act(async () => slow.resolve(rowsFor([GRACE, ADA], { [ADA]: ada, [GRACE]: grace })));
+
+    expect(screen.getByRole('heading', { name: 'Ada Lovelace' })).toBeInTheDocument();
+    expect(screen.getByRole('textbox')).toHaveValue('budget frozen until Q3');
+    expect(screen.getByRole('radio', { name: 'No budget' })).toBeChecked();
+    expect(screen.getByRole('tab', { name: ADA })).toHaveAttribute('aria-selected', 'true');
+    // Once she leaves the page, the one with a record who is still there is shown.
+    api.getContexts.mockImplementation(async (emails: string[]) => rowsFor(emails, { [ADA]: ada, [GRACE]: grace }));
+    view.rerender(<Sidebar api={api} participants={[{ email: GRACE }, { email: NEWCOMER }]} initialOpen />);
+    expect(await screen.findByRole('heading', { name: 'Grace Hopper' })).toBeInTheDocument();
   });
 });

@@ -158,6 +158,31 @@ describe('Sidebar', () => {
     expect(screen.queryByTestId('contact-context')).not.toBeInTheDocument();
   });
 
+  it('names no one "no record" before the background said so: loading while read, unread when the read failed', async () => {
+    const api = fakeSidebarApi({ [ADA]: ada });
+    const answer = deferred<{ email: string; context: ContactContext | null }[]>();
+    api.getContexts.mockReturnValueOnce(answer.promise);
+    const participants = [
+      { email: ADA, name: 'Ada Lovelace' },
+      { email: STRANGER, name: 'New Hire' },
+    ];
+    const { unmount } = render(<Sidebar api={api} participants={participants} />);
+    const tabs = () => within(screen.getByRole('tablist')).getAllByRole('tab');
+    expect(tabs()[0]).toHaveAccessibleName('Ada Lovelace (loading)');
+    expect(tabs()[1]).toHaveAccessibleName('New Hire (loading)');
+    await act(async () => answer.resolve(rowsFor([ADA, STRANGER], { [ADA]: ada })));
+    expect(tabs()[0]).toHaveAccessibleName('Ada Lovelace');
+    expect(tabs()[1]).toHaveAccessibleName('New Hire (no record)');
+    unmount();
+
+    const failing = fakeSidebarApi({ [ADA]: ada });
+    failing.getContexts.mockRejectedValue(new Error('Background did not answer'));
+    render(<Sidebar api={failing} participants={participants} />);
+    await screen.findByRole('alert');
+    expect(tabs()[0]).toHaveAccessibleName('Ada Lovelace (could not be read)');
+    expect(tabs()[1]).toHaveAccessibleName('New Hire (could not be read)');
+  });
+
   it('moves between people with the arrow keys, and Tab stops only on the one shown', async () => {
     const api = fakeSidebarApi({ [ADA]: ada, [GRACE]: grace });
     render(
@@ -297,5 +322,29 @@ describe('Sidebar', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Undo' }));
     expect(api.undo).toHaveBeenCalledWith('fb-1');
     await waitFor(() => expect(screen.queryByTestId('last-verdict')).not.toBeInTheDocument());
+  });
+
+  it('never lets an older re-read overwrite a newer one: an undone verdict stays undone after switching away and back', async () => {
+    const api = fakeSidebarApi({ [ADA]: ada, [GRACE]: grace });
+    const read = api.getContexts.getMockImplementation()!;
+    render(<Sidebar api={api} participants={[{ email: ADA }, { email: GRACE }]} selfEmail={SELF} />);
+    await screen.findByRole('heading', { name: 'Ada Lovelace' });
+    // The re-read after the verdict sees it, and answers only after the re-read after its Undo.
+    const late = deferred<void>();
+    api.getContexts.mockImplementationOnce(async (emails) => {
+      const rows = await read(emails);
+      await late.promise;
+      return rows;
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Good lead' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Confirm good lead' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(api.getContexts).toHaveBeenCalledTimes(3));
+    await act(async () => late.resolve());
+
+    await userEvent.click(screen.getByRole('tab', { name: GRACE }));
+    await userEvent.click(screen.getByRole('tab', { name: ADA }));
+    expect(screen.getByRole('heading', { name: 'Ada Lovelace' })).toBeInTheDocument();
+    expect(screen.queryByTestId('last-verdict')).not.toBeInTheDocument();
   });
 });

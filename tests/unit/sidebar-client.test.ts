@@ -107,3 +107,68 @@ describe('contexts the background sends with a snapshot', () => {
     vi.useRealTimers();
   });
 });
+
+describe('reads after a change', () => {
+  /** The background as runtime messaging reaches it (a callback per message): each context read waits until the test answers it. */
+  function slowBackground() {
+    const reads: ((rows: unknown) => void)[] = [];
+    vi.spyOn(browser.runtime, 'sendMessage').mockImplementation(((message: { type: string }, answer: (response: unknown) => void) => {
+      if (message.type === 'getContactContexts') reads.push((rows) => answer({ res: rows }));
+      else answer({ res: message.type === 'retractLeadFeedback' ? { retracted: true } : { id: 'fb-1' } });
+    }) as never);
+    return reads;
+  }
+  const before = [{ email: 'ada@x.example', context: null, before: true }];
+  const after = [{ email: 'ada@x.example', context: null, before: false }];
+
+  it.each([
+    ['a verdict', (client: ReturnType<typeof createSidebarClient>) => client.submit({ email: 'ada@x.example', verdict: 'good' })],
+    ['its Undo', (client: ReturnType<typeof createSidebarClient>) => client.undo('fb-1')],
+    ['an update from the background', async (client: ReturnType<typeof createSidebarClient>) => client.updated('ada@x.example')],
+  ])('after %s, are not served by a read begun before it', async (_, change) => {
+    const reads = slowBackground();
+    const client = createSidebarClient();
+    const earlier = client.getContexts(['ada@x.example']);
+    await change(client);
+    const later = client.getContexts(['ada@x.example']);
+    await vi.waitFor(() => expect(reads).toHaveLength(2));
+    reads[1]!(after);
+    reads[0]!(before);
+    await expect(later).resolves.toEqual(after);
+    await expect(earlier).resolves.toEqual(before);
+  });
+
+  it('after a change, do not take contexts sent before it', () => {
+    const client = createSidebarClient();
+    client.offer(['ada@x.example'], before);
+    client.updated('ada@x.example');
+    expect(client.takeOffered(['ada@x.example'])).toBeUndefined();
+    // Someone else's are kept.
+    client.offer(['grace@x.example'], rows('grace@x.example'));
+    client.updated('ada@x.example');
+    expect(client.takeOffered(['grace@x.example'])).toEqual(rows('grace@x.example'));
+  });
+
+  it('are still shared when nothing changed', async () => {
+    const reads = slowBackground();
+    const client = createSidebarClient();
+    const first = client.getContexts(['ada@x.example']);
+    const second = client.getContexts(['ada@x.example']);
+    await vi.waitFor(() => expect(reads).toHaveLength(1));
+    reads[0]!(before);
+    await expect(second).resolves.toEqual(before);
+    await expect(first).resolves.toEqual(before);
+    expect(reads).toHaveLength(1);
+  });
+
+  it('hear of an update from the frame’s channel', async () => {
+    vi.spyOn(browser.runtime, 'connect').mockImplementation((() => fakePort('sidebar')) as never);
+    const reads = slowBackground();
+    const client = createSidebarClient();
+    const channel = connectSidebarChannel('load-1', client);
+    void client.getContexts(['ada@x.example']);
+    channel.receive({ type: 'contactUpdated', email: 'ada@x.example' });
+    void client.getContexts(['ada@x.example']);
+    await vi.waitFor(() => expect(reads).toHaveLength(2));
+  });
+});
