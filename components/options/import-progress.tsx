@@ -1,4 +1,5 @@
-import { importProgress, type ImportState } from '@/lib/import/import-session';
+import { importProgress } from '@/lib/import/import-progress';
+import type { ImportState } from '@/lib/import/import-session';
 
 const n = (v: number) => v.toLocaleString('en-US');
 const rows = (v: number) => `${n(v)} row${v === 1 ? '' : 's'}`;

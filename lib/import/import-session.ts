@@ -91,6 +91,8 @@ export class ImportSession {
   private startedAt = 0;
   private finishing = false;
   private begun = false;
+  /** Why the background refused a batch: the import stops once the batches still on their way are answered. */
+  private refused: string | null = null;
   /** Bumped when a session ends, so a send still in flight from it stops touching the next. */
   private generation = 0;
   /** A notification held back while importing (see set). */
@@ -187,6 +189,7 @@ export class ImportSession {
     this.finishing = false;
     this.begun = false;
     this.beginning = null;
+    this.refused = null;
   }
 
   private onMessage(m: FromWorker) {
@@ -236,6 +239,12 @@ export class ImportSession {
    * written in the order sent, so later rows still win.
    */
   private pump(): void {
+    if (this.refused !== null) {
+      // Counted once every batch sent is answered: one stored while another was refused counts too.
+      const stored = this.state.imported.toLocaleString('en-US');
+      if (this.inFlight === 0) this.fail(`Import stopped: ${this.refused}. ${stored} rows were imported before that.`);
+      return;
+    }
     const generation = this.generation;
     while (this.inFlight < MAX_IN_FLIGHT && this.queue.length > 0) {
       const next = this.queue.shift()!;
@@ -258,8 +267,11 @@ export class ImportSession {
       await this.importer.send(next.json);
     } catch (e) {
       if (generation !== this.generation) return;
-      // fail() records what was stored as the data source.
-      return this.fail(`Import stopped: ${message(e)}. ${this.state.imported.toLocaleString('en-US')} rows were imported before that.`);
+      this.refused ??= message(e);
+      this.queue = [];
+      this.inFlight -= 1;
+      // fail() records what was stored as the data source, once the other batch sent is answered.
+      return this.pump();
     }
     if (generation !== this.generation) return;
     const imported = this.state.imported + next.rows;
@@ -274,40 +286,30 @@ export class ImportSession {
     if (this.finishing) return;
     this.finishing = true;
     const cancelled = this.state.phase === 'cancelling';
+    // A cancelled import replaced nothing: the data it was to replace stays, beside the rows it stored.
+    const replaced = this.state.replace && !cancelled;
     this.dispose();
     try {
       // Nothing stored: the cache's source stays what it was.
-      const status = this.begun ? await this.importer.finish(this.state.fileName, this.state.imported, this.state.replace) : null;
-      this.set({ phase: cancelled ? 'cancelled' : 'done', status, bytesDone: cancelled ? this.state.bytesDone : this.state.totalBytes });
+      const status = this.begun ? await this.importer.finish(this.state.fileName, this.state.imported, replaced) : null;
+      this.set({
+        phase: cancelled ? 'cancelled' : 'done',
+        status,
+        replace: replaced,
+        bytesDone: cancelled ? this.state.bytesDone : this.state.totalBytes,
+      });
     } catch (e) {
       this.fail(`The rows were stored, but the import could not be recorded: ${message(e)}`);
     }
   }
 
   private fail(reason: string) {
-    // Rows already stored stay: the data source must say they came from this file.
+    // Rows already stored stay, and so does the data a replacing import was to replace: the
+    // import is recorded as added to it, so the data source names this file beside the old one.
     if (this.begun && this.state.imported > 0)
-      void this.importer.finish(this.state.fileName, this.state.imported, this.state.replace).catch(() => undefined);
+      void this.importer.finish(this.state.fileName, this.state.imported, false).catch(() => undefined);
     this.begun = false;
     this.dispose();
-    this.set({ phase: 'failed', failure: reason });
+    this.set({ phase: 'failed', failure: reason, replace: false });
   }
-}
-
-/**
- * How far the import is, as a share of the file's rows that are stored or were
- * skipped: rows written, not bytes read, so the bar does not sit near the end while
- * the background is still writing. Until the parser has read the whole file its
- * row count is estimated from the bytes read so far.
- */
-export function importProgress(s: Pick<ImportState, 'imported' | 'errorCount' | 'rowsParsed' | 'rowsTotal' | 'bytesDone' | 'totalBytes'>): {
-  percent: number;
-  rowsDone: number;
-  rowsTotal: number | null;
-} {
-  const rowsDone = s.imported + s.errorCount;
-  const estimate = s.rowsTotal ?? (s.bytesDone > 0 ? Math.round((s.rowsParsed * s.totalBytes) / s.bytesDone) : null);
-  const total = estimate === null ? null : Math.max(estimate, rowsDone);
-  const percent = total ? Math.min(100, Math.floor((rowsDone / total) * 100)) : 0;
-  return { percent, rowsDone, rowsTotal: total };
 }

@@ -246,7 +246,8 @@ describe('ImportPanel', () => {
     );
     // The two on their way were stored; the one still waiting was dropped.
     expect(importer.send).toHaveBeenCalledTimes(2);
-    expect(importer.finish).toHaveBeenCalledWith('leadlight-sample.csv', 7, true);
+    // Cancelled, it replaced nothing: recorded as added to the data it was to replace, which stays.
+    expect(importer.finish).toHaveBeenCalledWith('leadlight-sample.csv', 7, false);
     expect(worker.terminated).toBe(true);
     expect(onImported).toHaveBeenCalledWith(STATUS);
     expect(screen.queryByRole('progressbar')).toBeNull();
