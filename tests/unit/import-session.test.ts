@@ -6,7 +6,6 @@ import type { ImportApi } from '@/lib/import/import-api';
 import { inspectText } from '@/lib/import/import-text';
 import { ImportSession } from '@/lib/import/import-session';
 import type { FromWorker, WorkerLike } from '@/lib/import/worker-protocol';
-import type { CacheStatus } from '@/lib/messaging/protocol';
 
 /**
  * An import as the options page runs it, against the background's real repository:
@@ -41,7 +40,7 @@ function run(answer: (sent: number) => Promise<void>) {
     },
     finish: async (fileName, _rows, replace) => {
       await finishImport(db, fileName, new Date('2026-11-20T00:00:00Z'), replace);
-      return { sourceName: fileName, dataAsOf: null, contactCount: 0, unsentFeedback: 0 } as unknown as CacheStatus;
+      return { sourceName: fileName, dataAsOf: null, contactCount: 0, unsentFeedback: 0 };
     },
     describeData: async () => {
       throw new Error('not asked');
