@@ -78,7 +78,7 @@ function contactFrom(row: MappedRow, order: DayOrder): Built<Contact> {
     return undefined;
   };
   const number = (field: 'companySize' | 'score', whole: boolean) => {
-    const parsed = parseNumber(row[field]);
+    const parsed = parseNumber(row[field], whole);
     if (parsed === undefined) return undefined;
     if (parsed !== null && (!whole || (Number.isInteger(parsed) && parsed >= 0))) return parsed;
     warnings.push({ field, reason: `${quote(row[field])} is not ${whole ? 'a whole number' : 'a number'}` });

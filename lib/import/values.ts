@@ -128,9 +128,18 @@ export function parseBoolean(raw: string): boolean | null | undefined {
   return null;
 }
 
-/** "1,200", "1200.0", " 78 " → number; currency or ranges are not numbers here. */
-export function parseNumber(raw: string): number | null | undefined {
+// Thousands grouped by a dot (de, es, it, nl), a space (fr, sv) or an apostrophe (de-CH): "5.000", "5 000".
+const GROUPED_WHOLE = /^-?\d{1,3}(?:[.\s\u00a0\u202f']\d{3})+$/;
+
+/**
+ * "1,200", "1200.0", " 78 " → number; currency or ranges are not numbers here. For a
+ * whole number (`whole`: an employee count), "5.000" and "5 000" are five thousand,
+ * as European exports group digits; in a field that may hold a fraction "1.234" stays
+ * one point two three four.
+ */
+export function parseNumber(raw: string, whole = false): number | null | undefined {
   const trimmed = raw.trim();
+  if (whole && GROUPED_WHOLE.test(trimmed)) return Number(trimmed.replace(/[.\s\u00a0\u202f']/g, ''));
   // A comma before anything but a group of three digits is a decimal comma ("78,5", "1.234,5"), as
   // European exports write it: a thousands separator always groups three digits.
   const decimalComma = /^-?\d{1,3}(\.\d{3})*,\d+$/.test(trimmed) && !/^-?\d{1,3}(,\d{3})+$/.test(trimmed);

@@ -301,3 +301,12 @@ describe('rowToRecords in each order of day and month', () => {
     ]);
   });
 });
+
+describe('rowToRecords with European numbers', () => {
+  it('reads an employee count grouped by a dot as thousands', () => {
+    const r = rowToRecords(row({ email: 'ada@lead.example', companySize: '5.000', score: '78,5' }));
+    if (!r.ok) throw new Error(r.reason);
+    expect([r.records.contact.companySize, r.records.contact.score]).toEqual([5000, 78.5]);
+    expect(r.warnings).toEqual([]);
+  });
+});

@@ -74,6 +74,18 @@ describe('picklists and numbers', () => {
     expect(parseNumber('1,234,567')).toBe(1234567);
     expect(parseNumber('')).toBeUndefined();
   });
+
+  it('reads a whole number grouped by dots, spaces or apostrophes as European exports write it', () => {
+    expect(parseNumber('5.000', true)).toBe(5000);
+    expect(parseNumber('1.200', true)).toBe(1200);
+    expect(parseNumber('12 500', true)).toBe(12500);
+    expect(parseNumber('1\u202f250\u202f000', true)).toBe(1250000);
+    expect(parseNumber("2'400", true)).toBe(2400);
+    // Where a fraction is allowed, a dot is a decimal point; a group must hold three digits.
+    expect(parseNumber('1.234')).toBe(1.234);
+    expect(parseNumber('1.20', true)).toBe(1.2);
+    expect(parseNumber('12 50', true)).toBeNull();
+  });
 });
 
 describe('deterministic ids', () => {
