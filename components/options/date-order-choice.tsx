@@ -11,7 +11,8 @@ const ORDERS: { order: DayOrder; label: string }[] = [
 function basis(dates: DayOrderFinding): string {
   if (dates.mixed) return 'The file holds dates in both orders: those the order chosen cannot read are reported by line.';
   if (dates.order) return 'Read from the file: some of its dates only make sense this way.';
-  return 'Every date in the file fits either order, so this follows your browser’s language: check one against your CRM.';
+  const where = dates.partial ? 'in the first part of this large file' : 'in the file';
+  return `Every date ${where} fits either order, so this follows your browser’s language: check one against your CRM.`;
 }
 
 /**

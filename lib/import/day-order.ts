@@ -16,6 +16,8 @@ export type DayOrderFinding = {
   mixed: boolean;
   /** A date of the file that either order could read (else any), shown in the question so people answer about their own data. */
   example: string | null;
+  /** Only the file's first DAY_ORDER_SCAN_CHARS were read, and they proved nothing: later dates may. */
+  partial?: boolean;
 };
 
 // A whole date: not part of a longer run of digits or of a dotted/slashed number.
@@ -44,7 +46,8 @@ export function findDayOrder(text: string, maxChars = DAY_ORDER_SCAN_CHARS): Day
   }
   const mixed = dayFirst > 0 && monthFirst > 0;
   const order = mixed ? null : dayFirst > 0 ? 'day-first' : monthFirst > 0 ? 'month-first' : null;
-  return { order, seen: example !== null, mixed, example: ambiguous ?? example };
+  const partial = order === null && !mixed && text.length > maxChars;
+  return { order, seen: example !== null, mixed, example: ambiguous ?? example, ...(partial ? { partial } : {}) };
 }
 
 // Locales whose CRMs write the month first; everywhere else writes the day first.

@@ -64,11 +64,13 @@ const SPACE_DATETIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2})
 // Locale dates with the year last: "3/14/2026 2:05 PM" (en_US), "14/03/2026 14:05" (en_GB, fr),
 // "14.03.2026, 14:05" (de), "14-3-2026 14:05" (nl). Dots and dashes always put the day first.
 const LOCALE_DATE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
+// Year first with slashes or dots, as Salesforce writes dates in ja, zh and en_ZA: "2026/03/14 14:05".
+const YEAR_FIRST = /^(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 /**
  * ISO-8601 (with zone), `YYYY-MM-DD`, `YYYY-MM-DD HH:mm[:ss]`, `M/D/YYYY [h:mm AM]` (or
- * `D/M/YYYY` when the file's order is day first), `D.M.YYYY` and `D-M-YYYY`, to an ISO string. A date alone is that day's midnight UTC, shown as the calendar
+ * `D/M/YYYY` when the file's order is day first), `D.M.YYYY`, `D-M-YYYY` and `YYYY/M/D`, to an ISO string. A date alone is that day's midnight UTC, shown as the calendar
  * date it is (components/format.ts). A time without a zone is the reader's local
  * time: exports do not say their zone, and CRMs write them in the user's own.
  */
@@ -93,6 +95,8 @@ export function parseDate(raw: string, order: DayOrder = 'month-first'): string 
     if (meridiem === 'am' && hour === 12) hour = 0;
     return m[5] === undefined ? utc(+m[4]!, month, day) : local(+m[4]!, month, day, hour, +(m[6] ?? 0), +(m[7] ?? 0));
   }
+  m = YEAR_FIRST.exec(v);
+  if (m) return m[5] === undefined ? utc(+m[1]!, +m[3]!, +m[4]!) : local(+m[1]!, +m[3]!, +m[4]!, +m[5]!, +m[6]!, +(m[7] ?? 0));
   if (ISO_WITH_ZONE.test(v)) {
     const t = Date.parse(v.replace(' ', 'T'));
     return Number.isNaN(t) ? null : new Date(t).toISOString();

@@ -5,6 +5,7 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { describe, expect, it, vi } from 'vitest';
+import { DateOrderChoice } from '@/components/options/date-order-choice';
 import { ImportPanel } from '@/components/options/import-panel';
 import type { ImportBatch } from '@/lib/import/batcher';
 import type { ImportApi } from '@/lib/import/import-api';
@@ -452,5 +453,20 @@ describe('ImportPanel', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Import' }));
     await waitFor(() => expect(worker.received.at(-1)?.type).toBe('start'));
     expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+});
+
+describe('DateOrderChoice', () => {
+  it('says when only the first part of a large file was read for the order', () => {
+    render(
+      <DateOrderChoice
+        dates={{ order: null, seen: true, mixed: false, example: '03/04/2026', partial: true }}
+        value="month-first"
+        onChange={() => undefined}
+      />,
+    );
+    expect(screen.getByTestId('import-date-order')).toHaveTextContent(
+      'Every date in the first part of this large file fits either order, so this follows your browser’s language: check one against your CRM.',
+    );
   });
 });

@@ -50,10 +50,11 @@ describe('the order of day and month in slash dates', () => {
     expect(findDayOrder('v,1.13/04/20261\nid,113/04/2026\n').seen).toBe(false);
   });
 
-  it('stops reading the file at the scan limit', () => {
+  it('stops reading the file at the scan limit, and says when what it read proved nothing', () => {
     const filler = 'x'.repeat(100);
-    expect(findDayOrder(`${filler}\n13/04/2026`, 50).seen).toBe(false);
+    expect(findDayOrder(`${filler}\n13/04/2026`, 50)).toEqual({ order: null, seen: false, mixed: false, example: null, partial: true });
     expect(findDayOrder(`${filler}\n13/04/2026`, 200).order).toBe('day-first');
+    expect(findDayOrder(`03/04/2026\n${filler}\n13/04/2026`, 50)).toMatchObject({ order: null, seen: true, partial: true });
   });
 
   it('falls back to the browser language: month first for US English, day first elsewhere', () => {
@@ -88,6 +89,15 @@ describe('parseDate in each order', () => {
     ['4-3-2026 14:05', 'month-first', '2026-03-04T14:05:00.000Z'],
   ] as const)('reads %s %s as %s', (raw, order, iso) => {
     expect(parseDate(raw, order)).toBe(iso);
+  });
+
+  it.each([
+    ['2026/03/14', '2026-03-14T00:00:00.000Z'],
+    ['2026/3/4 14:05', '2026-03-04T14:05:00.000Z'],
+    ['2026.03.14', '2026-03-14T00:00:00.000Z'],
+  ])('reads %s, year first as ja and zh exports write it, in either order', (raw, iso) => {
+    expect(parseDate(raw, 'month-first')).toBe(iso);
+    expect(parseDate(raw, 'day-first')).toBe(iso);
   });
 
   it.each([
