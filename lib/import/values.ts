@@ -96,7 +96,7 @@ export function parseDate(raw: string, order: DayOrder = 'month-first'): string 
     return m[5] === undefined ? utc(+m[4]!, month, day) : local(+m[4]!, month, day, hour, +(m[6] ?? 0), +(m[7] ?? 0));
   }
   m = YEAR_FIRST.exec(v);
-  if (m) return m[5] === undefined ? utc(+m[1]!, +m[3]!, +m[4]!) : local(+m[1]!, +m[3]!, +m[4]!, +m[5]!, +m[6]!, +(m[7] ?? 0));
+  if (m) return m[5] === undefined ? utc(+m[1]!, +m[3]!, +m[4]!) : local(+m[1]!, +m[3]!, +m[4]!, +m[5], +m[6]!, +(m[7] ?? 0));
   if (ISO_WITH_ZONE.test(v)) {
     const t = Date.parse(v.replace(' ', 'T'));
     return Number.isNaN(t) ? null : new Date(t).toISOString();
