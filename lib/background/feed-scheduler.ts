@@ -24,11 +24,29 @@ export async function syncFeedAndReschedule(db: LeadlightDb): Promise<FeedSyncRe
  * picks up a sync the previous worker was stopped in the middle of: a finished
  * read is swapped in, a partial one is fetched again.
  */
-export function scheduleFeed(db: LeadlightDb): void {
+export function scheduleFeed(db: LeadlightDb, now = () => Date.now()): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === FEED_ALARM) void syncFeedAndReschedule(db);
   });
+  void keepFeedAlarm(db, now()).catch((error: unknown) => console.error('Leadlight could not schedule the feed', error));
   void resumeFeedSync(db)
     .then((outcome) => (outcome === 'restart' ? syncFeedAndReschedule(db) : undefined))
     .catch((error: unknown) => console.error('Leadlight could not resume the feed sync', error));
+}
+
+/**
+ * Firefox forgets alarms when the browser closes, and Chrome may after a restart or an
+ * update: a configured feed whose alarm is gone is scheduled again, due at once when its
+ * last sync is older than its interval, else when the interval from it runs out.
+ */
+async function keepFeedAlarm(db: LeadlightDb, now: number): Promise<void> {
+  const { source, feed } = await loadSettings(db);
+  if (source !== 'feed' || !feed || (await browser.alarms.get(FEED_ALARM))) return;
+  const last = Date.parse((await db.meta.get('sync:feed'))?.lastSyncAt ?? '');
+  const since = Number.isNaN(last) ? Infinity : (now - last) / 60_000;
+  // Chrome fires an alarm no sooner than 30 s after it is set.
+  await browser.alarms.create(FEED_ALARM, {
+    delayInMinutes: Math.max(0.5, feed.intervalMinutes - since),
+    periodInMinutes: feed.intervalMinutes,
+  });
 }

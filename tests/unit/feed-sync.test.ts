@@ -1,4 +1,4 @@
-import { http, HttpResponse } from 'msw';
+import { delay, http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { syncFeed } from '@/lib/connectors/feed/sync-feed';
@@ -50,6 +50,25 @@ describe('JSON feed sync', () => {
     expect(await syncFeed(db, URL_, new Date(), policy)).toEqual({ status: 'unchanged' });
     expect(seen[1]?.headers.get('if-modified-since')).toBe('Wed, 19 Nov 2026 06:00:00 GMT');
     expect(seen[0]?.credentials).toBe('omit');
+  });
+
+  it('syncs a feed whose URL was changed while the old one was syncing, after it, rather than taking its result', async () => {
+    const NEW_URL = 'https://feeds.brightwave.example/leadlight.json';
+    server.use(
+      http.get(URL_, async () => {
+        await delay(200);
+        return HttpResponse.json(feed({ contacts: [createContact({ email: 'old.feed@x.example' })], touches: [] }));
+      }),
+      http.get(NEW_URL, () => HttpResponse.json(feed({ contacts: [createContact({ email: 'new.feed@x.example' })], touches: [] }))),
+    );
+    const old = syncFeed(db, URL_, new Date(), policy);
+    const changed = syncFeed(db, NEW_URL, new Date(), policy);
+    // Asked again for the new URL while it waits: the same sync, not a second one.
+    expect(syncFeed(db, NEW_URL, new Date(), policy)).toBe(changed);
+    await old;
+    expect(await changed).toMatchObject({ status: 'updated' });
+    expect((await db.contacts.toCollection().primaryKeys()).sort()).toEqual(['new.feed@x.example']);
+    expect((await db.meta.get('source'))?.name).toBe('Feed: feeds.brightwave.example');
   });
 
   it('skips bad rows, keeps the good ones and says which row was wrong', async () => {

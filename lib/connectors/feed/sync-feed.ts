@@ -13,7 +13,7 @@ const KEY = 'sync:feed';
 type Pending = NonNullable<MetaRow['pending']>;
 
 // One sync per database at a time: the alarm, "Sync now" and a settings change share it.
-const running = new WeakMap<LeadlightDb, Promise<FeedSyncResult>>();
+const running = new WeakMap<LeadlightDb, { url: string | undefined; run: Promise<FeedSyncResult> }>();
 
 /**
  * One feed sync: conditional fetch, then the body is parsed as it streams in and
@@ -30,9 +30,14 @@ export function syncFeed(
   limits?: FeedLimits,
 ): Promise<FeedSyncResult> {
   const current = running.get(db);
-  if (current) return current;
-  const run = runSync(db, url, now, policy, limits).finally(() => running.delete(db));
-  running.set(db, run);
+  if (current?.url === url) return current.run;
+  // Another URL's sync is under way (the feed was just changed): this one follows it rather
+  // than passing that feed's result off as its own.
+  const start = () => runSync(db, url, now, policy, limits);
+  const run: Promise<FeedSyncResult> = (current ? current.run.catch(() => undefined).then(start) : start()).finally(() => {
+    if (running.get(db)?.run === run) running.delete(db);
+  });
+  running.set(db, { url, run });
   return run;
 }
 
@@ -122,7 +127,7 @@ export async function resumeFeedSync(db: LeadlightDb, now = new Date()): Promise
   const state = await db.meta.get(KEY);
   if (state?.phase === 'applying' && state.pending) {
     const run = finishSwap(db, state.name, state.pending, now).finally(() => running.delete(db));
-    running.set(db, run);
+    running.set(db, { url: state.name, run });
     await run;
     return 'finished';
   }
