@@ -27,8 +27,8 @@ export default defineBackground(() => {
     console.error('Leadlight could not load demo data', error);
   });
   const kickOutbox = scheduleOutbox(db, (target) => connectorFor(db, target));
-  scheduleFeed(db);
   const recountQueue = scheduleQueueBadge(db, ready);
+  scheduleFeed(db, recountQueue);
   const sidebars = createSidebarHub(async (tabId, emails) => {
     await ready;
     return handlers.getContactContexts({ emails }, { id: browser.runtime.id, tab: { id: tabId } });
@@ -44,7 +44,11 @@ export default defineBackground(() => {
     kickOutbox,
     slaChanged: recountQueue,
     connectSalesforce: () => signInToSalesforce(db),
-    syncFeedNow: () => syncFeedAndReschedule(db),
+    syncFeedNow: async () => {
+      const result = await syncFeedAndReschedule(db);
+      if (result.status === 'updated') recountQueue();
+      return result;
+    },
   });
   registerHandlers(handlers, ready);
   listenForDetections(handlers, ready);

@@ -24,13 +24,14 @@ export async function syncFeedAndReschedule(db: LeadlightDb): Promise<FeedSyncRe
  * picks up a sync the previous worker was stopped in the middle of: a finished
  * read is swapped in, a partial one is fetched again.
  */
-export function scheduleFeed(db: LeadlightDb, now = () => Date.now()): void {
+export function scheduleFeed(db: LeadlightDb, onUpdated: () => void = () => undefined, now = () => Date.now()): void {
+  const sync = () => syncFeedAndReschedule(db).then((result) => (result.status === 'updated' ? onUpdated() : undefined));
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === FEED_ALARM) void syncFeedAndReschedule(db);
+    if (alarm.name === FEED_ALARM) void sync();
   });
   void keepFeedAlarm(db, now()).catch((error: unknown) => console.error('Leadlight could not schedule the feed', error));
   void resumeFeedSync(db)
-    .then((outcome) => (outcome === 'restart' ? syncFeedAndReschedule(db) : undefined))
+    .then((outcome) => (outcome === 'restart' ? sync() : outcome === 'finished' ? onUpdated() : undefined))
     .catch((error: unknown) => console.error('Leadlight could not resume the feed sync', error));
 }
 

@@ -1,9 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { FEED_ALARM, scheduleFeed } from '@/lib/background/feed-scheduler';
 import { LeadlightDb } from '@/lib/db/database';
 import { saveSettings } from '@/lib/settings/settings';
+import { createCampaign, createContact } from '../factories';
 
 const NOW = Date.parse('2026-11-20T10:00:00.000Z');
 let db: LeadlightDb;
@@ -11,7 +12,10 @@ beforeEach(() => {
   fakeBrowser.reset();
   db = new LeadlightDb(`feed-alarm-${crypto.randomUUID()}`);
 });
-afterEach(() => db.delete());
+afterEach(async () => {
+  vi.unstubAllGlobals();
+  await db.delete();
+});
 
 const settle = () => new Promise((r) => setTimeout(r, 100));
 
@@ -20,7 +24,7 @@ describe('the feed alarm when the background starts', () => {
   it('is set again for a configured feed whose alarm the browser dropped, due once the interval from the last sync runs out', async () => {
     await saveSettings(db, { source: 'feed', feed: { url: 'https://marketing.brightwave.example/feed.json', intervalMinutes: 60 } });
     await db.meta.put({ key: 'sync:feed', lastSyncAt: new Date(NOW - 20 * 60_000).toISOString() });
-    scheduleFeed(db, () => NOW);
+    scheduleFeed(db, undefined, () => NOW);
     await settle();
     const alarm = await browser.alarms.get(FEED_ALARM);
     expect(alarm?.periodInMinutes).toBe(60);
@@ -31,14 +35,38 @@ describe('the feed alarm when the background starts', () => {
   it('is due at once when the last sync is older than the interval, and not set without a feed', async () => {
     await saveSettings(db, { source: 'feed', feed: { url: 'https://marketing.brightwave.example/feed.json', intervalMinutes: 60 } });
     await db.meta.put({ key: 'sync:feed', lastSyncAt: new Date(NOW - 5 * 3_600_000).toISOString() });
-    scheduleFeed(db, () => NOW);
+    scheduleFeed(db, undefined, () => NOW);
     await settle();
     expect((await browser.alarms.get(FEED_ALARM))?.scheduledTime).toBeLessThanOrEqual(Date.now() + 31_000);
 
     fakeBrowser.reset();
     await saveSettings(db, { source: 'demo' });
-    scheduleFeed(db, () => NOW);
+    scheduleFeed(db, undefined, () => NOW);
     await settle();
     expect(await browser.alarms.get(FEED_ALARM)).toBeUndefined();
+  });
+});
+
+describe('a feed sync on its alarm', () => {
+  it('has the overdue count recounted when it brought new data, and not when it failed', async () => {
+    const feed = {
+      version: 1,
+      contacts: [createContact({ handoffAt: '2026-11-19T09:00:00.000Z' })],
+      campaigns: [createCampaign()],
+      touches: [],
+    };
+    const answers = [Response.json(feed), new Response('down', { status: 404 })];
+    const fetched = vi.fn(async () => answers.shift()!);
+    vi.stubGlobal('fetch', fetched);
+    await saveSettings(db, { source: 'feed', feed: { url: 'https://marketing.brightwave.example/feed.json', intervalMinutes: 60 } });
+    const recount = vi.fn();
+    scheduleFeed(db, recount, () => NOW);
+    await settle();
+    await fakeBrowser.alarms.onAlarm.trigger({ name: FEED_ALARM, scheduledTime: NOW, persistAcrossSessions: false });
+    await vi.waitFor(() => expect(recount).toHaveBeenCalledTimes(1), { timeout: 5_000 });
+    await fakeBrowser.alarms.onAlarm.trigger({ name: FEED_ALARM, scheduledTime: NOW, persistAcrossSessions: false });
+    await vi.waitFor(() => expect(fetched).toHaveBeenCalledTimes(2));
+    await settle();
+    expect(recount).toHaveBeenCalledTimes(1);
   });
 });

@@ -317,3 +317,24 @@ describe('saveSettings', () => {
     sync.resolve({ status: 'updated' });
   });
 });
+
+describe('the toolbar’s overdue count', () => {
+  it('is recounted after every change of which hand-offs there are: an import, the demo reloaded, data deleted, settings saved', async () => {
+    const slaChanged = vi.fn();
+    const counted = createHandlers({ db, loadDemoData: dataset, slaChanged });
+    const sender = { id: fakeBrowser.runtime.id };
+    await counted.beginImport({ replace: false }, sender);
+    await counted.importRecords(
+      importBatch({ contacts: [createContact({ handoffAt: '2026-11-19T09:00:00.000Z' })], campaigns: [], touches: [] }),
+      sender,
+    );
+    await counted.finishImport({ fileName: 'hand-offs.csv', rows: 1, replace: false }, sender);
+    expect(slaChanged).toHaveBeenCalledTimes(1);
+    await counted.resetDemoData({}, sender);
+    expect(slaChanged).toHaveBeenCalledTimes(2);
+    await counted.saveSettings({ rep: { email: 'jamie.chen@brightwave.example' } }, sender);
+    expect(slaChanged).toHaveBeenCalledTimes(3);
+    await counted.deleteAllLocalData({}, sender);
+    expect(slaChanged).toHaveBeenCalledTimes(4);
+  });
+});

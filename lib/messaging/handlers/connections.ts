@@ -70,6 +70,8 @@ export function connectionHandlers(deps: HandlerDeps): Pick<Handlers, Connection
       if (after.source === 'feed' && after.feed && (before.source !== 'feed' || before.feed?.url !== after.feed.url))
         void deps.syncFeedNow?.().catch(() => undefined);
       deps.kickOutbox?.();
+      // The rep, the SLA, its worked statuses or the source may have changed: so may the overdue count.
+      deps.slaChanged?.();
       return settingsView(db);
     },
     setHubspotToken: async ({ token }) => {

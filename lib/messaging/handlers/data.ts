@@ -42,7 +42,13 @@ type DataMessages =
   | 'deleteAllLocalData';
 
 /** The cache as a whole: status, imports, demo data, diagnostics, wiping. */
-export function dataHandlers({ db, loadDemoData, now = () => new Date(), sidebarDetected }: HandlerDeps): Pick<Handlers, DataMessages> {
+export function dataHandlers({
+  db,
+  loadDemoData,
+  now = () => new Date(),
+  sidebarDetected,
+  slaChanged,
+}: HandlerDeps): Pick<Handlers, DataMessages> {
   return {
     getCacheStatus: () => {
       // The popup asks for this on open: build the search index before the first keystroke.
@@ -57,17 +63,21 @@ export function dataHandlers({ db, loadDemoData, now = () => new Date(), sidebar
     getHostDiagnostics: () => loadHostDiagnostics(),
     beginImport: ({ replace }) => beginImport(db, replace, now()),
     importRecords: (batch) => upsertRecords(db, batch, now()),
+    // Each of these changes which hand-offs there are: the toolbar's overdue count follows.
     finishImport: async ({ fileName, replace }) => {
       await finishImport(db, fileName, now(), replace);
+      slaChanged?.();
       return cacheStatus(db);
     },
     getDataSummary: () => summarizeData(db, DEMO_SOURCE_NAME),
     resetDemoData: async () => {
       await replaceDataset(db, loadDemoData(), DEMO_SOURCE_NAME, now());
+      slaChanged?.();
       return cacheStatus(db);
     },
     deleteAllLocalData: async () => {
       await db.transaction('rw', db.tables, () => Promise.all(db.tables.map((t) => t.clear())));
+      slaChanged?.();
       return cacheStatus(db);
     },
   };
