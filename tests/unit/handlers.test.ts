@@ -334,7 +334,7 @@ describe('the toolbar’s overdue count', () => {
     expect(slaChanged).toHaveBeenCalledTimes(2);
     await counted.saveSettings({ rep: { email: 'jamie.chen@brightwave.example' } }, sender);
     expect(slaChanged).toHaveBeenCalledTimes(3);
-    await counted.deleteAllLocalData({}, sender);
+    await counted.deleteAllLocalData({ confirm: 'DELETE' }, sender);
     expect(slaChanged).toHaveBeenCalledTimes(4);
   });
 });
