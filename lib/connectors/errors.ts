@@ -28,8 +28,16 @@ export class ConnectorError extends Error {
       detail?: string;
       /** True when Leadlight refused to call at all (the connection is paused); no request was sent. */
       unsent?: boolean;
-      /** The vendor's own error, as it sent it: its code, its words and the fields it names. */
-      vendorError?: { code: string; message: string; fields: string[] };
+      /**
+       * The vendor's own error, as it sent it: its code, its words and the fields it names;
+       * `byField` keeps what it said of each field when one answer refuses several apart.
+       */
+      vendorError?: {
+        code: string;
+        message: string;
+        fields: string[];
+        byField?: Readonly<Record<string, { code?: string; message: string }>>;
+      };
       /** For 'scopes': the scopes the vendor said are missing (or the one the call needs, when it named none). */
       scopes?: readonly string[];
     } = {},

@@ -153,6 +153,25 @@ describe('HubSpot fetchContact', () => {
     expect(calls('/crm/v3/properties/contacts/lifecyclestage')).toHaveLength(1);
   });
 
+  it('shows a custom lifecycle stage whose label cannot be read as a custom stage, never its id, which diagnostics keep', async () => {
+    const maya = fx('contact-maya') as { properties: Record<string, unknown> };
+    maya.properties.lifecyclestage = '1054354827';
+    hubspot(() => HttpResponse.json(maya));
+    server.use(
+      http.get(`${BASE}/crm/v3/properties/contacts/lifecyclestage`, () =>
+        HttpResponse.json(fx('error-403-missing-scopes'), { status: 403 }),
+      ),
+    );
+    const bundle = await setup().fetchContact();
+    expect(bundle?.contact.lifecycleStage).toBe('Custom stage');
+    expect(bundle?.issues).toContainEqual({
+      vendor: 'HubSpot',
+      object: 'contact',
+      field: 'properties.lifecyclestage label for 1054354827',
+      problem: 'unreadable',
+    });
+  });
+
   it('shows a contact whose first and last names are each as long as HubSpot allows, cut short', async () => {
     const maya = fx('contact-maya') as { properties: Record<string, unknown> };
     maya.properties.firstname = 'M'.repeat(250);

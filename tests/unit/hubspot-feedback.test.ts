@@ -256,6 +256,24 @@ describe('HubSpot deliverFeedback', () => {
     expect(store.state?.fingerprint).toBe('');
   });
 
+  it('labels the reason in the note as the team does: a reason it added, and a built-in one it renamed', async () => {
+    portal();
+    const { schemaFingerprint } = await import('@/lib/connectors/hubspot/hubspot-verdict-schema');
+    const teamReasons = [
+      ...FEEDBACK_REASONS.map((r) => (r.id === 'no_budget' ? { ...r, label: 'No budget this fiscal year' } : r)),
+      { id: 'pricing_too_high', verdict: 'bad' as const, group: 'disqualification' as const, label: 'Pricing too high for them' },
+    ];
+    const { api } = schemaStore({ fingerprint: schemaFingerprint(teamReasons), ready: true, checkedAt: '2026-03-05T11:00:00.000Z' });
+    const hubspot = connector(undefined, { ...api, reasons: async () => teamReasons });
+    await hubspot.deliverFeedback!(feedback, undefined);
+    await hubspot.deliverFeedback!({ ...feedback, id: 'fb-hubspot-3', reasonId: 'pricing_too_high', note: undefined }, undefined);
+    const bodies = calls('POST', '/crm/v3/objects/notes').map(
+      (r) => (r.body as { properties: { hs_note_body: string } }).properties.hs_note_body,
+    );
+    expect(bodies[0]).toContain('Bad lead – No budget this fiscal year – Budget frozen until Q3 [leadlightfbhubspot1]');
+    expect(bodies[1]).toContain('Bad lead – Pricing too high for them [leadlightfbhubspot3]');
+  });
+
   it('a retry finds the note the earlier attempt wrote instead of writing another', async () => {
     const notes = portal();
     const hubspot = connector();

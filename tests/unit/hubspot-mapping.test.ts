@@ -7,6 +7,7 @@ import { conversionTimeline, readSubmissions } from '@/lib/connectors/hubspot/hu
 import { readEvents } from '@/lib/connectors/hubspot/hubspot-read';
 import type { FieldIssue } from '@/lib/connectors/field-reader';
 import { createFeedback } from '../factories';
+import { readFixtureJson } from '../support/fixtures';
 
 const classify = hubspotClassify({ scope: 'crm.objects.contacts.read', now: () => new Date(2026, 2, 5, 12, 0, 0) });
 const headers = (init: Record<string, string> = {}) => new Headers(init);
@@ -113,9 +114,39 @@ describe('HubSpot errors', () => {
     expect(hint(headers({ 'x-hubspot-ratelimit-daily-remaining': '0' }))).toMatchObject({ retryAfterMs: 12 * 3_600_000 });
   });
 
-  it('classifies 5xx with any body as server and leaves other 4xx to the generic rules', () => {
+  it('classifies 5xx with any body as server and leaves other 4xx that say nothing readable to the generic rules', () => {
     expect(classify(502, '<html>Bad gateway</html>', headers())?.kind).toBe('server');
     expect(classify(400, { category: 'VALIDATION_ERROR' }, headers())).toBeNull();
+  });
+
+  it('names the object, HubSpot’s words and the refused property of a 400, from the message list or errors[].context', () => {
+    const onContact = hubspotClassify({ scope: 'crm.objects.contacts.write', now: () => new Date(), object: 'contact' });
+    const listed = onContact(400, readFixtureJson('http/hubspot/error-400-property-doesnt-exist.json'), headers());
+    expect(listed?.message).toBe('HubSpot refused the request for the contact: Property "lead_quality_feedbak" does not exist.');
+    expect(listed?.vendorError).toMatchObject({ code: 'PROPERTY_DOESNT_EXIST', fields: ['lead_quality_feedbak'] });
+    const inContext = onContact(400, readFixtureJson('http/hubspot/error-400-property-doesnt-exist-errors-context.json'), headers());
+    expect(inContext?.vendorError?.fields).toEqual(['lead_quality_feedbak']);
+    // A body that embeds the list in errors[].message and names the property in its context (HubSpot's CRM object APIs).
+    const nested = onContact(
+      400,
+      {
+        status: 'error',
+        message: 'One or more validation errors occurred',
+        category: 'VALIDATION_ERROR',
+        errors: [
+          {
+            message:
+              'Property values were not valid: [{"isValid":false,"message":"Good was not one of the allowed options","error":"INVALID_OPTION","name":"lead_quality"}]',
+            context: { propertyName: 'lead_quality' },
+          },
+        ],
+      },
+      headers(),
+    );
+    expect(nested?.vendorError).toMatchObject({
+      fields: ['lead_quality'],
+      byField: { lead_quality: { code: 'INVALID_OPTION', message: 'Good was not one of the allowed options' } },
+    });
   });
 });
 

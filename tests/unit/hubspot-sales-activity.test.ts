@@ -6,6 +6,7 @@ import type { ConnectorError } from '@/lib/connectors/errors';
 import type { CallGate } from '@/lib/connectors/health';
 import { DEFAULT_POLICY } from '@/lib/connectors/http';
 import { createHubspotConnector } from '@/lib/connectors/hubspot/hubspot-connector';
+import { resolveFirstTouch } from '@/lib/domain/first-touch';
 import { readFixtureJson } from '../support/fixtures';
 
 const BASE = 'https://api.hubapi.com';
@@ -114,6 +115,27 @@ describe('HubSpot sales activity', () => {
       ],
     );
     expect(bundle?.issues).toBeUndefined();
+  });
+
+  it('counts only calls that were placed and emails that were sent: not queued, ringing, failed or canceled ones', async () => {
+    hubspot(undefined, {
+      calls: () => HttpResponse.json(fx('calls-batch-not-placed')),
+      emails: () => HttpResponse.json(fx('emails-batch-not-sent')),
+    });
+    const bundle = await connector().fetchContact!(MAYA);
+    const callsAndEmails = salesActivity(bundle?.touches)?.filter((t) => t.assetCategory === 'call' || t.assetCategory === 'sales_email');
+    // A call without a status still counts (older engagements have none); a bounced email was sent, as a busy line was dialled.
+    expect(callsAndEmails?.map((t) => [t.id, t.date, t.responseStatus])).toEqual([
+      ['hubspot-call-48211930626', '2025-09-18T17:45:00.000Z', undefined],
+      ['hubspot-email-61003450304', '2025-09-18T17:40:00.000Z', 'Bounced'],
+      ['hubspot-call-48211930625', '2025-09-18T17:30:00.000Z', 'No answer'],
+      ['hubspot-call-48211930624', '2025-09-18T17:20:00.000Z', 'Busy'],
+    ]);
+    // Maya was handed off at 16:45 (contact-maya-engagements.json): the queued call at 17:00 and the failed email at 17:10 are no first touch.
+    expect(resolveFirstTouch({ handoffAt: '2025-09-18T16:45:00.000Z' }, { touches: bundle?.touches ?? [] })).toMatchObject({
+      via: 'logged',
+      at: '2025-09-18T17:20:00.000Z',
+    });
   });
 
   it('adds at most three calls to a lookup once the labels are read, and none for a contact nobody has engaged', async () => {

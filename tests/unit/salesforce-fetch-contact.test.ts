@@ -237,6 +237,18 @@ describe('Salesforce fetchContact', () => {
     expect((await connector().fetchContact?.('priya.raman@corvidretail.example'))?.contact.lifecycleStage).toBe('customer');
   });
 
+  it('shows no company for a Contact on a Person Account, whose Account is the person', async () => {
+    org({ Contact: fixture('contact-person-account-daniel-kim') });
+    const daniel = (await connector().fetchContact?.('daniel.kim@fastmail.example'))?.contact;
+    expect(daniel).toMatchObject({ name: 'Daniel Kim', lifecycleStage: 'sql' });
+    expect(daniel).not.toHaveProperty('company');
+    // Written surname first, in other case and spacing: still the person.
+    const kim = fixture('contact-person-account-daniel-kim') as { records: [{ Account: Record<string, unknown> }] };
+    kim.records[0].Account.Name = ' KIM  daniel ';
+    org({ Contact: kim });
+    expect((await connector().fetchContact?.('daniel.kim@fastmail.example'))?.contact).not.toHaveProperty('company');
+  });
+
   it('returns null when neither a Lead nor a Contact has the address', async () => {
     const seen = org({});
     expect(await connector().fetchContact?.('nobody@nowhere.example')).toBeNull();

@@ -68,7 +68,7 @@ export function createHubspotClient({
       schema,
       {
         auth,
-        classify: hubspotClassify({ scope, now, timeZone }),
+        classify: hubspotClassify({ scope, now, timeZone, ...(request.object ? { object: request.object } : {}) }),
         policy,
         gate,
         limitHint,

@@ -7,6 +7,7 @@ import { memoryLabelCache, type LabelCache } from '../label-cache';
 import { CampaignSchema, TouchSchema } from '../../domain/campaign';
 import { ContactSchema } from '../../domain/contact';
 import { isLateDelivery, mayHaveBeenWritten } from '../../domain/feedback';
+import { FEEDBACK_REASONS } from '../../domain/feedback-reasons';
 import { createHubspotClient, type HubspotCall, profileByEmailPath, SCOPES } from './hubspot-client';
 import { conversionTimeline, ProfileSchema, readSubmissions, type FormSubmission } from './hubspot-conversions';
 import { isCustomStage, LABELLED_PROPERTIES, mapContact } from './hubspot-mapping';
@@ -156,21 +157,16 @@ export function createHubspotConnector(options: HubspotConnectorOptions): Connec
     readTeamVerdicts: (progress) => readHubspotTeamVerdicts(call, progress),
 
     async deliverFeedback(feedback) {
-      const withSchema = (await prepareWriteBack()).ready;
-      const delivery = {
+      const store = options.verdictSchema;
+      return deliverNote(call, feedback, {
         writeBackProperty: options.writeBackProperty,
-        withSchema,
+        withSchema: (await prepareWriteBack()).ready,
         retry: mayHaveBeenWritten(feedback),
         late: isLateDelivery(feedback, now().getTime()),
-      };
-      try {
-        return await deliverNote(call, feedback, delivery);
-      } catch (e) {
-        // A property HubSpot refuses (deleted, an option removed by hand): check the schema next time, and write the note now.
-        if (!(withSchema && e instanceof ConnectorError && e.kind === 'client' && e.status === 400)) throw e;
-        await options.verdictSchema?.save({ fingerprint: '', ready: false, checkedAt: new Date().toISOString() });
-        return deliverNote(call, feedback, { ...delivery, withSchema: false, retry: true });
-      }
+        reasons: store ? await store.reasons() : FEEDBACK_REASONS,
+        // A Leadlight property HubSpot refused (deleted, an option removed by hand): check the schema before the next verdict.
+        onSchemaRefused: async () => store?.save({ fingerprint: '', ready: false, checkedAt: new Date().toISOString() }),
+      });
     },
   };
   return connector;

@@ -1,6 +1,7 @@
 import { ConnectorError } from '../errors';
 import { type Classify, type LimitHint, retryAfterMs } from '../http';
 import { addDays, isValidTimeZone, localDateOf, zonedToUtc } from '../../domain/zoned-time';
+import { vendorErrorOf } from './hubspot-refusal';
 import { HubspotErrorSchema, type HubspotError } from './hubspot-schemas';
 
 // HubSpot names the wanted scopes under these keys, at the top level or per error entry.
@@ -78,16 +79,19 @@ function scopesMessage(scopes: string[]): string {
 
 /**
  * HubSpot's error bodies turned into Leadlight errors. `scope` is the scope this
- * call needs, used when a 403 body does not name one.
+ * call needs, used when a 403 body does not name one; `object` is what the call is
+ * about ("contact"), named when HubSpot refuses it.
  */
 export function hubspotClassify({
   scope,
   now,
   timeZone,
+  object,
 }: {
   scope: string;
   now: () => Date;
   timeZone?: () => string | undefined;
+  object?: string;
 }): Classify {
   return (status, raw, headers) => {
     const parsed = HubspotErrorSchema.safeParse(raw);
@@ -117,6 +121,15 @@ export function hubspotClassify({
       return new ConnectorError('rate_limited', daily ? DAILY_MESSAGE : WINDOW_MESSAGE, { status, retryAfterMs: wait, detail });
     }
     if (status >= 500) return new ConnectorError('server', `HubSpot had a problem (HTTP ${status}).`, { status, detail });
-    return null;
+    // A refused request (400 VALIDATION_ERROR for a property value): HubSpot's own words, and the properties it names.
+    // A body that says nothing readable is left to the generic rules, as Salesforce's is.
+    const vendorError = status >= 400 && status !== 403 ? vendorErrorOf(body, status) : undefined;
+    if (!vendorError) return null;
+    const what = object ? `the request for the ${object}` : 'the request';
+    return new ConnectorError('client', `HubSpot refused ${what}: ${vendorError.message.replace(/\.$/, '')}.`, {
+      status,
+      detail,
+      vendorError,
+    });
   };
 }

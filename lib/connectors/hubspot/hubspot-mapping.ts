@@ -47,6 +47,9 @@ export const LABELLED_PROPERTIES = ['industry', 'hs_lead_status', 'hs_analytics_
 /** A portal's own lifecycle stage is stored by a numeric id; HubSpot's standard stages are words Leadlight knows. */
 export const isCustomStage = (value: string): boolean => /^\d+$/.test(value);
 
+/** What a portal's own lifecycle stage shows when its label cannot be read: its numeric id would mean nothing to a rep. */
+export const CUSTOM_STAGE_TEXT = 'Custom stage';
+
 /** Property name → internal value → label, from the properties API. */
 export type PropertyLabels = ReadonlyMap<string, ReadonlyMap<string, string>>;
 
@@ -102,6 +105,17 @@ function labelled(name: string, value: string | undefined, labels: PropertyLabel
     .map((v) => options?.get(v) ?? v)
     .join(', ')
     .slice(0, 200);
+}
+
+/**
+ * A portal's own stage by its label. Without one (the app may not read property definitions,
+ * or the stage was deleted since) it shows as a custom stage, and the diagnostics keep the id.
+ */
+function customStage(id: string, labels: PropertyLabels, issues: FieldIssue[]): string {
+  const label = labels.get('lifecyclestage')?.get(id)?.trim();
+  if (label) return label.slice(0, 200);
+  issues.push({ vendor: 'HubSpot', object: 'contact', field: `properties.lifecyclestage label for ${id}`, problem: 'unreadable' });
+  return CUSTOM_STAGE_TEXT;
 }
 
 function oldestHistoryDate(object: HubspotRecord, property: string): string | undefined {
@@ -182,7 +196,7 @@ export function mapContact(
     seniority: p.text('hs_seniority', 'seniority'),
     department: p.text('hs_role', 'department'),
     // A custom stage means nothing to Leadlight's logic: it is shown as the portal names it, never as its id.
-    lifecycleStage: stage && (isCustomStage(stage) ? labelled('lifecyclestage', stage, labels) : lifecycleFor(stage)),
+    lifecycleStage: stage && (isCustomStage(stage) ? customStage(stage, labels, issues) : lifecycleFor(stage)),
     leadStatus: labelled('hs_lead_status', p.text('hs_lead_status', 'leadStatus'), labels),
     score: p.parsed('hubspotscore', 'score', number),
     owner: undefined,

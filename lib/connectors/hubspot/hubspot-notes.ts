@@ -1,10 +1,11 @@
-import { z } from 'zod';
 import type { Delivery } from '../connector';
 import { ConnectorError } from '../errors';
-import { reasonLabel } from '../../domain/feedback-reasons';
+import { teamReasonLabel } from '../reason-label';
 import type { Feedback } from '../../domain/feedback';
+import type { ReasonDefinition } from '../../domain/reason-definition';
 import { verdictDataLine, verdictWords } from '../../domain/verdict-record';
-import { type HubspotCall, SCOPES } from './hubspot-client';
+import { contactByEmailPath, type HubspotCall, SCOPES } from './hubspot-client';
+import { contactNotFound, setVerdictProperties, type PropertyWrite } from './hubspot-property-write';
 import { HubspotObjectSchema, HubspotSearchSchema } from './hubspot-schemas';
 import { VERDICT_PROPERTIES } from './hubspot-verdict-schema';
 
@@ -20,19 +21,17 @@ export const noteMarker = (feedbackId: string) => `leadlight${feedbackId.replace
 // Note bodies are HTML in HubSpot; a rep's note must not become markup.
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** The note as a marketer reads it in HubSpot: who said what, the marker, then the data line. */
-export function noteBody(feedback: Feedback): string {
+/** The note as a marketer reads it in HubSpot: who said what (the reason as the team labels it), the marker, then the data line. */
+export function noteBody(feedback: Feedback, reasons?: readonly ReasonDefinition[]): string {
   const parts = [
     verdictWords(feedback),
-    reasonLabel(feedback.reasonId),
+    teamReasonLabel(feedback.reasonId, reasons),
     feedback.recycleOn ? `until ${feedback.recycleOn}` : '',
     feedback.note?.trim() ?? '',
   ];
   const text = `Lead feedback from ${feedback.author}: ${parts.filter(Boolean).join(' – ')}`;
   return `<p>${escapeHtml(text)} [${escapeHtml(noteMarker(feedback.id))}]</p><p>${escapeHtml(verdictDataLine(feedback))}</p>`;
 }
-
-const IdSchema = z.object({ id: z.string().min(1), properties: z.record(z.string(), z.string().nullable()).optional() });
 
 async function findNote(call: HubspotCall, feedback: Feedback, contactId: string): Promise<string | undefined> {
   const marker = noteMarker(feedback.id);
@@ -81,7 +80,7 @@ async function contactByEmail(call: HubspotCall, email: string): Promise<{ id: s
   try {
     const found = await call(
       {
-        path: `/crm/v3/objects/contacts/${encodeURIComponent(email.trim().toLowerCase()).replace(/%40/g, '@')}`,
+        path: contactByEmailPath(email),
         query: { idProperty: 'email', properties: VERDICT_PROPERTIES.at },
         object: 'contact',
       },
@@ -90,13 +89,10 @@ async function contactByEmail(call: HubspotCall, email: string): Promise<{ id: s
     );
     return { id: found.id, lastAt: found.properties[VERDICT_PROPERTIES.at] ?? undefined };
   } catch (e) {
-    if (e instanceof ConnectorError && e.kind === 'not_found') throw notFound(email);
+    if (e instanceof ConnectorError && e.kind === 'not_found') throw contactNotFound(email);
     throw e;
   }
 }
-
-const notFound = (email: string) =>
-  new ConnectorError('not_found', `HubSpot has no contact with the email ${email}; the verdict is kept in Leadlight.`);
 
 export type NoteDelivery = {
   writeBackProperty?: string;
@@ -106,6 +102,10 @@ export type NoteDelivery = {
   retry: boolean;
   /** Given long enough ago that a colleague's newer verdict may have set the properties meanwhile. */
   late?: boolean;
+  /** The team's reasons, whose labels the note shows. */
+  reasons?: readonly ReasonDefinition[];
+  /** HubSpot refused Leadlight's own properties (or may have): their schema is to be checked again. */
+  onSchemaRefused?: () => Promise<void>;
 };
 
 /**
@@ -114,22 +114,28 @@ export type NoteDelivery = {
  * contact's id), then the note is created with its note → contact association —
  * two calls. A retry first reads the contact and searches for the note an earlier
  * attempt may have written; a retry or a late delivery never overwrites properties
- * a newer verdict set.
+ * a newer verdict set. A property HubSpot refuses does not keep the note from being
+ * written: the delivery says which, in HubSpot's words (see hubspot-property-write.ts).
  */
 export async function deliverNote(call: HubspotCall, feedback: Feedback, options: NoteDelivery): Promise<Delivery> {
   const properties = verdictProperties(feedback, options.writeBackProperty, options.withSchema);
   const hasProperties = Object.keys(properties).length > 0;
-  let contactId: string;
+  let contactId: string | undefined;
   let noteId: string | undefined;
+  let written: PropertyWrite | undefined;
   if (!options.retry && !options.late && hasProperties) {
-    contactId = await patchByEmail(call, feedback.email, properties);
+    written = await setVerdictProperties(call, { email: feedback.email }, properties);
+    contactId = written.id;
   } else {
     const contact = await contactByEmail(call, feedback.email);
     contactId = contact.id;
     if (options.retry) noteId = await findNote(call, feedback, contactId);
     const newer = contact.lastAt && Date.parse(contact.lastAt) > Date.parse(feedback.createdAt);
-    if (hasProperties && !newer) await patchById(call, contactId, properties);
+    if (hasProperties && !newer) written = await setVerdictProperties(call, { id: contactId }, properties);
   }
+  if (written?.schemaRefused) await options.onSchemaRefused?.();
+  // Every PATCH by email was refused: its answer never gave the id.
+  contactId ??= (await contactByEmail(call, feedback.email)).id;
   if (!noteId) {
     const created = await call(
       {
@@ -138,7 +144,7 @@ export async function deliverNote(call: HubspotCall, feedback: Feedback, options
         // A lost answer may hide a written note: the outbox retries, after searching.
         retryable: false,
         body: {
-          properties: { hs_timestamp: feedback.createdAt, hs_note_body: noteBody(feedback) },
+          properties: { hs_timestamp: feedback.createdAt, hs_note_body: noteBody(feedback, options.reasons) },
           associations: [
             { to: { id: contactId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: NOTE_TO_CONTACT }] },
           ],
@@ -150,33 +156,5 @@ export async function deliverNote(call: HubspotCall, feedback: Feedback, options
     );
     noteId = created.id;
   }
-  return { remoteId: noteId };
-}
-
-async function patchByEmail(call: HubspotCall, email: string, properties: Record<string, string>): Promise<string> {
-  try {
-    const patched = await call(
-      {
-        path: `/crm/v3/objects/contacts/${encodeURIComponent(email.trim().toLowerCase()).replace(/%40/g, '@')}`,
-        query: { idProperty: 'email' },
-        method: 'PATCH',
-        body: { properties },
-        object: 'contact',
-      },
-      IdSchema,
-      SCOPES.contactsWrite,
-    );
-    return patched.id;
-  } catch (e) {
-    if (e instanceof ConnectorError && e.kind === 'not_found') throw notFound(email);
-    throw e;
-  }
-}
-
-async function patchById(call: HubspotCall, id: string, properties: Record<string, string>): Promise<void> {
-  await call(
-    { path: `/crm/v3/objects/contacts/${encodeURIComponent(id)}`, method: 'PATCH', body: { properties }, object: 'contact' },
-    IdSchema,
-    SCOPES.contactsWrite,
-  );
+  return { remoteId: noteId, ...(written?.problem ? { problem: written.problem, issues: written.issues } : {}) };
 }

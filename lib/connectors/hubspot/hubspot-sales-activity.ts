@@ -57,14 +57,31 @@ export const LABELLED_ENGAGEMENT_PROPERTIES: Readonly<Record<EngagementObject, r
 export type EngagementLabelOf = (property: string, value: string) => string;
 
 /**
+ * Statuses that mean no touch happened (HubSpot's documented values; compared in upper
+ * case). A call still QUEUED, CONNECTING, RINGING, IN_PROGRESS or CALLING_CRM_USER is not
+ * done yet, and a FAILED or CANCELED one never reached out; COMPLETED, NO_ANSWER and BUSY
+ * are attempts that did. An email only counts once sent: FAILED, SCHEDULED and SENDING
+ * have not reached anyone, while a BOUNCED one was sent, and sales reaching for the lead
+ * is what the SLA measures, as a call nobody answered counts. A CANCELED meeting never
+ * happened; a NO_SHOW one had sales there. A missing status counts, as before: older
+ * engagements and many logged by hand carry none.
+ */
+const NO_TOUCH: Readonly<Record<EngagementObject, ReadonlySet<string>>> = {
+  call: new Set(['QUEUED', 'CONNECTING', 'RINGING', 'IN_PROGRESS', 'CALLING_CRM_USER', 'FAILED', 'CANCELED']),
+  meeting: new Set(['CANCELED']),
+  email: new Set(['FAILED', 'SCHEDULED', 'SENDING']),
+};
+
+/**
  * Whether sales made this contact, by what HubSpot says of it. A call the contact
  * made that nobody answered is theirs, not sales'; an answered one is a conversation
  * all the same. Only an outgoing email (direction EMAIL) is sales writing: an
- * incoming reply or a forward is the contact's. A canceled call or meeting never happened.
+ * incoming reply or a forward is the contact's. A status in NO_TOUCH is no touch.
  */
 function bySales(object: EngagementObject, props: Readonly<Record<string, string | undefined>>, note: (field: string) => void): boolean {
-  if (props[KINDS[object].status] === 'CANCELED') return false;
-  if (object === 'call') return props.hs_call_direction !== 'INBOUND' || props.hs_call_status === 'COMPLETED';
+  const status = props[KINDS[object].status]?.toUpperCase();
+  if (status && NO_TOUCH[object].has(status)) return false;
+  if (object === 'call') return props.hs_call_direction !== 'INBOUND' || status === 'COMPLETED';
   if (object !== 'email') return true;
   // Without the direction nobody can tell who wrote it (HubSpot withholds email details from apps without sales-email-read).
   if (!props.hs_email_direction) note('hs_email_direction');

@@ -65,6 +65,16 @@ export const HubspotErrorSchema = z.object({
   subCategory: z.string().optional(),
   policyName: z.string().optional(),
   context: z.record(z.string(), z.unknown()).optional(),
-  errors: z.array(z.object({ message: z.string().optional(), context: z.record(z.string(), z.unknown()).optional() })).optional(),
+  errors: z
+    .array(
+      z.object({
+        message: z.string().optional(),
+        // The CRM object APIs add a code and where in the request the error is; an unexpected kind of value is dropped alone.
+        code: z.string().optional().catch(undefined),
+        in: z.string().optional().catch(undefined),
+        context: z.record(z.string(), z.unknown()).optional(),
+      }),
+    )
+    .optional(),
 });
 export type HubspotError = z.infer<typeof HubspotErrorSchema>;

@@ -1,10 +1,11 @@
 import { isLateDelivery, mayHaveBeenWritten, type Feedback } from '../../domain/feedback';
-import { FEEDBACK_REASONS, reasonLabel } from '../../domain/feedback-reasons';
+import { FEEDBACK_REASONS } from '../../domain/feedback-reasons';
 import type { ReasonDefinition } from '../../domain/reason-definition';
 import { parseVerdictData, VERDICT_DATA_TOKEN, verdictDataLine, verdictWords } from '../../domain/verdict-record';
 import type { SalesforceVerdictFields } from '../../settings/salesforce-verdict-fields';
 import type { Delivery } from '../connector';
 import { ConnectorError } from '../errors';
+import { teamReasonLabel } from '../reason-label';
 import type { SalesforceApi } from './api';
 import { CreateResultSchema, IdRecordSchema, TaskRecordSchema } from './schemas';
 import { markedTaskQuery, personIdQuery } from './soql';
@@ -21,10 +22,33 @@ export function feedbackMarker(feedbackId: string): string {
 /** Every Leadlight verdict Task's Subject starts so: the team report's SOQL and the sales-activity read both filter on it. */
 export const TASK_SUBJECT_PREFIX = 'Lead feedback:';
 
-/** "Lead feedback: Bad lead – No budget [LL-1a2b3c4d]": fixed and parseable, and groupable in a Salesforce report. */
-export function taskSubject(feedback: Feedback): string {
-  const reason = reasonLabel(feedback.reasonId);
-  return `${TASK_SUBJECT_PREFIX} ${verdictWords(feedback)}${reason ? ` – ${reason}` : ''} ${feedbackMarker(feedback.id)}`;
+/** Salesforce refuses a Task Subject longer than this. */
+export const TASK_SUBJECT_MAX = 255;
+
+/**
+ * "Lead feedback: Bad lead – No budget [LL-1a2b3c4d]": fixed and parseable, and groupable
+ * in a Salesforce report; the reason as the team labels it. The label is what gets cut
+ * to fit Salesforce's limit, so the prefix the team report filters on and the marker a
+ * retry searches for (and team.ts reads up to) stay whole; it is kept on one line for the same reason.
+ */
+export function taskSubject(feedback: Feedback, reasons: readonly ReasonDefinition[] = FEEDBACK_REASONS): string {
+  const head = `${TASK_SUBJECT_PREFIX} ${verdictWords(feedback)}`;
+  const tail = ` ${feedbackMarker(feedback.id)}`;
+  const reason = teamReasonLabel(feedback.reasonId, reasons).replace(/\s+/g, ' ').trim();
+  if (!reason) return `${head}${tail}`;
+  const room = TASK_SUBJECT_MAX - head.length - ' – '.length - tail.length;
+  return `${head} – ${cut(reason, room)}${tail}`;
+}
+
+/** `text` in at most `room` UTF-16 units, ending in an ellipsis when cut; never half a surrogate pair. */
+function cut(text: string, room: number): string {
+  if (text.length <= room) return text;
+  let out = '';
+  for (const char of text) {
+    if (out.length + char.length > room - 1) break;
+    out += char;
+  }
+  return `${out.trimEnd()}…`;
 }
 
 /** The rep's note, who gave it, the full feedback id that confirms a marker match, and the verdict as data for the team report. */
@@ -71,8 +95,8 @@ export async function deliverSalesforceFeedback(
 ): Promise<Delivery> {
   const person = await findPerson(api, feedback.email);
   const mapping = fields.mapping?.[person.object];
-  const textReason = mapping?.reason?.kind === 'text' && !!feedback.reasonId;
-  const reasons = textReason && fields.reasons ? await fields.reasons() : FEEDBACK_REASONS;
+  // The team's labels, for the Subject and a text reason field: a reason the team added or renamed reads as the team wrote it.
+  const reasons = feedback.reasonId && fields.reasons ? await fields.reasons() : FEEDBACK_REASONS;
   const values = verdictFieldValues(mapping, feedback, reasons);
   const setsFields = Object.keys(values).length > 0;
   // Only a retry can find a Task an earlier attempt wrote (the outbox counts the attempt before delivering).
@@ -91,7 +115,7 @@ export async function deliverSalesforceFeedback(
       'Task',
       {
         WhoId: person.id,
-        Subject: taskSubject(feedback),
+        Subject: taskSubject(feedback, reasons),
         Description: taskDescription(feedback),
         Status: 'Completed',
         Priority: 'Normal',

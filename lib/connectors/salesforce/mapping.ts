@@ -181,6 +181,25 @@ export function bundleFromLead(
   return checked({ contact: withUnknown(contact, unknown), ...mapRelated(email, related, issues, labelOf), issues }, 'Lead');
 }
 
+const squashName = (name: string | undefined) => name?.trim().replace(/\s+/g, ' ').toLowerCase() ?? '';
+
+/**
+ * Whether the Contact's Account is a Person Account: the person themself, no company.
+ * IsPersonAccount says so when a record carries it, but the query does not select it:
+ * in orgs without Person Accounts the field does not exist and Salesforce would refuse
+ * the whole query. A Person Account is named after its person, so the Account's name
+ * being the Contact's (either name order, as locales write it) tells as much.
+ */
+function isPersonAccount(r: RecordReader, account: RecordReader | undefined, accountName: string | undefined, name?: string): boolean {
+  if (r.rawField('IsPersonAccount') === true || account?.rawField('IsPersonAccount') === true) return true;
+  // Read raw, only to compare: an unreadable name is for person() to note.
+  const text = (field: string) => (typeof r.rawField(field) === 'string' ? (r.rawField(field) as string) : undefined);
+  const first = text('FirstName');
+  const last = text('LastName');
+  const names = [name, [first, last].filter(Boolean).join(' '), [last, first].filter(Boolean).join(' ')].map(squashName);
+  return !!accountName && names.includes(squashName(accountName));
+}
+
 /**
  * A Contact: someone sales already works with. Without reading opportunities the
  * honest stage is "sales qualified", or "customer" when the account is one.
@@ -198,9 +217,10 @@ export function bundleFromContact(
   const base = person(r, email, issues, unknown, labelOf);
   const account = r.child('Account');
   const accountType = account?.optional('Type', ValueText);
+  const accountName = tracked(issues, unknown, 'company', () => account?.optional('Name', NameText));
   const contact = compact<Contact>({
     ...base,
-    company: tracked(issues, unknown, 'company', () => account?.optional('Name', NameText)),
+    company: isPersonAccount(r, account, accountName, base.name) ? undefined : accountName,
     industry: label(
       labelOf,
       'Account',
