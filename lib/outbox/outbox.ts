@@ -120,16 +120,24 @@ async function deliver(
     return 'sent';
   } catch (e) {
     const error = asConnectorError(e);
-    if (!error.retryable || attempts >= MAX_ATTEMPTS) {
+    // The cap is for a CRM that answers with failures. A send the paused connection never let
+    // out was no attempt at all; one that got no answer (offline though the browser says online:
+    // a captive portal, a VPN down, DNS) waits for the network, however long that takes.
+    const uncounted = error.unsent || error.kind === 'network';
+    if (!error.retryable || (!uncounted && attempts >= MAX_ATTEMPTS)) {
       await db.feedback.update(item.id, { syncState: 'failed', syncError: error.message });
       return 'failed';
     }
-    // Never sooner than a CRM's search can show what a lost attempt may have written.
-    const wait = Math.max(error.retryAfterMs ?? 0, outboxDelay(attempts, random), SENDING_RECHECK_MS);
+    const tries = error.unsent ? (fresh.tries ?? attempts) - 1 : (fresh.tries ?? attempts);
+    // Uncounted, it backs off by every try that went out, so a dead network is asked less and less
+    // often; never sooner than a CRM's search can show what a lost attempt may have written.
+    const wait = Math.max(error.retryAfterMs ?? 0, outboxDelay(Math.max(1, uncounted ? tries : attempts), random), SENDING_RECHECK_MS);
     await db.feedback.update(item.id, {
       syncState: 'pending',
       syncError: error.message,
       nextAttemptAt: new Date(now().getTime() + wait).toISOString(),
+      ...(uncounted ? { attempts: attempts - 1 } : {}),
+      ...(error.unsent ? { tries } : {}),
     });
     return 'retrying';
   }

@@ -156,6 +156,56 @@ describe('feedback outbox', () => {
     expect(await processOutbox({ ...deps, connectorFor: async () => crm.connector })).toMatchObject({ sent: 1 });
   });
 
+  it('keeps a verdict waiting through a day without network while the browser says it is online, asking less and less often', async () => {
+    let calls = 0;
+    const unreachable: Connector = {
+      id: 'hubspot',
+      label: 'HubSpot',
+      deliverFeedback: async () => {
+        calls += 1;
+        throw new ConnectorError('network', 'Could not reach the service.');
+      },
+    };
+    const { processOutbox } = await freshOutbox();
+    await queue('f1');
+    const calledAt: number[] = [];
+    // The outbox's alarm, every minute, for 24 hours.
+    for (let minute = 0; minute < 24 * 60; minute++) {
+      advance(60_000);
+      const before = calls;
+      await processOutbox({ db, connectorFor: async () => unreachable, now, online: () => true, random: () => 0.5 });
+      if (calls > before) calledAt.push(minute);
+    }
+    const item = await db.feedback.get('f1');
+    expect(item).toMatchObject({ syncState: 'pending', attempts: 0 });
+    // Backing off to six hours: a handful of calls in a day, the later ones hours apart.
+    expect(calls).toBeLessThanOrEqual(14);
+    expect(calledAt.at(-1)! - calledAt.at(-2)!).toBeGreaterThanOrEqual(180);
+  });
+
+  it('counts nothing for a send the paused connection never let out', async () => {
+    const paused: Connector = {
+      id: 'hubspot',
+      label: 'HubSpot',
+      deliverFeedback: async () => {
+        throw new ConnectorError('rate_limited', 'HubSpot asked Leadlight to wait until 11:00.', {
+          unsent: true,
+          retryAfterMs: 60 * 60_000,
+        });
+      },
+    };
+    const { processOutbox } = await freshOutbox();
+    await queue('f1');
+    advance(10_000);
+    await processOutbox({ db, connectorFor: async () => paused, now, online: () => true, random: () => 0.5 });
+    expect(await db.feedback.get('f1')).toMatchObject({
+      syncState: 'pending',
+      attempts: 0,
+      tries: 0,
+      nextAttemptAt: new Date(clock.getTime() + 60 * 60_000).toISOString(),
+    });
+  });
+
   it('counts attempts cut off mid-send towards the cap: a verdict whose every send is stopped ends with the user', async () => {
     const crm = fakeCrm();
     let calls = 0;
