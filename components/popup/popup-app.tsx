@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ContactContext } from '@/lib/domain/contact-context';
 import type { PageApi } from '@/lib/messaging/page-client';
 import type { CacheStatus, ConnectionStatus } from '@/lib/messaging/protocol';
@@ -63,8 +63,12 @@ export function PopupApp({ api }: { api: PopupApi }) {
     api.getConnection?.().then(setConnection, () => undefined);
   }, [api]);
 
+  // The contact picked last wins: an earlier, slower lookup answering after it must not
+  // replace it, and have the rep judge someone they did not choose.
+  const lastPick = useRef('');
   const open = (email: string) => {
-    api.getContext(email).then((context) => setPicked({ email, context }), fail);
+    lastPick.current = email;
+    api.getContext(email).then((context) => lastPick.current === email && setPicked({ email, context }), fail);
   };
 
   return (

@@ -1,5 +1,5 @@
 import type { RepQueue } from '@/lib/team/rep-queue';
-import { formatDateTime } from '../format';
+import { formatInstant } from '../format';
 
 /**
  * The rep's hand-offs waiting for a first touch, overdue first, then due soon; the
@@ -7,7 +7,11 @@ import { formatDateTime } from '../format';
  */
 export function RepQueueList({ queue, onOpen }: { queue: RepQueue; onOpen: (email: string) => void }) {
   if (!queue.items.length) return null;
-  const whose = queue.owner ? 'Your hand-offs' : 'Hand-offs (set your name in Settings to see only yours)';
+  const whose = queue.ownerless
+    ? 'Hand-offs (the data does not say whose they are)'
+    : queue.owner
+      ? 'Your hand-offs'
+      : 'Hand-offs (set your name in Settings to see only yours)';
   return (
     <section aria-labelledby="queue-heading" data-testid="rep-queue" className="border-b border-slate-200 px-4 py-2 dark:border-slate-700">
       <h2 id="queue-heading" className="text-xs font-semibold">
@@ -30,9 +34,10 @@ export function RepQueueList({ queue, onOpen }: { queue: RepQueue; onOpen: (emai
                 className={
                   item.state === 'overdue' ? 'shrink-0 text-rose-700 dark:text-rose-300' : 'shrink-0 text-amber-700 dark:text-amber-300'
                 }
-                title={`Due ${formatDateTime(item.dueAt)}`}
+                // A due time is a computed instant: one at midnight UTC keeps its time of day.
+                title={`Due ${formatInstant(item.dueAt)}`}
               >
-                {item.state === 'overdue' ? `overdue ${item.duration}` : `due in ${item.duration}`}
+                {item.state === 'overdue' ? `overdue ${item.duration}` : item.duration ? `due in ${item.duration}` : 'due as work starts'}
               </span>
             </button>
           </li>

@@ -2,6 +2,7 @@ import { contactOf, touchesOf } from '../db/contact-rows';
 import type { LeadlightDb } from '../db/database';
 import type { ObservedTouch } from '../domain/observed-touch';
 import { slaViewFor } from '../domain/sla-view';
+import { authorKey, authorName } from '../domain/team-verdict';
 import { slaContext } from '../settings/sla-context';
 import { loadSettings } from '../settings/settings';
 
@@ -16,8 +17,12 @@ export type QueueItem = {
   duration: string;
 };
 
-/** The rep's queue: whose hand-offs, and which are overdue (the toolbar badge) or due soon. */
-export type RepQueue = { owner: string | null; overdue: number; dueSoon: number; items: QueueItem[] };
+/**
+ * The rep's queue: whose hand-offs, and which are overdue (the toolbar badge) or due soon.
+ * `ownerless`: no hand-off names its owner (HubSpot's mapping, an import without an owner
+ * column), so every hand-off is listed, whoever the rep is.
+ */
+export type RepQueue = { owner: string | null; overdue: number; dueSoon: number; items: QueueItem[]; ownerless?: boolean };
 
 // The popup lists the most urgent; the badge counts them all.
 const MAX_ITEMS = 50;
@@ -33,16 +38,16 @@ const DEMO_OWNER = 'Alex Rivera';
 export async function repQueue(db: LeadlightDb, realNow = new Date()): Promise<RepQueue> {
   const settings = await loadSettings(db);
   const context = slaContext(settings, realNow);
-  const rep = [settings.rep.name, settings.rep.email, settings.source === 'demo' && !settings.rep.email ? DEMO_OWNER : undefined]
-    .filter((v): v is string => !!v)
-    .map((v) => v.trim().toLowerCase());
+  const rep = repKeys(settings.rep.name, settings.rep.email, settings.source === 'demo' && !settings.rep.email);
   const observed = new Map<string, ObservedTouch[]>();
   for (const o of await db.observedTouches.toArray()) observed.set(o.email, [...(observed.get(o.email) ?? []), o]);
   const items: QueueItem[] = [];
   // Only handed-off rows have an entry in this index, and one request reads them all.
   const handedOff = await db.contacts.where('handoffAt').aboveOrEqual('').toArray();
+  // Filtering by an owner the data never names would empty the queue, and the badge with it.
+  const ownerless = handedOff.length > 0 && handedOff.every((row) => !row.owner?.trim());
   for (const row of handedOff) {
-    if (rep.length && !rep.includes(row.owner?.trim().toLowerCase() ?? '')) continue;
+    if (rep.size && !ownerless && !ownerKeys(row.owner).some((k) => rep.has(k))) continue;
     const contact = contactOf(row);
     const sla = slaViewFor(contact, touchesOf(row), context.settings, context.now, {
       observed: observed.get(row.email) ?? [],
@@ -61,9 +66,45 @@ export async function repQueue(db: LeadlightDb, realNow = new Date()): Promise<R
   items.sort((a, b) => (a.state === b.state ? a.dueAt.localeCompare(b.dueAt) : a.state === 'overdue' ? -1 : 1));
   const overdue = items.filter((i) => i.state === 'overdue').length;
   return {
-    owner: rep[0] ? (settings.rep.name ?? settings.rep.email ?? DEMO_OWNER) : null,
+    owner: rep.size ? (settings.rep.name ?? settings.rep.email ?? DEMO_OWNER) : null,
     overdue,
     dueSoon: items.length - overdue,
     items: items.slice(0, MAX_ITEMS),
+    ...(ownerless ? { ownerless } : {}),
   };
+}
+
+const fold = (v: string) =>
+  v
+    .trim()
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[^\p{L}\p{N}@]+/gu, ' ')
+    .trim();
+
+/**
+ * Who the rep is, as an owner field may name them: their name, their address, and the
+ * name their address spells ("alex.rivera@" is Alex Rivera), as a rep often gives only
+ * the address while CRMs name owners by name.
+ */
+function repKeys(name: string | undefined, email: string | undefined, demo: boolean): Set<string> {
+  const keys = new Set<string>();
+  if (name?.trim()) keys.add(fold(name));
+  if (email?.trim()) {
+    keys.add(email.trim().toLowerCase());
+    keys.add(fold(email.slice(0, email.indexOf('@'))));
+  }
+  if (demo) keys.add(fold(DEMO_OWNER));
+  keys.delete('');
+  return keys;
+}
+
+/** An owner field's name and address: "Alex Rivera", "alex.rivera@…" or "Alex Rivera <alex.rivera@…>". */
+function ownerKeys(owner: string | undefined): string[] {
+  if (!owner?.trim()) return [];
+  const address = authorKey(owner);
+  if (!address.includes('@')) return [fold(owner)];
+  const named = authorName(owner);
+  return [address, fold(address.slice(0, address.indexOf('@'))), ...(named === owner.trim() ? [] : [fold(named)])];
 }

@@ -70,6 +70,52 @@ describe('PopupApp', () => {
     expect(await screen.findByText('Director of Supply Chain', { exact: false })).toBeInTheDocument();
   });
 
+  it('says a hand-off past the day’s close is due as work starts, gives due times with their time of day, and says when the data names no owners', async () => {
+    const api = {
+      ...fakePageApi(),
+      getQueue: vi.fn(async () => ({
+        owner: 'Alex Rivera',
+        ownerless: true,
+        overdue: 0,
+        dueSoon: 1,
+        items: [
+          { email: 'eve@lead.example', name: 'Eve Lead', state: 'due_soon' as const, dueAt: '2026-11-25T00:00:00.000Z', duration: '' },
+        ],
+      })),
+    };
+    render(<PopupApp api={api} />);
+    const queue = await screen.findByTestId('rep-queue');
+    expect(queue).toHaveTextContent('Hand-offs (the data does not say whose they are): 0 overdue, 1 due soon');
+    const [item] = within(queue).getAllByTestId('queue-item');
+    expect(item).toHaveTextContent('Eve Leaddue as work starts');
+    expect(within(item!).getByTitle(/^Due Nov 2\d, 2026, \d{1,2}:\d\d [AP]M$/)).toBeInTheDocument();
+  });
+
+  it('shows the contact picked last, even when an earlier pick answers after it', async () => {
+    const ann = deferred<ReturnType<typeof createContactContext> | null>();
+    const api = {
+      ...fakePageApi(),
+      getQueue: vi.fn(async () => ({
+        owner: 'Alex Rivera',
+        overdue: 2,
+        dueSoon: 0,
+        items: [
+          { email: 'ann@lead.example', name: 'Ann Slow', state: 'overdue' as const, dueAt: '2026-11-24T13:00:00.000Z', duration: '7 h' },
+          { email: PRIYA, name: 'Priya Natarajan', state: 'overdue' as const, dueAt: '2026-11-24T14:00:00.000Z', duration: '6 h' },
+        ],
+      })),
+      getContext: vi.fn(async (email: string) => (email === PRIYA ? priya : ann.promise)),
+    };
+    render(<PopupApp api={api} />);
+    const items = within(await screen.findByTestId('rep-queue')).getAllByTestId('queue-item');
+    await userEvent.click(items[0]!);
+    await userEvent.click(items[1]!);
+    await screen.findByRole('article', { name: 'Marketing context for Priya Natarajan' });
+    await act(async () => ann.resolve(createContactContext({ contact: { email: 'ann@lead.example', name: 'Ann Slow' } })));
+    expect(screen.getByRole('article', { name: 'Marketing context for Priya Natarajan' })).toBeInTheDocument();
+    expect(screen.queryByRole('article', { name: 'Marketing context for Ann Slow' })).toBeNull();
+  });
+
   it('shows the data source and contact count', async () => {
     render(<PopupApp api={fakePageApi()} />);
     const status = await screen.findByTestId('cache-status');

@@ -338,3 +338,31 @@ describe('the toolbar’s overdue count', () => {
     expect(slaChanged).toHaveBeenCalledTimes(4);
   });
 });
+
+describe('a contact refreshed from the CRM', () => {
+  it('has the overdue count recounted, as the CRM may have logged the first touch', async () => {
+    const slaChanged = vi.fn();
+    const notifyUpdated = vi.fn();
+    const lead = createContact({ email: 'maya.okafor@northwind-logistics.example', handoffAt: '2026-11-19T09:00:00.000Z' });
+    await db.contacts.put({
+      ...lead,
+      touches: { s: [], t: [] },
+      fetchedAt: '2026-11-01T00:00:00.000Z',
+      viewedAt: '2026-11-01T00:00:00.000Z',
+    });
+    const crm = createHandlers({
+      db,
+      loadDemoData: dataset,
+      liveConnector: async () => ({
+        id: 'hubspot',
+        label: 'HubSpot',
+        fetchContact: async () => ({ contact: lead, campaigns: [], touches: [createTouch({ email: lead.email, assetType: 'call' })] }),
+      }),
+      notifyUpdated,
+      slaChanged,
+    });
+    await crm.getContactContexts({ emails: [lead.email] }, { id: fakeBrowser.runtime.id, tab: { id: 7 } });
+    await vi.waitFor(() => expect(notifyUpdated).toHaveBeenCalledWith(7, lead.email));
+    expect(slaChanged).toHaveBeenCalledTimes(1);
+  });
+});

@@ -65,4 +65,32 @@ describe('the rep’s queue', () => {
     expect(queue.owner).toBeNull();
     expect(queue.overdue).toBe(3);
   });
+
+  it('finds the rep by the address alone, and owners written as a name, an address or "Name <address>"', async () => {
+    await seed();
+    await db.contacts.bulkPut([
+      contactRow(handedOff('wednesday@lead.example', '2026-11-24T10:00:00.000Z', 'Alex Rivera <alex.rivera@brightwave.example>'), []),
+      contactRow(handedOff('thursday@lead.example', '2026-11-24T11:00:00.000Z', 'ALEX.RIVERA@brightwave.example'), []),
+    ]);
+    // The rep gave only their address; the CRM names owners by name.
+    await saveSettings(db, { rep: { email: 'alex.rivera@brightwave.example' } });
+    const queue = await repQueue(db, NOW);
+    expect(queue.items.map((i) => i.email).sort()).toEqual([
+      'early@lead.example',
+      'monday@lead.example',
+      'thursday@lead.example',
+      'tuesday@lead.example',
+      'wednesday@lead.example',
+    ]);
+    await saveSettings(db, { rep: { name: 'Jamie Chen' } });
+    expect((await repQueue(db, NOW)).items.map((i) => i.email)).toEqual(['jamie@lead.example']);
+  });
+
+  it('lists every hand-off, and says so, when none names its owner (HubSpot, an import without owners)', async () => {
+    await seed();
+    const rows = await db.contacts.toArray();
+    await db.contacts.bulkPut(rows.map(({ owner: _owner, ...row }) => row));
+    const queue = await repQueue(db, NOW);
+    expect(queue).toMatchObject({ owner: 'Alex Rivera', ownerless: true, overdue: 3, dueSoon: 1 });
+  });
 });

@@ -19,7 +19,11 @@ export function contactHandlers(deps: HandlerDeps): Pick<Handlers, 'getContactCo
         ...(random ? { random } : {}),
         ttlMs: settings.cacheTtlMinutes * 60_000,
         maxContacts: settings.cacheMaxContacts,
-        onUpdated: (email) => tabId !== undefined && deps.notifyUpdated?.(tabId, email),
+        onUpdated: (email) => {
+          if (tabId !== undefined) deps.notifyUpdated?.(tabId, email);
+          // The CRM may have logged the first touch, or handed the lead off: the overdue count follows.
+          deps.slaChanged?.();
+        },
         onRefreshFailed: (email) => tabId !== undefined && deps.notifyRefreshFailed?.(tabId, email),
       });
     },
