@@ -35,8 +35,14 @@ const BOOTH_SCAN_SLOT = 0;
 /**
  * Hand-offs in the last working hours before DEMO_NOW (Friday 09:00 in London), so
  * the demo has leads still within their four business hours: two due soon, two on time.
+ * No rep has judged them yet (lib/demo/team-verdicts.ts skips them).
  */
-const RECENT_HANDOFFS = ['2026-11-19T13:30:00.000Z', '2026-11-19T13:50:00.000Z', '2026-11-19T15:00:00.000Z', '2026-11-20T07:40:00.000Z'];
+export const RECENT_HANDOFFS: readonly string[] = [
+  '2026-11-19T13:30:00.000Z',
+  '2026-11-19T13:50:00.000Z',
+  '2026-11-19T15:00:00.000Z',
+  '2026-11-20T07:40:00.000Z',
+];
 
 /** Moves the hand-off of the last few new MQLs into the recent past; they wait for a first touch. */
 function withRecentHandoffs(generated: GeneratedContact[]): Set<string> {

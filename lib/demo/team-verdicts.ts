@@ -6,7 +6,7 @@ import { rankPersonas } from '../domain/persona-match';
 import { isSalesActivity } from '../domain/sales-activity';
 import { CAMPAIGN_SPECS } from './campaigns';
 import { DAY_MS, DEMO_NOW_MS, HOUR_MS, iso } from './dates';
-import type { DemoData } from './demo-data';
+import { RECENT_HANDOFFS, type DemoData } from './demo-data';
 import { FEATURED_CONTACTS } from './featured';
 import { OWNERS } from './people';
 import { createRng, type Rng } from './random';
@@ -16,6 +16,8 @@ import { createRng, type Rng } from './random';
  * them in the team's CRM. Rates differ clearly by campaign, lead source and
  * persona (and a little by rep), so the report has something to say. Featured
  * contacts are left alone: the demo's own clicks on them are the only verdicts.
+ * So are the hand-offs the demo shows still waiting for a first touch: a rep who
+ * had judged them would not be due to touch them.
  */
 
 export type DemoVerdict = Pick<
@@ -173,5 +175,9 @@ export function generateDemoVerdicts(data: DemoData): DemoVerdict[] {
       ...(supersedes ? { supersedes } : {}),
     });
   }
-  return out.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  // Dropped after the draws rather than skipped, so every other lead keeps the verdicts it had.
+  const waiting = new Set(
+    data.contacts.filter((c) => c.leadStatus === 'new' && RECENT_HANDOFFS.includes(c.handoffAt ?? '')).map((c) => c.email),
+  );
+  return out.filter((v) => !waiting.has(v.email)).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }

@@ -10,7 +10,9 @@
 /** "Partner Referral", "PARTNER_REFERRAL", "partner_referral" → "partnerreferral". */
 const squash = (value: string) => value.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
-function table(entries: Record<string, readonly string[]>): ReadonlyMap<string, string> {
+type Table = ReadonlyMap<string, string>;
+
+function table(entries: Record<string, readonly string[]>): Table {
   const map = new Map<string, string>();
   for (const [category, values] of Object.entries(entries)) {
     map.set(squash(category), category);
@@ -19,20 +21,34 @@ function table(entries: Record<string, readonly string[]>): ReadonlyMap<string, 
   return map;
 }
 
+/** A value's category; a plural ("Webinars", "Trade Shows") is read as its singular. */
+function lookup(map: Table, value: string): string | undefined {
+  const key = squash(value);
+  return map.get(key) ?? (key.endsWith('s') ? map.get(key.slice(0, -1)) : undefined);
+}
+
+/** Ad platforms orgs name their sources and campaigns after: search engines' ads are paid search, social networks' paid social. */
+const SEARCH_ADS = ['Google Ads', 'Google AdWords', 'AdWords', 'Bing Ads', 'Microsoft Ads'];
+const SOCIAL_ADS = ['LinkedIn Ads', 'Facebook Ads', 'Meta Ads', 'Instagram Ads', 'Twitter Ads', 'X Ads'];
+// Salesforce orgs split webinars by format ("Webinar - On Demand"); the format is not a channel.
+const WEBINARS = ['Webinar', 'Webinar - Live', 'Webinar - On Demand', 'On-Demand Webinar', 'Live Webinar'];
+
 /**
  * Lead source channels: HubSpot's hs_analytics_source values, Salesforce's standard
  * LeadSource values, and Leadlight's own keys (demo data, earlier imports).
  */
 const CHANNELS = table({
   organic_search: ['ORGANIC_SEARCH', 'Organic Search', 'SEO'],
-  paid_search: ['PAID_SEARCH', 'Paid Search', 'PPC', 'Google Ads'],
-  paid_social: ['PAID_SOCIAL', 'Paid Social'],
+  paid_search: ['PAID_SEARCH', 'Paid Search', 'PPC', ...SEARCH_ADS],
+  paid_social: ['PAID_SOCIAL', 'Paid Social', ...SOCIAL_ADS],
   organic_social: ['SOCIAL_MEDIA', 'Social Media', 'Organic Social'],
-  email: ['EMAIL_MARKETING', 'Email Marketing', 'Email'],
-  referral: ['REFERRALS', 'Referrals', 'Employee Referral', 'External Referral', 'Customer Referral', 'Word of mouth'],
+  email: ['EMAIL_MARKETING', 'Email Marketing', 'Email', 'Email Nurture', 'Newsletter'],
+  referral: ['REFERRALS', 'Referrals', 'Employee Referral', 'External Referral', 'Customer Referral', 'Word of mouth', 'Referral Program'],
   partner: ['Partner', 'Partners', 'Partner Referral'],
-  event: ['Trade Show', 'Conference', 'Seminar - Internal', 'Seminar - Partner', 'Seminar', 'Event'],
-  webinar: ['Webinar'],
+  event: ['Trade Show', 'Conference', 'Seminar - Internal', 'Seminar - Partner', 'Seminar', 'Event', 'Virtual Event', 'Roadshow'],
+  webinar: WEBINARS,
+  // As in campaign types: a mailing is neither an ad nor an "offline source" (HubSpot's imports and manual entries).
+  direct_mail: ['Direct Mail'],
   content: ['Content Syndication', 'Content'],
   direct: ['DIRECT_TRAFFIC', 'Direct Traffic'],
   offline: ['OFFLINE', 'Offline Sources'],
@@ -53,7 +69,7 @@ const CHANNELS = table({
  */
 const CAMPAIGN_TYPES = table({
   advertising: ['Advertisement', 'Banner Ads', 'Paid Media'],
-  event: ['Conference', 'Trade Show', 'Event', 'Seminar', 'Roadshow'],
+  event: ['Conference', 'Trade Show', 'Event', 'Seminar', 'Roadshow', 'Virtual Event'],
   direct_mail: ['Direct Mail'],
   email: [
     'Email',
@@ -71,23 +87,24 @@ const CAMPAIGN_TYPES = table({
   ],
   partner: ['Partners', 'Partner', 'Partner Referral'],
   public_relations: ['Public Relations'],
-  referral: ['Referral Program'],
+  referral: ['Referral Program', 'Customer Referral', 'Employee Referral'],
   telemarketing: ['Telemarketing'],
-  webinar: ['Webinar'],
+  webinar: WEBINARS,
   content: ['Content Syndication', 'Content'],
-  paid_search: ['Paid Search'],
-  paid_social: ['Paid Social'],
+  paid_search: ['Paid Search', 'PPC', ...SEARCH_ADS],
+  paid_social: ['Paid Social', ...SOCIAL_ADS],
   other: ['Other'],
 });
 
 /** Asset kinds, from an asset type or, failing that, the words a campaign or asset name uses. */
 const ASSET_TYPES = table({
-  email: ['Email', 'Newsletter'],
-  webinar: ['Webinar'],
+  email: ['Email', 'Newsletter', 'Email Nurture'],
+  webinar: WEBINARS,
   whitepaper: ['Whitepaper', 'White Paper'],
   ebook: ['eBook', 'E-book'],
-  ad: ['Ad', 'Advertisement', 'Banner Ads'],
-  event: ['Event', 'Conference', 'Trade Show', 'Seminar'],
+  // A paid search or social campaign's member clicked an ad.
+  ad: ['Ad', 'Advertisement', 'Banner Ads', 'Paid Search', 'Paid Social', ...SEARCH_ADS, ...SOCIAL_ADS],
+  event: ['Event', 'Conference', 'Trade Show', 'Seminar', 'Virtual Event'],
   web_page: ['Web page', 'Landing page'],
   form: ['Form', 'Form submission'],
   case_study: ['Case study'],
@@ -106,12 +123,12 @@ const ASSET_WORDS: readonly [RegExp, string][] = [
 
 /** The channel category of a lead source value; "other" for a value Leadlight does not know. */
 export function channelCategory(value: string): string {
-  return CHANNELS.get(squash(value)) ?? 'other';
+  return lookup(CHANNELS, value) ?? 'other';
 }
 
 /** The category of a campaign type; "other" for a type Leadlight does not know. */
 export function campaignCategory(type: string): string {
-  return CAMPAIGN_TYPES.get(squash(type)) ?? 'other';
+  return lookup(CAMPAIGN_TYPES, type) ?? 'other';
 }
 
 /**
@@ -120,7 +137,7 @@ export function campaignCategory(type: string): string {
  * Never a guess beyond those words: an unknown asset is not a web page.
  */
 export function assetCategory(type: string | undefined, ...names: (string | undefined)[]): string {
-  const known = type ? ASSET_TYPES.get(squash(type)) : undefined;
+  const known = type ? lookup(ASSET_TYPES, type) : undefined;
   if (known && known !== 'other') return known;
   for (const name of [type, ...names]) {
     const hit = name && ASSET_WORDS.find(([words]) => words.test(name));

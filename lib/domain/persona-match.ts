@@ -3,7 +3,7 @@ import type { TimelineEntry } from './contact-context';
 import type { Contact } from './contact';
 import { DEFAULT_FIT_THRESHOLD, type Persona, type PersonaMatch, type PersonaRule, type RuleResult } from './persona';
 import { assetTypesWord, countWords, departmentWord, industryWord, orList, seniorityWord, sizeRangeWords } from './persona-labels';
-import { departmentFromTitle, seniorityFromTitle } from './title-inference';
+import { departmentFromTitle, departmentId, seniorityFromTitle, seniorityId } from './title-inference';
 
 type Engagement = (Pick<TimelineEntry, 'assetType'> & Partial<Pick<TimelineEntry, 'assetName' | 'assetCategory'>>)[];
 type Outcome = RuleResult['outcome'];
@@ -31,19 +31,62 @@ const field = (recorded: string | undefined, fromTitle: () => string | undefined
   return guess ? { value: guess, derived: true } : undefined;
 };
 
-function inList(f: Field, values: string[], what: string, words: (v: string) => string): [Outcome, string] {
+/**
+ * Whether a recorded or derived value is one of a rule's values. Both sides are read
+ * as Leadlight's ids first, so "Information Technology" is IT and "Vice President" a VP,
+ * as they would be in a job title; the value is still shown as the record has it.
+ */
+function inList(
+  f: Field,
+  values: string[],
+  what: string,
+  words: (v: string) => string,
+  id: (v: string) => string = norm,
+): [Outcome, string] {
   if (!f) return ['unknown', `Unknown: no ${what} on record`];
-  const ok = values.some((v) => norm(v) === norm(f.value));
+  const wanted = norm(id(f.value));
+  const ok = values.some((v) => norm(id(v)) === wanted);
   const shown = `${words(f.value)}${f.derived ? ' (from the job title)' : ''}`;
   return ok ? ['met', `${shown} is a fit`] : ['unmet', `${shown}, not ${orList(values.map(words))}`];
 }
+
+/**
+ * Text as its words, case and accents aside, padded with spaces so a keyword matches
+ * whole words only: "IT Manager" is not in "Credit Manager", nor "CTO" in "Director".
+ * Punctuation only separates words, so "VP, Sales" is met by "VP Sales" and "C-level" by "C-Level".
+ */
+const toPhrase = (text: string) =>
+  ` ${text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .join(' ')} `;
+
+// The report scores every contact against the same keywords, each title once per persona:
+// remembered, as reading a text this way costs some 25 times a plain toLowerCase.
+const phrases = new Map<string, string>();
+function phrase(text: string): string {
+  let known = phrases.get(text);
+  if (known === undefined) {
+    if (phrases.size >= 2000) phrases.clear();
+    phrases.set(text, (known = toPhrase(text)));
+  }
+  return known;
+}
+
+// Chinese and Japanese write no spaces between words, so there a keyword is matched anywhere.
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const containsWords = (title: string, keyword: string) =>
+  keyword.trim() !== '' && title.includes(UNSPACED.test(keyword) ? keyword.trim() : keyword);
 
 function evaluate(rule: PersonaRule, contact: Contact, touches: Engagement): [Outcome, string] {
   switch (rule.kind) {
     case 'titleKeywords': {
       if (!contact.title) return ['unknown', 'Unknown: no job title on record'];
-      const title = contact.title.toLowerCase();
-      const hit = rule.keywords.find((k) => title.includes(k.toLowerCase()));
+      const title = phrase(contact.title);
+      const hit = rule.keywords.find((k) => containsWords(title, phrase(k)));
       return hit ? ['met', `Title contains “${hit}”`] : ['unmet', `Title has none of: ${rule.keywords.join(', ')}`];
     }
     case 'seniority':
@@ -52,6 +95,7 @@ function evaluate(rule: PersonaRule, contact: Contact, touches: Engagement): [Ou
         rule.values,
         'seniority',
         seniorityWord,
+        seniorityId,
       );
     case 'department':
       return inList(
@@ -59,6 +103,7 @@ function evaluate(rule: PersonaRule, contact: Contact, touches: Engagement): [Ou
         rule.values,
         'department',
         departmentWord,
+        departmentId,
       );
     case 'industry':
       return inList(

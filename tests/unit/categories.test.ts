@@ -7,6 +7,8 @@ type Expected = {
   hubspotSources: Record<string, string>;
   salesforceCampaignTypes: Record<string, string>;
   salesforceLeadSources: Record<string, string>;
+  orgLeadSources: Record<string, string>;
+  orgCampaignTypes: Record<string, string>;
   assets: { type: string; name: string; category: string }[];
   shownAsWritten: string[];
   leadlightKeys: Record<string, string>;
@@ -22,6 +24,12 @@ describe("Leadlight's categories, beside the values as written", () => {
   );
   it.each(Object.entries(expected.salesforceLeadSources))('Salesforce LeadSource %s is in %s', (value, category) =>
     expect(channelCategory(value)).toBe(category),
+  );
+  it.each(Object.entries(expected.orgLeadSources))('an org’s lead source %s is in %s', (value, category) =>
+    expect(channelCategory(value)).toBe(category),
+  );
+  it.each(Object.entries(expected.orgCampaignTypes))('an org’s campaign type %s is in %s', (value, category) =>
+    expect(campaignCategory(value)).toBe(category),
   );
   it.each(expected.assets)('a $type member of “$name” took an asset of kind $category', ({ type, name, category }) =>
     expect(assetCategory(type, name)).toBe(category),

@@ -27,6 +27,14 @@ describe('demo verdicts', () => {
     expect(verdicts.filter((v) => featured.has(v.email))).toEqual([]);
   });
 
+  it('leave the hand-offs still waiting for a first touch unjudged', () => {
+    // The demo's two due-soon and two on-time hand-offs (tests/unit/demo-data.test.ts): no rep has reached them yet.
+    const recent = ['2026-11-19T13:30:00.000Z', '2026-11-19T13:50:00.000Z', '2026-11-19T15:00:00.000Z', '2026-11-20T07:40:00.000Z'];
+    const waiting = data.contacts.filter((c) => recent.includes(c.handoffAt ?? ''));
+    expect(waiting.map((c) => c.leadStatus)).toEqual(['new', 'new', 'new', 'new']);
+    expect(verdicts.filter((v) => waiting.some((c) => c.email === v.email))).toEqual([]);
+  });
+
   it('use the team’s reasons, hand-off decisions and recycling to nurture with a date', () => {
     const known = new Set([...reasonsFor('good'), ...reasonsFor('bad')].map((r) => r.id));
     for (const v of verdicts) if (v.reasonId) expect(known.has(v.reasonId), v.reasonId).toBe(true);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Contact } from '@/lib/domain/contact';
 import { matchPersona, rankPersonas } from '@/lib/domain/persona-match';
 import { createContact, createPersona, createTouch } from '../factories';
 
@@ -96,6 +97,61 @@ describe('matchPersona', () => {
     const m = matchPersona(persona, contact, []);
     expect(m.rules.find((r) => r.kind === 'seniority')?.matched).toBe(true);
     expect(m.rules.find((r) => r.kind === 'department')?.matched).toBe(true);
+  });
+
+  describe('title keywords', () => {
+    const byKeywords = (...keywords: string[]) => createPersona({ rules: [{ kind: 'titleKeywords', keywords, weight: 1 }] });
+    const outcome = (keywords: string[], title: string) =>
+      matchPersona(byKeywords(...keywords), { email: 'a@b.example', title }, []).rules[0]?.outcome;
+
+    it('match whole words only, not letters inside other words', () => {
+      for (const title of ['Credit Manager', 'Audit Manager', 'Business Unit Manager'])
+        expect(outcome(['IT Manager'], title), title).toBe('unmet');
+      expect(outcome(['CTO'], 'Director of Sales')).toBe('unmet');
+      expect(outcome(['VP'], 'MVP Program Manager')).toBe('unmet');
+      expect(outcome(['IT Manager'], 'Senior IT Manager')).toBe('met');
+      expect(outcome(['VP'], 'VP of Sales')).toBe('met');
+    });
+
+    it('find word edges beside accented letters, and ignore case and accents', () => {
+      // "Qualité" ends in "ité": an ASCII-only word edge would find "IT" in it.
+      expect(outcome(['IT'], 'Responsable Qualité')).toBe('unmet');
+      expect(outcome(['Jefe de Producción'], 'JEFE DE PRODUCCION')).toBe('met');
+      expect(outcome(['Geschäftsführer'], 'geschaftsfuhrer')).toBe('met');
+    });
+
+    it('read punctuation in a keyword as a word break', () => {
+      expect(outcome(['VP, Sales'], 'VP, Sales')).toBe('met');
+      expect(outcome(['VP, Sales'], 'VP Sales EMEA')).toBe('met');
+      expect(outcome(['C-level'], 'C-Level Executive')).toBe('met');
+      expect(outcome(['C-level'], 'Clevel')).toBe('unmet');
+    });
+
+    it('name the keyword met as the persona wrote it', () => {
+      const m = matchPersona(byKeywords('IT Manager', 'Head of IT'), { email: 'a@b.example', title: 'Head of IT, EMEA' }, []);
+      expect(m.rules[0]?.detail).toBe('Title contains “Head of IT”');
+    });
+  });
+
+  it('reads recorded values in everyday words as the ids a rule names, as it reads job titles', () => {
+    const p = createPersona({
+      rules: [
+        { kind: 'seniority', values: ['vp', 'director'], weight: 1 },
+        { kind: 'department', values: ['it'], weight: 1 },
+      ],
+    });
+    const details = (c: Partial<Contact>) => matchPersona(p, { email: 'a@b.example', ...c }, []).rules.map((r) => [r.outcome, r.detail]);
+    expect(details({ seniority: 'Vice President', department: 'Information Technology' })).toEqual([
+      ['met', 'Vice President is a fit'],
+      ['met', 'Information Technology is a fit'],
+    ]);
+    // As the job title alone already did.
+    expect(details({ title: 'Vice President, Information Technology' }).map(([o]) => o)).toEqual(['met', 'met']);
+    // A value that means something else is still not met, and shown as written.
+    expect(details({ seniority: 'Intern', department: 'Legal' })).toEqual([
+      ['unmet', 'Intern, not VP or Director'],
+      ['unmet', 'Legal, not IT'],
+    ]);
   });
 
   it('honours open-ended company size ranges', () => {
