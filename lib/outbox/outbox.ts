@@ -123,12 +123,16 @@ async function deliver(
     // The cap is for a CRM that answers with failures. A send the paused connection never let
     // out was no attempt at all; one that got no answer (offline though the browser says online:
     // a captive portal, a VPN down, DNS) waits for the network, however long that takes.
-    const uncounted = error.unsent || error.kind === 'network';
+    // Only a real network failure, as the HTTP layer reports it: any other exception is read as
+    // 'network' too (asConnectorError), and must still count, or a bug would retry for ever unseen.
+    const uncounted = error.unsent || (e instanceof Error && e.name === 'ConnectorError' && error.kind === 'network');
     if (!error.retryable || (!uncounted && attempts >= MAX_ATTEMPTS)) {
       await db.feedback.update(item.id, { syncState: 'failed', syncError: error.message });
       return 'failed';
     }
-    const tries = error.unsent ? (fresh.tries ?? attempts) - 1 : (fresh.tries ?? attempts);
+    // `tries` is left as it is, even for a refused send: a refusal may come after part of the delivery
+    // was written (a Salesforce Task before its fields), and the next try must look for it.
+    const tries = fresh.tries ?? attempts;
     // Uncounted, it backs off by every try that went out, so a dead network is asked less and less
     // often; never sooner than a CRM's search can show what a lost attempt may have written.
     const wait = Math.max(error.retryAfterMs ?? 0, outboxDelay(Math.max(1, uncounted ? tries : attempts), random), SENDING_RECHECK_MS);
@@ -137,7 +141,6 @@ async function deliver(
       syncError: error.message,
       nextAttemptAt: new Date(now().getTime() + wait).toISOString(),
       ...(uncounted ? { attempts: attempts - 1 } : {}),
-      ...(error.unsent ? { tries } : {}),
     });
     return 'retrying';
   }

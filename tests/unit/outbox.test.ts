@@ -201,9 +201,25 @@ describe('feedback outbox', () => {
     expect(await db.feedback.get('f1')).toMatchObject({
       syncState: 'pending',
       attempts: 0,
-      tries: 0,
       nextAttemptAt: new Date(clock.getTime() + 60 * 60_000).toISOString(),
     });
+  });
+
+  it('counts an exception that is no network failure, so a fault in delivery ends with the user instead of retrying unseen', async () => {
+    const broken: Connector = {
+      id: 'hubspot',
+      label: 'HubSpot',
+      deliverFeedback: async () => {
+        throw new TypeError("Cannot read properties of undefined (reading 'id')");
+      },
+    };
+    const { processOutbox } = await freshOutbox();
+    await queue('f1');
+    for (let run = 0; run < 40; run++) {
+      advance(7 * 3_600_000);
+      await processOutbox({ db, connectorFor: async () => broken, now, online: () => true, random: () => 0.5 });
+    }
+    expect(await db.feedback.get('f1')).toMatchObject({ syncState: 'failed' });
   });
 
   it('counts attempts cut off mid-send towards the cap: a verdict whose every send is stopped ends with the user', async () => {
