@@ -1,3 +1,5 @@
+import { isAutomatedAddress } from './automated-addresses';
+
 /** A person found on a host page. */
 export type Participant = { email: string; name?: string };
 
@@ -45,11 +47,14 @@ export function isInternal(email: string, self: string | null): boolean {
   return !CONSUMER_DOMAINS.has(domain) && email.endsWith(`@${domain}`);
 }
 
+const NO_ALIASES: ReadonlySet<string> = new Set();
+
 /**
  * Collects participants in order of first appearance, lower-cased and
- * de-duplicated, skipping the rep and colleagues; a later sighting may add a name.
+ * de-duplicated, skipping the rep and colleagues, the rep's other addresses
+ * (`aliases`, lower-cased) and automated or list addresses; a later sighting may add a name.
  */
-export function participantCollector(self: string | null) {
+export function participantCollector(self: string | null, aliases = NO_ALIASES) {
   const seen = new Map<string, Participant>();
   return {
     add(raw: string | null | undefined, name?: string | null) {
@@ -58,7 +63,7 @@ export function participantCollector(self: string | null) {
         .toLowerCase()
         .replace(/^mailto:/, '')
         .split('?')[0];
-      if (!email || !EMAIL.test(email) || isInternal(email, self)) return;
+      if (!email || !EMAIL.test(email) || isInternal(email, self) || aliases.has(email) || isAutomatedAddress(email)) return;
       const cleanName = name?.trim() || undefined;
       const existing = seen.get(email);
       if (!existing) seen.set(email, cleanName ? { email, name: cleanName } : { email });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EMAIL_IN_TEXT, isInternal } from '@/lib/hosts/participants';
+import { isAutomatedAddress } from '@/lib/hosts/automated-addresses';
+import { EMAIL_IN_TEXT, isInternal, participantCollector } from '@/lib/hosts/participants';
 
 describe('people on a host page', () => {
   it('reads an address with an apostrophe inside whole, and leaves out the text’s own quotes', () => {
@@ -14,5 +15,37 @@ describe('people on a host page', () => {
       expect(isInternal(`lead@${provider}`, `rep@${provider}`), provider).toBe(false);
     // A company domain still means a colleague.
     expect(isInternal('sam.ortiz@brightwave.example', 'alex.rivera@brightwave.example')).toBe(true);
+  });
+
+  it('leaves out machines and mailing lists, not people whose address merely looks like one', () => {
+    const machines = [
+      'mailer-daemon@googlemail.com',
+      'postmaster@northwind-logistics.example',
+      'no-reply@zoom.us',
+      'noreply@helixbio.example',
+      'do-not-reply@corvidretail.example',
+      'donotreply@aldermfg.example',
+      'calendar-noreply@google.com',
+      'notifications@github.com',
+      'notification@fjordins.example',
+      'calendar-notification@google.com',
+      'bounces+1234-abcd=brightwave.example@em.sendgrid.net',
+      'bounce-mc.us5_1234.5678-alex=brightwave.example@mail42.mcsv.net',
+      'srs0=abcd=tt=northwind.example=maya@forwarder.example',
+      'route-pilot@googlegroups.com',
+      'pilot-team@groups.google.com',
+    ];
+    const people = [
+      'maya.okafor@northwind-logistics.example',
+      'noah.feld@quietpartners.example',
+      'reply.desk@helixbio.example',
+      'bouncer@fjordins.example',
+      'jordan@notifications-startup.example',
+      'lena@googlegroups-fans.example',
+    ];
+    const collect = participantCollector(null);
+    for (const email of [...machines, ...people]) collect.add(email);
+    expect(collect.list().map((p) => p.email)).toEqual(people);
+    expect(machines.filter((m) => !isAutomatedAddress(m))).toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
 import { parseMailDate } from '../mail-dates';
 import { EMAIL, EMAIL_IN_TEXT, isHiddenWithin, participantCollector, type Participant, type SeenMessage } from '../participants';
 import { GMAIL_SELECTORS as S } from './selectors';
+import { selfLabelledAddresses } from './self-labels';
+import { visibleThread } from './thread-scope';
 
 export type ThreadDetection = { threadId: string | null; participants: Participant[]; messages: SeenMessage[] };
 
@@ -21,33 +23,21 @@ export function detectSelfEmail(doc: Document): string | null {
 }
 
 /**
- * The element holding the open thread's messages: the subject's ancestor that is a
- * direct child of the main region, i.e. one of Gmail's stacked views.
- */
-function visibleThreadView(doc: Document): { view: Element; subject: Element } | null {
-  for (const subject of doc.querySelectorAll(S.threadSubject.selector)) {
-    if (isHiddenWithin(subject)) continue;
-    const main = subject.closest(S.main.selector);
-    let view: Element = subject;
-    while (view.parentElement && view.parentElement !== main) view = view.parentElement;
-    return { view, subject };
-  }
-  return null;
-}
-
-/**
  * Every external participant of the thread open in the visible view — senders, To
- * and Cc — minus the signed-in user and colleagues, in order of first appearance.
- * Null when no thread is open (inbox, search list, settings). Gmail's URL hash
- * token is not a thread id, so the DOM is the source of truth.
+ * and Cc — minus the signed-in user, the addresses Gmail labels as the user ("me":
+ * aliases the rep sends as) and colleagues, in order of first appearance. Only the
+ * thread counts, not list rows sharing its view (reading pane). Null when no thread
+ * is open (inbox, search list, settings). Gmail's URL hash token is not a thread id,
+ * so the DOM is the source of truth.
  */
 export function detectGmailThread(doc: Document, _url?: URL, self = detectSelfEmail(doc)): ThreadDetection | null {
-  const found = visibleThreadView(doc);
+  const found = visibleThread(doc);
   if (!found) return null;
-  const people = participantCollector(self);
-  const markers = found.view.querySelectorAll(`${S.sender.selector}, ${S.recipient.selector}, ${S.hovercard.selector}`);
-  // Markers hidden *inside* the visible view (collapsed messages, folded Cc details)
-  // still belong to this thread, so only the view itself is checked for visibility.
+  const aliases = selfLabelledAddresses(found.scope);
+  const people = participantCollector(self, aliases);
+  const markers = found.scope.querySelectorAll(`${S.sender.selector}, ${S.recipient.selector}, ${S.hovercard.selector}`);
+  // Markers hidden *inside* the visible thread (collapsed messages, folded Cc details)
+  // still belong to it, so only its subject is checked for visibility.
   for (const el of markers) {
     const email = el.getAttribute('email');
     // On avatars `name` is an element id such as ":2t"; their display name is `data-name`.
@@ -58,7 +48,7 @@ export function detectGmailThread(doc: Document, _url?: URL, self = detectSelfEm
   return {
     threadId: found.subject.getAttribute('data-legacy-thread-id'),
     participants,
-    messages: detectGmailMessages(found.view, self, participants),
+    messages: detectGmailMessages(found.scope, self, aliases, participants),
   };
 }
 
@@ -67,17 +57,19 @@ export function detectGmailThread(doc: Document, _url?: URL, self = detectSelfEm
  * date. A collapsed message shows no recipients; it went to people of this thread,
  * so the thread's external participants stand in for them. One that shows its
  * recipients, all colleagues, went to nobody outside: it is no touch of a lead's.
+ * A message from an address Gmail labels as the user is the rep's own, sent as an alias.
  */
-function detectGmailMessages(view: Element, self: string | null, participants: Participant[]): SeenMessage[] {
+function detectGmailMessages(thread: Element, self: string | null, aliases: Set<string>, participants: Participant[]): SeenMessage[] {
   const out: SeenMessage[] = [];
   const seen = new Set<string>();
-  for (const box of view.querySelectorAll(S.message.selector)) {
+  for (const box of thread.querySelectorAll(S.message.selector)) {
     const key = box.getAttribute('data-legacy-message-id') ?? box.getAttribute('data-message-id');
-    const from = box.querySelector(S.sender.selector)?.getAttribute('email')?.trim().toLowerCase();
+    const sender = box.querySelector(S.sender.selector)?.getAttribute('email')?.trim().toLowerCase();
+    const from = self && sender && aliases.has(sender) ? self : sender;
     // Some layouts repeat the id on an inner element; the outer box comes first in document order.
     if (!key || !from || seen.has(key)) continue;
     seen.add(key);
-    const people = participantCollector(self);
+    const people = participantCollector(self, aliases);
     const recipients = box.querySelectorAll(S.recipient.selector);
     for (const r of recipients) people.add(r.getAttribute('email'));
     const to = recipients.length ? people.list().map((p) => p.email) : participants.map((p) => p.email).filter((e) => e !== from);

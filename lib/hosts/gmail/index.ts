@@ -1,6 +1,7 @@
 import type { HostDetection, HostModule } from '../host-module';
 import { detectGmailCompose, detectGmailThread, detectSelfEmail } from './detect';
 import { GMAIL_SELECTORS } from './selectors';
+import { threadScopeOfView, viewOf } from './thread-scope';
 
 /**
  * Gmail: the people of the open thread plus everyone being written to. Compose
@@ -51,27 +52,31 @@ const carriesMarker = (node: Node) => {
 
 const SUBJECT = GMAIL_SELECTORS.threadSubject.selector;
 
-// Per observer callback: whether a view of the main pane holds a thread, and whether a
-// mutation target sits in a view that does not. A burst of thousands of records in the
+// Per observer callback: the thread each view of the main pane shows (null for a list),
+// and whether a mutation target sits outside it. A burst of thousands of records in the
 // inbox list, most with the same parent, then costs a few lookups instead of one query each.
-let threadViews = new WeakMap<Element, boolean>();
+let threadScopes = new WeakMap<Element, Element | null>();
 let listTargets = new WeakMap<Element, boolean>();
 let forgetScheduled = false;
 function forgetAfterThisCallback(): void {
   if (forgetScheduled) return;
   forgetScheduled = true;
   queueMicrotask(() => {
-    threadViews = new WeakMap();
+    threadScopes = new WeakMap();
     listTargets = new WeakMap();
     forgetScheduled = false;
   });
 }
-function holdsThread(view: Element): boolean {
-  let known = threadViews.get(view);
-  if (known === undefined) threadViews.set(view, (known = view.matches(SUBJECT) || view.querySelector(SUBJECT) !== null));
+function threadIn(view: Element): Element | null {
+  let known = threadScopes.get(view);
+  if (known === undefined) threadScopes.set(view, (known = threadScopeOfView(view)));
   return known;
 }
-/** True inside a main-pane view that shows no thread (the inbox or a search list), outside compose dialogs. */
+/**
+ * True in the list part of a main-pane view — a view showing no thread (the inbox or a
+ * search list), or the list rows beside a thread previewed in the same view (reading
+ * pane) — outside compose dialogs. The thread, and any node holding it, is not list.
+ */
 function inListView(target: Element): boolean {
   forgetAfterThisCallback();
   let known = listTargets.get(target);
@@ -79,9 +84,8 @@ function inListView(target: Element): boolean {
   known = false;
   const main = target.closest(GMAIL_SELECTORS.main.selector);
   if (main && main !== target && !target.closest('[role="dialog"]')) {
-    let view = target;
-    while (view.parentElement && view.parentElement !== main) view = view.parentElement;
-    known = !holdsThread(view);
+    const thread = threadIn(viewOf(target, main));
+    known = !thread || !(thread.contains(target) || target.contains(thread));
   }
   listTargets.set(target, known);
   return known;
@@ -92,16 +96,22 @@ const carriesSubject = (node: Node) =>
   ((node as Element).matches(SUBJECT) ||
     ((node as Element).firstElementChild !== null && (node as Element).querySelector(SUBJECT) !== null));
 
+const carriesRegion = (node: Node) =>
+  node.nodeType === 1 &&
+  ((node as Element).matches(REGIONS) ||
+    ((node as Element).firstElementChild !== null && (node as Element).querySelector(REGIONS) !== null));
+
 /**
  * Whether a mutation could change who is on screen. Outside the main pane and
- * compose dialogs nothing can, except adding or removing one of them. Inside the
- * main pane only the view holding a thread matters: the inbox and search lists
- * carry a person marker on every row (each sender has an `email`), and Gmail
- * re-renders them constantly, but a list never changes who the sidebar shows —
- * unless a thread subject appears in it. Inside a thread view or a compose dialog,
- * only nodes carrying a person marker matter, and style changes on a container
- * holding one (Gmail swapping views). Chat, notifications, typing indicators and
- * lazy images are skipped without a detection.
+ * compose dialogs nothing can, except adding or removing one of them: the chat
+ * roster's entries carry addresses too, but never a thread's people. Inside the
+ * main pane only the thread matters: the inbox and search lists carry a person
+ * marker on every row (each sender has an `email`), and Gmail re-renders them
+ * constantly, but a list never changes who the sidebar shows — unless a thread
+ * subject appears in it — even with a thread previewed beside it. Inside a thread or
+ * a compose dialog, only nodes carrying a person marker matter, and style changes on
+ * a container holding one (Gmail swapping views). Chat, notifications, typing
+ * indicators and lazy images are skipped without a detection.
  */
 export function isGmailMutationRelevant(m: MutationRecord): boolean {
   const target = (m.target.nodeType === 1 ? m.target : m.target.parentElement) as Element | null;
@@ -112,7 +122,15 @@ export function isGmailMutationRelevant(m: MutationRecord): boolean {
     for (const node of m.removedNodes) if (carriesSubject(node)) return true;
     return false;
   }
-  if (m.type === 'attributes') return target.closest(REGIONS) !== null && carriesMarker(target);
+  // After the list check, which is cached per target: list bursts are the hot path.
+  if (!target.closest(REGIONS)) {
+    if (m.type !== 'childList') return false;
+    // A subject too: while loading, Gmail renders into the pane before it gets role=main (InboxSDK waits for it).
+    for (const list of [m.addedNodes, m.removedNodes])
+      for (const node of list) if (carriesRegion(node) || carriesSubject(node)) return true;
+    return false;
+  }
+  if (m.type === 'attributes') return carriesMarker(target);
   for (const list of [m.addedNodes, m.removedNodes]) for (const node of list) if (carriesMarker(node)) return true;
   return false;
 }

@@ -23,6 +23,10 @@ export const GMAIL_SELECTORS = {
     selector: 'span.g2[email]',
     why: 'To/Cc recipients on the "to me, …" line and in the expanded details, both layouts.',
   },
+  listRow: {
+    selector: 'tr.zA, table[role="grid"] tr[role="row"]',
+    why: 'A row of the inbox or search list (its class has lasted since the early extension SDKs; the grid role as a fallback). With the reading pane on, the previewed thread renders in the same view as these rows, and their senders are not in the thread.',
+  },
   hovercard: {
     selector: '[data-hovercard-id]',
     why: 'Avatars in the current layout; absent in the older one, so only a supplement. Their display name is data-name.',
@@ -68,6 +72,8 @@ export const GMAIL_SELECTORS = {
  * - gmail/thread-multi.html: several messages, To and Cc recipients, a colleague.
  * - gmail/thread-stale-view.html: a hidden stale view of another thread next to the visible one.
  * - gmail/inbox.html: the inbox list with no thread open.
+ * - gmail/reading-pane.html: split view, a thread previewed beside the inbox list in one view.
+ * - gmail/thread-automated.html: a Google Group in Cc and its bounce from mailer-daemon in a thread.
  * - gmail-compose/*.html: new-message dialogs (current and older chips, two windows) and an inline reply.
  * - gmail/demo-gmail.html, gmail-compose/compose-app.html: interactive look-alikes for e2e tests.
  */
