@@ -85,15 +85,17 @@ const fold = (v: string) =>
 
 /**
  * Who the rep is, as an owner field may name them: their name, their address, and the
- * name their address spells ("alex.rivera@" is Alex Rivera), as a rep often gives only
- * the address while CRMs name owners by name.
+ * name a first.last address spells ("alex.rivera@" is Alex Rivera), as a rep often gives
+ * only the address while CRMs name owners by name.
  */
 function repKeys(name: string | undefined, email: string | undefined, demo: boolean): Set<string> {
   const keys = new Set<string>();
   if (name?.trim()) keys.add(fold(name));
   if (email?.trim()) {
     keys.add(email.trim().toLowerCase());
-    keys.add(fold(email.slice(0, email.indexOf('@'))));
+    // Only an address shaped first.last spells a name: "sales@" or "alex@" names nobody in particular.
+    const local = email.slice(0, email.indexOf('@'));
+    if (/^\p{L}+[._-]\p{L}+$/u.test(local)) keys.add(fold(local));
   }
   if (demo) keys.add(fold(DEMO_OWNER));
   keys.delete('');
@@ -105,6 +107,7 @@ function ownerKeys(owner: string | undefined): string[] {
   if (!owner?.trim()) return [];
   const address = authorKey(owner);
   if (!address.includes('@')) return [fold(owner)];
+  // An owner's address matches only itself: two reps may share a local part at two companies.
   const named = authorName(owner);
-  return [address, fold(address.slice(0, address.indexOf('@'))), ...(named === owner.trim() ? [] : [fold(named)])];
+  return [address, ...(named === owner.trim() ? [] : [fold(named)])];
 }

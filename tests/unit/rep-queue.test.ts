@@ -93,4 +93,17 @@ describe('the rep’s queue', () => {
     const queue = await repQueue(db, NOW);
     expect(queue).toMatchObject({ owner: 'Alex Rivera', ownerless: true, overdue: 3, dueSoon: 1 });
   });
+
+  it('does not take another company’s address with the same local part, nor a role address, for the rep', async () => {
+    await seed();
+    await db.contacts.bulkPut([
+      contactRow(handedOff('other-alex@lead.example', '2026-11-24T10:00:00.000Z', 'alex.rivera@partner.example'), []),
+      contactRow(handedOff('team-inbox@lead.example', '2026-11-24T10:00:00.000Z', 'Sales'), []),
+      contactRow(handedOff('partner-inbox@lead.example', '2026-11-24T11:00:00.000Z', 'sales@partner.example'), []),
+    ]);
+    await saveSettings(db, { rep: { email: 'alex.rivera@brightwave.example' } });
+    expect((await repQueue(db, NOW)).items.map((i) => i.email)).not.toContain('other-alex@lead.example');
+    await saveSettings(db, { rep: { name: 'Jo Park', email: 'sales@brightwave.example' } });
+    expect((await repQueue(db, NOW)).items).toEqual([]);
+  });
 });
