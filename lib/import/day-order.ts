@@ -20,8 +20,8 @@ export type DayOrderFinding = {
   partial?: boolean;
 };
 
-// A whole date: not part of a longer run of digits or of a dotted/slashed number.
-const SLASH_DATE = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/\d{4}(?![\d/])/g;
+// A whole date with slashes or dashes: not part of a longer run of digits or of another such number.
+const SLASH_DATE = /(?<![\d/-])(\d{1,2})([/-])(\d{1,2})\2\d{4}(?![\d/-])/g;
 
 /** Characters read for the question; a million-row export settles in its first rows. */
 export const DAY_ORDER_SCAN_CHARS = 8_000_000;
@@ -37,7 +37,7 @@ export function findDayOrder(text: string, maxChars = DAY_ORDER_SCAN_CHARS): Day
   SLASH_DATE.lastIndex = 0;
   for (let m = SLASH_DATE.exec(slice); m; m = SLASH_DATE.exec(slice)) {
     const first = +m[1]!;
-    const second = +m[2]!;
+    const second = +m[3]!;
     example ??= m[0];
     if (first > 12 && second >= 1 && second <= 12) dayFirst += 1;
     else if (second > 12 && first >= 1 && first <= 12) monthFirst += 1;

@@ -62,7 +62,7 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // HubSpot exports "2026-03-01 14:05" (sometimes with seconds); no zone, read as UTC.
 const SPACE_DATETIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/;
 // Locale dates with the year last: "3/14/2026 2:05 PM" (en_US), "14/03/2026 14:05" (en_GB, fr),
-// "14.03.2026, 14:05" (de), "14-3-2026 14:05" (nl). Dots and dashes always put the day first.
+// "14.03.2026, 14:05" (de), "14-3-2026 14:05" (nl), "03-14-2026" (US).
 const LOCALE_DATE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
 // Year first with slashes or dots, as Salesforce writes dates in ja, zh and en_ZA: "2026/03/14 14:05".
 const YEAR_FIRST = /^(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
@@ -70,7 +70,7 @@ const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]
 
 /**
  * ISO-8601 (with zone), `YYYY-MM-DD`, `YYYY-MM-DD HH:mm[:ss]`, `M/D/YYYY [h:mm AM]` (or
- * `D/M/YYYY` when the file's order is day first), `D.M.YYYY`, `D-M-YYYY` and `YYYY/M/D`, to an ISO string. A date alone is that day's midnight UTC, shown as the calendar
+ * `D/M/YYYY` when the file's order is day first, and the same with dashes), `D.M.YYYY` and `YYYY/M/D`, to an ISO string. A date alone is that day's midnight UTC, shown as the calendar
  * date it is (components/format.ts). A time without a zone is the reader's local
  * time: exports do not say their zone, and CRMs write them in the user's own.
  */
@@ -86,7 +86,9 @@ export function parseDate(raw: string, order: DayOrder = 'month-first'): string 
   if (m) return local(+m[1]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!, +(m[6] ?? 0), +(m[7] ?? '0').padEnd(3, '0'));
   m = LOCALE_DATE.exec(v);
   if (m) {
-    const dayFirst = m[2] !== '/' || order === 'day-first';
+    // Dots are day first wherever they are written (de, ru); slashes and dashes follow the file's order
+    // (US exports write 03-14-2026 too, nl 14-3-2026).
+    const dayFirst = m[2] === '.' || order === 'day-first';
     const [month, day] = dayFirst ? [+m[3]!, +m[1]!] : [+m[1]!, +m[3]!];
     let hour = +(m[5] ?? 0);
     const meridiem = m[8]?.toLowerCase();
@@ -104,7 +106,7 @@ export function parseDate(raw: string, order: DayOrder = 'month-first'): string 
   return null;
 }
 
-const SLASH_PARTS = /^(\d{1,2})\/(\d{1,2})\//;
+const SLASH_PARTS = /^(\d{1,2})[/-](\d{1,2})[/-]/;
 
 /**
  * Why a date cell could not be read, for a warning. A slash date that only the other

@@ -48,6 +48,10 @@ describe('the order of day and month in slash dates', () => {
     expect(findDayOrder('email,date\na@x.example,2026-03-04\n')).toEqual({ order: null, seen: false, mixed: false, example: null });
     // Versions, ids and longer runs of digits are not dates.
     expect(findDayOrder('v,1.13/04/20261\nid,113/04/2026\n').seen).toBe(false);
+    // Dashes are read like slashes, and an ISO date is no such date.
+    expect(findDayOrder('a,14-3-2026\nb,2026-03-14\n')).toMatchObject({ order: 'day-first', seen: true });
+    expect(findDayOrder('a,03-14-2026\n')).toMatchObject({ order: 'month-first' });
+    expect(findDayOrder('a,2026-03-14\n').seen).toBe(false);
   });
 
   it('stops reading the file at the scan limit, and says when what it read proved nothing', () => {
@@ -83,10 +87,12 @@ describe('parseDate in each order', () => {
     ['03/04/2026', 'day-first', '2026-04-03T00:00:00.000Z'],
     ['14/03/2026 14:05', 'day-first', '2026-03-14T14:05:00.000Z'],
     ['14/03/2026 2:05 PM', 'day-first', '2026-03-14T14:05:00.000Z'],
-    // Dots (de, ru) and dashes with the year last (nl) always put the day first.
+    // Dots (de, ru) always put the day first; dashes with the year last follow the file's order (nl day first, US month first).
     ['14.03.2026', 'month-first', '2026-03-14T00:00:00.000Z'],
     ['04.03.2026, 14:05', 'month-first', '2026-03-04T14:05:00.000Z'],
-    ['4-3-2026 14:05', 'month-first', '2026-03-04T14:05:00.000Z'],
+    ['4-3-2026 14:05', 'day-first', '2026-03-04T14:05:00.000Z'],
+    ['03-04-2026', 'month-first', '2026-03-04T00:00:00.000Z'],
+    ['03-14-2026', 'month-first', '2026-03-14T00:00:00.000Z'],
   ] as const)('reads %s %s as %s', (raw, order, iso) => {
     expect(parseDate(raw, order)).toBe(iso);
   });
