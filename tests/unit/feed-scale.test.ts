@@ -260,6 +260,25 @@ describe('a sync cut off by the worker being stopped', () => {
     db = restarted;
   });
 
+  it('keeps a sync of a new URL, asked while a stopped swap was being finished, the only one of that URL', async () => {
+    const NEW_URL = 'https://feeds.brightwave.example/leadlight.json';
+    await stageBatch(db, { ...bigFeed(5), personas: [] });
+    await db.meta.put({
+      key: 'sync:feed',
+      name: URL_,
+      phase: 'applying',
+      pending: { sourceName: 'Feed: marketing.brightwave.example', rows: 15, personas: false },
+    });
+    const resumed = resumeFeedSync(db);
+    await new Promise((r) => setTimeout(r, 0));
+    // The settings were saved with the new URL meanwhile: its sync follows the swap.
+    const queued = syncFeed(db, NEW_URL, new Date(), policy);
+    await resumed;
+    // "Sync now" on the same URL joins that sync instead of starting another.
+    expect(syncFeed(db, NEW_URL, new Date(), policy)).toBe(queued);
+    await queued.catch(() => undefined);
+  });
+
   it('drops a half-read feed and asks for a fresh fetch, leaving the cache untouched', async () => {
     await stageBatch(db, { ...bigFeed(50), personas: [] });
     await db.meta.put({ key: 'sync:feed', name: URL_, etag: '"v1"', phase: 'staging' });

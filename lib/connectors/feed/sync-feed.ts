@@ -126,7 +126,10 @@ export async function resumeFeedSync(db: LeadlightDb, now = new Date()): Promise
   if (running.has(db)) return 'idle';
   const state = await db.meta.get(KEY);
   if (state?.phase === 'applying' && state.pending) {
-    const run = finishSwap(db, state.name, state.pending, now).finally(() => running.delete(db));
+    const run: Promise<FeedSyncResult> = finishSwap(db, state.name, state.pending, now).finally(() => {
+      // A sync queued behind this one (a new URL saved meanwhile) holds the slot now: it stays.
+      if (running.get(db)?.run === run) running.delete(db);
+    });
     running.set(db, { url: state.name, run });
     await run;
     return 'finished';
