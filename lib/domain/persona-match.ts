@@ -3,7 +3,7 @@ import type { TimelineEntry } from './contact-context';
 import type { Contact } from './contact';
 import { DEFAULT_FIT_THRESHOLD, type Persona, type PersonaMatch, type PersonaRule, type RuleResult } from './persona';
 import { assetTypesWord, countWords, departmentWord, industryWord, orList, seniorityWord, sizeRangeWords } from './persona-labels';
-import { departmentFromTitle, departmentId, seniorityFromTitle, seniorityId } from './title-inference';
+import { departmentFromTitle, departmentId, seniorityFromTitle, seniorityId, seniorityRuleId } from './title-inference';
 
 type Engagement = (Pick<TimelineEntry, 'assetType'> & Partial<Pick<TimelineEntry, 'assetName' | 'assetCategory'>>)[];
 type Outcome = RuleResult['outcome'];
@@ -42,10 +42,13 @@ function inList(
   what: string,
   words: (v: string) => string,
   id: (v: string) => string = norm,
+  ruleId: (v: string) => string = norm,
 ): [Outcome, string] {
   if (!f) return ['unknown', `Unknown: no ${what} on record`];
+  // The record's value is read in everyday words ("Vice President" is vp); the rule's only by
+  // its ids, as written: read as a title, "Sales Operations" would be met by any operations.
   const wanted = norm(id(f.value));
-  const ok = values.some((v) => norm(id(v)) === wanted);
+  const ok = values.some((v) => norm(ruleId(v)) === wanted || norm(v) === norm(f.value));
   const shown = `${words(f.value)}${f.derived ? ' (from the job title)' : ''}`;
   return ok ? ['met', `${shown} is a fit`] : ['unmet', `${shown}, not ${orList(values.map(words))}`];
 }
@@ -96,6 +99,7 @@ function evaluate(rule: PersonaRule, contact: Contact, touches: Engagement): [Ou
         'seniority',
         seniorityWord,
         seniorityId,
+        seniorityRuleId,
       );
     case 'department':
       return inList(

@@ -85,9 +85,20 @@ const SENIORITY_LEVELS: Readonly<Record<string, string>> = {
  * a value none of these knows stays as written.
  */
 export function seniorityId(value: string): string {
+  return seniorityKey(value) ?? seniorityFromTitle(value) ?? value;
+}
+
+/**
+ * A persona rule's seniority value in Leadlight's ids: its own key or a picklist level,
+ * never read as a title ("Senior Manager" in a rule means that, not any manager).
+ */
+export function seniorityRuleId(value: string): string {
+  return seniorityKey(value) ?? key(value);
+}
+
+function seniorityKey(value: string): string | undefined {
   const k = key(value);
-  if (SENIORITY_IDS.has(k)) return k;
-  return SENIORITY_LEVELS[k] ?? seniorityFromTitle(value) ?? value;
+  return SENIORITY_IDS.has(k) ? k : SENIORITY_LEVELS[k];
 }
 
 /** A recorded department in Leadlight's ids: its own key, else what the words mean in a title ("Information Technology" → it), else as written. */

@@ -154,6 +154,18 @@ describe('matchPersona', () => {
     ]);
   });
 
+  it('reads a rule’s own values as written: a rule for “Sales Operations” or “Senior Manager” is not met by any operations or manager', () => {
+    const p = createPersona({
+      rules: [
+        { kind: 'department', values: ['Sales Operations'], weight: 1 },
+        { kind: 'seniority', values: ['Senior Manager'], weight: 1 },
+      ],
+    });
+    const outcomes = (c: Partial<Contact>) => matchPersona(p, { email: 'a@b.example', ...c }, []).rules.map((r) => r.outcome);
+    expect(outcomes({ department: 'Logistics', seniority: 'Manager' })).toEqual(['unmet', 'unmet']);
+    expect(outcomes({ department: 'Sales Operations', seniority: 'Senior Manager' })).toEqual(['met', 'met']);
+  });
+
   it('honours open-ended company size ranges', () => {
     const p = createPersona({ rules: [{ kind: 'companySize', min: 500, weight: 1 }] });
     expect(matchPersona(p, createContact({ companySize: 499 }), []).score).toBe(0);
