@@ -5,47 +5,24 @@
  * `participantCollector`, which leaves these out. Each rule tests one part of the
  * lower-cased address: the local part (before the last @) or the domain.
  */
-const RULES: { part: 'local' | 'domain'; pattern: RegExp; why: string }[] = [
-  {
-    part: 'local',
-    pattern: /^mailer-daemon$/,
-    why: 'Sends the delivery-failure notices of a bounced message (mailer-daemon@googlemail.com in Gmail).',
-  },
-  {
-    part: 'local',
-    pattern: /^postmaster$/,
-    why: 'The mandatory role address of every mail domain (RFC 5321); it sends and receives delivery reports.',
-  },
-  {
-    part: 'local',
-    pattern: /(^|[._+-])(no[-_]?reply|do[-_]?not[-_]?reply)([._+-]|$)/,
-    why: 'Says nobody reads replies: no-reply@, noreply@, do-not-reply@, donotreply@, and prefixed ones (calendar-noreply@).',
-  },
-  {
-    part: 'local',
-    pattern: /^([a-z0-9]+[._-])*notifications?$/,
-    why: 'Product notices (notifications@, notification@, calendar-notification@google.com for invites): a machine, not a buyer.',
-  },
-  {
-    part: 'local',
-    pattern: /(^|[._+-])bounces?([._+=-]|$)/,
-    why: 'Return paths of mailing platforms (bounce@, bounces+123-abc=x.com@…, bounce-mc.…@): a bounce shows them as the sender.',
-  },
-  {
-    part: 'local',
-    pattern: /^(srs[01]|prvs|msprvs\d?|btv1)[=+]/,
-    why: 'Return paths rewritten by forwarders (SRS) and signed against backscatter (BATV "prvs="), seen on bounces.',
-  },
-  {
-    part: 'domain',
-    pattern: /(^|\.)googlegroups\.com$/,
-    why: 'A Google Groups mailing list: it reaches everyone on the list, so it is nobody in particular.',
-  },
-  {
-    part: 'domain',
-    pattern: /(^|\.)groups\.google\.com$/,
-    why: 'Google Groups list and moderation mail on Google’s own groups domain: a list again, not a person.',
-  },
+// Why each rule exists is a comment, not data: every host page loads these.
+const RULES: { part: 'local' | 'domain'; pattern: RegExp }[] = [
+  // Sends the delivery-failure notices of a bounced message (mailer-daemon@googlemail.com in Gmail).
+  { part: 'local', pattern: /^mailer-daemon$/ },
+  // The mandatory role address of every mail domain (RFC 5321); it sends and receives delivery reports.
+  { part: 'local', pattern: /^postmaster$/ },
+  // Says nobody reads replies: no-reply@, noreply@, do-not-reply@, donotreply@, and prefixed ones (calendar-noreply@).
+  { part: 'local', pattern: /(^|[._+-])(no[-_]?reply|do[-_]?not[-_]?reply)([._+-]|$)/ },
+  // Product notices (notifications@, notification@, calendar-notification@google.com for invites): a machine, not a buyer.
+  { part: 'local', pattern: /^([a-z0-9]+[._-])*notifications?$/ },
+  // Return paths of mailing platforms (bounce@, bounces+123-abc=x.com@…, bounce-mc.…@): a bounce shows them as the sender.
+  { part: 'local', pattern: /(^|[._+-])bounces?([._+=-]|$)/ },
+  // Return paths rewritten by forwarders (SRS) and signed against backscatter (BATV "prvs="), seen on bounces.
+  { part: 'local', pattern: /^(srs[01]|prvs|msprvs\d?|btv1)[=+]/ },
+  // A Google Groups mailing list: it reaches everyone on the list, so it is nobody in particular.
+  { part: 'domain', pattern: /(^|\.)googlegroups\.com$/ },
+  // Google Groups list and moderation mail on Google’s own groups domain: a list again, not a person.
+  { part: 'domain', pattern: /(^|\.)groups\.google\.com$/ },
 ];
 
 /** Whether a lower-cased address belongs to a machine or a mailing list rather than a person. */
