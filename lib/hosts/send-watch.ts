@@ -51,14 +51,23 @@ export function watchSends(options: WatchSendsOptions): void {
   const openComposes = () =>
     [...doc.querySelectorAll(spec.composeRoot)].filter((r) => !isHiddenWithin(r) && r.querySelector(spec.sendButton));
 
+  // Closed sends waiting out the undo time. The tab closing ends that time: nobody can press
+  // Undo any more, and the host sends what it holds, so they are reported at once.
+  const settling = new Set<Send>();
+  const report = (send: Send) => settling.delete(send) && onSent(send.recipients, send.at);
+  doc.defaultView?.addEventListener('pagehide', () => settling.forEach(report), { signal });
+
   const settle = (send: Send) => {
     pending.delete(send.root);
+    settling.add(send);
     // Undo reopens the draft, as the same element or a new one, with its recipients; a window open already is another draft.
     const before = new Set(openComposes());
     const until = Date.now() + spec.undoMs;
     const check = () => {
-      if (openComposes().some((r) => !before.has(r) && sameSet(spec.recipients(r, self()), send.recipients))) return;
-      if (Date.now() >= until) onSent(send.recipients, send.at);
+      if (!settling.has(send)) return;
+      if (openComposes().some((r) => !before.has(r) && sameSet(spec.recipients(r, self()), send.recipients)))
+        return void settling.delete(send);
+      if (Date.now() >= until) report(send);
       else later(undoPollMs, check);
     };
     later(undoPollMs, check);

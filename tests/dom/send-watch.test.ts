@@ -121,6 +121,20 @@ describe('Undo Send', () => {
     ]);
   });
 
+  it('reports a send waiting out the undo time at once when the tab closes, and only once', async () => {
+    const doc = mount('gmail-compose/compose-current.html');
+    const onSent = watch(doc);
+    const dialog = doc.querySelector('div[role="dialog"]')!;
+    (dialog.querySelector('div.aoO[role="button"]') as HTMLElement).click();
+    dialog.remove();
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(onSent).not.toHaveBeenCalled();
+    window.dispatchEvent(new Event('pagehide'));
+    expect(onSent).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(PAST_UNDO);
+    expect(onSent).toHaveBeenCalledTimes(1);
+  });
+
   it('reports nothing when Undo brings the compose back', async () => {
     const doc = mount('outlook/compose.html');
     const onSent = watch(doc, outlookHost.sends);
