@@ -39,6 +39,7 @@ export async function repQueue(db: LeadlightDb, realNow = new Date()): Promise<R
   const settings = await loadSettings(db);
   const context = slaContext(settings, realNow);
   const rep = repKeys(settings.rep.name, settings.rep.email, settings.source === 'demo' && !settings.rep.email);
+  const rejected = await handoffsRejected(db);
   const observed = new Map<string, ObservedTouch[]>();
   for (const o of await db.observedTouches.toArray()) observed.set(o.email, [...(observed.get(o.email) ?? []), o]);
   const items: QueueItem[] = [];
@@ -48,6 +49,9 @@ export async function repQueue(db: LeadlightDb, realNow = new Date()): Promise<R
   const ownerless = handedOff.length > 0 && handedOff.every((row) => !row.owner?.trim());
   for (const row of handedOff) {
     if (rep.size && !ownerless && !ownerKeys(row.owner).some((k) => rep.has(k))) continue;
+    // Handed back to marketing since this hand-off ("Hand-off rejected"): no first touch is owed.
+    const handedBack = rejected.get(row.email);
+    if (handedBack && row.handoffAt && handedBack >= row.handoffAt) continue;
     const contact = contactOf(row);
     const sla = slaViewFor(contact, touchesOf(row), context.settings, context.now, {
       observed: observed.get(row.email) ?? [],
@@ -72,6 +76,17 @@ export async function repQueue(db: LeadlightDb, realNow = new Date()): Promise<R
     items: items.slice(0, MAX_ITEMS),
     ...(ownerless ? { ownerless } : {}),
   };
+}
+
+/** When the rep's current verdict on each contact rejected its hand-off, by email. */
+async function handoffsRejected(db: LeadlightDb): Promise<Map<string, string>> {
+  const latest = new Map<string, { createdAt: string; rejected: boolean }>();
+  for (const f of await db.feedback.toArray()) {
+    const seen = latest.get(f.email);
+    if (!seen || f.createdAt > seen.createdAt)
+      latest.set(f.email, { createdAt: f.createdAt, rejected: f.kind === 'handoff' && f.verdict === 'bad' });
+  }
+  return new Map([...latest].filter(([, v]) => v.rejected).map(([email, v]) => [email, v.createdAt]));
 }
 
 const fold = (v: string) =>

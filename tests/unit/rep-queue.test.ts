@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contactRow } from '@/lib/db/contact-rows';
 import { LeadlightDb } from '@/lib/db/database';
 import { saveSettings } from '@/lib/settings/settings';
+import { saveFeedback } from '@/lib/db/feedback-repository';
 import { repQueue } from '@/lib/team/rep-queue';
 import { createContact, createTouch } from '../factories';
 
@@ -105,5 +106,20 @@ describe('the rep’s queue', () => {
     expect((await repQueue(db, NOW)).items.map((i) => i.email)).not.toContain('other-alex@lead.example');
     await saveSettings(db, { rep: { name: 'Jo Park', email: 'sales@brightwave.example' } });
     expect((await repQueue(db, NOW)).items).toEqual([]);
+  });
+
+  it('leaves out a hand-off the rep rejected back to marketing, until it is handed off again', async () => {
+    await seed();
+    await saveFeedback(
+      db,
+      { email: 'monday@lead.example', verdict: 'bad', kind: 'handoff', reasonId: 'recycle_nurture', recycleOn: '2027-02-01' },
+      'Alex Rivera <alex.rivera@brightwave.example>',
+      new Date('2026-11-24T09:30:00.000Z'),
+    );
+    expect((await repQueue(db, NOW)).items.map((i) => i.email)).toEqual(['tuesday@lead.example', 'early@lead.example']);
+    // Marketing hands it over again after the rejection: it is owed a first touch once more.
+    const row = (await db.contacts.get('monday@lead.example'))!;
+    await db.contacts.put({ ...row, handoffAt: '2026-11-24T10:00:00.000Z' });
+    expect((await repQueue(db, NOW)).items.map((i) => i.email)).toContain('monday@lead.example');
   });
 });
