@@ -337,6 +337,18 @@ describe('the toolbar’s overdue count', () => {
     await counted.deleteAllLocalData({ confirm: 'DELETE' }, sender);
     expect(slaChanged).toHaveBeenCalledTimes(4);
   });
+
+  it('is recounted after a hand-off is rejected, and after an undo, but not after a quality verdict', async () => {
+    const slaChanged = vi.fn();
+    const counted = createHandlers({ db, loadDemoData: dataset, slaChanged });
+    const email = createContact().email;
+    await counted.submitLeadFeedback({ email, verdict: 'good' }, own());
+    expect(slaChanged).not.toHaveBeenCalled();
+    const rejected = await counted.submitLeadFeedback({ email, verdict: 'bad', kind: 'handoff' }, own());
+    expect(slaChanged).toHaveBeenCalledTimes(1);
+    await counted.retractLeadFeedback({ id: rejected.id }, own());
+    expect(slaChanged).toHaveBeenCalledTimes(2);
+  });
 });
 
 describe('a contact refreshed from the CRM', () => {

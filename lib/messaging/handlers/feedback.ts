@@ -29,9 +29,15 @@ export function feedbackHandlers(deps: HandlerDeps): Pick<Handlers, FeedbackMess
       const author = await feedbackAuthor(db, connector);
       const stored = await recordVerdict(db, input, author, now(), target);
       if (target && !stored.unchanged) deps.kickOutbox?.();
+      // A hand-off rejected back to marketing leaves the rep's queue (see rep-queue.ts).
+      if (!stored.unchanged && input.kind === 'handoff') deps.slaChanged?.();
       return stored;
     },
-    retractLeadFeedback: async ({ id }) => ({ retracted: await retractFeedback(db, id) }),
+    retractLeadFeedback: async ({ id }) => {
+      const retracted = await retractFeedback(db, id);
+      if (retracted) deps.slaChanged?.();
+      return { retracted };
+    },
     listLeadFeedback: async () => {
       // Every verdict a team is likely to hold; the options page pages through them.
       const list = await listFeedback(db, 20_000);
