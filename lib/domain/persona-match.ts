@@ -3,6 +3,7 @@ import type { TimelineEntry } from './contact-context';
 import type { Contact } from './contact';
 import { DEFAULT_FIT_THRESHOLD, type Persona, type PersonaMatch, type PersonaRule, type RuleResult } from './persona';
 import { assetTypesWord, countWords, departmentWord, industryWord, orList, seniorityWord, sizeRangeWords } from './persona-labels';
+import { fold } from './fold';
 import { departmentFromTitle, departmentId, seniorityFromTitle, seniorityId, seniorityRuleId } from './title-inference';
 
 type Engagement = (Pick<TimelineEntry, 'assetType'> & Partial<Pick<TimelineEntry, 'assetName' | 'assetCategory'>>)[];
@@ -59,10 +60,7 @@ function inList(
  * Punctuation only separates words, so "VP, Sales" is met by "VP Sales" and "C-level" by "C-Level".
  */
 const toPhrase = (text: string) =>
-  ` ${text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  ` ${fold(text)
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
     .join(' ')} `;

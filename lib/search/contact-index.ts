@@ -1,5 +1,5 @@
 import type { Contact } from '../domain/contact';
-import { fold } from './fold';
+import { fold } from '../domain/fold';
 
 /** A short line for pickers and search results. */
 export type ContactSummary = Pick<Contact, 'email' | 'name' | 'title' | 'company'>;

@@ -3,6 +3,7 @@ import type { LeadlightDb } from '../db/database';
 import type { ObservedTouch } from '../domain/observed-touch';
 import { slaViewFor } from '../domain/sla-view';
 import { authorKey, authorName } from '../domain/team-verdict';
+import { fold } from '../domain/fold';
 import { slaContext } from '../settings/sla-context';
 import { loadSettings } from '../settings/settings';
 
@@ -89,12 +90,9 @@ async function handoffsRejected(db: LeadlightDb): Promise<Map<string, string>> {
   return new Map([...latest].filter(([, v]) => v.rejected).map(([email, v]) => [email, v.createdAt]));
 }
 
-const fold = (v: string) =>
-  v
-    .trim()
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
+/** A name as its words, case and accents aside ("José  Núñez" and "jose nunez" are one). */
+const nameKey = (v: string) =>
+  fold(v)
     .replace(/[^\p{L}\p{N}@]+/gu, ' ')
     .trim();
 
@@ -105,14 +103,14 @@ const fold = (v: string) =>
  */
 function repKeys(name: string | undefined, email: string | undefined, demo: boolean): Set<string> {
   const keys = new Set<string>();
-  if (name?.trim()) keys.add(fold(name));
+  if (name?.trim()) keys.add(nameKey(name));
   if (email?.trim()) {
     keys.add(email.trim().toLowerCase());
     // Only an address shaped first.last spells a name: "sales@" or "alex@" names nobody in particular.
     const local = email.slice(0, email.indexOf('@'));
-    if (/^\p{L}+[._-]\p{L}+$/u.test(local)) keys.add(fold(local));
+    if (/^\p{L}+[._-]\p{L}+$/u.test(local)) keys.add(nameKey(local));
   }
-  if (demo) keys.add(fold(DEMO_OWNER));
+  if (demo) keys.add(nameKey(DEMO_OWNER));
   keys.delete('');
   return keys;
 }
@@ -121,8 +119,8 @@ function repKeys(name: string | undefined, email: string | undefined, demo: bool
 function ownerKeys(owner: string | undefined): string[] {
   if (!owner?.trim()) return [];
   const address = authorKey(owner);
-  if (!address.includes('@')) return [fold(owner)];
+  if (!address.includes('@')) return [nameKey(owner)];
   // An owner's address matches only itself: two reps may share a local part at two companies.
   const named = authorName(owner);
-  return [address, ...(named === owner.trim() ? [] : [fold(named)])];
+  return [address, ...(named === owner.trim() ? [] : [nameKey(named)])];
 }
