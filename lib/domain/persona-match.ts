@@ -4,6 +4,7 @@ import type { Contact } from './contact';
 import { DEFAULT_FIT_THRESHOLD, type Persona, type PersonaMatch, type PersonaRule, type RuleResult } from './persona';
 import { assetTypesWord, countWords, departmentWord, industryWord, orList, seniorityWord, sizeRangeWords } from './persona-labels';
 import { fold } from './fold';
+import { Memo } from './memo';
 import { departmentFromTitle, departmentId, seniorityFromTitle, seniorityId, seniorityRuleId } from './title-inference';
 
 type Engagement = (Pick<TimelineEntry, 'assetType'> & Partial<Pick<TimelineEntry, 'assetName' | 'assetCategory'>>)[];
@@ -67,15 +68,8 @@ const toPhrase = (text: string) =>
 
 // The report scores every contact against the same keywords, each title once per persona:
 // remembered, as reading a text this way costs some 25 times a plain toLowerCase.
-const phrases = new Map<string, string>();
-function phrase(text: string): string {
-  let known = phrases.get(text);
-  if (known === undefined) {
-    if (phrases.size >= 2000) phrases.clear();
-    phrases.set(text, (known = toPhrase(text)));
-  }
-  return known;
-}
+const phrases = new Memo<string>();
+const phrase = (text: string) => phrases.get(text, () => toPhrase(text));
 
 // Chinese and Japanese write no spaces between words, so there a keyword is matched anywhere.
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;

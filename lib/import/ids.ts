@@ -1,3 +1,5 @@
+import { Memo } from '../domain/memo';
+
 /**
  * Deterministic ids, so importing the same file twice updates rows instead of
  * adding copies. Two independent 32-bit hashes give 64 bits: collisions among
@@ -31,15 +33,8 @@ const hex = () => (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString
 const normName = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /** Asset names repeat on every member row of a campaign: normalised once each (bounded like the import's other memos). */
-const normalised = new Map<string, string>();
-function normAsset(name: string): string {
-  let hit = normalised.get(name);
-  if (hit === undefined) {
-    if (normalised.size >= 2000) normalised.clear();
-    normalised.set(name, (hit = normName(name)));
-  }
-  return hit;
-}
+const normalised = new Memo<string>();
+const normAsset = (name: string) => normalised.get(name, () => normName(name));
 
 /** "Q3 Supply Chain Webinar" → "imp-q3-supply-chain-webinar-<hash>": readable, and unique per name. */
 export function campaignIdFor(name: string): string {

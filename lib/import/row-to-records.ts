@@ -6,7 +6,8 @@ import { IMPORT_FIELDS, type ColumnMapping, type ImportField, type MappedRow } f
 import { touchIdFor } from './ids';
 import { campaignExtras, campaignFrom, type CampaignCells } from './campaign-row';
 import { lastActivityFrom, salesActivityFrom, TOUCH_FIELD } from './sales-activity-row';
-import { Memo, RowError, attempt, unwrap, type Outcome } from './row-outcome';
+import { Memo } from '../domain/memo';
+import { RowError, attempt, unwrap, type Outcome } from './row-outcome';
 import { assetCategory, channelCategory } from '../domain/categories';
 import type { DayOrder } from './day-order';
 import { normalizeLifecycle, parseBoolean, parseDate, parseNumber, statusMeansResponded, unreadableDate } from './values';
