@@ -106,16 +106,14 @@ export function parseDate(raw: string, order: DayOrder = 'month-first'): string 
   return null;
 }
 
-const SLASH_PARTS = /^(\d{1,2})[/-](\d{1,2})[/-]/;
-
 /**
- * Why a date cell could not be read, for a warning. A slash date that only the other
- * order reads says so: the whole file is most likely in that order.
+ * Why a date cell could not be read, for a warning. A date only the other order reads
+ * (a slashed or dashed one: no other format depends on it) says so: the whole file is
+ * most likely in that order.
  */
 export function unreadableDate(raw: string, order: DayOrder = 'month-first'): string {
-  const m = SLASH_PARTS.exec(raw.trim());
   const other = order === 'month-first' ? 'day-first' : 'month-first';
-  const otherReads = m !== null && parseDate(raw, other) != null;
+  const otherReads = parseDate(raw, other) != null;
   const hint = otherReads
     ? ` (dates are read ${order === 'month-first' ? 'month first' : 'day first'}: choose the other order and import again)`
     : '';
