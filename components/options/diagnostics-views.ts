@@ -22,6 +22,8 @@ const VIEWS: Record<string, ViewSpec[]> = {
       openWhen: ['composeRoot', 'sendButton'],
       alternatives: [['composeChip', 'composeChipOlder']],
     },
+    // The rows of the inbox or a search: only there when a list shows, so never judged missing.
+    { label: 'Inbox or search list', markers: ['listRow'], openWhen: ['listRow'] },
   ],
   outlook: [
     { label: 'Every Outlook page', markers: ['main', 'accountManager', 'accountHeader'] },

@@ -10,7 +10,8 @@ const gmailThread: HostDiagnostics = {
   recordFound: true,
   contactCount: 1,
   matched: ['main', 'threadSubject', 'sender', 'recipient', 'hovercard', 'message', 'messageDate', 'accountButton'],
-  missing: ['composeChip', 'composeChipOlder', 'composeRoot', 'sendButton'],
+  // A thread opened on its own: no inbox rows beside it.
+  missing: ['composeChip', 'composeChipOlder', 'composeRoot', 'sendButton', 'listRow'],
 };
 // A reply open under the thread, in current markup: the older chip markup is an alternative, not a fault.
 const gmailReply: HostDiagnostics = {
@@ -36,7 +37,9 @@ describe('DiagnosticsView', () => {
       'Every Gmail page (open in that scan)',
       'Open thread (open in that scan)',
       'Compose window or reply (not open in that scan)',
+      'Inbox or search list (not open in that scan)',
     ]);
+    expect(states('Inbox or search list')).toEqual({ listRow: 'not-checked' });
     expect(states('Compose window or reply')).toEqual({
       composeRoot: 'not-checked',
       sendButton: 'not-checked',
