@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, type ReactNode, type Ref } from 'react';
 import type { FeedbackInput } from '@/lib/domain/feedback';
 import { FEEDBACK_REASONS } from '@/lib/domain/feedback-reasons';
 import type { ReasonDefinition } from '@/lib/domain/reason-definition';
@@ -41,7 +41,14 @@ export function Sidebar({ api, participants, toggles = 0, updated, onOpenChange,
   // Opened by the shortcut on a page where no contact was detected.
   const [summoned, setSummoned] = useState(false);
   const [reasons, setReasons] = useState<readonly ReasonDefinition[]>(FEEDBACK_REASONS);
-  const [selected, setSelected] = useState<string | null>(null);
+  // The person the rep picked, or the record last put on screen. A ref, not state: holding the
+  // view must not cost a second render (and the effects it flushes) before the contact paints.
+  const held = useRef<string | null>(null);
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  const select = useCallback((email: string) => {
+    held.current = email;
+    rerender();
+  }, []);
   const emails = useMemo(() => participants.map((p) => p.email), [participants]);
   const { state, retry, refreshOne } = useContactContexts(api, emails);
   // Said once, above whichever contact is shown, instead of as every contact's error.
@@ -110,15 +117,16 @@ export function Sidebar({ api, participants, toggles = 0, updated, onOpenChange,
 
   const states = useMemo(() => personStates(state, emails), [state, emails]);
   // Prefer someone we know about: a thread often includes assistants or new colleagues.
+  const selected = held.current;
   const current = selected && emails.includes(selected) ? selected : (emails.find((e) => states.get(e) === 'record') ?? emails[0]);
   const entry = state.status === 'ready' && current ? state.contexts.get(current) : undefined;
   const context = entry?.context;
   // A record once on screen stays there until the rep picks someone else or it leaves the page:
   // a newcomer listed first (a compose puts new recipients first) must not take the view, and
-  // the note being typed in it, when their read answers. Before paint, so the view never flickers.
+  // the note being typed in it, when their read answers.
   useLayoutEffect(() => {
-    if (context && current && current !== selected) setSelected(current);
-  }, [context, current, selected]);
+    if (context && current) held.current = current;
+  }, [context, current]);
 
   const selectedRef = useRef<string | undefined>(current);
   selectedRef.current = current;
@@ -152,7 +160,7 @@ export function Sidebar({ api, participants, toggles = 0, updated, onOpenChange,
 
   return (
     <Panel onCollapse={toggle} framed={framed} panelRef={panelRef}>
-      {participants.length > 1 && <ContactSwitcher participants={participants} selected={current} states={states} onSelect={setSelected} />}
+      {participants.length > 1 && <ContactSwitcher participants={participants} selected={current} states={states} onSelect={select} />}
       <ConnectionNotice status={connection} onOpenSettings={api.openSettings} />
       {state.status === 'loading' || state.status === 'idle' || (state.status === 'ready' && !entry && state.pending) ? (
         <LoadingState />

@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { CachedContext } from '@/lib/cache/contact-cache';
 import type { SidebarApi } from './sidebar-api';
 import { errorMessage } from '../ui/error-message';
@@ -49,12 +49,30 @@ export function useContactContexts(api: SidebarApi, emails: string[]) {
   const [attempt, setAttempt] = useState(0);
   const key = emails.join(',');
 
+  // Contexts the background sent with the page's snapshot are taken in the render that shows its
+  // people, so the contact paints in one render. Taken in the effect instead, the first render
+  // would build a throwaway "no record" view, and a second render before paint would replace it.
+  const tookFor = useRef<string | null>(null);
+  if (key && attempt === 0 && tookFor.current !== key) {
+    const offered = api.takeOffered?.(key.split(','));
+    if (offered) {
+      tookFor.current = key;
+      const kept = remember(memoryOf(api), offered, ++reads);
+      setState({ status: 'ready', contexts: new Map(kept.map((r) => [r.email, r])) });
+    }
+  }
+
   // Started before the browser paints, not after: the background sends a contact's context
   // right behind its detection, and in the frame (Preact) a passive effect waits for the next
   // animation frame, so reading here would put a whole frame between the context and its paint.
   useLayoutEffect(() => {
     if (!key) {
       setState({ status: 'idle' });
+      return;
+    }
+    // This render already showed what came with the snapshot: nothing to read.
+    if (attempt === 0 && tookFor.current === key) {
+      tookFor.current = null;
       return;
     }
     let current = true;

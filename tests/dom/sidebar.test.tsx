@@ -48,6 +48,32 @@ describe('Sidebar', () => {
     expect(api.getContexts).not.toHaveBeenCalled();
   });
 
+  it('puts the next contact sent with a snapshot on screen in one render: no “no record” view in between, no read', () => {
+    const api = fakeSidebarApi();
+    const offers = new Map([
+      [ADA, rowsFor([ADA], { [ADA]: ada })],
+      [GRACE, rowsFor([GRACE], { [GRACE]: grace })],
+    ]);
+    // Taken, as the frame's client hands them out: a second take finds nothing.
+    const take = (emails: string[]) => {
+      const rows = offers.get(emails.join());
+      offers.delete(emails.join());
+      return rows;
+    };
+    const withOffers = { ...api, takeOffered: vi.fn(take) };
+    const { container, rerender } = render(<Sidebar api={withOffers} participants={[{ email: ADA }]} />);
+    const observer = new MutationObserver(() => undefined);
+    observer.observe(container, { childList: true, subtree: true });
+
+    rerender(<Sidebar api={withOffers} participants={[{ email: GRACE }]} />);
+
+    const added = observer.takeRecords().flatMap((r) => [...r.addedNodes].filter((n): n is Element => n instanceof Element));
+    observer.disconnect();
+    expect(added.filter((n) => n.matches('[data-testid="state-unknown"]') || n.querySelector('[data-testid="state-unknown"]'))).toEqual([]);
+    expect(screen.getByRole('heading', { name: 'Grace Hopper' })).toBeInTheDocument();
+    expect(api.getContexts).not.toHaveBeenCalled();
+  });
+
   it('shows what the background offers on a return to someone, not the answer from the earlier visit', async () => {
     const api = fakeSidebarApi({ [ADA]: ada, [GRACE]: grace });
     const offers = new Map<string, { email: string; context: ContactContext | null }[]>();
