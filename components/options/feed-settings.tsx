@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { feedOriginPattern, feedUrlProblem } from '@/lib/connectors/feed/feed-url';
 import type { PageApi } from '@/lib/messaging/page-client';
 import type { SettingsView } from '@/lib/messaging/protocol';
@@ -6,25 +6,32 @@ import { formatDateTime } from '../format';
 import { ActionResult, BUTTON, Field } from './field';
 import { useAction } from './use-action';
 
-type Props = { api: PageApi; view: SettingsView; onChange: (v: SettingsView) => void; pollMs?: number };
+type Props = { api: PageApi; view: SettingsView; onChange: (v: SettingsView) => void; pollMs?: number; maxPollMs?: number };
 
 const PHASES = { staging: 'Reading the feed…', applying: 'Putting the new data in place…' } as const;
 
+// A 20 MB feed syncs in about 30 s; past this the page stops asking, and shows the state again when reopened.
+const POLL_FOR_MS = 3 * 60_000;
+
 /** A JSON feed marketing ops publishes; Leadlight asks for that one origin. */
-export function FeedSettings({ api, view, onChange, pollMs = 1000 }: Props) {
+export function FeedSettings({ api, view, onChange, pollMs = 1000, maxPollMs = POLL_FOR_MS }: Props) {
   const [url, setUrl] = useState(view.settings.feed?.url ?? '');
   const [interval, setInterval] = useState(String(view.settings.feed?.intervalMinutes ?? 60));
   // Set while a sync started from here runs: the last check time it must move past.
   const [waiting, setWaiting] = useState<{ since: string | undefined } | null>(null);
   const { busy, error, done, run } = useAction();
   const syncing = view.feed?.syncing;
+  // When this page started following a sync: a sync that never reports back is not followed forever.
+  const pollingSince = useRef<number | undefined>(undefined);
 
   useEffect(() => {
-    if (!waiting && !syncing) return;
+    if (!waiting && !syncing) return void (pollingSince.current = undefined);
     if (waiting && !syncing && view.feed?.lastSyncAt !== waiting.since) return setWaiting(null);
+    pollingSince.current ??= Date.now();
+    if (Date.now() - pollingSince.current > maxPollMs) return setWaiting(null);
     const timer = setTimeout(() => void api.getSettings().then(onChange, () => undefined), pollMs);
     return () => clearTimeout(timer);
-  }, [waiting, syncing, view, api, onChange, pollMs]);
+  }, [waiting, syncing, view, api, onChange, pollMs, maxPollMs]);
 
   const save = () =>
     run(async () => {
@@ -35,8 +42,12 @@ export function FeedSettings({ api, view, onChange, pollMs = 1000 }: Props) {
       const origin = feedOriginPattern(address);
       if (!(await api.requestOrigins([origin]))) throw new Error(`Leadlight needs access to ${new URL(address).origin} to read the feed.`);
       const since = view.feed?.lastSyncAt;
+      // The background fetches at once only for a new feed; a new interval just moves the next check.
+      const fetching = view.settings.source !== 'feed' || view.settings.feed?.url !== address;
       const next = await api.saveSettings({ source: 'feed', feed: { url: address, intervalMinutes: Number(interval) } });
       onChange(next);
+      if (!fetching) return `Saved. Leadlight checks the feed every ${next.settings.feed?.intervalMinutes ?? interval} minutes.`;
+      pollingSince.current = undefined;
       setWaiting({ since });
       return 'Saved. Leadlight is fetching the feed; the cached data stays in use until the new data is ready.';
     });

@@ -37,12 +37,21 @@ export function scheduleFeed(db: LeadlightDb, onUpdated: () => void = () => unde
 
 /**
  * Firefox forgets alarms when the browser closes, and Chrome may after a restart or an
- * update: a configured feed whose alarm is gone is scheduled again, due at once when its
- * last sync is older than its interval, else when the interval from it runs out.
+ * update: a configured feed whose alarm is gone is scheduled again (see setFeedAlarm).
  */
 async function keepFeedAlarm(db: LeadlightDb, now: number): Promise<void> {
+  if (await browser.alarms.get(FEED_ALARM)) return;
+  await setFeedAlarm(db, now);
+}
+
+/**
+ * Sets the feed's alarm at the configured interval, due at once when the last sync is
+ * older than the interval, else when the interval from it runs out. Called when the
+ * interval is changed: an existing alarm keeps its old period until replaced.
+ */
+export async function setFeedAlarm(db: LeadlightDb, now = Date.now()): Promise<void> {
   const { source, feed } = await loadSettings(db);
-  if (source !== 'feed' || !feed || (await browser.alarms.get(FEED_ALARM))) return;
+  if (source !== 'feed' || !feed) return;
   const last = Date.parse((await db.meta.get('sync:feed'))?.lastSyncAt ?? '');
   const since = Number.isNaN(last) ? Infinity : (now - last) / 60_000;
   // Chrome fires an alarm no sooner than 30 s after it is set.

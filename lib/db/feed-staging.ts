@@ -3,7 +3,8 @@ import type { Contact } from '../domain/contact';
 import type { Persona } from '../domain/persona';
 import { groupTouches, mergeTouches, packTouches } from '../domain/packed-touches';
 import { storedTouch } from './contact-rows';
-import type { ContactRow, LeadlightDb, StagedRow } from './database';
+import type { Table } from 'dexie';
+import type { ContactRow, LeadlightDb, MetaRow, StagedRow } from './database';
 
 type StagedContact = Extract<StagedRow, { key: `contact:${string}` }>;
 
@@ -64,22 +65,47 @@ export async function stageBatch(db: LeadlightDb, batch: StagedBatch): Promise<v
 
 export type AppliedCounts = { contacts: number; campaigns: number; touches: number };
 
+/** A swap that must not go on: the message says why, in words for the feed status. */
+export class SwapStopped extends Error {
+  override name = 'SwapStopped';
+}
+
+export type ApplyOptions = {
+  sourceName: string;
+  now: Date;
+  /** Wraps each contact write: the sync rests between them (../connectors/feed/pacing.ts). */
+  pace?: (write: () => Promise<unknown>) => Promise<unknown>;
+  /**
+   * Asked inside every write transaction, which also spans `meta` and `settings`: a
+   * reason stops the swap before that write, so data the rep chose or deleted meanwhile
+   * is never overwritten by the feed.
+   */
+  stillWanted?: () => Promise<string | undefined>;
+  /** The sync's own record, written with the source line: no restart finds the swap done but unrecorded. */
+  record?: MetaRow;
+};
+
 /**
  * Swaps the staged feed in: contact rows in transactions of APPLY_ROWS (each
  * contact changes atomically, touches included), then contacts the feed no longer
- * lists are removed the same way, then campaigns, personas and the source line in
- * one small transaction. Safe to run again from the start after an interruption:
- * every step writes the staged state, whatever was there. `pace` wraps each contact
- * write: the sync rests between them (../connectors/feed/pacing.ts).
+ * lists are removed the same way, then campaigns, personas, the source line and the
+ * sync's record in one small transaction. Safe to run again from the start after an
+ * interruption: every step writes the staged state, whatever was there. Throws
+ * SwapStopped when `stillWanted` gives a reason, or when nothing is staged.
  */
 export async function applyStaging(
   db: LeadlightDb,
-  {
-    sourceName,
-    now,
-    pace = (write) => write(),
-  }: { sourceName: string; now: Date; pace?: (write: () => Promise<unknown>) => Promise<unknown> },
+  { sourceName, now, pace = (write) => write(), stillWanted = async () => undefined, record }: ApplyOptions,
 ): Promise<AppliedCounts> {
+  // Swapping in an empty staging area would delete every contact: whatever emptied it, nothing is left to apply.
+  if (!(await db.feedStaging.where('key').between(CONTACTS_FROM, CONTACTS_TO).first()))
+    throw new SwapStopped('The new feed data was no longer waiting to be put in place. The cached data was kept.');
+  const guarded = (tables: Table[], write: () => Promise<unknown>) =>
+    db.transaction('rw', [...tables, db.meta, db.settings], async () => {
+      const reason = await stillWanted();
+      if (reason) throw new SwapStopped(reason);
+      await write();
+    });
   const fetchedAt = now.toISOString();
   const listed = new Set<string>();
   let touches = 0;
@@ -97,11 +123,12 @@ export async function applyStaging(
       touches += s.touches.length;
       return { ...contact, fetchedAt, touches: packTouches(s.touches) };
     });
-    await pace(() => db.contacts.bulkPut(rows));
+    await pace(() => guarded([db.contacts], () => db.contacts.bulkPut(rows)));
     after = page[page.length - 1]!.key;
   }
   const gone = (await db.contacts.toCollection().primaryKeys()).filter((email) => !listed.has(email));
-  for (let i = 0; i < gone.length; i += APPLY_ROWS) await db.contacts.bulkDelete(gone.slice(i, i + APPLY_ROWS));
+  for (let i = 0; i < gone.length; i += APPLY_ROWS)
+    await guarded([db.contacts], () => db.contacts.bulkDelete(gone.slice(i, i + APPLY_ROWS)));
 
   const [campaignRows, personaRow] = await Promise.all([
     db.feedStaging.where('key').startsWith('campaign:').toArray(),
@@ -109,7 +136,7 @@ export async function applyStaging(
   ]);
   const campaigns = campaignRows.flatMap((r) => ('campaign' in r ? [r.campaign] : []));
   const personas = personaRow && 'personas' in personaRow ? personaRow.personas : [];
-  await db.transaction('rw', [db.campaigns, db.personas, db.meta], async () => {
+  await guarded([db.campaigns, db.personas], async () => {
     await db.campaigns.clear();
     await db.campaigns.bulkPut(campaigns);
     // Personas are the team's shared language: only a feed that carries them replaces them.
@@ -118,6 +145,7 @@ export async function applyStaging(
       await db.personas.bulkPut(personas);
     }
     await db.meta.put({ key: 'source', name: sourceName, loadedAt: fetchedAt });
+    if (record) await db.meta.put(record);
   });
   await clearStaging(db);
   return { contacts: listed.size, campaigns: campaigns.length, touches };

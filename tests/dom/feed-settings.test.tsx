@@ -66,3 +66,40 @@ describe('feed settings', () => {
     expect(api.getSettings.mock.calls.length).toBe(polls);
   });
 });
+
+describe('feed settings for the feed already in use', () => {
+  function FeedInUse({ api, maxPollMs, feed }: { api: ReturnType<typeof fakeApi>; maxPollMs?: number; feed?: SettingsView['feed'] }) {
+    const [current, setCurrent] = useState(view(feed ?? { lastSyncAt: '2026-11-20T09:00:00.000Z' }, 'feed'));
+    return <FeedSettings api={api as unknown as PageApi} view={current} onChange={setCurrent} pollMs={5} maxPollMs={maxPollMs} />;
+  }
+
+  it('says a new interval only moves the next check, and does not wait for a fetch that is not coming', async () => {
+    const api = fakeApi();
+    api.saveSettings.mockImplementation(async () => {
+      const saved = view({ lastSyncAt: '2026-11-20T09:00:00.000Z' }, 'feed');
+      return { ...saved, settings: { ...saved.settings, feed: { url: FEED, intervalMinutes: 15 } } };
+    });
+    render(<FeedInUse api={api} />);
+    const every = screen.getByLabelText('Check every (minutes)');
+    await userEvent.clear(every);
+    await userEvent.type(every, '15');
+    await userEvent.click(screen.getByRole('button', { name: 'Use this feed' }));
+    expect(await screen.findByText('Saved. Leadlight checks the feed every 15 minutes.')).toBeInTheDocument();
+    expect(screen.queryByText(/fetching the feed/)).not.toBeInTheDocument();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(api.getSettings).not.toHaveBeenCalled();
+  });
+
+  it('stops asking after a while when a sync never reports back', async () => {
+    const api = fakeApi();
+    api.getSettings.mockImplementation(async () => view({ syncing: 'staging' }, 'feed'));
+    // Opened while the background says a sync is under way.
+    render(<FeedInUse api={api} maxPollMs={40} feed={{ syncing: 'staging' }} />);
+    expect(screen.getByText('Reading the feed…')).toBeInTheDocument();
+    await vi.waitFor(() => expect(api.getSettings).toHaveBeenCalled());
+    await new Promise((r) => setTimeout(r, 150));
+    const polls = api.getSettings.mock.calls.length;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(api.getSettings.mock.calls.length).toBe(polls);
+  });
+});

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { FEED_ALARM, scheduleFeed } from '@/lib/background/feed-scheduler';
 import { LeadlightDb } from '@/lib/db/database';
+import { createHandlers } from '@/lib/messaging/handlers';
 import { saveSettings } from '@/lib/settings/settings';
 import { createCampaign, createContact } from '../factories';
 
@@ -44,6 +45,23 @@ describe('the feed alarm when the background starts', () => {
     scheduleFeed(db, undefined, () => NOW);
     await settle();
     expect(await browser.alarms.get(FEED_ALARM)).toBeUndefined();
+  });
+});
+
+describe('a new check interval for the same feed', () => {
+  it('takes effect at once: the alarm runs at the new interval, due when it has passed since the last sync', async () => {
+    const url = 'https://marketing.brightwave.example/feed.json';
+    await saveSettings(db, { source: 'feed', feed: { url, intervalMinutes: 1440 } });
+    await browser.alarms.create(FEED_ALARM, { periodInMinutes: 1440 });
+    await db.meta.put({ key: 'sync:feed', lastSyncAt: new Date(Date.now() - 2 * 3_600_000).toISOString() });
+    const syncFeedNow = vi.fn();
+    const handlers = createHandlers({ db, loadDemoData: () => ({ contacts: [], campaigns: [], touches: [], personas: [] }), syncFeedNow });
+    await handlers.saveSettings({ source: 'feed', feed: { url, intervalMinutes: 15 } }, { id: browser.runtime.id });
+    const alarm = await browser.alarms.get(FEED_ALARM);
+    expect(alarm?.periodInMinutes).toBe(15);
+    expect(alarm?.scheduledTime).toBeLessThanOrEqual(Date.now() + 31_000);
+    // Nothing is fetched for a new interval: the options page says so.
+    expect(syncFeedNow).not.toHaveBeenCalled();
   });
 });
 

@@ -6,6 +6,7 @@ import { DEFAULT_POLICY } from '@/lib/connectors/http';
 import { LeadlightDb } from '@/lib/db/database';
 import { saveFeedback } from '@/lib/db/feedback-repository';
 import { clearMarketingData } from '@/lib/db/seed';
+import { saveSettings } from '@/lib/settings/settings';
 import { createCampaign, createContact, createPersona, createTouch } from '../factories';
 
 const URL_ = 'https://marketing.brightwave.example/leadlight/feed.json';
@@ -30,8 +31,11 @@ afterEach(() => {
 afterAll(() => server.close());
 
 let db: LeadlightDb;
-beforeEach(() => {
+const useFeed = (url = URL_) => saveSettings(db, { source: 'feed', feed: { url, intervalMinutes: 60 } });
+beforeEach(async () => {
   db = new LeadlightDb(`feed-${crypto.randomUUID()}`);
+  // A sync only stores what it read while the settings name its feed.
+  await useFeed();
 });
 afterEach(() => db.delete());
 
@@ -62,6 +66,7 @@ describe('JSON feed sync', () => {
       http.get(NEW_URL, () => HttpResponse.json(feed({ contacts: [createContact({ email: 'new.feed@x.example' })], touches: [] }))),
     );
     const old = syncFeed(db, URL_, new Date(), policy);
+    await useFeed(NEW_URL);
     const changed = syncFeed(db, NEW_URL, new Date(), policy);
     // Asked again for the new URL while it waits: the same sync, not a second one.
     expect(syncFeed(db, NEW_URL, new Date(), policy)).toBe(changed);
@@ -77,6 +82,48 @@ describe('JSON feed sync', () => {
     expect(result).toMatchObject({ status: 'updated', rowErrors: 1 });
     expect(await db.contacts.count()).toBe(1);
     expect((await db.meta.get('sync:feed'))?.lastError).toMatch(/contacts\[1\] email/);
+  });
+
+  it('keeps a contact whose row has one bad field, without that field, and says so', async () => {
+    const grace = createContact({ email: 'grace.hopper@navy.example', name: 'Grace Hopper', title: 'Rear Admiral' });
+    server.use(http.get(URL_, () => HttpResponse.json(feed({ contacts: [createContact(), { ...grace, score: 'very high' }] }))));
+    expect(await syncFeed(db, URL_, new Date(), policy)).toMatchObject({ status: 'updated', rowErrors: 0 });
+    const row = await db.contacts.get('grace.hopper@navy.example');
+    expect(row).toMatchObject({ name: 'Grace Hopper', title: 'Rear Admiral', company: 'Analytical Engines' });
+    expect(row).not.toHaveProperty('score');
+    expect((await db.meta.get('sync:feed'))?.lastError).toMatch(
+      /^1 rows kept without a bad field, first: contacts\[1\] score: .*\(left out, the rest kept\)$/,
+    );
+  });
+
+  it('keeps the cache when every contact row is invalid, rather than emptying it and saying it updated', async () => {
+    server.use(http.get(URL_, () => HttpResponse.json(feed())));
+    await syncFeed(db, URL_, new Date(), policy);
+    server.use(http.get(URL_, () => HttpResponse.json(feed({ contacts: [{ email: 'not-an-email' }, { name: 'No Email' }] }))));
+    expect(await syncFeed(db, URL_, new Date(), policy)).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(
+        /^2 of the feed's 2 contact rows are invalid \(first: contacts\[0\] email: .*\)\. The cached data was kept\.$/,
+      ),
+    });
+    expect(await db.contacts.toCollection().primaryKeys()).toEqual(['ada.lovelace@analytical.example']);
+    expect(await db.campaigns.count()).toBe(1);
+    expect((await db.meta.get('sync:feed'))?.lastError).toMatch(/2 contact rows are invalid/);
+  });
+
+  it('refuses a feed where more than half the contact rows fail, and takes one where half do', async () => {
+    const good = (i: number) => createContact({ email: `good${i}@x.example` });
+    server.use(http.get(URL_, () => HttpResponse.json(feed({ contacts: [good(1), { email: 'bad1' }, { email: 'bad2' }], touches: [] }))));
+    expect(await syncFeed(db, URL_, new Date(), policy)).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/2 of the feed's 3 contact rows are invalid/),
+    });
+    expect(await db.contacts.count()).toBe(0);
+    server.use(
+      http.get(URL_, () => HttpResponse.json(feed({ contacts: [good(1), good(2), { email: 'bad1' }, { email: 'bad2' }], touches: [] }))),
+    );
+    expect(await syncFeed(db, URL_, new Date(), policy)).toMatchObject({ status: 'updated', rowErrors: 2 });
+    expect(await db.contacts.count()).toBe(2);
   });
 
   it('refuses a file that is not a feed and keeps the cache and feedback as they were', async () => {

@@ -45,7 +45,8 @@ export const SLICE_BYTES = 16 * 1024;
 /** Row errors kept to describe the problem; the count covers them all. */
 const KEPT_ERRORS = 5;
 
-export type FeedReadResult = { rows: number; errorCount: number; errors: RowError[]; personas: boolean };
+/** `errorCount` rows were skipped; `partialCount` contact rows were kept without the fields that failed. */
+export type FeedReadResult = { rows: number; errorCount: number; partialCount: number; errors: RowError[]; personas: boolean };
 
 const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`);
 const n = (v: number) => v.toLocaleString('en-US');
@@ -72,8 +73,12 @@ export async function readFeed(
 ): Promise<FeedReadResult> {
   let version: unknown;
   let rows = 0;
-  let contacts = 0;
+  // Contact rows read, and those that failed validation (skipped, so they list no one).
+  let contactRows = 0;
+  let badContacts = 0;
+  let firstBadContact: RowError | undefined;
   let errorCount = 0;
+  let partialCount = 0;
   let personas = false;
   const errors: RowError[] = [];
   let batch: StagedBatch = { contacts: [], campaigns: [], touches: [], personas: [] };
@@ -101,20 +106,24 @@ export async function readFeed(
       );
       return;
     }
-    if (section === 'contacts') contacts += 1;
+    if (section === 'contacts') contactRows += 1;
     if (section === 'personas') personas = true;
     const parsed = (SCHEMAS[section] as z.ZodType).safeParse(value);
+    let data: unknown = parsed.data;
     if (!parsed.success) {
-      errorCount += 1;
-      if (errors.length < KEPT_ERRORS)
-        errors.push({
-          section,
-          index: Number(key),
-          reason: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-        });
-      return;
+      const reason = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      data = section === 'contacts' ? withoutBadFields(value, parsed.error.issues) : undefined;
+      const error = { section, index: Number(key), reason: data ? `${reason} (left out, the rest kept)` : reason };
+      if (errors.length < KEPT_ERRORS) errors.push(error);
+      if (data) partialCount += 1;
+      else errorCount += 1;
+      if (section === 'contacts' && !data) {
+        badContacts += 1;
+        firstBadContact ??= error;
+      }
+      if (!data) return;
     }
-    (batch[section] as unknown[]).push(parsed.data);
+    (batch[section] as unknown[]).push(data);
     pending += 1;
   };
 
@@ -152,9 +161,28 @@ export async function readFeed(
     throw e;
   }
   if (version !== 1) throw new ConnectorError('invalid_response', 'Not a Leadlight feed: it needs "version": 1 at the top level.');
+  // So would a list of rows that mostly fail: a changed export format, not a team that lost its contacts.
+  if (firstBadContact && badContacts * 2 > contactRows)
+    throw new ConnectorError(
+      'invalid_response',
+      `${n(badContacts)} of the feed's ${n(contactRows)} contact rows are invalid (first: contacts[${firstBadContact.index}] ${firstBadContact.reason}). The cached data was kept.`,
+    );
   // An empty list would wipe every cached contact: far more often a broken export than a real "no one".
-  if (contacts === 0) throw new ConnectorError('invalid_response', 'The feed lists no contacts. The cached data was kept.');
-  return { rows, errorCount, errors, personas };
+  if (contactRows - badContacts === 0)
+    throw new ConnectorError('invalid_response', 'The feed lists no contacts. The cached data was kept.');
+  return { rows, errorCount, partialCount, errors, personas };
+}
+
+/**
+ * A contact row whose only faults are in fields other than its email, with those fields
+ * left out: one bad score must not cost the contact's name, title and sources.
+ */
+function withoutBadFields(value: unknown, issues: readonly z.core.$ZodIssue[]): unknown {
+  const bad = new Set(issues.map((i) => i.path[0]));
+  if (!value || typeof value !== 'object' || bad.has('email') || bad.has(undefined)) return undefined;
+  const rest = Object.fromEntries(Object.entries(value).filter(([field]) => !bad.has(field)));
+  const parsed = ContactSchema.safeParse(rest);
+  return parsed.success ? parsed.data : undefined;
 }
 
 /** Feeds bytes to the parser (null ends it); any parser complaint means the body is not valid JSON. */

@@ -1,16 +1,15 @@
-import type { LeadlightDb, MetaRow } from '../../db/database';
-import { applyStaging, clearStaging, stageBatch } from '../../db/feed-staging';
+import type { LeadlightDb } from '../../db/database';
+import { clearStaging, stageBatch } from '../../db/feed-staging';
 import { asConnectorError } from '../errors';
 import type { HttpPolicy } from '../http';
+import { basisProblem, feedBasis } from './feed-basis';
 import { fetchFeed } from './fetch-feed';
 import { politely } from './pacing';
 import { feedUrlProblem } from './feed-url';
-import { FEED_LIMITS, readFeed, type FeedLimits } from './read-feed';
+import { FEED_LIMITS, readFeed, type FeedLimits, type FeedReadResult } from './read-feed';
+import { completeSwap, dropSwap, KEY, recordSync, SwapStopped, type FeedSyncResult, type FeedSyncRow, type Pending } from './swap-feed';
 
-export type FeedSyncResult = { status: 'unchanged' | 'updated' | 'failed'; rows?: number; rowErrors?: number; error?: string };
-
-const KEY = 'sync:feed';
-type Pending = NonNullable<MetaRow['pending']>;
+export type { FeedSyncResult } from './swap-feed';
 
 // One sync per database at a time: the alarm, "Sync now" and a settings change share it.
 const running = new WeakMap<LeadlightDb, { url: string | undefined; run: Promise<FeedSyncResult> }>();
@@ -19,8 +18,9 @@ const running = new WeakMap<LeadlightDb, { url: string | undefined; run: Promise
  * One feed sync: conditional fetch, then the body is parsed as it streams in and
  * each validated batch goes to a staging area; only once the whole feed has been
  * read is it swapped in, in small transactions (see applyStaging). A failed or
- * refused feed leaves the cache as it was. The validators are stored only after
- * the swap, so a sync cut short always fetches the feed in full next time.
+ * refused feed leaves the cache as it was, and so does one the rep has moved on
+ * from: other data chosen, loaded or deleted while it ran is never overwritten. The
+ * validators are stored only after the swap, so a sync cut short fetches in full next time.
  */
 export function syncFeed(
   db: LeadlightDb,
@@ -41,6 +41,15 @@ export function syncFeed(
   return run;
 }
 
+/** The feed status's account of rows it could not take whole, or undefined when it took every one. */
+function rowReport({ errorCount, partialCount, errors: [first] }: FeedReadResult): string | undefined {
+  if (!first) return undefined;
+  const counts = [errorCount && `${errorCount} rows skipped`, partialCount && `${partialCount} rows kept without a bad field`];
+  return `${counts.filter(Boolean).join(', ')}, first: ${first.section}[${first.index}] ${first.reason}`;
+}
+
+const withoutSwap = ({ phase: _phase, pending: _pending, ...rest }: FeedSyncRow): FeedSyncRow => rest;
+
 async function runSync(
   db: LeadlightDb,
   url: string,
@@ -48,96 +57,91 @@ async function runSync(
   policy?: HttpPolicy,
   limits: FeedLimits = FEED_LIMITS,
 ): Promise<FeedSyncResult> {
-  let state: MetaRow = (await db.meta.get(KEY)) ?? { key: KEY };
-  // A swap cut off by a stopped worker finishes first: what it staged was complete.
-  if (state.phase === 'applying' && state.pending) {
-    await finishSwap(db, state.name, state.pending, now);
-    state = (await db.meta.get(KEY)) ?? { key: KEY };
-  }
-  // A read cut off by a stopped worker left a partial staging area: it is worthless.
-  if (state.phase === 'staging') await clearStaging(db);
-  const { phase: _p, pending: _pending, ...settled } = state;
-  let swapping: Pending | undefined;
+  const at = now.toISOString();
+  let settled: FeedSyncRow = { key: KEY };
   try {
     // The options page checks too; this is the check that cannot be bypassed.
     const problem = feedUrlProblem(url);
     if (problem) throw new Error(problem);
+    let state: FeedSyncRow = (await db.meta.get(KEY)) ?? { key: KEY };
+    // A swap cut off by a stopped worker, or failed on a full disk, staged a complete feed: it finishes first.
+    if (state.pending) {
+      const resumed = await completeSwap(db, state as FeedSyncRow & { pending: Pending }, await feedBasis(db, state.name), now);
+      state = (await db.meta.get(KEY)) ?? { key: KEY };
+      // Still waiting (the disk is still full): a new read would have to mix with it, so this sync ends here.
+      if (state.pending) return resumed;
+    }
+    // A read cut off by a stopped worker left a partial staging area: it is worthless.
+    if (state.phase === 'staging') await clearStaging(db);
+    settled = withoutSwap(state);
+    const basis = await feedBasis(db, url);
+    const stopped = await basisProblem(db, basis);
+    if (stopped) throw new SwapStopped(stopped);
     // Validators vouch for this URL's data as this feed loaded it: a changed URL, or data replaced
     // since (another source, an import, the demo), must be fetched in full, or a 304 would leave it empty.
-    const source = await db.meta.get('source');
-    const ours = state.name === url && !!state.loadedAt && source?.loadedAt === state.loadedAt;
+    const ours = state.name === url && !!state.loadedAt && basis.source?.loadedAt === state.loadedAt;
     const response = await fetchFeed(url, ours ? { etag: state.etag, lastModified: state.lastModified } : {}, policy, limits);
     if (response.status === 'unchanged') {
-      await db.meta.put({ ...settled, lastSyncAt: now.toISOString(), lastError: undefined });
+      // The data in place is the last load's, so its skipped-rows report still holds.
+      await recordSync(db, url, { ...settled, lastSyncAt: at, lastError: settled.rowErrors });
       return { status: 'unchanged' };
     }
-    await db.meta.put({ ...settled, phase: 'staging' });
+    await recordSync(db, url, { ...settled, phase: 'staging' });
     await clearStaging(db);
-    const read = await readFeed(response.body, (batch) => politely(() => stageBatch(db, batch)), limits);
-    const first = read.errors[0];
+    const read = await readFeed(
+      response.body,
+      async (batch) => {
+        // Checked as it reads too: a rep who moved on need not wait out the rest of a 30 s read.
+        const reason = await basisProblem(db, basis);
+        if (reason) throw new SwapStopped(reason);
+        await politely(() => stageBatch(db, batch));
+      },
+      limits,
+    );
     const pending: Pending = {
       ...response.validators,
       sourceName: `Feed: ${new URL(url).host}`,
       rows: read.rows - read.errorCount,
-      rowErrors: first ? `${read.errorCount} rows skipped, first: ${first.section}[${first.index}] ${first.reason}` : undefined,
+      rowErrors: rowReport(read),
       personas: read.personas,
     };
-    await db.meta.put({ ...settled, name: url, phase: 'applying', pending });
-    swapping = pending;
-    const result = await finishSwap(db, url, pending, now);
-    return { ...result, rowErrors: read.errorCount };
+    const swap = { ...settled, name: url, pending };
+    await recordSync(db, url, { ...swap, phase: 'applying' });
+    const result = await completeSwap(db, swap, basis, now);
+    return result.status === 'updated' ? { ...result, rowErrors: read.errorCount } : result;
   } catch (e) {
+    if (e instanceof SwapStopped) return dropSwap(db, e.message, at);
     const error = asConnectorError(e);
-    const at = now.toISOString();
-    // A swap that failed part-way (a full disk) keeps its complete staging area, so
-    // the next sync finishes it rather than leaving old and new data mixed.
-    if (swapping)
-      await db.meta.put({ ...settled, name: url, phase: 'applying', pending: swapping, lastSyncAt: at, lastError: error.message });
-    else {
-      await clearStaging(db).catch(() => undefined);
-      await db.meta.put({ ...settled, lastSyncAt: at, lastError: error.message });
-    }
+    await clearStaging(db).catch(() => undefined);
+    await recordSync(db, url, { ...settled, lastSyncAt: at, lastError: error.message }).catch(() => undefined);
     return { status: 'failed', error: error.message };
   }
 }
 
-async function finishSwap(db: LeadlightDb, url: string | undefined, pending: Pending, now: Date): Promise<FeedSyncResult> {
-  const counts = await applyStaging(db, { sourceName: pending.sourceName, now, pace: politely });
-  await db.meta.put({
-    key: KEY,
-    name: url,
-    etag: pending.etag,
-    lastModified: pending.lastModified,
-    // The same instant as the source line applyStaging wrote: while they match, the cache is this feed's.
-    loadedAt: now.toISOString(),
-    lastSyncAt: now.toISOString(),
-    lastError: pending.rowErrors,
-  });
-  return { status: 'updated', rows: counts.contacts + counts.campaigns + counts.touches };
-}
-
 /**
  * Run when the background starts. A worker stopped while swapping a feed in left
- * a complete staging area: the swap is finished now. One stopped while reading
- * the feed left a partial one: it is dropped and `restart` tells the caller to
- * fetch again. Either way the cache was never half-replaced by a partial feed.
+ * a complete staging area: the swap is finished now, if the feed is still the
+ * rep's choice. One stopped while reading the feed left a partial one: it is
+ * dropped and `restart` tells the caller to fetch again. Either way the cache was
+ * never half-replaced by a partial feed.
  */
 export async function resumeFeedSync(db: LeadlightDb, now = new Date()): Promise<'idle' | 'finished' | 'restart'> {
   if (running.has(db)) return 'idle';
-  const state = await db.meta.get(KEY);
+  const state: FeedSyncRow | undefined = await db.meta.get(KEY);
   if (state?.phase === 'applying' && state.pending) {
-    const run: Promise<FeedSyncResult> = finishSwap(db, state.name, state.pending, now).finally(() => {
-      // A sync queued behind this one (a new URL saved meanwhile) holds the slot now: it stays.
-      if (running.get(db)?.run === run) running.delete(db);
-    });
+    const swap = state as FeedSyncRow & { pending: Pending };
+    const run: Promise<FeedSyncResult> = feedBasis(db, state.name)
+      .then((basis) => completeSwap(db, swap, basis, now))
+      .finally(() => {
+        // A sync queued behind this one (a new URL saved meanwhile) holds the slot now: it stays.
+        if (running.get(db)?.run === run) running.delete(db);
+      });
     running.set(db, { url: state.name, run });
-    await run;
-    return 'finished';
+    return (await run).status === 'updated' ? 'finished' : 'idle';
   }
   if (state?.phase === 'staging') {
     await clearStaging(db);
-    const { phase: _p, pending: _pending, ...settled } = state;
-    await db.meta.put(settled);
+    await db.meta.put(withoutSwap(state));
     return 'restart';
   }
   return 'idle';
