@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { HUBSPOT_ORIGINS } from '@/lib/connectors/crm-origins';
 import type { PageApi } from '@/lib/messaging/page-client';
 import type { SettingsView } from '@/lib/messaging/protocol';
 import { ActionResult, BUTTON, Field } from './field';
@@ -14,8 +15,7 @@ export function HubspotSettings({ api, view, onChange }: Props) {
   const save = () =>
     run(async () => {
       // Ask for API access first, straight from the click, as browsers require.
-      if (!(await api.requestOrigins(['https://api.hubapi.com/*'])))
-        throw new Error('Leadlight needs access to api.hubapi.com to read HubSpot.');
+      if (!(await api.requestOrigins([...HUBSPOT_ORIGINS]))) throw new Error('Leadlight needs access to api.hubapi.com to read HubSpot.');
       // A new token is checked with HubSpot before it is kept; a refused one changes nothing.
       if (token.trim()) await api.setHubspotToken(token.trim());
       const next = await api.saveSettings({ source: 'hubspot', hubspot: { writeBackProperty: property.trim() || undefined } });

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { salesforceOrigins } from '@/lib/connectors/crm-origins';
+import { normalizeLoginHost } from '@/lib/connectors/salesforce/hosts';
 import type { PageApi } from '@/lib/messaging/page-client';
 import type { SettingsView } from '@/lib/messaging/protocol';
 import { ActionResult, BUTTON, Field } from './field';
@@ -37,11 +39,14 @@ export function SalesforceSettings({ api, view, onChange }: Props) {
     });
   const connect = () =>
     run(async () => {
-      const origins = [`https://${loginHost.trim()}/*`, 'https://*.my.salesforce.com/*'];
-      if (!(await api.requestOrigins(origins))) throw new Error('Leadlight needs access to your Salesforce login and API hosts.');
+      // A pasted sign-in address or capitals name the same host: access is asked for, and kept, as the bare host.
+      const host = normalizeLoginHost(loginHost);
+      setLoginHost(host);
+      if (!(await api.requestOrigins(salesforceOrigins(host))))
+        throw new Error('Leadlight needs access to your Salesforce login and API hosts.');
       await api.saveSettings({
         // The verdict fields stay as the admin mapped them; a new sign-in does not change the org's fields.
-        salesforce: { ...sf, clientId: clientId.trim() || undefined, loginHost: loginHost.trim() },
+        salesforce: { ...sf, clientId: clientId.trim() || undefined, loginHost: host },
       });
       await api.connectSalesforce();
       onChange(await api.saveSettings({ source: 'salesforce' }));

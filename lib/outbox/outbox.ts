@@ -1,4 +1,4 @@
-import type { Connector } from '../connectors/connector';
+import { CRM_NAMES, type Connector } from '../connectors/connector';
 import { asConnectorError } from '../connectors/errors';
 import { recordFieldIssues } from '../connectors/field-issues';
 import type { LeadlightDb } from '../db/database';
@@ -71,9 +71,10 @@ async function deliver(
 ): Promise<'sent' | 'retrying' | 'failed'> {
   const connector = item.target ? await connectorFor(item.target) : undefined;
   if (!connector?.deliverFeedback) {
+    const name = item.target && item.target in CRM_NAMES ? CRM_NAMES[item.target as keyof typeof CRM_NAMES] : 'The CRM';
     await db.feedback.update(item.id, {
       syncState: 'failed',
-      syncError: `${item.target ?? 'The CRM'} is not connected. Reconnect it, then retry.`,
+      syncError: `${name} is not connected to Leadlight. Reconnect it in Leadlight settings, then retry.`,
     });
     return 'failed';
   }

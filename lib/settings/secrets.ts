@@ -25,6 +25,9 @@ export const SecretsSchema = z.object({
        */
       loginHost: z.string().max(200).optional(),
       clientId: z.string().max(300).optional(),
+      /** The org and user signed in to; absent on tokens stored before they were kept. */
+      orgId: z.string().max(18).optional(),
+      userId: z.string().max(18).optional(),
     })
     .optional(),
 });
@@ -44,9 +47,26 @@ export function loadSecrets(db: LeadlightDb): Promise<Secrets> {
   );
 }
 
+/**
+ * Changes the stored credentials in one transaction, so two writers (a sign-in, a token
+ * refresh, a disconnect) never put back what the other just replaced. `change` sees what is
+ * stored now and returns the fields to replace, or undefined to write nothing; the result
+ * says whether anything was written.
+ */
+export function changeSecrets(db: LeadlightDb, change: (current: Secrets) => Partial<Secrets> | undefined): Promise<boolean> {
+  return db.transaction('rw', db.settings, async () => {
+    const stored = SecretsSchema.safeParse((await db.settings.get(KEY))?.value ?? {});
+    const current = stored.success ? stored.data : {};
+    const patch = change(current);
+    if (!patch) return false;
+    await db.settings.put({ key: KEY, value: SecretsSchema.parse({ ...current, ...patch }) });
+    return true;
+  });
+}
+
+/** Replaces these credential fields, keeping the others (see changeSecrets). */
 export async function updateSecrets(db: LeadlightDb, patch: Partial<Secrets>): Promise<void> {
-  const next = SecretsSchema.parse({ ...(await loadSecrets(db)), ...patch });
-  await db.settings.put({ key: KEY, value: next });
+  await changeSecrets(db, () => patch);
 }
 
 /** What pages may know: whether each credential is set, never its value. */

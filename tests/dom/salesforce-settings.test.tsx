@@ -36,6 +36,32 @@ describe('SalesforceSettings', () => {
     });
   });
 
+  it('asks for and saves the bare host when a login address is pasted', async () => {
+    const fake = api({ ...disconnected, revoked: true });
+    render(<SalesforceSettings api={fake} view={disconnected} onChange={() => {}} />);
+    const host = screen.getByLabelText(/Login host/);
+    await userEvent.clear(host);
+    await userEvent.type(host, 'https://Brightwave.my.salesforce.com/');
+    await userEvent.click(screen.getByRole('button', { name: 'Connect Salesforce' }));
+    await screen.findByRole('status');
+    expect(fake.requestOrigins).toHaveBeenCalledWith(['https://brightwave.my.salesforce.com/*', 'https://*.my.salesforce.com/*']);
+    expect(fake.saveSettings).toHaveBeenCalledWith({
+      salesforce: { clientId: '3MVG9-consumer-key', loginHost: 'brightwave.my.salesforce.com' },
+    });
+    expect(host).toHaveValue('brightwave.my.salesforce.com');
+  });
+
+  it('says plainly when the login host is not a Salesforce one, before asking the browser for anything', async () => {
+    const fake = api({ ...disconnected, revoked: true });
+    render(<SalesforceSettings api={fake} view={disconnected} onChange={() => {}} />);
+    const host = screen.getByLabelText(/Login host/);
+    await userEvent.clear(host);
+    await userEvent.type(host, 'brightwave.example.com');
+    await userEvent.click(screen.getByRole('button', { name: 'Connect Salesforce' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('“brightwave.example.com” is not a Salesforce login host.');
+    expect(fake.requestOrigins).not.toHaveBeenCalled();
+  });
+
   it('shows the exact callback URL an admin registers in the connected app', () => {
     render(<SalesforceSettings api={api({ ...disconnected, revoked: true })} view={view} onChange={() => {}} />);
     expect(screen.getByTestId('salesforce-callback-url')).toHaveTextContent('https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/');

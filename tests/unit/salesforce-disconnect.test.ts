@@ -46,7 +46,9 @@ describe('disconnecting Salesforce', () => {
     expect((await loadSecrets(db)).salesforce).toBeUndefined();
   });
 
-  it('counts a token Salesforce no longer knows as revoked', async () => {
+  it('counts a token the host that issued it no longer knows as revoked', async () => {
+    const stored = (await loadSecrets(db)).salesforce;
+    await updateSecrets(db, { salesforce: stored && { ...stored, loginHost: 'brightwave.my.salesforce.com' } });
     server.use(http.post(REVOKE, () => HttpResponse.json({ error: 'invalid_token', error_description: 'invalid token' }, { status: 400 })));
     expect(await handlers.disconnectSalesforce({}, {})).toMatchObject({ revoked: true });
   });

@@ -163,6 +163,13 @@ describe('token endpoint', () => {
     expect(error.options.detail).toBe('invalid_grant: expired access/refresh token');
   });
 
+  it('maps any other 401 from the token endpoint to auth, so a session that cannot be renewed stops calling', async () => {
+    // What an org's own host answers a renewal it will not take, in its REST error shape.
+    tokenEndpoint(() => HttpResponse.json([{ errorCode: 'INVALID_SESSION_ID', message: 'Session expired or invalid' }], { status: 401 }));
+    const error = await rejection(refreshAccessToken({ loginHost: 'login.salesforce.com', clientId: CLIENT_ID, refreshToken: 'old' }));
+    expect(error.kind).toBe('auth');
+  });
+
   it('refuses an instance URL outside Salesforce before any token is used there', async () => {
     const body = { ...(fixture('token-authorization-code') as object), instance_url: 'https://brightwave.evil.example' };
     tokenEndpoint(() => HttpResponse.json(body));
@@ -205,6 +212,9 @@ describe('connectSalesforce', () => {
       // Kept with the tokens: renewing and revoking them goes to the app and host that issued them.
       loginHost: 'login.salesforce.com',
       clientId: CLIENT_ID,
+      // Which org and user signed in, from the identity URL: a reconnect to another org is told apart.
+      orgId: '00DHs000000BrwvAAA',
+      userId: '005Hs000000ARivQAA',
     });
     const verifier = received[0]?.form.code_verifier ?? '';
     expect(opened?.searchParams.get('code_challenge')).toBe(createHash('sha256').update(verifier).digest('base64url'));

@@ -1,5 +1,5 @@
 import { ConnectorError } from '../errors';
-import { buildAuthorizeUrl, exchangeCode, parseRedirect } from './oauth';
+import { buildAuthorizeUrl, exchangeCode, parseRedirect, salesforceIdentity } from './oauth';
 import { createOAuthState, createPkcePair } from './pkce';
 
 /** What Leadlight keeps after connecting: enough to call the org and to refresh. */
@@ -11,6 +11,9 @@ export type SalesforceTokenSet = {
   issuedAt: string;
   loginHost: string;
   clientId: string;
+  /** The org and user signed in to (see salesforceIdentity). */
+  orgId?: string;
+  userId?: string;
 };
 
 /**
@@ -50,5 +53,6 @@ export async function connectSalesforce(o: {
     issuedAt: new Date(Number(token.issued_at)).toISOString(),
     loginHost: o.loginHost,
     clientId: o.clientId,
+    ...salesforceIdentity(token.id),
   };
 }

@@ -51,3 +51,13 @@ export function checkInstanceUrl(value: string): string {
   }
   return url.origin;
 }
+
+/**
+ * Where stored tokens are refreshed and revoked: the login host that issued them, else, for
+ * tokens stored before that host was kept, their org's own host (My Domain serves both
+ * endpoints), never the host the options form names now. `guessed` says it is that fallback.
+ */
+export function issuingHost(tokens: { loginHost?: string; instanceUrl: string }): { host: string; guessed: boolean } {
+  if (tokens.loginHost) return { host: tokens.loginHost, guessed: false };
+  return { host: new URL(tokens.instanceUrl).host, guessed: true };
+}

@@ -90,6 +90,12 @@ function tokenError(status: number, body: unknown): ConnectorError {
       'The Salesforce connected app is not set up for Leadlight (consumer key or callback URL). Ask your Salesforce admin.',
       { status, detail },
     );
+  // Any other refusal of who we are: the session cannot be renewed, so calls stop until the rep reconnects.
+  if (status === 401)
+    return new ConnectorError('auth', 'The Salesforce sign-in expired or was revoked. Reconnect Salesforce in Leadlight settings.', {
+      status,
+      detail,
+    });
   return new ConnectorError('client', `Salesforce refused the sign-in (HTTP ${status}).`, { status, detail });
 }
 
@@ -122,6 +128,15 @@ async function postToken(loginHost: string, form: Record<string, string>): Promi
       detail: parsed.error.message,
     });
   return parsed.data;
+}
+
+/**
+ * The org and user a sign-in belongs to, from the token response's identity URL
+ * (…/id/<orgId>/<userId>): what tells a reconnect to another org from one to the same.
+ */
+export function salesforceIdentity(idUrl: string): { orgId: string; userId: string } | undefined {
+  const match = /\/id\/(00D[A-Za-z0-9]{12,15})\/(005[A-Za-z0-9]{12,15})\/?$/.exec(new URL(idUrl).pathname);
+  return match?.[1] && match[2] ? { orgId: match[1], userId: match[2] } : undefined;
 }
 
 /** Trades the authorization code for tokens, proving the login with the PKCE verifier (no client secret). */

@@ -6,10 +6,11 @@ const REVOKE_TIMEOUT_MS = 15_000;
 /**
  * Revokes a token at the org's /services/oauth2/revoke, so a disconnected browser
  * holds nothing that still opens the org. Revoking the refresh token ends its
- * access tokens too. A token Salesforce no longer knows (400 invalid_token) is
- * already as good as revoked.
+ * access tokens too. A token the host does not know (400 invalid_token) is
+ * answered 'unknown': at the host that issued it, that is as good as revoked;
+ * at a host only guessed, it says nothing about the org that did.
  */
-export async function revokeSalesforceToken(o: { loginHost: string; token: string }): Promise<void> {
+export async function revokeSalesforceToken(o: { loginHost: string; token: string }): Promise<'revoked' | 'unknown'> {
   let response: Response;
   try {
     response = await fetch(`https://${normalizeLoginHost(o.loginHost)}/services/oauth2/revoke`, {
@@ -21,9 +22,9 @@ export async function revokeSalesforceToken(o: { loginHost: string; token: strin
   } catch (e) {
     throw new ConnectorError('network', 'Could not reach Salesforce to revoke Leadlight’s access.', { detail: String(e) });
   }
-  if (response.ok) return;
+  if (response.ok) return 'revoked';
   const text = await response.text();
-  if (response.status === 400 && /invalid_token/.test(text)) return;
+  if (response.status === 400 && /invalid_token/.test(text)) return 'unknown';
   throw new ConnectorError(
     response.status >= 500 ? 'server' : 'client',
     `Salesforce did not revoke Leadlight’s access (HTTP ${response.status}).`,

@@ -1,14 +1,18 @@
+import { setFeedAlarm } from '../../background/feed-scheduler';
 import { CRM_NAMES } from '../../connectors/connector';
 import { clearRefreshFailures } from '../../cache/contact-cache';
 import { loadFieldIssues } from '../../connectors/field-issues';
+import { accountConnected, hubspotAccount, salesforceAccount } from '../../connectors/account-switch';
+import { HUBSPOT_ORIGINS, salesforceOrigins } from '../../connectors/crm-origins';
 import { asConnectorError } from '../../connectors/errors';
 import { verifyHubspotToken } from '../../connectors/hubspot/hubspot-account';
-import { revokeSalesforceToken } from '../../connectors/salesforce';
+import { issuingHost, revokeSalesforceToken } from '../../connectors/salesforce';
 import { connectorHealth, resetConnectorHealth } from '../../connectors/health';
-import { connectorFor } from '../../connectors/registry';
+import { connectorFor, withSalesforceRefreshesHeld } from '../../connectors/registry';
+import { releaseOrigins } from '../../connectors/release-origins';
 import type { LeadlightDb } from '../../db/database';
 import { clearMarketingData } from '../../db/seed';
-import { describeSecrets, loadSecrets, updateSecrets } from '../../settings/secrets';
+import { describeSecrets, loadSecrets, updateSecrets, type Secrets } from '../../settings/secrets';
 import { loadSettings, saveSettings } from '../../settings/settings';
 import type { ConnectionStatus, SettingsView } from '../protocol';
 import type { HandlerDeps, Handlers } from './deps';
@@ -39,10 +43,38 @@ async function reconnected(db: LeadlightDb, id: 'hubspot' | 'salesforce'): Promi
   await clearRefreshFailures(db);
 }
 
-async function connectionStatus(db: LeadlightDb): Promise<ConnectionStatus> {
-  const { source } = await loadSettings(db);
+/**
+ * Revokes stored Salesforce tokens where they were issued. Says what the rep must do when
+ * that is not confirmed: the org was not reached, or refused, or only a host guessed for
+ * older tokens answered that it did not know them.
+ */
+async function revokeStoredSalesforce(tokens: NonNullable<Secrets['salesforce']>): Promise<string | undefined> {
+  const { host, guessed } = issuingHost(tokens);
+  const advice = 'Remove Leadlight under Connected Apps OAuth Usage in Salesforce.';
+  try {
+    const answer = await revokeSalesforceToken({ loginHost: host, token: tokens.refreshToken ?? tokens.accessToken });
+    if (answer === 'unknown' && guessed)
+      return `${host} did not recognise Leadlight’s Salesforce access, so it may still be open. ${advice}`;
+    return undefined;
+  } catch (e) {
+    return `${asConnectorError(e).message} ${advice}`;
+  }
+}
+
+/**
+ * How the CRM that is the data source stands. One with no credentials (disconnected, its token
+ * removed) needs the user as much as one that refuses them, so the sidebar and popup say so.
+ */
+async function connectionStatus(db: LeadlightDb, now: Date): Promise<ConnectionStatus> {
+  const [{ source }, secrets] = await Promise.all([loadSettings(db), loadSecrets(db)]);
   if (source !== 'hubspot' && source !== 'salesforce') return null;
-  return { id: source, label: CRM_NAMES[source], health: await connectorHealth(db, source) };
+  const label = CRM_NAMES[source];
+  const connected = source === 'hubspot' ? !!secrets.hubspotToken : !!secrets.salesforce;
+  if (!connected) {
+    const message = `${label} is not connected to Leadlight. Connect it in Leadlight settings, or choose another data source there.`;
+    return { id: source, label, health: { state: 'needs_user', kind: 'auth', since: now.toISOString(), message } };
+  }
+  return { id: source, label, health: await connectorHealth(db, source) };
 }
 
 /** Settings and connections. Credentials go in and never come back out. */
@@ -69,6 +101,8 @@ export function connectionHandlers(deps: HandlerDeps): Pick<Handlers, Connection
       // options page follows the sync through getSettings.
       if (after.source === 'feed' && after.feed && (before.source !== 'feed' || before.feed?.url !== after.feed.url))
         void deps.syncFeedNow?.().catch(() => undefined);
+      // Only the interval changed: nothing is fetched now, but the alarm must take it (1440 → 15 is not a day's wait).
+      else if (after.source === 'feed' && after.feed?.intervalMinutes !== before.feed?.intervalMinutes) await setFeedAlarm(db);
       deps.kickOutbox?.();
       // The rep, the SLA, its worked statuses or the source may have changed: so may the overdue count.
       deps.slaChanged?.();
@@ -77,11 +111,15 @@ export function connectionHandlers(deps: HandlerDeps): Pick<Handlers, Connection
     setHubspotToken: async ({ token }) => {
       // One cheap call first: a token HubSpot refuses is never saved, and the portal it belongs to is shown.
       const account = token ? await (deps.verifyHubspotToken ?? verifyHubspotToken)(token) : undefined;
+      // Before the token is kept, so the outbox never sends another portal's verdicts with it.
+      const before = (await loadSecrets(db)).hubspotAccount;
+      if (account) await accountConnected(db, 'hubspot', hubspotAccount(account.portalId), before && hubspotAccount(before.portalId));
       await updateSecrets(db, {
         hubspotToken: token ?? undefined,
         hubspotAccount: account && { portalId: account.portalId, timeZone: account.timeZone, uiDomain: account.uiDomain },
       });
       await reconnected(db, 'hubspot');
+      if (!token) await releaseOrigins(db, HUBSPOT_ORIGINS);
       deps.kickOutbox?.();
       return settingsView(db);
     },
@@ -92,33 +130,28 @@ export function connectionHandlers(deps: HandlerDeps): Pick<Handlers, Connection
       // The sign-in replaced would still open its org until revoked. Best effort, at that org's
       // own host (the login host may have just changed): the new sign-in works either way.
       const current = (await loadSecrets(db)).salesforce;
-      if (replaced?.refreshToken && replaced.refreshToken !== current?.refreshToken) {
-        const host = replaced.loginHost ?? new URL(replaced.instanceUrl).host;
-        await revokeSalesforceToken({ loginHost: host, token: replaced.refreshToken }).catch(() => undefined);
-      }
+      if (replaced?.refreshToken && replaced.refreshToken !== current?.refreshToken)
+        await revokeSalesforceToken({ loginHost: issuingHost(replaced).host, token: replaced.refreshToken }).catch(() => undefined);
+      if (current) await accountConnected(db, 'salesforce', salesforceAccount(current), replaced && salesforceAccount(replaced));
       await reconnected(db, 'salesforce');
       deps.kickOutbox?.();
       return settingsView(db);
     },
     disconnectSalesforce: async () => {
-      const [tokens, settings] = await Promise.all([loadSecrets(db).then((s) => s.salesforce), loadSettings(db)]);
-      let revokeError: string | undefined;
-      if (tokens) {
-        try {
-          await revokeSalesforceToken({
-            loginHost: tokens.loginHost ?? settings.salesforce.loginHost,
-            token: tokens.refreshToken ?? tokens.accessToken,
-          });
-        } catch (e) {
-          revokeError = `${asConnectorError(e).message} Remove Leadlight under Connected Apps OAuth Usage in Salesforce.`;
-        }
-      }
-      // Forgotten here whatever the org answered: disconnecting must always work in this browser.
-      await updateSecrets(db, { salesforce: undefined });
+      // A token refresh under way finishes first, so what is revoked is the last token the org issued.
+      const { tokens, revokeError } = await withSalesforceRefreshesHeld(db, async () => {
+        const stored = (await loadSecrets(db)).salesforce;
+        const problem = stored ? await revokeStoredSalesforce(stored) : undefined;
+        // Forgotten here whatever the org answered: disconnecting must always work in this browser.
+        await updateSecrets(db, { salesforce: undefined });
+        return { tokens: stored, revokeError: problem };
+      });
       await reconnected(db, 'salesforce');
+      const typed = (await loadSettings(db)).salesforce.loginHost;
+      await releaseOrigins(db, [...salesforceOrigins(typed), ...(tokens ? salesforceOrigins(issuingHost(tokens).host) : [])]);
       return { ...(await settingsView(db)), revoked: !!tokens && !revokeError, ...(revokeError ? { revokeError } : {}) };
     },
-    getConnectionStatus: () => connectionStatus(db),
+    getConnectionStatus: () => connectionStatus(db, deps.now?.() ?? new Date()),
     getSalesforceFields: async ({ object, fresh }) => {
       const salesforce = await connectorFor(db, 'salesforce');
       if (!salesforce?.writableFields) throw new Error('Connect Salesforce first: its Lead fields are read from your org.');
