@@ -17,6 +17,8 @@ import { BrandMark } from '../ui/brand-mark';
 import { RepIdentity } from './rep-identity';
 import { PageSection } from '../ui/page-section';
 import { errorMessage } from '../ui/error-message';
+import { SettingsRepairs } from './settings-repairs';
+import type { SettingsRepair } from '@/lib/settings/settings';
 
 /** Settings page: where the data comes from, every verdict reps have given, diagnostics. */
 export function OptionsApp({ api }: { api: PageApi }) {
@@ -24,15 +26,25 @@ export function OptionsApp({ api }: { api: PageApi }) {
   const [feedback, setFeedback] = useState<ListedFeedback[] | null>(null);
   const [reasons, setReasons] = useState<ReasonDefinition[] | undefined>();
   const [error, setError] = useState<string | null>(null);
+  const [repairs, setRepairs] = useState<SettingsRepair[] | undefined>();
   // Bumped on every reload, so panels showing settings re-read them (an import switches the source).
   const [version, setVersion] = useState(0);
 
   const load = useCallback(() => {
-    Promise.all([api.getStatus(), api.listFeedback(), api.getReasons().catch(() => undefined)]).then(
-      ([s, f, r]) => {
+    Promise.all([
+      api.getStatus(),
+      api.listFeedback(),
+      api.getReasons().catch(() => undefined),
+      api.getSettings().then(
+        (v) => v.settings.repairs,
+        () => undefined,
+      ),
+    ]).then(
+      ([s, f, r, repaired]) => {
         setStatus(s);
         setFeedback(f);
         setReasons(r);
+        setRepairs(repaired);
         setError(null);
         setVersion((v) => v + 1);
       },
@@ -66,6 +78,7 @@ export function OptionsApp({ api }: { api: PageApi }) {
           {error}
         </p>
       )}
+      <SettingsRepairs repairs={repairs} />
       <PageSection id="data" title="Data source">
         {status && (
           <p data-testid="options-status" className="mt-1 text-sm">

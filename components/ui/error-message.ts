@@ -25,6 +25,16 @@ const FIELD_ADVICE: [RegExp, string][] = [
   [/^hubspot/, 'Check the HubSpot settings, then save again.'],
 ];
 
+// Asked only when the schema's own words are Zod's ("Too big: expected string…"); Leadlight's own pass through first.
+const FIELD_FALLBACK_ADVICE: [RegExp, string][] = [
+  [/^rep\.email/, 'Enter your work email address, then save again.'],
+  [/^rep\.name/, 'Keep your name to 200 characters or fewer, then save again.'],
+  [/^workedStatuses/, 'Enter each worked status on its own line, none blank or over 200 characters, at most 100, then save again.'],
+];
+
+// Zod's default texts, which are not written for people.
+const ZOD_WORDING = /^(Invalid|Too (big|small)|Expected|Unrecognized)|expected /i;
+
 const BROWSER_ADVICE: [RegExp, string][] = [
   [
     /Only permissions specified in the manifest may be requested|permission.*not.*(allowed|declared)/i,
@@ -45,5 +55,9 @@ export function plainError(raw: string): string {
   if (!internal) return raw.trim() || 'Something went wrong; try again.';
   const path = /→ at ([\w.[\]]+)/.exec(raw)?.[1];
   if (path) for (const [re, advice] of FIELD_ADVICE) if (re.test(path)) return advice;
+  // A message Leadlight's schemas wrote for people ("Enter your work email address") says it best.
+  const own = /✖ ([^\n✖→]+)/.exec(raw)?.[1]?.trim();
+  if (path && own && !ZOD_WORDING.test(own)) return /[.!?]$/.test(own) ? own : `${own}.`;
+  if (path) for (const [re, advice] of FIELD_FALLBACK_ADVICE) if (re.test(path)) return advice;
   return 'Leadlight could not use these values; check the fields on this page and try again.';
 }

@@ -5,6 +5,9 @@ import { cachedTable } from '../db/small-table-cache';
 import { SlaSettingsSchema } from '../domain/sla';
 import { SalesforceVerdictFieldsSchema } from './salesforce-verdict-fields';
 import { migrateStoredSettings } from './settings-migrations';
+import { repairField, type SettingsRepair } from './settings-repair';
+
+export type { SettingsRepair } from './settings-repair';
 
 const StatusListSchema = z.array(z.string().trim().min(1).max(200)).max(100, 'Keep the list to 100 statuses or fewer');
 const WorkedStatusesSchema = z
@@ -81,7 +84,10 @@ export const SettingsSchema = z.object({
     })
     .default({}),
 });
-export type Settings = z.infer<typeof SettingsSchema>;
+export type Settings = z.infer<typeof SettingsSchema> & {
+  /** Stored values Leadlight could not use as they were, as loading found them; absent when none. Never stored. */
+  repairs?: SettingsRepair[];
+};
 
 /**
  * A change to some settings. Unlike `SettingsSchema.partial()`, fields left out
@@ -104,40 +110,60 @@ export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
 const KEY = 'settings';
 
 /**
- * The stored settings. A field that no longer validates (older version, edited
- * storage) falls back to its default on its own, so one bad value loses nothing else.
+ * The stored settings. A value that no longer validates (older version, edited storage)
+ * is repaired where that is safe (a bad holiday left out, a host lower-cased), else its
+ * setting falls back to its default on its own, so one bad value loses nothing else.
+ * What was repaired is listed in `repairs`, for the options page and the background's log.
  */
 export function loadSettings(db: LeadlightDb): Promise<Settings> {
   // Read on every sidebar lookup; served from memory until a settings write.
   return cachedTable(db, 'settings', () => readSettings(db), KEY);
 }
 
-async function readSettings(db: LeadlightDb): Promise<Settings> {
+async function readStored(db: LeadlightDb): Promise<Record<string, unknown>> {
   const raw = (await db.settings.get(KEY))?.value;
-  const stored = migrateStoredSettings(raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {});
-  const repaired: Record<string, unknown> = {};
+  return migrateStoredSettings(raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {});
+}
+
+function repairAll(stored: Record<string, unknown>): Settings {
+  const settings: Record<string, unknown> = {};
+  const repairs: SettingsRepair[] = [];
   for (const [field, schema] of Object.entries(SettingsSchema.shape)) {
-    const parsed = (schema as z.ZodType).safeParse(withoutBadParts(field, stored[field]));
-    repaired[field] = parsed.success ? parsed.data : DEFAULT_SETTINGS[field as keyof Settings];
+    const repaired = repairField(field, schema, stored[field]);
+    settings[field] = repaired.value;
+    repairs.push(...repaired.repairs);
   }
-  return repaired as Settings;
+  return (repairs.length ? { ...settings, repairs } : settings) as Settings;
+}
+
+async function readSettings(db: LeadlightDb): Promise<Settings> {
+  const settings = repairAll(await readStored(db));
+  if (settings.repairs) logRepairs(db, settings.repairs);
+  return settings;
+}
+
+// Secrets share the table, so a token refresh re-reads the settings: the same list is logged once.
+const logged = new WeakMap<LeadlightDb, string>();
+function logRepairs(db: LeadlightDb, repairs: SettingsRepair[]) {
+  const text = repairs.map((r) => r.message).join('\n');
+  if (logged.get(db) === text) return;
+  logged.set(db, text);
+  console.warn(`Leadlight repaired its stored settings:\n${text}`);
 }
 
 /**
- * The Salesforce verdict-field mapping is repaired on its own: an invalid mapping is
- * dropped (verdicts then set no fields), not the connection's client id and login host beside it.
+ * Validates a change and stores it; invalid input throws a readable error and changes
+ * nothing. The change is merged into what is stored, not into what loading made of it:
+ * a setting that fell back to its default stays stored as it was until a change names it.
  */
-function withoutBadParts(field: string, value: unknown): unknown {
-  if (field !== 'salesforce' || !value || typeof value !== 'object' || !('verdictFields' in value)) return value;
-  if (SalesforceVerdictFieldsSchema.optional().safeParse(value.verdictFields).success) return value;
-  const { verdictFields: _dropped, ...rest } = value as Record<string, unknown>;
-  return rest;
-}
-
-/** Validates a change and stores the merged result; invalid input throws a readable error and changes nothing. */
 export async function saveSettings(db: LeadlightDb, patch: Partial<Settings>): Promise<Settings> {
-  const result = SettingsSchema.safeParse({ ...(await loadSettings(db)), ...patch });
+  const stored = await readStored(db);
+  const { repairs = [], ...current } = repairAll(stored);
+  const result = SettingsSchema.safeParse({ ...current, ...patch });
   if (!result.success) throw new Error(z.prettifyError(result.error));
-  await db.settings.put({ key: KEY, value: result.data });
-  return result.data;
+  const next: Record<string, unknown> = { ...result.data };
+  const kept = repairs.filter((r) => r.defaulted && !Object.hasOwn(patch, r.field));
+  for (const { field } of kept) next[field] = stored[field];
+  await db.settings.put({ key: KEY, value: next });
+  return kept.length ? { ...result.data, repairs: kept } : result.data;
 }

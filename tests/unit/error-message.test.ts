@@ -20,6 +20,23 @@ describe('errorMessage', () => {
     );
   });
 
+  it('passes on what Leadlight’s own settings rules say to people, and advises where the rule speaks Zod', () => {
+    expect(errorMessage(new Error('Invalid saveSettings: ✖ Enter your work email address\n  → at rep.email'))).toBe(
+      'Enter your work email address.',
+    );
+    expect(errorMessage(new Error('Invalid saveSettings: ✖ Keep the list to 100 statuses or fewer\n  → at workedStatuses.hubspot'))).toBe(
+      'Keep the list to 100 statuses or fewer.',
+    );
+    expect(errorMessage(new Error('✖ Too big: expected string to have <=200 characters\n  → at rep.name'))).toBe(
+      'Keep your name to 200 characters or fewer, then save again.',
+    );
+    expect(
+      errorMessage(
+        new Error('Invalid saveSettings: ✖ Too small: expected string to have >=1 characters\n  → at workedStatuses.salesforce[2]'),
+      ),
+    ).toBe('Enter each worked status on its own line, none blank or over 200 characters, at most 100, then save again.');
+  });
+
   it('never shows a browser internal', () => {
     expect(errorMessage(new Error(CHROME_PERMISSION))).toBe(
       'Leadlight can only read feeds at https:// addresses; change the address to start with https:// and save again.',

@@ -1,6 +1,8 @@
+import { browser } from 'wxt/browser';
 import type { LeadlightDb } from '../../db/database';
 import { warmContactIndex } from '../../db/contact-search';
 import { countFeedbackByDelivery } from '../../db/feedback-repository';
+import { describeSecrets, loadSecrets } from '../../settings/secrets';
 import { loadSettings } from '../../settings/settings';
 import { summarizeData } from '../../db/data-summary';
 import { beginImport, finishImport, upsertRecords } from '../../db/import-repository';
@@ -13,19 +15,23 @@ export const DEMO_SOURCE_NAME = 'Demo data (Brightwave Analytics)';
 
 /** What the popup and options page show about the cache. */
 export async function cacheStatus(db: LeadlightDb): Promise<CacheStatus> {
-  const [source, contactCount, feedback, settings] = await Promise.all([
+  const [source, contactCount, feedback, settings, secrets] = await Promise.all([
     db.meta.get('source'),
     db.contacts.count(),
     countFeedbackByDelivery(db),
     loadSettings(db),
+    loadSecrets(db),
   ]);
+  // Connected means credentials are held: after a disconnect the source still names the CRM, but nothing reaches it.
+  const held = describeSecrets(secrets);
   return {
     sourceName: source?.name ?? 'No data loaded',
     dataAsOf: source?.loadedAt ?? null,
     contactCount,
     unsentFeedback: feedback.queued,
     localFeedback: feedback.local,
-    crmConnected: settings.source === 'hubspot' || settings.source === 'salesforce',
+    crmConnected:
+      (settings.source === 'hubspot' && held.hubspotConnected) || (settings.source === 'salesforce' && held.salesforceConnected),
   };
 }
 
@@ -77,6 +83,8 @@ export function dataHandlers({
     },
     deleteAllLocalData: async () => {
       await db.transaction('rw', db.tables, () => Promise.all(db.tables.map((t) => t.clear())));
+      // Page detection diagnostics and the sidebar's open or collapsed state live in extension storage.
+      await browser.storage.local.clear();
       slaChanged?.();
       return cacheStatus(db);
     },
