@@ -33,8 +33,9 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
   // The tab of each connected frame, by the page load it names (for ../messaging/serve-channel.ts).
   const tabOfPage = new Map<string, number>();
   const pageOfPort = new Map<Port, string>();
-  const channels = createFrameChannels();
   const snapshots = new Map<number, PageSnapshot>();
+  // A load a content script reported is a real frame's: copies of the frame cannot name one.
+  const channels = createFrameChannels((page) => [...snapshots.values()].some((s) => s.page === page));
   // Per tab, the page load whose frame was sent someone to show: any other frame has no UI loaded yet.
   const showing = new Map<number, string>();
   const sendTo = (port: Port, message: ToFrame) => {

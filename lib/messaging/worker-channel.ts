@@ -24,6 +24,8 @@ export type ChannelMessage = { id: number; type: string; data: unknown };
 export type ChannelReply = { id: number } & ({ res: unknown } | { err: string } | { again: true });
 /** Sent by the worker unasked: what it would otherwise post on the sidebar frame's runtime port (./sidebar-port.ts). */
 export type ChannelPush = { push: unknown };
+/** Sent by the worker as it closes the channel (a frame's that waited too long, or one it replaced): ask elsewhere. */
+export type ChannelClosed = { closed: true };
 
 type Send = <K extends ChannelRequest>(type: K, data: z.input<Requests[K]>) => Promise<Responses[K]>;
 type Waiting = { resolve: (v: unknown) => void; reject: (e: Error) => void; again: () => void };
@@ -34,6 +36,12 @@ type Watch = { onLost: (lost: () => void) => void };
 
 /** How long after the worker stopped a page that takes pushes opens its channel again. */
 const REOPEN_MS = 100;
+/**
+ * How long a read waits on the channel before it is asked through runtime messaging, and
+ * the channel, which has gone quiet, is given up. Far beyond a read's time (milliseconds,
+ * or a CRM's answer for a contact not cached): only a channel that will never answer takes it.
+ */
+const READ_TIMEOUT_MS = 10_000;
 
 /** What the channel needs of the worker: to be handed the port it answers on. */
 type Worker = { postMessage(message: ChannelOpen, transfer: [MessagePort]): void };
@@ -60,6 +68,8 @@ type Options = {
   onPush?: (message: unknown) => void;
   /** The page load the sidebar frame belongs to: the worker pushes that load's snapshots on this channel only. */
   page?: string;
+  /** Tests shorten READ_TIMEOUT_MS. */
+  readTimeoutMs?: number;
 };
 
 /**
@@ -75,13 +85,27 @@ type Options = {
  * through runtime messaging. A message port to a stopped worker neither closes nor
  * answers, so a runtime port opened beside it says when the browser stopped the
  * worker: the requests waiting then go through `fallback`, and the next one opens
- * the channel again.
+ * the channel again. A channel the worker closes (it says so first), or one that leaves
+ * a read unanswered for READ_TIMEOUT_MS, is given up the same way.
  */
-export function createWorkerChannel(fallback: Send, { findWorker = serviceWorker, watch = watchWorker, onPush, page }: Options = {}): Send {
+export function createWorkerChannel(
+  fallback: Send,
+  { findWorker = serviceWorker, watch = watchWorker, onPush, page, readTimeoutMs = READ_TIMEOUT_MS }: Options = {},
+): Send {
   let port: MessagePort | undefined;
   let opening = false;
   let seq = 0;
   const waiting = new Map<number, Waiting>();
+  // The requests `lost` took go through runtime messaging; the next one opens a new channel.
+  const giveUp = (lost: MessagePort) => {
+    if (port !== lost) return false;
+    port = undefined;
+    lost.close();
+    const cut = [...waiting.values()];
+    waiting.clear();
+    cut.forEach((w) => w.again());
+    return true;
+  };
 
   const open = () => {
     if (opening || port) return;
@@ -92,17 +116,13 @@ export function createWorkerChannel(fallback: Send, { findWorker = serviceWorker
         const { port1, port2 } = new MessageChannel();
         const watcher = watch();
         watcher.onLost(() => {
-          if (port !== port1) return;
-          port = undefined;
-          port1.close();
-          const cut = [...waiting.values()];
-          waiting.clear();
-          cut.forEach((w) => w.again());
           // As the frame's runtime port reconnects: not in the same moment the browser stopped the worker.
-          if (onPush) setTimeout(open, REOPEN_MS);
+          if (giveUp(port1) && onPush) setTimeout(open, REOPEN_MS);
         });
-        port1.onmessage = ({ data }: MessageEvent<ChannelReply | ChannelPush>) => {
+        port1.onmessage = ({ data }: MessageEvent<ChannelReply | ChannelPush | ChannelClosed>) => {
           if ('push' in data) return onPush?.(data.push);
+          // Not opened again at once: a worker closing copies' channels must not be asked again in a loop.
+          if ('closed' in data) return void giveUp(port1);
           const w = waiting.get(data.id);
           if (!w) return;
           waiting.delete(data.id);
@@ -125,8 +145,21 @@ export function createWorkerChannel(fallback: Send, { findWorker = serviceWorker
     }
     return new Promise((resolve, reject) => {
       const id = ++seq;
-      const again = () => void fallback(type, data).then(resolve, reject);
-      waiting.set(id, { resolve: resolve as (v: unknown) => void, reject, again });
+      const timer = setTimeout(() => waiting.has(id) && giveUp(current), readTimeoutMs);
+      waiting.set(id, {
+        resolve(value) {
+          clearTimeout(timer);
+          resolve(value as Responses[typeof type]);
+        },
+        reject(error) {
+          clearTimeout(timer);
+          reject(error);
+        },
+        again() {
+          clearTimeout(timer);
+          void fallback(type, data).then(resolve, reject);
+        },
+      });
       current.postMessage({ id, type, data } satisfies ChannelMessage);
     });
   };

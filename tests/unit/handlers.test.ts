@@ -138,7 +138,7 @@ describe('dispatch', () => {
     expect(relayed).toHaveLength(1);
     // The rep's own mail seen on the page is a detection too, kept for known contacts only.
     const seen = { host: 'gmail', messages: [{ key: 'k1', to: ['nobody@else.example'], at: '2026-03-02T10:00:00.000Z', kind: 'thread' }] };
-    expect(await dispatch(handlers, fakeBrowser.runtime.id, 'reportMailSeen', seen, page, origin)).toEqual({ recorded: 0 });
+    expect(await dispatch(handlers, fakeBrowser.runtime.id, 'reportMailSeen', seen, page, origin)).toEqual({ recorded: 1 });
     for (const [type, data] of [
       ['getContactContexts', { emails: ['ada.lovelace@analytical.example'] }],
       ['submitLeadFeedback', { email: 'ada.lovelace@analytical.example', verdict: 'good' }],
