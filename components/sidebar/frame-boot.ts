@@ -1,4 +1,5 @@
-import { pageFromParent } from '@/lib/messaging/frame-handshake';
+import { pagesFromParent } from '@/lib/messaging/frame-handshake';
+import { watchOpenChoice } from '@/lib/messaging/open-choice';
 import { connectSidebarChannel, type FrameState } from '@/lib/messaging/sidebar-channel';
 import { createSidebarClient, loadOpen } from '@/lib/messaging/sidebar-client';
 
@@ -18,6 +19,8 @@ export function bootSidebarFrame(container: HTMLElement): void {
     if (window.top !== window) return;
     const api = createSidebarClient();
     applyTheme(undefined);
+    // No host here to take a theme from: the window follows the system's as it changes.
+    window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => applyTheme(undefined));
     api.prefetch([lookup]);
     void import('./frame-app').then((ui) => ui.renderStandalone(container, api, lookup));
     return;
@@ -25,7 +28,8 @@ export function bootSidebarFrame(container: HTMLElement): void {
   // Created for a contact on the page (not ahead of one, when the page went idle): the UI
   // is needed, so it loads while the background is asked who the contact is, not after.
   if (new URLSearchParams(location.search).has('contact')) void import('./frame-app');
-  void pageFromParent(window, window.parent).then((page) => startFramed(container, page, initialOpen));
+  // Each page load the parent names gets a sidebar; only the real one's hears from the background.
+  pagesFromParent(window, window.parent, (page) => startFramed(container, page, initialOpen));
 }
 
 /** The sidebar of one page load: its snapshots come from the background once the frame names the load. */
@@ -36,14 +40,23 @@ function startFramed(container: HTMLElement, page: string, initialOpen: Promise<
   const channel = connectSidebarChannel(page, api);
   pushes.receive = channel.receive;
   let ui: Promise<unknown> | undefined;
+  // The rep may collapse or open the sidebar in another tab before this one's UI loads (the UI follows later changes).
+  let chosen: boolean | undefined;
+  const stopWatching = watchOpenChoice((open) => (chosen = open));
   const onState = (state: FrameState) => {
     applyTheme(state.theme);
     if (ui || (state.participants.length === 0 && state.toggles === 0)) return;
     if (state.participants.length > 0) document.documentElement.dataset.pending = '';
-    ui = Promise.all([import('./frame-app'), initialOpen]).then(([app, open]) => app.renderFramed(container, api, channel, open));
+    ui = Promise.all([import('./frame-app'), initialOpen]).then(([app, open]) => {
+      stopWatching();
+      app.renderFramed(container, api, channel, chosen ?? open);
+    });
   };
   channel.subscribe(() => onState(channel.get()));
-  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => applyTheme(channel.get().theme));
+  // A sidebar under a load the host page made up never gets a snapshot: the theme is the real one's to set.
+  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
+    if (channel.get().ready) applyTheme(channel.get().theme);
+  });
 }
 
 /** The host's theme where the content script could read it, else the system's. */

@@ -27,16 +27,21 @@ type Props = {
   toggles?: number;
   /** Changes when the background refreshed a contact's data. */
   updated?: { email: string; seq: number };
+  /** The rep's last context-menu lookup on the page: each new one (`seq`) shows that person, opened. */
+  lookup?: { email: string; seq: number };
   onOpenChange?: (open: boolean) => void;
   onLayoutChange?: (layout: SidebarLayout) => void;
   /** The remembered open state when the caller already read it (avoids a flash of the wrong layout). */
   initialOpen?: boolean;
+  /** The open state as last saved, in any tab: a change is followed. */
+  openChoice?: boolean;
   /** Inside its own frame: panel and tab fill the frame instead of sitting at the page's edge. */
   framed?: boolean;
 };
 
 /** The panel at the right edge: collapsed it is a small tab, open it shows the selected contact. */
-export function Sidebar({ api, participants, toggles = 0, updated, onOpenChange, onLayoutChange, initialOpen, framed }: Props) {
+export function Sidebar(props: Props) {
+  const { api, participants, toggles = 0, updated, lookup, onOpenChange, onLayoutChange, initialOpen, openChoice, framed } = props;
   const [open, setOpen] = useState(initialOpen ?? true);
   // Opened by the shortcut on a page where no contact was detected.
   const [summoned, setSummoned] = useState(false);
@@ -49,6 +54,13 @@ export function Sidebar({ api, participants, toggles = 0, updated, onOpenChange,
     held.current = email;
     rerender();
   }, []);
+  // A lookup is the rep asking for that person: it takes the view from whoever is held there,
+  // in the render that lists them (no render in between shows the held contact again).
+  const lookedUp = useRef<number | undefined>(undefined);
+  if (lookup && lookup.seq !== lookedUp.current) {
+    lookedUp.current = lookup.seq;
+    held.current = lookup.email;
+  }
   const emails = useMemo(() => participants.map((p) => p.email), [participants]);
   const { state, retry, refreshOne } = useContactContexts(api, emails);
   // Said once, above whichever contact is shown, instead of as every contact's error.
@@ -75,14 +87,18 @@ export function Sidebar({ api, participants, toggles = 0, updated, onOpenChange,
     if (emails.length > 0) setSummoned(false);
   }, [emails.length]);
 
+  // Collapsed or opened in another tab: this one follows (its own choice comes back here unchanged).
+  useEffect(() => {
+    if (openChoice !== undefined) setOpen(openChoice);
+  }, [openChoice]);
   useEffect(() => {
     if (initialOpen === undefined) api.loadOpen().then(setOpen, () => undefined);
     api.getReasons?.().then(setReasons, () => undefined);
   }, [api, initialOpen]);
   const layout: SidebarLayout = emails.length > 0 ? (open ? 'panel' : 'tab') : summoned ? 'panel' : 'none';
-  useEffect(() => onOpenChange?.(layout === 'panel'), [layout, onOpenChange]);
+  useEffect(() => void onOpenChange?.(layout === 'panel'), [layout, onOpenChange]);
   // Also runs for each new onLayoutChange: the frame passes one per page snapshot, to confirm each.
-  useEffect(() => onLayoutChange?.(layout), [layout, onLayoutChange]);
+  useEffect(() => void onLayoutChange?.(layout), [layout, onLayoutChange]);
 
   // Keyboard users land on what replaced the control they used: the tab after collapsing, the panel after opening.
   const panelRef = useRef<HTMLElement>(null);
@@ -114,6 +130,17 @@ export function Sidebar({ api, participants, toggles = 0, updated, onOpenChange,
         return !o;
       });
   }, [toggles, emails.length, api]);
+
+  // Like the shortcut, a lookup opens a collapsed sidebar, and that is the rep's choice from now on.
+  const lookupSeq = lookup?.seq;
+  const openedFor = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (lookupSeq === undefined || openedFor.current === lookupSeq) return;
+    openedFor.current = lookupSeq;
+    if (open) return;
+    setOpen(true);
+    void api.saveOpen(true);
+  }, [lookupSeq, open, api]);
 
   const states = useMemo(() => personStates(state, emails), [state, emails]);
   // Prefer someone we know about: a thread often includes assistants or new colleagues.

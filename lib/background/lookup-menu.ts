@@ -7,10 +7,23 @@ export const LOOKUP_MENU_ID = 'leadlight-lookup';
 /** The address a context-menu click is about: a mailto link, else an address in the selection. */
 export function addressFromClick(info: { linkUrl?: string; selectionText?: string }): string | null {
   if (info.linkUrl?.startsWith('mailto:')) {
-    const address = decodeURIComponent(info.linkUrl.slice('mailto:'.length).split('?')[0] ?? '');
+    const address = decodeMailto(info.linkUrl.slice('mailto:'.length).split('?')[0] ?? '');
     return EMAIL_IN_TEXT.exec(address)?.[0].toLowerCase() ?? null;
   }
   return EMAIL_IN_TEXT.exec(info.selectionText ?? '')?.[0].toLowerCase() ?? null;
+}
+
+/**
+ * A mailto address, percent-decoded. Pages write malformed ones (`100%@x`, `%zz`), on which
+ * decodeURIComponent throws: then only the well-formed single-byte escapes are decoded,
+ * so the address in it is still found.
+ */
+function decodeMailto(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw.replace(/%[0-7][0-9a-f]/gi, (escape) => String.fromCharCode(parseInt(escape.slice(1), 16)));
+  }
 }
 
 /** The sidebar document on its own, for pages where no sidebar frame may be embedded. */
@@ -35,16 +48,24 @@ export async function showInTab(tabId: number, email: string): Promise<'sidebar'
   return 'window';
 }
 
-/** Adds "Look up in Leadlight" for selected text and mailto links. */
+/**
+ * Adds "Look up in Leadlight" for selected text and mailto links, at every start of the
+ * background: Firefox forgets a persistent background page's items when the browser
+ * restarts (MDN, menus.create), so creating it only on install lost it. Chrome keeps
+ * its items, and creating one again under the same id is an error: removed first.
+ */
 export function registerLookupMenu(): void {
-  browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({
-      id: LOOKUP_MENU_ID,
-      title: 'Look up in Leadlight',
-      contexts: ['selection', 'link'],
-      targetUrlPatterns: ['mailto:*'],
-    });
-  });
+  void Promise.resolve()
+    .then(() => browser.contextMenus.removeAll())
+    .then(() =>
+      browser.contextMenus.create({
+        id: LOOKUP_MENU_ID,
+        title: 'Look up in Leadlight',
+        contexts: ['selection', 'link'],
+        targetUrlPatterns: ['mailto:*'],
+      }),
+    )
+    .catch((error: unknown) => console.warn('Leadlight could not add "Look up in Leadlight" to the context menu', error));
   browser.contextMenus.onClicked.addListener((info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab) => {
     const email = addressFromClick(info);
     if (info.menuItemId !== LOOKUP_MENU_ID || !email || tab?.id === undefined) return;

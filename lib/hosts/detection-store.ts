@@ -7,6 +7,8 @@ export type DetectionSnapshot = {
   toggles: number;
   /** The last contact whose data the background refreshed, with a counter so repeats register. */
   updated?: { email: string; seq: number };
+  /** The address last looked up from the context menu, with a counter so a repeat registers; gone with the next detection. */
+  lookup?: { email: string; seq: number };
 };
 
 /**
@@ -16,6 +18,7 @@ export type DetectionSnapshot = {
 export function createDetectionStore() {
   let detected: Participant[] = [];
   let lookup: Participant | undefined;
+  let lookups = 0;
   let snapshot: DetectionSnapshot = { participants: [], toggles: 0 };
   const listeners = new Set<() => void>();
   const publish = (next: Partial<DetectionSnapshot>) => {
@@ -29,11 +32,12 @@ export function createDetectionStore() {
     setDetected(participants: Participant[], selfEmail?: string) {
       detected = participants;
       lookup = undefined;
-      publish({ selfEmail });
+      publish({ selfEmail, lookup: undefined });
     },
     setLookup(participant: Participant) {
       lookup = participant;
-      publish({});
+      lookups += 1;
+      publish({ lookup: { email: participant.email, seq: lookups } });
     },
     contactUpdated(email: string) {
       publish({ updated: { email, seq: (snapshot.updated?.seq ?? 0) + 1 } });

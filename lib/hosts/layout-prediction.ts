@@ -23,6 +23,10 @@ export function createLayoutPrediction(page: string) {
     remember(open: boolean) {
       withContact ??= open ? 'panel' : 'tab';
     },
+    /** The rep's choice saved since (in another tab too): newer than anything this page's frame said. */
+    choose(open: boolean) {
+      withContact = open ? 'panel' : 'tab';
+    },
     /**
      * A new snapshot: the layout to apply now, or undefined to wait for the frame. A
      * snapshot made by the shortcut is the frame's to interpret (focus, open, collapse).

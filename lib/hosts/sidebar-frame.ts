@@ -14,6 +14,9 @@ const PAGE_STRIP_PX = 56;
 
 /** Stable hook for tests (Playwright's frameLocator, puppeteer's contentFrame()). */
 export const FRAME_TEST_ID = 'leadlight-frame';
+// The page's own right margin, kept on <html> while the panel pushes the page aside: a copy of this
+// script injected after an update (Firefox), whose predecessor never cleaned up, restores that, not the push.
+const PAGE_MARGIN_ATTR = 'data-leadlight-page-margin';
 
 /**
  * The sidebar's iframe in the host page. Its document is an extension page, so the
@@ -22,7 +25,13 @@ export const FRAME_TEST_ID = 'leadlight-frame';
  */
 export function createSidebarFrame(doc: Document, signal: AbortSignal, page: string) {
   const root = doc.documentElement;
-  const originalMargin = root.style.marginRight;
+  // A frame left by a copy of this script that an update stopped without its cleanup shows nothing any more.
+  for (const leftover of root.querySelectorAll(`iframe[data-testid="${FRAME_TEST_ID}"]`)) leftover.remove();
+  const originalMargin = root.getAttribute(PAGE_MARGIN_ATTR) ?? root.style.marginRight;
+  const restoreMargin = () => {
+    root.style.marginRight = originalMargin;
+    root.removeAttribute(PAGE_MARGIN_ATTR);
+  };
   let frame: HTMLIFrameElement | undefined;
   let layout: SidebarLayout = 'none';
 
@@ -62,7 +71,9 @@ export function createSidebarFrame(doc: Document, signal: AbortSignal, page: str
     // Hidden from keyboard and screen readers too, not only from the eye and the pointer.
     frame.inert = layout === 'none';
     const push = layout === 'panel' && (doc.defaultView?.innerWidth ?? 0) >= OVERLAY_BELOW_PX;
-    root.style.marginRight = push ? `${SIDEBAR_WIDTH_PX}px` : originalMargin;
+    if (!push) return restoreMargin();
+    if (root.getAttribute(PAGE_MARGIN_ATTR) !== originalMargin) root.setAttribute(PAGE_MARGIN_ATTR, originalMargin);
+    root.style.marginRight = `${SIDEBAR_WIDTH_PX}px`;
   };
 
   // A page that restyles or hides the frame (to cover it, or to slip it under the pointer) gets it back as it was.
@@ -130,7 +141,7 @@ export function createSidebarFrame(doc: Document, signal: AbortSignal, page: str
   signal.addEventListener('abort', () => {
     guard.disconnect();
     frame?.remove();
-    root.style.marginRight = originalMargin;
+    restoreMargin();
   });
 
   return {

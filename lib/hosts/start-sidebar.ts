@@ -2,11 +2,12 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { contentMessenger } from '../messaging/content-protocol';
 import { createDetectionSender } from '../messaging/detection-port';
+import { watchOpenChoice } from '../messaging/open-choice';
 import { OPEN_KEY, type PageSnapshot } from '../messaging/sidebar-port';
 import { createDetectionStore } from './detection-store';
 import type { HostModule } from './host-module';
 import { readHostTheme } from './host-theme';
-import { createThemeReader } from './theme-reader';
+import { createThemeReader, THEME_MAX_AGE_MS } from './theme-reader';
 import { whenIdle } from './when-idle';
 import { createLayoutPrediction } from './layout-prediction';
 import { createSidebarFrame } from './sidebar-frame';
@@ -20,7 +21,8 @@ import { startHostWatch } from './start-host-watch';
 export function startSidebar(ctx: ContentScriptContext, host: HostModule): void {
   const store = createDetectionStore();
   const page = crypto.randomUUID();
-  const sendDetection = createDetectionSender();
+  // Leadlight updated or removed: stopping the script restores the page (see createSidebarFrame's cleanup).
+  const sendDetection = createDetectionSender(() => ctx.abort('Leadlight was updated or removed'));
   // Made when first needed (a contact, the shortcut, or the page going idle): on a page
   // without one, the script's first run at load skips it.
   let madeFrame: ReturnType<typeof createSidebarFrame> | undefined;
@@ -36,12 +38,14 @@ export function startSidebar(ctx: ContentScriptContext, host: HostModule): void 
     },
   });
   const snapshot = (): PageSnapshot => {
-    const { participants, toggles } = store.get();
-    return { page, seq, participants, toggles, theme: participants.length > 0 || toggles > 0 ? theme.current() : undefined };
+    const { participants, toggles, lookup } = store.get();
+    const shown = participants.length > 0 || toggles > 0;
+    return { page, seq, participants, toggles, theme: shown ? theme.current() : undefined, ...(lookup ? { lookup } : {}) };
   };
   let last: PageSnapshot | undefined;
   const layouts = createLayoutPrediction(page);
-  // The rep's open/collapsed choice, read once (when the page is idle, or with the first contact).
+  // The rep's open/collapsed choice, read once (when the page is idle, or with the first contact),
+  // then followed as the rep changes it here or in another tab.
   let remembered: Promise<void> | undefined;
   const rememberOpen = () =>
     (remembered ??= browser.storage.local.get(OPEN_KEY).then(
@@ -49,10 +53,14 @@ export function startSidebar(ctx: ContentScriptContext, host: HostModule): void 
       () => undefined,
     ));
   const layOut = (at: PageSnapshot, byShortcut: boolean) => {
+    if (ctx.signal.aborted) return;
     const next = layouts.predict(at.seq, at.participants.length > 0, byShortcut);
     if (next) frame().setLayout(next);
   };
   const report = () => {
+    // Reading isInvalid is what stops a script whose extension was updated (WXT checks the runtime's id):
+    // its cleanup takes the frame away and gives the page its margin back.
+    if (ctx.isInvalid) return;
     const previous = last;
     seq += 1;
     last = snapshot();
@@ -76,7 +84,7 @@ export function startSidebar(ctx: ContentScriptContext, host: HostModule): void 
   const fromBackground = (sender: { id?: string }) => sender.id === browser.runtime.id;
   const offs = [
     contentMessenger.onMessage('toggleSidebar', ({ sender }) => {
-      if (!fromBackground(sender)) return;
+      if (!fromBackground(sender) || ctx.isInvalid) return;
       // The shortcut first brings focus to an open sidebar; pressed there, it collapses it.
       const f = frame();
       if (f.layout === 'panel' && !f.hasFocus()) return f.focus();
@@ -84,11 +92,15 @@ export function startSidebar(ctx: ContentScriptContext, host: HostModule): void 
       store.toggle();
     }),
     contentMessenger.onMessage('showContact', ({ data, sender }) => {
-      if (fromBackground(sender)) store.setLookup({ email: data.email.toLowerCase() });
+      if (!fromBackground(sender) || ctx.isInvalid) return;
+      // Like the shortcut: the frame opens on the person looked up, and keyboard focus goes there.
+      focusWhenShown = true;
+      store.setLookup({ email: data.email.toLowerCase() });
     }),
+    watchOpenChoice((open) => layouts.choose(open)),
     contentMessenger.onMessage('getDetection', ({ sender }) => (fromBackground(sender) ? (last ?? snapshot()) : undefined)),
     contentMessenger.onMessage('applyLayout', ({ data, sender }) => {
-      if (!fromBackground(sender)) return;
+      if (!fromBackground(sender) || ctx.isInvalid) return;
       if (!layouts.confirm(data.layout, data.seq, (last?.participants.length ?? 0) > 0, data.page)) return;
       frame().setLayout(data.layout);
       if (data.layout === 'panel' && focusWhenShown) {
@@ -106,6 +118,12 @@ export function startSidebar(ctx: ContentScriptContext, host: HostModule): void 
     frame().preload();
     void rememberOpen();
     theme.warm();
+    // A thread left open while the rep switches the host's theme: re-read it (when idle) while the sidebar shows.
+    const recheckTheme = () => {
+      if (document.visibilityState === 'visible' && last && (last.participants.length > 0 || last.toggles > 0)) theme.recheck();
+    };
+    ctx.setInterval(recheckTheme, THEME_MAX_AGE_MS);
+    document.addEventListener('visibilitychange', recheckTheme, { signal: ctx.signal });
     // A system theme change matters when the host's own theme cannot be read. Heard from here on:
     // the first seconds of a page's load are not worth the first run's time.
     window.matchMedia('(prefers-color-scheme: dark)').addEventListener(

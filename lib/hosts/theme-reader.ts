@@ -21,20 +21,27 @@ export function createThemeReader(deps: {
   let theme: { value: HostThemeValue; at: number } | undefined;
   let rereading = false;
   const read = () => (theme = { value: deps.read(), at: now() }).value;
+  const reread = () => {
+    if (rereading) return;
+    rereading = true;
+    deps.whenIdle(() => {
+      rereading = false;
+      const before = theme?.value;
+      if (read() !== before) deps.onChange();
+    });
+  };
   return {
     /** The theme for a snapshot: known, else read now. */
     current(): HostThemeValue {
       if (!theme) return read();
-      if (now() - theme.at > THEME_MAX_AGE_MS && !rereading) {
-        rereading = true;
-        deps.whenIdle(() => {
-          rereading = false;
-          const before = theme?.value;
-          if (read() !== before) deps.onChange();
-        });
-      }
+      if (now() - theme.at > THEME_MAX_AGE_MS) reread();
       return theme.value;
     },
+    /**
+     * Reads it again when the page is next idle (the caller throttles): a thread can stay open,
+     * sending no snapshot, while the rep switches the host's theme.
+     */
+    recheck: () => void (theme && reread()),
     /** Reads it ahead of the first contact (call when the page is idle). */
     warm: () => void (theme ?? read()),
     /** Forgets it: the next snapshot reads it again (the system's scheme changed). */

@@ -11,21 +11,33 @@ export const DETECTION_PORT = 'leadlight-detections';
  * contact takes this path. The port opens with the first snapshot sent, and again after
  * the browser stopped the worker, which closes it. A snapshot lost as the worker stops
  * is not lost for the sidebar: its frame reconnects and the background asks the page.
+ *
+ * `onExtensionGone` runs when the port closes because the extension itself went (updated,
+ * reloaded or removed): this script then has no extension behind it, and Chrome leaves it
+ * running, pushing the page aside for a frame that can show nothing.
  */
-export function createDetectionSender(): (snapshot: PageSnapshot) => void {
+export function createDetectionSender(onExtensionGone: () => void): (snapshot: PageSnapshot) => void {
   let port: Browser.runtime.Port | undefined;
-  // A port the worker's stop closed throws when used (Chrome and Firefox): that is when a new one opens.
-  const open = () => (port = browser.runtime.connect({ name: DETECTION_PORT }));
+  const open = () => {
+    const opened = browser.runtime.connect({ name: DETECTION_PORT });
+    opened.onDisconnect.addListener(() => {
+      if (port === opened) port = undefined;
+      // The worker stopping closes the port too; only a lost extension leaves this script without an id.
+      if (!browser.runtime?.id) onExtensionGone();
+    });
+    return (port = opened);
+  };
   return (snapshot) => {
     try {
       (port ?? open()).postMessage(snapshot);
     } catch {
-      // Closed: once more on a new port. Failing that, the extension was reloaded or
-      // removed, and this page's script has no one left to tell.
+      // Closed before its onDisconnect ran: once more on a new port. Failing that, the extension
+      // was reloaded or removed, and this page's script has no one left to tell.
       try {
         open().postMessage(snapshot);
       } catch {
         port = undefined;
+        if (!browser.runtime?.id) onExtensionGone();
       }
     }
   };

@@ -46,17 +46,34 @@ export function answerFrame(
   );
 }
 
-/** The frame's side: asks its parent, and resolves with the first page id the parent sends. */
-export function pageFromParent(win: Listens, parent: MessageSource): Promise<string> {
-  return new Promise((resolve) => {
-    const listener = (event: MessageEvent) => {
-      const data = event.data as Partial<PageNamed> | null;
-      if (event.source !== parent || data?.leadlight !== 'page' || !isPageId(data.page)) return;
-      win.removeEventListener('message', listener);
-      resolve(data.page);
-    };
-    win.addEventListener('message', listener);
-    // Nothing secret in it: the parent is the host page, whose own scripts see it too.
-    parent.postMessage({ leadlight: 'frame-ready' } satisfies FrameReady, '*');
-  });
+/**
+ * Page ids a frame tries, and for how long after asking it takes them. The content
+ * script answers at once; the host page may answer too, first, with an id it made up.
+ */
+const MAX_OFFERED = 4;
+const OFFER_WINDOW_MS = 2_000;
+
+/**
+ * The frame's side: asks its parent, and passes on each page id the parent sends, the
+ * first at once. The page and the content script share that window, so the frame cannot
+ * tell whose answer came first: it tries every id offered (a few, for a short while),
+ * and only the one the background knows, the content script's, ever gets a snapshot.
+ */
+export function pagesFromParent(win: Listens, parent: MessageSource, offered: (page: string) => void): void {
+  const seen = new Set<string>();
+  const stop = () => {
+    clearTimeout(timer);
+    win.removeEventListener('message', listener);
+  };
+  const listener = (event: MessageEvent) => {
+    const data = event.data as Partial<PageNamed> | null;
+    if (event.source !== parent || data?.leadlight !== 'page' || !isPageId(data.page) || seen.has(data.page)) return;
+    seen.add(data.page);
+    if (seen.size === MAX_OFFERED) stop();
+    offered(data.page);
+  };
+  win.addEventListener('message', listener);
+  const timer = setTimeout(stop, OFFER_WINDOW_MS);
+  // Nothing secret in it: the parent is the host page, whose own scripts see it too.
+  parent.postMessage({ leadlight: 'frame-ready' } satisfies FrameReady, '*');
 }

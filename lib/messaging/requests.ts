@@ -67,6 +67,7 @@ export const requests = {
     participants: z.array(z.object({ email: EmailSchema, name: z.string().max(300).optional() })).max(50),
     toggles: z.number().int().nonnegative(),
     theme: z.enum(['light', 'dark']).optional(),
+    lookup: z.object({ email: EmailSchema, seq: z.number().int().nonnegative() }).optional(),
   }),
   /**
    * Content script: messages the signed-in rep sent to external people, seen in a

@@ -9,6 +9,8 @@ export type FrameState = {
   toggles: number;
   theme?: 'light' | 'dark';
   updated?: { email: string; seq: number };
+  /** The page's last context-menu lookup (see PageSnapshot). */
+  lookup?: { email: string; seq: number };
   /** False until the first snapshot arrives. */
   ready: boolean;
   /** The snapshot shown, so each one's layout can be confirmed to the page. */
@@ -51,7 +53,7 @@ export function connectSidebarChannel(page: string, client?: SnapshotListener) {
         s.participants.map((p) => p.email),
         message.contexts,
       );
-      publish({ participants: s.participants, toggles: s.toggles, theme: s.theme, ready: true, seq: s.seq });
+      publish({ participants: s.participants, toggles: s.toggles, theme: s.theme, lookup: s.lookup, ready: true, seq: s.seq });
     } else if (message.type === 'contexts') {
       client?.offer(message.emails, message.rows);
     } else if (message.type === 'contactUpdated') {

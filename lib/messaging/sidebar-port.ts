@@ -25,6 +25,11 @@ export type PageSnapshot = {
   toggles: number;
   /** The host page's own theme where it can be read; absent means "follow the system". */
   theme?: 'light' | 'dark';
+  /**
+   * The address the rep looked up from the context menu (listed first in `participants`), and a
+   * count of lookups: the sidebar shows that person even over the contact it holds on screen.
+   */
+  lookup?: { email: string; seq: number };
 };
 
 /** The contexts of a snapshot's people, read by the background for the frame. */

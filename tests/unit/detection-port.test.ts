@@ -21,7 +21,7 @@ describe('detections over the content script’s port', () => {
       opened.push(fakePort(info.name));
       return opened.at(-1);
     }) as never);
-    const send = createDetectionSender();
+    const send = createDetectionSender(() => undefined);
     expect(opened).toHaveLength(0);
     send(snapshot(1));
     send(snapshot(2));

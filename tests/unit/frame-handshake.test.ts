@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { answerFrame, pageFromParent } from '@/lib/messaging/frame-handshake';
+import { describe, expect, it, vi } from 'vitest';
+import { answerFrame, pagesFromParent } from '@/lib/messaging/frame-handshake';
 
 const ORIGIN = 'chrome-extension://leadlight-test-id';
 
@@ -41,18 +41,40 @@ describe('the page load id, from the content script to its own frame', () => {
     expect(frame.posted).toEqual([[{ leadlight: 'page', page: 'p-secret' }, ORIGIN]]);
   });
 
-  it('is taken by the frame from its parent alone, the first well-formed one', async () => {
+  it('is taken by the frame from its parent alone, the first well-formed one at once', () => {
     const frame = fakeWindow();
     const parent = fakeWindow();
     const other = fakeWindow();
-    const page = pageFromParent(frame, parent);
+    const pages: string[] = [];
+    pagesFromParent(frame, parent, (page) => pages.push(page));
     expect(parent.posted).toEqual([[{ leadlight: 'frame-ready' }, '*']]);
     frame.receive({ leadlight: 'page', page: 'from-another-window' }, other);
     frame.receive({ leadlight: 'page', page: 42 }, parent);
     frame.receive({ leadlight: 'page', page: 'x'.repeat(101) }, parent);
     frame.receive({ leadlight: 'page', page: '' }, parent);
+    expect(pages).toEqual([]);
     frame.receive({ leadlight: 'page', page: 'p-secret' }, parent);
-    frame.receive({ leadlight: 'page', page: 'later' }, parent);
-    expect(await page).toBe('p-secret');
+    expect(pages).toEqual(['p-secret']);
+  });
+
+  it('is still taken when the host page answered first with a load it made up: the frame tries both', () => {
+    vi.useFakeTimers();
+    const frame = fakeWindow();
+    const parent = fakeWindow();
+    const pages: string[] = [];
+    pagesFromParent(frame, parent, (page) => pages.push(page));
+    frame.receive({ leadlight: 'page', page: 'made-up' }, parent);
+    frame.receive({ leadlight: 'page', page: 'p-secret' }, parent);
+    frame.receive({ leadlight: 'page', page: 'made-up' }, parent);
+    expect(pages).toEqual(['made-up', 'p-secret']);
+    // A few for a short while, not as many as the page cares to send.
+    for (let i = 0; i < 10; i++) frame.receive({ leadlight: 'page', page: `flood-${i}` }, parent);
+    expect(pages).toEqual(['made-up', 'p-secret', 'flood-0', 'flood-1']);
+    const late = fakeWindow();
+    pagesFromParent(late, parent, (page) => pages.push(page));
+    vi.advanceTimersByTime(2_000);
+    late.receive({ leadlight: 'page', page: 'too-late' }, parent);
+    expect(pages).not.toContain('too-late');
+    vi.useRealTimers();
   });
 });

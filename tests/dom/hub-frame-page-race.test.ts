@@ -1,0 +1,46 @@
+import { screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { bootSidebarFrame } from '@/components/sidebar/frame-boot';
+import type { FromFrame, ToFrame } from '@/lib/messaging/sidebar-port';
+import { createContactContext } from '../factories';
+import { fakePort } from '../support/fake-port';
+
+const PAGE = 'content-script-load';
+const ADA = 'ada.lovelace@analytical.example';
+
+let ports: ReturnType<typeof fakePort>[];
+let container: HTMLElement;
+beforeEach(() => {
+  fakeBrowser.reset();
+  ports = [];
+  vi.spyOn(browser.runtime, 'connect').mockImplementation(((info: { name: string }) => {
+    const port = fakePort(info.name);
+    ports.push(port);
+    return port;
+  }) as never);
+  container = document.body.appendChild(document.createElement('div'));
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  container.remove();
+});
+
+/** The parent window (host page and content script alike) names a page load to the frame. */
+const named = (page: string) => window.dispatchEvent(new MessageEvent('message', { data: { leadlight: 'page', page }, source: window }));
+/** The frame's runtime ports that named `page`, as the background hears them. */
+const naming = (page: string) => ports.filter((p) => (p.posted as FromFrame[]).some((m) => m.type === 'hello' && m.page === page));
+
+describe('a sidebar frame the host page names a made-up page load to, before the content script names the real one', () => {
+  it('still shows the real load’s contact, which only a frame naming that load is sent', async () => {
+    bootSidebarFrame(container);
+    named('made-up-by-the-page');
+    named(PAGE);
+    await vi.waitFor(() => expect(naming(PAGE)).toHaveLength(1));
+    const snapshot = { page: PAGE, seq: 1, participants: [{ email: ADA }], toggles: 0 };
+    const rows = [{ email: ADA, context: createContactContext() }];
+    naming(PAGE)[0]!.deliver({ type: 'detected', snapshot, contexts: { emails: [ADA], rows } } satisfies ToFrame);
+    expect(await screen.findByTestId('contact-name')).toHaveTextContent('Ada Lovelace');
+  });
+});
