@@ -53,7 +53,10 @@ export function useContactContexts(api: SidebarApi, emails: string[]) {
   // people, so the contact paints in one render. Taken in the effect instead, the first render
   // would build a throwaway "no record" view, and a second render before paint would replace it.
   const tookFor = useRef<string | null>(null);
-  if (key && attempt === 0 && tookFor.current !== key) {
+  // The people the last read (the layout effect below) was for: a snapshot that repeats them
+  // (a theme change, the shortcut) is no new contact, and its offer is left to the next one.
+  const readFor = useRef<string | null>(null);
+  if (key && attempt === 0 && key !== readFor.current && tookFor.current !== key) {
     const offered = api.takeOffered?.(key.split(','));
     if (offered) {
       tookFor.current = key;
@@ -66,15 +69,15 @@ export function useContactContexts(api: SidebarApi, emails: string[]) {
   // right behind its detection, and in the frame (Preact) a passive effect waits for the next
   // animation frame, so reading here would put a whole frame between the context and its paint.
   useLayoutEffect(() => {
+    readFor.current = key;
+    const took = tookFor.current === key;
+    tookFor.current = null;
     if (!key) {
       setState({ status: 'idle' });
       return;
     }
     // This render already showed what came with the snapshot: nothing to read.
-    if (attempt === 0 && tookFor.current === key) {
-      tookFor.current = null;
-      return;
-    }
+    if (attempt === 0 && took) return;
     let current = true;
     const list = key.split(',');
     // Sent with the page's snapshot: fresh, so shown at once without a loading state or a request.

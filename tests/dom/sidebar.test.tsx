@@ -74,6 +74,33 @@ describe('Sidebar', () => {
     expect(api.getContexts).not.toHaveBeenCalled();
   });
 
+  it('shows a contact again on a return after a repeated snapshot of them, through the inbox or another contact', async () => {
+    const api = fakeSidebarApi({ [GRACE]: grace });
+    const offers = new Map<string, { email: string; context: ContactContext | null }[]>();
+    const take = (emails: string[]) => {
+      const rows = offers.get(emails.join());
+      offers.delete(emails.join());
+      return rows;
+    };
+    const withOffers = { ...api, takeOffered: vi.fn(take) };
+    const offerAda = () => offers.set(ADA, rowsFor([ADA], { [ADA]: ada }));
+    offerAda();
+    const { rerender } = render(<Sidebar api={withOffers} participants={[{ email: ADA }]} />);
+    // The same people again (the theme changed, the shortcut was pressed): no new contact.
+    offerAda();
+    rerender(<Sidebar api={withOffers} participants={[{ email: ADA }]} />);
+    rerender(<Sidebar api={withOffers} participants={[]} />);
+    offerAda();
+    rerender(<Sidebar api={withOffers} participants={[{ email: ADA }]} />);
+    expect(await screen.findByRole('heading', { name: 'Ada Lovelace' })).toBeInTheDocument();
+
+    rerender(<Sidebar api={withOffers} participants={[{ email: GRACE }]} />);
+    expect(await screen.findByRole('heading', { name: 'Grace Hopper' })).toBeInTheDocument();
+    offerAda();
+    rerender(<Sidebar api={withOffers} participants={[{ email: ADA }]} />);
+    expect(await screen.findByRole('heading', { name: 'Ada Lovelace' })).toBeInTheDocument();
+  });
+
   it('shows what the background offers on a return to someone, not the answer from the earlier visit', async () => {
     const api = fakeSidebarApi({ [ADA]: ada, [GRACE]: grace });
     const offers = new Map<string, { email: string; context: ContactContext | null }[]>();

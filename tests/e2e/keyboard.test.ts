@@ -101,7 +101,9 @@ describe('keyboard only', () => {
     // Deleting local data warns that the verdict kept in this browser would be lost; Cancel keeps it.
     await tabTo(page, focused, 'Delete all local data…');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByRole('alertdialog').textContent()).toContain('1 verdicts have not reached a CRM and will be lost.');
+    await expect
+      .poll(() => page.getByRole('alertdialog').textContent())
+      .toContain('1 verdict given in this browser that has not reached a CRM.');
     await tabTo(page, focused, 'Cancel');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('alertdialog').count()).toBe(0);
