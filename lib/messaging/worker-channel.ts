@@ -41,7 +41,6 @@ const REOPEN_MS = 100;
  * the channel, which has gone quiet, is given up. Far beyond a read's time (milliseconds,
  * or a CRM's answer for a contact not cached): only a channel that will never answer takes it.
  */
-const READ_TIMEOUT_MS = 10_000;
 
 /** What the channel needs of the worker: to be handed the port it answers on. */
 type Worker = { postMessage(message: ChannelOpen, transfer: [MessagePort]): void };
@@ -68,8 +67,6 @@ type Options = {
   onPush?: (message: unknown) => void;
   /** The page load the sidebar frame belongs to: the worker pushes that load's snapshots on this channel only. */
   page?: string;
-  /** Tests shorten READ_TIMEOUT_MS. */
-  readTimeoutMs?: number;
 };
 
 /**
@@ -85,13 +82,11 @@ type Options = {
  * through runtime messaging. A message port to a stopped worker neither closes nor
  * answers, so a runtime port opened beside it says when the browser stopped the
  * worker: the requests waiting then go through `fallback`, and the next one opens
- * the channel again. A channel the worker closes (it says so first), or one that leaves
- * a read unanswered for READ_TIMEOUT_MS, is given up the same way.
+ * the channel again. A channel the worker closes (it says so first) is given up the same
+ * way. A slow answer is not a lost channel: a lookup that waits on the CRM may take seconds, and
+ * the worker would go on pushing the page's contacts on a channel the frame no longer heard.
  */
-export function createWorkerChannel(
-  fallback: Send,
-  { findWorker = serviceWorker, watch = watchWorker, onPush, page, readTimeoutMs = READ_TIMEOUT_MS }: Options = {},
-): Send {
+export function createWorkerChannel(fallback: Send, { findWorker = serviceWorker, watch = watchWorker, onPush, page }: Options = {}): Send {
   let port: MessagePort | undefined;
   let opening = false;
   let seq = 0;
@@ -145,20 +140,10 @@ export function createWorkerChannel(
     }
     return new Promise((resolve, reject) => {
       const id = ++seq;
-      const timer = setTimeout(() => waiting.has(id) && giveUp(current), readTimeoutMs);
       waiting.set(id, {
-        resolve(value) {
-          clearTimeout(timer);
-          resolve(value as Responses[typeof type]);
-        },
-        reject(error) {
-          clearTimeout(timer);
-          reject(error);
-        },
-        again() {
-          clearTimeout(timer);
-          void fallback(type, data).then(resolve, reject);
-        },
+        resolve: (value) => resolve(value as Responses[typeof type]),
+        reject,
+        again: () => void fallback(type, data).then(resolve, reject),
       });
       current.postMessage({ id, type, data } satisfies ChannelMessage);
     });

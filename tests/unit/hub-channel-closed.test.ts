@@ -119,24 +119,4 @@ describe('a sidebar frame’s channel the worker closes', () => {
     second.connect();
     expect(await second.lookUp()).toEqual(['Grace Hopper']);
   });
-
-  it('asks through runtime messaging when the channel leaves a read unanswered, and gives the channel up', async () => {
-    const silent = {
-      postMessage(_open: ChannelOpen, [port]: [MessagePort]) {
-        ports.push(port);
-        port.onmessage = () => undefined;
-      },
-    };
-    const read = createWorkerChannel(runtime, {
-      findWorker: () => Promise.resolve(silent),
-      watch: () => ({ onLost: () => undefined }),
-      readTimeoutMs: 50,
-    });
-    await read('getReasons', {});
-    await settle();
-    runtime.mockClear();
-    const rows = await read('getContactContexts', { emails: [GRACE] });
-    expect(rows.map((r) => r.context?.contact.name)).toEqual(['Grace Hopper']);
-    expect(runtime).toHaveBeenCalledTimes(1);
-  });
 });
