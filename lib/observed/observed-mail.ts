@@ -1,19 +1,11 @@
 import type { LeadlightDb } from '../db/database';
 import type { MailHost, ObservedTouch } from '../domain/observed-touch';
-import { slaContext } from '../settings/sla-context';
-import { loadSettings } from '../settings/settings';
 
 /** One of the rep's own messages as a content script saw it. */
 export type SeenMail = { key: string; to: string[]; at: string; kind: ObservedTouch['kind'] };
 
 // A mail client's clock and the browser's may differ a little; a message dated far ahead is not believed.
 const FUTURE_SLACK_MS = 10 * 60_000;
-/**
- * How far back a seen message is believed. The SLA it meets is counted in business hours,
- * so the rep's reply is days old at most when the thread is next opened; a date long past
- * is what a page planting first touches would send, not what a mailbox shows the rep.
- */
-export const MAX_SEEN_AGE_MS = 7 * 86_400_000;
 /** Observed touches kept; the oldest seen go first. Enough for a rep's hand-offs of a year. */
 export const MAX_OBSERVED = 20_000;
 
@@ -21,8 +13,10 @@ export const MAX_OBSERVED = 20_000;
  * Keeps the rep's own messages to known contacts as observed first touches. Only
  * contacts in the cache are kept (a lead Leadlight knows), one row per message and
  * contact (seeing a thread again changes nothing), and never a message dated in
- * the future or more than MAX_SEEN_AGE_MS before today (the demo's own today,
- * on demo data). Returns the contacts that gained a touch, so their sidebars can update.
+ * the future. Any earlier date is kept: a reply sent from a phone or a desktop client is
+ * seen only when the rep next opens the thread on the web, which may be weeks later, and a
+ * message before the hand-off meets no SLA anyway. Returns the contacts that gained a touch,
+ * so their sidebars can update.
  */
 export async function recordObservedMail(
   db: LeadlightDb,
@@ -30,12 +24,10 @@ export async function recordObservedMail(
   messages: readonly SeenMail[],
   now: Date = new Date(),
 ): Promise<string[]> {
-  const today = slaContext(await loadSettings(db), now).now.getTime();
-  const oldest = Math.min(today, now.getTime()) - MAX_SEEN_AGE_MS;
   const candidates = new Map<string, ObservedTouch>();
   for (const m of messages) {
     const at = Date.parse(m.at);
-    if (at > now.getTime() + FUTURE_SLACK_MS || at < oldest) continue;
+    if (!(at <= now.getTime() + FUTURE_SLACK_MS)) continue;
     for (const email of m.to) {
       const id = `${host}:${m.key}:${email}`;
       candidates.set(id, { id, email, at: m.at, host, kind: m.kind, seenAt: now.toISOString() });
