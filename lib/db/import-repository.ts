@@ -4,6 +4,7 @@ import { packedCount, unpackTouches, type PackedTouches } from '../domain/packed
 import type { ImportCounts } from '../messaging/protocol';
 import { contactOf, mergePacked } from './contact-rows';
 import type { ContactRow, LeadlightDb } from './database';
+import { IMPORT_REPLACING, IMPORT_RUNNING, importUnderWay } from './import-markers';
 
 /**
  * A replacing import in progress: the emails and campaigns it has written. Any other
@@ -15,18 +16,34 @@ import type { ContactRow, LeadlightDb } from './database';
 type Replacing = { contacts: Set<string>; campaigns: Set<string> };
 const replacing = new WeakMap<LeadlightDb, Replacing>();
 // Survives a worker restart: when the replacing import began.
-const MARKER = 'import:replacing';
+const MARKER = IMPORT_REPLACING;
+/**
+ * When each adding import begun in this worker and not finished began: its finish leaves a
+ * replacing import under way alone, where a cancelled replacing import's (recorded as
+ * added) ends it. One the browser closed on is forgotten after the same bound as a marker.
+ */
+const adding = new WeakMap<LeadlightDb, string[]>();
+const addingNow = (db: LeadlightDb, now: Date) => (adding.get(db) ?? []).filter((at) => importUnderWay(at, now.getTime()));
 
 /**
  * Starts an import. One that replaces the data leaves it in place until it finishes
  * (see finishImport): an import that fails part-way loses nothing stored before it.
- * Feedback is never touched.
+ * Every import marks itself running until it finishes, so a feed sync stops rather
+ * than sweep its rows away. Feedback is never touched.
  */
 export async function beginImport(db: LeadlightDb, replace: boolean, now = new Date()): Promise<void> {
-  replacing.delete(db);
-  if (!replace) return db.meta.delete(MARKER);
-  await db.meta.put({ key: MARKER, loadedAt: now.toISOString() });
-  replacing.set(db, { contacts: new Set(), campaigns: new Set() });
+  const at = now.toISOString();
+  if (!replace) adding.set(db, [...addingNow(db, now), at]);
+  await db.transaction('rw', db.meta, async () => {
+    await db.meta.put({ key: IMPORT_RUNNING, loadedAt: at });
+    if (replace) return db.meta.put({ key: MARKER, loadedAt: at });
+    // A replacing import still under way keeps its marker, and this file's rows join the data it
+    // builds; one the browser closed on long ago is over, and this import merges with every row.
+    if (importUnderWay((await db.meta.get(MARKER))?.loadedAt, now.getTime())) return;
+    replacing.delete(db);
+    await db.meta.delete(MARKER);
+  });
+  if (replace) replacing.set(db, { contacts: new Set(), campaigns: new Set() });
 }
 
 /** Removes what a finished replacing import did not write: the data it replaces. */
@@ -154,10 +171,16 @@ function importName(files: readonly string[]): string {
  * added to ("Demo data … + Import: b.csv"), so the line never credits only the last.
  */
 export async function finishImport(db: LeadlightDb, fileName: string, now = new Date(), replace = true): Promise<void> {
+  const open = addingNow(db, now);
+  const ownAdd = !replace && open.length > 0;
+  adding.set(db, ownAdd ? open.slice(1) : open);
   if (replace) await sweepReplaced(db);
-  replacing.delete(db);
-  await db.meta.delete(MARKER);
+  if (!ownAdd) replacing.delete(db);
+  // One transaction with the source line: a feed sync checking between them must see one or the other.
   await db.transaction('rw', db.meta, async () => {
+    if (!ownAdd) await db.meta.delete(MARKER);
+    const replacingOn = ownAdd && importUnderWay((await db.meta.get(MARKER))?.loadedAt, now.getTime());
+    if (!replacingOn && adding.get(db)!.length === 0) await db.meta.delete(IMPORT_RUNNING);
     const before = await db.meta.get('source');
     const added = !replace && before;
     const files = added && before.files ? [...before.files.filter((f) => f !== fileName), fileName] : [fileName];

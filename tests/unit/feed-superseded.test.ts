@@ -130,6 +130,45 @@ describe('a feed sync the rep moved on from while it ran', () => {
     await finishImport(db, 'q3-leads.csv');
     expect(await db.contacts.toCollection().primaryKeys()).toEqual([IMPORTED]);
   });
+
+  it('keeps the rows of a file added to the data while the feed was read, and says why it stopped', async () => {
+    const happened = serveWhile(async () => {
+      await beginImport(db, false);
+      await upsertRecords(db, importBatch({ contacts: [createContact({ email: IMPORTED })], campaigns: [], touches: [] }));
+    });
+    const result = await syncFeed(db, URL_, new Date(), policy, limits);
+    await expect(happened()).resolves.not.toThrow();
+    await finishImport(db, 'added.csv', new Date(), false);
+    expect(result.status).not.toBe('updated');
+    expect(await db.contacts.toCollection().primaryKeys()).toEqual([IMPORTED]);
+    expect((await db.meta.get('source'))?.name).toBe('Import: added.csv');
+    expect((await db.meta.get('sync:feed'))?.lastError).toMatch(/stopped because a file was being imported/);
+  });
+
+  it('still holds off for a replacing import after a file added beside it finished', async () => {
+    const ADDED = 'added.person@tessel.example';
+    await beginImport(db, true);
+    await upsertRecords(db, importBatch({ contacts: [createContact({ email: IMPORTED })], campaigns: [], touches: [] }));
+    await beginImport(db, false);
+    await upsertRecords(db, importBatch({ contacts: [createContact({ email: ADDED })], campaigns: [], touches: [] }));
+    await finishImport(db, 'added.csv', new Date(), false);
+    server.use(http.get(URL_, () => HttpResponse.json(feedBody)));
+    expect(await syncFeed(db, URL_, new Date(), policy, limits)).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/an import is replacing the data/),
+    });
+    await finishImport(db, 'q3-leads.csv');
+    expect(await db.contacts.toCollection().primaryKeys()).toEqual([ADDED, IMPORTED]);
+  });
+
+  it('syncs as usual once a file added to the data has finished', async () => {
+    await beginImport(db, false);
+    await upsertRecords(db, importBatch({ contacts: [createContact({ email: IMPORTED })], campaigns: [], touches: [] }));
+    await finishImport(db, 'added.csv', new Date(), false);
+    server.use(http.get(URL_, () => HttpResponse.json(feedBody)));
+    expect(await syncFeed(db, URL_, new Date(), policy, limits)).toMatchObject({ status: 'updated' });
+    expect(await db.contacts.count()).toBe(60);
+  });
 });
 
 describe('a feed swap the rep moved on from part-way', () => {

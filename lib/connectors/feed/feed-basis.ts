@@ -1,15 +1,6 @@
 import type { LeadlightDb, MetaRow } from '../../db/database';
+import { IMPORT_REPLACING, IMPORT_RUNNING, importUnderWay } from '../../db/import-markers';
 import { loadSettings } from '../../settings/settings';
-
-// import-repository.ts's marker: a replacing import is under way, begun at its `loadedAt`.
-const IMPORTING = 'import:replacing';
-
-/**
- * Past this a replacing import's marker was left by one the browser closed on, not one
- * still running: 100,000 rows import in about a minute, and a stale marker must not hold
- * off the feed for good.
- */
-const IMPORT_ABANDONED_MS = 60 * 60_000;
 
 /** What a feed sync started from: the feed's URL and the cache's source line as it was then. */
 export type FeedBasis = { url: string | undefined; source: Pick<MetaRow, 'name' | 'loadedAt'> | undefined };
@@ -23,16 +14,23 @@ export async function feedBasis(db: LeadlightDb, url: string | undefined): Promi
 /**
  * Why a sync's feed data must no longer go in, or undefined while it may: the rep chose
  * other data or another feed, other data replaced the cache (the demo reloaded, an import
- * finished, everything deleted), or an import replacing the data is under way. Run inside
- * each write transaction (over `meta` and `settings`) so nothing slips in between.
+ * finished, everything deleted), or an import is under way: one replacing the data, or
+ * one adding to it, whose rows the feed's sweep would remove. Run inside each write
+ * transaction (over `meta` and `settings`) so nothing slips in between.
  */
 export async function basisProblem(db: LeadlightDb, basis: FeedBasis, now = Date.now()): Promise<string | undefined> {
-  const [settings, source, importing] = await Promise.all([loadSettings(db), db.meta.get('source'), db.meta.get(IMPORTING)]);
+  const [settings, source, replacing, running] = await Promise.all([
+    loadSettings(db),
+    db.meta.get('source'),
+    db.meta.get(IMPORT_REPLACING),
+    db.meta.get(IMPORT_RUNNING),
+  ]);
   if (settings.source !== 'feed' || !basis.url || settings.feed?.url !== basis.url)
     return 'The feed sync stopped because the data source was changed while it ran. The data now in use was kept.';
-  const began = Date.parse(importing?.loadedAt ?? '');
-  if (now - began < IMPORT_ABANDONED_MS)
+  if (importUnderWay(replacing?.loadedAt, now))
     return 'The feed sync stopped because an import is replacing the data. The next sync fetches the feed again.';
+  if (importUnderWay(running?.loadedAt, now))
+    return 'The feed sync stopped because a file was being imported while it ran. The data now in use was kept; the next sync fetches the feed again.';
   if (source?.name !== basis.source?.name || source?.loadedAt !== basis.source?.loadedAt)
     return `The feed sync stopped because other data (${source?.name ?? 'none'}) was loaded while it ran. That data was kept.`;
   return undefined;
