@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ReasonDefinition } from '@/lib/domain/reason-definition';
 import type { PageApi } from '@/lib/messaging/page-client';
 import type { CacheStatus, ListedFeedback } from '@/lib/messaging/protocol';
@@ -29,6 +29,19 @@ export function OptionsApp({ api }: { api: PageApi }) {
   const [repairs, setRepairs] = useState<SettingsRepair[] | undefined>();
   // Bumped on every reload, so panels showing settings re-read them (an import switches the source).
   const [version, setVersion] = useState(0);
+
+  // A section saved follows the repairs its save kept, so the notice goes once the setting is fixed.
+  const sectionApi = useMemo<PageApi>(
+    () => ({
+      ...api,
+      saveSettings: async (patch) => {
+        const view = await api.saveSettings(patch);
+        setRepairs(view.settings.repairs);
+        return view;
+      },
+    }),
+    [api],
+  );
 
   const load = useCallback(() => {
     Promise.all([
@@ -89,7 +102,7 @@ export function OptionsApp({ api }: { api: PageApi }) {
         <DataSourcePanel api={api} version={version} importPanel={<ImportPanel api={api} onImported={load} />} onChanged={load} />
       </PageSection>
       <PageSection id="you" title="You">
-        <RepIdentity api={api} />
+        <RepIdentity api={sectionApi} />
       </PageSection>
       <PageSection id="feedback" title="Lead-quality feedback">
         <button type="button" onClick={load} className="text-sm text-sky-700 underline dark:text-sky-300">
@@ -114,8 +127,8 @@ export function OptionsApp({ api }: { api: PageApi }) {
         <ReasonEditor api={api} />
       </PageSection>
       <PageSection id="sla" title="Hand-off SLA">
-        <SlaSettings api={api} />
-        <WorkedStatuses api={api} version={version} />
+        <SlaSettings api={sectionApi} />
+        <WorkedStatuses api={sectionApi} version={version} />
       </PageSection>
       <PageSection id="diagnostics" title="Page detection diagnostics">
         <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">

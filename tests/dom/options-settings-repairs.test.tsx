@@ -1,4 +1,5 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { OptionsApp } from '@/components/options/options-app';
 import type { PageApi } from '@/lib/messaging/page-client';
@@ -30,5 +31,30 @@ describe('the options page', () => {
     const notice = await screen.findByTestId('settings-repairs');
     expect(within(notice).getByText('Some saved settings could not be used as they were')).toBeInTheDocument();
     expect(within(notice).getByText(HOLIDAY)).toBeInTheDocument();
+  });
+
+  it('drops the notice once the section it names is saved and its save keeps no repair', async () => {
+    const repaired = {
+      settings: {
+        ...DEFAULT_SETTINGS,
+        repairs: [{ field: 'rep', message: 'You: a name over 200 characters was left out.', defaulted: false }],
+      },
+      connections: { hubspotConnected: false, salesforceConnected: false },
+    } satisfies SettingsView;
+    const fixed = { ...repaired, settings: { ...DEFAULT_SETTINGS, rep: { email: 'alex.rivera@brightwave.example' } } };
+    const api = optionsApi({
+      getStatus: vi.fn(async () => ({ sourceName: 'Demo data', dataAsOf: null, contactCount: 600, unsentFeedback: 0 })),
+      listFeedback: vi.fn(async () => []),
+      getReasons: vi.fn(async () => []),
+      getSettings: vi.fn(async () => repaired),
+      saveSettings: vi.fn(async () => fixed),
+    });
+    render(<OptionsApp api={api} />);
+    await screen.findByTestId('settings-repairs');
+    const you = screen.getByTestId('rep-identity');
+    await waitFor(() => expect(within(you).getByRole('button', { name: 'Save' })).toBeEnabled());
+    await userEvent.type(within(you).getByLabelText('Your work email'), 'alex.rivera@brightwave.example');
+    await userEvent.click(within(you).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.queryByTestId('settings-repairs')).not.toBeInTheDocument());
   });
 });
