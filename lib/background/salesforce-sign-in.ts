@@ -1,11 +1,14 @@
 import { browser } from 'wxt/browser';
 import { ConnectorError } from '../connectors/errors';
 import { connectSalesforce } from '../connectors/salesforce';
+import { keepSalesforceSignIn } from '../connectors/salesforce-reconnect';
 import type { LeadlightDb } from '../db/database';
-import { updateSecrets } from '../settings/secrets';
 import { loadSettings } from '../settings/settings';
 
-/** Runs the Salesforce OAuth window (PKCE, no client secret) and keeps the tokens in the background. */
+/**
+ * Runs the Salesforce OAuth window (PKCE, no client secret) and keeps the tokens in the background,
+ * switching accounts first when they open another org (see keepSalesforceSignIn).
+ */
 export async function signInToSalesforce(db: LeadlightDb): Promise<void> {
   const { salesforce } = await loadSettings(db);
   if (!salesforce.clientId) throw new ConnectorError('config', "Enter your connected app's consumer key first.");
@@ -19,5 +22,5 @@ export async function signInToSalesforce(db: LeadlightDb): Promise<void> {
       return redirect;
     },
   });
-  await updateSecrets(db, { salesforce: tokens });
+  await keepSalesforceSignIn(db, tokens);
 }

@@ -9,7 +9,7 @@ import { dbLabelCache } from './label-cache';
 import type { HttpPolicy } from './http';
 import { createHubspotConnector } from './hubspot/hubspot-connector';
 import { dbVerdictSchemaStore } from './hubspot/verdict-schema-store';
-import { createSalesforceConnector, issuingHost, refreshAccessToken } from './salesforce';
+import { createSalesforceConnector, issuingHost, refreshAccessToken, revokeSalesforceToken } from './salesforce';
 
 /** Clock, randomness and HTTP policy; tests pass simulated ones. */
 export type ConnectorEnv = { now?: () => number; random?: () => number; policy?: HttpPolicy };
@@ -85,6 +85,10 @@ async function refreshSession(db: LeadlightDb, settings: Settings, tokens: () =>
     stored.salesforce?.refreshToken === refreshToken ? { salesforce: { ...stored.salesforce, ...next } } : undefined,
   );
   if (kept) return next.accessToken;
+  // A refresh token the org rotated for a sign-in no longer kept would open it for good: revoked,
+  // best effort (the replaced sign-in's own token is revoked by whoever replaced it).
+  if (next.refreshToken && next.refreshToken !== refreshToken)
+    await revokeSalesforceToken({ loginHost: issuingHost(current).host, token: next.refreshToken }).catch(() => undefined);
   // The request was built for the replaced sign-in's org: it is not sent again with another's token.
   // Unsent, so a verdict on its way waits for the outbox's next run rather than failing.
   throw new ConnectorError('network', 'Salesforce was reconnected or disconnected while Leadlight renewed its session. Try again.', {

@@ -44,6 +44,15 @@ export const FeedbackInputSchema = z
 export type FeedbackInput = z.infer<typeof FeedbackInputSchema>;
 export type { Verdict } from './feedback-reasons';
 
+/** A CRM account: a HubSpot portal, or a Salesforce org (by id, or by its My Domain host for older tokens). */
+export const CrmAccountSchema = z.object({
+  name: z.string().max(300),
+  portalId: z.number().optional(),
+  orgId: z.string().max(18).optional(),
+  host: z.string().max(300).optional(),
+});
+export type CrmAccount = z.infer<typeof CrmAccountSchema>;
+
 export const FeedbackSchema = z.object({
   id: z.string().min(1),
   email: EmailSchema,
@@ -72,6 +81,13 @@ export const FeedbackSchema = z.object({
   nextAttemptAt: IsoDateSchema.optional(),
   /** Which connector it goes to, fixed when queued so a later source switch does not redirect it. */
   target: z.string().optional(),
+  /**
+   * The account of `target` it was given under, stamped on its first attempt (or when an account
+   * switch holds it back): it is sent there and to no other portal or org.
+   */
+  account: CrmAccountSchema.optional(),
+  /** The account connected instead when it was held back for that: a Retry by the rep sends it there. */
+  switchedTo: CrmAccountSchema.optional(),
   /** The note / Task id the CRM gave it, once sent. */
   remoteId: z.string().optional(),
   sentAt: IsoDateSchema.optional(),

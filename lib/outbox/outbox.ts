@@ -1,8 +1,10 @@
+import { connectedAccount, heldBackMessage, lastAccount, sameAccount } from '../connectors/account-switch';
 import { CRM_NAMES, type Connector } from '../connectors/connector';
 import { asConnectorError } from '../connectors/errors';
 import { recordFieldIssues } from '../connectors/field-issues';
 import type { LeadlightDb } from '../db/database';
-import type { Feedback } from '../domain/feedback';
+import type { CrmAccount, Feedback } from '../domain/feedback';
+import { loadSecrets } from '../settings/secrets';
 
 export type OutboxDeps = {
   db: LeadlightDb;
@@ -70,14 +72,21 @@ async function deliver(
   random: () => number,
 ): Promise<'sent' | 'retrying' | 'failed'> {
   const connector = item.target ? await connectorFor(item.target) : undefined;
+  // The account it was given under: its stamp, else the account connected last, which is the
+  // one it was given under unless a switch since then (which stamps it) held it back.
+  const given = item.target ? (item.account ?? (await lastAccount(db, item.target))) : undefined;
   if (!connector?.deliverFeedback) {
     const name = item.target && item.target in CRM_NAMES ? CRM_NAMES[item.target as keyof typeof CRM_NAMES] : 'The CRM';
     await db.feedback.update(item.id, {
       syncState: 'failed',
-      syncError: `${name} is not connected to Leadlight. Reconnect it in Leadlight settings, then retry.`,
+      syncError: `${name} is not connected to Leadlight. Reconnect ${given?.name ?? 'it'} in Leadlight settings, then retry.`,
+      ...(given ? { account: given } : {}),
     });
     return 'failed';
   }
+  // What the stored credentials open now, which may already be another account's while its switch
+  // is still being recorded.
+  const reached = item.target ? connectedAccount(await loadSecrets(db), item.target) : undefined;
   // Claim the item atomically: an undo or discard landing at the same moment either
   // wins (and nothing is sent) or sees `sending` and is refused.
   // If this worker dies mid-request, the next run waits before checking whether the CRM
@@ -86,14 +95,21 @@ async function deliver(
   const fresh = await db.transaction('rw', db.feedback, async () => {
     const current = await db.feedback.get(item.id);
     if (!current || (current.syncState !== 'pending' && current.syncState !== 'sending')) return undefined;
+    const account: CrmAccount | undefined = current.account ?? given ?? reached;
+    if (account && reached && !sameAccount(account, reached)) {
+      const syncError = heldBackMessage(account, reached);
+      await db.feedback.put({ ...current, syncState: 'failed', syncError, account, switchedTo: reached, nextAttemptAt: undefined });
+      return 'stopped' as const;
+    }
     // Attempts cut off before any answer (the worker or the browser stopped mid-send) count towards the cap too.
     if (current.attempts >= MAX_ATTEMPTS) {
       const syncError = `${connector.label} did not answer ${MAX_ATTEMPTS} attempts to send this verdict. Retry to try again.`;
       await db.feedback.put({ ...current, syncState: 'failed', syncError, nextAttemptAt: undefined });
-      return 'capped' as const;
+      return 'stopped' as const;
     }
     const claimed = {
       ...current,
+      ...(account ? { account } : {}),
       syncState: 'sending' as const,
       attempts: current.attempts + 1,
       tries: (current.tries ?? current.attempts) + 1,
@@ -103,7 +119,7 @@ async function deliver(
     return claimed;
   });
   if (!fresh) return 'retrying';
-  if (fresh === 'capped') return 'failed';
+  if (fresh === 'stopped') return 'failed';
   const attempts = fresh.attempts;
   try {
     const contact = await db.contacts.get(fresh.email);
@@ -128,7 +144,7 @@ async function deliver(
     // 'network' too (asConnectorError), and must still count, or a bug would retry for ever unseen.
     const uncounted = error.unsent || (e instanceof Error && e.name === 'ConnectorError' && error.kind === 'network');
     if (!error.retryable || (!uncounted && attempts >= MAX_ATTEMPTS)) {
-      await db.feedback.update(item.id, { syncState: 'failed', syncError: error.message });
+      await settleUnsent(db, item.id, { syncState: 'failed', syncError: error.message });
       return 'failed';
     }
     // `tries` is left as it is, even for a refused send: a refusal may come after part of the delivery
@@ -137,7 +153,7 @@ async function deliver(
     // Uncounted, it backs off by every try that went out, so a dead network is asked less and less
     // often; never sooner than a CRM's search can show what a lost attempt may have written.
     const wait = Math.max(error.retryAfterMs ?? 0, outboxDelay(Math.max(1, uncounted ? tries : attempts), random), SENDING_RECHECK_MS);
-    await db.feedback.update(item.id, {
+    await settleUnsent(db, item.id, {
       syncState: 'pending',
       syncError: error.message,
       nextAttemptAt: new Date(now().getTime() + wait).toISOString(),
@@ -147,12 +163,36 @@ async function deliver(
   }
 }
 
-/** The user asks to try a failed item again now. */
+/**
+ * Records a send that did not go through, unless an account switch stopped the item meanwhile:
+ * what the switch said (naming both accounts) is what the rep must see.
+ */
+async function settleUnsent(db: LeadlightDb, id: string, patch: Partial<Feedback>): Promise<void> {
+  await db.feedback
+    .where('id')
+    .equals(id)
+    .and((f) => f.syncState === 'sending')
+    .modify(patch);
+}
+
+/**
+ * The user asks to try a failed item again now. Still only to the account it was given under,
+ * unless it was held back for another: that Retry is the rep's choice to send it to the account
+ * the message named.
+ */
 export async function retryFeedbackDelivery(db: LeadlightDb, id: string, now = new Date()): Promise<boolean> {
   return db.transaction('rw', db.feedback, async () => {
     const item = await db.feedback.get(id);
     if (!item || item.syncState !== 'failed' || !item.target) return false;
-    await db.feedback.update(id, { syncState: 'pending', attempts: 0, nextAttemptAt: now.toISOString(), syncError: undefined });
+    const { switchedTo, syncError: _said, ...rest } = item;
+    const account = switchedTo ?? item.account;
+    await db.feedback.put({
+      ...rest,
+      ...(account ? { account } : {}),
+      syncState: 'pending',
+      attempts: 0,
+      nextAttemptAt: now.toISOString(),
+    });
     return true;
   });
 }

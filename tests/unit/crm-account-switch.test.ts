@@ -6,6 +6,7 @@ import { connectorFor } from '@/lib/connectors/registry';
 import { LeadlightDb } from '@/lib/db/database';
 import { saveFeedback } from '@/lib/db/feedback-repository';
 import { createHandlers } from '@/lib/messaging/handlers';
+import { processOutbox } from '@/lib/outbox/outbox';
 import { updateSecrets, type Secrets } from '@/lib/settings/secrets';
 import { saveSettings } from '@/lib/settings/settings';
 import { createCampaign, createContact } from '../factories';
@@ -108,6 +109,21 @@ describe('reconnecting Salesforce to another org', () => {
     await handlers(helix).connectSalesforce({}, {});
     expect((await forgotten()).teamVerdicts).toBe(0);
     expect((await db.feedback.get('v-pending'))?.syncState).toBe('failed');
+  });
+
+  it('names the org a verdict waits for once Salesforce is disconnected, and holds it back from the next org', async () => {
+    await handlers().disconnectSalesforce({}, {});
+    const later = () => new Date('2026-11-20T10:00:00.000Z');
+    await processOutbox({ db, connectorFor: (target) => connectorFor(db, target), now: later, online: () => true });
+    expect(await db.feedback.get('v-pending')).toMatchObject({
+      syncState: 'failed',
+      syncError:
+        'Salesforce is not connected to Leadlight. Reconnect the Salesforce org at brightwave.my.salesforce.com in Leadlight settings, then retry.',
+    });
+    await handlers(helix).connectSalesforce({}, {});
+    expect((await db.feedback.get('v-pending'))?.syncError).toBe(
+      'Not sent: given while Leadlight was connected to the Salesforce org at brightwave.my.salesforce.com, and it is now connected to the Salesforce org at helix.my.salesforce.com. Retry to send it there, or discard it.',
+    );
   });
 
   it('keeps everything when the sign-in is to the same org', async () => {

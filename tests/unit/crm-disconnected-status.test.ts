@@ -65,7 +65,7 @@ describe('a CRM data source that is no longer connected', () => {
     });
   });
 
-  it('marks a queued verdict failed with the CRM’s name, not its id', async () => {
+  it('marks a queued verdict failed with the CRM’s name, not its id, and the org it waits for', async () => {
     await saveSettings(db, { source: 'salesforce' });
     const given = new Date('2026-11-20T09:00:00.000Z');
     await saveFeedback(db, { email: 'maya@northwind.example', verdict: 'bad', reasonId: 'no_budget' }, 'alex', given, 'v1', 'salesforce');
@@ -73,7 +73,8 @@ describe('a CRM data source that is no longer connected', () => {
     await processOutbox({ db, connectorFor: (target) => connectorFor(db, target), online: () => true });
     expect(await db.feedback.get('v1')).toMatchObject({
       syncState: 'failed',
-      syncError: 'Salesforce is not connected to Leadlight. Reconnect it in Leadlight settings, then retry.',
+      syncError:
+        'Salesforce is not connected to Leadlight. Reconnect the Salesforce org at brightwave.my.salesforce.com in Leadlight settings, then retry.',
     });
   });
 });

@@ -1,10 +1,15 @@
 import 'fake-indexeddb/auto';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { signInToSalesforce } from '@/lib/background/salesforce-sign-in';
+import type { Connector } from '@/lib/connectors/connector';
 import { connectorFor } from '@/lib/connectors/registry';
 import { LeadlightDb } from '@/lib/db/database';
+import { saveFeedback } from '@/lib/db/feedback-repository';
 import { createHandlers } from '@/lib/messaging/handlers';
+import { processOutbox } from '@/lib/outbox/outbox';
 import { loadSecrets, updateSecrets } from '@/lib/settings/secrets';
 import { saveSettings } from '@/lib/settings/settings';
 
@@ -95,7 +100,7 @@ describe('a Salesforce session renewal still under way', () => {
   });
 
   it('keeps the new sign-in when the rep reconnects to another org meanwhile', async () => {
-    const { release, renewing } = slowRenewal();
+    const { release, renewing, revoked } = slowRenewal();
     const newOrgCalls: string[] = [];
     server.use(http.all(`${NEW_ORG}/*`, ({ request }) => void newOrgCalls.push(request.url)));
     const connector = await connectorFor(db, 'salesforce');
@@ -132,5 +137,131 @@ describe('a Salesforce session renewal still under way', () => {
     expect(said).toMatch(/reconnected or disconnected/);
     // The new org's token never went anywhere on the old sign-in's behalf.
     expect(newOrgCalls).toEqual([]);
+    // The renewal's rotated refresh token, dropped with the sign-in it renewed, would still open the old org.
+    await vi.waitFor(() => expect(revoked).toContain('token=5Aep861-rotated-refresh'));
+  });
+});
+
+const REDIRECT = 'https://leadlight-test.chromiumapp.org/';
+const NEW_ORG_TOKENS = {
+  accessToken: '00Dyy!new-access',
+  refreshToken: '5Aep861-new-org-refresh',
+  instanceUrl: NEW_ORG,
+  issuedAt: '2026-11-21T09:00:00.000Z',
+  loginHost: 'login.salesforce.com',
+  clientId: '3MVG9-production-key',
+};
+
+/** The Salesforce login window, signing in to the new org; `meanwhile` runs while the rep types. */
+function signInWindow(meanwhile: () => Promise<unknown> = async () => undefined) {
+  fakeBrowser.identity.getRedirectURL = () => REDIRECT;
+  fakeBrowser.identity.launchWebAuthFlow = async ({ url }) => {
+    await meanwhile();
+    return `${REDIRECT}?code=aPrxCode&state=${new URL(url).searchParams.get('state') ?? ''}`;
+  };
+  server.use(
+    http.post('https://login.salesforce.com/services/oauth2/token', () =>
+      HttpResponse.json({
+        access_token: NEW_ORG_TOKENS.accessToken,
+        refresh_token: NEW_ORG_TOKENS.refreshToken,
+        instance_url: NEW_ORG,
+        id: 'https://login.salesforce.com/id/00Dyy0000001gPLEAY/005yy000001SwiUAAS',
+        issued_at: '1795251600000',
+        signature: 'c2lnbmF0dXJl',
+        token_type: 'Bearer',
+      }),
+    ),
+  );
+}
+
+/** The old org's revoke endpoint, answering only when released. */
+function slowRevoke() {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let reached = () => {};
+  const revoking = new Promise<void>((resolve) => (reached = resolve));
+  server.use(
+    http.post(`${OLD_ORG}/services/oauth2/revoke`, async () => {
+      reached();
+      await released;
+      return new HttpResponse(null, { status: 200 });
+    }),
+  );
+  return { release, revoking };
+}
+
+/** The outbox, with Salesforce sending to whichever org the stored tokens open at the moment of the send. */
+function outboxRecordingOrgs() {
+  const sentTo: string[] = [];
+  const salesforce: Connector = {
+    id: 'salesforce',
+    label: 'Salesforce',
+    async deliverFeedback() {
+      sentTo.push((await loadSecrets(db)).salesforce?.instanceUrl ?? 'nowhere');
+      return { remoteId: '00Txx0000001' };
+    },
+  };
+  const connectorFor = async (target: string) => (target === 'salesforce' && (await loadSecrets(db)).salesforce ? salesforce : undefined);
+  const run = () => processOutbox({ db, connectorFor, now: () => new Date('2026-11-21T10:00:00.000Z'), online: () => true });
+  return { sentTo, run };
+}
+
+const giveVerdict = () =>
+  saveFeedback(
+    db,
+    { email: MAYA, verdict: 'bad', reasonId: 'no_budget' },
+    'alex',
+    new Date('2026-11-21T09:00:00.000Z'),
+    'v-old-org',
+    'salesforce',
+  );
+
+describe('a reconnect to another org', () => {
+  it('holds back the old org’s verdicts before it waits for the old sign-in to be revoked', async () => {
+    await giveVerdict();
+    const { release, revoking } = slowRevoke();
+    const reconnecting = createHandlers({
+      db,
+      loadDemoData: noDemo,
+      connectSalesforce: () => updateSecrets(db, { salesforce: { ...NEW_ORG_TOKENS, loginHost: 'brightwave-dev.my.salesforce.com' } }),
+    }).connectSalesforce({}, {});
+    await revoking;
+    expect(await db.feedback.get('v-old-org')).toMatchObject({
+      syncState: 'failed',
+      syncError:
+        'Not sent: given while Leadlight was connected to the Salesforce org at brightwave.my.salesforce.com, and it is now connected to the Salesforce org at brightwave-dev.my.salesforce.com. Retry to send it there, or discard it.',
+    });
+    release();
+    await reconnecting;
+  });
+
+  it('sends none of the old org’s verdicts to the new org while the sign-in finishes', async () => {
+    await giveVerdict();
+    await saveSettings(db, { salesforce: { loginHost: 'login.salesforce.com', clientId: '3MVG9-production-key' } });
+    signInWindow();
+    const { release, revoking } = slowRevoke();
+    const outbox = outboxRecordingOrgs();
+    const reconnecting = createHandlers({ db, loadDemoData: noDemo, connectSalesforce: () => signInToSalesforce(db) }).connectSalesforce(
+      {},
+      {},
+    );
+    await revoking;
+    await outbox.run();
+    release();
+    await reconnecting;
+    await outbox.run();
+    expect(outbox.sentTo).toEqual([]);
+    expect((await loadSecrets(db)).salesforce).toMatchObject({ instanceUrl: NEW_ORG, refreshToken: '5Aep861-new-org-refresh' });
+  });
+
+  it('revokes the refresh token the old org rotated while the rep was signing in', async () => {
+    await saveSettings(db, { salesforce: { loginHost: 'login.salesforce.com', clientId: '3MVG9-production-key' } });
+    const { release, revoked } = slowRenewal();
+    release();
+    // A lookup renews the old org's session while the login window is open: the org rotates its refresh token.
+    signInWindow(async () => (await connectorFor(db, 'salesforce'))?.fetchContact?.(MAYA));
+    await createHandlers({ db, loadDemoData: noDemo, connectSalesforce: () => signInToSalesforce(db) }).connectSalesforce({}, {});
+    expect(revoked).toEqual(['token=5Aep861-rotated-refresh']);
+    expect((await loadSecrets(db)).salesforce?.refreshToken).toBe('5Aep861-new-org-refresh');
   });
 });

@@ -2,11 +2,12 @@ import { setFeedAlarm } from '../../background/feed-scheduler';
 import { CRM_NAMES } from '../../connectors/connector';
 import { clearRefreshFailures } from '../../cache/contact-cache';
 import { loadFieldIssues } from '../../connectors/field-issues';
-import { accountConnected, hubspotAccount, salesforceAccount } from '../../connectors/account-switch';
+import { accountConnected, hubspotAccount, rememberAccount, salesforceAccount } from '../../connectors/account-switch';
 import { HUBSPOT_ORIGINS, salesforceOrigins } from '../../connectors/crm-origins';
 import { asConnectorError } from '../../connectors/errors';
 import { verifyHubspotToken } from '../../connectors/hubspot/hubspot-account';
 import { issuingHost, revokeSalesforceToken } from '../../connectors/salesforce';
+import { revokeReplacedSignIn, signInsKept } from '../../connectors/salesforce-reconnect';
 import { connectorHealth, resetConnectorHealth } from '../../connectors/health';
 import { connectorFor, withSalesforceRefreshesHeld } from '../../connectors/registry';
 import { releaseOrigins } from '../../connectors/release-origins';
@@ -114,6 +115,7 @@ export function connectionHandlers(deps: HandlerDeps): Pick<Handlers, Connection
       // Before the token is kept, so the outbox never sends another portal's verdicts with it.
       const before = (await loadSecrets(db)).hubspotAccount;
       if (account) await accountConnected(db, 'hubspot', hubspotAccount(account.portalId), before && hubspotAccount(before.portalId));
+      else if (before) await rememberAccount(db, 'hubspot', hubspotAccount(before.portalId));
       await updateSecrets(db, {
         hubspotToken: token ?? undefined,
         hubspotAccount: account && { portalId: account.portalId, timeZone: account.timeZone, uiDomain: account.uiDomain },
@@ -126,13 +128,16 @@ export function connectionHandlers(deps: HandlerDeps): Pick<Handlers, Connection
     connectSalesforce: async () => {
       if (!deps.connectSalesforce) throw new Error('Salesforce sign-in is not available here.');
       const replaced = (await loadSecrets(db)).salesforce;
+      const keptBefore = signInsKept(db);
       await deps.connectSalesforce();
-      // The sign-in replaced would still open its org until revoked. Best effort, at that org's
-      // own host (the login host may have just changed): the new sign-in works either way.
       const current = (await loadSecrets(db)).salesforce;
-      if (replaced?.refreshToken && replaced.refreshToken !== current?.refreshToken)
-        await revokeSalesforceToken({ loginHost: issuingHost(replaced).host, token: replaced.refreshToken }).catch(() => undefined);
-      if (current) await accountConnected(db, 'salesforce', salesforceAccount(current), replaced && salesforceAccount(replaced));
+      // The background's sign-in switches accounts before it stores the tokens and revokes what it
+      // replaced; a sign-in that only stored them is caught up here, the switch before the revoke
+      // (which may wait 15 s) so no verdict of the old org waits behind it.
+      if (current && signInsKept(db) === keptBefore) {
+        await accountConnected(db, 'salesforce', salesforceAccount(current), replaced && salesforceAccount(replaced));
+        await revokeReplacedSignIn(replaced, current);
+      }
       await reconnected(db, 'salesforce');
       deps.kickOutbox?.();
       return settingsView(db);
@@ -141,6 +146,7 @@ export function connectionHandlers(deps: HandlerDeps): Pick<Handlers, Connection
       // A token refresh under way finishes first, so what is revoked is the last token the org issued.
       const { tokens, revokeError } = await withSalesforceRefreshesHeld(db, async () => {
         const stored = (await loadSecrets(db)).salesforce;
+        if (stored) await rememberAccount(db, 'salesforce', salesforceAccount(stored));
         const problem = stored ? await revokeStoredSalesforce(stored) : undefined;
         // Forgotten here whatever the org answered: disconnecting must always work in this browser.
         await updateSecrets(db, { salesforce: undefined });
