@@ -78,4 +78,13 @@ describe('host access after a CRM is disconnected', () => {
     });
     expect((await handlers.disconnectSalesforce({}, {})).connections.salesforceConnected).toBe(false);
   });
+
+  it('gives back the old feed’s origin when the feed URL moves to another host, not when it stays on the same one', async () => {
+    const feed = (url: string) => ({ feed: { url, intervalMinutes: 60 } });
+    await saveSettings(db, feed('https://exports.brightwave.example/leads.json'));
+    await handlers.saveSettings(feed('https://exports.brightwave.example/leads-v2.json'), {});
+    expect(removed).toEqual([]);
+    await handlers.saveSettings(feed('https://data.brightwave.example/leads.json'), {});
+    expect(removed).toEqual(['https://exports.brightwave.example/*']);
+  });
 });

@@ -5,6 +5,7 @@ import { loadFieldIssues } from '../../connectors/field-issues';
 import { accountConnected, hubspotAccount, rememberAccount, salesforceAccount } from '../../connectors/account-switch';
 import { HUBSPOT_ORIGINS, salesforceOrigins } from '../../connectors/crm-origins';
 import { asConnectorError } from '../../connectors/errors';
+import { feedOriginPattern } from '../../connectors/feed/feed-url';
 import { verifyHubspotToken } from '../../connectors/hubspot/hubspot-account';
 import { issuingHost, revokeSalesforceToken } from '../../connectors/salesforce';
 import { revokeReplacedSignIn, signInsKept } from '../../connectors/salesforce-reconnect';
@@ -104,6 +105,8 @@ export function connectionHandlers(deps: HandlerDeps): Pick<Handlers, Connection
         void deps.syncFeedNow?.().catch(() => undefined);
       // Only the interval changed: nothing is fetched now, but the alarm must take it (1440 → 15 is not a day's wait).
       else if (after.source === 'feed' && after.feed?.intervalMinutes !== before.feed?.intervalMinutes) await setFeedAlarm(db);
+      // The old feed's host access goes with its URL, unless the new URL or a CRM still reaches that origin.
+      if (before.feed?.url && before.feed.url !== after.feed?.url) await releaseOrigins(db, [feedOriginPattern(before.feed.url)]);
       deps.kickOutbox?.();
       // The rep, the SLA, its worked statuses or the source may have changed: so may the overdue count.
       deps.slaChanged?.();
