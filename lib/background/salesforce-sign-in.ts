@@ -1,18 +1,18 @@
 import { browser } from 'wxt/browser';
 import { ConnectorError } from '../connectors/errors';
 import { connectSalesforce } from '../connectors/salesforce';
-import { keepSalesforceSignIn } from '../connectors/salesforce-reconnect';
 import type { LeadlightDb } from '../db/database';
+import type { SalesforceSignIn } from '../connectors/salesforce-reconnect';
 import { loadSettings } from '../settings/settings';
 
 /**
- * Runs the Salesforce OAuth window (PKCE, no client secret) and keeps the tokens in the background,
- * switching accounts first when they open another org (see keepSalesforceSignIn).
+ * Runs the Salesforce OAuth window (PKCE, no client secret) and returns the tokens, for the
+ * connect handler to keep (see keepSalesforceSignIn: the account switch comes before the store).
  */
-export async function signInToSalesforce(db: LeadlightDb): Promise<void> {
+export async function signInToSalesforce(db: LeadlightDb): Promise<SalesforceSignIn> {
   const { salesforce } = await loadSettings(db);
   if (!salesforce.clientId) throw new ConnectorError('config', "Enter your connected app's consumer key first.");
-  const tokens = await connectSalesforce({
+  return connectSalesforce({
     loginHost: salesforce.loginHost,
     clientId: salesforce.clientId,
     redirectUri: browser.identity.getRedirectURL(),
@@ -22,5 +22,4 @@ export async function signInToSalesforce(db: LeadlightDb): Promise<void> {
       return redirect;
     },
   });
-  await keepSalesforceSignIn(db, tokens);
 }

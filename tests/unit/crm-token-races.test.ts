@@ -112,18 +112,14 @@ describe('a Salesforce session renewal still under way', () => {
     const reconnecting = createHandlers({
       db,
       loadDemoData: noDemo,
-      connectSalesforce: async () => {
-        await updateSecrets(db, {
-          salesforce: {
-            accessToken: '00Dyy!new-access',
-            refreshToken: '5Aep861-new-org-refresh',
-            instanceUrl: NEW_ORG,
-            issuedAt: '2026-11-21T09:00:00.000Z',
-            loginHost: 'brightwave-dev.my.salesforce.com',
-            clientId: '3MVG9-production-key',
-          },
-        });
-      },
+      connectSalesforce: async () => ({
+        accessToken: '00Dyy!new-access',
+        refreshToken: '5Aep861-new-org-refresh',
+        instanceUrl: NEW_ORG,
+        issuedAt: '2026-11-21T09:00:00.000Z',
+        loginHost: 'brightwave-dev.my.salesforce.com',
+        clientId: '3MVG9-production-key',
+      }),
     });
     await reconnecting.connectSalesforce({}, {});
     release();
@@ -223,7 +219,7 @@ describe('a reconnect to another org', () => {
     const reconnecting = createHandlers({
       db,
       loadDemoData: noDemo,
-      connectSalesforce: () => updateSecrets(db, { salesforce: { ...NEW_ORG_TOKENS, loginHost: 'brightwave-dev.my.salesforce.com' } }),
+      connectSalesforce: async () => ({ ...NEW_ORG_TOKENS, loginHost: 'brightwave-dev.my.salesforce.com' }),
     }).connectSalesforce({}, {});
     await revoking;
     expect(await db.feedback.get('v-old-org')).toMatchObject({

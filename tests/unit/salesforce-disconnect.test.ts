@@ -63,15 +63,12 @@ describe('disconnecting Salesforce', () => {
 });
 
 describe('reconnecting Salesforce', () => {
-  const signIn = () =>
-    updateSecrets(db, {
-      salesforce: {
-        accessToken: '00Dxx!new-access',
-        refreshToken: '5Aep861-new-refresh',
-        instanceUrl: 'https://brightwave-dev.my.salesforce.com',
-        issuedAt: '2026-11-21T09:00:00.000Z',
-      },
-    });
+  const signIn = async () => ({
+    accessToken: '00Dxx!new-access',
+    refreshToken: '5Aep861-new-refresh',
+    instanceUrl: 'https://brightwave-dev.my.salesforce.com',
+    issuedAt: '2026-11-21T09:00:00.000Z',
+  });
 
   it('revokes the refresh token it replaces, at the org that issued it, and keeps the new one', async () => {
     const revoked: string[] = [];

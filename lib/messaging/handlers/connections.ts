@@ -8,7 +8,7 @@ import { asConnectorError } from '../../connectors/errors';
 import { feedOriginPattern } from '../../connectors/feed/feed-url';
 import { verifyHubspotToken } from '../../connectors/hubspot/hubspot-account';
 import { issuingHost, revokeSalesforceToken } from '../../connectors/salesforce';
-import { revokeReplacedSignIn, signInsKept } from '../../connectors/salesforce-reconnect';
+import { keepSalesforceSignIn } from '../../connectors/salesforce-reconnect';
 import { connectorHealth, resetConnectorHealth } from '../../connectors/health';
 import { connectorFor, withSalesforceRefreshesHeld } from '../../connectors/registry';
 import { releaseOrigins } from '../../connectors/release-origins';
@@ -130,17 +130,7 @@ export function connectionHandlers(deps: HandlerDeps): Pick<Handlers, Connection
     },
     connectSalesforce: async () => {
       if (!deps.connectSalesforce) throw new Error('Salesforce sign-in is not available here.');
-      const replaced = (await loadSecrets(db)).salesforce;
-      const keptBefore = signInsKept(db);
-      await deps.connectSalesforce();
-      const current = (await loadSecrets(db)).salesforce;
-      // The background's sign-in switches accounts before it stores the tokens and revokes what it
-      // replaced; a sign-in that only stored them is caught up here, the switch before the revoke
-      // (which may wait 15 s) so no verdict of the old org waits behind it.
-      if (current && signInsKept(db) === keptBefore) {
-        await accountConnected(db, 'salesforce', salesforceAccount(current), replaced && salesforceAccount(replaced));
-        await revokeReplacedSignIn(replaced, current);
-      }
+      await keepSalesforceSignIn(db, await deps.connectSalesforce());
       await reconnected(db, 'salesforce');
       deps.kickOutbox?.();
       return settingsView(db);

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Connector } from '../../connectors/connector';
 import type { HubspotAccount } from '../../connectors/hubspot/hubspot-account';
 import type { FeedSyncResult } from '../../connectors/feed/sync-feed';
+import type { SalesforceSignIn } from '../../connectors/salesforce-reconnect';
 import type { LeadlightDb } from '../../db/database';
 import type { Dataset } from '../../db/seed';
 import type { MessageType, Responses } from '../protocol';
@@ -33,7 +34,7 @@ export type HandlerDeps = {
   /** Checks a HubSpot token with one call and says which portal it belongs to; tests pass their own. */
   verifyHubspotToken?: (token: string) => Promise<HubspotAccount>;
   /** Runs the Salesforce OAuth flow (browser.identity) and stores the tokens. */
-  connectSalesforce?: () => Promise<void>;
+  connectSalesforce?: () => Promise<SalesforceSignIn>;
   /** Fetches the JSON feed now and reschedules it. */
   syncFeedNow?: () => Promise<FeedSyncResult>;
 };
