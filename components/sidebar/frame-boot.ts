@@ -1,4 +1,4 @@
-import { pagesFromParent } from '@/lib/messaging/frame-handshake';
+import { detectionsFromParent, pagesFromParent } from '@/lib/messaging/frame-handshake';
 import { watchOpenChoice } from '@/lib/messaging/open-choice';
 import { connectSidebarChannel, type FrameState } from '@/lib/messaging/sidebar-channel';
 import { createSidebarClient, loadOpen } from '@/lib/messaging/sidebar-client';
@@ -29,14 +29,26 @@ export function bootSidebarFrame(container: HTMLElement): void {
   // is needed, so it loads while the background is asked who the contact is, not after.
   if (new URLSearchParams(location.search).has('contact')) void import('./frame-app');
   // Each page load the parent names gets a sidebar; only the real one's hears from the background.
-  pagesFromParent(window, window.parent, (page) => startFramed(container, page, initialOpen));
+  pagesFromParent(window, window.parent, (page, detections) => startFramed(container, page, initialOpen, detections));
 }
 
 /** The sidebar of one page load: its snapshots come from the background once the frame names the load. */
-function startFramed(container: HTMLElement, page: string, initialOpen: Promise<boolean>): void {
+function startFramed(container: HTMLElement, page: string, initialOpen: Promise<boolean>, first?: MessagePort): void {
   // What the background sends on the frame's channel to it, once the frame's port is there to take it.
   const pushes: { receive?: (message: unknown) => void } = {};
-  const api = createSidebarClient({ page, onPush: (message) => pushes.receive?.(message) });
+  // The content script's snapshot port goes to the worker with the frame's channel. A channel opened
+  // again (the worker was stopped, and the port with it) takes a new one from the content script, but
+  // only in the real page load's sidebar, the one that was sent a snapshot: each port handed over
+  // replaces the one before, so a sidebar under a made-up load must not ask.
+  let given = first;
+  let real = false;
+  const detections = () => {
+    const port = given;
+    given = undefined;
+    if (port) return Promise.resolve(port);
+    return real ? detectionsFromParent(window, window.parent, page) : Promise.resolve(undefined);
+  };
+  const api = createSidebarClient({ page, onPush: (message) => pushes.receive?.(message), detections });
   const channel = connectSidebarChannel(page, api);
   pushes.receive = channel.receive;
   let ui: Promise<unknown> | undefined;
@@ -44,6 +56,7 @@ function startFramed(container: HTMLElement, page: string, initialOpen: Promise<
   let chosen: boolean | undefined;
   const stopWatching = watchOpenChoice((open) => (chosen = open));
   const onState = (state: FrameState) => {
+    real ||= state.ready;
     applyTheme(state.theme);
     if (ui || (state.participants.length === 0 && state.toggles === 0)) return;
     if (state.participants.length > 0) document.documentElement.dataset.pending = '';

@@ -3,10 +3,14 @@ import type { ChannelClosed } from '../messaging/worker-channel';
 /** Channels of frames whose runtime port has not named their page load yet: few, and only for a moment. */
 const MAX_WAITING = 16;
 
+/** A frame's channel, and its content script's snapshot port when the frame passed one on. */
+type Channel = { port: MessagePort; detections?: MessagePort };
+
 /** Closes a frame's channel, saying so first: a message port closed at one end never tells the other, whose reads would wait forever. */
-function shut(port: MessagePort): void {
+function shut({ port, detections }: Channel): void {
   port.postMessage({ closed: true } satisfies ChannelClosed);
   port.close();
+  detections?.close();
 }
 
 /**
@@ -17,24 +21,30 @@ function shut(port: MessagePort): void {
  * copies of the frame that name loads no port ever names cannot pile up in the worker.
  * `known` says whether a content script reported a page load: a channel naming one is
  * a real frame's, and waits while those naming made-up loads are closed first.
+ * `listen` is given a channel's snapshot port once the channel is the frame's.
  */
-export function createFrameChannels(known: (page: string) => boolean = () => false) {
-  const open = new Map<string, MessagePort>();
-  const waiting = new Map<string, MessagePort>();
-  const attach = (page: string, port: MessagePort) => {
+export function createFrameChannels(
+  known: (page: string) => boolean = () => false,
+  listen: (page: string, detections: MessagePort) => void = () => undefined,
+) {
+  const open = new Map<string, Channel>();
+  const waiting = new Map<string, Channel>();
+  const attach = (page: string, channel: Channel) => {
     const previous = open.get(page);
-    if (previous && previous !== port) shut(previous);
-    open.set(page, port);
+    if (previous && previous.port !== channel.port) shut(previous);
+    open.set(page, channel);
+    if (channel.detections) listen(page, channel.detections);
   };
   return {
     /** The channel of page load `page`'s frame, once both it and the frame's runtime port named that load. */
-    get: (page: string | undefined) => (page === undefined ? undefined : open.get(page)),
+    get: (page: string | undefined) => (page === undefined ? undefined : open.get(page)?.port),
     /** A frame opened its channel naming `page`; `named` says whether its runtime port has named it yet. */
-    opened(page: string, port: MessagePort, named: boolean) {
-      if (named) return attach(page, port);
+    opened(page: string, port: MessagePort, named: boolean, detections?: MessagePort) {
+      const channel = { port, ...(detections ? { detections } : {}) };
+      if (named) return attach(page, channel);
       const previous = waiting.get(page);
-      if (previous && previous !== port) shut(previous);
-      waiting.set(page, port);
+      if (previous && previous.port !== port) shut(previous);
+      waiting.set(page, channel);
       while (waiting.size > MAX_WAITING) {
         // In the order they came, oldest first; a real frame's only when every one waiting is.
         const pages = [...waiting.keys()];
@@ -45,15 +55,15 @@ export function createFrameChannels(known: (page: string) => boolean = () => fal
     },
     /** The frame's runtime port named `page`: its channel, if it came first, is now the frame's. */
     named(page: string) {
-      const port = waiting.get(page);
+      const channel = waiting.get(page);
       waiting.delete(page);
-      if (port) attach(page, port);
+      if (channel) attach(page, channel);
     },
     /** The frame of `page` is gone, and its channel with it. */
     forget(page: string) {
-      const port = open.get(page);
+      const channel = open.get(page);
       open.delete(page);
-      if (port) shut(port);
+      if (channel) shut(channel);
     },
   };
 }

@@ -35,7 +35,10 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
   const pageOfPort = new Map<Port, string>();
   const snapshots = new Map<number, PageSnapshot>();
   // A load a content script reported is a real frame's: copies of the frame cannot name one.
-  const channels = createFrameChannels((page) => [...snapshots.values()].some((s) => s.page === page));
+  const channels = createFrameChannels(
+    (page) => [...snapshots.values()].some((s) => s.page === page),
+    (page, port) => (port.onmessage = ({ data }: MessageEvent<unknown>) => detectedDirectly(page, data)),
+  );
   // Per tab, the page load whose frame was sent someone to show: any other frame has no UI loaded yet.
   const showing = new Map<number, string>();
   const sendTo = (port: Port, message: ToFrame) => {
@@ -113,8 +116,9 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
 
   const remember = (tabId: number, snapshot: PageSnapshot) => {
     const previous = snapshots.get(tabId);
-    // Within one page load an older snapshot never replaces a newer one; a reload starts afresh.
-    if (previous && previous.page === snapshot.page && snapshot.seq < previous.seq) return false;
+    // Within one page load an older snapshot never replaces a newer one, nor does the same one,
+    // which comes twice (see detectedDirectly); a reload starts afresh.
+    if (previous && previous.page === snapshot.page && snapshot.seq <= previous.seq) return false;
     snapshots.set(tabId, snapshot);
     return true;
   };
@@ -161,11 +165,27 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
     );
   };
 
+  /** A content script's report: kept for late frames and passed to the tab's frame. */
+  const detected = (tabId: number, snapshot: PageSnapshot) => {
+    if (remember(tabId, snapshot) && frames.has(tabId)) deliver(tabId, snapshot);
+  };
+
+  /**
+   * A snapshot on the port a content script handed its frame (../messaging/detection-port.ts),
+   * checked as one on its runtime port is. The content script sends each snapshot both ways,
+   * and the first to arrive is shown. Taken only for the page load the tab's content script
+   * itself reported over its runtime port: a frame passes on the port of any load its parent
+   * names, and a host page could name a made-up one, with a port of its own.
+   */
+  const detectedDirectly = (page: string, data: unknown) => {
+    const tabId = tabOfPage.get(page);
+    const snapshot = requests.reportDetection.safeParse(data);
+    if (tabId === undefined || !snapshot.success || snapshots.get(tabId)?.page !== page) return;
+    detected(tabId, snapshot.data);
+  };
+
   return {
-    /** A content script's report: kept for late frames and passed to the tab's frame. */
-    detected(tabId: number, snapshot: PageSnapshot) {
-      if (remember(tabId, snapshot) && frames.has(tabId)) deliver(tabId, snapshot);
-    },
+    detected,
     /** The hub's part in pages' channels to this worker (../messaging/serve-channel.ts). */
     channel: {
       /**
@@ -180,8 +200,8 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
         return tab === undefined ? null : { ...own, tab: { id: tab } };
       },
       /** A sidebar frame's channel: what the hub sends the frame of that page load goes there from now on. */
-      opened(page: string, port: MessagePort) {
-        channels.opened(page, port, tabOfPage.has(page));
+      opened(page: string, port: MessagePort, detections?: MessagePort) {
+        channels.opened(page, port, tabOfPage.has(page), detections);
       },
     },
     /** A background refresh changed a contact this tab's frame shows. */

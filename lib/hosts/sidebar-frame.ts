@@ -23,7 +23,7 @@ const PAGE_MARGIN_ATTR = 'data-leadlight-page-margin';
  * page cannot read or script it; all the page can touch is this element, whose
  * geometry is re-asserted with `!important` inline styles whenever the page changes it.
  */
-export function createSidebarFrame(doc: Document, signal: AbortSignal, page: string) {
+export function createSidebarFrame(doc: Document, signal: AbortSignal, page: string, handOver?: () => MessagePort) {
   const root = doc.documentElement;
   // A frame left by a copy of this script that an update stopped without its cleanup shows nothing any more.
   for (const leftover of root.querySelectorAll(`iframe[data-testid="${FRAME_TEST_ID}"]`)) leftover.remove();
@@ -132,9 +132,10 @@ export function createSidebarFrame(doc: Document, signal: AbortSignal, page: str
     lastStyle = frame!.getAttribute('style');
   };
 
-  // The frame's window, while it holds Leadlight's page (a page may navigate it elsewhere), hears the page load's id.
+  // The frame's window, while it holds Leadlight's page (a page may navigate it elsewhere), hears the page load's
+  // id, with the port for this script's snapshots that it passes on to the worker.
   const origins = () => [frameSrc ? new URL(frameSrc).origin : '', new URL(browser.runtime.getURL('/')).origin];
-  if (doc.defaultView) answerFrame(doc.defaultView, () => frame?.contentWindow, page, origins, signal);
+  if (doc.defaultView) answerFrame(doc.defaultView, () => frame?.contentWindow, page, origins, signal, handOver);
 
   const onResize = () => layout !== 'none' && apply();
   doc.defaultView?.addEventListener('resize', onResize, { signal });

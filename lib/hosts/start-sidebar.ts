@@ -22,11 +22,11 @@ export function startSidebar(ctx: ContentScriptContext, host: HostModule): void 
   const store = createDetectionStore();
   const page = crypto.randomUUID();
   // Leadlight updated or removed: stopping the script restores the page (see createSidebarFrame's cleanup).
-  const sendDetection = createDetectionSender(() => ctx.abort('Leadlight was updated or removed'));
+  const detections = createDetectionSender(() => ctx.abort('Leadlight was updated or removed'));
   // Made when first needed (a contact, the shortcut, or the page going idle): on a page
   // without one, the script's first run at load skips it.
   let madeFrame: ReturnType<typeof createSidebarFrame> | undefined;
-  const frame = () => (madeFrame ??= createSidebarFrame(document, ctx.signal, page));
+  const frame = () => (madeFrame ??= createSidebarFrame(document, ctx.signal, page, detections.handOver));
   let seq = 0;
   let focusWhenShown = false;
   const theme = createThemeReader({
@@ -68,7 +68,7 @@ export function startSidebar(ctx: ContentScriptContext, host: HostModule): void 
     const byShortcut = !!previous && previous.toggles !== current.toggles;
     // The UI loads only once there is something to show (or the shortcut asked for it).
     if (current.participants.length > 0 || current.toggles > 0) frame().preload(true);
-    const send = () => sendDetection(current);
+    const send = () => detections.send(current);
     // Nobody on the page as it loads: the background hears it when the page is idle. Runtime
     // messaging's first use costs the page several ms of its load, and nothing waits for this.
     if (current.seq === 1 && current.participants.length === 0 && current.toggles === 0) whenIdle(send);

@@ -10,7 +10,7 @@
 export type FrameReady = { leadlight: 'frame-ready' };
 export type PageNamed = { leadlight: 'page'; page: string };
 
-type MessageSource = { postMessage(message: unknown, targetOrigin: string): void };
+type MessageSource = { postMessage(message: unknown, targetOrigin: string, transfer?: Transferable[]): void };
 type Listens = {
   addEventListener(type: 'message', listener: (event: MessageEvent) => void, options?: { signal?: AbortSignal }): void;
   removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
@@ -25,7 +25,9 @@ export const isPageId = (value: unknown): value is string =>
 
 /**
  * The content script's side: answers `frame()`'s window, when the message comes from it
- * at one of `origins` (the extension's), with the page load's id.
+ * at one of `origins` (the extension's), with the page load's id and, from `handOver`, a
+ * port for the content script's snapshots, which the frame passes on to the background
+ * (see ./detection-port.ts). The frame asks again for a new port when the worker was stopped.
  */
 export function answerFrame(
   win: Listens,
@@ -33,6 +35,7 @@ export function answerFrame(
   page: string,
   origins: () => string[],
   signal: AbortSignal,
+  handOver?: () => MessagePort,
 ): void {
   win.addEventListener(
     'message',
@@ -40,7 +43,8 @@ export function answerFrame(
       const own = frame();
       if (!own || event.source !== own || !origins().includes(event.origin)) return;
       if ((event.data as Partial<FrameReady> | null)?.leadlight !== 'frame-ready') return;
-      own.postMessage({ leadlight: 'page', page } satisfies PageNamed, event.origin);
+      const port = handOver?.();
+      own.postMessage({ leadlight: 'page', page } satisfies PageNamed, event.origin, port ? [port] : []);
     },
     { signal },
   );
@@ -59,7 +63,7 @@ const OFFER_WINDOW_MS = 2_000;
  * tell whose answer came first: it tries every id offered (a few, for a short while),
  * and only the one the background knows, the content script's, ever gets a snapshot.
  */
-export function pagesFromParent(win: Listens, parent: MessageSource, offered: (page: string) => void): void {
+export function pagesFromParent(win: Listens, parent: MessageSource, offered: (page: string, detections?: MessagePort) => void): void {
   const seen = new Set<string>();
   const stop = () => {
     clearTimeout(timer);
@@ -70,10 +74,36 @@ export function pagesFromParent(win: Listens, parent: MessageSource, offered: (p
     if (event.source !== parent || data?.leadlight !== 'page' || !isPageId(data.page) || seen.has(data.page)) return;
     seen.add(data.page);
     if (seen.size === MAX_OFFERED) stop();
-    offered(data.page);
+    offered(data.page, event.ports?.[0]);
   };
   win.addEventListener('message', listener);
   const timer = setTimeout(stop, OFFER_WINDOW_MS);
   // Nothing secret in it: the parent is the host page, whose own scripts see it too.
   parent.postMessage({ leadlight: 'frame-ready' } satisfies FrameReady, '*');
+}
+
+/** How long the frame waits for a new snapshot port before it opens its channel without one. */
+const PORT_WAIT_MS = 1_000;
+
+/**
+ * The frame's side, after its worker was stopped (which closes the snapshot port it had
+ * passed on): asks the parent again, and takes a port only with its own page load's id,
+ * which the host page does not know. Undefined when none comes in time.
+ */
+export function detectionsFromParent(win: Listens, parent: MessageSource, page: string): Promise<MessagePort | undefined> {
+  return new Promise((resolve) => {
+    const done = (port?: MessagePort) => {
+      clearTimeout(timer);
+      win.removeEventListener('message', listener);
+      resolve(port);
+    };
+    const listener = (event: MessageEvent) => {
+      const data = event.data as Partial<PageNamed> | null;
+      if (event.source !== parent || data?.leadlight !== 'page' || data.page !== page || !event.ports?.[0]) return;
+      done(event.ports[0]);
+    };
+    win.addEventListener('message', listener);
+    const timer = setTimeout(done, PORT_WAIT_MS);
+    parent.postMessage({ leadlight: 'frame-ready' } satisfies FrameReady, '*');
+  });
 }

@@ -41,7 +41,15 @@ export function listenForPostedRequests(
     const open = event.data as { channel?: unknown; page?: unknown } | null;
     if (open?.channel === 'open') {
       const page = isPageId(open.page) ? open.page : undefined;
-      serveChannel(port as MessagePort, url, { handlers, ready, ownId, origins, sender: channelSender, opened: channel.opened }, page);
+      // A sidebar frame's second port is its content script's, for snapshots (./detection-port.ts).
+      const detections = page === undefined ? undefined : (event.ports[1] as MessagePort | undefined);
+      serveChannel(
+        port as MessagePort,
+        url,
+        { handlers, ready, ownId, origins, sender: channelSender, opened: channel.opened },
+        page,
+        detections,
+      );
       return;
     }
     const { type, data } = (event.data ?? {}) as Partial<PostedMessage>;

@@ -11,8 +11,11 @@ import { CHANNEL_REQUESTS, type ChannelMessage, type ChannelReply } from './work
  */
 export type ChannelSender = (url: string, page?: string) => SenderInfo | null;
 
-/** Who else wants a sidebar frame's channel: the hub, to send the frame of page load `page` what it would post on the frame's runtime port. */
-export type ChannelOpened = (page: string, port: MessagePort) => void;
+/**
+ * Who else wants a sidebar frame's channel: the hub, to send the frame of page load `page` what
+ * it would post on the frame's runtime port, and to hear its content script's snapshots on `detections`.
+ */
+export type ChannelOpened = (page: string, port: MessagePort, detections?: MessagePort) => void;
 
 type Serving = {
   handlers: Handlers;
@@ -50,8 +53,8 @@ export async function answerPageRequest(
  * Leadlight's own when it opened it; each request is checked by dispatch exactly as
  * a runtime message is, its schema included, and only the listed reads are taken.
  */
-export function serveChannel(port: MessagePort, url: string, serving: Serving, page?: string): void {
-  if (page !== undefined) serving.opened?.(page, port);
+export function serveChannel(port: MessagePort, url: string, serving: Serving, page?: string, detections?: MessagePort): void {
+  if (page !== undefined) serving.opened?.(page, port, detections);
   port.onmessage = async ({ data }: MessageEvent<Partial<ChannelMessage>>) => {
     const id = data?.id;
     if (typeof id !== 'number') return;

@@ -12,7 +12,11 @@ export { OPEN_KEY };
  * state. Identical context requests in flight are shared, so the frame can start
  * reading a contact the moment it is detected, before React renders.
  */
-export function createSidebarClient(framed?: { page: string; onPush: (message: unknown) => void }): SidebarApi & {
+export function createSidebarClient(framed?: {
+  page: string;
+  onPush: (message: unknown) => void;
+  detections?: () => Promise<MessagePort | undefined>;
+}): SidebarApi & {
   prefetch: (emails: string[]) => void;
   expect: (emails: string[]) => void;
   offer: (emails: string[], rows: CachedContext[]) => void;

@@ -17,7 +17,10 @@ export const CHANNEL_REQUESTS = [
 ] as const satisfies readonly MessageType[];
 export type ChannelRequest = (typeof CHANNEL_REQUESTS)[number];
 
-/** Posted to the worker, with the port it is to answer on; the sidebar frame names its page load (./frame-handshake.ts). */
+/**
+ * Posted to the worker, with the port it is to answer on; the sidebar frame names its page load
+ * (./frame-handshake.ts), and may add, second, its content script's snapshot port (./detection-port.ts).
+ */
 export type ChannelOpen = { channel: 'open'; page?: string };
 export type ChannelMessage = { id: number; type: string; data: unknown };
 /** `again`: the worker cannot answer this one here (it does not know the frame's tab yet); ask through runtime messaging. */
@@ -43,7 +46,7 @@ const REOPEN_MS = 100;
  */
 
 /** What the channel needs of the worker: to be handed the port it answers on. */
-type Worker = { postMessage(message: ChannelOpen, transfer: [MessagePort]): void };
+type Worker = { postMessage(message: ChannelOpen, transfer: MessagePort[]): void };
 
 /** The service worker this page can post to: its controller, or the active worker of its registration. */
 async function serviceWorker(): Promise<Worker | null> {
@@ -67,6 +70,8 @@ type Options = {
   onPush?: (message: unknown) => void;
   /** The page load the sidebar frame belongs to: the worker pushes that load's snapshots on this channel only. */
   page?: string;
+  /** The content script's snapshot port to hand the worker with each channel opened, when there is one. */
+  detections?: () => Promise<MessagePort | undefined>;
 };
 
 /**
@@ -86,7 +91,10 @@ type Options = {
  * way. A slow answer is not a lost channel: a lookup that waits on the CRM may take seconds, and
  * the worker would go on pushing the page's contacts on a channel the frame no longer heard.
  */
-export function createWorkerChannel(fallback: Send, { findWorker = serviceWorker, watch = watchWorker, onPush, page }: Options = {}): Send {
+export function createWorkerChannel(
+  fallback: Send,
+  { findWorker = serviceWorker, watch = watchWorker, onPush, page, detections }: Options = {},
+): Send {
   let port: MessagePort | undefined;
   let opening = false;
   let seq = 0;
@@ -105,9 +113,10 @@ export function createWorkerChannel(fallback: Send, { findWorker = serviceWorker
   const open = () => {
     if (opening || port) return;
     opening = true;
-    void findWorker()
-      .then((worker) => {
-        if (!worker) return;
+    void Promise.all([findWorker().catch(() => null), detections?.().catch(() => undefined)])
+      .then(([worker, direct]) => {
+        // Unpassed, the port would keep every snapshot the content script posts to it.
+        if (!worker) return direct?.close();
         const { port1, port2 } = new MessageChannel();
         const watcher = watch();
         watcher.onLost(() => {
@@ -125,7 +134,8 @@ export function createWorkerChannel(fallback: Send, { findWorker = serviceWorker
           else if ('err' in data) w.reject(new Error(data.err));
           else w.again();
         };
-        worker.postMessage((page === undefined ? { channel: 'open' } : { channel: 'open', page }) satisfies ChannelOpen, [port2]);
+        const opening: ChannelOpen = page === undefined ? { channel: 'open' } : { channel: 'open', page };
+        worker.postMessage(opening, direct ? [port2, direct] : [port2]);
         port = port1;
       })
       .catch(() => undefined)

@@ -44,3 +44,36 @@ describe('a sidebar frame the host page names a made-up page load to, before the
     expect(await screen.findByTestId('contact-name')).toHaveTextContent('Ada Lovelace');
   });
 });
+
+describe('a frame whose worker was stopped, after the host page named it a made-up page load', () => {
+  it('asks the content script for a new snapshot port only for the real load, whose sidebar was sent a snapshot', async () => {
+    const opened: { page?: string }[] = [];
+    const worker = {
+      postMessage: (open: { page?: string }, transfer: MessagePort[]) => {
+        opened.push(open);
+        transfer.forEach((p) => p.close());
+      },
+    };
+    Object.defineProperty(navigator, 'serviceWorker', { value: { controller: worker }, configurable: true });
+    const asked = vi.spyOn(window, 'postMessage');
+    try {
+      bootSidebarFrame(container);
+      const direct = new MessageChannel();
+      named('made-up-by-the-page');
+      window.dispatchEvent(new MessageEvent('message', { data: { leadlight: 'page', page: PAGE }, source: window, ports: [direct.port2] }));
+      await vi.waitFor(() => expect(opened.map((o) => o.page).sort()).toEqual(['content-script-load', 'made-up-by-the-page']));
+      const snapshot = { page: PAGE, seq: 1, participants: [{ email: ADA }], toggles: 0 };
+      naming(PAGE)[0]!.deliver({ type: 'detected', snapshot } satisfies ToFrame);
+      asked.mockClear();
+      // The browser stops the worker: every channel's watch port closes, and each sidebar opens its channel again.
+      ports.filter((p) => p.name === 'leadlight-channel').forEach((p) => p.drop());
+      // The real load's waits up to a second for the content script, which is not here to answer.
+      await vi.waitFor(() => expect(opened).toHaveLength(4), { timeout: 3_000 });
+      const readies = asked.mock.calls.filter(([m]) => (m as { leadlight?: string }).leadlight === 'frame-ready');
+      expect(readies).toHaveLength(1);
+      direct.port1.close();
+    } finally {
+      Reflect.deleteProperty(navigator, 'serviceWorker');
+    }
+  });
+});

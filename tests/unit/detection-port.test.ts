@@ -21,7 +21,7 @@ describe('detections over the content script’s port', () => {
       opened.push(fakePort(info.name));
       return opened.at(-1);
     }) as never);
-    const send = createDetectionSender(() => undefined);
+    const { send } = createDetectionSender(() => undefined);
     expect(opened).toHaveLength(0);
     send(snapshot(1));
     send(snapshot(2));
@@ -31,6 +31,27 @@ describe('detections over the content script’s port', () => {
     opened[1]!.drop();
     send(snapshot(4));
     expect(opened.map((p) => p.posted)).toEqual([[snapshot(1), snapshot(2)], [snapshot(3)], [snapshot(4)]]);
+  });
+
+  it('also posts each snapshot on the port last handed over for the worker, and closes the one it replaces', async () => {
+    vi.spyOn(browser.runtime, 'connect').mockImplementation(((info: { name: string }) => fakePort(info.name)) as never);
+    const { send, handOver } = createDetectionSender(() => undefined);
+    const heard = (port: MessagePort) => {
+      const got: unknown[] = [];
+      port.onmessage = ({ data }) => got.push(data);
+      return got;
+    };
+    send(snapshot(1));
+    const first = handOver();
+    const onFirst = heard(first);
+    send(snapshot(2));
+    await vi.waitFor(() => expect(onFirst).toEqual([snapshot(2)]));
+    const second = handOver();
+    const onSecond = heard(second);
+    send(snapshot(3));
+    await vi.waitFor(() => expect(onSecond).toEqual([snapshot(3)]));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(onFirst).toEqual([snapshot(2)]);
   });
 
   it('hands on only well-formed snapshots from this extension’s scripts in a tab, checked as runtime messages are', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { answerFrame, pagesFromParent } from '@/lib/messaging/frame-handshake';
+import { answerFrame, detectionsFromParent, pagesFromParent } from '@/lib/messaging/frame-handshake';
 
 const ORIGIN = 'chrome-extension://leadlight-test-id';
 
@@ -11,10 +11,14 @@ function fakeWindow() {
     posted,
     addEventListener: (_t: 'message', l: (e: MessageEvent) => void) => void listeners.add(l),
     removeEventListener: (_t: 'message', l: (e: MessageEvent) => void) => void listeners.delete(l),
-    postMessage: (m: unknown, origin: string) => void posted.push([m, origin]),
+    transferred: [] as unknown[][],
+    postMessage(m: unknown, origin: string, transfer: unknown[] = []) {
+      posted.push([m, origin]);
+      this.transferred.push(transfer);
+    },
     /** A message event arriving at this window. */
-    receive: (data: unknown, source: unknown, origin = ORIGIN) =>
-      listeners.forEach((l) => l({ data, source, origin } as unknown as MessageEvent)),
+    receive: (data: unknown, source: unknown, origin = ORIGIN, ports: unknown[] = []) =>
+      listeners.forEach((l) => l({ data, source, origin, ports } as unknown as MessageEvent)),
   };
 }
 
@@ -41,20 +45,57 @@ describe('the page load id, from the content script to its own frame', () => {
     expect(frame.posted).toEqual([[{ leadlight: 'page', page: 'p-secret' }, ORIGIN]]);
   });
 
+  it('comes with a new snapshot port from the content script each time its own frame asks', () => {
+    const host = fakeWindow();
+    const frame = fakeWindow();
+    const copy = fakeWindow();
+    let made = 0;
+    answerFrame(
+      host,
+      () => frame,
+      'p-secret',
+      () => [ORIGIN],
+      new AbortController().signal,
+      () => `port-${++made}` as unknown as MessagePort,
+    );
+    host.receive({ leadlight: 'frame-ready' }, copy);
+    host.receive({ leadlight: 'frame-ready' }, frame);
+    host.receive({ leadlight: 'frame-ready' }, frame);
+    expect(frame.transferred).toEqual([['port-1'], ['port-2']]);
+  });
+
+  it('is asked for again by a frame whose worker was stopped, which takes a port only with its own load’s id', async () => {
+    const frame = fakeWindow();
+    const parent = fakeWindow();
+    const asked = detectionsFromParent(frame, parent, 'p-secret');
+    expect(parent.posted).toEqual([[{ leadlight: 'frame-ready' }, '*']]);
+    frame.receive({ leadlight: 'page', page: 'made-up' }, parent, ORIGIN, ['page-port']);
+    frame.receive({ leadlight: 'page', page: 'p-secret' }, fakeWindow(), ORIGIN, ['other-window-port']);
+    frame.receive({ leadlight: 'page', page: 'p-secret' }, parent, ORIGIN, ['script-port']);
+    await expect(asked).resolves.toBe('script-port');
+    vi.useFakeTimers();
+    const unanswered = detectionsFromParent(frame, parent, 'p-secret');
+    vi.advanceTimersByTime(1_000);
+    await expect(unanswered).resolves.toBeUndefined();
+    vi.useRealTimers();
+  });
+
   it('is taken by the frame from its parent alone, the first well-formed one at once', () => {
     const frame = fakeWindow();
     const parent = fakeWindow();
     const other = fakeWindow();
     const pages: string[] = [];
-    pagesFromParent(frame, parent, (page) => pages.push(page));
+    const ports: unknown[] = [];
+    pagesFromParent(frame, parent, (page, port) => pages.push(page) && ports.push(port));
     expect(parent.posted).toEqual([[{ leadlight: 'frame-ready' }, '*']]);
     frame.receive({ leadlight: 'page', page: 'from-another-window' }, other);
     frame.receive({ leadlight: 'page', page: 42 }, parent);
     frame.receive({ leadlight: 'page', page: 'x'.repeat(101) }, parent);
     frame.receive({ leadlight: 'page', page: '' }, parent);
     expect(pages).toEqual([]);
-    frame.receive({ leadlight: 'page', page: 'p-secret' }, parent);
+    frame.receive({ leadlight: 'page', page: 'p-secret' }, parent, ORIGIN, ['script-port']);
     expect(pages).toEqual(['p-secret']);
+    expect(ports).toEqual(['script-port']);
   });
 
   it('is still taken when the host page answered first with a load it made up: the frame tries both', () => {

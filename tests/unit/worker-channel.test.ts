@@ -217,4 +217,38 @@ describe('createWorkerChannel, in a page', () => {
     await vi.waitFor(() => expect(w.ports).toHaveLength(2));
     expect(runtime).not.toHaveBeenCalled();
   });
+
+  it('hands the worker its content script’s snapshot port with each channel opened, asking for a new one each time', async () => {
+    const handed: MessagePort[][] = [];
+    let lost = () => {};
+    const asked: MessageChannel[] = [];
+    createWorkerChannel(fallback, {
+      findWorker: () => Promise.resolve({ postMessage: (_open: unknown, transfer: MessagePort[]) => void handed.push(transfer) }),
+      watch: () => ({ onLost: (l: () => void) => (lost = l) }),
+      onPush: () => undefined,
+      page: 'p1',
+      detections: async () => asked[asked.push(new MessageChannel()) - 1]!.port2,
+    });
+    await settle();
+    lost();
+    await vi.waitFor(() => expect(handed).toHaveLength(2));
+    expect(handed.map((ports) => ports[1])).toEqual(asked.map((c) => c.port2));
+    asked.forEach((c) => c.port1.close());
+    handed.flat().forEach((p) => p.close());
+  });
+
+  it('closes the snapshot port where there is no service worker to hand it to (Firefox)', async () => {
+    const { port1, port2 } = new MessageChannel();
+    const closed = new Promise((resolve) => port1.addEventListener('close', resolve));
+    port1.start();
+    createWorkerChannel(fallback, {
+      findWorker: () => Promise.resolve(null),
+      watch: () => ({ onLost: () => undefined }),
+      onPush: () => undefined,
+      page: 'p1',
+      detections: async () => port2,
+    });
+    // Node's message ports say when the other end closed.
+    await expect(Promise.race([closed.then(() => 'closed'), new Promise((r) => setTimeout(() => r('open'), 500))])).resolves.toBe('closed');
+  });
 });
