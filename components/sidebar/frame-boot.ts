@@ -75,6 +75,10 @@ function startFramed(container: HTMLElement, page: string, initialOpen: Promise<
 /** The host's theme where the content script could read it, else the system's. */
 function applyTheme(host: 'light' | 'dark' | undefined): void {
   const theme = host ?? (window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
-  document.documentElement.dataset.theme = theme;
-  document.documentElement.style.colorScheme = theme;
+  const root = document.documentElement;
+  // Each snapshot names the theme: set again unchanged, color-scheme (inherited) would have the
+  // whole frame's style recomputed on the next contact's path.
+  if (root.dataset.theme === theme && root.style.colorScheme === theme) return;
+  root.dataset.theme = theme;
+  root.style.colorScheme = theme;
 }

@@ -77,3 +77,30 @@ describe('a frame whose worker was stopped, after the host page named it a made-
     }
   });
 });
+
+describe('the host’s theme in the frame', () => {
+  it('is set when it changes, not again with every snapshot that names it', async () => {
+    bootSidebarFrame(container);
+    named(PAGE);
+    await vi.waitFor(() => expect(naming(PAGE)).toHaveLength(1));
+    const show = (seq: number, theme: 'light' | 'dark') =>
+      naming(PAGE)[0]!.deliver({
+        type: 'detected',
+        snapshot: { page: PAGE, seq, participants: [{ email: ADA }], toggles: 0, theme },
+      } satisfies ToFrame);
+    show(1, 'dark');
+    expect(document.documentElement.dataset.theme).toBe('dark');
+    const changes: string[] = [];
+    const observer = new MutationObserver((records) => records.forEach((r) => changes.push(r.attributeName!)));
+    observer.observe(document.documentElement, { attributes: true });
+    show(2, 'dark');
+    show(3, 'dark');
+    await Promise.resolve();
+    expect(changes).toEqual([]);
+    show(4, 'light');
+    await Promise.resolve();
+    expect(document.documentElement.dataset.theme).toBe('light');
+    expect(changes.length).toBeGreaterThan(0);
+    observer.disconnect();
+  });
+});
