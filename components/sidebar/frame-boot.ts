@@ -40,7 +40,10 @@ function startFramed(container: HTMLElement, page: string, initialOpen: Promise<
   // again (the worker was stopped, and the port with it) takes a new one from the content script, but
   // only in the real page load's sidebar, the one that was sent a snapshot: each port handed over
   // replaces the one before, so a sidebar under a made-up load must not ask.
-  let given = first;
+  // Where the background is no service worker (Firefox) there is nowhere to pass it: closed, it holds nothing.
+  const worker = !!globalThis.navigator?.serviceWorker;
+  if (!worker) first?.close();
+  let given = worker ? first : undefined;
   let real = false;
   const detections = () => {
     const port = given;

@@ -39,8 +39,8 @@ export function createFrameChannels(
     /** The channel of page load `page`'s frame, once both it and the frame's runtime port named that load. */
     get: (page: string | undefined) => (page === undefined ? undefined : open.get(page)?.port),
     /** A frame opened its channel naming `page`; `named` says whether its runtime port has named it yet. */
-    opened(page: string, port: MessagePort, named: boolean, detections?: MessagePort) {
-      const channel = { port, ...(detections ? { detections } : {}) };
+    opened(page: string, port: MessagePort, named: boolean) {
+      const channel: Channel = { port };
       if (named) return attach(page, channel);
       const previous = waiting.get(page);
       if (previous && previous.port !== port) shut(previous);
@@ -52,6 +52,22 @@ export function createFrameChannels(
         shut(waiting.get(evicted)!);
         waiting.delete(evicted);
       }
+    },
+    /** The frame of `page` passed on its content script's snapshot port on its channel `port`; it replaces any before. */
+    detections(page: string, port: MessagePort, detections: MessagePort) {
+      for (const [channels, attached] of [
+        [open, true],
+        [waiting, false],
+      ] as const) {
+        const channel = channels.get(page);
+        if (channel?.port !== port) continue;
+        channel.detections?.close();
+        channel.detections = detections;
+        if (attached) listen(page, detections);
+        return;
+      }
+      // A channel shut or replaced meanwhile.
+      detections.close();
     },
     /** The frame's runtime port named `page`: its channel, if it came first, is now the frame's. */
     named(page: string) {

@@ -37,7 +37,7 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
   // A load a content script reported is a real frame's: copies of the frame cannot name one.
   const channels = createFrameChannels(
     (page) => [...snapshots.values()].some((s) => s.page === page),
-    (page, port) => (port.onmessage = ({ data }: MessageEvent<unknown>) => detectedDirectly(page, data)),
+    (page, port) => (port.onmessage = ({ data }: MessageEvent<unknown>) => detectedDirectly(page, data, port)),
   );
   // Per tab, the page load whose frame was sent someone to show: any other frame has no UI loaded yet.
   const showing = new Map<number, string>();
@@ -104,7 +104,8 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
         (answer) => {
           // Checked as the content script's own reports are (../messaging/requests.ts): an answer is input too.
           const snapshot = requests.reportDetection.safeParse(answer);
-          if (snapshot.success && remember(tabId, snapshot.data)) deliver(tabId, snapshot.data, [port]);
+          // Asked for this frame: the one it already had is its own to show, as another frame's answer may have been.
+          if (snapshot.success && remember(tabId, snapshot.data, false)) deliver(tabId, snapshot.data, [port]);
         },
         () => undefined,
       );
@@ -114,11 +115,13 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
     showing.delete(tabId);
   });
 
-  const remember = (tabId: number, snapshot: PageSnapshot) => {
+  // `reported`: sent by the content script, which sends each snapshot twice (see detectedDirectly).
+  const remember = (tabId: number, snapshot: PageSnapshot, reported = true) => {
     const previous = snapshots.get(tabId);
-    // Within one page load an older snapshot never replaces a newer one, nor does the same one,
-    // which comes twice (see detectedDirectly); a reload starts afresh.
-    if (previous && previous.page === snapshot.page && snapshot.seq <= previous.seq) return false;
+    // Within one page load an older snapshot never replaces a newer one, nor a reported one the
+    // same one; a reload starts afresh.
+    const same = previous?.page === snapshot.page;
+    if (same && (snapshot.seq < previous.seq || (reported && snapshot.seq === previous.seq))) return false;
     snapshots.set(tabId, snapshot);
     return true;
   };
@@ -175,12 +178,17 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
    * checked as one on its runtime port is. The content script sends each snapshot both ways,
    * and the first to arrive is shown. Taken only for the page load the tab's content script
    * itself reported over its runtime port: a frame passes on the port of any load its parent
-   * names, and a host page could name a made-up one, with a port of its own.
+   * names, and a host page could name a made-up one, with a port of its own. A port that
+   * carries anything a content script never sends is closed: the host page's, flooding the worker.
    */
-  const detectedDirectly = (page: string, data: unknown) => {
+  const detectedDirectly = (page: string, data: unknown, port: MessagePort) => {
     const tabId = tabOfPage.get(page);
     const snapshot = requests.reportDetection.safeParse(data);
-    if (tabId === undefined || !snapshot.success || snapshots.get(tabId)?.page !== page) return;
+    if (!snapshot.success || snapshot.data.page !== page) {
+      port.onmessage = null;
+      return port.close();
+    }
+    if (tabId === undefined || snapshots.get(tabId)?.page !== page) return;
     detected(tabId, snapshot.data);
   };
 
@@ -200,8 +208,12 @@ export function createSidebarHub(readContexts?: (tabId: number, emails: string[]
         return tab === undefined ? null : { ...own, tab: { id: tab } };
       },
       /** A sidebar frame's channel: what the hub sends the frame of that page load goes there from now on. */
-      opened(page: string, port: MessagePort, detections?: MessagePort) {
-        channels.opened(page, port, tabOfPage.has(page), detections);
+      opened(page: string, port: MessagePort) {
+        channels.opened(page, port, tabOfPage.has(page));
+      },
+      /** A sidebar frame passed on its content script's snapshot port on its channel. */
+      detections(page: string, port: MessagePort, detections: MessagePort) {
+        channels.detections(page, port, detections);
       },
     },
     /** A background refresh changed a contact this tab's frame shows. */

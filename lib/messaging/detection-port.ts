@@ -34,7 +34,11 @@ export function createDetectionSender(onExtensionGone: () => void): {
     return (port = opened);
   };
   const send = (snapshot: PageSnapshot) => {
-    direct?.postMessage(snapshot);
+    try {
+      direct?.postMessage(snapshot);
+    } catch {
+      // The runtime port carries it all the same.
+    }
     try {
       (port ?? open()).postMessage(snapshot);
     } catch {

@@ -43,7 +43,13 @@ export function answerFrame(
       const own = frame();
       if (!own || event.source !== own || !origins().includes(event.origin)) return;
       if ((event.data as Partial<FrameReady> | null)?.leadlight !== 'frame-ready') return;
-      const port = handOver?.();
+      // Without a port the frame still hears the page load's id: snapshots then come the runtime way alone.
+      let port: MessagePort | undefined;
+      try {
+        port = handOver?.();
+      } catch {
+        port = undefined;
+      }
       own.postMessage({ leadlight: 'page', page } satisfies PageNamed, event.origin, port ? [port] : []);
     },
     { signal },

@@ -4,7 +4,7 @@ import type { Handlers } from './handlers';
 import { ownOrigins } from './own-origins';
 import type { MessageType } from './protocol';
 import { POSTED_REQUESTS, type PostedMessage, type PostedReply } from './post-request';
-import { answerPageRequest, serveChannel, type ChannelOpened, type ChannelSender } from './serve-channel';
+import { answerPageRequest, serveChannel, type ChannelDetections, type ChannelOpened, type ChannelSender } from './serve-channel';
 
 /** The parts of a service worker's message event this reads. */
 export type PostedEvent = {
@@ -30,7 +30,7 @@ export function listenForPostedRequests(
   ready: Promise<unknown>,
   ownId: string,
   ownOrigin: () => string[],
-  channel: { sender?: ChannelSender; opened?: ChannelOpened } = {},
+  channel: { sender?: ChannelSender; opened?: ChannelOpened; detections?: ChannelDetections } = {},
 ): void {
   const channelSender: ChannelSender = channel.sender ?? ((url: string) => ({ id: ownId, url }));
   scope.addEventListener('message', (event) => {
@@ -41,15 +41,8 @@ export function listenForPostedRequests(
     const open = event.data as { channel?: unknown; page?: unknown } | null;
     if (open?.channel === 'open') {
       const page = isPageId(open.page) ? open.page : undefined;
-      // A sidebar frame's second port is its content script's, for snapshots (./detection-port.ts).
-      const detections = page === undefined ? undefined : (event.ports[1] as MessagePort | undefined);
-      serveChannel(
-        port as MessagePort,
-        url,
-        { handlers, ready, ownId, origins, sender: channelSender, opened: channel.opened },
-        page,
-        detections,
-      );
+      const serving = { handlers, ready, ownId, origins, sender: channelSender, opened: channel.opened, detections: channel.detections };
+      serveChannel(port as MessagePort, url, serving, page);
       return;
     }
     const { type, data } = (event.data ?? {}) as Partial<PostedMessage>;
@@ -65,7 +58,7 @@ export function listenForPostedRequests(
 export function listenInServiceWorker(
   handlers: Handlers,
   ready: Promise<unknown>,
-  channel?: { sender: ChannelSender; opened: ChannelOpened },
+  channel?: { sender: ChannelSender; opened: ChannelOpened; detections: ChannelDetections },
 ): void {
   if (!('ServiceWorkerGlobalScope' in globalThis)) return;
   const scope = globalThis as unknown as Parameters<typeof listenForPostedRequests>[0];

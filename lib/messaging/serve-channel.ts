@@ -1,7 +1,7 @@
 import { dispatch, type Handlers } from './handlers';
 import type { SenderInfo } from './handlers/deps';
 import type { MessageType } from './protocol';
-import { CHANNEL_REQUESTS, type ChannelMessage, type ChannelReply } from './worker-channel';
+import { CHANNEL_REQUESTS, type ChannelDetectionsPort, type ChannelMessage, type ChannelReply } from './worker-channel';
 
 /**
  * Who a channel's request comes from, as a runtime message's sender would say: the
@@ -11,11 +11,10 @@ import { CHANNEL_REQUESTS, type ChannelMessage, type ChannelReply } from './work
  */
 export type ChannelSender = (url: string, page?: string) => SenderInfo | null;
 
-/**
- * Who else wants a sidebar frame's channel: the hub, to send the frame of page load `page` what
- * it would post on the frame's runtime port, and to hear its content script's snapshots on `detections`.
- */
-export type ChannelOpened = (page: string, port: MessagePort, detections?: MessagePort) => void;
+/** Who else wants a sidebar frame's channel: the hub, to send the frame of page load `page` what it would post on the frame's runtime port. */
+export type ChannelOpened = (page: string, port: MessagePort) => void;
+/** The sidebar frame of page load `page` passed on its content script's snapshot port (./detection-port.ts) on its channel `port`. */
+export type ChannelDetections = (page: string, port: MessagePort, detections: MessagePort) => void;
 
 type Serving = {
   handlers: Handlers;
@@ -24,6 +23,7 @@ type Serving = {
   origins: string[];
   sender: ChannelSender;
   opened?: ChannelOpened;
+  detections?: ChannelDetections;
 };
 
 const isChannelRequest = (type: unknown): type is MessageType => (CHANNEL_REQUESTS as readonly unknown[]).includes(type);
@@ -53,9 +53,15 @@ export async function answerPageRequest(
  * Leadlight's own when it opened it; each request is checked by dispatch exactly as
  * a runtime message is, its schema included, and only the listed reads are taken.
  */
-export function serveChannel(port: MessagePort, url: string, serving: Serving, page?: string, detections?: MessagePort): void {
-  if (page !== undefined) serving.opened?.(page, port, detections);
-  port.onmessage = async ({ data }: MessageEvent<Partial<ChannelMessage>>) => {
+export function serveChannel(port: MessagePort, url: string, serving: Serving, page?: string): void {
+  if (page !== undefined) serving.opened?.(page, port);
+  port.onmessage = async ({ data, ports }: MessageEvent<Partial<ChannelMessage> & Partial<ChannelDetectionsPort>>) => {
+    if (data?.detections === true) {
+      const [detections] = ports;
+      if (detections && page !== undefined && serving.detections) serving.detections(page, port, detections);
+      else detections?.close();
+      return;
+    }
     const id = data?.id;
     if (typeof id !== 'number') return;
     await serving.ready;

@@ -17,12 +17,11 @@ export const CHANNEL_REQUESTS = [
 ] as const satisfies readonly MessageType[];
 export type ChannelRequest = (typeof CHANNEL_REQUESTS)[number];
 
-/**
- * Posted to the worker, with the port it is to answer on; the sidebar frame names its page load
- * (./frame-handshake.ts), and may add, second, its content script's snapshot port (./detection-port.ts).
- */
+/** Posted to the worker, with the port it is to answer on; the sidebar frame names its page load (./frame-handshake.ts). */
 export type ChannelOpen = { channel: 'open'; page?: string };
 export type ChannelMessage = { id: number; type: string; data: unknown };
+/** Posted on the sidebar frame's channel with its content script's snapshot port (./detection-port.ts). */
+export type ChannelDetectionsPort = { detections: true };
 /** `again`: the worker cannot answer this one here (it does not know the frame's tab yet); ask through runtime messaging. */
 export type ChannelReply = { id: number } & ({ res: unknown } | { err: string } | { again: true });
 /** Sent by the worker unasked: what it would otherwise post on the sidebar frame's runtime port (./sidebar-port.ts). */
@@ -46,7 +45,7 @@ const REOPEN_MS = 100;
  */
 
 /** What the channel needs of the worker: to be handed the port it answers on. */
-type Worker = { postMessage(message: ChannelOpen, transfer: MessagePort[]): void };
+type Worker = { postMessage(message: ChannelOpen, transfer: [MessagePort]): void };
 
 /** The service worker this page can post to: its controller, or the active worker of its registration. */
 async function serviceWorker(): Promise<Worker | null> {
@@ -70,7 +69,7 @@ type Options = {
   onPush?: (message: unknown) => void;
   /** The page load the sidebar frame belongs to: the worker pushes that load's snapshots on this channel only. */
   page?: string;
-  /** The content script's snapshot port to hand the worker with each channel opened, when there is one. */
+  /** The content script's snapshot port, passed to the worker on each channel opened, when there is one. */
   detections?: () => Promise<MessagePort | undefined>;
 };
 
@@ -113,10 +112,9 @@ export function createWorkerChannel(
   const open = () => {
     if (opening || port) return;
     opening = true;
-    void Promise.all([findWorker().catch(() => null), detections?.().catch(() => undefined)])
-      .then(([worker, direct]) => {
-        // Unpassed, the port would keep every snapshot the content script posts to it.
-        if (!worker) return direct?.close();
+    void findWorker()
+      .then((worker) => {
+        if (!worker) return;
         const { port1, port2 } = new MessageChannel();
         const watcher = watch();
         watcher.onLost(() => {
@@ -134,9 +132,17 @@ export function createWorkerChannel(
           else if ('err' in data) w.reject(new Error(data.err));
           else w.again();
         };
-        const opening: ChannelOpen = page === undefined ? { channel: 'open' } : { channel: 'open', page };
-        worker.postMessage(opening, direct ? [port2, direct] : [port2]);
+        worker.postMessage((page === undefined ? { channel: 'open' } : { channel: 'open', page }) satisfies ChannelOpen, [port2]);
         port = port1;
+        // After the channel, not with it: a new port is asked of the content script, which may take a while.
+        void detections?.().then(
+          (direct) => {
+            // One left unpassed would keep every snapshot the content script posts to it.
+            if (port !== port1) return direct?.close();
+            if (direct) port1.postMessage({ detections: true } satisfies ChannelDetectionsPort, [direct]);
+          },
+          () => undefined,
+        );
       })
       .catch(() => undefined)
       .finally(() => (opening = false));

@@ -46,33 +46,48 @@ describe('a sidebar frame the host page names a made-up page load to, before the
 });
 
 describe('a frame whose worker was stopped, after the host page named it a made-up page load', () => {
-  it('asks the content script for a new snapshot port only for the real load, whose sidebar was sent a snapshot', async () => {
-    const opened: { page?: string }[] = [];
+  it('passes a new snapshot port from the content script on the real load’s channel only', async () => {
+    // Per channel opened, by the page load it names: the snapshot ports passed on it.
+    const channels: { page?: string; passed: number }[] = [];
     const worker = {
-      postMessage: (open: { page?: string }, transfer: MessagePort[]) => {
-        opened.push(open);
-        transfer.forEach((p) => p.close());
+      postMessage: (open: { page?: string }, [port]: MessagePort[]) => {
+        const channel = { page: open.page, passed: 0 };
+        channels.push(channel);
+        port!.onmessage = ({ data, ports: passed }: MessageEvent<{ detections?: true }>) => {
+          if (data.detections !== true) return;
+          channel.passed += 1;
+          passed.forEach((p) => p.close());
+        };
       },
     };
     Object.defineProperty(navigator, 'serviceWorker', { value: { controller: worker }, configurable: true });
-    const asked = vi.spyOn(window, 'postMessage');
+    // The content script: it answers the frame's asking with the real load's id and a new port.
+    const scripts: MessageChannel[] = [];
+    const answer = () => {
+      const channel = scripts[scripts.push(new MessageChannel()) - 1]!;
+      window.dispatchEvent(
+        new MessageEvent('message', { data: { leadlight: 'page', page: PAGE }, source: window, ports: [channel.port2] }),
+      );
+    };
+    const asked = vi.spyOn(window, 'postMessage').mockImplementation(((m: { leadlight?: string }) => {
+      if (m.leadlight === 'frame-ready') setTimeout(answer);
+    }) as never);
     try {
       bootSidebarFrame(container);
-      const direct = new MessageChannel();
       named('made-up-by-the-page');
-      window.dispatchEvent(new MessageEvent('message', { data: { leadlight: 'page', page: PAGE }, source: window, ports: [direct.port2] }));
-      await vi.waitFor(() => expect(opened.map((o) => o.page).sort()).toEqual(['content-script-load', 'made-up-by-the-page']));
+      const passedFor = (page: string) => channels.filter((c) => c.page === page).reduce((n, c) => n + c.passed, 0);
+      await vi.waitFor(() => expect(passedFor(PAGE)).toBe(1));
       const snapshot = { page: PAGE, seq: 1, participants: [{ email: ADA }], toggles: 0 };
       naming(PAGE)[0]!.deliver({ type: 'detected', snapshot } satisfies ToFrame);
       asked.mockClear();
       // The browser stops the worker: every channel's watch port closes, and each sidebar opens its channel again.
       ports.filter((p) => p.name === 'leadlight-channel').forEach((p) => p.drop());
-      // The real load's waits up to a second for the content script, which is not here to answer.
-      await vi.waitFor(() => expect(opened).toHaveLength(4), { timeout: 3_000 });
-      const readies = asked.mock.calls.filter(([m]) => (m as { leadlight?: string }).leadlight === 'frame-ready');
-      expect(readies).toHaveLength(1);
-      direct.port1.close();
+      await vi.waitFor(() => expect(channels).toHaveLength(4));
+      await vi.waitFor(() => expect(passedFor(PAGE)).toBe(2));
+      expect(passedFor('made-up-by-the-page')).toBe(0);
+      expect(asked.mock.calls.filter(([m]) => (m as { leadlight?: string }).leadlight === 'frame-ready')).toHaveLength(1);
     } finally {
+      scripts.forEach((c) => c.port1.close());
       Reflect.deleteProperty(navigator, 'serviceWorker');
     }
   });

@@ -44,14 +44,31 @@ describe('detections over the content script’s port', () => {
     send(snapshot(1));
     const first = handOver();
     const onFirst = heard(first);
+    // Node's message ports say when the other end closed.
+    const firstClosed = new Promise((resolve) => first.addEventListener('close', resolve));
     send(snapshot(2));
     await vi.waitFor(() => expect(onFirst).toEqual([snapshot(2)]));
     const second = handOver();
     const onSecond = heard(second);
     send(snapshot(3));
     await vi.waitFor(() => expect(onSecond).toEqual([snapshot(3)]));
-    await new Promise((r) => setTimeout(r, 20));
+    await firstClosed;
     expect(onFirst).toEqual([snapshot(2)]);
+    second.close();
+  });
+
+  it('sends the runtime way when the port handed over cannot take a snapshot', () => {
+    const opened: ReturnType<typeof fakePort>[] = [];
+    vi.spyOn(browser.runtime, 'connect').mockImplementation(
+      ((info: { name: string }) => opened[opened.push(fakePort(info.name)) - 1]) as never,
+    );
+    const { send, handOver } = createDetectionSender(() => undefined);
+    vi.spyOn(MessagePort.prototype, 'postMessage').mockImplementation(() => {
+      throw new Error('could not be cloned');
+    });
+    handOver();
+    send(snapshot(1));
+    expect(opened[0]!.posted).toEqual([snapshot(1)]);
   });
 
   it('hands on only well-formed snapshots from this extension’s scripts in a tab, checked as runtime messages are', async () => {

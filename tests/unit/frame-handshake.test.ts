@@ -64,6 +64,24 @@ describe('the page load id, from the content script to its own frame', () => {
     expect(frame.transferred).toEqual([['port-1'], ['port-2']]);
   });
 
+  it('is still sent when no snapshot port can be made', () => {
+    const host = fakeWindow();
+    const frame = fakeWindow();
+    const fail = () => {
+      throw new Error('no port');
+    };
+    answerFrame(
+      host,
+      () => frame,
+      'p-secret',
+      () => [ORIGIN],
+      new AbortController().signal,
+      fail,
+    );
+    host.receive({ leadlight: 'frame-ready' }, frame);
+    expect(frame.posted).toEqual([[{ leadlight: 'page', page: 'p-secret' }, ORIGIN]]);
+  });
+
   it('is asked for again by a frame whose worker was stopped, which takes a port only with its own load’s id', async () => {
     const frame = fakeWindow();
     const parent = fakeWindow();

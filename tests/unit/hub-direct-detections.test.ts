@@ -35,18 +35,24 @@ afterEach(() => open.forEach((p) => p.close()));
 const snapshot = (page: string, seq: number, email = ADA): PageSnapshot => ({ page, seq, participants: [{ email }], toggles: 0 });
 const settle = () => new Promise((r) => setTimeout(r, 30));
 
-/**
- * The sidebar frame of page load `page` in the tab: its runtime port names the load, its channel
- * to the worker carries the content script's snapshot port. Returns the content script's end of
- * that port and the snapshots the frame is sent, whichever way.
- */
-function frame(page: string) {
+/** A sidebar frame of page load `page` in the tab with its runtime port alone. */
+function runtimeFrame(page: string) {
   const shown: number[] = [];
   const take = (m: ToFrame) => m.type === 'detected' && shown.push(m.snapshot.seq);
   const port = fakePort<ToFrame>('leadlight-sidebar', { id: id(), url: `${OWN()}/sidebar.html`, tab: { id: TAB } });
   port.postMessage = (m: ToFrame) => void take(m);
   onConnect(port);
   port.deliver({ type: 'hello', page });
+  return { shown, take };
+}
+
+/**
+ * The sidebar frame of page load `page` in the tab: its runtime port names the load, its channel
+ * to the worker carries the content script's snapshot port. Returns the content script's end of
+ * that port and the snapshots the frame is sent, whichever way.
+ */
+function frame(page: string) {
+  const { shown, take } = runtimeFrame(page);
   const channel = new MessageChannel();
   const detections = new MessageChannel();
   channel.port1.onmessage = ({ data }: MessageEvent<ChannelPush>) => take(data.push as ToFrame);
@@ -55,10 +61,14 @@ function frame(page: string) {
     origin: OWN(),
     source: { url: `${OWN()}/sidebar.html` },
     data: { channel: 'open', page },
-    ports: [channel.port2, detections.port2],
+    ports: [channel.port2],
     waitUntil: () => undefined,
   });
-  return { contentScript: detections.port1, shown };
+  channel.port1.postMessage({ detections: true }, [detections.port2]);
+  // Node's message ports say when the other end closed.
+  const closed = new Promise<'closed'>((resolve) => detections.port1.addEventListener('close', () => resolve('closed')));
+  detections.port1.start();
+  return { contentScript: detections.port1, shown, closed };
 }
 
 describe('snapshots on the port a content script hands its frame for the worker', () => {
@@ -94,13 +104,37 @@ describe('snapshots on the port a content script hands its frame for the worker'
     expect(early.shown).toEqual([2]);
   });
 
-  it('are checked as the runtime way’s are', async () => {
+  it('are checked as the runtime way’s are, and a port that carries anything else is closed', async () => {
     hub.detected(TAB, snapshot('p1', 1));
-    const { contentScript, shown } = frame('p1');
+    const { contentScript, shown, closed } = frame('p1');
     await settle();
-    contentScript.postMessage({ ...snapshot('p1', 2), participants: 'everyone' });
-    contentScript.postMessage({ ...snapshot('p1', 3), participants: [{ email: 'not an address' }] });
-    await settle();
+    contentScript.postMessage({ ...snapshot('p1', 2), participants: [{ email: 'not an address' }] });
+    contentScript.postMessage(snapshot('p1', 3));
+    await expect(closed).resolves.toBe('closed');
     expect(shown).toEqual([1]);
+  });
+
+  it('close a port that names another page load than its frame’s', async () => {
+    hub.detected(TAB, snapshot('p1', 1));
+    const real = frame('p1');
+    const forged = frame('made-up');
+    await settle();
+    forged.contentScript.postMessage(snapshot('p1', 2, 'mallory@evil.example'));
+    await expect(forged.closed).resolves.toBe('closed');
+    expect(real.shown).toEqual([1]);
+  });
+});
+
+describe('a page load two frames name before the worker has its snapshot', () => {
+  it('is shown in both, each with the snapshot its own request brought', async () => {
+    const snap = snapshot('p1', 3);
+    vi.mocked(chrome.tabs.sendMessage).mockImplementation((_t: number, _m: unknown, _o: unknown, cb: (r: unknown) => void) =>
+      setTimeout(() => cb({ res: snap }), 5),
+    );
+    // On their runtime ports: channels are one per page load, the newest frame's.
+    const a = runtimeFrame('p1');
+    const b = runtimeFrame('p1');
+    await settle();
+    expect([a.shown, b.shown]).toEqual([[3], [3]]);
   });
 });
