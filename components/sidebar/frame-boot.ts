@@ -36,22 +36,13 @@ export function bootSidebarFrame(container: HTMLElement): void {
 function startFramed(container: HTMLElement, page: string, initialOpen: Promise<boolean>, first?: MessagePort): void {
   // What the background sends on the frame's channel to it, once the frame's port is there to take it.
   const pushes: { receive?: (message: unknown) => void } = {};
-  // The content script's snapshot port goes to the worker with the frame's channel. A channel opened
+  // The content script's snapshot port goes to the worker on the frame's channel. A channel opened
   // again (the worker was stopped, and the port with it) takes a new one from the content script, but
   // only in the real page load's sidebar, the one that was sent a snapshot: each port handed over
   // replaces the one before, so a sidebar under a made-up load must not ask.
-  // Where the background is no service worker (Firefox) there is nowhere to pass it: closed, it holds nothing.
-  const worker = !!globalThis.navigator?.serviceWorker;
-  if (!worker) first?.close();
-  let given = worker ? first : undefined;
   let real = false;
-  const detections = () => {
-    const port = given;
-    given = undefined;
-    if (port) return Promise.resolve(port);
-    return real ? detectionsFromParent(window, window.parent, page) : Promise.resolve(undefined);
-  };
-  const api = createSidebarClient({ page, onPush: (message) => pushes.receive?.(message), detections });
+  const again = () => (real ? detectionsFromParent(window, window.parent, page) : Promise.resolve(undefined));
+  const api = createSidebarClient({ page, onPush: (message) => pushes.receive?.(message), detections: { first, again } });
   const channel = connectSidebarChannel(page, api);
   pushes.receive = channel.receive;
   let ui: Promise<unknown> | undefined;

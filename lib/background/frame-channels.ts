@@ -55,19 +55,13 @@ export function createFrameChannels(
     },
     /** The frame of `page` passed on its content script's snapshot port on its channel `port`; it replaces any before. */
     detections(page: string, port: MessagePort, detections: MessagePort) {
-      for (const [channels, attached] of [
-        [open, true],
-        [waiting, false],
-      ] as const) {
-        const channel = channels.get(page);
-        if (channel?.port !== port) continue;
-        channel.detections?.close();
-        channel.detections = detections;
-        if (attached) listen(page, detections);
-        return;
-      }
+      const channel = [open.get(page), waiting.get(page)].find((c) => c?.port === port);
       // A channel shut or replaced meanwhile.
-      detections.close();
+      if (!channel) return detections.close();
+      channel.detections?.close();
+      channel.detections = detections;
+      // One still waiting is listened to once its frame is named (attach).
+      if (open.get(page) === channel) listen(page, detections);
     },
     /** The frame's runtime port named `page`: its channel, if it came first, is now the frame's. */
     named(page: string) {

@@ -15,7 +15,7 @@ export { OPEN_KEY };
 export function createSidebarClient(framed?: {
   page: string;
   onPush: (message: unknown) => void;
-  detections?: () => Promise<MessagePort | undefined>;
+  detections?: { first?: MessagePort; again: () => Promise<MessagePort | undefined> };
 }): SidebarApi & {
   prefetch: (emails: string[]) => void;
   expect: (emails: string[]) => void;

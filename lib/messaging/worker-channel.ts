@@ -69,8 +69,11 @@ type Options = {
   onPush?: (message: unknown) => void;
   /** The page load the sidebar frame belongs to: the worker pushes that load's snapshots on this channel only. */
   page?: string;
-  /** The content script's snapshot port, passed to the worker on each channel opened, when there is one. */
-  detections?: () => Promise<MessagePort | undefined>;
+  /**
+   * The content script's snapshot port, passed to the worker on each channel opened: `first` on the
+   * first, then one asked for `again` (the worker was stopped, and the port with it).
+   */
+  detections?: { first?: MessagePort; again: () => Promise<MessagePort | undefined> };
 };
 
 /**
@@ -95,6 +98,7 @@ export function createWorkerChannel(
   { findWorker = serviceWorker, watch = watchWorker, onPush, page, detections }: Options = {},
 ): Send {
   let port: MessagePort | undefined;
+  let first = detections?.first;
   let opening = false;
   let seq = 0;
   const waiting = new Map<number, Waiting>();
@@ -114,7 +118,12 @@ export function createWorkerChannel(
     opening = true;
     void findWorker()
       .then((worker) => {
-        if (!worker) return;
+        // Where the background is no service worker (Firefox) the port has nowhere to go: closed, it holds nothing.
+        if (!worker) {
+          first?.close();
+          first = undefined;
+          return;
+        }
         const { port1, port2 } = new MessageChannel();
         const watcher = watch();
         watcher.onLost(() => {
@@ -135,7 +144,9 @@ export function createWorkerChannel(
         worker.postMessage((page === undefined ? { channel: 'open' } : { channel: 'open', page }) satisfies ChannelOpen, [port2]);
         port = port1;
         // After the channel, not with it: a new port is asked of the content script, which may take a while.
-        void detections?.().then(
+        const passing = first ? Promise.resolve(first) : detections?.again();
+        first = undefined;
+        void passing?.then(
           (direct) => {
             // One left unpassed would keep every snapshot the content script posts to it.
             if (port !== port1) return direct?.close();

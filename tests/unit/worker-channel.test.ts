@@ -229,7 +229,7 @@ describe('createWorkerChannel, in a page', () => {
       watch: w.watch,
       onPush: () => undefined,
       page: 'p1',
-      detections: async () => asked[asked.push(new MessageChannel()) - 1]!.port2,
+      detections: { again: async () => asked[asked.push(new MessageChannel()) - 1]!.port2 },
     });
     await vi.waitFor(() => expect(w.detections).toHaveLength(1));
     w.stop();
@@ -239,17 +239,38 @@ describe('createWorkerChannel, in a page', () => {
     asked.forEach((c) => c.port1.close());
   });
 
-  it('asks for no snapshot port where there is no service worker to pass it to (Firefox), however often it is used', async () => {
-    const detections = vi.fn(async () => undefined);
+  it('passes the snapshot port it was given on its first channel, asking for none then', async () => {
+    const w = fakeWorker();
+    const again = vi.fn(async () => undefined);
+    const { port1, port2: first } = new MessageChannel();
+    createWorkerChannel(fallback, {
+      findWorker: () => Promise.resolve(w.worker),
+      watch: w.watch,
+      onPush: () => undefined,
+      page: 'p1',
+      detections: { first, again },
+    });
+    await vi.waitFor(() => expect(w.detections).toHaveLength(1));
+    expect(again).not.toHaveBeenCalled();
+    port1.close();
+  });
+
+  it('closes the first snapshot port and asks for no other where there is no service worker (Firefox), however often it is used', async () => {
+    const again = vi.fn(async () => undefined);
+    const { port1, port2: first } = new MessageChannel();
+    // Node's message ports say when the other end closed.
+    const closed = new Promise((resolve) => port1.addEventListener('close', resolve));
+    port1.start();
     const send = createWorkerChannel(fallback, {
       findWorker: () => Promise.resolve(null),
       watch: () => ({ onLost: () => undefined }),
       onPush: () => undefined,
       page: 'p1',
-      detections,
+      detections: { first, again },
     });
     for (let i = 0; i < 3; i++) await send('getReasons', {});
     await settle();
-    expect(detections).not.toHaveBeenCalled();
+    expect(again).not.toHaveBeenCalled();
+    await closed;
   });
 });
