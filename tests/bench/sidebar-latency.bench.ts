@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CDPSession, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { it } from 'vitest';
 import { FRAME_SELECTOR } from '../e2e/pages/sidebar';
-import { launchForBench, pathCpu, traceAll, type BenchBrowser, type PathCpu } from './support/browser-trace';
+import { launchForBench, type BenchBrowser, type PathCpu } from './support/browser-trace';
+import { timeContact, type Sample, type Tracer } from './support/contact-timing';
 import { benchThreads, gmailAppHtml, type BenchThread } from './support/gmail-app';
 import { machineNote, spread } from './support/machine';
 import { percentile, report, type Figure } from './support/figures';
@@ -31,56 +32,6 @@ async function sidebarFrame(page: Page): Promise<Frame> {
     await page.waitForTimeout(50);
   }
   throw new Error('Sidebar frame did not load');
-}
-
-type Sample = { ms: number; cpu?: PathCpu };
-type Tracer = { cdp: CDPSession; extensionId: string };
-
-/** Rejects after `ms`: an awaited promise in a page has no timeout of its own. */
-const within = <T>(ms: number, what: string, p: Promise<T>) =>
-  Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what}: not within ${ms} ms`)), ms))]);
-
-/**
- * Milliseconds from the page putting a thread's people into its DOM (`__renderedAt`, set
- * by the page's own router) to the first animation frame in the sidebar frame after the
- * contact's name is there — the frame in which it is painted. Both ends use
- * performance.timeOrigin + now(), the same wall clock in both processes. Traced, it also
- * returns Leadlight's CPU time between the same two moments (marked in the trace).
- *
- * The paint is awaited inside the frame, never polled: a poll is a DevTools call through the
- * browser's UI thread into the frame every 20 ms, in the middle of the path being timed. In an
- * A/B here (180 switches each, alternated) polling added 3 ms to the p95 (27.0 against 24.3).
- */
-async function timeContact(page: Page, frame: Frame, t: BenchThread, tracer?: Tracer): Promise<Sample> {
-  const measure = async () => {
-    await frame.evaluate((name) => {
-      const w = window as unknown as { __painted?: Promise<number> };
-      w.__painted = new Promise((resolve) => {
-        const shown = () => [...document.querySelectorAll('[data-testid="contact-name"]')].some((e) => e.textContent === name);
-        const observer = new MutationObserver(() => {
-          if (!shown()) return;
-          observer.disconnect();
-          requestAnimationFrame(() => {
-            console.timeStamp('ll:painted');
-            resolve(performance.timeOrigin + performance.now());
-          });
-        });
-        observer.observe(document, { subtree: true, childList: true, characterData: true });
-      });
-    }, t.name);
-    // Asked before the switch, so no call reaches the frame while the contact travels to it.
-    const painted = frame.evaluate(() => (window as unknown as { __painted: Promise<number> }).__painted);
-    await page.evaluate((id) => (location.hash = `#inbox/${id}`), t.id);
-    const paintedAt = await within(10_000, `${t.name} painted in the sidebar`, painted);
-    const renderedAt = await page.evaluate(() => (window as unknown as { __renderedAt: number }).__renderedAt);
-    return paintedAt - renderedAt;
-  };
-  if (!tracer) return { ms: await measure() };
-  let ms = NaN;
-  const events = await traceAll(tracer.cdp, async () => {
-    ms = await measure();
-  });
-  return { ms, cpu: pathCpu(events, 'll:rendered', 'll:painted', tracer.extensionId) };
 }
 
 /**
@@ -118,10 +69,16 @@ async function timeOpenedOnThread(browser: BenchBrowser, t: BenchThread): Promis
   const renderedAt = await page.evaluate(() => (window as unknown as { __renderedAt: number }).__renderedAt);
   const ms = ((await painted.jsonValue()) as number) - renderedAt;
   await page.close();
-  return { ms };
+  return { ms, screen: NaN, subject: NaN };
 }
 
 const wall = (samples: Sample[]) => samples.filter((s) => !s.cpu).map((s) => s.ms);
+/** Untraced samples' `part`, where the browser reported it. */
+const shown = (samples: Sample[], part: (s: Sample) => number) =>
+  samples
+    .filter((s) => !s.cpu)
+    .map(part)
+    .filter(Number.isFinite);
 const cpu = (samples: Sample[], part: keyof PathCpu) => samples.flatMap((s) => (s.cpu ? [s.cpu[part]] : []));
 
 /** CPU figures of traced samples: the total on the path, and where it was spent. */
@@ -136,6 +93,39 @@ function cpuFigures(label: string, samples: Sample[]): Omit<Figure, 'group'>[] {
       note: `${spread(total)}; p50 content script ${part('contentScript')}, service worker ${part('worker')}, frame ${part('frame')} ms; traced runs, interleaved`,
     },
     { name: `${label}: Leadlight's CPU time on the path, p95`, value: percentile(total, 95), unit: 'ms' },
+  ];
+}
+
+/**
+ * When the name reached the screen, beside when the thread's own subject did: the figures
+ * above stop where the name's paint starts, and the browser then draws and presents it
+ * with the rest of the page's next frame.
+ */
+function onScreenFigures(samples: Sample[]): Omit<Figure, 'group'>[] {
+  const screen = shown(samples, (s) => s.screen);
+  const subject = shown(samples, (s) => s.subject);
+  const after = shown(samples, (s) => s.screen - s.subject);
+  return [
+    {
+      name: 'another contact, name on screen, p50',
+      value: percentile(screen, 50),
+      unit: 'ms',
+      note: `${spread(screen)}; Element Timing's renderTime of the name: its paint presented`,
+    },
+    { name: 'another contact, name on screen, p95', value: percentile(screen, 95), unit: 'ms' },
+    {
+      name: "another contact, the thread's own subject on screen, p50",
+      value: percentile(subject, 50),
+      unit: 'ms',
+      note: `${spread(subject)}; the host page's own text, timed the same way from the same start`,
+    },
+    {
+      name: "another contact, name on screen after the thread's subject, p50",
+      value: percentile(after, 50),
+      unit: 'ms',
+      note: `${spread(after)}; below zero, the name was on screen first`,
+    },
+    { name: "another contact, name on screen after the thread's subject, p95", value: percentile(after, 95), unit: 'ms' },
   ];
 }
 
@@ -279,6 +269,7 @@ it('sidebar latency: a contact appearing in the page → its name painted in the
         note: spread(wall(viaInbox)),
       },
       ...cpuFigures('another contact', another),
+      ...onScreenFigures(another),
       { name: 'floor: one frame at 60 Hz', value: 1000 / 60, unit: 'ms', note: 'the name is painted at the next frame at best' },
       {
         name: 'floor: one frame → background → frame message, p50',

@@ -20,7 +20,8 @@ export function benchThreads(count: number): BenchThread[] {
  *
  * Page API: `__startSession(ids, gapMs)` → sets `__sessionDone` when finished;
  * `__renderedAt` is the epoch time (performance.timeOrigin based) the last thread view
- * was put into the DOM.
+ * was put into the DOM; `__whenShown(id)` resolves to the epoch time that thread's
+ * subject reached the screen (Element Timing).
  */
 export function gmailAppHtml(threads: BenchThread[], self = 'alex.rivera@brightwave.example'): string {
   const data = JSON.stringify({ threads, self });
@@ -55,7 +56,7 @@ export function gmailAppHtml(threads: BenchThread[], self = 'alex.rivera@brightw
   }
   function renderThread(t) {
     var view = document.createElement('div'); view.className = 'view';
-    var h2 = document.createElement('h2'); h2.className = 'hP'; h2.setAttribute('data-legacy-thread-id', t.id); h2.textContent = words(t.id.length, 5);
+    var h2 = document.createElement('h2'); h2.className = 'hP'; h2.setAttribute('data-legacy-thread-id', t.id); h2.setAttribute('elementtiming', 'thread-subject'); h2.textContent = words(t.id.length, 5);
     view.appendChild(h2);
     for (var m = 0; m < 16; m++) {
       var msg = document.createElement('div'); msg.className = 'msg';
@@ -109,6 +110,20 @@ export function gmailAppHtml(threads: BenchThread[], self = 'alex.rivera@brightw
       location.hash = ids[i++] ? '#inbox/' + ids[i - 1] : '#inbox';
       setTimeout(next, gap);
     })();
+  };
+  // When each thread's subject reached the screen, from the browser's Element Timing.
+  var shown = {};
+  var waiting = {};
+  new PerformanceObserver(function (list) {
+    list.getEntries().forEach(function (e) {
+      var id = e.identifier === 'thread-subject' && e.element && e.element.getAttribute('data-legacy-thread-id');
+      if (!id || !e.renderTime) return;
+      shown[id] = performance.timeOrigin + e.renderTime;
+      if (waiting[id]) waiting[id](shown[id]);
+    });
+  }).observe({ type: 'element', buffered: true });
+  window.__whenShown = function (id) {
+    return shown[id] ? Promise.resolve(shown[id]) : new Promise(function (resolve) { waiting[id] = resolve; });
   };
   window.addEventListener('hashchange', route);
   renderList();
