@@ -53,6 +53,11 @@ function runtimeFrame(page: string) {
  */
 function frame(page: string) {
   const { shown, take } = runtimeFrame(page);
+  return { ...channelOf(page, take), shown };
+}
+
+/** A frame's channel to the worker naming `page`, with the content script's snapshot port passed on it. */
+function channelOf(page: string, take: (m: ToFrame) => unknown) {
   const channel = new MessageChannel();
   const detections = new MessageChannel();
   channel.port1.onmessage = ({ data }: MessageEvent<ChannelPush>) => take(data.push as ToFrame);
@@ -68,7 +73,7 @@ function frame(page: string) {
   // Node's message ports say when the other end closed.
   const closed = new Promise<'closed'>((resolve) => detections.port1.addEventListener('close', () => resolve('closed')));
   detections.port1.start();
-  return { contentScript: detections.port1, shown, closed };
+  return { contentScript: detections.port1, closed };
 }
 
 describe('snapshots on the port a content script hands its frame for the worker', () => {
@@ -102,6 +107,20 @@ describe('snapshots on the port a content script hands its frame for the worker'
     await settle();
     expect(forged.shown).toEqual([]);
     expect(early.shown).toEqual([2]);
+  });
+
+  it('are taken once the frame’s runtime port names its load, when its channel opened first', async () => {
+    hub.detected(TAB, snapshot('p1', 1));
+    // The channel and the port it carries come before the frame's runtime port has said hello.
+    const fromChannel: number[] = [];
+    const { contentScript } = channelOf('p1', (m) => m.type === 'detected' && fromChannel.push(m.snapshot.seq));
+    await settle();
+    const { shown } = runtimeFrame('p1');
+    await settle();
+    contentScript.postMessage(snapshot('p1', 2, 'grace@navy.example'));
+    await settle();
+    // The first snapshot went to the frame when it was named; the second came only by the port.
+    expect([...shown, ...fromChannel]).toEqual([1, 2]);
   });
 
   it('are checked as the runtime way’s are, and a port that carries anything else is closed', async () => {
