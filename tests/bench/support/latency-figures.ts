@@ -37,6 +37,14 @@ export function onScreenFigures(samples: Sample[]): Omit<Figure, 'group'>[] {
   const screen = shown(samples, (s) => s.screen);
   const subject = shown(samples, (s) => s.subject);
   const after = shown(samples, (s) => s.screen - s.subject);
+  // Fewer than half reported: the figures would describe the few that were, not the switches.
+  const wanted = samples.filter((s) => !s.cpu).length / 2;
+  if (screen.length < wanted || subject.length < wanted) {
+    throw new Error(
+      `Element Timing reported ${screen.length} names and ${subject.length} thread subjects on screen, of ${wanted * 2} switches: ` +
+        'are the elementtiming attributes still on the contact name and on the bench page’s thread subject?',
+    );
+  }
   return [
     {
       name: 'another contact, name on screen, p50',
