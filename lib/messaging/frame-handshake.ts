@@ -48,7 +48,7 @@ export function answerFrame(
       try {
         port = handOver?.();
       } catch {
-        port = undefined;
+        // Sent without it.
       }
       own.postMessage({ leadlight: 'page', page } satisfies PageNamed, event.origin, port ? [port] : []);
     },
@@ -63,6 +63,13 @@ export function answerFrame(
 const MAX_OFFERED = 4;
 const OFFER_WINDOW_MS = 2_000;
 
+/** A page load's id posted to the frame by its parent window, with the snapshot port that came with it. */
+function namedByParent(event: MessageEvent, parent: MessageSource): { page: string; port?: MessagePort } | undefined {
+  const data = event.data as Partial<PageNamed> | null;
+  if (event.source !== parent || data?.leadlight !== 'page' || !isPageId(data.page)) return undefined;
+  return { page: data.page, port: event.ports?.[0] };
+}
+
 /**
  * The frame's side: asks its parent, and passes on each page id the parent sends, the
  * first at once. The page and the content script share that window, so the frame cannot
@@ -76,11 +83,11 @@ export function pagesFromParent(win: Listens, parent: MessageSource, offered: (p
     win.removeEventListener('message', listener);
   };
   const listener = (event: MessageEvent) => {
-    const data = event.data as Partial<PageNamed> | null;
-    if (event.source !== parent || data?.leadlight !== 'page' || !isPageId(data.page) || seen.has(data.page)) return;
-    seen.add(data.page);
+    const named = namedByParent(event, parent);
+    if (!named || seen.has(named.page)) return;
+    seen.add(named.page);
     if (seen.size === MAX_OFFERED) stop();
-    offered(data.page, event.ports?.[0]);
+    offered(named.page, named.port);
   };
   win.addEventListener('message', listener);
   const timer = setTimeout(stop, OFFER_WINDOW_MS);
@@ -104,9 +111,8 @@ export function detectionsFromParent(win: Listens, parent: MessageSource, page: 
       resolve(port);
     };
     const listener = (event: MessageEvent) => {
-      const data = event.data as Partial<PageNamed> | null;
-      if (event.source !== parent || data?.leadlight !== 'page' || data.page !== page || !event.ports?.[0]) return;
-      done(event.ports[0]);
+      const named = namedByParent(event, parent);
+      if (named?.page === page && named.port) done(named.port);
     };
     win.addEventListener('message', listener);
     const timer = setTimeout(done, PORT_WAIT_MS);

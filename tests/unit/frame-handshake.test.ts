@@ -22,19 +22,29 @@ function fakeWindow() {
   };
 }
 
+/** The content script of page load p-secret answering in `host` for the frame window `frame`. */
+const answerAs = (
+  host: ReturnType<typeof fakeWindow>,
+  frame: unknown,
+  handOver?: () => MessagePort,
+  signal = new AbortController().signal,
+) =>
+  answerFrame(
+    host,
+    () => frame as Window,
+    'p-secret',
+    () => [ORIGIN],
+    signal,
+    handOver,
+  );
+
 describe('the page load id, from the content script to its own frame', () => {
   it('is sent only to the frame element’s window, while it holds a Leadlight page', () => {
     const host = fakeWindow();
     const frame = fakeWindow();
     const copy = fakeWindow();
     const controller = new AbortController();
-    answerFrame(
-      host,
-      () => frame,
-      'p-secret',
-      () => [ORIGIN],
-      controller.signal,
-    );
+    answerAs(host, frame, undefined, controller.signal);
     // A copy of the frame the page embedded asks: no answer.
     host.receive({ leadlight: 'frame-ready' }, copy);
     // The frame navigated to a page of the host's own: no answer.
@@ -50,14 +60,7 @@ describe('the page load id, from the content script to its own frame', () => {
     const frame = fakeWindow();
     const copy = fakeWindow();
     let made = 0;
-    answerFrame(
-      host,
-      () => frame,
-      'p-secret',
-      () => [ORIGIN],
-      new AbortController().signal,
-      () => `port-${++made}` as unknown as MessagePort,
-    );
+    answerAs(host, frame, () => `port-${++made}` as unknown as MessagePort);
     host.receive({ leadlight: 'frame-ready' }, copy);
     host.receive({ leadlight: 'frame-ready' }, frame);
     host.receive({ leadlight: 'frame-ready' }, frame);
@@ -70,14 +73,7 @@ describe('the page load id, from the content script to its own frame', () => {
     const fail = () => {
       throw new Error('no port');
     };
-    answerFrame(
-      host,
-      () => frame,
-      'p-secret',
-      () => [ORIGIN],
-      new AbortController().signal,
-      fail,
-    );
+    answerAs(host, frame, fail);
     host.receive({ leadlight: 'frame-ready' }, frame);
     expect(frame.posted).toEqual([[{ leadlight: 'page', page: 'p-secret' }, ORIGIN]]);
   });
@@ -89,6 +85,8 @@ describe('the page load id, from the content script to its own frame', () => {
     expect(parent.posted).toEqual([[{ leadlight: 'frame-ready' }, '*']]);
     frame.receive({ leadlight: 'page', page: 'made-up' }, parent, ORIGIN, ['page-port']);
     frame.receive({ leadlight: 'page', page: 'p-secret' }, fakeWindow(), ORIGIN, ['other-window-port']);
+    // The page load's id alone, as the host page may echo it: no port to take yet.
+    frame.receive({ leadlight: 'page', page: 'p-secret' }, parent, ORIGIN, []);
     frame.receive({ leadlight: 'page', page: 'p-secret' }, parent, ORIGIN, ['script-port']);
     await expect(asked).resolves.toBe('script-port');
     vi.useFakeTimers();
