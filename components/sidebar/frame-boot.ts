@@ -40,8 +40,7 @@ function startFramed(container: HTMLElement, page: string, initialOpen: Promise<
   // again (the worker was stopped, and the port with it) takes a new one from the content script, but
   // only in the real page load's sidebar, the one that was sent a snapshot: each port handed over
   // replaces the one before, so a sidebar under a made-up load must not ask.
-  let real = false;
-  const again = () => (real ? detectionsFromParent(window, window.parent, page) : Promise.resolve(undefined));
+  const again = () => (channel.get().ready ? detectionsFromParent(window, window.parent, page) : Promise.resolve(undefined));
   const api = createSidebarClient({ page, onPush: (message) => pushes.receive?.(message), detections: { first, again } });
   const channel = connectSidebarChannel(page, api);
   pushes.receive = channel.receive;
@@ -50,7 +49,6 @@ function startFramed(container: HTMLElement, page: string, initialOpen: Promise<
   let chosen: boolean | undefined;
   const stopWatching = watchOpenChoice((open) => (chosen = open));
   const onState = (state: FrameState) => {
-    real ||= state.ready;
     applyTheme(state.theme);
     if (ui || (state.participants.length === 0 && state.toggles === 0)) return;
     if (state.participants.length > 0) document.documentElement.dataset.pending = '';
