@@ -41,8 +41,8 @@ export function HubspotSettings({ api, view, onChange }: Props) {
               : 'not connected'}
         </span>
         . Create a private app in HubSpot with the scopes crm.objects.contacts.read, crm.objects.contacts.write, crm.schemas.contacts.read,
-        crm.schemas.contacts.write (for the Leadlight verdict properties), content and sales-email-read (for logged sales emails, so the
-        hand-off SLA counts them), then paste its access token.
+        crm.schemas.contacts.write (for the Leadlight verdict properties), content, sales-email-read (for logged sales emails, so the
+        hand-off SLA counts them) and crm.objects.owners.read (to name each contact’s owner), then paste its access token.
       </p>
       <Field
         label="Private-app access token"

@@ -33,6 +33,8 @@ describe('the hand-off SLA from a live CRM', () => {
     const gmail = new GmailPage(await browser.context.newPage());
     await gmail.gotoThread(THREADS.maya);
     await expect.poll(() => gmail.sidebar.contactName.textContent(), { timeout: 15_000 }).toBe('Maya Okafor');
+    // Her owner by name, as HubSpot's owners API gives it (owner-52331987.json), never as the id the record holds.
+    expect(await gmail.sidebar.root.getByText('Owner', { exact: true }).locator('..').textContent()).toMatch(/^Owner Alex Rivera/);
     await expect
       .poll(() => gmail.sidebar.root.getByTestId('sla-state').textContent())
       .toMatch(

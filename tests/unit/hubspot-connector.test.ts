@@ -61,6 +61,11 @@ function hubspot(contact?: Parameters<typeof http.get>[1]) {
     ),
     http.get(`${BASE}/email/public/v1/campaigns/:id`, ({ params }) => HttpResponse.json(fx(`email-campaign-${String(params.id)}`))),
     http.get(`${BASE}/contacts/v1/contact/email/:email/profile`, () => HttpResponse.json(fx('contact-profile-no-forms'))),
+    http.get(`${BASE}/crm/v3/owners/:id`, ({ params }) =>
+      params.id === '52331987'
+        ? HttpResponse.json(fx('owner-52331987'))
+        : HttpResponse.json(fx('error-404-object-not-found'), { status: 404 }),
+    ),
   );
 }
 
@@ -122,6 +127,8 @@ describe('HubSpot fetchContact', () => {
       lifecycleStage: 'mql',
       leadStatus: 'Attempted to Contact',
       score: 78,
+      // hubspot_owner_id 52331987, named by the owners API (owner-52331987.json).
+      owner: 'Alex Rivera',
       handoffAt: '2025-09-18T16:45:00.000Z',
       // Sources as the portal labels them (property-hs-analytics-source.json), grouped by HubSpot's internal value.
       // Dated by the oldest history entry (the first conversion), not the newer re-computation.

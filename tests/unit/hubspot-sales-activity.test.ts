@@ -49,6 +49,7 @@ function hubspot(contact: Record<string, unknown> = fx('contact-maya-engagements
     http.get(`${BASE}/email/public/v1/events`, () => HttpResponse.json({ ...fx('email-events-page-2'), hasMore: false })),
     http.get(`${BASE}/email/public/v1/campaigns/:id`, ({ params }) => HttpResponse.json(fx(`email-campaign-${String(params.id)}`))),
     http.get(`${BASE}/contacts/v1/contact/email/:email/profile`, () => HttpResponse.json(fx('contact-profile-no-forms'))),
+    http.get(`${BASE}/crm/v3/owners/:id`, () => HttpResponse.json(fx('owner-52331987'))),
     http.post(`${BASE}/crm/v3/objects/:type/batch/read`, ({ params }) => {
       const type = String(params.type);
       return batch[type]?.() ?? HttpResponse.json(fx(`${type}-batch-maya`));

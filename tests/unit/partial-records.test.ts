@@ -60,6 +60,7 @@ describe('HubSpot partial records', () => {
       http.post('https://api.hubapi.com/crm/v3/objects/:type/batch/read', ({ params }) =>
         HttpResponse.json(hub(`partial/${String(params.type)}-batch`)),
       ),
+      http.get('https://api.hubapi.com/crm/v3/owners/:id', () => HttpResponse.json(hub('owner-52331987'))),
     );
 
   it('shows the contact with each unreadable property, option, event and campaign left out alone, and lists them', async () => {

@@ -12,6 +12,8 @@ export const SCOPES = {
   marketingEmail: 'content',
   /** Logged one-to-one emails; calls and meetings are read with the contacts scope. */
   salesEmailRead: 'sales-email-read',
+  /** The names of contact owners. */
+  ownersRead: 'crm.objects.owners.read',
 } as const;
 
 export type HubspotRequest = {

@@ -11,6 +11,7 @@ import { FEEDBACK_REASONS } from '../../domain/feedback-reasons';
 import { createHubspotClient, type HubspotCall, profileByEmailPath, SCOPES } from './hubspot-client';
 import { conversionTimeline, ProfileSchema, readSubmissions, type FormSubmission } from './hubspot-conversions';
 import { isCustomStage, LABELLED_PROPERTIES, mapContact } from './hubspot-mapping';
+import { createOwnerNames, isOwnerId } from './hubspot-owners';
 import { deliverNote } from './hubspot-notes';
 import { readHubspotTeamVerdicts } from './hubspot-team';
 import { ensureVerdictSchema, schemaFingerprint, type VerdictSchemaStore } from './hubspot-verdict-schema';
@@ -94,6 +95,7 @@ export function createHubspotConnector(options: HubspotConnectorOptions): Connec
 
   const labelCache = options.labelCache ?? memoryLabelCache();
   const optionLabels = createOptionLabels(call, labelCache);
+  const ownerNames = createOwnerNames(call, labelCache);
   const campaign = memo(async (id: number) => {
     const issues: FieldIssue[] = [];
     const raw = await orNull(
@@ -115,6 +117,19 @@ export function createHubspotConnector(options: HubspotConnectorOptions): Connec
     return labels;
   }
 
+  /** The contact owner's name; none for a contact nobody owns. */
+  async function ownerOf(properties: Readonly<Record<string, string>>, issues: FieldIssue[]): Promise<string | undefined> {
+    const id = properties.hubspot_owner_id?.trim();
+    if (!id) return undefined;
+    if (!isOwnerId(id)) {
+      issues.push({ vendor: 'HubSpot', object: 'contact', field: 'properties.hubspot_owner_id', problem: 'unreadable' });
+      return undefined;
+    }
+    const owner = await ownerNames(id);
+    issues.push(...owner.issues);
+    return owner.name;
+  }
+
   const connector: Connector = {
     id: 'hubspot',
     label: 'HubSpot',
@@ -125,7 +140,13 @@ export function createHubspotConnector(options: HubspotConnectorOptions): Connec
       const read = await getContact(call, email, issues);
       if (!read) return null;
       const { object } = read;
-      const contact = mapContact(object, email, await labelsFor(object.properties, issues), issues);
+      const contact = mapContact(
+        object,
+        email,
+        await labelsFor(object.properties, issues),
+        issues,
+        await ownerOf(object.properties, issues),
+      );
       const events = await emailEvents(call, email, issues);
       const details = new Map<number, HubspotEmailCampaign | undefined>();
       // One at a time: a burst of campaign reads would trip HubSpot's ten-second limit.

@@ -139,6 +139,11 @@ class Properties {
     if (field && this.object.unreadable.has(name)) this.unknown.add(field);
     return text(this.object.properties[name]);
   }
+  /** A field the record has a value for that Leadlight could not read: shown as unknown. */
+  unknownField(field: keyof Contact): undefined {
+    this.unknown.add(field);
+    return undefined;
+  }
   /** `field` is the Leadlight field shown as unknown when the value cannot be read; null when a fallback stands in. */
   parsed<T>(name: string, field: keyof Contact | null, parse: (v: string) => T | undefined): T | undefined {
     const raw = this.text(name);
@@ -172,14 +177,16 @@ const number = (v: string) => {
 
 /**
  * A HubSpot contact in Leadlight's model. The original source is dated by its
- * oldest history entry (the first conversion), falling back to the create date;
- * the owner id is left out because only a name would help the rep.
+ * oldest history entry (the first conversion), falling back to the create date.
+ * The owner is `ownerName`, read from the owners API (hubspot-owners.ts): an owner
+ * id alone would mean nothing to the rep, so an owner without a name is unknown.
  */
 export function mapContact(
   object: HubspotRecord,
   fallbackEmail: string,
   labels: PropertyLabels,
   issues: FieldIssue[] = [],
+  ownerName?: string,
 ): Partial<Record<keyof Contact, unknown>> {
   const p = new Properties(object, issues);
   const stage = p.text('lifecyclestage');
@@ -199,7 +206,7 @@ export function mapContact(
     lifecycleStage: stage && (isCustomStage(stage) ? customStage(stage, labels, issues) : lifecycleFor(stage)),
     leadStatus: labelled('hs_lead_status', p.text('hs_lead_status', 'leadStatus'), labels),
     score: p.parsed('hubspotscore', 'score', number),
-    owner: undefined,
+    owner: p.text('hubspot_owner_id', 'owner') === undefined ? undefined : (ownerName ?? p.unknownField('owner')),
     handoffAt: p.parsed('hs_lifecyclestage_marketingqualifiedlead_date', 'handoffAt', isoDate),
     originalSource: source(
       p,

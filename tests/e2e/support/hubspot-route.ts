@@ -9,8 +9,8 @@ const fixture = (name: string) => readFileSync(resolve(dir, `${name}.json`), 'ut
  * HubSpot's API served to the extension through Playwright routing, with its
  * documented response shapes. It keeps the notes it receives, answers note
  * searches from them, can hold a note write's answer (to stop the worker mid-send),
- * can refuse the token, counting the calls it still receives, and can give Maya
- * the calls, meetings and emails sales logged (`engagements`).
+ * can refuse the token, counting the calls it still receives, names Maya's owner,
+ * and can give Maya the calls, meetings and emails sales logged (`engagements`).
  */
 export async function routeHubspot(context: BrowserContext) {
   const notes: { id: string; body: string }[] = [];
@@ -92,6 +92,8 @@ export async function routeHubspot(context: BrowserContext) {
     if (url.pathname === '/email/public/v1/events')
       return json(route, JSON.stringify({ ...JSON.parse(fixture('email-events-page-2')), hasMore: false }));
     if (url.pathname.startsWith('/email/public/v1/campaigns/')) return json(route, fixture('email-campaign-3100201'));
+    // Maya's owner (hubspot_owner_id 52331987 in contact-maya.json); any other owner id is one HubSpot does not know.
+    if (url.pathname === '/crm/v3/owners/52331987') return json(route, fixture('owner-52331987'));
     if (url.pathname === '/crm/v3/objects/notes/search') {
       const filters = (
         request.postDataJSON() as { filterGroups: { filters: { propertyName: string; operator: string; value: string }[] }[] }
