@@ -12,6 +12,7 @@ import { createSidebarHub } from '@/lib/background/sidebar-hub';
 import { registerToggleCommand } from '@/lib/background/toggle-command';
 import { connectorFor, liveConnector } from '@/lib/connectors/registry';
 import { LeadlightDb } from '@/lib/db/database';
+import { publishCompanyDomains } from '@/lib/settings/company-domains';
 import { ensureSeeded } from '@/lib/db/ensure-seeded';
 import { generateDemoData } from '@/lib/demo/demo-data';
 import { createHandlers, DEMO_SOURCE_NAME } from '@/lib/messaging/handlers';
@@ -26,6 +27,7 @@ export default defineBackground(() => {
   const ready = ensureSeeded(db, generateDemoData, DEMO_SOURCE_NAME).catch((error: unknown) => {
     console.error('Leadlight could not load demo data', error);
   });
+  void ready.then(() => publishCompanyDomains(db)).catch(() => undefined);
   const kickOutbox = scheduleOutbox(db, (target) => connectorFor(db, target));
   const recountQueue = scheduleQueueBadge(db, ready);
   scheduleFeed(db, recountQueue);

@@ -10,15 +10,17 @@ import { useAction } from './use-action';
 export function RepIdentity({ api }: { api: Pick<PageApi, 'getSettings' | 'saveSettings'> }) {
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
+  const [domains, setDomains] = useState('');
   // Until the saved identity arrives, typing would be overwritten by it: the form waits.
   const [loaded, setLoaded] = useState(false);
   const { busy, error, done, run } = useAction();
 
   useEffect(() => {
     api.getSettings().then(
-      ({ settings: { rep } }) => {
+      ({ settings: { rep, companyDomains } }) => {
         setEmail(rep?.email ?? '');
         setName(rep?.name ?? '');
+        setDomains((companyDomains ?? []).join(', '));
         setLoaded(true);
       },
       () => setLoaded(true),
@@ -32,13 +34,22 @@ export function RepIdentity({ api }: { api: Pick<PageApi, 'getSettings' | 'saveS
       </p>
       <Field label="Your work email" type="email" value={email} disabled={!loaded} onChange={(e) => setEmail(e.target.value)} />
       <Field label="Your name (optional)" value={name} disabled={!loaded} onChange={(e) => setName(e.target.value)} />
+      <Field
+        label="Your company’s other email domains (optional)"
+        hint="People at these domains are colleagues, not leads, as are those at your own address’s domain: the sidebar leaves them out. Separate them with commas."
+        placeholder="brightwave.io, brightwave.de"
+        value={domains}
+        disabled={!loaded}
+        onChange={(e) => setDomains(e.target.value)}
+      />
       <button
         type="button"
         className={BUTTON}
         disabled={busy || !loaded}
         onClick={() =>
           run(async () => {
-            await api.saveSettings({ rep: { email: email.trim() || undefined, name: name.trim() || undefined } });
+            const companyDomains = domains.split(/[\s,;]+/).filter(Boolean);
+            await api.saveSettings({ rep: { email: email.trim() || undefined, name: name.trim() || undefined }, companyDomains });
             return 'Saved. New verdicts carry this name.';
           })
         }

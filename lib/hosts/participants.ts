@@ -36,15 +36,29 @@ const CONSUMER_DOMAINS = new Set(
   ].flatMap((line) => line.split(' ')),
 );
 
+/** Whether everyone at `domain` shares a mailbox provider rather than an employer. */
+export const isConsumerDomain = (domain: string): boolean => CONSUMER_DOMAINS.has(domain);
+
 /**
- * Whether an address is the rep or a colleague: same address, or same company
- * domain. Colleagues are not leads, so the sidebar skips them.
+ * The company's other email domains, as the rep set them (Settings → You): the content
+ * script holds one copy of that setting, so every host's detector sees the same one.
+ */
+let companyDomains: ReadonlySet<string> = new Set();
+export function setCompanyDomains(domains: readonly string[]): void {
+  companyDomains = new Set(domains.map((d) => d.toLowerCase()).filter((d) => !isConsumerDomain(d)));
+}
+
+/**
+ * Whether an address is the rep or a colleague: same address, same company domain,
+ * or one of the company's other domains (a company on brightwave.com and brightwave.io).
+ * Colleagues are not leads, so the sidebar skips them.
  */
 export function isInternal(email: string, self: string | null): boolean {
+  if (companyDomains.size && companyDomains.has(email.slice(email.lastIndexOf('@') + 1))) return true;
   if (!self) return false;
   if (email === self) return true;
   const domain = self.split('@')[1] ?? '';
-  return !CONSUMER_DOMAINS.has(domain) && email.endsWith(`@${domain}`);
+  return !isConsumerDomain(domain) && email.endsWith(`@${domain}`);
 }
 
 const NO_ALIASES: ReadonlySet<string> = new Set();

@@ -15,16 +15,17 @@ function reportMail(hostId: string, messages: MailMessages): void {
 
 /**
  * Runs a host module on the live page: detection changes go to the sidebar store,
- * and a selector report (no contact data) goes to the diagnostics view.
+ * and a selector report (no contact data) goes to the diagnostics view. `recheck`
+ * detects again now, for a change that is not the page's (who counts as a colleague).
  */
-export function startHostWatch(host: HostModule, store: DetectionStore, signal: AbortSignal): void {
+export function startHostWatch(host: HostModule, store: DetectionStore, signal: AbortSignal): { recheck: () => void } {
   let self: string | null = null;
   const diagnoseNow = createDiagnosticsGate();
   if (host.sends) {
     const onSent = (to: string[], at: Date) => reportMail(host.id, [{ key: `compose-${+at}`, to, at: at.toISOString(), kind: 'compose' }]);
     watchSends({ doc: document, spec: host.sends, self: () => self, signal, onSent });
   }
-  watchHost({
+  const watch = watchHost({
     doc: document,
     detect: host.detect,
     key: hostDetectionKey,
@@ -54,4 +55,5 @@ export function startHostWatch(host: HostModule, store: DetectionStore, signal: 
       });
     },
   });
+  return { recheck: watch.runNow };
 }

@@ -4,6 +4,7 @@ import { contentMessenger } from '../messaging/content-protocol';
 import { createDetectionSender } from '../messaging/detection-port';
 import { watchOpenChoice } from '../messaging/open-choice';
 import { OPEN_KEY, type PageSnapshot } from '../messaging/sidebar-port';
+import { followCompanyDomains } from './company-domains';
 import { createDetectionStore } from './detection-store';
 import type { HostModule } from './host-module';
 import { readHostTheme } from './host-theme';
@@ -44,13 +45,18 @@ export function startSidebar(ctx: ContentScriptContext, host: HostModule): void 
   };
   let last: PageSnapshot | undefined;
   const layouts = createLayoutPrediction(page);
-  // The rep's open/collapsed choice, read once (when the page is idle, or with the first contact),
-  // then followed as the rep changes it here or in another tab.
+  let recheck = () => {};
+  const domains = followCompanyDomains(() => recheck(), ctx.signal);
+  // The rep's open/collapsed choice and the company's other domains, read once (when the page is
+  // idle, or with the first contact), then followed as the rep changes them here or in another tab.
   let remembered: Promise<void> | undefined;
   const rememberOpen = () =>
-    (remembered ??= browser.storage.local.get(OPEN_KEY).then(
-      (stored) => layouts.remember(stored[OPEN_KEY] !== false),
-      () => undefined,
+    (remembered ??= browser.storage.local.get([OPEN_KEY, domains.key]).then(
+      (stored) => {
+        domains.take(stored);
+        layouts.remember(stored[OPEN_KEY] !== false);
+      },
+      () => domains.take(undefined),
     ));
   const layOut = (at: PageSnapshot, byShortcut: boolean) => {
     if (ctx.signal.aborted) return;
@@ -61,6 +67,16 @@ export function startSidebar(ctx: ContentScriptContext, host: HostModule): void 
     // Reading isInvalid is what stops a script whose extension was updated (WXT checks the runtime's id):
     // its cleanup takes the frame away and gives the page its margin back.
     if (ctx.isInvalid) return;
+    // Someone on the page before the company's other domains are known: one of them may be a
+    // colleague. Detected again once they are; reported now if that changed nothing.
+    if (!domains.ready && store.get().participants.length > 0) {
+      void rememberOpen().then(() => {
+        const before = last;
+        recheck();
+        if (last === before) report();
+      });
+      return;
+    }
     const previous = last;
     seq += 1;
     last = snapshot();
@@ -111,7 +127,7 @@ export function startSidebar(ctx: ContentScriptContext, host: HostModule): void 
   ];
   ctx.onInvalidated(() => offs.forEach((off) => off()));
 
-  startHostWatch(host, store, ctx.signal);
+  recheck = startHostWatch(host, store, ctx.signal).recheck;
   // Load the frame's small bootstrap once the page is idle, so the first contact shows fast.
   whenIdle(() => {
     if (ctx.isInvalid) return;

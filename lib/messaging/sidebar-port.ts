@@ -11,6 +11,8 @@ export const SIDEBAR_PORT = 'leadlight-sidebar';
 
 /** storage.local key: whether the rep left the sidebar open (the default) or collapsed to its tab. */
 export const OPEN_KEY = 'sidebar.open';
+/** storage.local key: the company's other email domains (Settings → You), for the content scripts, which cannot read settings. */
+export const COMPANY_DOMAINS_KEY = 'companyDomains';
 
 /** How much of the page the frame takes: the full panel, the small collapsed tab, or nothing. */
 export type SidebarLayout = 'panel' | 'tab' | 'none';

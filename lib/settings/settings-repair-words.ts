@@ -13,6 +13,7 @@ export const SECTION_NAMES: Readonly<Record<string, string>> = {
   sla: 'Hand-off SLA',
   workedStatuses: 'Worked statuses',
   rep: 'You',
+  companyDomains: 'You',
 };
 
 /** What a section is left with when its stored value cannot be used at all. */
@@ -26,6 +27,7 @@ const FALLBACKS: Readonly<Record<string, string>> = {
   sla: 'Leadlight treats the SLA as not set',
   workedStatuses: 'each source uses its usual worked statuses',
   rep: 'verdicts are signed as if you had not said who you are',
+  companyDomains: 'only people at your own address’s domain count as colleagues',
 };
 
 const SOURCE_NAMES: Readonly<Record<string, string>> = {
@@ -54,6 +56,7 @@ const LEAVES: Readonly<Record<string, string>> = {
   'sla.holidays': 'the holidays',
   'rep.email': 'your work email',
   'rep.name': 'your name',
+  companyDomains: 'your company’s other email domains',
 };
 
 /** "a holiday", "the worked statuses for HubSpot", … for a path inside a top-level field. */
@@ -62,6 +65,7 @@ export function leafName(field: string, path: readonly PropertyKey[]): string {
     const source = SOURCE_NAMES[path[0]] ?? path[0];
     return path.length > 1 ? `a worked status for ${source}` : `the worked statuses for ${source}`;
   }
+  if (field === 'companyDomains' && typeof path[0] === 'number') return 'a company domain';
   const key = [field, ...path.slice(0, 1).map(String)].join('.');
   if (typeof path[1] === 'number' && ELEMENTS[key]) return ELEMENTS[key];
   return LEAVES[key] ?? `the value at ${[field, ...path.map(String)].join('.')}`;

@@ -3,6 +3,7 @@ import { feedUrlProblem } from '../connectors/feed/feed-url';
 import type { LeadlightDb } from '../db/database';
 import { cachedTable } from '../db/small-table-cache';
 import { SlaSettingsSchema } from '../domain/sla';
+import { isConsumerDomain } from '../hosts/participants';
 import { SalesforceVerdictFieldsSchema } from './salesforce-verdict-fields';
 import { migrateStoredSettings } from './settings-migrations';
 import { repairField, type SettingsRepair } from './settings-repair';
@@ -19,6 +20,20 @@ const WorkedStatusesSchema = z
     salesforce: StatusListSchema,
   })
   .partial();
+
+/** An email domain as a rep types it ("@Brightwave.io "): its people are the rep's colleagues. */
+const CompanyDomainSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .transform((d) => d.replace(/^@/, ''))
+  .superRefine((domain, ctx) => {
+    if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain) || domain.length > 253)
+      ctx.addIssue({ code: 'custom', message: `"${domain}" is not an email domain such as brightwave.io` });
+    // Everyone on gmail.com would be a colleague: every prospect there would drop out of the sidebar.
+    else if (isConsumerDomain(domain))
+      ctx.addIssue({ code: 'custom', message: `${domain} is a mailbox provider, not a company's domain: its people stay leads` });
+  });
 
 const SALESFORCE_HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.(salesforce\.com|force\.com)$/;
 
@@ -83,6 +98,11 @@ export const SettingsSchema = z.object({
       name: z.string().trim().max(200).optional(),
     })
     .default({}),
+  /**
+   * The company's other email domains: their people are colleagues, not leads, as are those
+   * at the domain of the address the rep signs in with. Read by the content scripts.
+   */
+  companyDomains: z.array(CompanyDomainSchema).max(20, 'Keep the list to 20 domains or fewer').default([]),
 });
 export type Settings = z.infer<typeof SettingsSchema> & {
   /** Stored values Leadlight could not use as they were, as loading found them; absent when none. Never stored. */
@@ -104,6 +124,7 @@ export const SettingsPatchSchema = z.object({
   sla: S.sla,
   workedStatuses: S.workedStatuses,
   rep: S.rep.unwrap().optional(),
+  companyDomains: S.companyDomains.unwrap().optional(),
 });
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
 

@@ -15,6 +15,7 @@ import { releaseOrigins } from '../../connectors/release-origins';
 import type { LeadlightDb } from '../../db/database';
 import { clearMarketingData } from '../../db/seed';
 import { describeSecrets, loadSecrets, updateSecrets, type Secrets } from '../../settings/secrets';
+import { publishCompanyDomains } from '../../settings/company-domains';
 import { loadSettings, saveSettings } from '../../settings/settings';
 import type { ConnectionStatus, SettingsView } from '../protocol';
 import type { HandlerDeps, Handlers } from './deps';
@@ -87,6 +88,8 @@ export function connectionHandlers(deps: HandlerDeps): Pick<Handlers, Connection
     saveSettings: async (patch) => {
       const before = await loadSettings(db);
       const after = await saveSettings(db, patch);
+      // Open tabs take the new list at once: their content scripts follow extension storage.
+      if (patch.companyDomains) await publishCompanyDomains(db);
       if (after.source !== before.source && (after.source === 'hubspot' || after.source === 'salesforce')) {
         // A live CRM is the source now: drop the previous source's contacts so nothing stale mixes in.
         const name = CRM_NAMES[after.source];

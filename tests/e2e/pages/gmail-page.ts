@@ -35,4 +35,6 @@ export const THREADS = {
   jordan: 'FMfcgzJordn0005',
   noah: 'FMfcgzNoahF0006',
   lena: 'FMfcgzLenaF0007',
+  /** Tom, with Kai Nguyen of Brightwave's other domain (brightwave.io) in Cc. */
+  tomKai: 'FMfcgzKaiNg0008',
 } as const;

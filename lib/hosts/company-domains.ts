@@ -1,0 +1,42 @@
+import { browser } from 'wxt/browser';
+import { COMPANY_DOMAINS_KEY } from '../messaging/sidebar-port';
+import { setCompanyDomains } from './participants';
+
+const DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/;
+
+/** The stored list as the background wrote it; anything else there counts as none. */
+function domainsIn(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter((d): d is string => typeof d === 'string' && DOMAIN.test(d)).slice(0, 20);
+}
+
+/**
+ * The content script's copy of the company's other domains (../settings/company-domains.ts).
+ * It is read in the same storage read as the rep's open choice, when the page goes idle
+ * or with the first contact, and followed as the rep changes it: `onChange` then runs
+ * the detection again, so a colleague on another domain leaves an open sidebar at once.
+ */
+export function followCompanyDomains(onChange: () => void, signal: AbortSignal) {
+  let ready = false;
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    const change = changes[COMPANY_DOMAINS_KEY];
+    if (area !== 'local' || !change) return;
+    setCompanyDomains(domainsIn(change.newValue));
+    ready = true;
+    onChange();
+  };
+  browser.storage.onChanged.addListener(listener);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener));
+  return {
+    key: COMPANY_DOMAINS_KEY,
+    /** Whether the list is known: until then a contact waits for it, rather than show a colleague for a moment. */
+    get ready() {
+      return ready;
+    },
+    /** The list from a storage read that asked for `key`; a failed read counts as none. */
+    take(stored: Record<string, unknown> | undefined) {
+      if (!ready) setCompanyDomains(domainsIn(stored?.[COMPANY_DOMAINS_KEY]));
+      ready = true;
+    },
+  };
+}

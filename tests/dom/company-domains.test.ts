@@ -1,0 +1,104 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { followCompanyDomains } from '@/lib/hosts/company-domains';
+import type { HostModule } from '@/lib/hosts/host-module';
+import { isInternal, participantCollector, setCompanyDomains } from '@/lib/hosts/participants';
+import { startSidebar } from '@/lib/hosts/start-sidebar';
+import { COMPANY_DOMAINS_KEY, type PageSnapshot } from '@/lib/messaging/sidebar-port';
+import { fakePort } from '../support/fake-port';
+
+const REP = 'alex.rivera@brightwave.example';
+const MAYA = 'maya.okafor@northwind.example';
+// A colleague on the company's other domain.
+const SAM = 'sam.ortiz@brightwave.io';
+
+/** A mail host whose open thread is whoever the page lists, read as every host's detector reads people. */
+const host: HostModule = {
+  id: 'test-mail',
+  label: 'Test mail',
+  matches: ['http://localhost/*'],
+  selectors: {},
+  detect: (doc) => {
+    const people = participantCollector(REP);
+    for (const el of doc.querySelectorAll('[data-person]')) people.add(el.getAttribute('data-person'));
+    const participants = people.list();
+    return { recordId: participants.length ? 'thread' : null, participants, selfEmail: REP };
+  },
+};
+
+function showThread(...emails: string[]) {
+  document.querySelectorAll('[data-person]').forEach((el) => el.remove());
+  for (const email of emails) document.body.append(Object.assign(document.createElement('span'), { textContent: email }));
+  document.body.querySelectorAll('span:not([data-person])').forEach((el) => el.setAttribute('data-person', el.textContent ?? ''));
+}
+
+let ctx: ContentScriptContext;
+let ports: ReturnType<typeof fakePort>[];
+const posted = () => ports.flatMap((p) => p.posted) as PageSnapshot[];
+const people = (s: PageSnapshot | undefined) => s?.participants.map((p) => p.email);
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  ports = [];
+  Object.defineProperty(window, 'requestIdleCallback', { configurable: true, value: () => 0 });
+  vi.spyOn(browser.runtime, 'connect').mockImplementation(((info: { name: string }) => {
+    ports.push(fakePort(info.name));
+    return ports.at(-1);
+  }) as never);
+  ctx = new ContentScriptContext('test-mail', { noScriptStartedPostMessage: true });
+});
+afterEach(() => {
+  ctx.abort();
+  delete (window as { requestIdleCallback?: unknown }).requestIdleCallback;
+  vi.restoreAllMocks();
+  fakeBrowser.reset();
+  showThread();
+  setCompanyDomains([]);
+  document.documentElement.removeAttribute('style');
+});
+
+describe('colleagues on the company’s other domains', () => {
+  it('are never sent as leads, not even in the first snapshot of a thread open as the page loads', async () => {
+    await browser.storage.local.set({ [COMPANY_DOMAINS_KEY]: ['brightwave.io'] });
+    showThread(SAM, MAYA);
+    startSidebar(ctx, host);
+    await vi.waitFor(() => expect(posted()).toHaveLength(1));
+    expect(people(posted()[0])).toEqual([MAYA]);
+  });
+
+  it('leave a thread open in a tab as soon as the rep names their domain, in any tab', async () => {
+    showThread(SAM, MAYA);
+    startSidebar(ctx, host);
+    await vi.waitFor(() => expect(people(posted().at(-1))).toEqual([SAM, MAYA]));
+    await browser.storage.local.set({ [COMPANY_DOMAINS_KEY]: ['brightwave.io'] });
+    await vi.waitFor(() => expect(people(posted().at(-1))).toEqual([MAYA]));
+  });
+
+  it('a thread with nobody else shows no sidebar at all', async () => {
+    await browser.storage.local.set({ [COMPANY_DOMAINS_KEY]: ['brightwave.io'] });
+    showThread(SAM);
+    startSidebar(ctx, host);
+    await new Promise((settled) => setTimeout(settled, 20));
+    expect(posted().flatMap(people)).not.toContain(SAM);
+    expect(document.documentElement.style.marginRight).toBe('');
+  });
+});
+
+describe('the content script’s copy of the company domains', () => {
+  it('keeps a change heard while an older read of the stored list was on its way', async () => {
+    const domains = followCompanyDomains(() => undefined, ctx.signal);
+    await browser.storage.local.set({ [COMPANY_DOMAINS_KEY]: ['brightwave.io'] });
+    domains.take({ [COMPANY_DOMAINS_KEY]: [] });
+    expect(isInternal(SAM, REP)).toBe(true);
+  });
+
+  it('takes only domains from storage, and never a mailbox provider shared by strangers', () => {
+    const domains = followCompanyDomains(() => undefined, ctx.signal);
+    domains.take({ [COMPANY_DOMAINS_KEY]: ['brightwave.io', '<img src=x>', 42, 'gmail.com'] });
+    expect(isInternal(SAM, REP)).toBe(true);
+    expect(isInternal('friend@gmail.com', REP)).toBe(false);
+    expect(isInternal('x@<img src=x>', REP)).toBe(false);
+  });
+});
