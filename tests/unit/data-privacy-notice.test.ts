@@ -19,12 +19,14 @@ describe('the privacy notice', () => {
     expect(storedSection).toMatch(/messages you send.*email address.*when the message was sent.*mail client/is);
     expect(storedSection).toMatch(/latest 20,000/);
     expect(storedSection).toMatch(/colleagues' lead-quality verdicts.*note.*who gave it/s);
+    // The content scripts' copy of Settings → You's company domains (lib/settings/company-domains.ts).
+    expect(storedSection).toMatch(/extension storage:.*your company's other email domains/s);
   });
 
   it('says that deleting all local data clears extension storage too', () => {
     const deleting = notice.slice(notice.indexOf('## How to delete it all'), notice.indexOf('## Questions'));
     expect(deleting).toMatch(
-      /Delete all local data.*extension storage \(the sidebar's collapsed state and the page detection diagnostics\)/s,
+      /Delete all local data.*extension storage \(the sidebar's collapsed state, the copy of your company's domains and the page detection diagnostics\)/s,
     );
   });
 });
