@@ -82,13 +82,24 @@ describe('HubSpot owner names', () => {
 
   it('names the missing scope without failing, and asks again once it may have been granted', async () => {
     owners(true);
-    const cache = memoryLabelCache();
-    const refused = await createOwnerNames(call, cache)('52331987');
-    expect(refused).toEqual({
+    // One connector: granting a scope in HubSpot changes neither the token nor the settings it was built from.
+    const names = createOwnerNames(call, memoryLabelCache());
+    expect(await names('52331987')).toEqual({
       issues: [{ vendor: 'HubSpot', object: 'owners', field: 'crm.objects.owners.read', problem: 'no_scope' }],
     });
     owners();
-    expect((await createOwnerNames(call, cache)('52331987')).name).toBe('Alex Rivera');
+    expect((await names('52331987')).name).toBe('Alex Rivera');
+  });
+
+  it('leaves an owner it cannot read unnamed, saying so, rather than fail the contact', async () => {
+    server.use(
+      http.get(`${BASE}/crm/v3/owners/:id`, () =>
+        HttpResponse.json({ ...fx('owner-52331987'), firstName: 7, lastName: ['Rivera'], email: null }),
+      ),
+    );
+    expect(await createOwnerNames(call, memoryLabelCache())('52331987')).toEqual({
+      issues: [{ vendor: 'HubSpot', object: 'owner 52331987', field: 'firstName', problem: 'missing' }],
+    });
   });
 
   it('takes the address for an owner HubSpot has no name for', async () => {

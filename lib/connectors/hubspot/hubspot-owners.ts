@@ -7,16 +7,6 @@ import { type HubspotCall, SCOPES } from './hubspot-client';
 import { orNull } from './hubspot-contact';
 import { noScope } from './hubspot-engagements';
 
-/**
- * HubSpot's owner object (`GET /crm/v3/owners/{ownerId}`). Only the name and address
- * are read; everything else HubSpot sends (ids, teams, dates) is let through unread.
- */
-const OwnerSchema = z.looseObject({
-  firstName: z.string().nullish(),
-  lastName: z.string().nullish(),
-  email: z.string().nullish(),
-});
-
 /** The owner's name as the portal shows it, and what could not be read on the way. */
 export type OwnerName = { name?: string; issues: FieldIssue[] };
 
@@ -33,6 +23,7 @@ export const isOwnerId = (value: string): boolean => /^\d{1,20}$/.test(value);
  * unknown and the lookup goes on; the diagnostics name the missing scope.
  */
 export function createOwnerNames(call: HubspotCall, labelCache: LabelCache): (ownerId: string) => Promise<OwnerName> {
+  // Read liberally: only the name and address are used, and an answer without them only leaves the owner unknown.
   const read = (ownerId: string, archived: boolean) =>
     call(
       {
@@ -41,36 +32,44 @@ export function createOwnerNames(call: HubspotCall, labelCache: LabelCache): (ow
         object: `owner ${ownerId}`,
         optional: true,
       },
-      OwnerSchema,
+      z.unknown(),
       SCOPES.ownersRead,
     );
-  return memo(async (ownerId: string): Promise<OwnerName> => {
+  // Found or not found, an answer is kept; a refusal is not (memo forgets failures): the scope may be granted later.
+  const named = memo(async (ownerId: string): Promise<OwnerName> => {
     const cacheKey = `hubspot:owner:${ownerId}`;
     const cached = await labelCache.get(cacheKey);
     if (cached) return { ...(cached.name ? { name: cached.name } : {}), issues: [] };
+    const owner = (await orNull(read(ownerId, false))) ?? (await orNull(read(ownerId, true)));
     const issues: FieldIssue[] = [];
-    let owner: z.output<typeof OwnerSchema> | null;
-    try {
-      owner = await orNull(read(ownerId, false));
-      owner ??= await orNull(read(ownerId, true));
-    } catch (e) {
-      if (!(e instanceof ConnectorError && e.kind === 'scopes')) throw e;
-      // Not cached: the scope may be granted to the app later today.
-      return { issues: [noScope('owners', e)] };
-    }
-    const name = owner ? ownerName(owner) : undefined;
-    if (owner && !name) issues.push({ vendor: 'HubSpot', object: `owner ${ownerId}`, field: 'firstName', problem: 'missing' });
+    const name = owner === null ? undefined : ownerName(owner);
+    if (owner !== null && !name)
+      issues.push({
+        vendor: 'HubSpot',
+        object: `owner ${ownerId}`,
+        field: 'firstName',
+        problem: isRecord(owner) ? 'missing' : 'unreadable',
+      });
     // An owner HubSpot does not know is remembered as such for the day, as a name is.
     await labelCache.set(cacheKey, name ? { name } : {});
     return { ...(name ? { name } : {}), issues };
   });
+  return async (ownerId) => {
+    try {
+      return await named(ownerId);
+    } catch (e) {
+      if (!(e instanceof ConnectorError && e.kind === 'scopes')) throw e;
+      return { issues: [noScope('owners', e)] };
+    }
+  };
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+
 /** "Jordan Lee", as the portal wrote it; the address when the owner has no name. */
-function ownerName(owner: z.output<typeof OwnerSchema>): string | undefined {
-  const name = [owner.firstName, owner.lastName]
-    .map((part) => part?.trim())
-    .filter(Boolean)
-    .join(' ');
-  return (name || owner.email?.trim() || undefined)?.slice(0, 200);
+function ownerName(owner: unknown): string | undefined {
+  if (!isRecord(owner)) return undefined;
+  const name = [text(owner.firstName), text(owner.lastName)].filter(Boolean).join(' ');
+  return (name || text(owner.email) || undefined)?.slice(0, 200);
 }
