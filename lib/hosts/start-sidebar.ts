@@ -46,6 +46,7 @@ export function startSidebar(ctx: ContentScriptContext, host: HostModule): void 
   let last: PageSnapshot | undefined;
   const layouts = createLayoutPrediction(page);
   let recheck = () => {};
+  let waitingForDomains = false;
   const domains = followCompanyDomains(() => recheck(), ctx.signal);
   // The rep's open/collapsed choice and the company's other domains, read once (when the page is
   // idle, or with the first contact), then followed as the rep changes them here or in another tab.
@@ -70,7 +71,11 @@ export function startSidebar(ctx: ContentScriptContext, host: HostModule): void 
     // Someone on the page before the company's other domains are known: one of them may be a
     // colleague. Detected again once they are; reported now if that changed nothing.
     if (!domains.ready && store.get().participants.length > 0) {
+      // Once, however many changes come meanwhile: the detection after the read covers them all.
+      if (waitingForDomains) return;
+      waitingForDomains = true;
       void rememberOpen().then(() => {
+        waitingForDomains = false;
         const before = last;
         recheck();
         if (last === before) report();

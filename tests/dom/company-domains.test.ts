@@ -84,6 +84,22 @@ describe('colleagues on the company’s other domains', () => {
     expect(posted().flatMap(people)).not.toContain(SAM);
     expect(document.documentElement.style.marginRight).toBe('');
   });
+
+  it('sends one snapshot for everything that changed while the list was being read', async () => {
+    let answer!: (stored: Record<string, unknown>) => void;
+    const pending = new Promise<Record<string, unknown>>((resolve) => (answer = resolve));
+    vi.spyOn(browser.storage.local, 'get').mockReturnValue(pending as never);
+    showThread(SAM, MAYA);
+    startSidebar(ctx, host);
+    showThread(SAM, MAYA, 'tom.becker@aldermfg.example');
+    await new Promise((settled) => setTimeout(settled, 100));
+    expect(posted()).toHaveLength(0);
+    answer({ [COMPANY_DOMAINS_KEY]: ['brightwave.io'] });
+    await vi.waitFor(() => expect(posted()).toHaveLength(1));
+    await new Promise((settled) => setTimeout(settled, 20));
+    expect(posted()).toHaveLength(1);
+    expect(people(posted()[0])).toEqual([MAYA, 'tom.becker@aldermfg.example']);
+  });
 });
 
 describe('the content script’s copy of the company domains', () => {
