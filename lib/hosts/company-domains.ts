@@ -1,13 +1,11 @@
 import { browser } from 'wxt/browser';
 import { COMPANY_DOMAINS_KEY } from '../messaging/sidebar-port';
-import { setCompanyDomains } from './participants';
-
-const DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/;
+import { EMAIL_DOMAIN, setCompanyDomains } from './participants';
 
 /** The stored list as the background wrote it; anything else there counts as none. */
 function domainsIn(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
-  return value.filter((d): d is string => typeof d === 'string' && DOMAIN.test(d)).slice(0, 20);
+  return value.filter((d): d is string => typeof d === 'string' && EMAIL_DOMAIN.test(d)).slice(0, 20);
 }
 
 /**

@@ -36,6 +36,9 @@ const CONSUMER_DOMAINS = new Set(
   ].flatMap((line) => line.split(' ')),
 );
 
+/** An email domain as Leadlight keeps one: lower case, at least two labels. */
+export const EMAIL_DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/;
+
 /** Whether everyone at `domain` shares a mailbox provider rather than an employer. */
 export const isConsumerDomain = (domain: string): boolean => CONSUMER_DOMAINS.has(domain);
 

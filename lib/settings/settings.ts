@@ -3,7 +3,7 @@ import { feedUrlProblem } from '../connectors/feed/feed-url';
 import type { LeadlightDb } from '../db/database';
 import { cachedTable } from '../db/small-table-cache';
 import { SlaSettingsSchema } from '../domain/sla';
-import { isConsumerDomain } from '../hosts/participants';
+import { EMAIL_DOMAIN, isConsumerDomain } from '../hosts/participants';
 import { SalesforceVerdictFieldsSchema } from './salesforce-verdict-fields';
 import { migrateStoredSettings } from './settings-migrations';
 import { repairField, type SettingsRepair } from './settings-repair';
@@ -28,7 +28,7 @@ const CompanyDomainSchema = z
   .toLowerCase()
   .transform((d) => d.replace(/^@/, ''))
   .superRefine((domain, ctx) => {
-    if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain) || domain.length > 253)
+    if (!EMAIL_DOMAIN.test(domain) || domain.length > 253)
       ctx.addIssue({ code: 'custom', message: `"${domain}" is not an email domain such as brightwave.io` });
     // Everyone on gmail.com would be a colleague: every prospect there would drop out of the sidebar.
     else if (isConsumerDomain(domain))
