@@ -3,36 +3,23 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { followCompanyDomains } from '@/lib/hosts/company-domains';
-import type { HostModule } from '@/lib/hosts/host-module';
 import { isInternal, participantCollector, setCompanyDomains } from '@/lib/hosts/participants';
 import { startSidebar } from '@/lib/hosts/start-sidebar';
 import { COMPANY_DOMAINS_KEY, type PageSnapshot } from '@/lib/messaging/sidebar-port';
 import { fakePort } from '../support/fake-port';
+import { peopleHost, showThread } from '../support/people-page';
 
 const REP = 'alex.rivera@brightwave.example';
 const MAYA = 'maya.okafor@northwind.example';
 // A colleague on the company's other domain.
 const SAM = 'sam.ortiz@brightwave.io';
 
-/** A mail host whose open thread is whoever the page lists, read as every host's detector reads people. */
-const host: HostModule = {
-  id: 'test-mail',
-  label: 'Test mail',
-  matches: ['http://localhost/*'],
-  selectors: {},
-  detect: (doc) => {
-    const people = participantCollector(REP);
-    for (const el of doc.querySelectorAll('[data-person]')) people.add(el.getAttribute('data-person'));
-    const participants = people.list();
-    return { recordId: participants.length ? 'thread' : null, participants, selfEmail: REP };
-  },
-};
-
-function showThread(...emails: string[]) {
-  document.querySelectorAll('[data-person]').forEach((el) => el.remove());
-  for (const email of emails) document.body.append(Object.assign(document.createElement('span'), { textContent: email }));
-  document.body.querySelectorAll('span:not([data-person])').forEach((el) => el.setAttribute('data-person', el.textContent ?? ''));
-}
+/** A mail host whose people are read as every host's detector reads them: colleagues left out. */
+const host = peopleHost((emails) => {
+  const people = participantCollector(REP);
+  for (const email of emails) people.add(email);
+  return people.list();
+});
 
 let ctx: ContentScriptContext;
 let ports: ReturnType<typeof fakePort>[];

@@ -2,35 +2,18 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { HostModule } from '@/lib/hosts/host-module';
 import { FRAME_TEST_ID } from '@/lib/hosts/sidebar-frame';
 import { startSidebar } from '@/lib/hosts/start-sidebar';
 import { OPEN_KEY, type PageSnapshot } from '@/lib/messaging/sidebar-port';
 import { fakePort } from '../support/fake-port';
+import { peopleHost, showThread } from '../support/people-page';
 
 const ADA = 'ada.lovelace@analytical.example';
 const GRACE = 'grace.hopper@navy.example';
 // The page's own right margin, which the sidebar's push must give back.
 const PAGE_MARGIN = '12px';
 
-/** A host whose open thread is whoever the page lists in `[data-person]`. */
-const host: HostModule = {
-  id: 'test-mail',
-  label: 'Test mail',
-  matches: ['http://localhost/*'],
-  selectors: {},
-  detect: (doc) => {
-    const people = [...doc.querySelectorAll('[data-person]')].map((el) => ({ email: el.getAttribute('data-person')! }));
-    return { recordId: people.length ? 'thread' : null, participants: people };
-  },
-};
-
-/** The page opens a thread with these people (none: back to the inbox). */
-function showThread(...emails: string[]) {
-  document.querySelectorAll('[data-person]').forEach((el) => el.remove());
-  for (const email of emails) document.body.append(Object.assign(document.createElement('span'), { textContent: email }));
-  document.body.querySelectorAll('span:not([data-person])').forEach((el) => el.setAttribute('data-person', el.textContent ?? ''));
-}
+const host = peopleHost();
 
 // The extension's id, which an update takes from the old script (fakeBrowser.reset() does not give it back).
 const EXTENSION_ID = fakeBrowser.runtime.id;
