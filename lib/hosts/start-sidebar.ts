@@ -51,14 +51,16 @@ export function startSidebar(ctx: ContentScriptContext, host: HostModule): void 
   // The rep's open/collapsed choice and the company's other domains, read once (when the page is
   // idle, or with the first contact), then followed as the rep changes them here or in another tab.
   let remembered: Promise<void> | undefined;
-  const rememberOpen = () =>
-    (remembered ??= browser.storage.local.get([OPEN_KEY, domains.key]).then(
+  const rememberOpen = () => {
+    domains.listen();
+    return (remembered ??= browser.storage.local.get([OPEN_KEY, domains.key]).then(
       (stored) => {
         domains.take(stored);
         layouts.remember(stored[OPEN_KEY] !== false);
       },
       () => domains.take(undefined),
     ));
+  };
   const layOut = (at: PageSnapshot, byShortcut: boolean) => {
     if (ctx.signal.aborted) return;
     const next = layouts.predict(at.seq, at.participants.length > 0, byShortcut);

@@ -92,6 +92,7 @@ describe('colleagues on the company’s other domains', () => {
 describe('the content script’s copy of the company domains', () => {
   it('keeps a change heard while an older read of the stored list was on its way', async () => {
     const domains = followCompanyDomains(() => undefined, ctx.signal);
+    domains.listen();
     await browser.storage.local.set({ [COMPANY_DOMAINS_KEY]: ['brightwave.io'] });
     domains.take({ [COMPANY_DOMAINS_KEY]: [] });
     expect(isInternal(SAM, REP)).toBe(true);

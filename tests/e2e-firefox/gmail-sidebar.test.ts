@@ -8,7 +8,7 @@ import { sidebarFrame, sidebarText } from './support/sidebar-frame';
 
 const GMAIL = 'https://mail.google.com/mail/u/0/';
 /** Thread tokens of the Gmail look-alike (tests/fixtures/gmail/demo-gmail.html). */
-const THREADS = { maya: 'FMfcgzMaya0001', tom: 'FMfcgzTomB00003', mallory: 'FMfcgzMallo0004' };
+const THREADS = { maya: 'FMfcgzMaya0001', tom: 'FMfcgzTomB00003', mallory: 'FMfcgzMallo0004', tomKai: 'FMfcgzKaiNg0008' };
 
 let run: FirefoxRun;
 let gmail: Page;
@@ -133,6 +133,31 @@ describe('Firefox: Gmail sidebar in its extension frame', () => {
       ['copy', null],
       ['lookup', null],
     ]);
+  });
+
+  it('leaves out a colleague on the company’s other domain as soon as the rep names it, in a thread already open', async () => {
+    // Tom Becker wrote with Kai Nguyen (kai.nguyen@brightwave.io, Brightwave's other domain) in Cc.
+    await gmail.bringToFront();
+    await gmail.goto(`${GMAIL}#inbox/${THREADS.tomKai}`);
+    const people = async () => {
+      const frame = await sidebarFrame(gmail).catch(() => null);
+      if (!frame) return null;
+      return frame
+        .evaluate(() => [...document.querySelectorAll('[data-testid="contact-switcher"] [role="tab"]')].map((t) => t.textContent ?? ''))
+        .catch(() => null);
+    };
+    await expect.poll(people).toEqual([expect.stringContaining('Tom Becker'), expect.stringContaining('Kai Nguyen')]);
+
+    const options = run.start;
+    await options.bringToFront();
+    await gotoExtensionPage(options, 'options.html');
+    await fillLabelled(options, 'Your company’s other email domains (optional)', 'brightwave.io');
+    await clickButton(options, 'Save', options, 'rep-identity');
+    await expect.poll(() => textsOf(options, 'rep-identity')).toEqual([expect.stringContaining('Saved')]);
+
+    await gmail.bringToFront();
+    await expect.poll(people).toEqual([]);
+    expect(await sidebarText(gmail, 'contact-name')).toBe('Tom Becker');
   });
 
   it('renders hostile strings as text and runs nothing', async () => {
