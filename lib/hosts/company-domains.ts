@@ -36,14 +36,13 @@ export function followCompanyDomains(onChange: () => void, signal: AbortSignal) 
       browser.storage.onChanged.addListener(listener);
       signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener));
     },
-    /** Whether the list is known: until then a contact waits for it, rather than show a colleague for a moment. */
-    get ready() {
-      return ready;
-    },
-    /** The list from a storage read that asked for `key`; a failed read counts as none. */
-    take(stored: Record<string, unknown> | undefined) {
-      if (!ready) setCompanyDomains(domainsIn(stored?.[COMPANY_DOMAINS_KEY]));
+    /** The list from a storage read that asked for `key` (a failed read counts as none); true when it names any domain. */
+    take(stored: Record<string, unknown> | undefined): boolean {
+      if (ready) return false;
       ready = true;
+      const list = domainsIn(stored?.[COMPANY_DOMAINS_KEY]);
+      setCompanyDomains(list);
+      return list.length > 0;
     },
   };
 }

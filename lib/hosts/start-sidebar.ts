@@ -46,19 +46,21 @@ export function startSidebar(ctx: ContentScriptContext, host: HostModule): void 
   let last: PageSnapshot | undefined;
   const layouts = createLayoutPrediction(page);
   let recheck = () => {};
-  let waitingForDomains = false;
   const domains = followCompanyDomains(() => recheck(), ctx.signal);
   // The rep's open/collapsed choice and the company's other domains, read once (when the page is
   // idle, or with the first contact), then followed as the rep changes them here or in another tab.
+  // The contact is not held for the read: on a browser just started it took tens of ms.
   let remembered: Promise<void> | undefined;
   const rememberOpen = () => {
     domains.listen();
     return (remembered ??= browser.storage.local.get([OPEN_KEY, domains.key]).then(
       (stored) => {
-        domains.take(stored);
+        // Read with the first contact when the page was not idle before it: a colleague among
+        // them leaves at once, before the page makes room (the layout waits for this read).
         layouts.remember(stored[OPEN_KEY] !== false);
+        if (domains.take(stored)) recheck();
       },
-      () => domains.take(undefined),
+      () => void domains.take(undefined),
     ));
   };
   const layOut = (at: PageSnapshot, byShortcut: boolean) => {
@@ -70,20 +72,6 @@ export function startSidebar(ctx: ContentScriptContext, host: HostModule): void 
     // Reading isInvalid is what stops a script whose extension was updated (WXT checks the runtime's id):
     // its cleanup takes the frame away and gives the page its margin back.
     if (ctx.isInvalid) return;
-    // Someone on the page before the company's other domains are known: one of them may be a
-    // colleague. Detected again once they are; reported now if that changed nothing.
-    if (!domains.ready && store.get().participants.length > 0) {
-      // Once, however many changes come meanwhile: the detection after the read covers them all.
-      if (waitingForDomains) return;
-      waitingForDomains = true;
-      void rememberOpen().then(() => {
-        waitingForDomains = false;
-        const before = last;
-        recheck();
-        if (last === before) report();
-      });
-      return;
-    }
     const previous = last;
     seq += 1;
     last = snapshot();
