@@ -15,11 +15,17 @@ const MAYA = 'maya.okafor@northwind.example';
 const SAM = 'sam.ortiz@brightwave.io';
 
 /** A mail host whose people are read as every host's detector reads them: colleagues left out. */
-const host = peopleHost((emails) => {
-  const people = participantCollector(REP);
-  for (const email of emails) people.add(email);
-  return people.list();
-});
+const host = {
+  ...peopleHost((emails) => {
+    const people = participantCollector(REP);
+    for (const email of emails) people.add(email);
+    return people.list();
+  }),
+  // As a real host's: only the page's own view runs the detection again, never the frame
+  // Leadlight adds or the margin it sets, so nothing here detects again by chance.
+  isRelevant: (m: MutationRecord) =>
+    [...m.addedNodes, ...m.removedNodes].some((n) => n instanceof Element && n.hasAttribute('data-person')),
+};
 
 let ctx: ContentScriptContext;
 // The page's idle moments come when the test says.
