@@ -262,7 +262,11 @@ describe('a sync cut off by the worker being stopped', () => {
     db = restarted;
   });
 
-  it('keeps a sync of a new URL, asked while a stopped swap was being finished, the only one of that URL', async () => {
+  // Asked in the same moment the worker starts (before the stopped swap is even read), or a moment later.
+  it.each([
+    ['before the stopped swap was read', async () => undefined],
+    ['while a stopped swap was being finished', () => new Promise((r) => setTimeout(r, 0))],
+  ])('keeps a sync of a new URL, asked %s, the only one of that URL', async (_when, meanwhile) => {
     const NEW_URL = 'https://feeds.brightwave.example/leadlight.json';
     await stageBatch(db, { ...bigFeed(5), personas: [] });
     await db.meta.put({
@@ -272,10 +276,10 @@ describe('a sync cut off by the worker being stopped', () => {
       pending: { sourceName: 'Feed: marketing.brightwave.example', rows: 15, personas: false },
     });
     const resumed = resumeFeedSync(db);
-    await new Promise((r) => setTimeout(r, 0));
+    await meanwhile();
     // The settings were saved with the new URL meanwhile: its sync follows the swap.
     const queued = syncFeed(db, NEW_URL, new Date(), policy);
-    await resumed;
+    expect(await resumed).toBe('finished');
     // "Sync now" on the same URL joins that sync instead of starting another.
     expect(syncFeed(db, NEW_URL, new Date(), policy)).toBe(queued);
     await queued.catch(() => undefined);

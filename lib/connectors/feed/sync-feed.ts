@@ -11,8 +11,10 @@ import { completeSwap, dropSwap, KEY, recordSync, SwapStopped, type FeedSyncResu
 
 export type { FeedSyncResult } from './swap-feed';
 
-// One sync per database at a time: the alarm, "Sync now" and a settings change share it.
-const running = new WeakMap<LeadlightDb, { url: string | undefined; run: Promise<FeedSyncResult> }>();
+/** The sync under way: a sync of another URL queues behind `run`; one of `url` joins it and gets `result`. */
+type Slot = { url?: string; run: Promise<unknown>; result?: Promise<FeedSyncResult> };
+// One sync per database at a time: the alarm, "Sync now", a settings change and the worker's start share it.
+const running = new WeakMap<LeadlightDb, Slot>();
 
 /**
  * One feed sync: conditional fetch, then the body is parsed as it streams in and
@@ -30,14 +32,15 @@ export function syncFeed(
   limits?: FeedLimits,
 ): Promise<FeedSyncResult> {
   const current = running.get(db);
-  if (current?.url === url) return current.run;
+  if (current?.url === url && current.result) return current.result;
   // Another URL's sync is under way (the feed was just changed): this one follows it rather
   // than passing that feed's result off as its own.
   const start = () => runSync(db, url, now, policy, limits);
   const run: Promise<FeedSyncResult> = (current ? current.run.catch(() => undefined).then(start) : start()).finally(() => {
-    if (running.get(db)?.run === run) running.delete(db);
+    if (running.get(db) === slot) running.delete(db);
   });
-  running.set(db, { url, run });
+  const slot: Slot = { url, run, result: run };
+  running.set(db, slot);
   return run;
 }
 
@@ -125,24 +128,31 @@ async function runSync(
  * dropped and `restart` tells the caller to fetch again. Either way the cache was
  * never half-replaced by a partial feed.
  */
-export async function resumeFeedSync(db: LeadlightDb, now = new Date()): Promise<'idle' | 'finished' | 'restart'> {
-  if (running.has(db)) return 'idle';
-  const state: FeedSyncRow | undefined = await db.meta.get(KEY);
-  if (state?.phase === 'applying' && state.pending) {
-    const swap = state as FeedSyncRow & { pending: Pending };
-    const run: Promise<FeedSyncResult> = feedBasis(db, state.name)
-      .then((basis) => completeSwap(db, swap, basis, now))
-      .finally(() => {
-        // A sync queued behind this one (a new URL saved meanwhile) holds the slot now: it stays.
-        if (running.get(db)?.run === run) running.delete(db);
-      });
-    running.set(db, { url: state.name, run });
-    return (await run).status === 'updated' ? 'finished' : 'idle';
-  }
-  if (state?.phase === 'staging') {
-    await clearStaging(db);
-    await db.meta.put(withoutSwap(state));
-    return 'restart';
-  }
-  return 'idle';
+export function resumeFeedSync(db: LeadlightDb, now = new Date()): Promise<'idle' | 'finished' | 'restart'> {
+  if (running.has(db)) return Promise.resolve('idle');
+  // The slot is taken before the stored state is read: a sync asked meanwhile (a new URL saved as the
+  // worker woke) queues behind the swap, rather than run beside it and finish the same swap too.
+  const slot: Slot = { run: Promise.resolve() };
+  const resume = async (): Promise<'idle' | 'finished' | 'restart'> => {
+    const state: FeedSyncRow | undefined = await db.meta.get(KEY);
+    if (state?.phase === 'applying' && state.pending) {
+      const swap = state as FeedSyncRow & { pending: Pending };
+      // "Sync now" on the feed being swapped in joins the swap.
+      slot.url = state.name;
+      slot.result = feedBasis(db, state.name).then((basis) => completeSwap(db, swap, basis, now));
+      return (await slot.result).status === 'updated' ? 'finished' : 'idle';
+    }
+    if (state?.phase === 'staging') {
+      await clearStaging(db);
+      await db.meta.put(withoutSwap(state));
+      return 'restart';
+    }
+    return 'idle';
+  };
+  const run = resume().finally(() => {
+    if (running.get(db) === slot) running.delete(db);
+  });
+  slot.run = run;
+  running.set(db, slot);
+  return run;
 }
