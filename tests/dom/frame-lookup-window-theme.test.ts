@@ -33,7 +33,7 @@ afterEach(() => {
 });
 
 describe('the lookup window (a looked-up address on a page with no sidebar)', () => {
-  it('follows the system switching to dark and back while it is open', () => {
+  it('follows the system switching to dark and back while it is open', async () => {
     const switchTo = systemScheme(false);
     bootSidebarFrame(container);
     expect(document.documentElement.dataset.theme).toBe('light');
@@ -42,5 +42,7 @@ describe('the lookup window (a looked-up address on a page with no sidebar)', ()
     expect(document.documentElement.style.colorScheme).toBe('dark');
     switchTo(false);
     expect(document.documentElement.dataset.theme).toBe('light');
+    // The lookup window loads its UI at once: it must have rendered before this document goes away.
+    await vi.waitFor(() => expect(container.childElementCount).toBeGreaterThan(0), { timeout: 10_000 });
   });
 });

@@ -73,6 +73,8 @@ describe('a frame whose worker was stopped, after the host page named it a made-
       await vi.waitFor(() => expect(passedFor(PAGE)).toBe(2));
       expect(passedFor('made-up-by-the-page')).toBe(0);
       expect(asked.mock.calls.filter(([m]) => (m as { leadlight?: string }).leadlight === 'frame-ready')).toHaveLength(1);
+      // The snapshot named a contact, so the UI loads: it must have rendered before this document goes away.
+      await vi.waitFor(() => expect(container.childElementCount).toBeGreaterThan(0), { timeout: 10_000 });
     } finally {
       scripts.forEach((c) => c.port1.close());
       Reflect.deleteProperty(navigator, 'serviceWorker');
