@@ -6,7 +6,8 @@ import { followCompanyDomains } from '@/lib/hosts/company-domains';
 import { isInternal, participantCollector, setCompanyDomains } from '@/lib/hosts/participants';
 import { startSidebar } from '@/lib/hosts/start-sidebar';
 import { COMPANY_DOMAINS_KEY, type PageSnapshot } from '@/lib/messaging/sidebar-port';
-import { fakePort } from '../support/fake-port';
+import { recordConnects, type FakePort } from '../support/fake-port';
+import { holdIdle, releaseIdle } from '../support/page-idle';
 import { peopleHost, showThread } from '../support/people-page';
 
 const REP = 'alex.rivera@brightwave.example';
@@ -29,26 +30,20 @@ const host = {
 
 let ctx: ContentScriptContext;
 // The page's idle moments come when the test says.
-let idle: (() => void)[] = [];
-const goIdle = () => idle.splice(0).forEach((run) => run());
-let ports: ReturnType<typeof fakePort>[];
+let goIdle: () => void;
+let ports: FakePort[];
 const posted = () => ports.flatMap((p) => p.posted) as PageSnapshot[];
 const people = (s: PageSnapshot | undefined) => s?.participants.map((p) => p.email);
 
 beforeEach(() => {
   fakeBrowser.reset();
-  ports = [];
-  idle = [];
-  Object.defineProperty(window, 'requestIdleCallback', { configurable: true, value: (run: () => void) => idle.push(run) });
-  vi.spyOn(browser.runtime, 'connect').mockImplementation(((info: { name: string }) => {
-    ports.push(fakePort(info.name));
-    return ports.at(-1);
-  }) as never);
+  goIdle = holdIdle();
+  ports = recordConnects();
   ctx = new ContentScriptContext('test-mail', { noScriptStartedPostMessage: true });
 });
 afterEach(() => {
   ctx.abort();
-  delete (window as { requestIdleCallback?: unknown }).requestIdleCallback;
+  releaseIdle();
   vi.restoreAllMocks();
   fakeBrowser.reset();
   showThread();

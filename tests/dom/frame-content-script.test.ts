@@ -5,7 +5,8 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { FRAME_TEST_ID } from '@/lib/hosts/sidebar-frame';
 import { startSidebar } from '@/lib/hosts/start-sidebar';
 import { OPEN_KEY, type PageSnapshot } from '@/lib/messaging/sidebar-port';
-import { fakePort } from '../support/fake-port';
+import { recordConnects, type FakePort } from '../support/fake-port';
+import { holdIdle, releaseIdle } from '../support/page-idle';
 import { peopleHost, showThread } from '../support/people-page';
 
 const ADA = 'ada.lovelace@analytical.example';
@@ -20,26 +21,20 @@ const EXTENSION_ID = fakeBrowser.runtime.id;
 const sidebarFrame = () => document.querySelectorAll(`iframe[data-testid="${FRAME_TEST_ID}"]`);
 
 let ctx: ContentScriptContext;
-let ports: ReturnType<typeof fakePort>[];
+let ports: FakePort[];
 // The page's idle moments come when the test says, as they come on a real page when they do.
-let idle: (() => void)[];
-const goIdle = () => idle.splice(0).forEach((run) => run());
+let goIdle: () => void;
 beforeEach(() => {
   fakeBrowser.reset();
-  ports = [];
-  idle = [];
-  Object.defineProperty(window, 'requestIdleCallback', { configurable: true, value: (run: () => void) => idle.push(run) });
-  vi.spyOn(browser.runtime, 'connect').mockImplementation(((info: { name: string }) => {
-    ports.push(fakePort(info.name));
-    return ports.at(-1);
-  }) as never);
+  goIdle = holdIdle();
+  ports = recordConnects();
   document.documentElement.style.marginRight = PAGE_MARGIN;
   Object.defineProperty(window, 'innerWidth', { configurable: true, value: 1280 });
   ctx = new ContentScriptContext('test-mail', { noScriptStartedPostMessage: true });
 });
 afterEach(() => {
   ctx.abort();
-  delete (window as { requestIdleCallback?: unknown }).requestIdleCallback;
+  releaseIdle();
   fakeBrowser.runtime.id = EXTENSION_ID;
   vi.restoreAllMocks();
   fakeBrowser.reset();

@@ -1,40 +1,19 @@
 import { screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { browser } from 'wxt/browser';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it, vi } from 'vitest';
 import { bootSidebarFrame } from '@/components/sidebar/frame-boot';
-import type { FromFrame, ToFrame } from '@/lib/messaging/sidebar-port';
+import type { ToFrame } from '@/lib/messaging/sidebar-port';
 import { createContactContext } from '../factories';
-import { fakePort } from '../support/fake-port';
+import { frameDocument, named, portsNaming } from '../support/frame-parent';
 
 const PAGE = 'content-script-load';
 const ADA = 'ada.lovelace@analytical.example';
 
-let ports: ReturnType<typeof fakePort>[];
-let container: HTMLElement;
-beforeEach(() => {
-  fakeBrowser.reset();
-  ports = [];
-  vi.spyOn(browser.runtime, 'connect').mockImplementation(((info: { name: string }) => {
-    const port = fakePort(info.name);
-    ports.push(port);
-    return port;
-  }) as never);
-  container = document.body.appendChild(document.createElement('div'));
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  container.remove();
-});
-
-/** The parent window (host page and content script alike) names a page load to the frame. */
-const named = (page: string) => window.dispatchEvent(new MessageEvent('message', { data: { leadlight: 'page', page }, source: window }));
-/** The frame's runtime ports that named `page`, as the background hears them. */
-const naming = (page: string) => ports.filter((p) => (p.posted as FromFrame[]).some((m) => m.type === 'hello' && m.page === page));
+const doc = frameDocument();
+const naming = (page: string) => portsNaming(doc.ports, page);
 
 describe('a sidebar frame the host page names a made-up page load to, before the content script names the real one', () => {
   it('still shows the real load’s contact, which only a frame naming that load is sent', async () => {
-    bootSidebarFrame(container);
+    bootSidebarFrame(doc.container);
     named('made-up-by-the-page');
     named(PAGE);
     await vi.waitFor(() => expect(naming(PAGE)).toHaveLength(1));
@@ -48,7 +27,7 @@ describe('a sidebar frame the host page names a made-up page load to, before the
 
 describe('the host’s theme in the frame', () => {
   it('is set when it changes, not again with every snapshot that names it', async () => {
-    bootSidebarFrame(container);
+    bootSidebarFrame(doc.container);
     named(PAGE);
     await vi.waitFor(() => expect(naming(PAGE)).toHaveLength(1));
     const show = (seq: number, theme: 'light' | 'dark') =>

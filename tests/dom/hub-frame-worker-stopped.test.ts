@@ -1,36 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { browser } from 'wxt/browser';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it, vi } from 'vitest';
 import { bootSidebarFrame } from '@/components/sidebar/frame-boot';
-import type { FromFrame, ToFrame } from '@/lib/messaging/sidebar-port';
-import { fakePort } from '../support/fake-port';
+import type { ToFrame } from '@/lib/messaging/sidebar-port';
+import { frameDocument, named, portsNaming } from '../support/frame-parent';
 
 const PAGE = 'content-script-load';
 const ADA = 'ada.lovelace@analytical.example';
 
 // A file of its own: a sidebar booted by another test in the same document would still be
 // running here, open a channel to this test's worker and ask the content script for a port.
-let ports: ReturnType<typeof fakePort>[];
-let container: HTMLElement;
-beforeEach(() => {
-  fakeBrowser.reset();
-  ports = [];
-  vi.spyOn(browser.runtime, 'connect').mockImplementation(((info: { name: string }) => {
-    const port = fakePort(info.name);
-    ports.push(port);
-    return port;
-  }) as never);
-  container = document.body.appendChild(document.createElement('div'));
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  container.remove();
-});
-
-/** The parent window (host page and content script alike) names a page load to the frame. */
-const named = (page: string) => window.dispatchEvent(new MessageEvent('message', { data: { leadlight: 'page', page }, source: window }));
-/** The frame's runtime ports that named `page`, as the background hears them. */
-const naming = (page: string) => ports.filter((p) => (p.posted as FromFrame[]).some((m) => m.type === 'hello' && m.page === page));
+const doc = frameDocument();
+const naming = (page: string) => portsNaming(doc.ports, page);
 
 describe('a frame whose worker was stopped, after the host page named it a made-up page load', () => {
   it('passes a new snapshot port from the content script on the real load’s channel only', async () => {
@@ -60,7 +39,7 @@ describe('a frame whose worker was stopped, after the host page named it a made-
       if (m.leadlight === 'frame-ready') setTimeout(answer);
     }) as never);
     try {
-      bootSidebarFrame(container);
+      bootSidebarFrame(doc.container);
       named('made-up-by-the-page');
       const passedFor = (page: string) => channels.filter((c) => c.page === page).reduce((n, c) => n + c.passed, 0);
       await vi.waitFor(() => expect(passedFor(PAGE)).toBe(1));
@@ -68,13 +47,13 @@ describe('a frame whose worker was stopped, after the host page named it a made-
       naming(PAGE)[0]!.deliver({ type: 'detected', snapshot } satisfies ToFrame);
       asked.mockClear();
       // The browser stops the worker: every channel's watch port closes, and each sidebar opens its channel again.
-      ports.filter((p) => p.name === 'leadlight-channel').forEach((p) => p.drop());
+      doc.ports.filter((p) => p.name === 'leadlight-channel').forEach((p) => p.drop());
       await vi.waitFor(() => expect(channels).toHaveLength(4));
       await vi.waitFor(() => expect(passedFor(PAGE)).toBe(2));
       expect(passedFor('made-up-by-the-page')).toBe(0);
       expect(asked.mock.calls.filter(([m]) => (m as { leadlight?: string }).leadlight === 'frame-ready')).toHaveLength(1);
       // The snapshot named a contact, so the UI loads: it must have rendered before this document goes away.
-      await vi.waitFor(() => expect(container.childElementCount).toBeGreaterThan(0), { timeout: 10_000 });
+      await vi.waitFor(() => expect(doc.container.childElementCount).toBeGreaterThan(0), { timeout: 10_000 });
     } finally {
       scripts.forEach((c) => c.port1.close());
       Reflect.deleteProperty(navigator, 'serviceWorker');

@@ -1,3 +1,6 @@
+import { vi } from 'vitest';
+import { browser } from 'wxt/browser';
+
 export type Listener = (...args: unknown[]) => void;
 
 export type PortSender = { id?: string; url?: string; tab?: { id: number }; frameId?: number };
@@ -37,4 +40,17 @@ export function fakePort<Posted = unknown>(name: string, sender?: PortSender) {
     },
   };
   return port;
+}
+
+export type FakePort = ReturnType<typeof fakePort>;
+
+/** Each runtime port the code under test opens from now on, as a fake port, in the list returned. */
+export function recordConnects(): FakePort[] {
+  const ports: FakePort[] = [];
+  vi.spyOn(browser.runtime, 'connect').mockImplementation(((info: { name: string }) => {
+    const port = fakePort(info.name);
+    ports.push(port);
+    return port;
+  }) as never);
+  return ports;
 }

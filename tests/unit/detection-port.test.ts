@@ -5,7 +5,7 @@ import { listenForDetections } from '@/lib/background/detection-listener';
 import { createDetectionSender, DETECTION_PORT } from '@/lib/messaging/detection-port';
 import type { Handlers } from '@/lib/messaging/handlers';
 import type { PageSnapshot } from '@/lib/messaging/sidebar-port';
-import { fakePort, type Listener } from '../support/fake-port';
+import { fakePort, recordConnects, type Listener } from '../support/fake-port';
 
 const snapshot = (seq: number): PageSnapshot => ({ page: 'p1', seq, participants: [{ email: 'ada@analytical.example' }], toggles: 0 });
 
@@ -16,11 +16,7 @@ beforeEach(() => {
 
 describe('detections over the content script’s port', () => {
   it('opens the port with the first snapshot, and a new one each time the worker stopped and closed it', () => {
-    const opened: ReturnType<typeof fakePort>[] = [];
-    vi.spyOn(browser.runtime, 'connect').mockImplementation(((info: { name: string }) => {
-      opened.push(fakePort(info.name));
-      return opened.at(-1);
-    }) as never);
+    const opened = recordConnects();
     const { send } = createDetectionSender(() => undefined);
     expect(opened).toHaveLength(0);
     send(snapshot(1));
