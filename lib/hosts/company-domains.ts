@@ -1,12 +1,6 @@
 import { browser } from 'wxt/browser';
 import { COMPANY_DOMAINS_KEY } from '../messaging/sidebar-port';
-import { EMAIL_DOMAIN, setCompanyDomains } from './participants';
-
-/** The stored list as the background wrote it; anything else there counts as none. */
-function domainsIn(value: unknown): string[] {
-  if (!Array.isArray(value)) return [];
-  return value.filter((d): d is string => typeof d === 'string' && EMAIL_DOMAIN.test(d)).slice(0, 20);
-}
+import { setCompanyDomains } from './participants';
 
 /**
  * The content script's copy of the company's other domains (../settings/company-domains.ts).
@@ -20,7 +14,7 @@ export function followCompanyDomains(onChange: () => void, signal: AbortSignal) 
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     const change = changes[COMPANY_DOMAINS_KEY];
     if (area !== 'local' || !change) return;
-    setCompanyDomains(domainsIn(change.newValue));
+    setCompanyDomains(change.newValue);
     ready = true;
     onChange();
   };
@@ -40,9 +34,7 @@ export function followCompanyDomains(onChange: () => void, signal: AbortSignal) 
     take(stored: Record<string, unknown> | undefined): boolean {
       if (ready) return false;
       ready = true;
-      const list = domainsIn(stored?.[COMPANY_DOMAINS_KEY]);
-      setCompanyDomains(list);
-      return list.length > 0;
+      return setCompanyDomains(stored?.[COMPANY_DOMAINS_KEY]) > 0;
     },
   };
 }

@@ -42,13 +42,23 @@ export const EMAIL_DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/;
 /** Whether everyone at `domain` shares a mailbox provider rather than an employer. */
 export const isConsumerDomain = (domain: string): boolean => CONSUMER_DOMAINS.has(domain);
 
+/** The most company domains a rep may name (Settings → You). */
+export const MAX_COMPANY_DOMAINS = 20;
+
 /**
  * The company's other email domains, as the rep set them (Settings → You): the content
  * script holds one copy of that setting, so every host's detector sees the same one.
  */
 let companyDomains: ReadonlySet<string> = new Set();
-export function setCompanyDomains(domains: readonly string[]): void {
-  companyDomains = new Set(domains.map((d) => d.toLowerCase()).filter((d) => !isConsumerDomain(d)));
+/**
+ * Takes the list as extension storage holds it, checked again since the content script
+ * cannot tell who wrote it: domains only, never a mailbox provider; anything else counts
+ * as none. Returns how many domains were taken.
+ */
+export function setCompanyDomains(value: unknown): number {
+  const domains = (Array.isArray(value) ? value : []).filter((d): d is string => typeof d === 'string').map((d) => d.toLowerCase());
+  companyDomains = new Set(domains.filter((d) => EMAIL_DOMAIN.test(d) && !isConsumerDomain(d)).slice(0, MAX_COMPANY_DOMAINS));
+  return companyDomains.size;
 }
 
 /**

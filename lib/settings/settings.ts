@@ -3,7 +3,7 @@ import { feedUrlProblem } from '../connectors/feed/feed-url';
 import type { LeadlightDb } from '../db/database';
 import { cachedTable } from '../db/small-table-cache';
 import { SlaSettingsSchema } from '../domain/sla';
-import { EMAIL_DOMAIN, isConsumerDomain } from '../hosts/participants';
+import { EMAIL_DOMAIN, isConsumerDomain, MAX_COMPANY_DOMAINS } from '../hosts/participants';
 import { SalesforceVerdictFieldsSchema } from './salesforce-verdict-fields';
 import { migrateStoredSettings } from './settings-migrations';
 import { repairField, type SettingsRepair } from './settings-repair';
@@ -102,7 +102,10 @@ export const SettingsSchema = z.object({
    * The company's other email domains: their people are colleagues, not leads, as are those
    * at the domain of the address the rep signs in with. Read by the content scripts.
    */
-  companyDomains: z.array(CompanyDomainSchema).max(20, 'Keep the list to 20 domains or fewer').default([]),
+  companyDomains: z
+    .array(CompanyDomainSchema)
+    .max(MAX_COMPANY_DOMAINS, `Keep the list to ${MAX_COMPANY_DOMAINS} domains or fewer`)
+    .default([]),
 });
 export type Settings = z.infer<typeof SettingsSchema> & {
   /** Stored values Leadlight could not use as they were, as loading found them; absent when none. Never stored. */

@@ -112,4 +112,11 @@ describe('the content script’s copy of the company domains', () => {
     expect(isInternal('friend@gmail.com', REP)).toBe(false);
     expect(isInternal('x@<img src=x>', REP)).toBe(false);
   });
+
+  it('takes no more than the 20 domains Settings → You allows, whatever storage holds', () => {
+    const domains = followCompanyDomains(() => undefined, ctx.signal);
+    domains.take({ [COMPANY_DOMAINS_KEY]: Array.from({ length: 25 }, (_, i) => `brightwave${i + 1}.example`) });
+    expect(isInternal('sam@brightwave20.example', REP)).toBe(true);
+    expect(isInternal('sam@brightwave21.example', REP)).toBe(false);
+  });
 });
