@@ -12,10 +12,10 @@ import { createSidebarHub } from '@/lib/background/sidebar-hub';
 import { registerToggleCommand } from '@/lib/background/toggle-command';
 import { connectorFor, liveConnector } from '@/lib/connectors/registry';
 import { LeadlightDb } from '@/lib/db/database';
-import { publishCompanyDomains } from '@/lib/settings/company-domains';
 import { ensureSeeded } from '@/lib/db/ensure-seeded';
 import { generateDemoData } from '@/lib/demo/demo-data';
 import { createHandlers, DEMO_SOURCE_NAME } from '@/lib/messaging/handlers';
+import { publishCompanyDomains } from '@/lib/settings/company-domains';
 import { listenInServiceWorker } from '@/lib/messaging/posted-requests';
 import { registerHandlers } from '@/lib/messaging/register-handlers';
 
@@ -27,7 +27,9 @@ export default defineBackground(() => {
   const ready = ensureSeeded(db, generateDemoData, DEMO_SOURCE_NAME).catch((error: unknown) => {
     console.error('Leadlight could not load demo data', error);
   });
-  void ready.then(() => publishCompanyDomains(db)).catch(() => undefined);
+  void ready
+    .then(() => publishCompanyDomains(db))
+    .catch((error: unknown) => console.error('Leadlight could not give open tabs the company’s other domains', error));
   const kickOutbox = scheduleOutbox(db, (target) => connectorFor(db, target));
   const recountQueue = scheduleQueueBadge(db, ready);
   scheduleFeed(db, recountQueue);
