@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ConnectorError } from '@/lib/connectors/errors';
 import { DEFAULT_POLICY } from '@/lib/connectors/http';
 import { createHubspotClient } from '@/lib/connectors/hubspot/hubspot-client';
 import { createHubspotConnector } from '@/lib/connectors/hubspot/hubspot-connector';
@@ -160,5 +161,22 @@ describe('HubSpot contact owner', () => {
       field: 'properties.hubspot_owner_id',
       problem: 'unreadable',
     });
+  });
+});
+
+// A failing owners API fails the contact's refresh, as a failing contact read does: the contact
+// keeps its cached owner and the refresh goes through the contact's backoff (crm-call-budget.test.ts).
+// What one lookup may spend: one call for a rejected token, one wait for a rate limit, three backoffs otherwise.
+describe.each([
+  ['a rejected token (401)', () => HttpResponse.json(fx('error-401-expired-authentication'), { status: 401 }), 1],
+  ['a rate limit (429)', () => HttpResponse.json(fx('error-429-ten-secondly-rolling'), { status: 429 }), 2],
+  ['a server error (500)', () => HttpResponse.json(fx('error-500-internal'), { status: 500 }), 4],
+  ['no network', () => HttpResponse.error(), 4],
+])('HubSpot owners answering with %s', (_failure, answer, budget) => {
+  it('fail the lookup rather than name nobody, within the calls one lookup may make', async () => {
+    server.use(http.get(`${BASE}/crm/v3/owners/:id`, answer));
+    const names = createOwnerNames(call, memoryLabelCache());
+    await expect(names('52331987')).rejects.toBeInstanceOf(ConnectorError);
+    expect(asked).toHaveLength(budget);
   });
 });
