@@ -64,6 +64,9 @@ const PLOT_W = W - M.left - M.right;
 const PLOT_H = H - M.top - M.bottom;
 const DAY_MS = 86_400_000;
 
+/** About the width of an axis label at the chart's 12 px. */
+const labelWidth = (text: string) => text.length * 6.5;
+
 const monthFmt = new Intl.DateTimeFormat('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 /**
@@ -105,6 +108,12 @@ export function TrendChart({ trend }: { trend: readonly CampaignTrend[] }) {
   const dodge = (k: number) => (k - (lines.length - 1) / 2) * 7;
   const y = (rate: number) => M.top + PLOT_H * (1 - rate);
   const every = Math.ceil(n / 8);
+  const axisText = months.map((m, i) => (partialMonth[i] ? `${m} (to date)` : m));
+  // Every few months and always the last, whose "(to date)" makes it long: a tick it would run into is left out.
+  const lastStart = x(n - 1) - labelWidth(axisText[n - 1] ?? '');
+  const onAxis = (i: number) =>
+    i === n - 1 ||
+    (i % every === 0 && (i === 0 ? x(0) + labelWidth(axisText[0] ?? '') : x(i) + labelWidth(axisText[i] ?? '') / 2) + 8 <= lastStart);
 
   const overall = (points: CampaignTrend['series']) => {
     const [v, g] = points.reduce(([v, g], p) => [v + p.verdicts, g + p.good], [0, 0]);
@@ -153,16 +162,17 @@ export function TrendChart({ trend }: { trend: readonly CampaignTrend[] }) {
             </text>
           </g>
         ))}
-        {months.map((m, i) =>
-          i % every === 0 || i === n - 1 ? (
+        {axisText.map((text, i) =>
+          onAxis(i) ? (
             <text
-              key={m}
+              key={text}
               x={x(i)}
               y={H - 10}
               textAnchor={n === 1 ? 'middle' : i === 0 ? 'start' : i === n - 1 ? 'end' : 'middle'}
               fill="currentColor"
+              data-testid="trend-axis-month"
             >
-              {partialMonth[i] ? `${m} (to date)` : m}
+              {text}
             </text>
           ) : null,
         )}
@@ -222,7 +232,7 @@ export function TrendChart({ trend }: { trend: readonly CampaignTrend[] }) {
         <tbody>
           {months.map((m, i) => (
             <tr key={m}>
-              <th scope="row">{partialMonth[i] ? `${m} (to date)` : m}</th>
+              <th scope="row">{axisText[i]}</th>
               {series.map((s) => {
                 const p = s.points[i];
                 return <td key={s.campaignId}>{p && p.verdicts > 0 ? `${formatRate(p.goodRate)} of ${p.verdicts}` : 'no verdicts'}</td>;
